@@ -1,0 +1,46 @@
+# Lastmile: `make demo` and `make test` work on a fresh Debian 12 machine (they install what is missing).
+SHELL := /bin/bash
+SWIFT ?= swift
+APT_PACKAGES := libgdal-dev gdal-bin libcairo2-dev libpango1.0-dev libsqlite3-dev fonts-dejavu-core poppler-utils
+RELEASE_BIN := .build/release/lastmile
+DEBUG_BIN := .build/debug/lastmile
+
+.PHONY: deps build release demo test notebooks demo-data clean
+
+## deps: install the Debian packages Lastmile needs (as root), or say the exact command.
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Missing Debian packages. Run:"; echo "  sudo apt-get install -y $$missing"; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product lastmile
+
+## demo: build and run the embedded demo study; the report lands under reports/.
+demo: release
+	$(RELEASE_BIN) demo
+
+## test: unit and integration tests (Swift Testing), then the walkthroughs in notebooks-md/.
+test: deps
+	$(SWIFT) build --product lastmile
+	$(SWIFT) test
+	$(MAKE) --no-print-directory notebooks
+
+notebooks: build
+	@bash .ci/run-notebooks $(DEBUG_BIN) notebooks-md/*.md
+
+## demo-data: regenerate datasets/demo/ (deterministic; see datasets/demo/README.md).
+demo-data:
+	python3 datasets/demo/generate.py datasets/demo
+
+clean:
+	rm -rf .build reports/*/

@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// System libraries come from Debian (see Makefile `deps`): pkg-config names gdal, cairo, pangocairo, sqlite3.
+let package = Package(
+    name: "Lastmile",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lastmile", targets: ["lastmile"]),
+        .library(name: "LastmileKit", targets: ["LastmileKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", exact: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+
+        .target(name: "GeoModel"),
+        .target(name: "GeoIO", dependencies: ["GeoModel", "CGDAL"]),
+        .target(name: "Ingest", dependencies: ["GeoModel", "GeoIO"]),
+        .target(name: "Analysis", dependencies: ["GeoModel"]),
+        .target(name: "RunStore", dependencies: ["GeoModel", "Analysis", "CSQLite"]),
+        .target(name: "Graphics", dependencies: ["CCairo"]),
+        .target(name: "Charts", dependencies: ["Graphics"]),
+        .target(name: "Maps", dependencies: ["Graphics", "GeoModel"]),
+        .target(name: "Reports", dependencies: ["Analysis", "Charts", "Maps", "Graphics", "GeoModel"]),
+        .target(name: "LastmileKit", dependencies: [
+            "GeoModel", "GeoIO", "Ingest", "Analysis", "RunStore", "Graphics", "Charts", "Maps", "Reports",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .executableTarget(name: "lastmile", dependencies: [
+            "LastmileKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .target(name: "TestSupport", dependencies: ["GeoModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "GeoModelTests", dependencies: ["GeoModel", "TestSupport"]),
+        .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
+        .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "TestSupport"]),
+        .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "TestSupport"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
+        .testTarget(name: "MapsTests", dependencies: ["Maps", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        .testTarget(name: "LastmileKitTests", dependencies: ["LastmileKit", "TestSupport"]),
+        .testTarget(name: "LastmileCLITests", dependencies: ["TestSupport"]),
+    ]
+)

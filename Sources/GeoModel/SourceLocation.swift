@@ -1,0 +1,52 @@
+/// Where in an input a problem was found: file, and where known line (1-based, header = 1),
+/// feature, and column. Used by every reader so that errors name the place a planner can open.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var feature: Int?
+    public var column: String?
+
+    public init(file: String, line: Int? = nil, feature: Int? = nil, column: String? = nil) {
+        self.file = file; self.line = line; self.feature = feature; self.column = column
+    }
+
+    public var description: String {
+        var s = file
+        if let line { s += ", line \(line)" }
+        if let feature { s += ", feature \(feature)" }
+        if let column { s += ", column '\(column)'" }
+        return s
+    }
+}
+
+/// What went wrong, in the categories the command line maps to exit codes (PRODUCT.md):
+/// bad input data → 65, cannot read or write → 74, bad usage or parameter → 64.
+public enum LastmileError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// The input is readable but not what was expected (exit 65).
+    case badInput(SourceLocation, String)
+    /// A file cannot be opened, read or written (exit 74).
+    case io(path: String, String)
+    /// A command-line option or study parameter is invalid (exit 64).
+    case usage(String)
+    /// Processing failed for another reason (exit 1).
+    case failed(String)
+
+    public var description: String {
+        switch self {
+        case .badInput(let at, let what): "\(at): \(what)"
+        case .io(let path, let what): "\(path): \(what)"
+        case .usage(let what): what
+        case .failed(let what): what
+        }
+    }
+
+    /// The process exit code for this error (PRODUCT.md).
+    public var exitCode: Int32 {
+        switch self {
+        case .badInput: 65
+        case .io: 74
+        case .usage: 64
+        case .failed: 1
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// A vector path in page coordinates: the geometry of a fill or a stroke.
+public struct Path: Hashable, Sendable {
+    public enum Element: Hashable, Sendable {
+        case move(PagePoint)
+        case line(PagePoint)
+        case curve(PagePoint, PagePoint, PagePoint)
+        case close
+    }
+
+    public private(set) var elements: [Element] = []
+    public init() {}
+    public init(elements: [Element]) { self.elements = elements }
+
+    public mutating func move(to p: PagePoint) { elements.append(.move(p)) }
+    public mutating func line(to p: PagePoint) { elements.append(.line(p)) }
+    public mutating func curve(to p: PagePoint, control1: PagePoint, control2: PagePoint) {
+        elements.append(.curve(control1, control2, p))
+    }
+    public mutating func close() { elements.append(.close) }
+
+    /// Appends a closed polygon ring.
+    public mutating func addRing(_ points: [PagePoint]) {
+        guard let first = points.first else { return }
+        move(to: first)
+        for p in points.dropFirst() { line(to: p) }
+        close()
+    }
+    /// Appends every element of another path.
+    public mutating func append(_ other: Path) { elements.append(contentsOf: other.elements) }
+
+    public var isEmpty: Bool { elements.isEmpty }
+
+    public static func rectangle(_ r: PageRect) -> Path {
+        var p = Path()
+        p.addRing([PagePoint(x: r.minX, y: r.minY), PagePoint(x: r.maxX, y: r.minY),
+                   PagePoint(x: r.maxX, y: r.maxY), PagePoint(x: r.minX, y: r.maxY)])
+        return p
+    }
+    public static func line(from a: PagePoint, to b: PagePoint) -> Path {
+        Path(elements: [.move(a), .line(b)])
+    }
+    public static func polyline(_ points: [PagePoint]) -> Path {
+        guard let first = points.first else { return Path() }
+        return Path(elements: [.move(first)] + points.dropFirst().map { .line($0) })
+    }
+}

@@ -1,0 +1,2 @@
+import GeoModel
+import GeoIO

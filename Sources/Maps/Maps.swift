@@ -1,0 +1,2 @@
+import Graphics
+import GeoModel

@@ -1,0 +1,3 @@
+import Analysis
+import Charts
+import Maps

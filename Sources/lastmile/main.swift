@@ -1,0 +1,2 @@
+import LastmileKit
+print("lastmile")

@@ -1,0 +1,171 @@
+import Foundation
+import GeoModel
+import Analysis
+
+/// A study as a planner wrote it: what to load, which rule to apply, how to report. Paths are
+/// resolved against the study file's folder.
+public struct Study: Sendable {
+    public var name: String
+    public var areaLevel: AreaLevel
+    /// True when the inputs are synthetic (the demo): the report says so on its cover.
+    public var synthetic: Bool
+
+    public var areasPath: String?
+    public var areasLayer: String?
+    public var areasIDField: String
+    public var availabilityPaths: [String]
+    public var demographicsPath: String?
+
+    public var profile: PolicyProfile
+    public var reportTitle: String
+    public var paper: PaperSize
+    /// The equal-area CRS areas are projected to for areas and drawing.
+    public var equalAreaCRS: String
+
+    /// The flattened parameters the study was read from (kept in the run store and run.json).
+    public var parameters: StudyParameters
+
+    public enum PaperSize: String, Sendable, CaseIterable { case letter, a4, tabloid }
+
+    /// Every key a study file may hold, with its default and the source of that default.
+    public static let knownKeys: [String: String] = [
+        "study.name": "required",
+        "study.area_level": "tract (PRODUCT.md)",
+        "study.synthetic": "false",
+        "inputs.areas": "none: counts are reported per GEOID without shapes",
+        "inputs.areas_layer": "the first layer",
+        "inputs.areas_id": "GEOID (TIGER/Line)",
+        "inputs.availability": "required: FCC BDC fixed availability files",
+        "inputs.locations": "none: every location in the availability files is the universe",
+        "inputs.demographics": "none",
+        "inputs.speedtests": "none",
+        "inputs.study_area": "none",
+        "policy.profile": "bead-2022 (NTIA BEAD NOFO, 2022)",
+        "policy.business_residential": "[\"R\", \"B\", \"X\"] (NTIA counts every code)",
+        "report.title": "the study name",
+        "report.paper": "letter",
+        "report.crs": "EPSG:5070 (CONUS Albers equal area)",
+    ]
+
+    /// Interprets parameters.
+    /// - Throws: `.badInput` naming the study file and key for an unknown key, a wrong type or a bad value.
+    public init(parameters: StudyParameters) throws {
+        self.parameters = parameters
+        let file = parameters.sourcePath
+        let v = parameters.values
+        for key in v.keys.sorted() where Study.knownKeys[key] == nil {
+            var message = "unknown study key '\(key)'"
+            if let near = Study.nearestKey(to: key) { message += "; did you mean '\(near)'?" }
+            throw LastmileError.badInput(SourceLocation(file: file, column: key), message)
+        }
+        func bad(_ key: String, _ what: String) -> LastmileError {
+            .badInput(SourceLocation(file: file, column: key), what)
+        }
+        func string(_ key: String) throws -> String? {
+            guard let value = v[key] else { return nil }
+            guard case .string(let s) = value else { throw bad(key, "expected text, found \(value.typeName) \(value)") }
+            return s
+        }
+        func strings(_ key: String) throws -> [String]? {
+            guard let value = v[key] else { return nil }
+            switch value {
+            case .string(let s): return [s]
+            case .list(let l):
+                return try l.map {
+                    guard case .string(let s) = $0 else { throw bad(key, "expected a list of text, found \($0.typeName) \($0)") }
+                    return s
+                }
+            default: throw bad(key, "expected text or a list of text, found \(value.typeName) \(value)")
+            }
+        }
+        let folder = (file as NSString).deletingLastPathComponent
+        func resolve(_ p: String) -> String {
+            p.hasPrefix("/") ? p : (folder.isEmpty ? p : (folder as NSString).appendingPathComponent(p))
+        }
+
+        guard let name = try string("study.name"), !name.isEmpty else {
+            throw bad("study.name", "a study needs a name: add name = \"…\" under [study]")
+        }
+        self.name = name
+        let level = try string("study.area_level") ?? "tract"
+        guard let areaLevel = AreaLevel(rawValue: level) else {
+            throw bad("study.area_level", "expected one of \(AreaLevel.allCases.map(\.rawValue).joined(separator: ", ")), found '\(level)'")
+        }
+        self.areaLevel = areaLevel
+        if let s = v["study.synthetic"] {
+            guard case .boolean(let b) = s else { throw bad("study.synthetic", "expected true or false") }
+            synthetic = b
+        } else {
+            synthetic = false
+        }
+
+        areasPath = try string("inputs.areas").flatMap { $0.isEmpty ? nil : resolve($0) }
+        areasLayer = try string("inputs.areas_layer").flatMap { $0.isEmpty ? nil : $0 }
+        areasIDField = try string("inputs.areas_id") ?? "GEOID"
+        let patterns = try strings("inputs.availability") ?? []
+        guard !patterns.isEmpty else {
+            throw bad("inputs.availability", "a study needs FCC BDC availability files: availability = [\"bdc/*.csv\"]")
+        }
+        availabilityPaths = try patterns.flatMap { pattern -> [String] in
+            let matches = try FileGlob.expand(resolve(pattern))
+            guard !matches.isEmpty else {
+                throw LastmileError.io(path: resolve(pattern), "no file matches this availability path (study key inputs.availability)")
+            }
+            return matches
+        }
+        demographicsPath = try string("inputs.demographics").flatMap { $0.isEmpty ? nil : resolve($0) }
+
+        var profile = try PolicyProfile.named(string("policy.profile") ?? "bead-2022")
+        if let codes = try strings("policy.business_residential") {
+            profile.businessResidential = Set(try codes.map {
+                guard let c = BusinessResidentialCode(rawValue: $0) else {
+                    throw bad("policy.business_residential", "expected codes R, B or X, found '\($0)'")
+                }
+                return c
+            })
+        }
+        self.profile = profile
+        reportTitle = try string("report.title") ?? name
+        let paperName = try string("report.paper") ?? "letter"
+        guard let paper = PaperSize(rawValue: paperName) else {
+            throw bad("report.paper", "expected letter, a4 or tabloid, found '\(paperName)'")
+        }
+        self.paper = paper
+        equalAreaCRS = try string("report.crs") ?? "EPSG:5070"
+    }
+
+    /// Loads a study file and applies overrides.
+    public static func load(path: String, overrides: [String] = []) throws -> Study {
+        var p = try StudyParameters(contentsOf: path)
+        try p.apply(overrides: overrides)
+        return try Study(parameters: p)
+    }
+
+    /// The known key closest to `key` by edit distance, when it is close enough to be a typo.
+    static func nearestKey(to key: String) -> String? {
+        var best: (key: String, distance: Int)?
+        for candidate in knownKeys.keys.sorted() {
+            let d = editDistance(candidate, key)
+            if best == nil || d < best!.distance { best = (candidate, d) }
+        }
+        guard let best, best.distance <= max(2, key.count / 4) else { return nil }
+        return best.key
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.utf8), b = Array(b.utf8)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var row = Array(0...b.count)
+        for i in 1...a.count {
+            var diagonal = row[0]
+            row[0] = i
+            for j in 1...b.count {
+                let above = row[j]
+                let substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)
+                row[j] = min(above + 1, row[j - 1] + 1, substitution)
+                diagonal = above
+            }
+        }
+        return row[b.count]
+    }
+}

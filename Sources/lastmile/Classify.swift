@@ -1,0 +1,54 @@
+import Foundation
+import ArgumentParser
+import GeoModel
+import Analysis
+import LastmileKit
+
+struct Classify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Classify FCC BDC availability files and print locations by class per area.")
+
+    @Argument(help: "FCC BDC fixed availability files (.csv, .csv.gz, .zip).")
+    var files: [String]
+
+    @Option(help: "Aggregate to block, blockgroup, tract, county or state.")
+    var by: String = "tract"
+
+    @Option(help: "Policy profile: bead-2022, bead-2025 or fcc-2024.")
+    var profile: String = "bead-2022"
+
+    @Option(name: .customLong("business-residential"), help: "Codes to count, e.g. R,X (default R,B,X as NTIA).")
+    var businessResidential: String?
+
+    @Option(help: "csv or json.")
+    var format: String = "csv"
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        guard AreaLevel(rawValue: by) != nil else {
+            throw ValidationError("--by expects one of \(AreaLevel.allCases.map(\.rawValue).joined(separator: ", ")), got '\(by)'")
+        }
+        guard format == "csv" || format == "json" else { throw ValidationError("--format expects csv or json, got '\(format)'") }
+        guard !files.isEmpty else { throw ValidationError("give at least one availability file") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            var policy = try PolicyProfile.named(profile)
+            if let businessResidential {
+                policy.businessResidential = Set(try businessResidential.split(separator: ",").map {
+                    guard let c = BusinessResidentialCode(rawValue: $0.trimmingCharacters(in: .whitespaces)) else {
+                        throw LastmileError.usage("--business-residential expects codes R, B or X, got '\($0)'")
+                    }
+                    return c
+                })
+            }
+            let result = try Classification.run(files: files, level: AreaLevel(rawValue: by)!, profile: policy)
+            Console.out(format == "json" ? result.json() : result.csv())
+            if common.verbose {
+                Console.error("lastmile: \(result.rowsRead) rows, \(result.totals.locations) locations, \(result.rows.count) areas")
+            }
+        }
+    }
+}

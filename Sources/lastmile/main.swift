@@ -1,2 +1,0 @@
-import LastmileKit
-print("lastmile")

@@ -17,9 +17,12 @@ public final class RunStore {
     /// (a batch of studies may share one store; 5 s covers a run's largest transaction by far).
     static let busyTimeoutMilliseconds: Int32 = 5_000
 
+    /// `PRAGMA application_id` of a GeoPackage: the ASCII bytes "GPKG" (OGC GeoPackage 1.2, §1.1.1.1.1).
+    static let geoPackageApplicationID: Int64 = 0x4750_4B47
+
     /// Opens the store at `path`, creating the parent folder and the file, and migrates it.
-    /// - Throws: `LastmileError.io` naming `path` when the folder or file cannot be created or the file
-    ///   is not an SQLite database; `LastmileError.failed` when the store was written by a newer version.
+    /// - Throws: `LastmileError.io` naming `path` when the folder or file cannot be created, the file
+    ///   is not an SQLite database, or it is a GeoPackage; `LastmileError.failed` when the store was written by a newer version.
     public init(path: String) throws {
         self.path = path
         let parent = (path as NSString).deletingLastPathComponent
@@ -32,6 +35,14 @@ public final class RunStore {
         }
         database = try Database(path: path)
         do {
+            // GeoPackages are SQLite files too; the run store must never write into one (GDAL owns their
+            // tables and triggers). GeoPackage 1.2+ sets application_id 'GPKG'; older ones have gpkg_contents.
+            let applicationID = try database.query("PRAGMA application_id") { $0.integer(0) ?? 0 }.first ?? 0
+            let geoPackageTables = try database.query(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'gpkg_contents'") { $0.integer(0) ?? 0 }.first ?? 0
+            if applicationID == RunStore.geoPackageApplicationID || geoPackageTables > 0 {
+                throw LastmileError.io(path: path, "is a GeoPackage, not a run store: give the run store its own file")
+            }
             // The first statement reads the file header: a non-SQLite file fails here with SQLITE_NOTADB.
             let mode = try database.query("PRAGMA journal_mode = WAL") { $0.text(0) ?? "" }.first ?? ""
             guard mode.lowercased() == "wal" else {

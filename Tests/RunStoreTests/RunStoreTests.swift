@@ -198,6 +198,22 @@ import TestSupport
         #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("this is a text file"))
     }
 
+    @Test func aGeoPackageIsNeverUsedAsTheStore() throws {
+        let dir = try TemporaryDirectory()
+        for (name, setup) in [("new.gpkg", "pragma application_id = 1196444487; create table t(x)"),  // 0x47504B47 'GPKG'
+                              ("old.gpkg", "create table gpkg_contents(table_name text)")] {
+            let path = dir.file(name)
+            _ = try SQLiteShell.query(path, setup)
+            #expect {
+                _ = try RunStore(path: path)
+            } throws: { error in
+                guard case LastmileError.io(let errorPath, let message) = error else { return false }
+                return errorPath == path && message.contains("GeoPackage")
+            }
+            #expect(try SQLiteShell.query(path, "select count(*) from sqlite_master where name = 'runs'") == "0")
+        }
+    }
+
     @Test func anUncreatableFolderIsAnIOError() throws {
         let dir = try TemporaryDirectory()
         let blocker = try dir.write("blocker", "a file where a folder should be")

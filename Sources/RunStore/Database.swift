@@ -16,8 +16,10 @@ final class Database {
     ///
     /// Wraps `sqlite3_open_v2`. SQLite reads the file header lazily, so a file that is not an SQLite
     /// database is only detected by the first statement (see `RunStore.init(path:)`).
+    /// - Parameter busyTimeoutMilliseconds: how long a statement waits for another connection's lock
+    ///   before failing with SQLITE_BUSY.
     /// - Throws: `LastmileError.io` naming `path` when the file cannot be opened.
-    init(path: String) throws {
+    init(path: String, busyTimeoutMilliseconds: Int32) throws {
         self.path = path
         var db: OpaquePointer?
         // Returns SQLITE_OK on success; on failure `db` may still hold a handle that must be closed.
@@ -32,6 +34,8 @@ final class Database {
         handle = db
         // Returns SQLITE_OK; enables extended result codes so errors say e.g. SQLITE_CONSTRAINT_PRIMARYKEY.
         sqlite3_extended_result_codes(handle, 1)
+        // Returns SQLITE_OK; installs the busy handler before the first statement can meet a lock.
+        sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
     }
 
     deinit {

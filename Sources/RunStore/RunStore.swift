@@ -33,8 +33,9 @@ public final class RunStore {
                 throw LastmileError.io(path: path, "cannot create the run store's folder \(parent): \(error.localizedDescription)")
             }
         }
-        database = try Database(path: path)
+        database = try Database(path: path, busyTimeoutMilliseconds: RunStore.busyTimeoutMilliseconds)
         do {
+            // The first statement reads the file header: a non-SQLite file fails here with SQLITE_NOTADB.
             // GeoPackages are SQLite files too; the run store must never write into one (GDAL owns their
             // tables and triggers). GeoPackage 1.2+ sets application_id 'GPKG'; older ones have gpkg_contents.
             let applicationID = try database.query("PRAGMA application_id") { $0.integer(0) ?? 0 }.first ?? 0
@@ -43,7 +44,6 @@ public final class RunStore {
             if applicationID == RunStore.geoPackageApplicationID || geoPackageTables > 0 {
                 throw LastmileError.io(path: path, "is a GeoPackage, not a run store: give the run store its own file")
             }
-            // The first statement reads the file header: a non-SQLite file fails here with SQLITE_NOTADB.
             let mode = try database.query("PRAGMA journal_mode = WAL") { $0.text(0) ?? "" }.first ?? ""
             guard mode.lowercased() == "wal" else {
                 throw LastmileError.io(path: path, "cannot switch the run store to WAL mode (journal_mode is '\(mode)')")
@@ -52,8 +52,6 @@ public final class RunStore {
         } catch LastmileError.io(_, let message) where message.contains("not a database") {
             throw LastmileError.io(path: path, "not an SQLite run store: \(message)")
         }
-        // Returns SQLITE_OK; sets how long a locked write waits.
-        try database.execute("PRAGMA busy_timeout = \(RunStore.busyTimeoutMilliseconds)")
         try migrate()
     }
 
@@ -76,6 +74,10 @@ public final class RunStore {
         }
         for migration in Migration.all where !applied.contains(migration.name) {
             try database.transaction {
+                // Another process may have applied it while this one waited for the write lock.
+                let done = try database.query("SELECT count(*) FROM schema_migrations WHERE name = ?",
+                                              [.text(migration.name)]) { $0.integer(0) ?? 0 }.first ?? 0
+                guard done == 0 else { return }
                 try database.execute(migration.sql)
                 try database.run("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
                                  [.text(migration.name), .text(Timestamp.string(from: Date()))])

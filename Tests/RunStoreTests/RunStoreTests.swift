@@ -100,6 +100,26 @@ import TestSupport
         #expect(try SQLiteShell.query(path, "select count(*) from runs") == "1")
     }
 
+    @Test func concurrentOpenersMigrateOnceAndAllWrite() async throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("shared/runs.sqlite")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for n in 0..<4 {
+                group.addTask {
+                    // Each task has its own connection, as each study of a batch would.
+                    let store = try RunStore(path: path)
+                    let id = try store.beginRun(Self.sampleStart(at: Self.start.addingTimeInterval(Double(n))))
+                    try store.recordAreaResults(Self.sampleResults, for: id)
+                    try store.finishRun(id, status: .done)
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try SQLiteShell.query(path, "select count(*) from schema_migrations") == "1")
+        #expect(try SQLiteShell.query(path, "select count(*), sum(status = 'done') from runs") == "4|4")
+        #expect(try SQLiteShell.query(path, "select count(*) from area_results") == "12")  // 4 runs × 3 areas
+    }
+
     @Test func aStoreFromANewerVersionIsRefused() throws {
         let dir = try TemporaryDirectory()
         let path = dir.file("runs.sqlite")

@@ -1,0 +1,60 @@
+/// A named schema change of the run store. Migrations are append-only: once released, a migration's
+/// name and SQL never change; a later change to the schema is a new migration at the end of the list.
+struct Migration: Sendable {
+    let name: String
+    let sql: String
+
+    /// Every migration, in the order they are applied.
+    static let all: [Migration] = [
+        Migration(name: "0001-create-runs", sql: """
+            CREATE TABLE runs (
+                id            TEXT PRIMARY KEY NOT NULL,
+                study_name    TEXT NOT NULL,
+                study_path    TEXT NOT NULL,
+                started_at    TEXT NOT NULL,
+                finished_at   TEXT,
+                status        TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed')),
+                error         TEXT,
+                tool_version  TEXT NOT NULL,
+                study_text    TEXT NOT NULL,
+                output_dir    TEXT NOT NULL
+            );
+            CREATE TABLE inputs (
+                run_id      TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                role        TEXT NOT NULL,
+                path        TEXT NOT NULL,
+                size_bytes  INTEGER NOT NULL,
+                sha256      TEXT NOT NULL,
+                PRIMARY KEY (run_id, role, path)
+            );
+            CREATE TABLE parameters (
+                run_id  TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                key     TEXT NOT NULL,
+                value   TEXT NOT NULL,
+                PRIMARY KEY (run_id, key)
+            );
+            CREATE TABLE area_results (
+                run_id             TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                area_id            TEXT NOT NULL,
+                name               TEXT NOT NULL,
+                locations          INTEGER NOT NULL,
+                unserved           INTEGER NOT NULL,
+                underserved        INTEGER NOT NULL,
+                served             INTEGER NOT NULL,
+                households         REAL,
+                no_internet_share  REAL,
+                median_income      REAL,
+                metrics_json       TEXT NOT NULL DEFAULT '{}',
+                PRIMARY KEY (run_id, area_id)
+            );
+            CREATE TABLE diagnostics (
+                id        INTEGER PRIMARY KEY,
+                run_id    TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                severity  TEXT NOT NULL CHECK (severity IN ('info', 'warning', 'error')),
+                message   TEXT NOT NULL
+            );
+            CREATE INDEX diagnostics_run ON diagnostics(run_id);
+            CREATE INDEX runs_started ON runs(started_at);
+            """),
+    ]
+}

@@ -107,6 +107,10 @@ public enum VectorSource {
             guard let geometry = OGR_F_GetGeometryRef(feature) else {
                 throw LastmileError.badInput(at, "area '\(id)' has no geometry (expected Polygon or MultiPolygon)")
             }
+            // OGR_G_IsEmpty returns TRUE (1) for a geometry without points.
+            if OGR_G_IsEmpty(geometry) != 0 {
+                throw LastmileError.badInput(at, "area '\(id)' has an empty geometry (expected Polygon or MultiPolygon)")
+            }
             let geographic = try convert(geometry, through: toGeographic, at: at, id: id)
             let projected = try convert(geometry, through: toEqualArea, at: at, id: id)
             var name = nameIndex.flatMap { text(of: feature, field: $0) } ?? ""

@@ -49,17 +49,9 @@ final class VectorDataset {
             return
         }
         if VectorDataset.vsiExists(gdalPath) { return }
-        // Find the real file under the /vsi prefixes: the longest existing prefix of the path.
-        var components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        while let first = components.dropFirst().first, first.hasPrefix("vsi") { components.remove(at: 1) }
-        var candidate = components.joined(separator: "/")
-        while !candidate.isEmpty, candidate != "/" {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
-                throw LastmileError.badInput(SourceLocation(file: path),
-                                             "'\(candidate)' exists but the path inside it cannot be read")
-            }
-            candidate = (candidate as NSString).deletingLastPathComponent
+        if let real = VirtualPath.realFile(under: gdalPath) {
+            throw LastmileError.badInput(SourceLocation(file: path),
+                                         "'\(real)' exists but the path inside it cannot be read")
         }
         throw LastmileError.io(path: path, "no such file")
     }

@@ -42,9 +42,11 @@ public enum VectorSource {
 
     static func describe(crs: SpatialReference) -> CRSDescription {
         let authority = crs.authorityAndCode
-        return CRSDescription(epsg: authority.flatMap { $0.authority.uppercased() == "EPSG" ? Int($0.code) : nil },
-                              identifier: authority.map { "\($0.authority):\($0.code)" },
-                              name: crs.name)
+        let epsg = authority.flatMap { $0.authority.uppercased() == "EPSG" ? Int($0.code) : nil }
+        // Prefer the EPSG registry's name ("NAD83") over a .prj's ESRI one ("GCS_North_American_1983").
+        let registryName = epsg.flatMap { code in (try? SpatialReference(userInput: "EPSG:\(code)"))?.name }
+        return CRSDescription(epsg: epsg, identifier: authority.map { "\($0.authority):\($0.code)" },
+                              name: registryName ?? crs.name)
     }
 
     /// Reads each feature's id and attributes (no geometry).

@@ -63,9 +63,11 @@ import TestSupport
             let layer = try #require(d.layers.first)
             #expect(layer.featureCount == 2)
             #expect(layer.geometryType == "Polygon") // shapefiles declare Polygon for polygons and multipolygons
-            // The .prj is ESRI WKT without authority: OSRAutoIdentifyEPSG finds 4269.
+            // The .prj is ESRI WKT without authority (GEOGCS["GCS_North_American_1983", …]):
+            // OSRAutoIdentifyEPSG finds 4269, whose registry name is NAD83.
             #expect(layer.crs?.epsg == 4269)
-            #expect(layer.crs?.name == "NAD83" || layer.crs?.name == "GCS_North_American_1983")
+            #expect(layer.crs?.identifier == "EPSG:4269")
+            #expect(layer.crs?.name == "NAD83")
             #expect(layer.field(named: "TRACTNUM")?.type == "Integer")
             // Extent of the fixture's coordinates, read off the file: x -69.9…-69.45, y 43.9…44.0.
             #expect(layer.extent == BoundingBox(minX: -69.9, minY: 43.9, maxX: -69.45, maxY: 44.0))

@@ -220,9 +220,9 @@ public enum VectorSource {
             let text = (self.text(of: feature, field: field) ?? "").trimmingCharacters(in: .whitespaces)
             if text.isEmpty { return nil }
             guard let value = Double(text) else {
-                var where_ = at
-                where_.column = description.name
-                throw LastmileError.badInput(where_, "expected a land area in square metres, found '\(text)'")
+                var location = at
+                location.column = description.name
+                throw LastmileError.badInput(location, "expected a land area in square metres, found '\(text)'")
             }
             return value
         }

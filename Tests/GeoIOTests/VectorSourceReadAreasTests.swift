@@ -44,6 +44,26 @@ import TestSupport
         #expect(abs(all.minY - 18.865460) < 1e-6 && abs(all.maxY - 28.517269) < 1e-6)
     }
 
+    @Test func readsAllUSCountiesKeyedByTopLevelId() throws {
+        let path = TestPaths.realData("us-counties-fips/geojson-counties-fips.json")
+        let areas = try VectorSource.readAreas(path: path, idField: "id")
+        // ogr2ogr -dialect sqlite -sql "select count(*), sum(ST_NumGeometries(geometry)) …": 3221, 3429
+        #expect(areas.count == 3221)
+        #expect(areas.reduce(0) { $0 + $1.geometry.polygons.count } == 3429)
+        #expect(areas.allSatisfy { $0.landAreaSquareMetres == nil }) // no ALAND column
+        // … "select id, NAME, ST_Area(ST_Transform(SetSRID(geometry,4326),5070)) … where id in (…)":
+        // 15005 Kalawao 30884521.3189268; 23023 Sagadahoc 754357012.100847; 02016 Aleutians West 11980362076.5627
+        let byID = Dictionary(uniqueKeysWithValues: areas.map { ($0.id.rawValue, $0) })
+        #expect(byID["15005"]?.name == "Kalawao")
+        #expect(abs((byID["15005"]?.geometry.area ?? 0) - 30_884_521.318_926_8) < 0.5)
+        #expect(abs((byID["23023"]?.geometry.area ?? 0) - 754_357_012.100_847) < 1)
+        // Aleutians West crosses the antimeridian: 35 parts on both sides of ±180°.
+        let aleutians = try #require(byID["02016"])
+        #expect(aleutians.geometry.polygons.count == 35)
+        #expect(abs(aleutians.geometry.area - 11_980_362_076.562_7) < 10)
+        #expect(aleutians.geographicGeometry.boundingBox.minX < -179 && aleutians.geographicGeometry.boundingBox.maxX > 179)
+    }
+
     /// Checks the two fixture tracts, whatever format they were converted to.
     private func checkFixtureAreas(_ areas: [Area], idPrefix: String = "2302300") throws {
         #expect(areas.map(\.id.rawValue) == ["23023000100", "23023000200"])

@@ -129,4 +129,17 @@ import TestSupport
         #expect(found?.0.file == metres)
         #expect(found?.1.contains("no CRS") == true)
     }
+
+    @Test func landAreaFromATextColumnIsParsedOrRejected() throws {
+        let dir = try TemporaryDirectory()
+        let square = "\"POLYGON ((-70 44,-69.9 44,-69.9 44.1,-70 44.1,-70 44))\""
+        let good = try dir.write("good.csv", "GEOID,ALAND,WKT\n23001,1250.5,\(square)\n23003,,\(square)\n")
+        let areas = try VectorSource.readAreas(path: good, idField: "GEOID")
+        #expect(areas.map(\.landAreaSquareMetres) == [1250.5, nil]) // CSV fields are text; empty = no value
+        let bad = try dir.write("bad.csv", "GEOID,ALAND,WKT\n23001,12 acres,\(square)\n")
+        let found = Self.badInput { _ = try VectorSource.readAreas(path: bad, idField: "GEOID") }
+        #expect(found?.0.feature == 1)
+        #expect(found?.0.column == "ALAND")
+        #expect(found?.1.contains("'12 acres'") == true)
+    }
 }

@@ -12,37 +12,48 @@ public final class ByteStream {
     private var handle: UnsafeMutablePointer<VSILFILE>?
 
     /// Opens `vsiPath` for reading.
-    /// - Throws: `LastmileError.io` naming `displayName` when GDAL cannot open it.
+    /// - Throws: `LastmileError.io` naming `displayName` when nothing exists there; `.badInput` when the
+    ///   file exists but GDAL cannot open it as the archive its path says (a `.gz` that is not gzip, a
+    ///   zip without its central directory).
     public init(vsiPath: String, displayName: String? = nil) throws {
-        GDALRuntime.ensureRegistered()
+        let shown = displayName ?? vsiPath
         path = vsiPath
-        self.displayName = displayName ?? vsiPath
-        CPLErrorReset()
-        // VSIFOpenExL returns NULL on failure; bSetError = TRUE makes the reason available via VSIGetLastErrorMsg.
-        guard let h = VSIFOpenExL(vsiPath, "rb", 1) else {
-            let reason = VSIGetLastErrorMsg().map { String(cString: $0) } ?? ""
-            throw LastmileError.io(path: self.displayName,
-                                   "cannot open for reading" + (reason.isEmpty ? "" : ": \(reason)"))
+        self.displayName = shown
+        handle = try GDALRuntime.capturingErrors { log in
+            // VSIErrorReset returns nothing; VSIFOpenExL reports through VSIGetLastErrorMsg with bSetError = TRUE.
+            VSIErrorReset()
+            // VSIFOpenExL returns NULL on failure.
+            if let h = VSIFOpenExL(vsiPath, "rb", 1) { return h }
+            let vsiReason = VSIGetLastErrorMsg().map { String(cString: $0) } ?? ""
+            let reason = vsiReason.isEmpty ? log.message(or: "") : vsiReason
+            if vsiPath.hasPrefix("/vsi"), let real = VirtualPath.realFile(under: vsiPath) {
+                throw LastmileError.badInput(SourceLocation(file: shown),
+                                             "\(real) exists but cannot be read as "
+                                             + (vsiPath.hasPrefix("/vsigzip/") ? "a gzip file" : "an archive")
+                                             + (reason.isEmpty ? " (damaged, truncated, or another format)" : ": \(reason)"))
+            }
+            throw LastmileError.io(path: shown, "cannot open for reading" + (reason.isEmpty ? "" : ": \(reason)"))
         }
-        handle = h
     }
 
     /// Reads up to `buffer.count` bytes into `buffer`; returns 0 at end of stream.
-    /// - Throws: `LastmileError.badInput` when the stream is corrupt (a truncated zip, gzip garbage).
+    /// - Throws: `LastmileError.badInput` naming the file when the stream is corrupt (a truncated zip or
+    ///   gzip, garbage in the compressed data, a CRC mismatch).
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let handle, let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
-        CPLErrorReset()
-        // VSIFReadL returns the number of elements read; short reads happen at EOF or on error.
-        let n = VSIFReadL(base, 1, buffer.count, handle)
-        if n < buffer.count {
-            // A short read is either the end of the stream or an error (inflate failure, truncated
-            // archive); GDAL 3.6 has no VSIFErrorL, so the error state and VSIFEofL tell them apart.
-            if CPLGetLastErrorType() == CE_Failure || VSIFEofL(handle) == 0 {
+        return try GDALRuntime.capturingErrors { log in
+            // VSIFReadL returns the number of bytes read; short reads happen at the end or on error.
+            // GDAL 3.6 has no VSIFErrorL and VSIFEofL is not reliable for /vsigzip/ and /vsizip/ (a clean end
+            // can leave it 0), but inflate failures, truncation and CRC mismatches raise CE_Failure, which
+            // the captured log sees even when the read was full.
+            let n = VSIFReadL(base, 1, buffer.count, handle)
+            if log.failureCount > 0 {
                 throw LastmileError.badInput(SourceLocation(file: displayName),
-                                             GDALRuntime.lastErrorMessage(or: "the file is damaged or truncated"))
+                                             "the file is damaged or truncated: "
+                                             + log.message(or: "decompression failed"))
             }
+            return n
         }
-        return n
     }
 
     /// Closes the stream. Safe to call twice.

@@ -13,7 +13,59 @@ enum GDALRuntime {
 
     /// The message of the last GDAL error on this thread, or a fallback.
     static func lastErrorMessage(or fallback: String) -> String {
+        // CPLGetLastErrorMsg returns a borrowed, never-NULL string ("" when there was no error).
         guard let p = CPLGetLastErrorMsg(), p.pointee != 0 else { return fallback }
         return String(cString: p)
+    }
+
+    /// Runs `body` with an error handler that records every GDAL message raised on this thread
+    /// during the call, instead of letting GDAL print them to stderr.
+    ///
+    /// The handler is a non-capturing C function that finds the log through the handler's user
+    /// data (`CPLPushErrorHandlerEx`); it is popped before returning. `body` must be synchronous:
+    /// the handler stack is per thread.
+    static func capturingErrors<T>(_ body: (GDALErrorLog) throws -> T) rethrows -> T {
+        ensureRegistered()
+        let log = GDALErrorLog()
+        let box = Unmanaged.passRetained(log)
+        // CPLErrorReset and CPLPushErrorHandlerEx return nothing.
+        CPLErrorReset()
+        CPLPushErrorHandlerEx({ errorClass, _, message in
+            // CPLGetErrorHandlerUserData returns the pointer given to CPLPushErrorHandlerEx.
+            guard let data = CPLGetErrorHandlerUserData() else { return }
+            let log = Unmanaged<GDALErrorLog>.fromOpaque(data).takeUnretainedValue()
+            log.record(errorClass, message.map { String(cString: $0) } ?? "")
+        }, box.toOpaque())
+        defer {
+            // CPLPopErrorHandler returns nothing.
+            CPLPopErrorHandler()
+            box.release()
+        }
+        return try body(log)
+    }
+}
+
+/// GDAL messages raised during one call (see `GDALRuntime.capturingErrors`).
+final class GDALErrorLog {
+    /// Failure messages (`CE_Failure`, `CE_Fatal`), oldest first.
+    private(set) var failures: [String] = []
+    /// Warnings (`CE_Warning`), oldest first: these go to diagnostics, never to stderr directly.
+    private(set) var warnings: [String] = []
+
+    fileprivate func record(_ errorClass: CPLErr, _ message: String) {
+        switch errorClass {
+        case CE_Failure, CE_Fatal: failures.append(message)
+        case CE_Warning: warnings.append(message)
+        default: break // CE_Debug / CE_None: not worth keeping.
+        }
+    }
+
+    /// Number of failures recorded so far; compare before and after a call to see whether it failed.
+    var failureCount: Int { failures.count }
+
+    /// The last failure message (falling back to GDAL's last error message, then to `fallback`).
+    func message(or fallback: String) -> String {
+        if let last = failures.last, !last.isEmpty { return last }
+        return GDALRuntime.lastErrorMessage(or: fallback)
     }
 }

@@ -11,6 +11,11 @@ public enum VirtualPath {
         public var vsiPath: String
         /// Path to show a planner: `file.zip!member.csv` for archive members.
         public var displayName: String
+
+        public init(vsiPath: String, displayName: String) {
+            self.vsiPath = vsiPath
+            self.displayName = displayName
+        }
     }
 
     /// The readable CSV members of `path` (a plain file, `.gz` or `.zip`).
@@ -49,5 +54,24 @@ public enum VirtualPath {
             return [Member(vsiPath: "/vsigzip/" + path, displayName: path)]
         }
         return [Member(vsiPath: path, displayName: path)]
+    }
+
+    /// The real file a `/vsizip/` or `/vsigzip/` path reads from (the longest prefix, after the `/vsi…`
+    /// prefixes, that is an existing regular file), or nil when there is none.
+    static func realFile(under vsiPath: String) -> String? {
+        var rest = Substring(vsiPath)
+        while rest.hasPrefix("/vsi"), let slash = rest.dropFirst().firstIndex(of: "/") {
+            rest = rest[slash...]
+            if rest.hasPrefix("//") { rest = rest.dropFirst() }
+        }
+        var candidate = String(rest)
+        while !candidate.isEmpty, candidate != "/" {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return candidate
+            }
+            candidate = (candidate as NSString).deletingLastPathComponent
+        }
+        return nil
     }
 }

@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "GeoIO", dependencies: ["GeoModel", "CGDAL"]),
         .target(name: "Ingest", dependencies: ["GeoModel", "GeoIO"]),
         .target(name: "Analysis", dependencies: ["GeoModel"]),
-        .target(name: "RunStore", dependencies: ["GeoModel", "Analysis", "CSQLite"]),
+        .target(name: "RunStore", dependencies: ["GeoModel", "CSQLite"]),
         .target(name: "Graphics", dependencies: ["CCairo"]),
         .target(name: "Charts", dependencies: ["Graphics"]),
         .target(name: "Maps", dependencies: ["Graphics", "GeoModel"]),
@@ -37,7 +37,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["GeoModel"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel", "TestSupport"]),
-        .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "TestSupport"]),
+        .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
         .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "TestSupport"]),

@@ -16,25 +16,4 @@ public struct RunInput: Hashable, Sendable {
         self.sizeBytes = sizeBytes
         self.sha256 = sha256
     }
-
-    /// Describes the file at `path` for the run store: its size and the SHA-256 of its bytes,
-    /// read in 1 MiB chunks (bounded memory for multi-gigabyte BDC files).
-    /// - Throws: `LastmileError.io` naming `path` when the file cannot be read.
-    public init(role: String, file path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw LastmileError.io(path: path, "cannot open the input file to fingerprint it")
-        }
-        defer { try? handle.close() }
-        var hash = SHA256()
-        var size: Int64 = 0
-        do {
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                hash.update(chunk)
-                size += Int64(chunk.count)
-            }
-        } catch {
-            throw LastmileError.io(path: path, "cannot read the input file: \(error.localizedDescription)")
-        }
-        self.init(role: role, path: path, sizeBytes: size, sha256: hash.finalize())
-    }
 }

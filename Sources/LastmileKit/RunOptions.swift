@@ -1,0 +1,23 @@
+import Foundation
+
+/// Where and how a study run writes its outputs.
+public struct RunOptions: Sendable {
+    /// Output root: each run lands in `<outputRoot>/<study>/<run-id>/`. Default `reports`.
+    public var outputRoot: String
+    /// The run store (SQLite); default `<outputRoot>/runs.sqlite`.
+    public var storePath: String?
+    /// The run's start time (pinned in tests); also the report's date.
+    public var now: Date
+    /// Receives one line per stage ("reading availability…"); nil for silence.
+    public var progress: (@Sendable (String) -> Void)?
+
+    public init(outputRoot: String = "reports", storePath: String? = nil, now: Date = Date(),
+                progress: (@Sendable (String) -> Void)? = nil) {
+        self.outputRoot = outputRoot
+        self.storePath = storePath
+        self.now = now
+        self.progress = progress
+    }
+
+    var resolvedStorePath: String { storePath ?? (outputRoot as NSString).appendingPathComponent("runs.sqlite") }
+}

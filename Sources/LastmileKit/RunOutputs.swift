@@ -1,0 +1,103 @@
+import Foundation
+import GeoModel
+import GeoIO
+import Analysis
+
+/// Writes a run's files into its (temporary) folder.
+enum RunOutputs {
+    /// Writes every output and returns their paths relative to `dir`.
+    static func write(_ c: StudyRunner.Computed, study: Study, runID: String, startedAt: Date,
+                      into dir: String) throws -> [String] {
+        func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
+        var files: [String] = []
+
+        try AtomicOutput.write(ResultColumns.csv(c.join.results), to: path("results.csv"))
+        files.append("results.csv")
+
+        try writeGeoPackage(c, to: path("results.gpkg"))
+        files.append("results.gpkg")
+
+        try writeRunJSON(c, study: study, runID: runID, startedAt: startedAt, files: files + ["run.json"],
+                         to: path("run.json"))
+        files.append("run.json")
+        return files
+    }
+
+    /// results.gpkg: layer `areas`, one MultiPolygon feature per area (EPSG:4326) with every metric.
+    static func writeGeoPackage(_ c: StudyRunner.Computed, to path: String) throws {
+        let fields = ResultColumns.all.map { col -> FieldDefinition in
+            switch col.kind {
+            case .text: .string(col.name)
+            case .integer: .integer64(col.name)
+            case .real: .real(col.name)
+            }
+        }
+        let writer = try GeoPackageWriter(path: path, layerName: "areas", fields: fields)
+        let shapes = Dictionary(uniqueKeysWithValues: c.areas.map { ($0.id, $0.geographicGeometry) })
+        for r in c.join.results {
+            guard let geometry = shapes[r.id] else { continue }
+            let values = ResultColumns.all.map { col -> FieldValue? in
+                switch col.value(r) {
+                case .text(let s): .string(s)
+                case .integer(let i): .integer(Int64(i))
+                case .real(let d): .real(d)
+                case nil: nil
+                }
+            }
+            try writer.add(geometry: geometry, values: values)
+        }
+        try writer.close()
+    }
+
+    /// run.json: what was run, on what, with which parameters, and the headline numbers.
+    static func writeRunJSON(_ c: StudyRunner.Computed, study: Study, runID: String, startedAt: Date,
+                             files: [String], to path: String) throws {
+        let iso = ISO8601DateFormatter()
+        var parameters: [String: Any] = [:]
+        for (k, v) in study.parameters.values { parameters[k] = jsonValue(v) }
+        let object: [String: Any] = [
+            "tool": "lastmile",
+            "tool_version": LastmileVersion.current,
+            "run_id": runID,
+            "started_at": iso.string(from: startedAt),
+            "study": [
+                "name": study.name,
+                "path": study.parameters.sourcePath,
+                "area_level": study.areaLevel.rawValue,
+                "synthetic": study.synthetic,
+            ] as [String: Any],
+            "policy": [
+                "profile": study.profile.name,
+                "technologies": study.profile.qualifyingTechnologies.sorted().map(\.code),
+                "business_residential": BusinessResidentialCode.allCases
+                    .filter { study.profile.businessResidential.contains($0) }.map(\.rawValue),
+            ] as [String: Any],
+            "parameters": parameters,
+            "inputs": c.inputs.map {
+                ["role": $0.role, "path": $0.path, "size_bytes": $0.sizeBytes, "sha256": $0.sha256] as [String: Any]
+            },
+            "totals": [
+                "areas": c.join.results.count,
+                "locations": c.totals.locations,
+                "unserved": c.totals.unserved,
+                "underserved": c.totals.underserved,
+                "served": c.totals.served,
+                "availability_rows": c.rowsRead,
+            ] as [String: Any],
+            "diagnostics": c.diagnostics,
+            "files": files,
+        ]
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+        try AtomicOutput.write(data + Data("\n".utf8), to: path)
+    }
+
+    static func jsonValue(_ v: StudyValue) -> Any {
+        switch v {
+        case .string(let s): s
+        case .integer(let i): i
+        case .number(let d): d
+        case .boolean(let b): b
+        case .list(let l): l.map(jsonValue)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import GeoModel
+import GeoIO
+import Ingest
+import Analysis
+import RunStore
+
+/// The pipeline façade: study → ingest → classify → join → outputs → run store.
+public enum StudyRunner {
+    /// Runs a study end to end and records it in the run store.
+    ///
+    /// Outputs are written under `<root>/<study>/.<run-id>.partial/` and renamed to
+    /// `<root>/<study>/<run-id>/` only when complete; the run's record turns "done" after that.
+    /// - Throws: `LastmileError` (input errors name file, line or feature, and column); the run is then
+    ///   recorded as failed and no folder is left at the final path.
+    public static func run(_ study: Study, options: RunOptions = RunOptions()) throws -> RunOutcome {
+        let store = try RunStore(path: options.resolvedStorePath)
+        let runID = RunID.generate(date: options.now)
+        let studyFolder = (options.outputRoot as NSString).appendingPathComponent(slug(study.name))
+        let finalDir = (studyFolder as NSString).appendingPathComponent(runID.rawValue)
+        let tempDir = (studyFolder as NSString).appendingPathComponent(".\(runID.rawValue).partial")
+        try store.beginRun(RunStart(id: runID, studyName: study.name, studyPath: study.parameters.sourcePath,
+                                    startedAt: options.now, toolVersion: LastmileVersion.current,
+                                    studyText: study.parameters.text, outputDirectory: finalDir))
+        do {
+            let computed = try compute(study, options: options)
+            try store.recordInputs(computed.inputs, for: runID)
+            try store.recordParameters(study.parameters.values.mapValues(\.description), for: runID)
+
+            try FileManager.default.createDirectory(atPath: tempDir, withIntermediateDirectories: true)
+            let files = try RunOutputs.write(computed, study: study, runID: runID.rawValue, startedAt: options.now,
+                                             into: tempDir)
+            try AtomicOutput.publish(tempDir, as: finalDir)
+
+            try store.recordAreaResults(computed.join.results.map(StoredAreaResult.init), for: runID)
+            try store.recordDiagnostics(computed.diagnostics.map { RunDiagnostic(severity: .warning, message: $0) },
+                                        for: runID)
+            try store.finishRun(runID, status: .done)
+            return RunOutcome(runID: runID.rawValue, studyName: study.name, outputDirectory: finalDir,
+                              reportPath: (finalDir as NSString).appendingPathComponent("report.pdf"),
+                              totals: computed.totals, results: computed.join.results,
+                              diagnostics: computed.diagnostics, files: files)
+        } catch {
+            try? FileManager.default.removeItem(atPath: tempDir)
+            try? store.finishRun(runID, status: .failed, error: "\(error)")
+            throw error
+        }
+    }
+
+    /// Everything computed from the inputs, before anything is written.
+    struct Computed {
+        var inputs: [RunInput]
+        var totals: ClassCounts
+        var join: CoverageJoin
+        var areas: [Area]
+        var diagnostics: [String]
+        var rowsRead: Int
+    }
+
+    static func compute(_ study: Study, options: RunOptions) throws -> Computed {
+        let say = options.progress ?? { _ in }
+        guard let areasPath = study.areasPath else {
+            throw LastmileError.badInput(SourceLocation(file: study.parameters.sourcePath, column: "inputs.areas"),
+                                         "a study run needs area shapes (inputs.areas); use `lastmile classify` for counts without shapes")
+        }
+        say("fingerprinting inputs")
+        var inputs: [RunInput] = []
+        func fingerprint(_ role: String, _ path: String) throws {
+            let d = try FileDigest.of(path: path)
+            inputs.append(RunInput(role: role, path: path, sizeBytes: d.byteCount, sha256: d.sha256))
+        }
+        try fingerprint("study", study.parameters.sourcePath)
+        for p in study.availabilityPaths { try fingerprint("availability", p) }
+        try fingerprint("areas", areasPath)
+        if let d = study.demographicsPath { try fingerprint("demographics", d) }
+
+        say("classifying availability (\(study.availabilityPaths.count) file(s))")
+        let classified = try Classification.classifyLocations(files: study.availabilityPaths, profile: study.profile)
+        let counts = classified.table.counts(by: study.areaLevel)
+        var diagnostics: [String] = []
+        if classified.unknownTechnologyRows > 0 {
+            diagnostics.append("\(classified.unknownTechnologyRows) availability row(s) carry a technology code the FCC does not define; they count as non-qualifying")
+        }
+        if classified.table.rowsWithBadBlock > 0 {
+            diagnostics.append("\(classified.table.rowsWithBadBlock) availability row(s) have a block GEOID that is not 15 digits and were skipped")
+        }
+
+        say("reading areas")
+        let areas = try VectorSource.readAreas(path: areasPath, layer: study.areasLayer, idField: study.areasIDField,
+                                               equalAreaCRS: study.equalAreaCRS)
+        let wrongLevel = areas.filter { $0.id.level != study.areaLevel }
+        if !wrongLevel.isEmpty {
+            throw LastmileError.badInput(SourceLocation(file: areasPath, column: study.areasIDField),
+                "expected \(study.areaLevel.displayName) GEOIDs of \(study.areaLevel.geoidLength) digits (study.area_level = \(study.areaLevel.rawValue)), found '\(wrongLevel[0].id)'")
+        }
+        let areaInfo = Dictionary(uniqueKeysWithValues: areas.map {
+            ($0.id, CoverageJoin.AreaInfo(name: $0.name,
+                                          landAreaSquareMiles: $0.landAreaSquareMetres.map { $0 / Area.squareMetresPerSquareMile }))
+        })
+
+        var demographics: [AreaID: DemographicProfile]?
+        if let path = study.demographicsPath {
+            say("reading demographics")
+            let table = try ACSTable.read(path: path)
+            demographics = table.profiles
+        }
+        let join = CoverageJoin(counts: counts, areas: areaInfo, demographics: demographics, level: study.areaLevel)
+        diagnostics += join.diagnostics
+        return Computed(inputs: inputs, totals: classified.table.totals, join: join, areas: areas,
+                        diagnostics: diagnostics, rowsRead: classified.table.rowsSeen)
+    }
+
+    /// A folder name for a study: lower-case letters, digits and dashes.
+    static func slug(_ name: String) -> String {
+        var out = ""
+        for ch in name.lowercased() {
+            if ch.isASCII && (ch.isLetter || ch.isNumber) { out.append(ch) } else if !out.hasSuffix("-") { out.append("-") }
+        }
+        let trimmed = out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        return trimmed.isEmpty ? "study" : trimmed
+    }
+}
+
+extension StoredAreaResult {
+    init(_ r: AreaResult) {
+        self.init(areaID: r.id.rawValue, name: r.name, locations: r.counts.locations, unserved: r.counts.unserved,
+                  underserved: r.counts.underserved, served: r.counts.served,
+                  households: r.households.map(Double.init), noInternetShare: r.noInternetShare,
+                  medianIncome: r.medianHouseholdIncome,
+                  metrics: [:])
+    }
+}

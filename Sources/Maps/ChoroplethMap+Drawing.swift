@@ -12,7 +12,8 @@ extension ChoroplethMap {
     ///
     /// Fills: one `.fill(path, colour, .evenOdd)` per class that has areas, holding every ring of
     /// every polygon of that class; one hatched grey fill for the areas without data; then all
-    /// boundaries as one thin white stroke.
+    /// boundaries as one thin white stroke. Legend swatches use the non-zero rule, so the even-odd
+    /// fills of the list are exactly the map's class and no-data fills.
     ///
     /// - Parameters:
     ///   - size: the canvas, points.
@@ -96,7 +97,7 @@ extension ChoroplethMap {
                 list.fill(path, colors[j], rule: .evenOdd)
             }
             if !noDataPath.isEmpty {
-                MapSymbols.hatchedFill(noDataPath, fill: st.noDataFill, hatch: st.noDataHatch,
+                MapSymbols.hatchedFill(noDataPath, rule: .evenOdd, fill: st.noDataFill, hatch: st.noDataHatch,
                                        spacing: st.hatchSpacing, into: &list)
             }
             if !boundaries.isEmpty { list.stroke(boundaries, st.boundary) }
@@ -121,7 +122,7 @@ extension ChoroplethMap {
             let swatch = PageRect(x: panelX, y: rowY + (rowH - st.swatchHeight) / 2,
                                   width: st.swatchWidth, height: st.swatchHeight)
             if entry.isNoData {
-                MapSymbols.hatchedFill(.rectangle(swatch), fill: entry.color, hatch: st.noDataHatch,
+                MapSymbols.hatchedFill(.rectangle(swatch), rule: .nonZero, fill: entry.color, hatch: st.noDataHatch,
                                        spacing: st.hatchSpacing, into: &list)
             } else {
                 list.fill(.rectangle(swatch), entry.color)

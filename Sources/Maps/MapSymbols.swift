@@ -22,11 +22,12 @@ enum MapSymbols {
     }
 
     /// Fills `area` with `fill` and hatches it: fill, then the hatch stroked inside a clip to the area.
-    static func hatchedFill(_ area: Path, fill: Color, hatch: StrokeStyle, spacing: Double, into list: inout DisplayList) {
+    static func hatchedFill(_ area: Path, rule: FillRule, fill: Color, hatch: StrokeStyle, spacing: Double,
+                            into list: inout DisplayList) {
         guard let box = bounds(of: area) else { return }
-        list.fill(area, fill, rule: .evenOdd)
+        list.fill(area, fill, rule: rule)
         list.append(.save)
-        list.append(.clip(area, .evenOdd))
+        list.append(.clip(area, rule))
         list.stroke(MapSymbols.hatch(in: box, spacing: spacing), hatch)
         list.append(.restore)
     }

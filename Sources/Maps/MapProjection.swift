@@ -50,6 +50,13 @@ public struct MapProjection: Hashable, Sendable {
         Point(x: world.minX + (q.x - rect.x) / scale, y: world.maxY - (q.y - rect.y) / scale)
     }
 
+    /// Where a label for `shape` goes on the page: the projected centroid of its largest part
+    /// (`MultiPolygon.labelPoint`), nil for a shape without polygons.
+    public func labelPoint(of shape: MultiPolygon) -> PagePoint? {
+        guard !shape.polygons.isEmpty else { return nil }
+        return project(shape.labelPoint)
+    }
+
     /// Appends every ring of `shape` to `path` as a closed sub-path. Consecutive vertices closer than
     /// `tolerance` points to the last kept one are dropped (they cannot be seen and bloat PDFs);
     /// every ring keeps its first and last vertex, so no ring is lost.

@@ -59,4 +59,15 @@ struct MapProjectionTests {
         #expect(Inspect.points(path).count < 600)
         #expect(Inspect.points(path).first == p.project(dense[0]))
     }
+
+    @Test func labelPointIsTheLargestPartsCentroidOnThePage() {
+        // Parts: [0, 1000]² (area 1e6) and [3000, 3500]² (2.5e5): the label sits at the first's
+        // centre (500, 500). Box 3500 × 3500 m into 350 × 350 pt: 0.1 pt/m, y flipped:
+        // (500·0.1, (3500 - 500)·0.1) = (50, 300).
+        let shape = MultiPolygon(polygons: [square(0, 0, 1000), square(3000, 3000, 500)])
+        let p = MapProjection(fitting: shape.boundingBox, into: PageRect(x: 0, y: 0, width: 350, height: 350))
+        let q = p.labelPoint(of: shape)
+        #expect(q.map { abs($0.x - 50) < 1e-9 && abs($0.y - 300) < 1e-9 } == true)
+        #expect(p.labelPoint(of: MultiPolygon(polygons: [])) == nil)
+    }
 }

@@ -14,13 +14,15 @@ public struct ChoroplethMap: Hashable, Sendable {
     public var palette: Palette
     public var valueFormat: ValueFormat
     public var legendTitle: String
+    /// What the areas are called in legend counts ("3 counties").
+    public var areaNoun: AreaNoun
     /// The source/attribution line printed under the map ("Source: FCC BDC June 2024; …").
     public var source: String
     public var style: MapStyle
 
     public init(title: String, subtitle: String = "", areas: [MapArea], scheme: ClassificationScheme = .quantile,
                 classCount: Int = 5, palette: Palette = .ylOrRd, valueFormat: ValueFormat = .default,
-                legendTitle: String, source: String, style: MapStyle = .standard) {
+                legendTitle: String, areaNoun: AreaNoun = .areas, source: String, style: MapStyle = .standard) {
         self.title = title
         self.subtitle = subtitle
         self.areas = areas
@@ -29,6 +31,7 @@ public struct ChoroplethMap: Hashable, Sendable {
         self.palette = palette
         self.valueFormat = valueFormat
         self.legendTitle = legendTitle
+        self.areaNoun = areaNoun
         self.source = source
         self.style = style
     }
@@ -47,11 +50,13 @@ public struct ChoroplethMap: Hashable, Sendable {
             let high = valueFormat.string(classification.breaks[j])
             let label = classification.lowerBound(ofClass: j).map { "\(valueFormat.string($0)) – \(high)" }
                 ?? "≤ \(high)"
-            entries.append(LegendEntry(classIndex: j, color: colors[j], label: label, count: classification.counts[j]))
+            entries.append(LegendEntry(classIndex: j, color: colors[j], label: label, count: classification.counts[j],
+                                      noun: areaNoun))
         }
         let noData = areas.count { $0.classifiableValue == nil }
         if noData > 0 {
-            entries.append(LegendEntry(classIndex: nil, color: style.noDataFill, label: "No data", count: noData))
+            entries.append(LegendEntry(classIndex: nil, color: style.noDataFill, label: "No data", count: noData,
+                                      noun: areaNoun))
         }
         return entries
     }

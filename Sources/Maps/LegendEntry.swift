@@ -9,16 +9,16 @@ public struct LegendEntry: Hashable, Sendable {
     public let label: String
     /// Areas in this class.
     public let count: Int
+    /// The count as printed: "1 area", "4 areas", "3 counties".
+    public let countText: String
 
-    public init(classIndex: Int?, color: Color, label: String, count: Int) {
+    public init(classIndex: Int?, color: Color, label: String, count: Int, noun: AreaNoun = .areas) {
         self.classIndex = classIndex
         self.color = color
         self.label = label
         self.count = count
+        countText = noun.counted(count)
     }
-
-    /// The count as printed: "1 area", "4 areas".
-    public var countText: String { count == 1 ? "1 area" : "\(count) areas" }
 
     /// Whether this is the hatched "No data" row.
     public var isNoData: Bool { classIndex == nil }

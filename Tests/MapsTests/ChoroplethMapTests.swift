@@ -176,4 +176,38 @@ struct ChoroplethMapTests {
         #expect(Inspect.rings(hatch) == 10)
         for q in Inspect.points(hatch) { #expect(Inspect.contains(box, q, tolerance: 1e-9)) }
     }
+
+    @Test func manualBreaksWithAnEmptyClassDrawNoFillForIt() throws {
+        // Breaks .05 / .15 / .25 / .60 (4 classes, ColorBrewer Blues 4) over .1 .2 .3 .4 .5:
+        //   class 0 (≤ .05): none — the minimum .10 is above the first break, so the row reads "≤ 5.0%";
+        //   class 1 (.05, .15]: a1;  class 2 (.15, .25]: a2;  class 3 (.25, .60]: a3, a4 (2 parts), a5.
+        // mapclassify.UserDefined(y, bins=[.05, .15, .25, .6]).counts: [0, 1, 1, 3].
+        var m = Self.map()
+        m.scheme = .manual([0.05, 0.15, 0.25, 0.60])
+        m.palette = .blues
+        m.valueFormat = .percent(decimals: 0)
+        m.areaNoun = .tracts
+        let drawing = try m.draw(size: size, measurer: measurer)
+        #expect(drawing.classification.counts == [0, 1, 1, 3])
+        #expect(drawing.legend.map(\.label) == ["≤ 5%", "5% – 15%", "15% – 25%", "25% – 60%", "No data"])
+        #expect(drawing.legend.map(\.countText) == ["0 tracts", "1 tract", "1 tract", "3 tracts", "1 tract"])
+        let blues4 = ["#eff3ff", "#bdd7e7", "#6baed6", "#2171b5"].map { Color(hex: $0)! }
+        let fills = Inspect.evenOddFills(drawing.displayList)
+        // No map fill for the empty class; one for each used class, then the grey no-data fill.
+        #expect(fills.map(\.1) == Array(blues4.dropFirst()) + [Color(hex: "#d9d9d9")!])
+        #expect(fills.map { Inspect.rings($0.0) } == [1, 1, 4, 1])
+    }
+
+    @Test func equalIntervalMap() throws {
+        // .1 … .5 in 2 equal intervals: width .2, bins [.3, .5] → .1 .2 .3 | .4 .5; 2 classes take the
+        // first and last colour of YlOrRd 3 (#ffeda0, #f03b20). mapclassify.EqualInterval(k=2):
+        // bins [0.30000000000000004, 0.5] (.1 + .2 in binary), yb [0, 0, 0, 1, 1].
+        var m = Self.map(classes: 2)
+        m.scheme = .equalInterval
+        let drawing = try m.draw(size: size, measurer: measurer)
+        #expect(drawing.classification.breaks == [0.30000000000000004, 0.5])
+        #expect(drawing.areaClasses == [0, 0, 0, 1, 1, nil])
+        #expect(drawing.colors.map(\.hex) == ["#ffeda0", "#f03b20"])
+        #expect(drawing.legend.map(\.label) == ["10.0% – 30.0%", "30.0% – 50.0%", "No data"])
+    }
 }

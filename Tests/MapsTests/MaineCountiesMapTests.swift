@@ -72,7 +72,7 @@ struct MaineCountiesMapTests {
                 MapArea(id: AreaID($0.fips), geometry: $0.geometry,
                         value: noData.contains($0.fips) ? nil : $0.landSquareMiles / total)
             },
-            legendTitle: "Share of land area",
+            legendTitle: "Share of land area", areaNoun: .counties,
             source: "Source: U.S. Census Bureau 2010 cartographic boundary counties (via plotly/datasets).")
     }
 
@@ -113,7 +113,7 @@ struct MaineCountiesMapTests {
 
         // Legend: percent ranges with one decimal (Sagadahoc, the smallest, is 0.82 %) and counts.
         #expect(drawing.legend.map(\.label) == ["0.8% – 1.5%", "1.5% – 2.8%", "2.8% – 5.5%", "5.5% – 11.0%", "11.0% – 21.6%"])
-        #expect(drawing.legend.map(\.countText) == ["4 areas", "3 areas", "3 areas", "3 areas", "3 areas"])
+        #expect(drawing.legend.map(\.countText) == ["4 counties", "3 counties", "3 counties", "3 counties", "3 counties"])
 
         // Layout: inside the canvas, legend and scale bars beside/below the map; Maine is taller
         // than wide (about 330 × 510 km), so the map is fitted by height.
@@ -137,7 +137,7 @@ struct MaineCountiesMapTests {
         #expect(zip(drawing.classification.breaks, expectedBreaks).allSatisfy { abs($0 - $1) < 1e-15 })
         #expect(drawing.classification.counts == [3, 3, 3, 3, 3])
         #expect(drawing.legend.map(\.label) == ["1.2% – 2.2%", "2.2% – 3.1%", "3.1% – 6.0%", "6.0% – 11.4%", "11.4% – 21.6%", "No data"])
-        #expect(drawing.legend.last?.countText == "1 area")
+        #expect(drawing.legend.last?.countText == "1 county")
         let grey = Inspect.evenOddFills(drawing.displayList).filter { $0.1 == Color(hex: "#d9d9d9")! }
         #expect(grey.count == 1 && grey.first.map { Inspect.rings($0.0) } == 1)
         #expect(Inspect.outsideCanvas(drawing.displayList, measurer: measurer) == [])

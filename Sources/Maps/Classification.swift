@@ -41,6 +41,8 @@ public struct Classification: Hashable, Sendable {
             bins = sorted.isEmpty ? [] : Classification.quantileBins(sorted: sorted, classCount: classCount)
         case .equalInterval:
             bins = sorted.isEmpty ? [] : Classification.equalIntervalBins(sorted: sorted, classCount: classCount)
+        case .naturalBreaks:
+            bins = sorted.isEmpty ? [] : Classification.fisherJenksBins(sorted: sorted, classCount: classCount)
         case .manual(let given):
             guard !given.isEmpty, given.allSatisfy(\.isFinite),
                   zip(given, given.dropFirst()).allSatisfy({ $0 < $1 }) else {
@@ -118,6 +120,56 @@ public struct Classification: Hashable, Sendable {
         var cuts = (0..<k).map { start + Double($0) * delta }
         cuts[k - 1] = hi
         return unique(cuts)
+    }
+
+    /// `mapclassify._fisher_jenks_means` (Fisher 1958; Jenks 1977; the Java/Fortran port via
+    /// D. J. Lewis): dynamic programming over the sorted values with `Float` sums and variances, as
+    /// mapclassify's float32 arrays, so that near-ties resolve the same way. Returns the upper bound
+    /// of each class. The class count is capped at the number of distinct values.
+    static func fisherJenksBins(sorted values: [Double], classCount requested: Int) -> [Double] {
+        let n = values.count
+        let k = min(requested, unique(values).count)
+        guard k > 1 else { return [values[n - 1]] }
+        let cols = k + 1
+        // lower[l·cols + j]: 1-based index of the first value of the last class when the first l
+        // values form j classes; cost[…]: the least sum of within-class squared deviations.
+        var lower = [Int32](repeating: 0, count: (n + 1) * cols)
+        var cost = [Float](repeating: 0, count: (n + 1) * cols)
+        for j in 1...k { lower[cols + j] = 1 }
+        if n >= 2 { for l in 2...n { for j in 1...k { cost[l * cols + j] = .infinity } } }
+        var v: Float = 0
+        if n >= 2 {
+            for l in 2...n {
+                var s1: Float = 0, s2: Float = 0, w: Float = 0
+                for m in 1...l {
+                    let i3 = l - m + 1
+                    let val = Float(values[i3 - 1])
+                    s2 += val * val
+                    s1 += val
+                    w += 1
+                    v = s2 - (s1 * s1) / w
+                    let i4 = i3 - 1
+                    if i4 != 0 {
+                        for j in 2...k where cost[l * cols + j] >= v + cost[i4 * cols + j - 1] {
+                            lower[l * cols + j] = Int32(i3)
+                            cost[l * cols + j] = v + cost[i4 * cols + j - 1]
+                        }
+                    }
+                }
+                lower[l * cols + 1] = 1
+                cost[l * cols + 1] = v
+            }
+        }
+        var bounds = [Double](repeating: 0, count: k + 1)
+        bounds[k] = values[n - 1]
+        bounds[0] = values[0]
+        var last = n
+        for classNumber in stride(from: k, to: 1, by: -1) {
+            let pivot = Int(lower[last * cols + classNumber])
+            bounds[classNumber - 1] = values[max(0, pivot - 2)]
+            last = max(1, pivot - 1)
+        }
+        return unique(Array(bounds.dropFirst()))
     }
 
     /// Sorted distinct values (`np.unique`).

@@ -7,6 +7,11 @@ public enum ClassificationScheme: Hashable, Sendable {
     /// interpolation between order statistics), duplicate bins collapsed, so fewer than k classes
     /// come out when many values tie.
     case quantile
+    /// Natural breaks: Fisher–Jenks optimal classes (least within-class squared deviation), as
+    /// `mapclassify.FisherJenks`, including its single-precision sums. Costs O(k·n²): fine for the
+    /// tracts of a county or state (thousands), slow for tens of thousands of blocks. With fewer
+    /// distinct values than classes, one class per distinct value (mapclassify raises instead).
+    case naturalBreaks
     /// Equal-width classes between the smallest and the largest value, as `mapclassify.EqualInterval`.
     case equalInterval
     /// Upper bounds given by the caller, ascending, as `mapclassify.UserDefined`: when the largest
@@ -20,6 +25,7 @@ extension ClassificationScheme: CustomStringConvertible {
         switch self {
         case .quantile: "quantile"
         case .equalInterval: "equal interval"
+        case .naturalBreaks: "natural breaks (Fisher–Jenks)"
         case .manual: "manual breaks"
         }
     }

@@ -100,6 +100,41 @@ struct ClassificationTests {
         #expect(c.counts == [3])
     }
 
+    @Test func naturalBreaksFindObviousClusters() throws {
+        // Three clusters 1–3, 10–12, 20–22: any other 3-way split mixes clusters and costs more;
+        // class upper bounds 3, 12, 22 (mapclassify.FisherJenks(k=3).bins: [3.0, 12.0, 22.0]).
+        let c = try Classification(values: [22, 1, 2, 3, 10, 11, 12, 20, 21], scheme: .naturalBreaks, classCount: 3)
+        #expect(c.breaks == [3, 12, 22])
+        #expect(c.counts == [3, 3, 3])
+    }
+
+    @Test func naturalBreaksMatchMapclassify() throws {
+        // y_i = round(((37·i) mod 101)/101 · (1 + i mod 5), 4) for i = 0…39 (printed by Python);
+        // mapclassify 2.10.0 FisherJenks(y, k=5): bins [0.495, 1.1881, 1.7228, 3.1188, 4.802],
+        // counts [10, 11, 7, 8, 4].
+        let y = [0.0, 0.7327, 2.198, 0.396, 2.3267, 0.8317, 0.396, 1.6931, 3.7228, 1.4851, 0.6634, 0.0594, 1.1881,
+                 3.0495, 0.6436, 0.495, 1.7228, 0.6832, 2.3762, 4.802, 0.3267, 1.3861, 0.1782, 1.703, 3.9604, 0.1584,
+                 1.0495, 2.6733, 1.0297, 3.1188, 0.9901, 0.7129, 2.1683, 0.3564, 2.2772, 0.8218, 0.3762, 1.6634,
+                 3.6832, 1.4356]
+        let c = try Classification(values: y, scheme: .naturalBreaks, classCount: 5)
+        #expect(c.breaks == [0.495, 1.1881, 1.7228, 3.1188, 4.802])
+        #expect(c.counts == [10, 11, 7, 8, 4])
+        // Shares with ties, k = 4: mapclassify bins [0.051, 0.22, 0.51, 1.0], counts [4, 3, 2, 5].
+        let shares = [0.0123, 0.0456, 0.0456, 0.051, 0.2, 0.21, 0.22, 0.5, 0.51, 0.9, 0.93, 0.95, 0.97, 1.0]
+        let d = try Classification(values: shares, scheme: .naturalBreaks, classCount: 4)
+        #expect(d.breaks == [0.051, 0.22, 0.51, 1.0])
+        #expect(d.counts == [4, 3, 2, 5])
+    }
+
+    @Test func naturalBreaksWithFewDistinctValues() throws {
+        // Two distinct values, five classes asked: one class per distinct value.
+        let c = try Classification(values: [0.2, 0.2, 0.7], scheme: .naturalBreaks, classCount: 5)
+        #expect(c.breaks == [0.2, 0.7])
+        #expect(c.counts == [2, 1])
+        let one = try Classification(values: [0.4, 0.4], scheme: .naturalBreaks, classCount: 5)
+        #expect(one.breaks == [0.4])
+    }
+
     @Test func manualBreaksAppendTheMaximum() throws {
         // mapclassify.UserDefined(y=[.05, .3, .9], bins=[.1, .5]): .9 > .5 so bins [.1, .5, .9], counts [1, 1, 1].
         let c = try Classification(values: [0.05, 0.3, 0.9], scheme: .manual([0.1, 0.5]))

@@ -173,7 +173,7 @@ extension ChoroplethMap {
             list.text(source, at: PagePoint(x: m, y: sourceRect.minY), width: contentW, style: st.source)
         }
 
-        let layout = MapLayout(canvas: size, title: titleRect, subtitle: subtitleRect, mapFrame: mapRect,
+        let layout = MapLayout(canvas: size, title: titleRect, subtitle: subtitleRect, mapRegion: region, mapFrame: mapRect,
                                legend: legendRect, scaleBar: stripRect, northArrow: arrowRect, source: sourceRect)
         return MapDrawing(displayList: list, classification: classification, colors: colors,
                           areaClasses: areaClasses, projection: projection, legend: legend,

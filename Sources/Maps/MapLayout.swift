@@ -5,7 +5,9 @@ public struct MapLayout: Hashable, Sendable {
     public let canvas: PageSize
     public let title: PageRect
     public let subtitle: PageRect
-    /// The area the map was fitted into.
+    /// The space left for the map beside the legend panel (before the map and panel were centred).
+    public let mapRegion: PageRect
+    /// The fitted map: the areas' bounding box on the page (equal to the projection's `rect`).
     public let mapFrame: PageRect
     /// The legend block (title and rows).
     public let legend: PageRect

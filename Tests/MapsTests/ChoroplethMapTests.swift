@@ -66,10 +66,13 @@ struct ChoroplethMapTests {
         #expect(hatchStyle.color == Color(hex: "#969696")!)
         #expect(Inspect.rings(hatch) >= 3)  // a 1000 m square is ~tens of points wide: several lines
         #expect(commands[greyIndex + 4] == .restore)
-        // Boundaries: one white stroke holding all 7 rings of the 6 areas.
+        // Boundaries: one white stroke holding all 7 rings of the 6 areas, drawn over every area fill.
         let white = Inspect.strokes(drawing.displayList).filter { $0.1.color == .white }
         #expect(white.count == 1)
         #expect(white.first.map { Inspect.rings($0.0) } == 7)
+        let boundaryIndex = commands.firstIndex { if case .stroke(_, let s) = $0 { s.color == .white } else { false } }
+        let lastAreaFill = commands.lastIndex { if case .fill(_, _, .evenOdd) = $0 { true } else { false } }
+        #expect(boundaryIndex != nil && lastAreaFill != nil && boundaryIndex! > lastAreaFill! + 3)
     }
 
     @Test func mapFitsItsFrameAndKeepsAspect() throws {
@@ -78,9 +81,13 @@ struct ChoroplethMapTests {
         // World box: x 0…5000, y 0…3900 (a4's second part tops out at 3500 + 400) → aspect 5000:3900.
         #expect(p.world.width == 5000 && p.world.height == 3900)
         #expect(abs(p.rect.width / p.rect.height - 5000.0 / 3900.0) < 1e-9)
-        // The fitted rectangle touches the frame on one side (the map is as large as it can be).
-        let frame = drawing.layout.mapFrame
+        // The fitted rectangle is the layout's map frame, fits the region left beside the legend, and
+        // fills it in one direction (the map is as large as it can be).
+        let frame = drawing.layout.mapFrame, region = drawing.layout.mapRegion
         #expect(frame == p.rect)
+        #expect(frame.width <= region.width + 1e-9 && frame.height <= region.height + 1e-9)
+        #expect(abs(frame.width - region.width) < 1e-9 || abs(frame.height - region.height) < 1e-9)
+        #expect(frame.minY >= region.minY - 1e-9 && frame.maxY <= region.maxY + 1e-9)
         // Every class and no-data polygon vertex lies inside the map rectangle.
         for (path, _) in Inspect.evenOddFills(drawing.displayList) {
             for q in Inspect.points(path) { #expect(Inspect.contains(p.rect, q, tolerance: 1e-6)) }

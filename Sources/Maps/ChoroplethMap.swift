@@ -1,0 +1,63 @@
+import Graphics
+import GeoModel
+
+/// A choropleth for a report: areas shaded by the class of their value, with title, legend,
+/// scale bars, north arrow and source line. Values in, display list out (`draw(size:measurer:)`).
+public struct ChoroplethMap: Hashable, Sendable {
+    public var title: String
+    public var subtitle: String
+    public var areas: [MapArea]
+    public var scheme: ClassificationScheme
+    /// Classes asked for (quantile and equal interval); 5 by default, the usual choropleth count
+    /// (ColorBrewer's guidance: 3–7 classes stay distinguishable).
+    public var classCount: Int
+    public var palette: Palette
+    public var valueFormat: ValueFormat
+    public var legendTitle: String
+    /// What the areas are called in legend counts ("3 counties").
+    public var areaNoun: AreaNoun
+    /// The source/attribution line printed under the map ("Source: FCC BDC June 2024; …").
+    public var source: String
+    public var style: MapStyle
+
+    public init(title: String, subtitle: String = "", areas: [MapArea], scheme: ClassificationScheme = .quantile,
+                classCount: Int = 5, palette: Palette = .ylOrRd, valueFormat: ValueFormat = .default,
+                legendTitle: String, areaNoun: AreaNoun = .areas, source: String, style: MapStyle = .standard) {
+        self.title = title
+        self.subtitle = subtitle
+        self.areas = areas
+        self.scheme = scheme
+        self.classCount = classCount
+        self.palette = palette
+        self.valueFormat = valueFormat
+        self.legendTitle = legendTitle
+        self.areaNoun = areaNoun
+        self.source = source
+        self.style = style
+    }
+
+    /// The classification of the areas that have a (finite) value.
+    /// - Throws: `LastmileError.usage` for a bad class count or bad manual breaks.
+    public func classify() throws -> Classification {
+        try Classification(values: areas.compactMap(\.classifiableValue), scheme: scheme, classCount: classCount)
+    }
+
+    /// Legend rows for a classification: "low – high" per class with its count, then "No data" when
+    /// any area has no value.
+    public func legendEntries(for classification: Classification, colors: [Color]) -> [LegendEntry] {
+        var entries: [LegendEntry] = []
+        for j in 0..<classification.classCount {
+            let high = valueFormat.string(classification.breaks[j])
+            let label = classification.lowerBound(ofClass: j).map { "\(valueFormat.string($0)) – \(high)" }
+                ?? "≤ \(high)"
+            entries.append(LegendEntry(classIndex: j, color: colors[j], label: label, count: classification.counts[j],
+                                      noun: areaNoun))
+        }
+        let noData = areas.count { $0.classifiableValue == nil }
+        if noData > 0 {
+            entries.append(LegendEntry(classIndex: nil, color: style.noDataFill, label: "No data", count: noData,
+                                      noun: areaNoun))
+        }
+        return entries
+    }
+}

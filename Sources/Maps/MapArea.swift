@@ -1,0 +1,23 @@
+import GeoModel
+
+/// One area of a choropleth: its id, its shape in the map's projected CRS (metres), and its value.
+public struct MapArea: Hashable, Sendable {
+    public var id: AreaID
+    /// The shape, already projected by the caller to an equal-area CRS in metres (EPSG:5070 for the
+    /// conterminous US).
+    public var geometry: MultiPolygon
+    /// The mapped value, nil (or not finite) when the area has no data: drawn grey and hatched.
+    public var value: Double?
+
+    public init(id: AreaID, geometry: MultiPolygon, value: Double?) {
+        self.id = id
+        self.geometry = geometry
+        self.value = value
+    }
+
+    /// The value when it can be classified.
+    var classifiableValue: Double? {
+        guard let value, value.isFinite else { return nil }
+        return value
+    }
+}

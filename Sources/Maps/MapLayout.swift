@@ -1,0 +1,18 @@
+import Graphics
+
+/// Where each block of a choropleth sits on its canvas (page points, origin top-left).
+public struct MapLayout: Hashable, Sendable {
+    public let canvas: PageSize
+    public let title: PageRect
+    public let subtitle: PageRect
+    /// The space left for the map beside the legend panel (before the map and panel were centred).
+    public let mapRegion: PageRect
+    /// The fitted map: the areas' bounding box on the page (equal to the projection's `rect`).
+    public let mapFrame: PageRect
+    /// The legend block (title and rows).
+    public let legend: PageRect
+    /// The scale bars and north arrow strip.
+    public let scaleBar: PageRect
+    public let northArrow: PageRect
+    public let source: PageRect
+}

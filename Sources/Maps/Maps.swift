@@ -1,2 +1,0 @@
-import Graphics
-import GeoModel

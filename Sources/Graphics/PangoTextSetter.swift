@@ -44,6 +44,13 @@ final class PangoTextSetter {
         let desc = PangoFontDescriptionHandle(style: style)
         withExtendedLifetime(desc) { pango_layout_set_font_description(layout.handle, desc.handle) }
         pango_layout_set_text(layout.handle, text, -1)
+        // Pango ≥ 1.44 inserts a hyphen where it breaks inside a word; file names and hashes must
+        // print unchanged, so breaks stay invisible. pango_attr_list_new never returns NULL;
+        // pango_attr_list_insert takes ownership of the attribute; the layout keeps its own reference.
+        let attributes = pango_attr_list_new()
+        pango_attr_list_insert(attributes, pango_attr_insert_hyphens_new(0))
+        pango_layout_set_attributes(layout.handle, attributes)
+        pango_attr_list_unref(attributes)
         if let width {
             pango_layout_set_width(layout.handle, Int32((max(0, width) * Double(PANGO_SCALE)).rounded(.down)))
             pango_layout_set_wrap(layout.handle, PANGO_WRAP_WORD_CHAR)

@@ -147,7 +147,10 @@ public struct ReportBuilder {
         var flow = PageFlow(theme: theme, measurer: measurer)
         flow.heading("Coverage map")
         let captionHeight = c.mapCaption.isEmpty ? 0 : measurer.measure(c.mapCaption, style: theme.caption, width: flow.content.width).height + 8
-        let box = PageRect(x: flow.content.minX, y: flow.y, width: flow.content.width, height: max(10, flow.remaining - captionHeight))
+        // As tall as the map needs at the full content width (so it sits under the heading), at most the space left.
+        let available = max(10, flow.remaining - captionHeight)
+        let natural = map.size.width > 0 ? flow.content.width * map.size.height / map.size.width : available
+        let box = PageRect(x: flow.content.minX, y: flow.y, width: flow.content.width, height: min(available, natural))
         let frame = flow.page.place(map, fittingIn: box)
         flow.page.stroke(.rectangle(frame), StrokeStyle(color: ReportTheme.rule, width: 0.5))
         if !c.mapCaption.isEmpty {

@@ -13,7 +13,7 @@ public enum SummaryText {
         var out: [String] = []
 
         out.append("The study covers \(g(t.locations)) broadband-serviceable locations in \(g(n)) \(nouns). "
-            + "\(g(t.unserved)) (\(pct(t.unservedShare))) are unserved and \(g(t.underserved)) (\(pct(t.underservedShare))) "
+            + "Of these, \(g(t.unserved)) (\(pct(t.unservedShare))) are unserved and \(g(t.underserved)) (\(pct(t.underservedShare))) "
             + "are underserved, so \(pct(t.needShare)) of locations lack service at the served benchmark; "
             + "\(g(t.served)) (\(pct(t.servedShare))) are served.")
 
@@ -28,7 +28,8 @@ public enum SummaryText {
             let lead = top.count == 1 ? "The \(noun) with the most unserved locations is" : "The \(top.count) \(nouns) with the most unserved locations are"
             let withUnserved = content.areas.filter { $0.unserved > 0 }.count
             out.append("\(lead) \(list); together they hold \(pct(share)) of all unserved locations. "
-                + "\(g(withUnserved)) of \(g(n)) \(nouns) have at least one unserved location.")
+                + (withUnserved == n ? "Every \(noun) has at least one unserved location."
+                   : "In all, \(g(withUnserved)) of \(g(n)) \(nouns) have at least one unserved location."))
         }
 
         if let worst = content.rankedAreas.first, worst.locations > 0 {
@@ -36,7 +37,7 @@ public enum SummaryText {
             out.append("The highest share of unserved and underserved locations is in \(worst.name.isEmpty ? worst.id : worst.name) "
                 + "(\(pct(worst.needShare)) of \(g(worst.locations)) locations). "
                 + (clear == 0 ? "Every \(noun) has some unserved or underserved locations."
-                   : "\(g(clear)) \(clear == 1 ? noun : nouns) \(clear == 1 ? "has" : "have") none."))
+                   : "\(clear == 1 ? "One" : g(clear)) \(clear == 1 ? noun : nouns) \(clear == 1 ? "has" : "have") none."))
         }
         return out
     }

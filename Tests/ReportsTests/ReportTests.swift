@@ -11,10 +11,7 @@ import TestSupport
     let path = dir.file("report.pdf")
     let content = sampleContent(areas: syntheticAreas(16))
     try ReportWriter.writePDF(content, to: path)
-    if let keep = ProcessInfo.processInfo.environment["LASTMILE_KEEP_SAMPLE_REPORT"] {
-        try? FileManager.default.removeItem(atPath: keep)
-        try FileManager.default.copyItem(atPath: path, toPath: keep)
-    }
+    keepForInspection(path, as: "sample-letter.pdf")
     // cover, summary, map, chart, table (16 rows fit one page), method, data sources = 7 pages.
     #expect(try pdfPageCount(path) == 7)
     let all = try run("pdftotext", ["-layout", path, "-"])
@@ -49,6 +46,7 @@ import TestSupport
     let content = sampleContent(areas: areas)
     let document = ReportBuilder(measurer: PangoTextMeasurer()).document(for: content)
     try ReportWriter.write(document, to: path)
+    keepForInspection(path, as: "areas-120-letter.pdf")
     let pageCount = try #require(try pdfPageCount(path))
     #expect(pageCount == document.pages.count)
     // Table pages: those whose text holds the header's "Underserved" and a rank column.
@@ -104,7 +102,9 @@ import TestSupport
     #expect(text.contains("93.9% of all unserved"))
     // Highest need share: Lubec 350/500 = 70.0%; one tract (Perry) has none.
     #expect(text.contains("Lubec (70.0% of 500 locations)"))
-    #expect(text.contains("1 tract has none"))
+    #expect(text.contains("One tract has none"))
+    // Lubec, Calais, Machias, Eastport have unserved locations; Perry does not: 4 of 5.
+    #expect(text.contains("In all, 4 of 5 tracts have at least one unserved location"))
 }
 
 @Test func unwritableOutputPathIsAnIOError() throws {
@@ -126,6 +126,7 @@ import TestSupport
     for (paper, size) in [(PaperSize.a4, "595.276 x 841.89 pts (A4)"), (.tabloid, "792 x 1224 pts"), (.letter, "612 x 792 pts (letter)")] {
         let path = dir.file("\(paper.rawValue).pdf")
         try ReportWriter.writePDF(sampleContent(areas: syntheticAreas(30)), paper: paper, to: path)
+        keepForInspection(path, as: "areas-30-\(paper.rawValue).pdf")
         let info = try run("pdfinfo", [path])
         #expect(info.contains("Page size:      \(size)") || info.contains("Page size:       \(size)"), "\(paper): \(info)")
     }
@@ -163,4 +164,16 @@ import TestSupport
     // 1,234 / 12,345 = 0.09996 → 10.0%.
     #expect(numbers.count == 4)
     #expect(numbers.allSatisfy { $0.1 == .right })
+}
+
+@Test func emptyStudyStillRenders() throws {
+    let dir = try TemporaryDirectory()
+    let path = dir.file("empty.pdf")
+    var content = sampleContent(areas: [])
+    content.map = nil
+    content.dataSources = []
+    try ReportWriter.writePDF(content, to: path)
+    // cover, summary, chart, table (header only), method, sources: 6 pages (no map page without a map).
+    #expect(try pdfPageCount(path) == 6)
+    #expect(try run("pdftotext", ["-layout", path, "-"]).contains("0 broadband-serviceable locations in 0 tracts"))
 }

@@ -45,6 +45,7 @@ func syntheticAreas(_ count: Int) -> [ReportContent.AreaRow] {
         let unserved = rng.next(400), underserved = rng.next(300), served = rng.next(2500)
         let name = i % 7 == 3
             ? "Census Tract \(i + 1), Unorganized Territory of North Washington and the Eastern Lakes Region"
+            : i % 13 == 9 ? "Township_\(i + 1)_" + String(repeating: "Without_Any_Spaces_", count: 5)
             : "Census Tract \(i + 1)"
         return ReportContent.AreaRow(id: String(23_001_000_100 + i * 100), name: name,
                                      locations: unserved + underserved + served, unserved: unserved,
@@ -56,7 +57,7 @@ func syntheticAreas(_ count: Int) -> [ReportContent.AreaRow] {
 
 /// A stand-in map drawn the way Maps draws one: one fill per class colour, a legend, a caption area.
 func syntheticMap() -> DisplayList {
-    var map = DisplayList(size: PageSize(width: 600, height: 450))
+    var map = DisplayList(size: PageSize(width: 600, height: 470))
     var paths = [Path(), Path(), Path()]
     var rng = SeededNumbers(state: 7)
     for i in 0..<24 {
@@ -68,7 +69,7 @@ func syntheticMap() -> DisplayList {
         map.fill(paths[k], color)
     }
     Legend(items: CoverageColors.classes.map { Legend.Item(label: $0.name, color: $0.color) })
-        .draw(into: &map, at: PagePoint(x: 20, y: 440 - 14), width: 560, measurer: PangoTextMeasurer())
+        .draw(into: &map, at: PagePoint(x: 20, y: 446), width: 560, measurer: PangoTextMeasurer())
     return map
 }
 
@@ -95,4 +96,14 @@ func sampleContent(areas: [ReportContent.AreaRow], synthetic: Bool = true) -> Re
                   vintageAndLicence: "2020; public domain (U.S. Census Bureau)"),
         ],
         runID: "20261128-000000-abcdef", toolVersion: "0.1.0")
+}
+
+/// Copies a rendered report to `$LASTMILE_KEEP_REPORTS/<name>` when that variable is set, so a
+/// person can look at it (pdftoppm -png -r 60).
+func keepForInspection(_ path: String, as name: String) {
+    guard let dir = ProcessInfo.processInfo.environment["LASTMILE_KEEP_REPORTS"] else { return }
+    let target = dir + "/" + name
+    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    try? FileManager.default.removeItem(atPath: target)
+    try? FileManager.default.copyItem(atPath: path, toPath: target)
 }

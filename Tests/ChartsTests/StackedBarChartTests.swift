@@ -80,3 +80,16 @@ private func expectTextInside(_ list: DisplayList, _ m: PangoTextMeasurer, sourc
     #expect(CoverageColors.underserved.hex == "#fc8d59")
     #expect(CoverageColors.served.hex == "#2b8cbe")
 }
+
+@Test func renderedBarsHaveTheClassColoursInPixels() throws {
+    let m = PangoTextMeasurer()
+    let chart = StackedBarChart.locationsByClass(areas: areas)
+    let size = PageSize(width: 500, height: 300)
+    let l = chart.layout(size: size, measurer: m)
+    let image = try RasterRenderer.render(chart.render(size: size, measurer: m), scale: 1)
+    // Centre of each of Alpha's segments, sampled from the rendered pixels.
+    for (series, hex) in [(0, "#d7301f"), (1, "#fc8d59"), (2, "#2b8cbe")] {
+        let r = try #require(l.segments.first { $0.category == 0 && $0.series == series }).rect
+        #expect(image.pixel(x: Int(r.center.x), y: Int(r.center.y)).hex == hex)
+    }
+}

@@ -143,3 +143,29 @@ private func sampleDocument() -> Document {
     #expect(elapsed < .seconds(5))
     #expect(pdfinfoField(try run("pdfinfo", [dir.file("many.pdf")]), "Pages") == "1")
 }
+
+@Test func hatchedFillShowsBackgroundAndLinesOnlyInsideThePath() throws {
+    var list = DisplayList(size: PageSize(width: 100, height: 100))
+    // Vertical lines (angle 90) every 10 pt, 2 pt wide, over a light grey square 20…80.
+    list.fillHatched(.rectangle(PageRect(x: 20, y: 20, width: 60, height: 60)), background: Color(hex: "#eeeeee")!,
+                     line: StrokeStyle(color: .black, width: 2), spacing: 10, angle: 90)
+    let image = try RasterRenderer.render(list, scale: 1)
+    // Lines pass through the centre x = 50 and every 10 pt from it: x = 30, 40, 50, 60, 70.
+    #expect(image.pixel(x: 50, y: 50).hex == "#000000")
+    #expect(image.pixel(x: 40, y: 30).hex == "#000000")
+    // Between lines: the background.
+    #expect(image.pixel(x: 45, y: 50).hex == "#eeeeee")
+    // Outside the square the lines are clipped away: white.
+    #expect(image.pixel(x: 50, y: 10).hex == "#ffffff")
+    #expect(image.pixel(x: 50, y: 90).hex == "#ffffff")
+}
+
+@Test func rewritingReplacesTheFileAtomically() throws {
+    let dir = try TemporaryDirectory()
+    let path = try dir.write("map.svg", "old contents")
+    var list = DisplayList(size: PageSize(width: 10, height: 10))
+    list.fill(.rectangle(PageRect(x: 0, y: 0, width: 5, height: 5)), .black)
+    try SVGWriter.write(list, to: path)
+    #expect(try String(contentsOfFile: path, encoding: .utf8).contains("<svg"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["map.svg"])
+}

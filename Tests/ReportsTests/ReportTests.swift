@@ -23,6 +23,16 @@ import TestSupport
     #expect(all.contains(content.dataSources[0].sha256))
     #expect(all.contains("12,345,678 bytes"))
     #expect(all.contains("Washington County, Maine"))
+    // The fonts embedded are the DejaVu faces asked for, nothing substituted (pdffonts lists subsets as XXXXXX+Name).
+    let fonts = try run("pdffonts", [path])
+    #expect(fonts.contains("+DejaVuSans ") || fonts.contains("+DejaVuSans\n"))
+    #expect(fonts.contains("+DejaVuSans-Bold"))
+    #expect(fonts.contains("+DejaVuSansMono"))
+    let families = fonts.split(separator: "\n").dropFirst(2).compactMap { $0.split(separator: " ").first }
+    #expect(families.allSatisfy { $0.contains("+DejaVuSans") }, "unexpected font: \(fonts)")
+    // Same content, same bytes (metadata dates pinned).
+    try ReportWriter.writePDF(content, to: dir.file("again.pdf"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(contentsOf: URL(fileURLWithPath: dir.file("again.pdf"))))
     // Bookmarks: one outline entry per section (cairo writes outline titles as PDF strings).
     let bytes = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
     for title in ["Cover", "Summary", "Coverage map", "Method", "Data sources"] {

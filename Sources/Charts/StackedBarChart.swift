@@ -1,0 +1,291 @@
+import Graphics
+
+/// A stacked bar chart: one bar per category (e.g. an area), one stacked segment per series
+/// (e.g. unserved / underserved / served), with a value axis, category labels, a legend and an
+/// optional title. Values in, display list out; every label is measured so nothing clips.
+public struct StackedBarChart: Hashable, Sendable {
+    public enum Orientation: Hashable, Sendable {
+        /// Bars grow left to right; category labels on the left (best for long area names).
+        case horizontal
+        /// Bars grow bottom to top; category labels under the bars.
+        case vertical
+    }
+
+    public struct Series: Hashable, Sendable {
+        public var name: String
+        public var color: Color
+        public init(name: String, color: Color) { self.name = name; self.color = color }
+    }
+
+    public struct Category: Hashable, Sendable {
+        public var label: String
+        /// One value per series, in series order (negative values count as 0).
+        public var values: [Double]
+        public init(label: String, values: [Double]) { self.label = label; self.values = values }
+        public var total: Double { values.reduce(0) { $0 + max(0, $1) } }
+    }
+
+    public var title: String?
+    public var series: [Series]
+    public var categories: [Category]
+    public var orientation: Orientation
+    public var valueAxisTitle: String?
+    /// Print each bar's total at its end.
+    public var showTotals: Bool
+    public var labelStyle: TextStyle
+    public var titleStyle: TextStyle
+
+    public init(title: String? = nil, series: [Series], categories: [Category], orientation: Orientation = .horizontal,
+                valueAxisTitle: String? = nil, showTotals: Bool = true,
+                labelStyle: TextStyle = TextStyle(size: 8, color: CoverageColors.axis),
+                titleStyle: TextStyle = TextStyle(size: 11, weight: .bold)) {
+        self.title = title; self.series = series; self.categories = categories; self.orientation = orientation
+        self.valueAxisTitle = valueAxisTitle; self.showTotals = showTotals
+        self.labelStyle = labelStyle; self.titleStyle = titleStyle
+    }
+
+    /// A chart of locations by service class (unserved, underserved, served) per area, coloured
+    /// with `CoverageColors`.
+    public static func locationsByClass(areas: [(name: String, unserved: Int, underserved: Int, served: Int)],
+                                        title: String? = nil, orientation: Orientation = .horizontal) -> StackedBarChart {
+        StackedBarChart(
+            title: title,
+            series: CoverageColors.classes.map { Series(name: $0.name, color: $0.color) },
+            categories: areas.map { Category(label: $0.name, values: [Double($0.unserved), Double($0.underserved), Double($0.served)]) },
+            orientation: orientation, valueAxisTitle: "Locations")
+    }
+
+    /// One drawn segment: which category and series, its rectangle and value.
+    public struct Segment: Hashable, Sendable {
+        public var category: Int
+        public var series: Int
+        public var value: Double
+        public var rect: PageRect
+    }
+
+    /// Where everything goes: computed by `layout`, drawn by `render`.
+    public struct Layout: Hashable, Sendable {
+        public var plot: PageRect
+        public var valueScale: LinearScale
+        public var ticks: [Double]
+        public var tickStep: Double
+        public var bands: BandScale
+        public var segments: [Segment]
+        /// Category label boxes (top-left origin, wrap width) and the style they are set in.
+        public var categoryLabels: [(origin: PagePoint, width: Double)]
+        public var categoryLabelStyle: TextStyle
+        public var legendOrigin: PagePoint
+        public var titleOrigin: PagePoint?
+
+        public static func == (a: Layout, b: Layout) -> Bool {
+            a.plot == b.plot && a.segments == b.segments && a.ticks == b.ticks
+        }
+        public func hash(into h: inout Hasher) { h.combine(plot); h.combine(segments); h.combine(ticks) }
+    }
+
+    private var legend: Legend {
+        Legend(items: series.map { Legend.Item(label: $0.name, color: $0.color) }, style: labelStyle)
+    }
+
+    private func totalLabel(_ v: Double) -> String { NumberFormatting.grouped(Int(v.rounded())) }
+
+    /// Computes the layout for a canvas of `size`.
+    public func layout(size: PageSize, measurer: some TextMeasurer) -> Layout {
+        let pad = 4.0
+        let gap = labelStyle.size * 0.6
+        var top = pad
+        var titleOrigin: PagePoint?
+        if let title, !title.isEmpty {
+            titleOrigin = PagePoint(x: pad, y: top)
+            top += measurer.measure(title, style: titleStyle, width: size.width - 2 * pad).height + gap
+        }
+        let legendOrigin = PagePoint(x: pad, y: top)
+        top += legend.layout(width: size.width - 2 * pad, measurer: measurer).size.height + gap * 1.5
+
+        let maxTotal = categories.map(\.total).max() ?? 0
+        let rough = LinearScale(domain: (0, max(maxTotal, 1)), range: (0, 1)).niced()
+        let step = rough.tickStep()
+        let tickValues = rough.ticks()
+        let tickLabelSize = tickValues.map { measurer.measure(NumberFormatting.tick($0, step: step), style: labelStyle, width: nil) }
+        let tickLabelHeight = tickLabelSize.map(\.height).max() ?? labelStyle.size
+        let widestTick = tickLabelSize.map(\.width).max() ?? 0
+        let axisTitleHeight = valueAxisTitle.map { measurer.measure($0, style: labelStyle, width: size.width).height + gap } ?? 0
+
+        switch orientation {
+        case .horizontal:
+            // Category labels on the left: at most 35% of the width, wrapped; shrink the font until
+            // every label fits its band's height.
+            let bottom = size.height - pad - axisTitleHeight - tickLabelHeight - gap
+            let n = max(categories.count, 1)
+            let labelColumnMax = (size.width - 2 * pad) * 0.35
+            var style = labelStyle
+            var labelWidth = 0.0
+            var bands = BandScale(count: n, range: (top, bottom))
+            while true {
+                let natural = categories.map { measurer.measure($0.label, style: style, width: nil).width }.max() ?? 0
+                labelWidth = min(natural, labelColumnMax)
+                let tallest = categories.map { measurer.measure($0.label, style: style, width: labelWidth).height }.max() ?? 0
+                if tallest <= bands.step || style.size <= 5 { break }
+                style.size -= 0.5
+            }
+            let totalsWidth = showTotals
+                ? (categories.map { measurer.measure(totalLabel($0.total), style: style, width: nil).width }.max() ?? 0) + gap
+                : 0
+            let plotLeft = pad + labelWidth + gap
+            let plotRight = size.width - pad - max(totalsWidth, widestTick / 2)
+            let plot = PageRect(x: plotLeft, y: top, width: max(1, plotRight - plotLeft), height: max(1, bottom - top))
+            bands = BandScale(count: n, range: (plot.minY, plot.maxY))
+            let scale = LinearScale(domain: (rough.domainStart, rough.domainEnd), range: (plot.minX, plot.maxX))
+            var segments: [Segment] = []
+            var labels: [(PagePoint, Double)] = []
+            for (ci, category) in categories.enumerated() {
+                var x = 0.0
+                for (si, raw) in category.values.enumerated() where si < series.count {
+                    let v = max(0, raw)
+                    let x0 = scale(x), x1 = scale(x + v)
+                    if v > 0 {
+                        segments.append(Segment(category: ci, series: si, value: v,
+                                                rect: PageRect(x: x0, y: bands.start(ci), width: x1 - x0, height: bands.bandwidth)))
+                    }
+                    x += v
+                }
+                let h = measurer.measure(category.label, style: style, width: labelWidth).height
+                labels.append((PagePoint(x: pad, y: bands.center(ci) - h / 2), labelWidth))
+            }
+            return Layout(plot: plot, valueScale: scale, ticks: tickValues, tickStep: step, bands: bands,
+                          segments: segments, categoryLabels: labels, categoryLabelStyle: style,
+                          legendOrigin: legendOrigin, titleOrigin: titleOrigin)
+
+        case .vertical:
+            let totalsHeight = showTotals ? tickLabelHeight + gap / 2 : 0
+            let plotLeft = pad + widestTick + gap
+            let plotRight = size.width - pad
+            let n = max(categories.count, 1)
+            var bands = BandScale(count: n, range: (plotLeft, plotRight))
+            // Category labels under the bars, wrapped to one step; shrink the font until they fit a
+            // quarter of the height.
+            var style = labelStyle
+            var labelHeight = 0.0
+            while true {
+                labelHeight = categories.map { measurer.measure($0.label, style: style, width: bands.step).height }.max() ?? 0
+                if labelHeight <= size.height * 0.25 || style.size <= 5 { break }
+                style.size -= 0.5
+            }
+            let axisTop = top + (valueAxisTitle == nil ? 0 : axisTitleHeight) + totalsHeight
+            let bottom = size.height - pad - labelHeight - gap
+            let plot = PageRect(x: plotLeft, y: axisTop, width: max(1, plotRight - plotLeft), height: max(1, bottom - axisTop))
+            bands = BandScale(count: n, range: (plot.minX, plot.maxX))
+            let scale = LinearScale(domain: (rough.domainStart, rough.domainEnd), range: (plot.maxY, plot.minY))
+            var segments: [Segment] = []
+            var labels: [(PagePoint, Double)] = []
+            for (ci, category) in categories.enumerated() {
+                var y = 0.0
+                for (si, raw) in category.values.enumerated() where si < series.count {
+                    let v = max(0, raw)
+                    let y0 = scale(y), y1 = scale(y + v)
+                    if v > 0 {
+                        segments.append(Segment(category: ci, series: si, value: v,
+                                                rect: PageRect(x: bands.start(ci), y: y1, width: bands.bandwidth, height: y0 - y1)))
+                    }
+                    y += v
+                }
+                labels.append((PagePoint(x: bands.center(ci) - bands.step / 2, y: plot.maxY + gap / 2), bands.step))
+            }
+            return Layout(plot: plot, valueScale: scale, ticks: tickValues, tickStep: step, bands: bands,
+                          segments: segments, categoryLabels: labels, categoryLabelStyle: style,
+                          legendOrigin: legendOrigin, titleOrigin: titleOrigin)
+        }
+    }
+
+    /// Draws the chart on a canvas of `size`.
+    public func render(size: PageSize, measurer: some TextMeasurer) -> DisplayList {
+        let l = layout(size: size, measurer: measurer)
+        var list = DisplayList(size: size)
+        let pad = 4.0, gap = labelStyle.size * 0.6
+        if let title, let o = l.titleOrigin {
+            list.text(title, at: o, width: size.width - 2 * pad, style: titleStyle)
+        }
+        legend.draw(into: &list, at: l.legendOrigin, width: size.width - 2 * pad, measurer: measurer)
+        let gridStyle = StrokeStyle(color: CoverageColors.grid, width: 0.5)
+        let axisStyle = StrokeStyle(color: CoverageColors.axis, width: 0.75)
+        var tickStyle = labelStyle
+        tickStyle.alignment = .center
+        switch orientation {
+        case .horizontal:
+            for t in l.ticks {
+                let x = l.valueScale(t)
+                list.stroke(.line(from: PagePoint(x: x, y: l.plot.minY), to: PagePoint(x: x, y: l.plot.maxY)), gridStyle)
+                list.stroke(.line(from: PagePoint(x: x, y: l.plot.maxY), to: PagePoint(x: x, y: l.plot.maxY + 3)), axisStyle)
+                let text = NumberFormatting.tick(t, step: l.tickStep)
+                let w = measurer.measure(text, style: tickStyle, width: nil).width + 2
+                list.text(text, at: PagePoint(x: x - w / 2, y: l.plot.maxY + gap), width: w, style: tickStyle)
+            }
+        case .vertical:
+            var right = labelStyle
+            right.alignment = .right
+            for t in l.ticks {
+                let y = l.valueScale(t)
+                list.stroke(.line(from: PagePoint(x: l.plot.minX, y: y), to: PagePoint(x: l.plot.maxX, y: y)), gridStyle)
+                list.stroke(.line(from: PagePoint(x: l.plot.minX - 3, y: y), to: PagePoint(x: l.plot.minX, y: y)), axisStyle)
+                let text = NumberFormatting.tick(t, step: l.tickStep)
+                let h = measurer.measure(text, style: right, width: nil).height
+                list.text(text, at: PagePoint(x: pad, y: y - h / 2), width: l.plot.minX - pad - 4, style: right)
+            }
+        }
+        // Segments grouped into one fill per series (fast, and one colour = one path).
+        for si in series.indices {
+            var path = Path()
+            for s in l.segments where s.series == si { path.append(.rectangle(s.rect)) }
+            if !path.isEmpty { list.fill(path, series[si].color) }
+        }
+        var labelStyle = l.categoryLabelStyle
+        switch orientation {
+        case .horizontal:
+            labelStyle.alignment = .right
+            list.stroke(.line(from: PagePoint(x: l.plot.minX, y: l.plot.minY), to: PagePoint(x: l.plot.minX, y: l.plot.maxY)), axisStyle)
+            list.stroke(.line(from: PagePoint(x: l.plot.minX, y: l.plot.maxY), to: PagePoint(x: l.plot.maxX, y: l.plot.maxY)), axisStyle)
+            for (ci, category) in categories.enumerated() {
+                let box = l.categoryLabels[ci]
+                list.text(category.label, at: box.origin, width: box.width, style: labelStyle)
+                if showTotals {
+                    var totalStyle = l.categoryLabelStyle
+                    totalStyle.alignment = .left
+                    let text = totalLabel(category.total)
+                    let h = measurer.measure(text, style: totalStyle, width: nil).height
+                    list.text(text, at: PagePoint(x: l.valueScale(category.total) + gap / 2, y: l.bands.center(ci) - h / 2), style: totalStyle)
+                }
+            }
+            if let t = valueAxisTitle {
+                var s = self.labelStyle
+                s.alignment = .center
+                s.weight = .bold
+                let tickHeight = measurer.measure("0", style: self.labelStyle, width: nil).height
+                list.text(t, at: PagePoint(x: l.plot.minX, y: l.plot.maxY + gap + tickHeight + gap / 2), width: l.plot.width, style: s)
+            }
+        case .vertical:
+            labelStyle.alignment = .center
+            list.stroke(.line(from: PagePoint(x: l.plot.minX, y: l.plot.minY), to: PagePoint(x: l.plot.minX, y: l.plot.maxY)), axisStyle)
+            list.stroke(.line(from: PagePoint(x: l.plot.minX, y: l.plot.maxY), to: PagePoint(x: l.plot.maxX, y: l.plot.maxY)), axisStyle)
+            for (ci, category) in categories.enumerated() {
+                let box = l.categoryLabels[ci]
+                list.text(category.label, at: box.origin, width: box.width, style: labelStyle)
+                if showTotals {
+                    let text = totalLabel(category.total)
+                    var totalStyle = labelStyle
+                    totalStyle.alignment = .left
+                    let size = measurer.measure(text, style: totalStyle, width: nil)
+                    let x = min(max(0, l.bands.center(ci) - size.width / 2), list.size.width - size.width)
+                    list.text(text, at: PagePoint(x: x, y: l.valueScale(category.total) - size.height - 1), style: totalStyle)
+                }
+            }
+            if let t = valueAxisTitle {
+                var s = self.labelStyle
+                s.weight = .bold
+                let tickHeight = measurer.measure("0", style: self.labelStyle, width: nil).height
+                let totals = showTotals ? tickHeight + gap / 2 : 0
+                list.text(t, at: PagePoint(x: pad, y: l.plot.minY - totals - tickHeight - gap / 2), style: s)
+            }
+        }
+        return list
+    }
+}

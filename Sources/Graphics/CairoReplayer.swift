@@ -1,0 +1,90 @@
+import CCairo
+
+/// Replays display-list commands onto a cairo context: the one place where drawing happens for
+/// PDF, PNG and SVG alike.
+final class CairoReplayer {
+    private let context: CairoContext
+    private let text = PangoTextSetter()
+    private var saveDepth = 0
+
+    /// - Parameter context: the cairo context to draw on, with any scale already applied.
+    init(context: CairoContext) {
+        self.context = context
+        text.attach(to: context.handle)
+    }
+
+    /// Draws every command of `list`; `bookmark` receives `.bookmark` commands (PDF outlines).
+    func draw(_ list: DisplayList, bookmark: (String, Int) -> Void = { _, _ in }) {
+        let cr = context.handle
+        for command in list.commands {
+            switch command {
+            case .fill(let path, let color, let rule):
+                setPath(path)
+                cairo_set_fill_rule(cr, rule == .evenOdd ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING)
+                setColor(color)
+                cairo_fill(cr)
+            case .stroke(let path, let style):
+                setPath(path)
+                cairo_set_line_width(cr, style.width)
+                style.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
+                let cap: cairo_line_cap_t = switch style.cap {
+                case .butt: CAIRO_LINE_CAP_BUTT
+                case .round: CAIRO_LINE_CAP_ROUND
+                case .square: CAIRO_LINE_CAP_SQUARE
+                }
+                let join: cairo_line_join_t = switch style.join {
+                case .miter: CAIRO_LINE_JOIN_MITER
+                case .round: CAIRO_LINE_JOIN_ROUND
+                case .bevel: CAIRO_LINE_JOIN_BEVEL
+                }
+                cairo_set_line_cap(cr, cap)
+                cairo_set_line_join(cr, join)
+                setColor(style.color)
+                cairo_stroke(cr)
+            case .text(let string, let origin, let width, let style):
+                let layout = text.makeLayout(string, style: style, width: width)
+                setColor(style.color)
+                cairo_move_to(cr, origin.x, origin.y)
+                withExtendedLifetime(layout) { pango_cairo_show_layout(cr, layout.handle) }
+                cairo_new_path(cr)
+            case .save:
+                cairo_save(cr)
+                saveDepth += 1
+            case .restore:
+                // An unbalanced restore would put cairo into CAIRO_STATUS_INVALID_RESTORE: ignore it.
+                if saveDepth > 0 {
+                    cairo_restore(cr)
+                    saveDepth -= 1
+                }
+            case .clip(let path, let rule):
+                setPath(path)
+                cairo_set_fill_rule(cr, rule == .evenOdd ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING)
+                cairo_clip(cr)
+            case .bookmark(let title, let level):
+                bookmark(title, level)
+            }
+        }
+        while saveDepth > 0 {
+            cairo_restore(cr)
+            saveDepth -= 1
+        }
+    }
+
+    private func setColor(_ c: Color) {
+        cairo_set_source_rgba(context.handle, c.red, c.green, c.blue, c.alpha)
+    }
+
+    /// Builds `path` as cairo's current path (one path however many rings: fills stay fast).
+    private func setPath(_ path: Path) {
+        let cr = context.handle
+        cairo_new_path(cr)
+        for element in path.elements {
+            switch element {
+            case .move(let p): cairo_move_to(cr, p.x, p.y)
+            case .line(let p): cairo_line_to(cr, p.x, p.y)
+            case .curve(let a, let b, let c): cairo_curve_to(cr, a.x, a.y, b.x, b.y, c.x, c.y)
+            case .close: cairo_close_path(cr)
+            }
+        }
+    }
+}

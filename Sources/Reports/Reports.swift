@@ -1,3 +1,0 @@
-import Analysis
-import Charts
-import Maps

@@ -1,0 +1,44 @@
+import Charts
+
+/// Sentences for the summary page, generated from the numbers (never canned text).
+public enum SummaryText {
+    /// The summary paragraphs for `content`.
+    public static func paragraphs(for content: ReportContent) -> [String] {
+        let t = content.totals
+        let g = { (v: Int) in NumberFormatting.grouped(v) }
+        let pct = { (v: Double) in NumberFormatting.percent(v) }
+        let n = content.areas.count
+        let noun = content.areaNoun
+        let nouns = n == 1 ? noun : noun + "s"
+        var out: [String] = []
+
+        out.append("The study covers \(g(t.locations)) broadband-serviceable locations in \(g(n)) \(nouns). "
+            + "Of these, \(g(t.unserved)) (\(pct(t.unservedShare))) are unserved and \(g(t.underserved)) (\(pct(t.underservedShare))) "
+            + "are underserved, so \(pct(t.needShare)) of locations lack service at the served benchmark; "
+            + "\(g(t.served)) (\(pct(t.servedShare))) are served.")
+
+        let top = content.topAreasByUnserved(3).filter { $0.unserved > 0 }
+        if top.isEmpty {
+            out.append("No \(noun) has unserved locations.")
+        } else {
+            let items = top.map { "\($0.name.isEmpty ? $0.id : $0.name) (\(g($0.unserved)))" }
+            let list = items.count == 1 ? items[0]
+                : items.dropLast().joined(separator: ", ") + " and " + items.last!
+            let share = t.unserved > 0 ? Double(top.reduce(0) { $0 + $1.unserved }) / Double(t.unserved) : 0
+            let lead = top.count == 1 ? "The \(noun) with the most unserved locations is" : "The \(top.count) \(nouns) with the most unserved locations are"
+            let withUnserved = content.areas.filter { $0.unserved > 0 }.count
+            out.append("\(lead) \(list); together they hold \(pct(share)) of all unserved locations. "
+                + (withUnserved == n ? "Every \(noun) has at least one unserved location."
+                   : "In all, \(g(withUnserved)) of \(g(n)) \(nouns) have at least one unserved location."))
+        }
+
+        if let worst = content.rankedAreas.first, worst.locations > 0 {
+            let clear = content.areas.filter { $0.locations > 0 && $0.unserved + $0.underserved == 0 }.count
+            out.append("The highest share of unserved and underserved locations is in \(worst.name.isEmpty ? worst.id : worst.name) "
+                + "(\(pct(worst.needShare)) of \(g(worst.locations)) locations). "
+                + (clear == 0 ? "Every \(noun) has some unserved or underserved locations."
+                   : "\(clear == 1 ? "One" : g(clear)) \(clear == 1 ? noun : nouns) \(clear == 1 ? "has" : "have") none."))
+        }
+        return out
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Analysis
 
 /// What a finished run produced: where its files are and the numbers a planner reads first.
@@ -11,4 +12,33 @@ public struct RunOutcome: Sendable {
     public var diagnostics: [String]
     /// Files written in the run folder, relative to it.
     public var files: [String]
+}
+
+extension RunOutcome {
+    /// What `lastmile run` prints: where the report is and the headline numbers.
+    public func text() -> String {
+        func pct(_ n: Int) -> String {
+            totals.locations == 0 ? "–" : String(format: "%.1f%%", 100 * Double(n) / Double(totals.locations))
+        }
+        return """
+            Run \(runID): \(studyName)
+              \(results.count) areas, \(totals.locations) locations
+              unserved     \(totals.unserved) (\(pct(totals.unserved)))
+              underserved  \(totals.underserved) (\(pct(totals.underserved)))
+              served       \(totals.served) (\(pct(totals.served)))
+            Report: \(reportPath)
+            Outputs: \(outputDirectory)
+
+            """
+    }
+
+    public func json() -> String {
+        let object: [String: Any] = [
+            "run_id": runID, "study": studyName, "report": reportPath, "output_directory": outputDirectory,
+            "areas": results.count, "locations": totals.locations, "unserved": totals.unserved,
+            "underserved": totals.underserved, "served": totals.served, "diagnostics": diagnostics, "files": files,
+        ]
+        let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
 }

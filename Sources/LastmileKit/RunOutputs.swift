@@ -2,6 +2,8 @@ import Foundation
 import GeoModel
 import GeoIO
 import Analysis
+import Graphics
+import Reports
 
 /// Writes a run's files into its (temporary) folder.
 enum RunOutputs {
@@ -16,6 +18,21 @@ enum RunOutputs {
 
         try writeGeoPackage(c, to: path("results.gpkg"))
         files.append("results.gpkg")
+
+        let measurer = PangoTextMeasurer()
+        let map = try RunReport.unservedMap(c, study: study, measurer: measurer)
+        try FileManager.default.createDirectory(atPath: path("maps"), withIntermediateDirectories: true)
+        do {
+            try RasterRenderer.writePNG(map.displayList, to: path("maps/unserved.png"), dpi: RunReport.mapDPI)
+            try SVGWriter.write(map.displayList, to: path("maps/unserved.svg"))
+        } catch {
+            throw ReportWriter.lastmileError(error)
+        }
+        files += ["maps/unserved.png", "maps/unserved.svg"]
+
+        let content = RunReport.content(c, study: study, runID: runID, startedAt: startedAt, map: map.displayList)
+        try ReportWriter.writePDF(content, paper: RunReport.paper(study.paper), to: path("report.pdf"))
+        files.append("report.pdf")
 
         try writeRunJSON(c, study: study, runID: runID, startedAt: startedAt, files: files + ["run.json"],
                          to: path("run.json"))

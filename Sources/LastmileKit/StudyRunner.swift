@@ -75,7 +75,7 @@ public enum StudyRunner {
         if let d = study.demographicsPath { try fingerprint("demographics", d) }
 
         say("classifying availability (\(study.availabilityPaths.count) file(s))")
-        let classified = try Classification.classifyLocations(files: study.availabilityPaths, profile: study.profile)
+        let classified = try AreaClassification.classifyLocations(files: study.availabilityPaths, profile: study.profile)
         let counts = classified.table.counts(by: study.areaLevel)
         var diagnostics: [String] = []
         if classified.unknownTechnologyRows > 0 {

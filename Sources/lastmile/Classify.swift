@@ -44,7 +44,7 @@ struct Classify: ParsableCommand {
                     return c
                 })
             }
-            let result = try Classification.run(files: files, level: AreaLevel(rawValue: by)!, profile: policy)
+            let result = try AreaClassification.run(files: files, level: AreaLevel(rawValue: by)!, profile: policy)
             Console.out(format == "json" ? result.json() : result.csv())
             if common.verbose {
                 Console.error("lastmile: \(result.rowsRead) rows, \(result.totals.locations) locations, \(result.rows.count) areas")

@@ -27,7 +27,7 @@ import TestSupport
     static let maine = TestPaths.realData("fcc-bdc-maine/bdc_23_FibertothePremises_fixed_broadband_J23_05mar2024.csv.gz")
 
     @Test func sagadahocByTract() throws {
-        let r = try Classification.run(files: [Self.sagadahoc], level: .tract, profile: .bead2022)
+        let r = try AreaClassification.run(files: [Self.sagadahoc], level: .tract, profile: .bead2022)
         // tract: locations unserved underserved served (Python, see above)
         let expected: [(String, Int, Int, Int)] = [
             ("23023970100", 0, 0, 4), ("23023970200", 0, 1, 480), ("23023970301", 9, 2, 364),
@@ -43,7 +43,7 @@ import TestSupport
     }
 
     @Test func statewideGzipByCounty() throws {
-        let r = try Classification.run(files: [Self.maine], level: .county, profile: .bead2022)
+        let r = try AreaClassification.run(files: [Self.maine], level: .county, profile: .bead2022)
         let expected: [String: (Int, Int, Int)] = [
             "23001": (41, 9, 20849), "23003": (2, 9, 5921), "23005": (111, 61, 47733), "23007": (5, 12, 6191),
             "23009": (4, 2, 15043), "23011": (20, 3, 18475), "23013": (10, 12, 8380), "23015": (8, 5, 4284),
@@ -61,7 +61,7 @@ import TestSupport
     }
 
     @Test func csvAndJSONCarryTheCounts() throws {
-        let r = try Classification.run(files: [Self.sagadahoc], level: .county, profile: .bead2022)
+        let r = try AreaClassification.run(files: [Self.sagadahoc], level: .county, profile: .bead2022)
         #expect(r.csv() == """
             area,locations,unserved,underserved,served,unserved_share,underserved_share
             23023,5720,14,10,5696,0.002448,0.001748

@@ -3,8 +3,8 @@ import GeoModel
 import Analysis
 import Ingest
 
-/// Classification alone, for pipelines: availability files in, locations by class per area out.
-public struct Classification: Sendable {
+/// AreaClassification alone, for pipelines: availability files in, locations by class per area out.
+public struct AreaClassification: Sendable {
     /// One area's counts.
     public struct Row: Hashable, Sendable {
         public var area: AreaID
@@ -24,11 +24,11 @@ public struct Classification: Sendable {
 
     /// Streams every availability file through the policy's rule and counts locations per area.
     /// - Throws: the readers' errors (`.io` for a missing file, `.badInput` naming file, line and column).
-    public static func run(files: [String], level: AreaLevel, profile: PolicyProfile) throws -> Classification {
+    public static func run(files: [String], level: AreaLevel, profile: PolicyProfile) throws -> AreaClassification {
         let table = try classifyLocations(files: files, profile: profile)
         let counts = table.table.counts(by: level)
         let rows = counts.keys.sorted().map { Row(area: $0, counts: counts[$0]!) }
-        return Classification(level: level, profile: profile, rows: rows, totals: table.table.totals,
+        return AreaClassification(level: level, profile: profile, rows: rows, totals: table.table.totals,
                               rowsRead: table.table.rowsSeen, rowsIgnored: table.table.rowsIgnored,
                               unknownTechnologyRows: table.unknownTechnologyRows)
     }

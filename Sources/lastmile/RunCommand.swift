@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import LastmileKit
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a study: classify, join demographics, write the report and data outputs, record the run.")
+
+    @Argument(help: "The study file (TOML).")
+    var study: String
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        try reportingErrors {
+            let study = try Study.load(path: self.study, overrides: output.set)
+            try runAndPrint(study, output: output, common: common)
+        }
+    }
+}
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the embedded demo study (synthetic data in datasets/demo/).")
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        try reportingErrors {
+            let study = try Study.load(path: try DemoStudy.locate(), overrides: output.set)
+            try runAndPrint(study, output: output, common: common)
+        }
+    }
+}
+
+/// Where outputs go, and study overrides.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output root; each run lands in DIR/<study>/<run-id>/.")
+    var out: String = "reports"
+
+    @Option(help: "The run store (SQLite). Default: <out>/runs.sqlite.")
+    var store: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a study parameter by its dotted key.", valueName: "KEY=VALUE"))
+    var set: [String] = []
+
+    @Option(help: "text or json: what the command prints.")
+    var format: String = "text"
+
+    func validate() throws {
+        guard format == "text" || format == "json" else { throw ValidationError("--format expects text or json, got '\(format)'") }
+    }
+}
+
+func runAndPrint(_ study: Study, output: OutputOptions, common: CommonOptions) throws {
+    let progress: (@Sendable (String) -> Void)? = common.showsProgress || common.verbose
+        ? { line in Console.error("lastmile: \(line)") } : nil
+    let outcome = try StudyRunner.run(study, options: RunOptions(outputRoot: output.out, storePath: output.store,
+                                                                 progress: progress))
+    if !common.quiet {
+        for d in outcome.diagnostics { Console.error("lastmile: warning: \(d)") }
+    }
+    Console.out(output.format == "json" ? outcome.json() : outcome.text())
+}

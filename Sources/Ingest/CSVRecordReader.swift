@@ -127,7 +127,7 @@ final class CSVRecordReader {
             base = storage.baseAddress!.assumingMemoryBound(to: UInt8.self)
         }
         let target = UnsafeMutableRawBufferPointer(rebasing: storage[limit...])
-        let n = try stream.read(into: target)
+        let n = try stream.readChunk(into: target)
         if n == 0 { atEnd = true }
         limit += n
         bytesRead += n

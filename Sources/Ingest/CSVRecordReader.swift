@@ -151,6 +151,7 @@ final class CSVRecordReader {
             // One field starts at p.
             if p < end, base[p] == quote {
                 let contentStart = p + 1
+                let openingLine = nextLine + newlinesInside
                 var q = contentStart
                 var doubled = false
                 var closed = false
@@ -172,9 +173,9 @@ final class CSVRecordReader {
                 if !closed {
                     if !atEnd { return .needMoreData }
                     throw LastmileError.badInput(
-                        SourceLocation(file: stream.displayName, line: nextLine + newlinesInside,
+                        SourceLocation(file: stream.displayName, line: openingLine,
                                        column: columnName(fields.count) ?? "field \(fields.count + 1)"),
-                        "unterminated quoted field: the file ends inside quotes opened on line \(nextLine)")
+                        "unterminated quoted field: the quote opened on this line is not closed before the end of the file")
                 }
                 fields.append(Field(start: contentStart, end: q, quoted: true, hasDoubledQuotes: doubled))
                 p = q + 1

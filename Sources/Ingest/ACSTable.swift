@@ -114,14 +114,15 @@ public struct ACSTable: Sendable {
     }
 
     static func readCSV(_ reader: CSVRecordReader) throws -> ACSTable {
+        var reader = reader
         guard try reader.next() else {
             throw LastmileError.badInput(SourceLocation(file: reader.displayName, line: 1),
                                          "the file is empty; expected a header line of ACS variable codes (GEO_ID,NAME,B01003_001E,…)")
         }
-        var builder = try ACSTableBuilder(header: (0..<reader.fields.count).map { reader.string($0) },
+        var builder = try ACSTableBuilder(header: (0..<reader.fieldCount).map { reader.string($0) },
                                           source: reader.displayName, layout: .csv)
         while try reader.next() {
-            try builder.add(row: (0..<reader.fields.count).map { reader.string($0) }, line: reader.recordLine)
+            try builder.add(row: (0..<reader.fieldCount).map { reader.string($0) }, line: reader.recordLine)
         }
         return builder.table
     }

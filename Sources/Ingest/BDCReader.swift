@@ -1,3 +1,4 @@
+import Foundation
 import GeoIO
 import GeoModel
 
@@ -30,8 +31,7 @@ public enum BDCReader {
         for member in try VirtualPath.csvMembers(of: path) {
             let stream = try ByteStream(vsiPath: member.vsiPath, displayName: member.displayName)
             defer { stream.close() }
-            let reader = CSVRecordReader(stream: stream, chunkSize: chunkSize)
-            var memberReader = try MemberReader(reader: reader)
+            var memberReader = try MemberReader(reader: CSVRecordReader(stream: stream, chunkSize: chunkSize))
             while let record = try memberReader.next() {
                 if !isKnown(record.technology) {
                     summary.unknownTechnologyRows += 1
@@ -41,7 +41,7 @@ public enum BDCReader {
                 try body(record)
             }
             summary.members.append(member.displayName)
-            summary.bytes += reader.bytesRead
+            summary.bytes += memberReader.reader.bytesRead
         }
         summary.unknownTechnologyCodes = unknownCodes.sorted()
         return summary
@@ -58,7 +58,7 @@ public enum BDCReader {
 
     /// Reads one CSV member: its header, then its rows.
     struct MemberReader {
-        let reader: CSVRecordReader
+        private(set) var reader: CSVRecordReader
         let headerNames: [String]
         /// Field index of each `BDCColumn` (by `allCases` order), -1 when the header lacks it.
         let index: [Int]
@@ -67,7 +67,7 @@ public enum BDCReader {
         private var brand = ReusedText()
 
         init(reader: CSVRecordReader) throws {
-            self.reader = reader
+            var reader = reader
             guard try reader.next() else {
                 throw LastmileError.badInput(
                     SourceLocation(file: reader.displayName, line: 1),
@@ -75,7 +75,7 @@ public enum BDCReader {
                         ? "no header line; expected a BDC header (\(BDCColumn.allCases.map(\.name).joined(separator: ",")))"
                         : "the file is empty; expected a BDC header line (\(BDCColumn.allCases.map(\.name).joined(separator: ",")))")
             }
-            let names = (0..<reader.fields.count).map { reader.string($0) }
+            let names = (0..<reader.fieldCount).map { reader.string($0) }
             headerNames = names
             let normalized = names.map { KnownSchema.normalize($0) }
             var index: [Int] = []
@@ -96,6 +96,7 @@ public enum BDCReader {
                     "the header lacks required BDC column\(missing.count == 1 ? "" : "s") \(list); the header has: \(names.joined(separator: ", "))")
             }
             self.index = index
+            self.reader = reader
             func at(_ c: BDCColumn) -> Int { index[BDCColumn.allCases.firstIndex(of: c)!] }
             iLocation = at(.locationID); iTechnology = at(.technology); iDown = at(.maxDownload)
             iUp = at(.maxUpload); iLatency = at(.lowLatency); iCode = at(.businessResidential)
@@ -108,10 +109,10 @@ public enum BDCReader {
             guard try reader.next(columnName: { $0 < names.count ? names[$0] : nil }) else { return nil }
             let line = reader.recordLine
             let file = reader.displayName
-            guard reader.fields.count == headerNames.count else {
+            guard reader.fieldCount == headerNames.count else {
                 throw LastmileError.badInput(
                     SourceLocation(file: file, line: line),
-                    "expected \(headerNames.count) fields as in the header, found \(reader.fields.count) (a brand name with a comma must be quoted)")
+                    "expected \(headerNames.count) fields as in the header, found \(reader.fieldCount) (a brand name with a comma must be quoted)")
             }
             func bad(_ i: Int, _ what: String) -> LastmileError {
                 LastmileError.badInput(SourceLocation(file: file, line: line, column: headerNames[i]),
@@ -154,8 +155,10 @@ public enum BDCReader {
             }
             // 15 ASCII bytes fit in a small String: no allocation.
             let block = String(decoding: blockBytes, as: UTF8.self)
-            let providerID = iProvider >= 0 ? provider.text(reader, iProvider) : ""
-            let brandName = iBrand >= 0 ? brand.text(reader, iBrand) : ""
+            let providerID = iProvider >= 0
+                ? provider.text(reader.bytes(iProvider), reader.hasDoubledQuotes(iProvider)) { reader.string(iProvider) } : ""
+            let brandName = iBrand >= 0
+                ? brand.text(reader.bytes(iBrand), reader.hasDoubledQuotes(iBrand)) { reader.string(iBrand) } : ""
 
             return AvailabilityRecord(locationID: location, providerID: providerID, brandName: brandName,
                                       technology: Technology(code: Int(tech)), download: download, upload: upload,
@@ -181,12 +184,14 @@ public enum BDCReader {
         private var lastText = ""
         private var valid = false
 
-        mutating func text(_ reader: CSVRecordReader, _ i: Int) -> String {
-            let bytes = reader.bytes(i)
-            if valid && !reader.fields[i].hasDoubledQuotes && bytes.elementsEqual(lastBytes) { return lastText }
-            lastText = reader.string(i)
+        mutating func text(_ bytes: UnsafeRawBufferPointer, _ hasDoubledQuotes: Bool, _ make: () -> String) -> String {
+            if valid && bytes.count == lastBytes.count && !hasDoubledQuotes
+                && (bytes.isEmpty || lastBytes.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })) {
+                return lastText
+            }
+            lastText = make()
             lastBytes = Array(bytes)
-            valid = !reader.fields[i].hasDoubledQuotes
+            valid = !hasDoubledQuotes
             return lastText
         }
     }

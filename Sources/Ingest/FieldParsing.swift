@@ -17,6 +17,16 @@ enum FieldParsing {
         if bytes[0] == UInt8(ascii: "-") { negative = true; i = 1 }
         guard i < n else { return nil }
         var value: Int64 = 0
+        if n - i <= 18 {
+            // 18 digits cannot overflow an Int64 (max 9,223,372,036,854,775,807).
+            while i < n {
+                let d = bytes[i] &- 48
+                guard d < 10 else { return nil }
+                value = value &* 10 &+ Int64(d)
+                i += 1
+            }
+            return negative ? -value : value
+        }
         while i < n {
             let d = bytes[i] &- 48
             guard d < 10 else { return nil }
@@ -68,7 +78,7 @@ enum FieldParsing {
         }
         guard digits > 0 else { return .notANumber }
         if negative { return mantissa == 0 ? .value(0) : .negative }
-        return .value(Double(mantissa) / exactPowersOfTen[fractionDigits])
+        return .value(fractionDigits == 0 ? Double(mantissa) : Double(mantissa) / exactPowersOfTen[fractionDigits])
     }
 
     /// Numbers with more than 15 significant digits: rare, left to the standard library.

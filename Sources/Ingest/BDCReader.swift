@@ -60,8 +60,6 @@ public enum BDCReader {
     struct MemberReader {
         private(set) var reader: CSVRecordReader
         let headerNames: [String]
-        /// Field index of each `BDCColumn` (by `allCases` order), -1 when the header lacks it.
-        let index: [Int]
         private let iLocation, iTechnology, iDown, iUp, iLatency, iCode, iBlock, iProvider, iBrand: Int
         private var provider = ReusedText()
         private var brand = ReusedText()
@@ -78,7 +76,8 @@ public enum BDCReader {
             let names = (0..<reader.fieldCount).map { reader.string($0) }
             headerNames = names
             let normalized = names.map { KnownSchema.normalize($0) }
-            var index: [Int] = []
+            // Field index of each column the header has.
+            var index: [BDCColumn: Int] = [:]
             for column in BDCColumn.allCases {
                 let positions = normalized.indices.filter { normalized[$0] == column.name }
                 if positions.count > 1 {
@@ -86,18 +85,17 @@ public enum BDCReader {
                         SourceLocation(file: reader.displayName, line: 1, column: column.name),
                         "the header names column '\(column.name)' \(positions.count) times (fields \(positions.map { String($0 + 1) }.joined(separator: ", ")))")
                 }
-                index.append(positions.first ?? -1)
+                index[column] = positions.first
             }
-            let missing = BDCColumn.required.filter { index[BDCColumn.allCases.firstIndex(of: $0)!] < 0 }
+            let missing = BDCColumn.required.filter { index[$0] == nil }
             if !missing.isEmpty {
                 let list = missing.map(\.name).joined(separator: ", ")
                 throw LastmileError.badInput(
                     SourceLocation(file: reader.displayName, line: 1, column: list),
                     "the header lacks required BDC column\(missing.count == 1 ? "" : "s") \(list); the header has: \(names.joined(separator: ", "))")
             }
-            self.index = index
             self.reader = reader
-            func at(_ c: BDCColumn) -> Int { index[BDCColumn.allCases.firstIndex(of: c)!] }
+            func at(_ c: BDCColumn) -> Int { index[c] ?? -1 }
             iLocation = at(.locationID); iTechnology = at(.technology); iDown = at(.maxDownload)
             iUp = at(.maxUpload); iLatency = at(.lowLatency); iCode = at(.businessResidential)
             iBlock = at(.blockGEOID); iProvider = at(.providerID); iBrand = at(.brandName)
@@ -112,7 +110,8 @@ public enum BDCReader {
             guard reader.fieldCount == headerNames.count else {
                 throw LastmileError.badInput(
                     SourceLocation(file: file, line: line),
-                    "expected \(headerNames.count) fields as in the header, found \(reader.fieldCount) (a brand name with a comma must be quoted)")
+                    "expected \(headerNames.count) fields as in the header, found \(reader.fieldCount)"
+                        + (reader.fieldCount > headerNames.count ? " (a brand name with a comma must be quoted)" : ""))
             }
             func bad(_ i: Int, _ what: String) -> LastmileError {
                 LastmileError.badInput(SourceLocation(file: file, line: line, column: headerNames[i]),

@@ -160,6 +160,12 @@ import TestSupport
                                    "expected 12 fields as in the header, found 13 (a brand name with a comma must be quoted)"))
     }
 
+    @Test func shortLine() throws {
+        // A line cut after the technology column: 5 fields.
+        let (error, path) = try failure(Self.header + "\r\n1,1,A,1,50\r\n")
+        #expect(error == .badInput(SourceLocation(file: path, line: 2), "expected 12 fields as in the header, found 5"))
+    }
+
     @Test func lineNumbersCountLineBreaksInsideQuotes() throws {
         // Record 2 spans lines 2–3, so the bad record is on line 4.
         let (error, path) = try failure(Self.header + "\n1,1,\"Two\r\nLines\",1,50,100,20,1,R,ME,230159762003028,x\n1,1,A,2,fifty,100,20,1,R,ME,230159762003028,x\n")

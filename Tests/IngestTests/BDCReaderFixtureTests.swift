@@ -56,13 +56,15 @@ import TestSupport
         ])
     }
 
-    @Test func quotedBrandWithCommaDoubledQuoteAndLineBreak() throws {
+    /// Chunk sizes of 16–23 bytes put quotes, doubled quotes and CRLF pairs on buffer edges.
+    @Test(arguments: [16, 17, 19, 23, 4096])
+    func quotedBrandWithCommaDoubledQuoteAndLineBreak(chunkSize: Int) throws {
         let text = Self.header + "\n"
             + "0026369231,360125,\"Redzone Wireless, LLC\",1086450736,50,100,20,1,R,ME,230159762003028,882a348c4dfffff\n"
             + "0000000001,999,\"The \"\"Best\"\" Net\",1,50,1000,1000,1,X,ME,230159762003028,882a348c4dfffff\n"
             + "0000000001,999,\"Two\nLines\",2,50,1000,1000,1,X,ME,230159762003028,882a348c4dfffff\n"
-            + "0000000001,999,Plain,3,50,1000,1000,1,X,ME,230159762003028,882a348c4dfffff\n"
-        let (records, summary, _) = try read(text)
+            + "0000000001,999,Plain,3,50,1000,1000,1,X,ME,230159762003028,882a348c4dfffff\r\n"
+        let (records, summary, _) = try read(text, chunkSize: chunkSize)
         #expect(summary.rows == 4)
         #expect(records.map(\.brandName) == ["Redzone Wireless, LLC", "The \"Best\" Net", "Two\nLines", "Plain"])
         #expect(records.map(\.providerID) == ["360125", "999", "999", "999"])

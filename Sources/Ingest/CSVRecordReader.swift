@@ -22,8 +22,7 @@ struct CSVRecordReader {
     /// A class with `let` storage: a struct reader holding it pays no exclusivity checks per byte.
     final class Buffer {
         let bytes: UnsafeMutableRawBufferPointer
-        /// `capacity` usable bytes plus 8 of padding, so an 8-byte load starting before the end stays inside.
-        init(capacity: Int) { bytes = .allocate(byteCount: capacity + 8, alignment: 16) }
+        init(capacity: Int) { bytes = .allocate(byteCount: capacity, alignment: 16) }
         deinit { bytes.deallocate() }
     }
 

@@ -1,0 +1,65 @@
+/// ACS 5-year figures for one census area, as far as the source table has them (nil = absent or
+/// not published for this area).
+///
+/// Detailed tables count households; subject table S2802 counts *persons in households*, so its
+/// shares are shares of people, not of households.
+public struct DemographicProfile: Hashable, Sendable, Codable {
+    /// The area's GEOID (digits, leading zeros kept).
+    public var geoid: AreaID
+    /// Total population (`B01003_001E`).
+    public var population: Int?
+    /// Households (`B11001_001E`).
+    public var households: Int?
+    /// Median household income in dollars of the survey's final year (`B19013_001E`); a top-coded
+    /// `250,000+` is read as 250,000.
+    public var medianHouseholdIncome: Double?
+    /// Households in the universe of the internet-subscription table (`B28002_001E`).
+    public var internetUniverseHouseholds: Int?
+    /// Households with no internet access (`B28002_013E`).
+    public var noInternetHouseholds: Int?
+    /// Households with no computer (`B28003_006E`; its universe `B28003_001E` equals `B28002_001E`).
+    public var noComputerHouseholds: Int?
+    /// Population in households (`S2802_C01_001E`).
+    public var householdPopulation: Int?
+    /// Share (0…1) of the household population with a computer and a broadband subscription (`S2802_C03_001E` / 100).
+    public var broadbandShare: Double?
+    /// Share (0…1) of the household population with a computer but without any internet subscription
+    /// (`S2802_C05_001E` / 100; label "Percent without an Internet Subscription!!With a computer").
+    public var noSubscriptionWithComputerShare: Double?
+    /// Share (0…1) of the household population with no computer in the household (`S2802_C07_001E` / 100).
+    public var noComputerShare: Double?
+
+    public init(geoid: AreaID, population: Int? = nil, households: Int? = nil, medianHouseholdIncome: Double? = nil,
+                internetUniverseHouseholds: Int? = nil, noInternetHouseholds: Int? = nil,
+                noComputerHouseholds: Int? = nil, householdPopulation: Int? = nil, broadbandShare: Double? = nil,
+                noSubscriptionWithComputerShare: Double? = nil, noComputerShare: Double? = nil) {
+        self.geoid = geoid
+        self.population = population
+        self.households = households
+        self.medianHouseholdIncome = medianHouseholdIncome
+        self.internetUniverseHouseholds = internetUniverseHouseholds
+        self.noInternetHouseholds = noInternetHouseholds
+        self.noComputerHouseholds = noComputerHouseholds
+        self.householdPopulation = householdPopulation
+        self.broadbandShare = broadbandShare
+        self.noSubscriptionWithComputerShare = noSubscriptionWithComputerShare
+        self.noComputerShare = noComputerShare
+    }
+
+    /// Share (0…1) without any internet subscription.
+    ///
+    /// From B28002 when present: `B28002_013E / B28002_001E` (households; nil when the universe is 0).
+    /// Else from S2802: (`C05` + `C07`) / 100 — persons with a computer but no subscription plus
+    /// persons in households with no computer (S2802 does not split the latter by subscription; they
+    /// are counted as unsubscribed). The remainder, 100 − C03 − C05 − C07, is persons with a computer
+    /// and a dial-up-only subscription. Clamped to 0…1 because published percents are rounded.
+    public var noInternetShare: Double? {
+        if let universe = internetUniverseHouseholds, let none = noInternetHouseholds {
+            return universe > 0 ? Double(none) / Double(universe) : nil
+        }
+        if let withComputer = noSubscriptionWithComputerShare, let noComputer = noComputerShare {
+            return min(max(withComputer + noComputer, 0), 1)
+        }
+        return nil
+    }
+}

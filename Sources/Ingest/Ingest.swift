@@ -1,2 +1,0 @@
-import GeoModel
-import GeoIO

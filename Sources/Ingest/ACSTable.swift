@@ -93,7 +93,7 @@ public struct ACSTable: Sendable {
         let stream = try ByteStream(vsiPath: member.vsiPath, displayName: member.displayName)
         defer { stream.close() }
         var head = [UInt8](repeating: 0, count: 256)
-        let n = try head.withUnsafeMutableBytes { try stream.readChunk(into: $0) }
+        let n = try head.withUnsafeMutableBytes { try stream.read(into: $0) }
         var i = 0
         if n >= 3, head[0] == 0xEF, head[1] == 0xBB, head[2] == 0xBF { i = 3 }
         while i < n, head[i] == 0x20 || head[i] == 0x09 || head[i] == 0x0A || head[i] == 0x0D { i += 1 }
@@ -106,7 +106,7 @@ public struct ACSTable: Sendable {
         var all: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let n = try chunk.withUnsafeMutableBytes { try stream.readChunk(into: $0) }
+            let n = try chunk.withUnsafeMutableBytes { try stream.read(into: $0) }
             if n == 0 { break }
             all.append(contentsOf: chunk[0..<n])
         }

@@ -166,7 +166,7 @@ struct CSVRecordReader {
             base = bigger.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
         }
         let target = UnsafeMutableRawBufferPointer(start: base + limit, count: capacity - limit)
-        let n = try stream.readChunk(into: target)
+        let n = try stream.read(into: target)
         if n == 0 { atEnd = true }
         limit += n
         bytesRead += n

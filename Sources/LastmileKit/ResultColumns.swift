@@ -7,10 +7,10 @@ import Analysis
 enum ResultColumns {
     enum Kind { case text, integer, real }
 
-    struct Column {
+    struct Column: Sendable {
         var name: String
         var kind: Kind
-        var value: (AreaResult) -> MetricValue?
+        var value: @Sendable (AreaResult) -> MetricValue?
     }
 
     enum MetricValue {

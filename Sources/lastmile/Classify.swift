@@ -1,7 +1,5 @@
 import Foundation
 import ArgumentParser
-import GeoModel
-import Analysis
 import LastmileKit
 
 struct Classify: ParsableCommand {

@@ -55,8 +55,10 @@ struct OutputOptions: ParsableArguments {
 }
 
 func runAndPrint(_ study: Study, output: OutputOptions, common: CommonOptions) throws {
-    let progress: (@Sendable (String) -> Void)? = common.showsProgress || common.verbose
-        ? { line in Console.error("lastmile: \(line)") } : nil
+    var progress: (@Sendable (String) -> Void)?
+    if common.showsProgress || common.verbose {
+        progress = { line in Console.error("lastmile: \(line)") }
+    }
     let outcome = try StudyRunner.run(study, options: RunOptions(outputRoot: output.out, storePath: output.store,
                                                                  progress: progress))
     if !common.quiet {

@@ -55,11 +55,37 @@ public struct CoverageJoin: Sendable {
                     + CoverageJoin.list(extra))
             }
         }
+        let names = CoverageJoin.distinctNames(ids.map { ($0, areas?[$0]?.name ?? $0.rawValue) })
         results = ids.map { id in
-            AreaResult(id: id, name: areas?[id]?.name ?? id.rawValue, counts: counts[id] ?? ClassCounts(),
+            AreaResult(id: id, name: names[id] ?? id.rawValue, counts: counts[id] ?? ClassCounts(),
                        landAreaSquareMiles: areas?[id]?.landAreaSquareMiles, demographics: demographics?[id])
         }
         self.diagnostics = diagnostics
+    }
+
+    /// Names that tell areas apart: TIGER names repeat ("Block Group 2" exists in every tract), so a
+    /// repeated block-group or block name gains its tract ("Block Group 2, Tract 9703.02") and any other
+    /// repeated name its id.
+    static func distinctNames(_ named: [(AreaID, String)]) -> [AreaID: String] {
+        var uses: [String: Int] = [:]
+        for (_, n) in named { uses[n, default: 0] += 1 }
+        var out: [AreaID: String] = [:]
+        for (id, name) in named {
+            guard uses[name, default: 0] > 1 else { out[id] = name; continue }
+            if let level = id.level, level >= .blockgroup, let tract = id.rolledUp(to: .tract) {
+                out[id] = "\(name), Tract \(tractName(tract.rawValue))"
+            } else {
+                out[id] = "\(name) (\(id))"
+            }
+        }
+        return out
+    }
+
+    /// A tract's census name from its GEOID: the 6-digit code with an implied decimal point
+    /// ("970302" → "9703.02", "000100" → "1"), as TIGER/Line `NAME` writes it.
+    static func tractName(_ tractGEOID: String) -> String {
+        let code = Int(tractGEOID.suffix(6)) ?? 0
+        return code % 100 == 0 ? "\(code / 100)" : "\(code / 100).\(code % 100 < 10 ? "0" : "")\(code % 100)"
     }
 
     /// Up to ten ids, then a count of the rest.

@@ -65,7 +65,9 @@ enum RunReport {
         return ReportContent(
             title: study.reportTitle, studyName: study.name, isSyntheticData: study.synthetic,
             generatedDate: day.string(from: startedAt), timestamp: stamp,
-            dataVintages: c.inputs.filter { $0.role != "study" }.map { DataVintage.describe(role: $0.role, path: $0.path, synthetic: study.synthetic) },
+            dataVintages: c.inputs.filter { $0.role != "study" }.map {
+                DataVintage.coverLine(role: $0.role, path: $0.path, synthetic: study.synthetic)
+            },
             totals: ReportContent.Totals(locations: c.totals.locations, unserved: c.totals.unserved,
                                          underserved: c.totals.underserved, served: c.totals.served),
             areas: rows, areaNoun: study.areaLevel.displayName, map: map,
@@ -74,7 +76,8 @@ enum RunReport {
             dataSources: c.inputs.map {
                 ReportContent.DataSource(fileName: ($0.path as NSString).lastPathComponent, role: $0.role,
                                          sizeBytes: $0.sizeBytes, sha256: $0.sha256,
-                                         vintageAndLicence: DataVintage.describe(role: $0.role, path: $0.path, synthetic: study.synthetic))
+                                         vintageAndLicence: DataVintage.vintage(role: $0.role, path: $0.path, synthetic: study.synthetic)
+                                             + "; " + DataVintage.licence(role: $0.role, synthetic: study.synthetic))
             },
             runID: runID, toolVersion: LastmileVersion.current)
     }

@@ -60,9 +60,12 @@ extension ChoroplethMap {
         let legendTitleW = legendTitle.isEmpty ? 0 : measurer.measure(legendTitle, style: st.legendTitle, width: nil).width
         let countW = countSizes.map(\.width).max() ?? 0
         let swatchGap = 6.0, countGap = 8.0
-        let rowsW = st.swatchWidth + swatchGap + (labelSizes.map(\.width).max() ?? 0) + countGap + countW
+        // Measured widths are exact; a text box set at exactly its measured width can still wrap after
+        // Pango rounds to its units, so each column gets a point of slack.
+        let slack = 1.0
+        let rowsW = st.swatchWidth + swatchGap + (labelSizes.map(\.width).max() ?? 0) + slack + countGap + countW + slack
         let panelW = min(max(legendTitleW, rowsW, arrowW), st.maxPanelFraction * contentW)
-        let labelColW = max(1, panelW - st.swatchWidth - swatchGap - countGap - countW)
+        let labelColW = max(1, panelW - st.swatchWidth - swatchGap - countGap - countW - slack)
 
         // The map: fit the areas' box into the space left of the panel, then centre map + panel.
         let world = areas.reduce(BoundingBox.empty) { $0.union($1.geometry.boundingBox) }
@@ -130,8 +133,10 @@ extension ChoroplethMap {
             list.stroke(.rectangle(swatch), swatchOutline)
             list.text(entry.label, at: PagePoint(x: swatch.maxX + swatchGap, y: rowY + (rowH - labelHeights[i]) / 2),
                       width: labelColW, style: st.legendLabel)
-            list.text(entry.countText, at: PagePoint(x: panelX + panelW - countW, y: rowY + (rowH - countSizes[i].height) / 2),
-                      width: countW, style: st.legendCount)
+            // Counts are right-aligned at the panel's edge and never wrap.
+            list.text(entry.countText, at: PagePoint(x: panelX + panelW - countSizes[i].width,
+                                                     y: rowY + (rowH - countSizes[i].height) / 2),
+                      width: nil, style: st.legendCount)
             rowY += rowH + rowGap
         }
 

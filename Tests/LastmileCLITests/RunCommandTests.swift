@@ -1,0 +1,79 @@
+import Testing
+import Foundation
+import TestSupport
+
+/// `lastmile run`, `demo` and `inspect` as a planner calls them: stdout, stderr and exit code together.
+@Suite struct RunCommandTests {
+    @Test func demoPrintsWhereTheReportIs() throws {
+        let out = try TemporaryDirectory()
+        let r = try CommandLineRun.lastmile(["demo", "--out", out.path, "--no-progress"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("54 areas, 6266 locations"))
+        #expect(r.stdout.contains("unserved     2030 (32.4%)"))   // 2030 / 6266 = 32.40 %
+        let reportLine = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("Report: ") })
+        let report = String(reportLine.dropFirst("Report: ".count))
+        #expect(report.hasPrefix(out.path + "/demo-county-broadband-plan/"))
+        #expect(FileManager.default.fileExists(atPath: report))
+    }
+
+    @Test func runJSONAndSetOverride() throws {
+        let out = try TemporaryDirectory()
+        let r = try CommandLineRun.lastmile(["run", "datasets/demo/study.toml", "--out", out.path, "--format", "json",
+                                             "--set", "study.area_level=tract", "--set", "inputs.areas=", "-q"])
+        // Without shapes a study cannot be mapped: a clear error naming the key.
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("inputs.areas"))
+        let ok = try CommandLineRun.lastmile(["run", "datasets/demo/study.toml", "--out", out.path, "--format", "json",
+                                              "--set", "policy.profile=fcc-2024"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(ok.stdout.utf8)) as? [String: Any])
+        #expect(obj["locations"] as? Int == 6266)
+        #expect(obj["areas"] as? Int == 54)
+    }
+
+    @Test func missingStudyIs74AndUnknownKeyIs65() throws {
+        let r = try CommandLineRun.lastmile(["run", "/nonexistent/study.toml"])
+        #expect(r.status == 74)
+        #expect(r.stderr.contains("/nonexistent/study.toml"))
+        let dir = try TemporaryDirectory()
+        let study = try dir.write("study.toml", "[study]\nname = \"x\"\n[inputs]\navailability = \"x.csv\"\n[polcy]\nprofile = \"bead-2022\"\n")
+        let u = try CommandLineRun.lastmile(["run", study])
+        #expect(u.status == 65)
+        #expect(u.stderr.contains("unknown study key 'polcy.profile'; did you mean 'policy.profile'?"))
+    }
+
+    @Test func badOptionIsUsage64() throws {
+        let r = try CommandLineRun.lastmile(["run", "datasets/demo/study.toml", "--format", "yaml"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("--format"))
+    }
+
+    @Test func inspectNamesTheSchema() throws {
+        let bdc = try CommandLineRun.lastmile(["inspect", TestPaths.realData("fcc-bdc-maine/bdc_23023_sagadahoc_FTTP_J23.csv")])
+        #expect(bdc.status == 0, "\(bdc.stderr)")
+        #expect(bdc.stdout.contains("5842 rows"))
+        #expect(bdc.stdout.contains("schema: FCC BDC"))
+        let tracts = try CommandLineRun.lastmile(["inspect", TestPaths.realData("tiger-tracts-hawaii/tracts_2015_st15.geojson"),
+                                                  "--format", "json"])
+        #expect(tracts.status == 0, "\(tracts.stderr)")
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(tracts.stdout.utf8)) as? [String: Any])
+        #expect(obj["driver"] as? String == "GeoJSON")
+        let layer = try #require((obj["layers"] as? [[String: Any]])?.first)
+        #expect(layer["count"] as? Int == 351)
+        #expect(layer["schemaStatus"] as? String == "matches")
+        let acs = try CommandLineRun.lastmile(["inspect", TestPaths.realData("acs-maine-s2802/ACSST5Y2022.S2802-Data.csv")])
+        #expect(acs.stdout.contains("schema: ACS"))
+        let missing = try CommandLineRun.lastmile(["inspect", "/nonexistent.gpkg"])
+        #expect(missing.status == 74)
+    }
+
+    @Test func inspectSaysWhatIsMissingFromANearMatch() throws {
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("almost.csv", "frn,provider_id,brand_name,location_id,technology,max_advertised_download_speed,max_advertised_upload_speed,low_latency,state_usps,h3_res8_id\n1,2,3,4,50,1,1,1,ME,x\n")
+        let r = try CommandLineRun.lastmile(["inspect", path])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("almost"))
+        #expect(r.stdout.contains("business_residential_code"))
+        #expect(r.stdout.contains("block_geoid"))
+    }
+}

@@ -77,6 +77,8 @@ import TestSupport
         // Report: pages and text.
         let info = try CommandLineRun.run("pdfinfo", [r.reportPath])
         #expect(info.stdout.contains("Page size:       612 x 792 pts (letter)"))
+        // cover, summary, map, chart, two table pages (54 rows), method, sources
+        #expect(info.stdout.contains("Pages:           8"))
         let text = try CommandLineRun.run("pdftotext", ["-layout", r.reportPath, "-"]).stdout
         #expect(text.contains("Where Demo County lacks good"))
         #expect(text.contains("SYNTHETIC DATA"))

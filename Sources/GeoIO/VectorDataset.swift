@@ -26,6 +26,14 @@ final class VectorDataset {
                                              "GDAL cannot open this as vector data: "
                                              + log.message(or: "no vector driver recognises the file"))
             }
+            // GDAL drivers (GeoJSON, Shapefile) fall back to a default CRS when PROJ does not know the
+            // file's CRS, reporting it only as an error message: refuse the file instead of guessing.
+            if let unknown = log.failures.first(where: { $0.contains("proj_create") || $0.contains("crs not found") }) {
+                // GDALClose returns nothing in GDAL 3.6; a read-only dataset has nothing to flush.
+                GDALClose(ds)
+                throw LastmileError.badInput(SourceLocation(file: path),
+                                             "unknown CRS: PROJ does not know the coordinate reference system the file names (\(unknown)); give it a known one, e.g. ogr2ogr -a_srs EPSG:4269")
+            }
             return ds
         }
     }

@@ -90,6 +90,11 @@ public enum VectorSource {
 
         let dataset = try VectorDataset(path: path)
         let ogrLayer = try dataset.layer(named: layer)
+        // OGR_L_GetFeatureCount returns the number of features (forced count: exact, or -1 if unknown).
+        if OGR_L_GetFeatureCount(ogrLayer, 1) == 0 {
+            throw LastmileError.badInput(SourceLocation(file: path),
+                                         "the layer '\(VectorDataset.name(of: ogrLayer))' is empty; expected one polygon per study area")
+        }
         let fields = VectorDataset.fields(of: ogrLayer)
         let idIndex = try index(of: idField, in: fields, file: path)
         let nameIndex: Int32? = try nameField.map { try index(of: $0, in: fields, file: path) }
@@ -151,7 +156,7 @@ public enum VectorSource {
     }
 
     /// Calls `body` for each feature with its 1-based position and id; checks ids are present and unique.
-    private static func forEachFeature(of layer: OGRLayerH, file: String, idIndex: Int32, idField: String,
+    static func forEachFeature(of layer: OGRLayerH, file: String, idIndex: Int32, idField: String,
                                        fields: [FieldDescription],
                                        _ body: (OGRFeatureH, Int, AreaID) throws -> Void) throws {
         var firstSeen: [AreaID: Int] = [:]

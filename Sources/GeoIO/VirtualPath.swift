@@ -62,7 +62,8 @@ public enum VirtualPath {
         var rest = Substring(vsiPath)
         while rest.hasPrefix("/vsi"), let slash = rest.dropFirst().firstIndex(of: "/") {
             rest = rest[slash...]
-            if rest.hasPrefix("//") { rest = rest.dropFirst() }
+            // "/vsigzip//abs/x.gz" holds an absolute path; "/vsigzip/rel/x.gz" a relative one.
+            if rest.hasPrefix("//") { rest = rest.dropFirst() } else if !rest.dropFirst().hasPrefix("vsi") { rest = rest.dropFirst() }
         }
         var candidate = String(rest)
         while !candidate.isEmpty, candidate != "/" {

@@ -73,6 +73,10 @@ public enum BDCReader {
                         ? "no header line; expected a BDC header (\(BDCColumn.allCases.map(\.name).joined(separator: ",")))"
                         : "the file is empty; expected a BDC header line (\(BDCColumn.allCases.map(\.name).joined(separator: ",")))")
             }
+            if let field = (0..<reader.fieldCount).first(where: { String(validating: reader.bytes($0), as: UTF8.self) == nil }) {
+                throw LastmileError.badInput(SourceLocation(file: reader.displayName, line: 1),
+                                             "the header is not UTF-8 text (field \(field + 1)); FCC files are UTF-8: was the file re-saved in another encoding?")
+            }
             let names = (0..<reader.fieldCount).map { reader.string($0) }
             headerNames = names
             let normalized = names.map { KnownSchema.normalize($0) }
@@ -154,10 +158,17 @@ public enum BDCReader {
             }
             // 15 ASCII bytes fit in a small String: no allocation.
             let block = String(decoding: blockBytes, as: UTF8.self)
+            // Text columns are checked for UTF-8 only when they change (ReusedText), so the check is cheap.
+            func utf8(_ i: Int) throws -> String {
+                guard String(validating: reader.bytes(i), as: UTF8.self) != nil else {
+                    throw bad(i, "expected UTF-8 text (FCC files are UTF-8: was the file re-saved in another encoding?)")
+                }
+                return reader.string(i)
+            }
             let providerID = iProvider >= 0
-                ? provider.text(reader.bytes(iProvider), reader.hasDoubledQuotes(iProvider)) { reader.string(iProvider) } : ""
+                ? try provider.text(reader.bytes(iProvider), reader.hasDoubledQuotes(iProvider)) { try utf8(iProvider) } : ""
             let brandName = iBrand >= 0
-                ? brand.text(reader.bytes(iBrand), reader.hasDoubledQuotes(iBrand)) { reader.string(iBrand) } : ""
+                ? try brand.text(reader.bytes(iBrand), reader.hasDoubledQuotes(iBrand)) { try utf8(iBrand) } : ""
 
             return AvailabilityRecord(locationID: location, providerID: providerID, brandName: brandName,
                                       technology: Technology(code: Int(tech)), download: download, upload: upload,
@@ -183,12 +194,12 @@ public enum BDCReader {
         private var lastText = ""
         private var valid = false
 
-        mutating func text(_ bytes: UnsafeRawBufferPointer, _ hasDoubledQuotes: Bool, _ make: () -> String) -> String {
+        mutating func text(_ bytes: UnsafeRawBufferPointer, _ hasDoubledQuotes: Bool, _ make: () throws -> String) rethrows -> String {
             if valid && bytes.count == lastBytes.count && !hasDoubledQuotes
                 && (bytes.isEmpty || lastBytes.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })) {
                 return lastText
             }
-            lastText = make()
+            lastText = try make()
             lastBytes = Array(bytes)
             valid = !hasDoubledQuotes
             return lastText

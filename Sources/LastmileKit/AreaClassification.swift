@@ -43,6 +43,10 @@ public struct AreaClassification: Sendable {
             let summary = try BDCReader.read(path: file) { table.add($0) }
             unknown += summary.unknownTechnologyRows
         }
+        if table.rowsSeen == 0 {
+            throw LastmileError.badInput(SourceLocation(file: files.count == 1 ? files[0] : files.joined(separator: ", "), line: 2),
+                                         "no availability rows: the file\(files.count == 1 ? " holds" : "s hold") a header but no data (a truncated or filtered-out download?)")
+        }
         return (table, unknown)
     }
 

@@ -10,6 +10,9 @@ public struct RunOptions: Sendable {
     public var now: Date
     /// Receives one line per stage ("reading availability…"); nil for silence.
     public var progress: (@Sendable (String) -> Void)?
+    /// Turn input warnings (unknown technology codes, invalid polygons, availability areas without
+    /// a shape) into errors (`--strict`, exit 65).
+    public var strict = false
 
     public init(outputRoot: String = "reports", storePath: String? = nil, now: Date = Date(),
                 progress: (@Sendable (String) -> Void)? = nil) {

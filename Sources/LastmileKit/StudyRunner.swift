@@ -106,6 +106,8 @@ public enum StudyRunner {
         }
         let join = CoverageJoin(counts: counts, areas: areaInfo, demographics: demographics, level: study.areaLevel)
         diagnostics += join.diagnostics
+        try InputChecks.check(study, areasPath: areasPath, classified: classified, counts: counts,
+                              areaIDs: Set(areaInfo.keys), strict: options.strict, diagnostics: &diagnostics)
         return Computed(inputs: inputs, totals: classified.table.totals, join: join, areas: areas,
                         diagnostics: diagnostics, rowsRead: classified.table.rowsSeen)
     }

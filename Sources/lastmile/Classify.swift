@@ -21,6 +21,9 @@ struct Classify: ParsableCommand {
     @Option(help: "csv or json.")
     var format: String = "csv"
 
+    @Flag(help: "Fail (exit 65) when rows carry a technology code the FCC does not define.")
+    var strict = false
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -43,6 +46,13 @@ struct Classify: ParsableCommand {
                 })
             }
             let result = try AreaClassification.run(files: files, level: AreaLevel(rawValue: by)!, profile: policy)
+            if result.unknownTechnologyRows > 0 {
+                let message = "\(result.unknownTechnologyRows) availability row(s) carry a technology code the FCC does not define; they count as non-qualifying"
+                if strict {
+                    throw LastmileError.badInput(SourceLocation(file: files.joined(separator: ", "), column: "technology"), "--strict: " + message)
+                }
+                if !common.quiet { Console.error("lastmile: warning: " + message) }
+            }
             Console.out(format == "json" ? result.json() : result.csv())
             if common.verbose {
                 Console.error("lastmile: \(result.rowsRead) rows, \(result.totals.locations) locations, \(result.rows.count) areas")

@@ -49,6 +49,9 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "text or json: what the command prints.")
     var format: String = "text"
 
+    @Flag(help: "Fail (exit 65) on input warnings: unknown technology codes, invalid polygons, areas without a shape.")
+    var strict = false
+
     func validate() throws {
         guard format == "text" || format == "json" else { throw ValidationError("--format expects text or json, got '\(format)'") }
     }
@@ -59,8 +62,9 @@ func runAndPrint(_ study: Study, output: OutputOptions, common: CommonOptions) t
     if common.showsProgress || common.verbose {
         progress = { line in Console.error("lastmile: \(line)") }
     }
-    let outcome = try StudyRunner.run(study, options: RunOptions(outputRoot: output.out, storePath: output.store,
-                                                                 progress: progress))
+    var options = RunOptions(outputRoot: output.out, storePath: output.store, progress: progress)
+    options.strict = output.strict
+    let outcome = try StudyRunner.run(study, options: options)
     if !common.quiet {
         for d in outcome.diagnostics { Console.error("lastmile: warning: \(d)") }
     }

@@ -2,7 +2,8 @@ import Foundation
 import GeoModel
 
 /// Writing outputs so that a failure never leaves a half-written file or folder at its final path:
-/// everything is written under a temporary name in the same directory, then renamed.
+/// everything is written under a temporary name in the same directory, flushed to disk (`fsync`),
+/// then renamed, and the directory itself flushed so that the rename survives a power loss.
 public enum AtomicOutput {
     /// Writes `data` to `path` via a temporary file in the same directory and a rename.
     /// - Throws: `LastmileError.io` naming the path.
@@ -12,8 +13,9 @@ public enum AtomicOutput {
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString.prefix(8))")
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            try data.write(to: temp)
+            try writeSynced(data, to: temp.path)
             try replace(temp, with: url)
+            try sync(dir.path)
         } catch {
             try? FileManager.default.removeItem(at: temp)
             throw LastmileError.io(path: path, "cannot write: \(error.localizedDescription)")
@@ -31,10 +33,58 @@ public enum AtomicOutput {
         do {
             try FileManager.default.createDirectory(atPath: (final as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)
+            try syncTree(temporary)
             try FileManager.default.moveItem(atPath: temporary, toPath: final)
+            try sync((final as NSString).deletingLastPathComponent)
         } catch {
             throw LastmileError.io(path: final, "cannot move the finished output into place: \(error.localizedDescription)")
         }
+    }
+
+    /// Writes `data` to a new file and flushes it to disk before closing.
+    static func writeSynced(_ data: Data, to path: String) throws {
+        // open returns a descriptor, or -1 with errno; O_EXCL: the temporary name must be new.
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw LastmileError.io(path: path, "cannot create: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                // write returns the bytes written (possibly fewer), or -1 with errno.
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw LastmileError.io(path: path, "cannot write: \(String(cString: strerror(errno)))")
+                }
+                offset += n
+            }
+        }
+        // fsync returns 0 once the file's data and metadata are on disk, -1 with errno otherwise.
+        guard fsync(fd) == 0 else { throw LastmileError.io(path: path, "cannot flush to disk: \(String(cString: strerror(errno)))") }
+    }
+
+    /// Flushes a file or directory (its entries) to disk.
+    public static func sync(_ path: String) throws {
+        // open returns a descriptor, or -1 with errno; directories open read-only.
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw LastmileError.io(path: path, "cannot open to flush: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        // fsync returns 0 on success, -1 with errno (EINVAL: the file system cannot sync this kind of file).
+        guard fsync(fd) == 0 || errno == EINVAL else {
+            throw LastmileError.io(path: path, "cannot flush to disk: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Flushes every file and directory under `root`, then `root` itself.
+    static func syncTree(_ root: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else { return }
+        if isDirectory.boolValue {
+            for name in try FileManager.default.subpathsOfDirectory(atPath: root) {
+                try sync((root as NSString).appendingPathComponent(name))
+            }
+        }
+        try sync(root)
     }
 
     private static func replace(_ temp: URL, with url: URL) throws {

@@ -22,11 +22,13 @@ public enum StudyRunner {
         try store.beginRun(RunStart(id: runID, studyName: study.name, studyPath: study.parameters.sourcePath,
                                     startedAt: options.now, toolVersion: LastmileVersion.current,
                                     studyText: study.parameters.text, outputDirectory: finalDir))
+        try store.claim(runID)
         do {
             let computed = try compute(study, options: options)
             try store.recordInputs(computed.inputs, for: runID)
             try store.recordParameters(study.parameters.values.mapValues(\.description), for: runID)
 
+            try store.recordLocationClasses(computed.locationClasses(level: study.areaLevel), for: runID)
             try FileManager.default.createDirectory(atPath: tempDir, withIntermediateDirectories: true)
             let files = try RunOutputs.write(computed, study: study, runID: runID.rawValue, startedAt: options.now,
                                              into: tempDir)
@@ -55,6 +57,8 @@ public enum StudyRunner {
         var areas: [Area]
         var diagnostics: [String]
         var rowsRead: Int
+        /// Every location's best class and block, for the run store (never written to run folders).
+        var locations: LocationTable? = nil
     }
 
     static func compute(_ study: Study, options: RunOptions) throws -> Computed {
@@ -109,7 +113,7 @@ public enum StudyRunner {
         try InputChecks.check(study, areasPath: areasPath, classified: classified, counts: counts,
                               areaIDs: Set(areaInfo.keys), strict: options.strict, diagnostics: &diagnostics)
         return Computed(inputs: inputs, totals: classified.table.totals, join: join, areas: areas,
-                        diagnostics: diagnostics, rowsRead: classified.table.rowsSeen)
+                        diagnostics: diagnostics, rowsRead: classified.table.rowsSeen, locations: classified.table)
     }
 
     /// A folder name for a study: lower-case letters, digits and dashes.

@@ -56,5 +56,27 @@ struct Migration: Sendable {
             CREATE INDEX diagnostics_run ON diagnostics(run_id);
             CREATE INDEX runs_started ON runs(started_at);
             """),
+        Migration(name: "0003_batch_jobs", sql: """
+            ALTER TABLE runs ADD COLUMN owner_pid INTEGER;
+            CREATE TABLE location_classes (
+                run_id       TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                location_id  INTEGER NOT NULL,
+                area_id      TEXT NOT NULL,
+                class        INTEGER NOT NULL CHECK (class IN (0, 1, 2)),
+                PRIMARY KEY (run_id, location_id)
+            ) WITHOUT ROWID;
+            CREATE TABLE batch_jobs (
+                folder         TEXT NOT NULL,
+                out_root       TEXT NOT NULL,
+                study_path     TEXT NOT NULL,
+                status         TEXT NOT NULL CHECK (status IN ('pending', 'running', 'done', 'failed')),
+                error          TEXT,
+                run_id         TEXT,
+                inputs_sha256  TEXT,
+                updated_at     TEXT NOT NULL,
+                owner_pid      INTEGER,
+                PRIMARY KEY (folder, out_root)
+            );
+            """),
     ]
 }

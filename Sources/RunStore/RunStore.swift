@@ -11,7 +11,7 @@ import GeoModel
 public final class RunStore {
     /// The store's file.
     public let path: String
-    private let database: Database
+    let database: Database
 
     /// How long a write waits for another process's write lock before failing, in milliseconds
     /// (a batch of studies may share one store; 5 s covers a run's largest transaction by far).
@@ -269,7 +269,7 @@ public final class RunStore {
         }
     }
 
-    private func timestamp(_ text: String?, column: String) throws -> Date {
+    func timestamp(_ text: String?, column: String) throws -> Date {
         guard let text, let date = Timestamp.date(from: text) else {
             throw LastmileError.badInput(SourceLocation(file: path, column: "runs.\(column)"),
                                          "an ISO 8601 UTC time, found '\(text ?? "NULL")'")
@@ -277,7 +277,7 @@ public final class RunStore {
         return date
     }
 
-    private func status(_ text: String?) throws -> RunStatus {
+    func status(_ text: String?) throws -> RunStatus {
         guard let text, let status = RunStatus(rawValue: text) else {
             throw LastmileError.badInput(SourceLocation(file: path, column: "runs.status"),
                                          "running, done or failed, found '\(text ?? "NULL")'")

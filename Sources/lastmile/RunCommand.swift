@@ -62,6 +62,9 @@ func runAndPrint(_ study: Study, output: OutputOptions, common: CommonOptions) t
     if common.showsProgress || common.verbose {
         progress = { line in Console.error("lastmile: \(line)") }
     }
+    for id in try RunRecovery.recover(storePath: RunRecovery.storePath(outputRoot: output.out, store: output.store)) {
+        Console.error("lastmile: run \(id) was interrupted earlier; marked failed and its partial outputs removed")
+    }
     var options = RunOptions(outputRoot: output.out, storePath: output.store, progress: progress)
     options.strict = output.strict
     let outcome = try StudyRunner.run(study, options: options)

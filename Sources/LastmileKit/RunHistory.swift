@@ -1,0 +1,71 @@
+import Foundation
+import GeoModel
+@_exported import RunStore
+
+/// The run history a store keeps, for `lastmile runs list|show|diff`.
+public enum RunHistory {
+    /// Every run, newest first.
+    public static func list(storePath: String) throws -> [RunSummary] {
+        try openExisting(storePath).runs()
+    }
+
+    /// One run with its inputs, parameters, diagnostics and per-area results.
+    /// - Throws: `.usage` when no run (or more than one) matches `id` (a full id or a unique prefix).
+    public static func show(storePath: String, id: String) throws -> RunDetail {
+        let store = try openExisting(storePath)
+        let runID = try resolve(id, in: store)
+        guard let run = try store.run(runID) else { throw LastmileError.usage("no run \(id) in \(storePath)") }
+        return RunDetail(run: run, inputs: try store.inputs(runID), parameters: try store.parameters(runID),
+                         diagnostics: try store.diagnostics(runID), areas: try store.areaResults(runID),
+                         storedLocations: try store.locationClassCount(runID))
+    }
+
+    /// What changed from run `a` to run `b`: per area, locations by class, and locations that changed
+    /// class (by transition), appeared or vanished.
+    public static func diff(storePath: String, from a: String, to b: String) throws -> RunDiff {
+        let store = try openExisting(storePath)
+        let idA = try resolve(a, in: store), idB = try resolve(b, in: store)
+        let before = Dictionary(uniqueKeysWithValues: try store.areaResults(idA).map { ($0.areaID, $0) })
+        let after = Dictionary(uniqueKeysWithValues: try store.areaResults(idB).map { ($0.areaID, $0) })
+        let hasLocations = try store.locationClassCount(idA) > 0 && store.locationClassCount(idB) > 0
+        let transitions = hasLocations ? try store.locationTransitions(from: idA, to: idB) : []
+        let byArea = Dictionary(grouping: transitions, by: \.areaID)
+        let areaIDs = Set(before.keys).union(after.keys).union(byArea.keys).sorted()
+        let areas = areaIDs.map { id in
+            RunDiff.Area(areaID: id, name: after[id]?.name ?? before[id]?.name ?? id,
+                         before: before[id].map(RunDiff.Counts.init), after: after[id].map(RunDiff.Counts.init),
+                         transitions: byArea[id] ?? [])
+        }
+        return RunDiff(from: idA, to: idB, studyFrom: try store.run(idA)?.studyName ?? "",
+                       studyTo: try store.run(idB)?.studyName ?? "", locationLevel: hasLocations, areas: areas)
+    }
+
+    /// A full run id, or the only run whose id starts with `text`.
+    static func resolve(_ text: String, in store: RunStore) throws -> RunID {
+        if try store.run(RunID(text)) != nil { return RunID(text) }
+        let matches = try store.runs().map(\.id).filter { $0.rawValue.hasPrefix(text) }
+        guard matches.count == 1 else {
+            throw LastmileError.usage(matches.isEmpty ? "no run '\(text)' in \(store.path) (see lastmile runs list)"
+                                      : "'\(text)' matches \(matches.count) runs: \(matches.prefix(5).map(\.rawValue).joined(separator: ", "))")
+        }
+        return matches[0]
+    }
+
+    static func openExisting(_ path: String) throws -> RunStore {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw LastmileError.io(path: path, "no run store here (runs are recorded in <out>/runs.sqlite; give --store or --out)")
+        }
+        return try RunStore(path: path)
+    }
+}
+
+/// One run in full, for `lastmile runs show`.
+public struct RunDetail: Sendable {
+    public var run: StoredRun
+    public var inputs: [RunInput]
+    public var parameters: [String: String]
+    public var diagnostics: [RunDiagnostic]
+    public var areas: [StoredAreaResult]
+    /// Locations whose class the store keeps for `runs diff` (0 for runs made before they were kept).
+    public var storedLocations: Int
+}

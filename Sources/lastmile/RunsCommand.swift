@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import LastmileKit
+
+/// `lastmile runs list|show|diff`: the run history kept in the run store.
+struct Runs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List, show and compare recorded runs.",
+        subcommands: [List.self, Show.self, Diff.self])
+
+    /// Where the store is and how to print.
+    struct StoreOptions: ParsableArguments {
+        @Option(help: "Output root whose runs.sqlite to read.")
+        var out: String = "reports"
+        @Option(help: "The run store (SQLite). Default: <out>/runs.sqlite.")
+        var store: String?
+        @Option(help: "text, csv or json.")
+        var format: String = "text"
+
+        var storePath: String { RunRecovery.storePath(outputRoot: out, store: store) }
+        var outputFormat: OutputFormat { OutputFormat(rawValue: format) ?? .text }
+
+        func validate() throws {
+            guard OutputFormat(rawValue: format) != nil else { throw ValidationError("--format expects text, csv or json, got '\(format)'") }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every run, newest first: id, study, date, status, key numbers.")
+        @OptionGroup var options: StoreOptions
+
+        func run() throws {
+            try reportingErrors {
+                let runs = try RunHistory.list(storePath: options.storePath)
+                switch options.outputFormat {
+                case .text: Console.out(RunHistoryFormatting.listText(runs))
+                case .csv: Console.out(RunHistoryFormatting.listCSV(runs))
+                case .json: Console.out(RunHistoryFormatting.listJSON(runs))
+                }
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One run: inputs, parameters, diagnostics, totals (CSV: per-area counts).")
+        @Argument(help: "A run id, or a unique prefix of one.")
+        var id: String
+        @OptionGroup var options: StoreOptions
+
+        func run() throws {
+            try reportingErrors {
+                let detail = try RunHistory.show(storePath: options.storePath, id: id)
+                switch options.outputFormat {
+                case .text: Console.out(RunHistoryFormatting.showText(detail))
+                case .csv: Console.out(RunHistoryFormatting.showCSV(detail))
+                case .json: Console.out(RunHistoryFormatting.showJSON(detail))
+                }
+            }
+        }
+    }
+
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "What changed from run A to run B, per area: locations by class, class transitions, new and vanished locations.")
+        @Argument(help: "The earlier run (id or unique prefix).")
+        var a: String
+        @Argument(help: "The later run (id or unique prefix).")
+        var b: String
+        @OptionGroup var options: StoreOptions
+
+        func run() throws {
+            try reportingErrors {
+                let diff = try RunHistory.diff(storePath: options.storePath, from: a, to: b)
+                switch options.outputFormat {
+                case .text: Console.out(diff.text())
+                case .csv: Console.out(diff.csv())
+                case .json: Console.out(diff.json())
+                }
+            }
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import RunStore
 
 /// Where and how a study run writes its outputs.
 public struct RunOptions: Sendable {
@@ -13,6 +14,10 @@ public struct RunOptions: Sendable {
     /// Turn input warnings (unknown technology codes, invalid polygons, availability areas without
     /// a shape) into errors (`--strict`, exit 65).
     public var strict = false
+    /// The folder under `outputRoot` a run lands in; nil = the study name as a slug (batch: the study folder's name).
+    public var studyFolderName: String?
+    /// The run's id; nil = a new one from `now` (batch: chosen up front so a job knows its run).
+    public var runID: RunID?
 
     public init(outputRoot: String = "reports", storePath: String? = nil, now: Date = Date(),
                 progress: (@Sendable (String) -> Void)? = nil) {

@@ -15,8 +15,8 @@ public enum StudyRunner {
     ///   recorded as failed and no folder is left at the final path.
     public static func run(_ study: Study, options: RunOptions = RunOptions()) throws -> RunOutcome {
         let store = try RunStore(path: options.resolvedStorePath)
-        let runID = RunID.generate(date: options.now)
-        let studyFolder = (options.outputRoot as NSString).appendingPathComponent(slug(study.name))
+        let runID = options.runID ?? RunID.generate(date: options.now)
+        let studyFolder = (options.outputRoot as NSString).appendingPathComponent(options.studyFolderName ?? slug(study.name))
         let finalDir = (studyFolder as NSString).appendingPathComponent(runID.rawValue)
         let tempDir = (studyFolder as NSString).appendingPathComponent(".\(runID.rawValue).partial")
         try store.beginRun(RunStart(id: runID, studyName: study.name, studyPath: study.parameters.sourcePath,

@@ -9,7 +9,8 @@ struct Lastmile: ParsableCommand {
         abstract: "Broadband coverage and demand planning from public FCC and Census files.",
         version: LastmileVersion.current,
         subcommands: [Run.self, Demo.self, Classify.self, Inspect.self,
-                      Runs.self])
+                      Runs.self,
+                      Batch.self])
 }
 
 /// Options every reporting command shares.

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import Synchronization
+import LastmileKit
+
+/// `lastmile batch DIR… | --manifest FILE`: one study per folder, resumable.
+struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run one study per folder (each with a study.toml, or --template), resuming after a crash.",
+        discussion: """
+            Outputs go to OUT/<folder name>/<run-id>/. A job table in the run store records each study's \
+            status; re-running the same command skips studies already done with unchanged inputs (SHA-256) \
+            and restarts interrupted ones. Exit 0 when every study succeeded, 2 when some failed.
+            """)
+
+    @Argument(help: "Study folders.")
+    var folders: [String] = []
+
+    @Option(help: "A file listing study folders, one per line (relative to the file; # comments).")
+    var manifest: String?
+
+    @Option(help: "Output root; each study lands in OUT/<folder name>/<run-id>/.")
+    var out: String = "reports"
+
+    @Option(help: "The run store (SQLite). Default: <out>/runs.sqlite.")
+    var store: String?
+
+    @Option(help: "Studies run at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "A study file for folders without study.toml: paths resolve in each folder; {folder} becomes its name.")
+    var template: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a study parameter in every study.", valueName: "KEY=VALUE"))
+    var set: [String] = []
+
+    @Option(help: "text or json: the summary printed at the end.")
+    var format: String = "text"
+
+    @Flag(help: "Fail a study (exit 65 for it) on input warnings.")
+    var strict = false
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        guard format == "text" || format == "json" else { throw ValidationError("--format expects text or json, got '\(format)'") }
+        guard jobs >= 1 else { throw ValidationError("--jobs expects 1 or more, got \(jobs)") }
+        guard !folders.isEmpty || manifest != nil else { throw ValidationError("give study folders or --manifest FILE") }
+    }
+
+    func run() throws {
+        var code: Int32 = 0
+        try reportingErrors {
+            var all = folders
+            if let manifest { all += try BatchRunner.folders(fromManifest: manifest) }
+            let display = BatchProgressDisplay(terminal: isatty(STDERR_FILENO) != 0 && (common.progress ?? true),
+                                               enabled: !common.quiet && (common.progress ?? true), verbose: common.verbose)
+            let summary = try BatchRunner.run(BatchRunner.Options(
+                folders: all, outputRoot: out, storePath: store, jobs: jobs, templatePath: template, strict: strict,
+                overrides: set, progress: { display.show($0) }))
+            display.finish()
+            Console.out(format == "json" ? summary.json() : summary.text())
+            code = summary.exitCode
+        }
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+/// Progress on stderr: one redrawn status line on a terminal (studies done / total, current stage,
+/// elapsed, ETA), plain log lines otherwise.
+final class BatchProgressDisplay: Sendable {
+    let terminal: Bool
+    let enabled: Bool
+    let verbose: Bool
+    private let state = Mutex<(startFinished: Int, stages: [String: String])>((0, [:]))
+
+    init(terminal: Bool, enabled: Bool, verbose: Bool) {
+        self.terminal = terminal
+        self.enabled = enabled
+        self.verbose = verbose
+    }
+
+    func show(_ e: BatchEvent) {
+        guard enabled else { return }
+        let line: String? = state.withLock { s in
+            switch e.kind {
+            case .started:
+                s.startFinished = e.finished
+                return "lastmile: batch of \(e.total): \(e.message)"
+            case .stage:
+                s.stages[e.name] = e.message
+                return terminal ? nil : (verbose ? "lastmile: [\(e.finished)/\(e.total)] \(e.name): \(e.message)" : nil)
+            case .studyDone, .studyFailed:
+                s.stages[e.name] = nil
+                let what = e.kind == .studyDone ? "done (\(e.message))" : "FAILED: \(e.message)"
+                return "lastmile: [\(e.finished)/\(e.total)] \(e.name) \(what)"
+            }
+        }
+        let status: String? = terminal ? state.withLock { s in
+            let ranHere = e.finished - s.startFinished
+            let remaining = e.total - e.finished
+            let eta = ranHere > 0 ? Self.duration(e.elapsed / Double(ranHere) * Double(remaining)) : "…"
+            let current = s.stages.sorted { $0.key < $1.key }.first.map { "\($0.key): \($0.value)" } ?? ""
+            return "[\(e.finished)/\(e.total)] \(current) · elapsed \(Self.duration(e.elapsed)) · ETA \(eta)"
+        } : nil
+        var text = ""
+        if terminal { text += "\r\u{1B}[K" }
+        if let line, e.kind != .stage || !terminal { text += line + "\n" }
+        if let status { text += String(status.prefix(150)) }
+        if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
+    }
+
+    func finish() {
+        if enabled && terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+
+    static func duration(_ s: Double) -> String {
+        let t = Int(s.rounded())
+        return t >= 3600 ? "\(t / 3600)h\(String(format: "%02d", t % 3600 / 60))m" : t >= 60 ? "\(t / 60)m\(String(format: "%02d", t % 60))s" : "\(t)s"
+    }
+}

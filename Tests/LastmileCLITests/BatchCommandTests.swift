@@ -1,0 +1,140 @@
+import Testing
+import Foundation
+import TestSupport
+
+/// `lastmile batch`: many studies, failures that do not stop the batch, and resuming after SIGKILL.
+@Suite struct BatchCommandTests {
+    static let base = TestPaths.repo("Tests/IngestTests/Fixtures/bad/base")
+
+    /// `count` study folders copied from the small base study; study i keeps the first (i mod 5) + 1
+    /// availability rows, so the studies' results differ from one another.
+    static func makeStudies(_ count: Int, in dir: TemporaryDirectory) throws -> [String] {
+        let availability = try String(contentsOfFile: base + "/availability.csv", encoding: .utf8).split(separator: "\n")
+        return try (1...count).map { i in
+            let folder = dir.file(String(format: "county-%02d", i))
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for f in ["study.toml", "areas.geojson", "acs.csv"] {
+                try FileManager.default.copyItem(atPath: base + "/" + f, toPath: folder + "/" + f)
+            }
+            let rows = availability.prefix(1 + (i % 5) + 1).joined(separator: "\n") + "\n"
+            try rows.write(toFile: folder + "/availability.csv", atomically: true, encoding: .utf8)
+            return folder
+        }
+    }
+
+    /// Per study: the results.csv of the run its job points to (from the JSON summary).
+    static func results(_ summaryJSON: String) throws -> [String: String] {
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(summaryJSON.utf8)) as? [String: Any])
+        var out: [String: String] = [:]
+        for r in try #require(obj["results"] as? [[String: Any]]) {
+            let name = try #require(r["name"] as? String)
+            if let dir = r["output_directory"] as? String {
+                out[name] = try String(contentsOfFile: dir + "/results.csv", encoding: .utf8)
+            } else {
+                out[name] = "failed: \(r["error"] ?? "")"
+            }
+        }
+        return out
+    }
+
+    /// Every path under `root` that is temporary: a `.partial` run folder or an atomic-write temp file.
+    static func partialOutputs(_ root: String) -> [String] {
+        (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? [])
+            .filter { $0.contains(".partial") || $0.contains(".tmp-") }
+    }
+
+    @Test func failedStudyDoesNotStopTheBatch() throws {
+        let dir = try TemporaryDirectory()
+        let folders = try Self.makeStudies(3, in: dir)
+        try "not a BDC file\n".write(toFile: folders[1] + "/availability.csv", atomically: true, encoding: .utf8)
+        let r = try CommandLineRun.lastmile(["batch"] + folders + ["--out", dir.file("out"), "--jobs", "2", "--no-progress"])
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stdout.contains("Batch: 3 studies — 2 run, 0 unchanged (not rerun), 1 failed"))
+        #expect(r.stdout.contains("Failed:\n  \(folders[1]): \(folders[1])/availability.csv, line 1"))
+        // Outputs: OUT/<folder name>/<run-id>/ for the two good studies only.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.file("out")).sorted()
+                == ["county-01", "county-03", "runs.sqlite", "runs.sqlite-shm", "runs.sqlite-wal"].filter {
+                    FileManager.default.fileExists(atPath: dir.file("out/" + $0)) })
+        // The job table says the same (sqlite3 shell as an independent reader).
+        let jobs = try CommandLineRun.run("sqlite3", [dir.file("out/runs.sqlite"),
+                                                      "select substr(folder, -9) || ':' || status from batch_jobs order by folder"])
+        #expect(jobs.stdout == "county-01:done\ncounty-02:failed\ncounty-03:done\n")
+        // Fixing the input and re-running runs only that study.
+        try FileManager.default.removeItem(atPath: folders[1] + "/availability.csv")
+        try FileManager.default.copyItem(atPath: Self.base + "/availability.csv", toPath: folders[1] + "/availability.csv")
+        let again = try CommandLineRun.lastmile(["batch"] + folders + ["--out", dir.file("out"), "--format", "json", "-q"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        let skipped = (obj["results"] as? [[String: Any]])?.map { $0["skipped"] as? Bool }
+        #expect(skipped == [true, false, true])
+    }
+
+    @Test func manifestAndChangedInputsAreRerun() throws {
+        let dir = try TemporaryDirectory()
+        let folders = try Self.makeStudies(2, in: dir)
+        let manifest = try dir.write("batch.txt", "# two counties\ncounty-01\n\ncounty-02   # the second\n")
+        let first = try CommandLineRun.lastmile(["batch", "--manifest", manifest, "--out", dir.file("out"), "-q"])
+        #expect(first.status == 0, "\(first.stderr)")
+        // Same bytes: nothing rerun. One input changed (SHA-256 differs): that study alone reruns.
+        let same = try CommandLineRun.lastmile(["batch", "--manifest", manifest, "--out", dir.file("out"), "-q"])
+        #expect(same.stdout.contains("0 run, 2 unchanged"))
+        try (try String(contentsOfFile: folders[0] + "/study.toml", encoding: .utf8) + "\n# edited\n")
+            .write(toFile: folders[0] + "/study.toml", atomically: true, encoding: .utf8)
+        let changed = try CommandLineRun.lastmile(["batch", "--manifest", manifest, "--out", dir.file("out"), "-q"])
+        #expect(changed.stdout.contains("1 run, 1 unchanged"))
+        let bad = try CommandLineRun.lastmile(["batch", "--manifest", try dir.write("bad.txt", "county-01\nnowhere\n"), "--out", dir.file("out")])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("bad.txt, line 2: no study folder 'nowhere'"))
+    }
+
+    /// Kills a batch of 12 studies with SIGKILL at several moments, re-runs it until it completes, and
+    /// compares with an uninterrupted batch: the same results per study, one run folder per study,
+    /// and no partial output anywhere.
+    @Test func resumesAfterSIGKILLWithIdenticalResults() throws {
+        let dir = try TemporaryDirectory()
+        let folders = try Self.makeStudies(12, in: dir)
+        let reference = try CommandLineRun.lastmile(["batch"] + folders + ["--out", dir.file("reference"), "--format", "json", "-q"])
+        #expect(reference.status == 0, "\(reference.stderr)")
+        let expected = try Self.results(reference.stdout)
+        #expect(expected.count == 12)
+
+        let out = dir.file("killed")
+        var killedWhileRunning = 0
+        for delay in [0.15, 0.35, 0.6, 0.9, 1.2] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: CommandLineRun.lastmileExecutable)
+            p.arguments = ["batch"] + folders + ["--out", out, "--jobs", "2", "-q"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            Thread.sleep(forTimeInterval: delay)
+            if p.isRunning {
+                kill(p.processIdentifier, SIGKILL)
+            }
+            p.waitUntilExit()
+            if p.terminationReason == .uncaughtSignal { killedWhileRunning += 1 }
+        }
+        #expect(killedWhileRunning >= 2, "the kills must land while the batch runs")
+
+        let final = try CommandLineRun.lastmile(["batch"] + folders + ["--out", out, "--format", "json", "-q"])
+        #expect(final.status == 0, "\(final.stderr)")
+        #expect(try Self.results(final.stdout) == expected)
+        #expect(Self.partialOutputs(out).isEmpty, "\(Self.partialOutputs(out))")
+        for f in folders {
+            let name = (f as NSString).lastPathComponent
+            let runs = try FileManager.default.contentsOfDirectory(atPath: out + "/" + name)
+            #expect(runs.count == 1, "\(name): \(runs)")
+        }
+        // Every run record is done, or failed as interrupted; every job is done.
+        let db = out + "/runs.sqlite"
+        let statuses = try CommandLineRun.run("sqlite3", [db, "select count(*) from runs where not (status = 'done' or (status = 'failed' and error like 'interrupted%'))"])
+        #expect(statuses.stdout == "0\n")
+        let jobs = try CommandLineRun.run("sqlite3", [db, "select status, count(*) from batch_jobs group by status"])
+        #expect(jobs.stdout == "done|12\n")
+        let done = try CommandLineRun.run("sqlite3", [db, "select count(*) from runs where status = 'done'"])
+        #expect(done.stdout == "12\n")
+        // At least one kill landed inside a study's run: its record was found and marked interrupted.
+        let interrupted = try CommandLineRun.run("sqlite3", [db, "select count(*) from runs where error like 'interrupted%'"])
+        #expect((Int(interrupted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) >= 1)
+    }
+}

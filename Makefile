@@ -5,7 +5,7 @@ APT_PACKAGES := libgdal-dev gdal-bin libcairo2-dev libpango1.0-dev libsqlite3-de
 RELEASE_BIN := .build/release/lastmile
 DEBUG_BIN := .build/debug/lastmile
 
-.PHONY: deps build release demo test notebooks demo-data clean
+.PHONY: deps build release demo test notebooks demo-data clean fuzz
 
 ## deps: install the Debian packages Lastmile needs (as root), or say the exact command.
 deps:
@@ -42,5 +42,10 @@ notebooks: build
 demo-data:
 	python3 datasets/demo/generate.py datasets/demo
 
+## fuzz: libFuzzer targets for the BDC reader, the ACS reader and the study-file parser, FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	bash Fuzz/run.sh $(FUZZ_SECONDS)
+
 clean:
-	rm -rf .build reports/*/
+	rm -rf .build .build-fuzz reports/*/

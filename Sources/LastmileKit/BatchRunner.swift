@@ -27,12 +27,14 @@ public enum BatchRunner {
         public var strict: Bool
         /// `--set KEY=VALUE` overrides applied to every study.
         public var overrides: [String]
+        /// Public edition for every study (see `RunOptions.publicThreshold`).
+        public var publicThreshold: Int?
         /// Receives progress events (from worker threads, one at a time).
         public var progress: (@Sendable (BatchEvent) -> Void)?
 
         public init(folders: [String], outputRoot: String = "reports", storePath: String? = nil,
                     jobs: Int = ProcessInfo.processInfo.activeProcessorCount, templatePath: String? = nil,
-                    strict: Bool = false, overrides: [String] = [], progress: (@Sendable (BatchEvent) -> Void)? = nil) {
+                    strict: Bool = false, overrides: [String] = [], publicThreshold: Int? = nil, progress: (@Sendable (BatchEvent) -> Void)? = nil) {
             self.folders = folders
             self.outputRoot = outputRoot
             self.storePath = storePath
@@ -40,6 +42,7 @@ public enum BatchRunner {
             self.templatePath = templatePath
             self.strict = strict
             self.overrides = overrides
+            self.publicThreshold = publicThreshold
             self.progress = progress
         }
     }
@@ -194,6 +197,7 @@ public enum BatchRunner {
             runOptions.strict = options.strict
             runOptions.studyFolderName = name
             runOptions.runID = runID
+            runOptions.publicThreshold = options.publicThreshold
             let outcome = try StudyRunner.run(study, options: runOptions)
             job.status = .done
             job.ownerPID = nil

@@ -18,6 +18,9 @@ public struct RunOptions: Sendable {
     public var studyFolderName: String?
     /// The run's id; nil = a new one from `now` (batch: chosen up front so a job knows its run).
     public var runID: RunID?
+    /// Public edition (`--public`): per-area counts below this threshold are suppressed in every output
+    /// (see `PublicRelease`); nil = as the study says (`report.public`), else not public.
+    public var publicThreshold: Int?
 
     public init(outputRoot: String = "reports", storePath: String? = nil, now: Date = Date(),
                 progress: (@Sendable (String) -> Void)? = nil) {

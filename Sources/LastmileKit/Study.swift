@@ -45,6 +45,8 @@ public struct Study: Sendable {
         "report.title": "the study name",
         "report.paper": "letter",
         "report.crs": "EPSG:5070 (CONUS Albers equal area)",
+        "report.public": "false: true suppresses small per-area counts in every output (PublicRelease)",
+        "report.suppression_threshold": "11 (small-cell rule; SmallCellSuppression.defaultThreshold)",
     ]
 
     /// Interprets parameters.

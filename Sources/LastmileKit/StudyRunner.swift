@@ -30,8 +30,10 @@ public enum StudyRunner {
 
             try store.recordLocationClasses(computed.locationClasses(level: study.areaLevel), for: runID)
             try FileManager.default.createDirectory(atPath: tempDir, withIntermediateDirectories: true)
-            let files = try RunOutputs.write(computed, study: study, runID: runID.rawValue, startedAt: options.now,
-                                             into: tempDir)
+            let files = try PublicRelease.threshold(study: study, option: options.publicThreshold).map {
+                try PublicRelease.write(computed, study: study, runID: runID.rawValue, startedAt: options.now, threshold: $0,
+                                        into: tempDir)
+            } ?? RunOutputs.write(computed, study: study, runID: runID.rawValue, startedAt: options.now, into: tempDir)
             try AtomicOutput.publish(tempDir, as: finalDir)
 
             try store.recordAreaResults(computed.join.results.map(StoredAreaResult.init), for: runID)

@@ -40,12 +40,19 @@ struct Batch: ParsableCommand {
     @Flag(help: "Fail a study (exit 65 for it) on input warnings.")
     var strict = false
 
+    @Flag(name: .customLong("public"), help: "Public edition: suppress per-area counts below --suppress-below in every output.")
+    var publicEdition = false
+
+    @Option(name: .customLong("suppress-below"), help: "Smallest per-area count a public edition shows (default 11).")
+    var suppressBelow: Int?
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
         guard format == "text" || format == "json" else { throw ValidationError("--format expects text or json, got '\(format)'") }
         guard jobs >= 1 else { throw ValidationError("--jobs expects 1 or more, got \(jobs)") }
         guard !folders.isEmpty || manifest != nil else { throw ValidationError("give study folders or --manifest FILE") }
+        if suppressBelow != nil && !publicEdition { throw ValidationError("--suppress-below applies to --public outputs; add --public") }
     }
 
     func run() throws {
@@ -57,7 +64,9 @@ struct Batch: ParsableCommand {
                                                enabled: !common.quiet && (common.progress ?? true), verbose: common.verbose)
             let summary = try BatchRunner.run(BatchRunner.Options(
                 folders: all, outputRoot: out, storePath: store, jobs: jobs, templatePath: template, strict: strict,
-                overrides: set, progress: { display.show($0) }))
+                overrides: set,
+                publicThreshold: publicEdition ? (suppressBelow ?? SmallCellSuppression.defaultThreshold) : nil,
+                progress: { display.show($0) }))
             display.finish()
             Console.out(format == "json" ? summary.json() : summary.text())
             code = summary.exitCode

@@ -52,8 +52,20 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Fail (exit 65) on input warnings: unknown technology codes, invalid polygons, areas without a shape.")
     var strict = false
 
+    @Flag(name: .customLong("public"), help: "Public edition: suppress per-area counts below --suppress-below in every output.")
+    var publicEdition = false
+
+    @Option(name: .customLong("suppress-below"), help: "Smallest per-area count a public edition shows (default 11).")
+    var suppressBelow: Int?
+
+    var publicThreshold: Int? { publicEdition ? (suppressBelow ?? SmallCellSuppression.defaultThreshold) : nil }
+
     func validate() throws {
         guard format == "text" || format == "json" else { throw ValidationError("--format expects text or json, got '\(format)'") }
+        if let suppressBelow {
+            guard publicEdition else { throw ValidationError("--suppress-below applies to --public outputs; add --public") }
+            guard suppressBelow >= 1 else { throw ValidationError("--suppress-below expects 1 or more, got \(suppressBelow)") }
+        }
     }
 }
 
@@ -67,6 +79,7 @@ func runAndPrint(_ study: Study, output: OutputOptions, common: CommonOptions) t
     }
     var options = RunOptions(outputRoot: output.out, storePath: output.store, progress: progress)
     options.strict = output.strict
+    options.publicThreshold = output.publicThreshold
     let outcome = try StudyRunner.run(study, options: options)
     if !common.quiet {
         for d in outcome.diagnostics { Console.error("lastmile: warning: \(d)") }

@@ -75,7 +75,13 @@ public enum StudyRunner {
             let d = try FileDigest.of(path: path)
             inputs.append(RunInput(role: role, path: path, sizeBytes: d.byteCount, sha256: d.sha256))
         }
-        try fingerprint("study", study.parameters.sourcePath)
+        if FileManager.default.fileExists(atPath: study.parameters.sourcePath) {
+            try fingerprint("study", study.parameters.sourcePath)
+        } else {  // a study made from a batch template: fingerprint its text
+            let text = Array(study.parameters.text.utf8)
+            inputs.append(RunInput(role: "study", path: study.parameters.sourcePath, sizeBytes: Int64(text.count),
+                                   sha256: SHA256.hex(of: text)))
+        }
         for p in study.availabilityPaths { try fingerprint("availability", p) }
         try fingerprint("areas", areasPath)
         if let d = study.demographicsPath { try fingerprint("demographics", d) }

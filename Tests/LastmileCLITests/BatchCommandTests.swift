@@ -87,6 +87,29 @@ import TestSupport
         #expect(bad.stderr.contains("bad.txt, line 2: no study folder 'nowhere'"))
     }
 
+    @Test func templateForFoldersWithoutStudyFile() throws {
+        let dir = try TemporaryDirectory()
+        let folders = try Self.makeStudies(2, in: dir)
+        for f in folders { try FileManager.default.removeItem(atPath: f + "/study.toml") }
+        let template = try dir.write("template.toml", """
+            [study]
+            name = "Broadband plan {folder}"
+            area_level = "blockgroup"
+            [inputs]
+            areas = "areas.geojson"
+            availability = ["availability.csv"]
+            """)
+        let r = try CommandLineRun.lastmile(["batch"] + folders + ["--template", template, "--out", dir.file("out"), "--format", "json", "-q"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let list = try CommandLineRun.lastmile(["runs", "list", "--out", dir.file("out"), "--format", "csv"])
+        #expect(list.stdout.contains(",Broadband plan county-01,"))
+        #expect(list.stdout.contains(",Broadband plan county-02,"))
+        // Without a template a folder lacking study.toml fails with the path, and the batch exits 2.
+        let missing = try CommandLineRun.lastmile(["batch", folders[0], "--out", dir.file("out2"), "-q"])
+        #expect(missing.status == 2)
+        #expect(missing.stdout.contains("county-01/study.toml: no such file"))
+    }
+
     /// Kills a batch of 12 studies with SIGKILL at several moments, re-runs it until it completes, and
     /// compares with an uninterrupted batch: the same results per study, one run folder per study,
     /// and no partial output anywhere.

@@ -116,7 +116,7 @@ public enum VectorSource {
             }
             // OGR_G_IsEmpty returns TRUE (1) for a geometry without points.
             if OGR_G_IsEmpty(geometry) != 0 {
-                throw LastmileError.badInput(at, "area '\(id)' has an empty geometry (expected Polygon or MultiPolygon)")
+                throw LastmileError.badInput(at, "area '\(id)' has an empty geometry (no ring of 4 or more points; expected Polygon or MultiPolygon)")
             }
             let geographic = try convert(geometry, through: toGeographic, at: at, id: id)
             let projected = try convert(geometry, through: toEqualArea, at: at, id: id)
@@ -266,7 +266,7 @@ public enum VectorSource {
         do {
             return try OGRGeometryConversion.multiPolygon(from: source)
         } catch .empty {
-            throw LastmileError.badInput(at, "area '\(id)' has an empty geometry (expected Polygon or MultiPolygon)")
+            throw LastmileError.badInput(at, "area '\(id)' has an empty geometry (no ring of 4 or more points; expected Polygon or MultiPolygon)")
         } catch .notPolygonal(let typeName) {
             throw LastmileError.badInput(at, "area '\(id)' is a \(typeName), expected Polygon or MultiPolygon")
         }

@@ -9,7 +9,9 @@ public func studyFileFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     guard let text = String(validating: bytes, as: UTF8.self) else { return 0 }
     do {
         var parameters = try StudyParameters(text: text, sourcePath: "/nonexistent-lastmile-fuzz/study.toml")
-        try parameters.apply(overrides: ["report.paper=a4"])
+        // The first line of the input also goes through --set, whose value is parsed as TOML too.
+        let firstLine = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+        try parameters.apply(overrides: ["report.paper=a4", "report.title=" + firstLine])
         _ = try Study(parameters: parameters)
     } catch is LastmileError {
     } catch {

@@ -4,6 +4,8 @@
 #
 # The study-file fuzzer runs without leak detection: TOMLKit 0.6.0 returns C strings and key lists
 # from C++ via malloc and never frees them (a few bytes per parsed value; upstream LebJe/TOMLKit#26).
+# SWIFT_BACKTRACE=enable=no: the Swift runtime's crash backtracer trips AddressSanitizer itself, which
+# would hide the real cause of a crash.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-60}
@@ -13,9 +15,10 @@ mkdir -p .build-fuzz/crashes
 status=0
 for t in bdc acs study; do
     extra=()
-    [ "$t" = study ] && extra+=(-detect_leaks=0)
+    asan=""
+    if [ "$t" = study ]; then extra+=(-detect_leaks=0); asan=detect_leaks=0; fi
     echo "fuzz-$t: ${SECONDS_EACH}s"
-    if ! .build-fuzz/fuzz-$t -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    if ! ASAN_OPTIONS="$asan" SWIFT_BACKTRACE=enable=no .build-fuzz/fuzz-$t -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
             -artifact_prefix=.build-fuzz/crashes/$t- "${extra[@]}" .build-fuzz/corpus/$t > .build-fuzz/fuzz-$t.log 2>&1; then
         echo "fuzz-$t FOUND A CRASH: see .build-fuzz/fuzz-$t.log and .build-fuzz/crashes/" >&2
         grep -E "ERROR|SUMMARY|Test unit written" .build-fuzz/fuzz-$t.log >&2 || true

@@ -15,6 +15,7 @@ public struct StudyParameters: Sendable {
     public init(text: String, sourcePath: String) throws {
         self.sourcePath = sourcePath
         self.text = text
+        try TOMLHeaderCheck.check(text, file: sourcePath)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -50,7 +51,8 @@ public struct StudyParameters: Sendable {
             }
             let key = String(o[..<eq]).trimmingCharacters(in: .whitespaces)
             let raw = String(o[o.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
-            if let t = try? TOMLTable(string: "v = \(raw)"), let v = t["v"], let value = StudyValue(toml: v) {
+            if (try? TOMLHeaderCheck.check("v = \(raw)", file: "--set")) != nil,
+               let t = try? TOMLTable(string: "v = \(raw)"), let v = t["v"], let value = StudyValue(toml: v) {
                 values[key] = value
             } else {
                 values[key] = .string(raw)

@@ -142,3 +142,5 @@ write("study/no-availability-match.toml", BASE.replace('["../base/availability.c
 write("study/missing-areas-file.toml", BASE.replace('"../base/areas.geojson"', '"../base/nowhere.geojson"'))
 write("study/missing-name.toml", BASE.replace('name = "Bad input base"\n', ""))
 write("study/bad-paper.toml", BASE + '\n[report]\npaper = "napkin"\n')
+# Found by the study-file fuzzer: toml++ aborted on a table header without a key.
+write("study/toml-header-without-key.toml", '[,yutd]\nname = "Bad input base"\n')

@@ -67,10 +67,13 @@ struct Runs: ParsableCommand {
         @Argument(help: "The later run (id or unique prefix).")
         var b: String
         @OptionGroup var options: StoreOptions
+        @Option(help: "Also write a map (.svg or .png) of the locations upgraded to served, per area.")
+        var map: String?
 
         func run() throws {
             try reportingErrors {
                 let diff = try RunHistory.diff(storePath: options.storePath, from: a, to: b)
+                if let map { try RunDiffMap.write(diff, storePath: options.storePath, to: map) }
                 switch options.outputFormat {
                 case .text: Console.out(diff.text())
                 case .csv: Console.out(diff.csv())

@@ -141,5 +141,22 @@ import TestSupport
         #expect(Int(r[11]) == 0)
         #expect(Int(r[9]) == locations.count)         // served after = every location of the block group
         #expect(r[12] == "0" && r[14] == "0" && r[16] == "0" && r[17] == "0")
+
+        // The diff map: one block group upgraded, 53 with none; PNG and SVG written, another extension refused.
+        for ext in ["svg", "png"] {
+            let map = dir.file("diff.\(ext)")
+            let m = try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[1], "--out", out, "--map", map])
+            #expect(m.status == 0, "\(m.stderr)")
+            let head = try #require(FileHandle(forReadingAtPath: map)?.readData(ofLength: 8))
+            #expect(ext == "png" ? head.starts(with: [0x89, 0x50, 0x4E, 0x47]) : String(decoding: head, as: UTF8.self).hasPrefix("<?xml"))
+        }
+        let svg = try String(contentsOfFile: dir.file("diff.svg"), encoding: .utf8)
+        // Two value classes (0 and the one upgraded block group): Palette takes Greens-3's first and last
+        // colours, #e5f5e0 (229/255 = 89.8 %, 245 → 96.1 %, 224 → 87.8 %) for the 53 areas with none and
+        // #31a354 (49 → 19.2 %, 163 → 63.9 %, 84 → 32.9 %) for the upgraded one.
+        #expect(svg.contains("fill:rgb(89.803922%,96.078431%,87.843137%)"))
+        #expect(svg.contains("fill:rgb(19.215686%,63.921569%,32.941176%)"))
+        let bad = try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[1], "--out", out, "--map", dir.file("diff.pdf")])
+        #expect(bad.status == 64)
     }
 }

@@ -1,34 +1,6 @@
 import Foundation
 import RunStore
 
-/// One study's outcome in a batch.
-public struct BatchResult: Sendable, Hashable {
-    public var folder: String
-    /// The folder's name: its outputs are under `<out>/<name>/`.
-    public var name: String
-    public var status: BatchJob.Status
-    public var runID: String?
-    public var outputDirectory: String?
-    public var error: String?
-    /// True when the study was already done with the same inputs and was not run again.
-    public var skipped: Bool
-    public var seconds: Double
-}
-
-/// Something that happened in a batch, for the progress display.
-public struct BatchEvent: Sendable {
-    public enum Kind: Sendable { case started, stage, studyDone, studyFailed }
-    public var kind: Kind
-    /// The study folder's name (empty for `started`).
-    public var name: String
-    public var total: Int
-    /// Studies finished (done, failed or skipped) so far.
-    public var finished: Int
-    public var message: String
-    /// Seconds since the batch started.
-    public var elapsed: Double
-}
-
 /// What a batch did: one result per folder, in the order given.
 public struct BatchSummary: Sendable {
     public var results: [BatchResult]

@@ -137,6 +137,14 @@ public enum BatchRunner {
                                          outputDirectory: run.outputDirectory, error: nil, skipped: true, seconds: 0)
                 continue
             }
+            if job.status == .running, let owner = job.ownerPID, owner != ProcessInfo.processInfo.processIdentifier,
+               RunStore.processIsAlive(owner) {
+                // Another batch on the same output root is running this study right now: leave it alone.
+                results[i] = BatchResult(folder: folder, name: name, status: .failed, runID: job.runID?.rawValue,
+                                         outputDirectory: nil, error: "being run by another lastmile process (pid \(owner)); not started twice",
+                                         skipped: false, seconds: 0)
+                continue
+            }
             job.status = .pending
             job.error = nil
             job.runID = nil

@@ -110,6 +110,23 @@ import TestSupport
         #expect(missing.stdout.contains("county-01/study.toml: no such file"))
     }
 
+    @Test func studyRunningInAnotherProcessIsNotStartedTwice() throws {
+        let dir = try TemporaryDirectory()
+        let folders = try Self.makeStudies(2, in: dir)
+        let out = dir.file("out")
+        let first = try CommandLineRun.lastmile(["batch"] + folders + ["--out", out, "-q"])
+        #expect(first.status == 0, "\(first.stderr)")
+        // Pretend this test process is a batch running county-01 right now (its pid is alive).
+        let pid = ProcessInfo.processInfo.processIdentifier
+        _ = try CommandLineRun.run("sqlite3", [out + "/runs.sqlite",
+            "update batch_jobs set status = 'running', owner_pid = \(pid) where folder like '%county-01'"])
+        let again = try CommandLineRun.lastmile(["batch"] + folders + ["--out", out, "-q"])
+        #expect(again.status == 2)
+        #expect(again.stdout.contains("county-01: being run by another lastmile process (pid \(pid)); not started twice"))
+        let runs = try FileManager.default.contentsOfDirectory(atPath: out + "/county-01")
+        #expect(runs.count == 1)
+    }
+
     /// Kills a batch of 12 studies with SIGKILL at several moments, re-runs it until it completes, and
     /// compares with an uninterrupted batch: the same results per study, one run folder per study,
     /// and no partial output anywhere.

@@ -10,7 +10,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-60}
 Fuzz/build.sh 2> >(grep -v "Cannot export local symbol" >&2) >/dev/null
-python3 Fuzz/make_corpus.py .build-fuzz/corpus >/dev/null
+if command -v python3 >/dev/null; then
+    python3 Fuzz/make_corpus.py .build-fuzz/corpus >/dev/null
+else  # the same seeds without python3 (no zip seeds): a selector byte, then the file
+    mkdir -p .build-fuzz/corpus/{bdc,acs,study}
+    bad=Tests/IngestTests/Fixtures/bad
+    for f in datasets/demo/bdc_fixed_demo.csv $bad/base/availability.csv $bad/bdc/*.csv; do
+        n=$(basename "$f"); { printf '\x00'; head -n 40 "$f"; } > ".build-fuzz/corpus/bdc/$n"
+        { printf '\x01'; head -n 40 "$f" | gzip -c; } > ".build-fuzz/corpus/bdc/$n.gz"
+    done
+    for f in datasets/demo/acs_blockgroups.csv $bad/base/acs.csv $bad/acs/*.csv; do
+        { printf '\x00'; head -n 12 "$f"; } > ".build-fuzz/corpus/acs/$(basename "$f")"
+    done
+    for f in datasets/demo/study.toml $bad/study/*.toml; do cp "$f" ".build-fuzz/corpus/study/"; done
+fi
 mkdir -p .build-fuzz/crashes
 status=0
 for t in bdc acs study; do

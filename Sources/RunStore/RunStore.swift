@@ -11,7 +11,7 @@ import GeoModel
 public final class RunStore {
     /// The store's file.
     public let path: String
-    private let database: Database
+    let database: Database
 
     /// How long a write waits for another process's write lock before failing, in milliseconds
     /// (a batch of studies may share one store; 5 s covers a run's largest transaction by far).

@@ -276,7 +276,7 @@ public struct BusinessCaseSettings: Sendable {
         // The method page's lines: every fixed key, then each scenario's keys.
         for s in Self.settings {
             if let value = v[s.key] {
-                lines.append(Line(key: s.key, value: value.description, source: "study file"))
+                lines.append(Line(key: s.key, value: value.description, source: "study file (default \(s.defaultText): \(s.source))"))
             } else {
                 lines.append(Line(key: s.key, value: s.defaultText, source: s.source))
             }

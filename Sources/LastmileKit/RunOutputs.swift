@@ -30,8 +30,17 @@ enum RunOutputs {
             throw ReportWriter.lastmileError(error)
         }
         files += ["maps/unserved.png", "maps/unserved.svg"]
+        let phases = try BusinessCaseReport.phasesMap(c, study: study, measurer: measurer)
+        do {
+            try RasterRenderer.writePNG(phases.displayList, to: path("maps/phases.png"), dpi: RunReport.mapDPI)
+            try SVGWriter.write(phases.displayList, to: path("maps/phases.svg"))
+        } catch {
+            throw ReportWriter.lastmileError(error)
+        }
+        files += ["maps/phases.png", "maps/phases.svg"]
 
-        let content = RunReport.content(c, study: study, runID: runID, startedAt: startedAt, map: map.displayList)
+        let content = RunReport.content(c, study: study, runID: runID, startedAt: startedAt, map: map.displayList,
+                                        phasesMap: phases.displayList)
         try ReportWriter.writePDF(content, paper: RunReport.paper(study.paper), to: path("report.pdf"))
         files.append("report.pdf")
 

@@ -22,7 +22,7 @@ import Analysis
         #expect(s.parameters.scenarios.map(\.kind) == [.wholesale])
         #expect(s.parameters.scenarios[0].wholesalePerPassingMonth == 2)
         #expect(s.parameters.risk.ranges[.cost] == 0.7...1.5)
-        #expect(s.lines.contains(BusinessCaseSettings.Line(key: "demand.take_rate", value: "0.6", source: "study file")))
+        #expect(s.lines.contains { $0.key == "demand.take_rate" && $0.value == "0.6" && $0.source.hasPrefix("study file (default 0.45") })
         // Every fixed key is a known study key.
         for setting in BusinessCaseSettings.settings { #expect(Study.knownKeys[setting.key] != nil, "\(setting.key)") }
     }

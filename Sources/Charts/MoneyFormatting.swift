@@ -13,6 +13,7 @@ public enum MoneyFormatting {
 
     /// An axis label at a tick step: millions with the decimals the step needs ("$1.5 M"), else dollars.
     public static func tick(_ value: Double, step: Double) -> String {
+        if value.magnitude < step / 2 { return "$0" }
         let sign = value < 0 ? "-" : ""
         if step >= 1e5 || value.magnitude >= 1e6 && step >= 1e4 {
             let decimals = step >= 1e6 ? 0 : step >= 1e5 ? 1 : 2

@@ -284,16 +284,35 @@ public struct BusinessCaseSettings: Sendable {
         for s in p.scenarios {
             for f in Self.scenarioFields {
                 let key = "scenarios.\(s.name).\(f.key)"
+                let inherited = f.source.isEmpty ? "from \(f.defaultText)" : "default \(f.defaultText): \(f.source)"
                 if let value = v[key] {
-                    lines.append(Line(key: key, value: value.description, source: "study file"))
+                    lines.append(Line(key: key, value: value.description,
+                                      source: f.key == "kind" || f.key == "label" ? "study file" : "study file (\(inherited))"))
                 } else if f.key != "label" && Self.applies(field: f.key, to: s.kind) {
-                    lines.append(Line(key: key, value: f.defaultText, source: f.source.isEmpty ? "default" : f.source))
+                    lines.append(Line(key: key, value: Self.effective(f.key, s, p), source: inherited))
                 }
             }
         }
         self.parameters = p
         self.residentialCodes = residential
         self.lines = lines
+    }
+
+    /// The value a scenario uses for a field it does not set.
+    static func effective(_ field: String, _ s: ScenarioDefinition, _ p: BusinessCaseParameters) -> String {
+        func text(_ d: Double) -> String { StudyValue.number(d).description }
+        switch field {
+        case "arpu": return text(s.arpu ?? p.finance.arpu)
+        case "opex_per_subscriber_month": return text(s.opexPerSubscriberMonth ?? p.finance.opexPerSubscriberMonth)
+        case "opex_per_passing_year": return text(s.opexPerPassingYear ?? p.finance.opexPerPassingYear)
+        case "opex_fixed_year": return text(s.opexFixedYear ?? (s.kind == .subsidy ? 0 : p.finance.opexFixedYear))
+        case "bond_share": return text(s.bondShare ?? p.finance.bondShare)
+        case "wholesale_per_subscriber_month": return text(s.wholesalePerSubscriberMonth)
+        case "wholesale_per_passing_month": return text(s.wholesalePerPassingMonth)
+        case "capital_contribution": return text(s.capitalContribution)
+        case "revenue_share": return text(s.revenueShare)
+        default: return ""
+        }
     }
 
     /// Whether a scenario field matters for a kind (the method page leaves out the others).

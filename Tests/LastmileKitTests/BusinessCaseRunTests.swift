@@ -87,3 +87,18 @@ import Analysis
         for s in bc.scenarios { #expect(text.contains(s.definition.label)) }
     }
 }
+
+@Test func scenarioLinesShowTheValueUsed() throws {
+    var p = try StudyParameters(text: "[study]\nname = \"X\"\n[finance]\narpu = 70\n[scenarios.p]\nkind = \"subsidy\"\n[scenarios.r]\nkind = \"retail\"\nbond_share = 0.5\n",
+                                sourcePath: "s.toml")
+    try p.apply(overrides: [])
+    let s = try BusinessCaseSettings(values: p.values, file: "s.toml")
+    let lines = Dictionary(uniqueKeysWithValues: s.lines.map { ($0.key, $0) })
+    #expect(lines["scenarios.r.arpu"]?.value == "70.0")            // inherited from [finance]
+    #expect(lines["scenarios.r.bond_share"]?.value == "0.5")
+    #expect(lines["scenarios.r.bond_share"]?.source.hasPrefix("study file") == true)
+    #expect(lines["scenarios.p.capital_contribution"]?.value == "0.25")
+    #expect(lines["scenarios.p.opex_fixed_year"]?.value == "0.0")
+    #expect(lines["scenarios.p.wholesale_per_subscriber_month"] == nil)   // not a subsidy field
+    #expect(s.parameters.scenarios.map(\.name) == ["r", "p"])              // retail before subsidy
+}

@@ -56,6 +56,9 @@ enum BusinessCaseReport {
                 if line.key == "demand.reference_income", p.demand.referenceIncome == nil, let r = bc.referenceIncome {
                     return .init(key: line.key, value: MoneyFormatting.dollars(r), source: line.value + " (" + line.source + ")")
                 }
+                if line.key == "demand.household_growth", let trend = c.householdTrend {
+                    return .init(key: line.key, value: String(format: "%.6f", p.demand.householdGrowth), source: trend)
+                }
                 return .init(key: line.key, value: line.value, source: line.source)
             },
             methodParagraphs: method(bc))
@@ -69,7 +72,7 @@ enum BusinessCaseReport {
         let p = bc.parameters
         let reference = bc.referenceIncome.map { MoneyFormatting.dollars($0) } ?? "unknown (no ACS income: no income adjustment)"
         return [
-            "Passings are the distinct locations in the availability files whose business/residential code is a passing code (demand.residential). Households grow at demand.household_growth a year.",
+            "Passings are the distinct locations in the availability files whose business/residential code is a passing code (demand.residential). Passings grow at demand.household_growth a year (with demand.households_earlier, the compound yearly rate of ACS households between the two tables, unless the study sets the growth itself).",
             "Terminal take rate per area = demand.take_rate × (1 + demand.unserved_uplift × unserved share) × (1 − demand.competitor_penalty × served share) × (median income ÷ reference income)^(−demand.price_elasticity), clamped to 0–100 %. The reference income is \(reference). Subscribers in year t = passings(t) × take × F(t − build year), with the Bass curve F(t) = (1 − e^{−(p+q)t}) / (1 + (q/p)e^{−(p+q)t}), p = \(String(format: "%.4f", p.demand.adoption.p)), q = \(String(format: "%.4f", p.demand.adoption.q)).",
             "Cost to pass per passing: \(p.cost.method == .density ? "the Cartesian 2019 curve ($668 at ≥ 1,525, $1,313 at 767, $2,187 at 302, $3,656 at ≤ 63 households per square mile of land), interpolated in log density" : "route miles × 5,280 ft × the blended cost per foot (underground share × underground $/ft + the rest × aerial $/ft); route miles = \(p.cost.routeFactor) × √(passings × square miles) when no road layer is given (Beardwood–Halton–Hammersley)"), × cost.construction_cost_index, plus cost.contingency. Each new subscriber adds drop and ONT plus electronics, with contingency.",
             "Areas are ranked by a need score (100 × the weighted mean of unserved share 0.4, underserved share 0.2, share without internet 0.2 and income need 0.2, where income need = 1 − income ÷ reference income, clamped to 0–1; missing parts are left out), then by cost to pass per unserved location. Areas with unserved or underserved locations are taken in that order while their cost to pass fits plan.capital_budget, and split into plan.phases yearly phases of about equal capital; phase k is built in year k − 1 and serves from year k.",

@@ -28,6 +28,11 @@ public struct BusinessCaseSettings: Sendable {
     public var residentialCodes: Set<BusinessResidentialCode>
     /// Every parameter with the value used and its source, in table order.
     public var lines: [Line]
+    /// An earlier ACS table for the household trend (resolved against the study's folder), and the years between the two.
+    public var earlierDemographicsPath: String?
+    public var earlierDemographicsYears: Int?
+    /// True when the study sets demand.household_growth itself (the ACS trend then does not replace it).
+    public var householdGrowthGiven: Bool
 
     static let assumption = "Lastmile assumption; replace with a local figure"
 
@@ -39,6 +44,8 @@ public struct BusinessCaseSettings: Sendable {
         Setting(key: "demand.price_elasticity", defaultText: "-0.62", source: "Dutz, Orszag & Willig (2009), 2008 estimate", allowed: "-10 to 0"),
         Setting(key: "demand.reference_income", defaultText: "household-weighted mean of area median incomes", source: "ACS B19013 of the study", allowed: "greater than 0"),
         Setting(key: "demand.household_growth", defaultText: "0.005", source: "issue 4 default without an ACS trend", allowed: "-0.5 to 0.5"),
+        Setting(key: "demand.households_earlier", defaultText: "none", source: "an earlier ACS 5-year table: household_growth becomes the compound yearly rate between the two (unless set)", allowed: "a path to an ACS table"),
+        Setting(key: "demand.households_earlier_years", defaultText: "from the ACS file names (ACSDT5Y2017 → ACSDT5Y2022 = 5)", source: "data.census.gov file naming", allowed: "whole years 1 to 30"),
         Setting(key: "demand.bass_p", defaultText: "0.03", source: "Sultan, Farley & Lehmann (1990) meta-analysis mean", allowed: "greater than 0, at most 1"),
         Setting(key: "demand.bass_q", defaultText: "0.38", source: "Sultan, Farley & Lehmann (1990) meta-analysis mean", allowed: "0 to 5"),
         Setting(key: "demand.observed_subscribers", defaultText: "none", source: "when given, p and q are fitted by least squares (Bass 1969)", allowed: "a list of at least 3 cumulative counts ≥ 0"),
@@ -151,6 +158,14 @@ public struct BusinessCaseSettings: Sendable {
         if let x = try number("demand.price_elasticity", { $0 >= -10 && $0 <= 0 }) { p.demand.priceElasticity = x }
         if let x = try number("demand.reference_income", { $0 > 0 }) { p.demand.referenceIncome = x }
         if let x = try number("demand.household_growth", { $0 >= -0.5 && $0 <= 0.5 }) { p.demand.householdGrowth = x }
+        if let path = try text("demand.households_earlier"), !path.isEmpty {
+            let folder = (file as NSString).deletingLastPathComponent
+            earlierDemographicsPath = path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
+        } else {
+            earlierDemographicsPath = nil
+        }
+        earlierDemographicsYears = try integer("demand.households_earlier_years", 1...30)
+        householdGrowthGiven = v["demand.household_growth"] != nil
         if let x = try number("demand.bass_p", { $0 > 0 && $0 <= 1 }) { p.demand.adoption.p = x }
         if let x = try number("demand.bass_q", { $0 >= 0 && $0 <= 5 }) { p.demand.adoption.q = x }
         if let value = v["demand.observed_subscribers"] {

@@ -55,6 +55,8 @@ public struct Study: Sendable {
         "demand.price_elasticity": "-0.62 (Dutz, Orszag & Willig (2009), 2008 estimate)",
         "demand.reference_income": "household-weighted mean of area median incomes (ACS B19013 of the study)",
         "demand.household_growth": "0.005 (issue 4 default without an ACS trend)",
+        "demand.households_earlier": "none (an earlier ACS 5-year table: household_growth becomes the compound yearly rate between the two (unless set))",
+        "demand.households_earlier_years": "from the ACS file names (ACSDT5Y2017 → ACSDT5Y2022 = 5) (data.census.gov file naming)",
         "demand.bass_p": "0.03 (Sultan, Farley & Lehmann (1990) meta-analysis mean)",
         "demand.bass_q": "0.38 (Sultan, Farley & Lehmann (1990) meta-analysis mean)",
         "demand.observed_subscribers": "none (when given, p and q are fitted by least squares (Bass 1969))",

@@ -59,6 +59,8 @@ public enum StudyRunner {
         var rowsRead: Int
         /// The business case (issue 4) over the study's areas.
         var businessCase: BusinessCase
+        /// How demand.household_growth was derived from two ACS tables, when it was.
+        var householdTrend: String?
     }
 
     static func compute(_ study: Study, options: RunOptions) throws -> Computed {
@@ -77,6 +79,7 @@ public enum StudyRunner {
         for p in study.availabilityPaths { try fingerprint("availability", p) }
         try fingerprint("areas", areasPath)
         if let d = study.demographicsPath { try fingerprint("demographics", d) }
+        if let d = study.businessCase.earlierDemographicsPath { try fingerprint("demographics_earlier", d) }
 
         say("classifying availability (\(study.availabilityPaths.count) file(s))")
         let classified = try AreaClassification.classifyLocations(files: study.availabilityPaths, profile: study.profile,
@@ -115,9 +118,19 @@ public enum StudyRunner {
         say("evaluating the business case (\(study.businessCase.parameters.risk.draws) Monte Carlo draws per scenario)")
         let passings = classified.passings?.counts(by: study.areaLevel) ?? [:]
         let businessAreas = join.results.map { BusinessCaseArea($0, passings: passings[$0.id] ?? 0) }
-        let businessCase = BusinessCase.evaluate(areas: businessAreas, parameters: study.businessCase.parameters)
+        var parameters = study.businessCase.parameters
+        var trend: String?
+        if let trendPath = study.businessCase.earlierDemographicsPath, !study.businessCase.householdGrowthGiven {
+            say("reading the earlier demographics")
+            let growth = try HouseholdTrend.growth(study: study, current: demographics, earlierPath: trendPath,
+                                                   areas: Set(join.results.map(\.id)))
+            parameters.demand.householdGrowth = growth.rate
+            trend = growth.description
+        }
+        let businessCase = BusinessCase.evaluate(areas: businessAreas, parameters: parameters)
         return Computed(inputs: inputs, totals: classified.table.totals, join: join, areas: areas,
-                        diagnostics: diagnostics, rowsRead: classified.table.rowsSeen, businessCase: businessCase)
+                        diagnostics: diagnostics, rowsRead: classified.table.rowsSeen, businessCase: businessCase,
+                        householdTrend: trend)
     }
 
     /// A folder name for a study: lower-case letters, digits and dashes.

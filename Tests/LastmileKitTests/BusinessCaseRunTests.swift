@@ -102,3 +102,42 @@ import Analysis
     #expect(lines["scenarios.p.wholesale_per_subscriber_month"] == nil)   // not a subsidy field
     #expect(s.parameters.scenarios.map(\.name) == ["r", "p"])              // retail before subsidy
 }
+
+@Test func householdGrowthFromTwoACSTables() throws {
+    let dir = try TemporaryDirectory()
+    for f in ["blockgroups.geojson", "acs_blockgroups.csv", "bdc_fixed_demo.csv"] {
+        try FileManager.default.copyItem(atPath: TestPaths.repo("datasets/demo/\(f)"), toPath: dir.file(f))
+    }
+    // The demo study without its explicit household_growth (a growth the study sets wins over the trend).
+    let demoText = try String(contentsOfFile: TestPaths.repo("datasets/demo/study.toml"), encoding: .utf8)
+    try dir.write("study.toml", demoText.split(separator: "\n", omittingEmptySubsequences: false)
+        .filter { !$0.hasPrefix("household_growth") }.joined(separator: "\n"))
+    // Earlier households: 90 and 70 for the block groups that have 102 and 79 now (acs_blockgroups.csv B11001_001E).
+    try dir.write("acs_earlier.csv", """
+        "GEO_ID","NAME","B11001_001E","B11001_001M",
+        "Geography","Geographic Area Name","Estimate!!Total:","Margin of Error!!Total:",
+        "1500000US239900001001","Block Group 1","90","20",
+        "1500000US239900001002","Block Group 2","70","20",
+
+        """)
+    let study = try Study.load(path: dir.file("study.toml"),
+                               overrides: ["demand.households_earlier=\"acs_earlier.csv\"", "demand.households_earlier_years=5", "risk.draws=100"])
+    let r = try StudyRunner.run(study, options: RunOptions(outputRoot: dir.file("out")))
+    // (102 + 79) / (90 + 70) = 181/160 over 5 years: (1.13125)^(1/5) − 1 = 0.0249713318 (python).
+    #expect(abs(r.businessCase.parameters.demand.householdGrowth - 0.0249713318) < 1e-9)
+    // Without the years, the file names do not tell them: exit-65 error naming the key.
+    let noYears = try Study.load(path: dir.file("study.toml"), overrides: ["demand.households_earlier=\"acs_earlier.csv\""])
+    #expect {
+        _ = try StudyRunner.run(noYears, options: RunOptions(outputRoot: dir.file("out2")))
+    } throws: { e in
+        guard let e = e as? LastmileError, case .badInput(let at, let msg) = e else { return false }
+        return at.column == "demand.households_earlier_years" && msg.contains("1 to 30")
+    }
+    // A growth rate the study sets itself wins over the trend.
+    let fixed = try Study.load(path: dir.file("study.toml"), overrides: ["demand.households_earlier=\"acs_earlier.csv\"",
+                                                                         "demand.households_earlier_years=5", "risk.draws=100"])
+    var p = fixed.parameters
+    try p.apply(overrides: ["demand.household_growth=0.01"])
+    let r2 = try StudyRunner.run(try Study(parameters: p), options: RunOptions(outputRoot: dir.file("out3")))
+    #expect(r2.businessCase.parameters.demand.householdGrowth == 0.01)
+}

@@ -83,11 +83,13 @@ struct ScenarioEvaluator {
                           cashFlows: years(baseTake: baseTake, m).map(\.netCashFlow))
     }
 
-    /// The base take rate in 0…1 at which the NPV is 0 (bisection to 1e-15); nil without a sign change.
+    /// The base take rate in 0…1 at which the NPV is 0 (bisection to 1e-15); nil without a sign change
+    /// or when the NPV does not depend on the take rate (e.g. nothing is built).
     func breakEvenTakeRate() -> Double? {
         var lo = 0.0, hi = 1.0
         var flo = npv(baseTake: lo)
         let fhi = npv(baseTake: hi)
+        if flo == fhi { return nil }
         if flo == 0 { return 0 }
         if fhi == 0 { return 1 }
         guard (flo > 0) != (fhi > 0) else { return nil }

@@ -157,3 +157,19 @@ import GeoModel
         #expect(RandomSource.quantile(sorted: [1, 2, 3, 4, 5], 0.5) == 3)
     }
 }
+
+@Test func nothingBuiltHasNoBreakEven() throws {
+    // A budget below every area's cost to pass: no area is built, every cash flow is 0.
+    let area = BusinessCaseArea(id: AreaID("230190001001"), name: "A", passings: 100, counts: ClassCounts(unserved: 100),
+                                landAreaSquareMiles: 1)
+    var p = BusinessCaseParameters()
+    p.plan.capitalBudget = 1
+    p.risk.draws = 100
+    let bc = BusinessCase.evaluate(areas: [area], parameters: p)
+    #expect(bc.areas[0].phase == nil)
+    let s = try #require(bc.scenarios.first)
+    #expect(s.cashFlows.allSatisfy { $0 == 0 })
+    #expect(s.npv == 0)
+    #expect(s.breakEvenTakeRate == nil)
+    #expect(s.irr == nil)
+}

@@ -145,7 +145,9 @@ extension ReportBuilder {
             ("Discounted payback", { years($0.discountedPaybackYears) }),
             ("Break-even take rate", { $0.breakEvenTakeRate.map { NumberFormatting.percent($0) } ?? "none in 0–100 %" }),
             ("Lowest debt-service coverage", { $0.minimumDebtServiceCoverage.map { NumberFormatting.grouped($0, decimals: 2) + "×" } ?? "no debt" }),
-            ("NPV P10 / P50 / P90", { "\(MoneyFormatting.dollars($0.p10)) / \(MoneyFormatting.dollars($0.p50)) / \(MoneyFormatting.dollars($0.p90))" }),
+            ("Monte Carlo NPV, P10", { MoneyFormatting.dollars($0.p10) }),
+            ("Monte Carlo NPV, P50", { MoneyFormatting.dollars($0.p50) }),
+            ("Monte Carlo NPV, P90", { MoneyFormatting.dollars($0.p90) }),
             ("Chance NPV < 0", { NumberFormatting.percent($0.probabilityNPVNegative, decimals: 0) }),
         ]
         let header: [String] = [""] + bc.scenarios.map(\.label)

@@ -249,7 +249,9 @@ extension ChoroplethMap {
                 let w = max(3, b.x - a.x), h = max(3, b.y - a.y)
                 list.stroke(.rectangle(PageRect(x: (a.x + b.x - w) / 2, y: (a.y + b.y - h) / 2, width: w, height: h)), st.locatorExtent)
                 if !locator.caption.isEmpty {
-                    list.text(locator.caption, at: PagePoint(x: panelX, y: lp.rect.maxY + 2), width: panelW, style: st.insetCaption)
+                    var captionStyle = st.insetCaption
+                    captionStyle.alignment = .center
+                    list.text(locator.caption, at: PagePoint(x: panelX, y: lp.rect.maxY + 2), width: panelW, style: captionStyle)
                 }
                 locatorRect = PageRect(x: panelX, y: top, width: panelW, height: lp.rect.maxY - top + (captionHeight > 0 ? 2 + captionHeight : 0))
             }

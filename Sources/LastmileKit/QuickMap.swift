@@ -3,6 +3,7 @@ import GeoModel
 import GeoIO
 import Graphics
 import Maps
+import Synchronization
 
 /// `lastmile map`: a quick choropleth of any polygon layer, drawn once and written as PNG, PDF and/or SVG.
 public enum QuickMap {
@@ -140,17 +141,25 @@ public enum QuickMap {
         let dpi = Double(request.widthPixels) * 72 / canvasWidth
         let document = Document(title: map.title, subject: map.subtitle, creationDate: creationDate(),
                                 pages: [drawing.displayList])
-        for (path, format) in zip(request.outputs, formats) {
-            do {
-                switch format {
-                case .png: try RasterRenderer.writePNG(drawing.displayList, to: path, dpi: dpi)
-                case .pdf: try PDFWriter.write(document, to: path, creator: "Lastmile \(LastmileVersion.current)")
-                case .svg: try SVGWriter.write(drawing.displayList, to: path)
+        // The outputs are independent renderings of one display list (each renderer has its own Cairo
+        // surface and Pango font map), so they are written in parallel: on two cores the PNG and the
+        // PDF of a dense layer take the time of the slower one instead of the sum.
+        let list = drawing.displayList
+        let creator = "Lastmile \(LastmileVersion.current)"
+        let failures = Mutex([GraphicsError?](repeating: nil, count: formats.count))
+        DispatchQueue.concurrentPerform(iterations: formats.count) { i in
+            let path = request.outputs[i]
+            do throws(GraphicsError) {
+                switch formats[i] {
+                case .png: try RasterRenderer.writePNG(list, to: path, dpi: dpi)
+                case .pdf: try PDFWriter.write(document, to: path, creator: creator)
+                case .svg: try SVGWriter.write(list, to: path)
                 }
             } catch {
-                throw lastmileError(error)
+                failures.withLock { $0[i] = error }
             }
         }
+        if let failure = failures.withLock({ $0.compactMap { $0 }.first }) { throw lastmileError(failure) }
         let size = drawing.displayList.size
         let waterCount = mapAreas.count(where: \.isWater)
         return QuickMapResult(
@@ -168,12 +177,25 @@ public enum QuickMap {
         let world = map.areas.reduce(BoundingBox.empty) { $0.union($1.geometry.boundingBox) }
         let aspect = world.width > 0 ? world.height / world.width : 1
         let first = PageSize(width: canvasWidth, height: min(2_000, max(400, canvasWidth * aspect * 1.4 + 200)))
-        let drawing = try map.draw(size: first, measurer: measurer)
+        // Without insets the layout depends only on the areas' extent, values and text, so the first
+        // pass draws each area as its bounding box (a dense layer's full shapes are drawn once).
+        var sketch = map
+        if map.insets.isEmpty {
+            sketch.labelCount = 0
+            sketch.areas = map.areas.map { area in
+                var a = area
+                let b = area.geometry.boundingBox
+                a.geometry = b.isEmpty ? area.geometry : MultiPolygon(polygons: [Polygon(exterior: [
+                    Point(x: b.minX, y: b.minY), Point(x: b.maxX, y: b.minY), Point(x: b.maxX, y: b.maxY), Point(x: b.minX, y: b.maxY)])])
+                return a
+            }
+        }
+        let drawing = try sketch.draw(size: first, measurer: measurer)
         let layout = drawing.layout
         let bodyBottom = layout.scaleBar.minY - map.style.gap
         let panelBottom = max(layout.legend.maxY, layout.locator?.maxY ?? 0)
         let spare = min(layout.mapRegion.height - layout.mapFrame.height, bodyBottom - panelBottom)
-        guard spare > 1 else { return drawing }
+        guard spare > 1 else { return map.insets.isEmpty ? try map.draw(size: first, measurer: measurer) : drawing }
         return try map.draw(size: PageSize(width: canvasWidth, height: (first.height - spare).rounded(.up)), measurer: measurer)
     }
 

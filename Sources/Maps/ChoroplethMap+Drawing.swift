@@ -136,11 +136,11 @@ extension ChoroplethMap {
             var classPaths = [Path](repeating: Path(), count: classification.classCount)
             var noDataPath = Path()
             var waterPath = Path()
-            var boundaries = Path()
+            var boundaries = SharedBoundaries()
             for (i, area) in areas.enumerated() where !area.geometry.polygons.isEmpty {
                 guard let q = areaProjection(i) else { continue }
                 var rings = Path()
-                q.appendRings(of: area.geometry, to: &rings)
+                q.appendRings(of: area.geometry, to: &rings, tolerance: st.vertexTolerance)
                 if area.isWater {
                     waterPath.append(rings)
                 } else if let c = areaClasses[i] {
@@ -148,7 +148,7 @@ extension ChoroplethMap {
                 } else {
                     noDataPath.append(rings)
                 }
-                boundaries.append(rings)
+                boundaries.add(area.geometry, projection: q, tolerance: st.vertexTolerance)
             }
             if !waterPath.isEmpty { list.fill(waterPath, st.waterFill, rule: .evenOdd) }
             for (j, path) in classPaths.enumerated() where !path.isEmpty {
@@ -158,7 +158,7 @@ extension ChoroplethMap {
                 MapSymbols.hatchedFill(noDataPath, rule: .evenOdd, fill: st.noDataFill, hatch: st.noDataHatch,
                                        spacing: st.hatchSpacing, into: &list)
             }
-            if !boundaries.isEmpty { list.stroke(boundaries, st.boundary) }
+            if !boundaries.path.isEmpty { list.stroke(boundaries.path, st.boundary) }
             for k in framed {
                 guard let frame = insetFrames[k] else { continue }
                 list.stroke(.rectangle(frame), st.insetFrame)

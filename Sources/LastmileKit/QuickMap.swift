@@ -127,14 +127,16 @@ public enum QuickMap {
             .map { ($0 as NSString).lastPathComponent }.joined(separator: "; ") + ".")
         if request.ooklaAttribution { source = MapAttribution.joined(source, adding: [MapAttribution.ookla]) }
         let withData = mapAreas.filter { !$0.isWater }.compactMap(\.value).filter(\.isFinite)
-        let map = ChoroplethMap(
+        let draft = ChoroplethMap(
             title: request.title ?? "\(request.field) by area",
             subtitle: "\(mapAreas.count) areas of \(layerName); \(request.scheme), \(request.classCount) classes",
             areas: mapAreas, scheme: request.scheme, classCount: request.classCount, palette: request.palette,
-            valueFormat: request.percent ? .percent(decimals: 1) : numberFormat(for: withData),
+            valueFormat: .default,
             legendTitle: request.legendTitle ?? request.field, areaNoun: .areas, source: source,
             labelCount: request.labelField == nil ? 0 : request.labelCount, insets: insets, locator: locator)
 
+        var map = draft
+        map.valueFormat = legendFormat(for: try map.classify(), values: withData, percent: request.percent)
         let measurer = PangoTextMeasurer()
         let drawing = try draw(map, measurer: measurer)
 
@@ -199,11 +201,23 @@ public enum QuickMap {
         return try map.draw(size: PageSize(width: canvasWidth, height: (first.height - spare).rounded(.up)), measurer: measurer)
     }
 
-    /// Legend numbers: decimals enough for the spread of the values (2 significant digits of the range).
-    static func numberFormat(for values: [Double]) -> ValueFormat {
-        guard let lo = values.min(), let hi = values.max(), hi > lo else { return .number(decimals: 2, unit: nil) }
-        let digits = 1 - Int(log10(hi - lo).rounded(.down))
-        return .number(decimals: min(4, max(0, digits)), unit: nil)
+    /// Legend numbers: the fewest decimals (at least enough for 2 significant digits of the values'
+    /// spread, one for percentages, at most 6) with which the minimum and every class bound print differently, so that no
+    /// two legend rows read the same ("0.0 – 0.0").
+    static func legendFormat(for classification: Classification, values: [Double], percent: Bool) -> ValueFormat {
+        let bounds = [classification.minimum].compactMap { $0 } + classification.breaks
+        var least = 0
+        if let lo = values.min(), let hi = values.max(), hi > lo {
+            least = max(0, 1 - Int(log10((hi - lo) * (percent ? 100 : 1)).rounded(.down)))
+        }
+        // Shares print with at least one decimal ("16.5%"), as the report's maps do.
+        if percent { least = max(least, 1) }
+        func format(_ d: Int) -> ValueFormat { percent ? .percent(decimals: d) : .number(decimals: d, unit: nil) }
+        for d in least...max(least, 6) {
+            let printed = bounds.map(format(d).string)
+            if Set(printed).count == Set(bounds).count { return format(d) }
+        }
+        return format(max(least, 6))
     }
 
     /// The field's values from the layer's attributes; placeholders (`JoinTable.noDataMarkers`) are no data.

@@ -67,13 +67,16 @@ import TestSupport
     @Test func theTextOfThePDFHasTitleLegendAndNoData() throws {
         let (geo, csv, dir) = try Self.fixtures()
         let pdf = dir.file("m.pdf")
-        let r = try CommandLineRun.lastmile(Self.joinArgs(geo, csv) + ["--title", "Usage test", "--percent", "--out", pdf])
+        let r = try CommandLineRun.lastmile(Self.joinArgs(geo, csv) + ["--title", "Usage test", "--percent", "--ookla", "--out", pdf])
         #expect(r.status == 0, "\(r.stderr)")
         let text = try CommandLineRun.run("pdftotext", ["-layout", pdf, "-"]).stdout
         #expect(text.contains("Usage test"))
         #expect(text.contains("No data"))
         #expect(text.contains("2 areas"))
         #expect(text.contains("50.0%"))  // the top break: the largest value, 0.5
+        // --ookla appends Ookla's attribution and licence to the source line.
+        #expect(text.contains("Source: counties.geojson; usage.csv."))
+        #expect(text.contains("CC BY-NC-SA 4.0"))
     }
 
     @Test func aMissingFieldIsExit65NamingFileAndColumn() throws {
@@ -118,6 +121,8 @@ import TestSupport
             (["--scheme", "manual", "--breaks", "0.5,0.2", "--out", dir.file("m.png")], "ascending"),
             (["--palette", "rainbow", "--out", dir.file("m.png")], "--palette"),
             (["--classes", "12", "--out", dir.file("m.png")], "--classes"),
+            (["--crs", "EPSG:999999", "--out", dir.file("m.png")], "EPSG:999999"),
+            (["--crs", "EPSG:4326", "--out", dir.file("m.png")], "projected CRS in metres"),
             ([], "--out"),
         ]
         for (extra, message) in cases {

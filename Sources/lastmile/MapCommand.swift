@@ -7,11 +7,12 @@ struct MapCommand: ParsableCommand {
         commandName: "map",
         abstract: "Draw a quick choropleth of any polygon layer, optionally joined to a CSV, as PNG, PDF and/or SVG.",
         discussion: """
-            The map is drawn once and written to every --out file (format by extension: .png, .pdf, .svg),
-            with legend (class ranges and counts, hatched "No data"), scale bars, north arrow and source line.
+            The map is drawn once and written to every --out file (the format follows the extension: .png, .pdf, .svg), \
+            with a legend (class ranges and counts, hatched "No data"), scale bars, a north arrow and a source line. \
             Areas spanning the conterminous states and Alaska, Hawaii or Puerto Rico get the usual insets.
-            Example: lastmile map counties.json --id id --join usage.csv --join-key 'COUNTY ID' \\
-                       --field 'BROADBAND USAGE' --percent --out usage.png --out usage.pdf
+
+            Example: lastmile map counties.json --id id --join usage.csv --join-key "COUNTY ID" \
+            --field "BROADBAND USAGE" --percent --out usage.png --out usage.pdf
             """)
 
     @Argument(help: "Any GDAL vector source with polygons (GeoPackage, Shapefile, GeoJSON, zipped).")

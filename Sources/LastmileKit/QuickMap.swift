@@ -136,7 +136,13 @@ public enum QuickMap {
             labelCount: request.labelField == nil ? 0 : request.labelCount, insets: insets, locator: locator)
 
         var map = draft
-        map.valueFormat = legendFormat(for: try map.classify(), values: withData, percent: request.percent)
+        let classification = try map.classify()
+        map.valueFormat = legendFormat(for: classification, values: withData, percent: request.percent)
+        let classes = classification.classCount
+        // Quantiles of tied values (many zeros) merge; the subtitle says how many classes there are.
+        map.subtitle = "\(mapAreas.count) areas of \(layerName); \(request.scheme), \(classes) "
+            + (classes == 1 ? "class" : "classes")
+            + (classes < request.classCount && request.scheme == .quantile ? " (\(request.classCount) asked; tied values merged)" : "")
         let measurer = PangoTextMeasurer()
         let drawing = try draw(map, measurer: measurer)
 

@@ -52,6 +52,29 @@ struct USInsetLayoutTests {
         #expect(abs(hi.center.x) < 100_000)
     }
 
+    @Test func aMapOfHawaiiAloneUsesHawaiisProjectionAndInsetsTheNorthwesternChain() {
+        // Three cells on the main islands and one at Kure Atoll (178.4° W): the main frame is Hawaii,
+        // re-projected to ESRI:102007; Kure goes to the Northwestern Hawaiian Islands inset at 15 %.
+        var items: [(area: MapArea, lonLat: MultiPolygon)] = []
+        for (i, lon) in [-159.5, -157.9, -155.5].enumerated() {
+            let shape = Self.cell(lon, 20 + Double(i))
+            items.append((MapArea(id: AreaID("h\(i)"), geometry: AlbersEqualArea.conus.project(shape), value: 1), shape))
+        }
+        let kure = Self.cell(-178.4, 28.3)
+        items.append((MapArea(id: AreaID("kure"), geometry: AlbersEqualArea.conus.project(kure), value: 2), kure))
+        let a = USInsetLayout.arrange(items, reprojectMain: true)
+        #expect(a.mainRegion == .hawaii)
+        #expect(a.mainReprojected)
+        #expect(a.insets == [MapInset(title: "Northwestern Hawaiian Islands", areaIDs: [AreaID("kure")], scale: 0.15)])
+        // Main areas now in Hawaii Albers: within a few hundred km of its origin (157° W, 13° N).
+        let main = a.areas.prefix(3).reduce(BoundingBox.empty) { $0.union($1.geometry.boundingBox) }
+        #expect(abs(main.center.x) < 500_000 && main.center.y > 500_000 && main.center.y < 1_500_000)
+        // With a CRS chosen by the user the main areas keep their geometry.
+        let kept = USInsetLayout.arrange(items, reprojectMain: false)
+        #expect(!kept.mainReprojected)
+        #expect(kept.areas[0].geometry == items[0].area.geometry)
+    }
+
     @Test func insetFramesHoldTheirAreasAndKeepOffTheMainAreas() throws {
         let a = USInsetLayout.arrange(Self.usAreas(), reprojectMain: true)
         let map = ChoroplethMap(title: "US", areas: a.areas, legendTitle: "Share", source: "Test.", insets: a.insets)

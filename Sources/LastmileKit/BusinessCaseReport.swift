@@ -13,12 +13,15 @@ enum BusinessCaseReport {
         let phases = Dictionary(uniqueKeysWithValues: c.businessCase.areas.map { ($0.id, $0.phase.map(Double.init)) })
         let areas = c.areas.map { MapArea(id: $0.id, geometry: $0.geometry, value: phases[$0.id] ?? nil) }
         let n = max(1, c.businessCase.parameters.plan.phases)
-        let map = ChoroplethMap(
+        var map = ChoroplethMap(
             title: "Build phases",
             subtitle: "Areas in priority order (need score, then cost per unserved location), split into \(n) yearly phases",
             areas: areas, scheme: .manual((1...n).map(Double.init)), classCount: n, palette: .blues,
             valueFormat: .number(decimals: 0, unit: nil), legendTitle: "Build phase", areaNoun: RunReport.noun(study.areaLevel),
             source: RunReport.sourceLine(c, study: study))
+        // Phases are categories, not ranges: phase k is built in year k − 1.
+        map.classLabels = (1...n).map { "Phase \($0) (year \($0 - 1))" }
+        map.noDataLabel = "Not built"
         return try map.draw(size: RunReport.mapCanvas, measurer: measurer)
     }
 
@@ -50,7 +53,7 @@ enum BusinessCaseReport {
             scenarios: scenarios, horizonYears: h, discountRate: p.finance.discountRate, takeRate: p.demand.takeRate,
             adoptionCurve: (0...h).map { p.demand.adoption.cumulative(at: Double($0)) }, phases: phases,
             areasNotBuilt: bc.areas.count - built.count, phasesMap: phasesMap,
-            phasesMapCaption: "Each legend class “a – b” holds phase b: “1 – 1” is phase 1 (built in year 0), “1 – 2” phase 2 (year 1), and so on. Hatched (“No data”): not built — no unserved or underserved locations, or beyond the capital budget.",
+            phasesMapCaption: "Phase k is built in year k − 1 of the plan. Hatched (“Not built”): no unserved or underserved locations, or beyond the capital budget.",
             parameters: study.businessCase.lines.map { line in
                 // The computed reference income, when the study leaves it to the data.
                 if line.key == "demand.reference_income", p.demand.referenceIncome == nil, let r = bc.referenceIncome {

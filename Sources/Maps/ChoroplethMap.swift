@@ -26,6 +26,10 @@ public struct ChoroplethMap: Hashable, Sendable {
     public var insets: [MapInset]
     /// A locator map under the legend: the study area within its state or county outline.
     public var locator: LocatorMap?
+    /// Legend text per class for categorical maps ("Phase 1 (year 0)"); nil: value ranges.
+    public var classLabels: [String]?
+    /// Legend text for areas without a value ("Not built"); "No data" by default.
+    public var noDataLabel: String = "No data"
 
     public init(title: String, subtitle: String = "", areas: [MapArea], scheme: ClassificationScheme = .quantile,
                 classCount: Int = 5, palette: Palette = .ylOrRd, valueFormat: ValueFormat = .default,
@@ -61,13 +65,14 @@ public struct ChoroplethMap: Hashable, Sendable {
             let high = valueFormat.string(classification.breaks[j])
             let low = classification.lowerBound(ofClass: j).map(valueFormat.string)
             // A class holding one value (ties, e.g. the many zeros of a quantile) reads as that value.
-            let label = low.map { $0 == high ? high : "\($0) – \(high)" } ?? "≤ \(high)"
+            var label = low.map { $0 == high ? high : "\($0) – \(high)" } ?? "≤ \(high)"
+            if let classLabels, classLabels.count == classification.classCount { label = classLabels[j] }
             entries.append(LegendEntry(classIndex: j, color: colors[j], label: label, count: classification.counts[j],
                                       noun: areaNoun))
         }
         let noData = areas.count { $0.classifiableValue == nil && !$0.isWater }
         if noData > 0 {
-            entries.append(LegendEntry(classIndex: nil, color: style.noDataFill, label: "No data", count: noData,
+            entries.append(LegendEntry(classIndex: nil, color: style.noDataFill, label: noDataLabel, count: noData,
                                       noun: areaNoun))
         }
         let water = areas.count(where: \.isWater)

@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "TestSupport"]),
         .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
-        .testTarget(name: "MapsTests", dependencies: ["Maps", "TestSupport"]),
+        .testTarget(name: "MapsTests", dependencies: ["Maps", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "LastmileKitTests", dependencies: ["LastmileKit", "TestSupport"]),
         .testTarget(name: "LastmileCLITests", dependencies: ["TestSupport"]),

@@ -34,20 +34,26 @@ public struct AreaClassification: Sendable {
     }
 
     /// The per-location table after reading every file (memory: one entry per location).
-    static func classifyLocations(files: [String], profile: PolicyProfile) throws
-        -> (table: LocationTable, unknownTechnologyRows: Int) {
+    /// With `passingCodes`, also counts the locations with those business/residential codes (passings).
+    static func classifyLocations(files: [String], profile: PolicyProfile,
+                                  passingCodes: Set<BusinessResidentialCode>? = nil) throws
+        -> (table: LocationTable, unknownTechnologyRows: Int, passings: PassingTable?) {
         guard !files.isEmpty else { throw LastmileError.usage("no availability files given") }
         var table = LocationTable(profile: profile)
+        var passings = passingCodes.map { PassingTable(codes: $0) }
         var unknown = 0
         for file in files {
-            let summary = try BDCReader.read(path: file) { table.add($0) }
+            let summary = try BDCReader.read(path: file) { record in
+                table.add(record)
+                passings?.add(record)
+            }
             unknown += summary.unknownTechnologyRows
         }
         if table.rowsSeen == 0 {
             throw LastmileError.badInput(SourceLocation(file: files.count == 1 ? files[0] : files.joined(separator: ", "), line: 2),
                                          "no availability rows: the file\(files.count == 1 ? " holds" : "s hold") a header but no data (a truncated or filtered-out download?)")
         }
-        return (table, unknown)
+        return (table, unknown, passings)
     }
 
     /// CSV: a header `area,locations,unserved,underserved,served,unserved_share,underserved_share`, one row per area.

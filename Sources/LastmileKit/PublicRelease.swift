@@ -9,9 +9,10 @@ import Analysis
 /// never appear in any run output; they stay in the local run store for `runs diff`, because the
 /// Fabric licence forbids republishing them.
 ///
-/// - results.csv / results.gpkg: every area, suppressed cells empty (NULL) and a `counts_suppressed` column.
-/// - report.pdf and maps: areas with a suppressed count are left out of the area table and hatched on
-///   the map; a data note names the rule and how many areas it withheld. Study totals stay.
+/// - results.csv / results.gpkg: every area, suppressed cells empty (NULL) and a `counts_suppressed` column;
+///   the business-case columns of an area with a suppressed count are empty too.
+/// - report.pdf and maps: areas with a suppressed count are left out of the area tables (coverage and
+///   business case) and hatched on the maps; a data note names the rule and how many areas it withheld. Study totals stay.
 /// - run.json: a `public` object with the threshold and the number of areas withheld.
 enum PublicRelease {
     /// The suppression threshold a run uses: the option, else the study's `report.public` and
@@ -39,15 +40,19 @@ enum PublicRelease {
     /// Writes the public edition into `dir` and returns the files written (relative to `dir`).
     static func write(_ c: StudyRunner.Computed, study: Study, runID: String, startedAt: Date, threshold: Int,
                       into dir: String) throws -> [String] {
-        let suppression = SmallCellSuppression(results: c.join.results, threshold: threshold)
+        let passings = Dictionary(uniqueKeysWithValues: c.businessCase.areas.map { ($0.id, $0.passings) })
+        let suppression = SmallCellSuppression(results: c.join.results, passings: passings, threshold: threshold)
         let withheld = suppression.suppressedAreas.count
         var view = c
         view.locations = nil
         view.join.results = c.join.results.filter { !suppression.hasSuppression($0.id) }
+        // Scenario totals stay (study aggregates); per-area plans of withheld areas go.
+        view.businessCase.areas = c.businessCase.areas.filter { !suppression.hasSuppression($0.id) }
         view.diagnostics.append("Public edition: per-area counts from 1 to \(threshold - 1) locations are suppressed (small-cell rule, with complementary suppression so they cannot be recomputed from totals); \(withheld) \(study.areaLevel.displayName)(s) with a suppressed count are left out of the area table and hatched on the map, and their counts are empty in results.csv and results.gpkg. Location-level data are never published (FCC Fabric licence).")
         let files = try RunOutputs.write(view, study: study, runID: runID, startedAt: startedAt, into: dir)
         func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
-        try AtomicOutput.write(csv(c.join.results, suppression), to: path("results.csv"))
+        let plans = Dictionary(uniqueKeysWithValues: c.businessCase.areas.map { ($0.id, $0) })
+        try AtomicOutput.write(csv(c.join.results, plans: plans, suppression), to: path("results.csv"))
         try replaceGeoPackage(c, suppression, at: path("results.gpkg"))
         try annotateRunJSON(at: path("run.json"), areas: c.join.results.count, threshold: threshold, withheld: withheld)
         return files
@@ -67,11 +72,20 @@ enum PublicRelease {
         return column.value(r)
     }
 
-    static func csv(_ results: [AreaResult], _ s: SmallCellSuppression) -> String {
-        var out = (ResultColumns.all.map(\.name) + ["counts_suppressed"]).joined(separator: ",") + "\n"
+    /// A business-case column in the public edition: empty for an area with any suppressed count
+    /// (passings, take, cost and need are all computed from the counts).
+    static func publicPlanValue(_ column: ResultColumns.PlanColumn, _ p: AreaPlan?, _ id: AreaID,
+                                _ s: SmallCellSuppression) -> ResultColumns.MetricValue? {
+        s.hasSuppression(id) ? nil : p.flatMap { column.value($0) }
+    }
+
+    static func csv(_ results: [AreaResult], plans: [AreaID: AreaPlan], _ s: SmallCellSuppression) -> String {
+        var out = (ResultColumns.all.map(\.name) + ResultColumns.plan.map(\.name) + ["counts_suppressed"])
+            .joined(separator: ",") + "\n"
         for r in results {
-            out += (ResultColumns.all.map { publicValue($0, r, s)?.csv ?? "" } + [s.hasSuppression(r.id) ? "true" : "false"])
-                .joined(separator: ",") + "\n"
+            out += (ResultColumns.all.map { publicValue($0, r, s)?.csv ?? "" }
+                    + ResultColumns.plan.map { publicPlanValue($0, plans[r.id], r.id, s)?.csv ?? "" }
+                    + [s.hasSuppression(r.id) ? "true" : "false"]).joined(separator: ",") + "\n"
         }
         return out
     }
@@ -79,26 +93,30 @@ enum PublicRelease {
     static func replaceGeoPackage(_ c: StudyRunner.Computed, _ s: SmallCellSuppression, at path: String) throws {
         let temp = (path as NSString).deletingLastPathComponent + "/.public-" + (path as NSString).lastPathComponent
         try? FileManager.default.removeItem(atPath: temp)
-        var fields = ResultColumns.all.map { col -> FieldDefinition in
-            switch col.kind {
-            case .text: .string(col.name)
-            case .integer: .integer64(col.name)
-            case .real: .real(col.name)
+        func field(_ name: String, _ kind: ResultColumns.Kind) -> FieldDefinition {
+            switch kind {
+            case .text: .string(name)
+            case .integer: .integer64(name)
+            case .real: .real(name)
             }
         }
+        var fields = ResultColumns.all.map { field($0.name, $0.kind) } + ResultColumns.plan.map { field($0.name, $0.kind) }
         fields.append(.integer64("counts_suppressed"))
+        let plans = Dictionary(uniqueKeysWithValues: c.businessCase.areas.map { ($0.id, $0) })
+        func fieldValue(_ v: ResultColumns.MetricValue?) -> FieldValue? {
+            switch v {
+            case .text(let t): .string(t)
+            case .integer(let i): .integer(Int64(i))
+            case .real(let d): .real(d)
+            case nil: nil
+            }
+        }
         let writer = try GeoPackageWriter(path: temp, layerName: "areas", fields: fields)
         let shapes = Dictionary(uniqueKeysWithValues: c.areas.map { ($0.id, $0.geographicGeometry) })
         for r in c.join.results {
             guard let geometry = shapes[r.id] else { continue }
-            var values = ResultColumns.all.map { col -> FieldValue? in
-                switch publicValue(col, r, s) {
-                case .text(let t): .string(t)
-                case .integer(let i): .integer(Int64(i))
-                case .real(let d): .real(d)
-                case nil: nil
-                }
-            }
+            var values = ResultColumns.all.map { fieldValue(publicValue($0, r, s)) }
+                + ResultColumns.plan.map { fieldValue(publicPlanValue($0, plans[r.id], r.id, s)) }
             values.append(.integer(s.hasSuppression(r.id) ? 1 : 0))
             try writer.add(geometry: geometry, values: values)
         }

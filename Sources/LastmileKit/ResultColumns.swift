@@ -47,11 +47,46 @@ enum ResultColumns {
         Column(name: "locations_per_sq_mi", kind: .real) { $0.locationDensity.map(MetricValue.real) },
     ]
 
-    /// results.csv: a header of column names, one row per area, empty cells for missing values.
-    static func csv(_ results: [AreaResult]) -> String {
-        var out = all.map(\.name).joined(separator: ",") + "\n"
+    /// A business-case column: the area's plan (passings, take, cost, need, phase).
+    struct PlanColumn: Sendable {
+        var name: String
+        var kind: Kind
+        var value: @Sendable (AreaPlan) -> MetricValue?
+    }
+
+    static let plan: [PlanColumn] = [
+        PlanColumn(name: "passings", kind: .integer) { .integer($0.passings) },
+        PlanColumn(name: "households_per_sq_mi", kind: .real) { $0.householdDensity.map(MetricValue.real) },
+        PlanColumn(name: "take_rate", kind: .real) { .real($0.takeRate) },
+        PlanColumn(name: "subscribers_at_horizon", kind: .real) { .real($0.subscribersAtHorizon) },
+        PlanColumn(name: "cost_per_passing", kind: .real) { .real($0.costToPassPerPassing) },
+        PlanColumn(name: "cost_to_pass", kind: .real) { .real($0.passCapex) },
+        PlanColumn(name: "cost_per_unserved_location", kind: .real) { $0.costPerUnservedLocation.map(MetricValue.real) },
+        PlanColumn(name: "need_score", kind: .real) { .real($0.needScore) },
+        PlanColumn(name: "phase", kind: .integer) { $0.phase.map(MetricValue.integer) },
+    ]
+
+    /// The plan's numeric columns by name (for the run store's metrics_json).
+    static func planMetrics(_ p: AreaPlan) -> [String: Double] {
+        var out: [String: Double] = [:]
+        for c in plan {
+            switch c.value(p) {
+            case .integer(let i): out[c.name] = Double(i)
+            case .real(let d) where d.isFinite: out[c.name] = d
+            default: break
+            }
+        }
+        return out
+    }
+
+    /// results.csv: a header of column names, one row per area, empty cells for missing values;
+    /// the business-case columns follow the coverage columns.
+    static func csv(_ results: [AreaResult], plans: [AreaID: AreaPlan] = [:]) -> String {
+        var out = (all.map(\.name) + plan.map(\.name)).joined(separator: ",") + "\n"
         for r in results {
-            out += all.map { $0.value(r)?.csv ?? "" }.joined(separator: ",") + "\n"
+            let p = plans[r.id]
+            out += (all.map { $0.value(r)?.csv ?? "" } + plan.map { c in p.flatMap { c.value($0) }?.csv ?? "" })
+                .joined(separator: ",") + "\n"
         }
         return out
     }

@@ -12,6 +12,8 @@ public struct RunOutcome: Sendable {
     public var diagnostics: [String]
     /// Files written in the run folder, relative to it.
     public var files: [String]
+    /// The business case: per-area plans and each scenario's cash flows and metrics.
+    public var businessCase: BusinessCase
 }
 
 extension RunOutcome {
@@ -26,6 +28,9 @@ extension RunOutcome {
               unserved     \(totals.unserved) (\(pct(totals.unserved)))
               underserved  \(totals.underserved) (\(pct(totals.underserved)))
               served       \(totals.served) (\(pct(totals.served)))
+
+            """ + BusinessCaseSummary.table(businessCase) + """
+
             Report: \(reportPath)
             Outputs: \(outputDirectory)
 
@@ -37,6 +42,11 @@ extension RunOutcome {
             "run_id": runID, "study": studyName, "report": reportPath, "output_directory": outputDirectory,
             "areas": results.count, "locations": totals.locations, "unserved": totals.unserved,
             "underserved": totals.underserved, "served": totals.served, "diagnostics": diagnostics, "files": files,
+            "scenarios": businessCase.scenarios.map { s -> [String: Any] in
+                ["name": s.definition.name, "kind": s.definition.kind.rawValue, "capex": s.capex, "npv": s.npv,
+                 "irr": BusinessCaseJSON.number(s.irr), "payback_years": BusinessCaseJSON.number(s.paybackYears),
+                 "break_even_take_rate": BusinessCaseJSON.number(s.breakEvenTakeRate)]
+            },
         ]
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"

@@ -13,7 +13,8 @@ enum RunOutputs {
         func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
         var files: [String] = []
 
-        try AtomicOutput.write(ResultColumns.csv(c.join.results), to: path("results.csv"))
+        let plans = Dictionary(uniqueKeysWithValues: c.businessCase.areas.map { ($0.id, $0) })
+        try AtomicOutput.write(ResultColumns.csv(c.join.results, plans: plans), to: path("results.csv"))
         files.append("results.csv")
 
         try writeGeoPackage(c, to: path("results.gpkg"))
@@ -29,8 +30,17 @@ enum RunOutputs {
             throw ReportWriter.lastmileError(error)
         }
         files += ["maps/unserved.png", "maps/unserved.svg"]
+        let phases = try BusinessCaseReport.phasesMap(c, study: study, measurer: measurer)
+        do {
+            try RasterRenderer.writePNG(phases.displayList, to: path("maps/phases.png"), dpi: RunReport.mapDPI)
+            try SVGWriter.write(phases.displayList, to: path("maps/phases.svg"))
+        } catch {
+            throw ReportWriter.lastmileError(error)
+        }
+        files += ["maps/phases.png", "maps/phases.svg"]
 
-        let content = RunReport.content(c, study: study, runID: runID, startedAt: startedAt, map: map.displayList)
+        let content = RunReport.content(c, study: study, runID: runID, startedAt: startedAt, map: map.displayList,
+                                        phasesMap: phases.displayList)
         try ReportWriter.writePDF(content, paper: RunReport.paper(study.paper), to: path("report.pdf"))
         files.append("report.pdf")
 
@@ -42,25 +52,30 @@ enum RunOutputs {
 
     /// results.gpkg: layer `areas`, one MultiPolygon feature per area (EPSG:4326) with every metric.
     static func writeGeoPackage(_ c: StudyRunner.Computed, to path: String) throws {
-        let fields = ResultColumns.all.map { col -> FieldDefinition in
-            switch col.kind {
-            case .text: .string(col.name)
-            case .integer: .integer64(col.name)
-            case .real: .real(col.name)
+        func field(_ name: String, _ kind: ResultColumns.Kind) -> FieldDefinition {
+            switch kind {
+            case .text: .string(name)
+            case .integer: .integer64(name)
+            case .real: .real(name)
+            }
+        }
+        let fields = ResultColumns.all.map { field($0.name, $0.kind) } + ResultColumns.plan.map { field($0.name, $0.kind) }
+        let plans = Dictionary(uniqueKeysWithValues: c.businessCase.areas.map { ($0.id, $0) })
+        func fieldValue(_ v: ResultColumns.MetricValue?) -> FieldValue? {
+            switch v {
+            case .text(let s): .string(s)
+            case .integer(let i): .integer(Int64(i))
+            case .real(let d): .real(d)
+            case nil: nil
             }
         }
         let writer = try GeoPackageWriter(path: path, layerName: "areas", fields: fields)
         let shapes = Dictionary(uniqueKeysWithValues: c.areas.map { ($0.id, $0.geographicGeometry) })
         for r in c.join.results {
             guard let geometry = shapes[r.id] else { continue }
-            let values = ResultColumns.all.map { col -> FieldValue? in
-                switch col.value(r) {
-                case .text(let s): .string(s)
-                case .integer(let i): .integer(Int64(i))
-                case .real(let d): .real(d)
-                case nil: nil
-                }
-            }
+            let plan = plans[r.id]
+            let values = ResultColumns.all.map { fieldValue($0.value(r)) }
+                + ResultColumns.plan.map { col in fieldValue(plan.flatMap { col.value($0) }) }
             try writer.add(geometry: geometry, values: values)
         }
         try writer.close()
@@ -103,6 +118,9 @@ enum RunOutputs {
             ] as [String: Any],
             "diagnostics": c.diagnostics,
             "files": files,
+            "scenarios": c.businessCase.scenarios.map(BusinessCaseJSON.scenario),
+            "monte_carlo": BusinessCaseJSON.headlineMonteCarlo(c.businessCase),
+            "business_case": BusinessCaseJSON.overview(c.businessCase),
         ]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         try AtomicOutput.write(data + Data("\n".utf8), to: path)

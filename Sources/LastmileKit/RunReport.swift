@@ -41,8 +41,8 @@ enum RunReport {
     }
 
     /// The report's content from the run's results.
-    static func content(_ c: StudyRunner.Computed, study: Study, runID: String, startedAt: Date, map: DisplayList?)
-        -> ReportContent {
+    static func content(_ c: StudyRunner.Computed, study: Study, runID: String, startedAt: Date, map: DisplayList?,
+                        phasesMap: DisplayList? = nil) -> ReportContent {
         let rows = c.join.results.map { r in
             ReportContent.AreaRow(id: r.id.rawValue, name: r.name, locations: r.counts.locations,
                                   unserved: r.counts.unserved, underserved: r.counts.underserved,
@@ -79,7 +79,8 @@ enum RunReport {
                                          vintageAndLicence: DataVintage.vintage(role: $0.role, path: $0.path, synthetic: study.synthetic)
                                              + "; " + DataVintage.licence(role: $0.role, synthetic: study.synthetic))
             },
-            runID: runID, toolVersion: LastmileVersion.current)
+            runID: runID, toolVersion: LastmileVersion.current,
+            businessCase: BusinessCaseReport.content(c, study: study, phasesMap: phasesMap))
     }
 
     static func paper(_ p: Study.PaperSize) -> Reports.PaperSize {

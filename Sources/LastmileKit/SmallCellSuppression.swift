@@ -8,20 +8,24 @@ import Analysis
 /// count is below the threshold, every count of the area is. Complementary, repeated until nothing
 /// changes: an area with exactly one suppressed class count (its total being public) gets its smallest
 /// other non-zero class count suppressed too; a class suppressed in exactly one area (study totals
-/// being public) gets suppressed in the area with that class's smallest other non-zero count. Zero
+/// being public) gets suppressed in the area with that class's smallest other non-zero count; the
+/// same for business-case passings. Zero
 /// counts are published: they reveal no one.
 public struct SmallCellSuppression: Sendable {
     /// The smallest count that may be published. Default 11: counts of 1–10 are withheld, the usual
     /// small-cell rule (e.g. CMS cell size suppression policy, and the default).
     public static let defaultThreshold = 11
 
-    public enum Cell: Hashable, Sendable, CaseIterable { case locations, unserved, underserved, served }
+    /// The counts of an area: its locations, by class, and its business-case passings (residential
+    /// and mixed-use locations, which can be few where locations are many).
+    public enum Cell: Hashable, Sendable, CaseIterable { case locations, unserved, underserved, served, passings }
 
     public let threshold: Int
     /// Suppressed cells per area; areas absent from the dictionary are published in full.
     public private(set) var suppressed: [AreaID: Set<Cell>] = [:]
 
-    public init(results: [AreaResult], threshold: Int = SmallCellSuppression.defaultThreshold) {
+    /// - Parameter passings: business-case passings per area (suppressed alone, with the column rule).
+    public init(results: [AreaResult], passings: [AreaID: Int] = [:], threshold: Int = SmallCellSuppression.defaultThreshold) {
         self.threshold = threshold
         func value(_ r: AreaResult, _ c: Cell) -> Int {
             switch c {
@@ -29,6 +33,7 @@ public struct SmallCellSuppression: Sendable {
             case .unserved: r.counts.unserved
             case .underserved: r.counts.underserved
             case .served: r.counts.served
+            case .passings: passings[r.id] ?? 0
             }
         }
         let classes: [Cell] = [.unserved, .underserved, .served]
@@ -39,7 +44,7 @@ public struct SmallCellSuppression: Sendable {
                 s[r.id] = Set(Cell.allCases)
                 continue
             }
-            let small = classes.filter { value(r, $0) > 0 && value(r, $0) < threshold }
+            let small = (classes + [.passings]).filter { value(r, $0) > 0 && value(r, $0) < threshold }
             if !small.isEmpty { s[r.id] = Set(small) }
         }
         var changed = true
@@ -57,8 +62,8 @@ public struct SmallCellSuppression: Sendable {
                     }
                 }
             }
-            // Column rule: a class suppressed in a single area.
-            for c in classes {
+            // Column rule: a class (or passings) suppressed in a single area.
+            for c in classes + [.passings] {
                 let hiddenIn = results.filter { s[$0.id]?.contains(c) == true }
                 guard hiddenIn.count == 1 else { continue }
                 let candidates = results.filter { s[$0.id]?.contains(c) != true && value($0, c) > 0 }

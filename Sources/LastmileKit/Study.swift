@@ -25,6 +25,9 @@ public struct Study: Sendable {
     /// The flattened parameters the study was read from (kept in the run store and run.json).
     public var parameters: StudyParameters
 
+    /// Demand, cost, finance, plan, risk and scenarios of the business case ([demand] … [scenarios.NAME]).
+    public var businessCase: BusinessCaseSettings
+
     public enum PaperSize: String, Sendable, CaseIterable { case letter, a4, tabloid }
 
     /// Every key a study file may hold, with its default and the source of that default.
@@ -47,6 +50,49 @@ public struct Study: Sendable {
         "report.crs": "EPSG:5070 (CONUS Albers equal area)",
         "report.public": "false: true suppresses small per-area counts in every output (PublicRelease)",
         "report.suppression_threshold": "11 (small-cell rule; SmallCellSuppression.defaultThreshold)",
+        // Business case (issue 4); defaults and sources also in BusinessCaseSettings.settings.
+        "demand.take_rate": "0.45 (PRODUCT.md default; municipal fibre plans commonly assume 40–50 %)",
+        "demand.unserved_uplift": "0.25 (Lastmile assumption)",
+        "demand.competitor_penalty": "0.25 (Lastmile assumption)",
+        "demand.price_elasticity": "-0.62 (Dutz, Orszag & Willig (2009), 2008 estimate)",
+        "demand.reference_income": "household-weighted mean of area median incomes (ACS B19013 of the study)",
+        "demand.household_growth": "0.005 (issue 4 default without an ACS trend)",
+        "demand.households_earlier": "none (an earlier ACS 5-year table: household_growth becomes the compound yearly rate between the two (unless set))",
+        "demand.households_earlier_years": "from the ACS file names (ACSDT5Y2017 → ACSDT5Y2022 = 5) (data.census.gov file naming)",
+        "demand.bass_p": "0.03 (Sultan, Farley & Lehmann (1990) meta-analysis mean)",
+        "demand.bass_q": "0.38 (Sultan, Farley & Lehmann (1990) meta-analysis mean)",
+        "demand.observed_subscribers": "none (when given, p and q are fitted by least squares (Bass 1969))",
+        "demand.churn": "0.12 (Lastmile assumption (about 1 %/month))",
+        "demand.residential": "[\"R\", \"X\"] (issue 4: residential and mixed-use locations are passings)",
+        "cost.method": "density (Cartesian 2019 cost-per-passing curve)",
+        "cost.construction_cost_index": "1.0 (1 = 2019 dollars of the Cartesian curve)",
+        "cost.underground_share": "0.5 (Lastmile assumption)",
+        "cost.underground_per_foot": "18 (2025 median $/ft underground (PRODUCT.md))",
+        "cost.aerial_per_foot": "8 (2025 median $/ft aerial (PRODUCT.md))",
+        "cost.route_factor": "0.7124 (Beardwood–Halton–Hammersley tour constant (Percus & Martin 1996))",
+        "cost.drop_and_ont": "650 (PRODUCT.md (~$650 per subscriber))",
+        "cost.electronics_per_subscriber": "150 (Lastmile assumption)",
+        "cost.contingency": "0.10 (Lastmile assumption (planning estimates carry 10–20 %))",
+        "finance.arpu": "65 (PRODUCT.md (~$65/month))",
+        "finance.price_change": "0 (Lastmile assumption (flat nominal prices))",
+        "finance.opex_per_subscriber_month": "20 (Lastmile assumption)",
+        "finance.opex_per_passing_year": "30 (Lastmile assumption)",
+        "finance.opex_fixed_year": "0 (Lastmile assumption)",
+        "finance.discount_rate": "0.04 (municipal bond yield (PRODUCT.md))",
+        "finance.horizon_years": "20 (issue 4 default)",
+        "finance.bond_share": "1.0 (Lastmile assumption)",
+        "finance.bond_rate": "0.04 (municipal bond (PRODUCT.md))",
+        "finance.bond_term_years": "20 (Lastmile assumption)",
+        "plan.capital_budget": "no limit (build every area with unserved or underserved locations)",
+        "plan.phases": "3 (Lastmile assumption (three construction seasons))",
+        "plan.include_served_areas": "false (build only where there is need)",
+        "risk.take_rate_range": "[0.8, 1.2] (±20 % (issue 4))",
+        "risk.cost_range": "[0.8, 1.2] (±20 % (issue 4))",
+        "risk.arpu_range": "[0.8, 1.2] (±20 % (issue 4))",
+        "risk.opex_range": "[0.8, 1.2] (±20 % (issue 4))",
+        "risk.discount_rate_range": "[0.8, 1.2] (±20 % (issue 4); tornado only)",
+        "risk.draws": "10000 (issue 4 (at least 10,000 draws))",
+        "risk.seed": "20261128 (fixed so that a rerun repeats the draws)",
     ]
 
     /// Interprets parameters.
@@ -55,7 +101,7 @@ public struct Study: Sendable {
         self.parameters = parameters
         let file = parameters.sourcePath
         let v = parameters.values
-        for key in v.keys.sorted() where Study.knownKeys[key] == nil {
+        for key in v.keys.sorted() where Study.knownKeys[key] == nil && !BusinessCaseSettings.isScenarioKey(key) {
             var message = "unknown study key '\(key)'"
             if let near = Study.nearestKey(to: key) { message += "; did you mean '\(near)'?" }
             throw LastmileError.badInput(SourceLocation(file: file, column: key), message)
@@ -134,6 +180,7 @@ public struct Study: Sendable {
         }
         self.paper = paper
         equalAreaCRS = try string("report.crs") ?? "EPSG:5070"
+        businessCase = try BusinessCaseSettings(values: v, file: file)
     }
 
     /// Loads a study file and applies overrides.

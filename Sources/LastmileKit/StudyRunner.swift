@@ -36,14 +36,16 @@ public enum StudyRunner {
             } ?? RunOutputs.write(computed, study: study, runID: runID.rawValue, startedAt: options.now, into: tempDir)
             try AtomicOutput.publish(tempDir, as: finalDir)
 
-            try store.recordAreaResults(computed.join.results.map(StoredAreaResult.init), for: runID)
+            let plans = Dictionary(uniqueKeysWithValues: computed.businessCase.areas.map { ($0.id, $0) })
+            try store.recordAreaResults(computed.join.results.map { StoredAreaResult($0, plan: plans[$0.id]) }, for: runID)
+            try store.recordScenarioResults(computed.businessCase.scenarios.map(StoredScenarioResult.init), for: runID)
             try store.recordDiagnostics(computed.diagnostics.map { RunDiagnostic(severity: .warning, message: $0) },
                                         for: runID)
             try store.finishRun(runID, status: .done)
             return RunOutcome(runID: runID.rawValue, studyName: study.name, outputDirectory: finalDir,
                               reportPath: (finalDir as NSString).appendingPathComponent("report.pdf"),
                               totals: computed.totals, results: computed.join.results,
-                              diagnostics: computed.diagnostics, files: files)
+                              diagnostics: computed.diagnostics, files: files, businessCase: computed.businessCase)
         } catch {
             try? FileManager.default.removeItem(atPath: tempDir)
             try? store.finishRun(runID, status: .failed, error: "\(error)")
@@ -59,6 +61,10 @@ public enum StudyRunner {
         var areas: [Area]
         var diagnostics: [String]
         var rowsRead: Int
+        /// The business case (issue 4) over the study's areas.
+        var businessCase: BusinessCase
+        /// How demand.household_growth was derived from two ACS tables, when it was.
+        var householdTrend: String?
         /// Every location's best class and block, for the run store (never written to run folders).
         var locations: LocationTable? = nil
     }
@@ -85,9 +91,11 @@ public enum StudyRunner {
         for p in study.availabilityPaths { try fingerprint("availability", p) }
         try fingerprint("areas", areasPath)
         if let d = study.demographicsPath { try fingerprint("demographics", d) }
+        if let d = study.businessCase.earlierDemographicsPath { try fingerprint("demographics_earlier", d) }
 
         say("classifying availability (\(study.availabilityPaths.count) file(s))")
-        let classified = try AreaClassification.classifyLocations(files: study.availabilityPaths, profile: study.profile)
+        let classified = try AreaClassification.classifyLocations(files: study.availabilityPaths, profile: study.profile,
+                                                                  passingCodes: study.businessCase.residentialCodes)
         let counts = classified.table.counts(by: study.areaLevel)
         var diagnostics: [String] = []
         if classified.unknownTechnologyRows > 0 {
@@ -118,10 +126,25 @@ public enum StudyRunner {
         }
         let join = CoverageJoin(counts: counts, areas: areaInfo, demographics: demographics, level: study.areaLevel)
         diagnostics += join.diagnostics
-        try InputChecks.check(study, areasPath: areasPath, classified: classified, counts: counts,
-                              areaIDs: Set(areaInfo.keys), strict: options.strict, diagnostics: &diagnostics)
+        try InputChecks.check(study, areasPath: areasPath, classified: (classified.table, classified.unknownTechnologyRows),
+                              counts: counts, areaIDs: Set(areaInfo.keys), strict: options.strict, diagnostics: &diagnostics)
+
+        say("evaluating the business case (\(study.businessCase.parameters.risk.draws) Monte Carlo draws per scenario)")
+        let passings = classified.passings?.counts(by: study.areaLevel) ?? [:]
+        let businessAreas = join.results.map { BusinessCaseArea($0, passings: passings[$0.id] ?? 0) }
+        var parameters = study.businessCase.parameters
+        var trend: String?
+        if let trendPath = study.businessCase.earlierDemographicsPath, !study.businessCase.householdGrowthGiven {
+            say("reading the earlier demographics")
+            let growth = try HouseholdTrend.growth(study: study, current: demographics, earlierPath: trendPath,
+                                                   areas: Set(join.results.map(\.id)))
+            parameters.demand.householdGrowth = growth.rate
+            trend = growth.description
+        }
+        let businessCase = BusinessCase.evaluate(areas: businessAreas, parameters: parameters)
         return Computed(inputs: inputs, totals: classified.table.totals, join: join, areas: areas,
-                        diagnostics: diagnostics, rowsRead: classified.table.rowsSeen, locations: classified.table)
+                        diagnostics: diagnostics, rowsRead: classified.table.rowsSeen, businessCase: businessCase,
+                        householdTrend: trend, locations: classified.table)
     }
 
     /// A folder name for a study: lower-case letters, digits and dashes.
@@ -136,11 +159,33 @@ public enum StudyRunner {
 }
 
 extension StoredAreaResult {
+    /// With the area's business-case plan, its metrics (passings, take, cost, need, phase) go into metrics_json.
+    init(_ r: AreaResult, plan: AreaPlan?) {
+        self.init(r)
+        if let plan { metrics = ResultColumns.planMetrics(plan) }
+    }
+
     init(_ r: AreaResult) {
         self.init(areaID: r.id.rawValue, name: r.name, locations: r.counts.locations, unserved: r.counts.unserved,
                   underserved: r.counts.underserved, served: r.counts.served,
                   households: r.households.map(Double.init), noInternetShare: r.noInternetShare,
                   medianIncome: r.medianHouseholdIncome,
                   metrics: [:])
+    }
+}
+
+extension StoredScenarioResult {
+    init(_ s: ScenarioResult) {
+        self.init(scenario: s.definition.name, label: s.definition.label, kind: s.definition.kind.rawValue, capex: s.capex,
+                  npv: s.npv, irr: s.irr, paybackYears: s.paybackYears, discountedPaybackYears: s.discountedPaybackYears,
+                  breakEvenTakeRate: s.breakEvenTakeRate, bondAmount: s.bondAmount,
+                  minimumDebtServiceCoverage: s.minimumDebtServiceCoverage, monteCarloDraws: s.monteCarlo.draws,
+                  monteCarloSeed: s.monteCarlo.seed, p10: s.monteCarlo.p10, p50: s.monteCarlo.p50, p90: s.monteCarlo.p90,
+                  probabilityNPVNegative: s.monteCarlo.probabilityNPVNegative,
+                  years: s.years.map {
+                      Year(year: $0.year, passingsInService: $0.passingsInService, subscribers: $0.subscribers,
+                           revenue: $0.revenue, opex: $0.opex, capex: $0.capex, netCashFlow: $0.netCashFlow,
+                           debtService: $0.debtService, debtServiceCoverage: $0.debtServiceCoverage)
+                  })
     }
 }

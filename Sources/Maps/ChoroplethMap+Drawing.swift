@@ -67,11 +67,42 @@ extension ChoroplethMap {
         let panelW = min(max(legendTitleW, rowsW, arrowW), st.maxPanelFraction * contentW)
         let labelColW = max(1, panelW - st.swatchWidth - swatchGap - countGap - countW - slack)
 
-        // The map: fit the areas' box into the space left of the panel, then centre map + panel.
-        let world = areas.reduce(BoundingBox.empty) { $0.union($1.geometry.boundingBox) }
+        // The map: the main areas' box, widened by the inset frames placed beside it, fitted into the
+        // space left of the panel; then map and panel centred together.
+        let insetOf = insetIndexByArea()
+        let mainWorld = areas.indices.reduce(BoundingBox.empty) {
+            insetOf[$1] == nil ? $0.union(areas[$1].geometry.boundingBox) : $0
+        }
+        var insetWorlds = [BoundingBox](repeating: .empty, count: insets.count)
+        for (i, k) in insetOf.enumerated() {
+            if let k { insetWorlds[k] = insetWorlds[k].union(areas[i].geometry.boundingBox) }
+        }
+        let framed = insets.indices.filter { !insetWorlds[$0].isEmpty }
+        let captionH = framed.isEmpty ? 0 : measurer.measure("Ag", style: st.insetCaption, width: nil).height
         let region = PageRect(x: m, y: bodyTop, width: max(0, contentW - st.gap - panelW), height: bodyH)
+        var world = mainWorld
+        var insetBoxes: [Int: BoundingBox] = [:]
+        if !mainWorld.isEmpty, !framed.isEmpty {
+            let placement = InsetPlacement(mainShapes: areas.indices.filter { insetOf[$0] == nil }.map { areas[$0].geometry })
+            let pad = 0.015 * max(mainWorld.width, mainWorld.height)
+            // The caption's height in metres depends on the final scale: estimate it from the fit of
+            // the main map, then once more from the fit with the frames.
+            var scale = MapProjection(fitting: mainWorld, into: region).scale
+            for _ in 0..<2 where scale > 0 {
+                let sizes = framed.map { k in
+                    (width: insetWorlds[k].width * insets[k].scale + 2 * pad,
+                     height: insetWorlds[k].height * insets[k].scale + 2 * pad + (captionH + 2) / scale)
+                }
+                let boxes = placement.place(sizes: sizes, corners: framed.map { insets[$0].corner }, gap: pad)
+                insetBoxes = Dictionary(uniqueKeysWithValues: zip(framed, boxes))
+                world = boxes.reduce(mainWorld) { $0.union($1) }
+                scale = MapProjection(fitting: world, into: region).scale
+            }
+        }
         var projection: MapProjection?
         var mapRect = region
+        var insetFrames: [Int: PageRect] = [:]
+        var insetProjections: [Int: MapProjection] = [:]
         if !world.isEmpty {
             let fitted = MapProjection(fitting: world, into: region)
             let groupW = fitted.rect.width + st.gap + panelW
@@ -80,22 +111,46 @@ extension ChoroplethMap {
                                   centredIn: PageRect(x: x0, y: bodyTop, width: fitted.rect.width, height: bodyH))
             projection = p
             mapRect = p.rect
+            for (k, box) in insetBoxes {
+                let a = p.project(Point(x: box.minX, y: box.maxY)), b = p.project(Point(x: box.maxX, y: box.minY))
+                let frame = PageRect(x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y)
+                insetFrames[k] = frame
+                let padPt = 0.015 * max(mainWorld.width, mainWorld.height) * p.scale
+                let content = PageRect(x: frame.minX + padPt, y: frame.minY + captionH + 2 + padPt,
+                                       width: max(0, frame.width - 2 * padPt),
+                                       height: max(0, frame.height - captionH - 2 - 2 * padPt))
+                insetProjections[k] = MapProjection(world: insetWorlds[k], scale: p.scale * insets[k].scale, centredIn: content)
+            }
+        }
+        /// The projection an area is drawn with: its inset's, else the main map's.
+        func areaProjection(_ i: Int) -> MapProjection? {
+            if let k = insetOf[i], let q = insetProjections[k] { return q }
+            return projection
         }
 
         var list = DisplayList(size: size)
         // PNG surfaces start transparent (STACK-NOTES): paint the canvas white first.
         list.fill(.rectangle(PageRect(x: 0, y: 0, width: canvasW, height: canvasH)), .white)
 
-        if let projection {
+        if projection != nil {
             var classPaths = [Path](repeating: Path(), count: classification.classCount)
             var noDataPath = Path()
-            var boundaries = Path()
+            var waterPath = Path()
+            var boundaries = SharedBoundaries()
             for (i, area) in areas.enumerated() where !area.geometry.polygons.isEmpty {
+                guard let q = areaProjection(i) else { continue }
                 var rings = Path()
-                projection.appendRings(of: area.geometry, to: &rings)
-                if let c = areaClasses[i] { classPaths[c].append(rings) } else { noDataPath.append(rings) }
-                boundaries.append(rings)
+                q.appendRings(of: area.geometry, to: &rings, tolerance: st.vertexTolerance)
+                if area.isWater {
+                    waterPath.append(rings)
+                } else if let c = areaClasses[i] {
+                    classPaths[c].append(rings)
+                } else {
+                    noDataPath.append(rings)
+                }
+                boundaries.add(area.geometry, projection: q, tolerance: st.vertexTolerance)
             }
+            if !waterPath.isEmpty { list.fill(waterPath, st.waterFill, rule: .evenOdd) }
             for (j, path) in classPaths.enumerated() where !path.isEmpty {
                 list.fill(path, colors[j], rule: .evenOdd)
             }
@@ -103,7 +158,39 @@ extension ChoroplethMap {
                 MapSymbols.hatchedFill(noDataPath, rule: .evenOdd, fill: st.noDataFill, hatch: st.noDataHatch,
                                        spacing: st.hatchSpacing, into: &list)
             }
-            if !boundaries.isEmpty { list.stroke(boundaries, st.boundary) }
+            if !boundaries.path.isEmpty { list.stroke(boundaries.path, st.boundary) }
+            for k in framed {
+                guard let frame = insetFrames[k] else { continue }
+                list.stroke(.rectangle(frame), st.insetFrame)
+                list.text(insets[k].caption, at: PagePoint(x: frame.minX + 2, y: frame.minY + 1), style: st.insetCaption)
+            }
+        }
+
+        // Labels for the largest areas, placed greedily; main-map labels keep off the inset frames.
+        var labels: [MapLabel] = []
+        if labelCount > 0, projection != nil {
+            let frames = Array(insetFrames.values)
+            var candidates: [LabelPlacer.Candidate] = []
+            for (i, area) in areas.enumerated() {
+                guard !area.isWater, let text = area.label, !text.isEmpty, !area.geometry.polygons.isEmpty,
+                      let q = areaProjection(i), let anchor = q.labelPoint(of: area.geometry) else { continue }
+                let b = area.geometry.boundingBox
+                let a0 = q.project(Point(x: b.minX, y: b.maxY)), a1 = q.project(Point(x: b.maxX, y: b.minY))
+                let inset = insetOf[i].flatMap { insetFrames[$0] }
+                candidates.append(LabelPlacer.Candidate(
+                    areaID: area.id, text: text, pageArea: area.geometry.area * q.scale * q.scale, anchor: anchor,
+                    areaBox: PageRect(x: a0.x, y: a0.y, width: a1.x - a0.x, height: a1.y - a0.y),
+                    frame: inset ?? mapRect, avoid: inset == nil ? frames : []))
+            }
+            labels = LabelPlacer.place(candidates, limit: labelCount, style: st.areaLabel, measurer: measurer)
+            let indexByID = Dictionary(areas.indices.map { (areas[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+            for label in labels {
+                var style = st.areaLabel
+                if let i = indexByID[label.areaID] {
+                    style.color = MapStyle.labelColor(on: areaClasses[i].map { colors[$0] } ?? st.noDataFill)
+                }
+                list.text(label.text, at: PagePoint(x: label.box.minX, y: label.box.minY), style: style)
+            }
         }
 
         // Legend: title, then a row per entry (swatch, range, count), beside the map's top.
@@ -124,7 +211,9 @@ extension ChoroplethMap {
             let rowH = rowHeights[i]
             let swatch = PageRect(x: panelX, y: rowY + (rowH - st.swatchHeight) / 2,
                                   width: st.swatchWidth, height: st.swatchHeight)
-            if entry.isNoData {
+            if entry.isWater {
+                list.fill(.rectangle(swatch), entry.color)
+            } else if entry.isNoData {
                 MapSymbols.hatchedFill(.rectangle(swatch), rule: .nonZero, fill: entry.color, hatch: st.noDataHatch,
                                        spacing: st.hatchSpacing, into: &list)
             } else {
@@ -138,6 +227,34 @@ extension ChoroplethMap {
                                                      y: rowY + (rowH - countSizes[i].height) / 2),
                       width: nil, style: st.legendCount)
             rowY += rowH + rowGap
+        }
+
+        // The locator map under the legend, when an outline is given and there is room for it.
+        var locatorRect: PageRect?
+        if let locator, !mainWorld.isEmpty {
+            let outlineBox = locator.outline.boundingBox
+            let captionHeight = locator.caption.isEmpty ? 0 : measurer.measure(locator.caption, style: st.insetCaption, width: panelW).height
+            let top = legendRect.maxY + st.gap
+            let available = bodyBottom - top
+            let boxH = min(available - captionHeight - 2, panelW * 0.8)
+            if boxH >= 30 {
+                let lp = MapProjection(fitting: outlineBox.union(mainWorld),
+                                       into: PageRect(x: panelX, y: top, width: panelW, height: boxH))
+                var outline = Path()
+                lp.appendRings(of: locator.outline, to: &outline)
+                list.fill(outline, st.locatorFill, rule: .evenOdd)
+                list.stroke(outline, st.locatorOutline)
+                let a = lp.project(Point(x: mainWorld.minX, y: mainWorld.maxY)), b = lp.project(Point(x: mainWorld.maxX, y: mainWorld.minY))
+                // At least 3 points across, so a small study area still shows.
+                let w = max(3, b.x - a.x), h = max(3, b.y - a.y)
+                list.stroke(.rectangle(PageRect(x: (a.x + b.x - w) / 2, y: (a.y + b.y - h) / 2, width: w, height: h)), st.locatorExtent)
+                if !locator.caption.isEmpty {
+                    var captionStyle = st.insetCaption
+                    captionStyle.alignment = .center
+                    list.text(locator.caption, at: PagePoint(x: panelX, y: lp.rect.maxY + 2), width: panelW, style: captionStyle)
+                }
+                locatorRect = PageRect(x: panelX, y: top, width: panelW, height: lp.rect.maxY - top + (captionHeight > 0 ? 2 + captionHeight : 0))
+            }
         }
 
         // Scale bars (km, then miles) and the north arrow, in the strip under the map.
@@ -179,9 +296,31 @@ extension ChoroplethMap {
         }
 
         let layout = MapLayout(canvas: size, title: titleRect, subtitle: subtitleRect, mapRegion: region, mapFrame: mapRect,
-                               legend: legendRect, scaleBar: stripRect, northArrow: arrowRect, source: sourceRect)
+                               legend: legendRect, scaleBar: stripRect, northArrow: arrowRect, source: sourceRect,
+                               insets: framed.compactMap { insetFrames[$0] }, locator: locatorRect)
         return MapDrawing(displayList: list, classification: classification, colors: colors,
                           areaClasses: areaClasses, projection: projection, legend: legend,
-                          scaleBars: scaleBars, layout: layout)
+                          scaleBars: scaleBars, layout: layout, labels: labels)
+    }
+}
+
+extension ChoroplethMap {
+    /// The inset each area belongs to (by id), nil for the main map; all nil when no area is left for
+    /// the main map (insets then make no sense and every area is drawn in the main frame).
+    func insetIndexByArea() -> [Int?] {
+        guard !insets.isEmpty else { return [Int?](repeating: nil, count: areas.count) }
+        var byID: [AreaID: Int] = [:]
+        for (k, inset) in insets.enumerated() { for id in inset.areaIDs where byID[id] == nil { byID[id] = k } }
+        let result = areas.map { byID[$0.id] }
+        return result.contains(where: { $0 == nil }) ? result : [Int?](repeating: nil, count: areas.count)
+    }
+}
+
+extension MapStyle {
+    /// Black or white text, whichever reads on `fill`: white when the fill's luma (Rec. 709 weights on
+    /// the sRGB values) is below one half.
+    public static func labelColor(on fill: Color) -> Color {
+        let luma = 0.2126 * fill.red + 0.7152 * fill.green + 0.0722 * fill.blue
+        return luma < 0.5 ? .white : Color(hex: "#252525")!
     }
 }

@@ -19,10 +19,22 @@ public struct ChoroplethMap: Hashable, Sendable {
     /// The source/attribution line printed under the map ("Source: FCC BDC June 2024; …").
     public var source: String
     public var style: MapStyle
+    /// How many areas to label with their `MapArea.label`, largest first, skipping labels that would
+    /// overlap or not fit (0: no labels).
+    public var labelCount: Int
+    /// Frames for areas drawn apart from the main map (Alaska, Hawaii, Puerto Rico); see `USInsetLayout`.
+    public var insets: [MapInset]
+    /// A locator map under the legend: the study area within its state or county outline.
+    public var locator: LocatorMap?
+    /// Legend text per class for categorical maps ("Phase 1 (year 0)"); nil: value ranges.
+    public var classLabels: [String]?
+    /// Legend text for areas without a value ("Not built"); "No data" by default.
+    public var noDataLabel: String = "No data"
 
     public init(title: String, subtitle: String = "", areas: [MapArea], scheme: ClassificationScheme = .quantile,
                 classCount: Int = 5, palette: Palette = .ylOrRd, valueFormat: ValueFormat = .default,
-                legendTitle: String, areaNoun: AreaNoun = .areas, source: String, style: MapStyle = .standard) {
+                legendTitle: String, areaNoun: AreaNoun = .areas, source: String, style: MapStyle = .standard,
+                labelCount: Int = 0, insets: [MapInset] = [], locator: LocatorMap? = nil) {
         self.title = title
         self.subtitle = subtitle
         self.areas = areas
@@ -34,6 +46,9 @@ public struct ChoroplethMap: Hashable, Sendable {
         self.areaNoun = areaNoun
         self.source = source
         self.style = style
+        self.labelCount = labelCount
+        self.insets = insets
+        self.locator = locator
     }
 
     /// The classification of the areas that have a (finite) value.
@@ -48,15 +63,22 @@ public struct ChoroplethMap: Hashable, Sendable {
         var entries: [LegendEntry] = []
         for j in 0..<classification.classCount {
             let high = valueFormat.string(classification.breaks[j])
-            let label = classification.lowerBound(ofClass: j).map { "\(valueFormat.string($0)) – \(high)" }
-                ?? "≤ \(high)"
+            let low = classification.lowerBound(ofClass: j).map(valueFormat.string)
+            // A class holding one value (ties, e.g. the many zeros of a quantile) reads as that value.
+            var label = low.map { $0 == high ? high : "\($0) – \(high)" } ?? "≤ \(high)"
+            if let classLabels, classLabels.count == classification.classCount { label = classLabels[j] }
             entries.append(LegendEntry(classIndex: j, color: colors[j], label: label, count: classification.counts[j],
                                       noun: areaNoun))
         }
-        let noData = areas.count { $0.classifiableValue == nil }
+        let noData = areas.count { $0.classifiableValue == nil && !$0.isWater }
         if noData > 0 {
-            entries.append(LegendEntry(classIndex: nil, color: style.noDataFill, label: "No data", count: noData,
+            entries.append(LegendEntry(classIndex: nil, color: style.noDataFill, label: noDataLabel, count: noData,
                                       noun: areaNoun))
+        }
+        let water = areas.count(where: \.isWater)
+        if water > 0 {
+            entries.append(LegendEntry(classIndex: nil, color: style.waterFill, label: "Water only", count: water,
+                                      noun: areaNoun, isWater: true))
         }
         return entries
     }

@@ -12,8 +12,12 @@ public struct LegendEntry: Hashable, Sendable {
     /// The count as printed: "1 area", "4 areas", "3 counties".
     public let countText: String
 
-    public init(classIndex: Int?, color: Color, label: String, count: Int, noun: AreaNoun = .areas) {
+    /// The "Water" row (water-only areas, plain water fill).
+    public let isWater: Bool
+
+    public init(classIndex: Int?, color: Color, label: String, count: Int, noun: AreaNoun = .areas, isWater: Bool = false) {
         self.classIndex = classIndex
+        self.isWater = isWater
         self.color = color
         self.label = label
         self.count = count
@@ -21,5 +25,5 @@ public struct LegendEntry: Hashable, Sendable {
     }
 
     /// Whether this is the hatched "No data" row.
-    public var isNoData: Bool { classIndex == nil }
+    public var isNoData: Bool { classIndex == nil && !isWater }
 }

@@ -8,16 +8,23 @@ public struct MapArea: Hashable, Sendable {
     public var geometry: MultiPolygon
     /// The mapped value, nil (or not finite) when the area has no data: drawn grey and hatched.
     public var value: Double?
+    /// The name printed on the area when the map labels its largest areas; nil for none.
+    public var label: String?
+    /// A water-only area (TIGER `ALAND` = 0: coastal and lake tracts): drawn as water, not classified
+    /// and not counted as "no data".
+    public var isWater: Bool
 
-    public init(id: AreaID, geometry: MultiPolygon, value: Double?) {
+    public init(id: AreaID, geometry: MultiPolygon, value: Double?, label: String? = nil, isWater: Bool = false) {
         self.id = id
         self.geometry = geometry
         self.value = value
+        self.label = label
+        self.isWater = isWater
     }
 
     /// The value when it can be classified.
     var classifiableValue: Double? {
-        guard let value, value.isFinite else { return nil }
+        guard !isWater, let value, value.isFinite else { return nil }
         return value
     }
 }

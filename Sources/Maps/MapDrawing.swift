@@ -18,4 +18,6 @@ public struct MapDrawing: Hashable, Sendable {
     /// Kilometre and mile bars, in that order (empty without a projection).
     public let scaleBars: [ScaleBar]
     public let layout: MapLayout
+    /// The area names placed on the map (largest areas first), none when `labelCount` is 0.
+    public let labels: [MapLabel]
 }

@@ -15,4 +15,8 @@ public struct MapLayout: Hashable, Sendable {
     public let scaleBar: PageRect
     public let northArrow: PageRect
     public let source: PageRect
+    /// The inset frames (Alaska, Hawaii, …), in the order of `ChoroplethMap.insets` that have areas.
+    public let insets: [PageRect]
+    /// The locator map and its caption, nil when none was drawn.
+    public let locator: PageRect?
 }

@@ -19,6 +19,16 @@ public struct MapStyle: Hashable, Sendable {
     public var legendLabel = TextStyle(size: 8)
     public var legendCount = TextStyle(size: 8, color: Color(hex: "#525252")!, alignment: .right)
     public var scaleLabel = TextStyle(size: 7.5)
+    /// Area names on the map: 7 pt, black or white by the fill's lightness (see `labelColor(on:)`).
+    public var areaLabel = TextStyle(size: 7)
+    /// Inset frames: a thin Greys-9 #969696 line, and a 7 pt caption in Greys-9 #525252.
+    public var insetFrame = StrokeStyle(color: Color(hex: "#969696")!, width: 0.5)
+    public var insetCaption = TextStyle(size: 7, color: Color(hex: "#525252")!)
+    /// Locator map: the outline in Greys-9 #f0f0f0 with a #969696 edge, the study extent outlined in
+    /// ColorBrewer Set1 red #e41a1c (the usual "you are here" red).
+    public var locatorFill = Color(hex: "#f0f0f0")!
+    public var locatorOutline = StrokeStyle(color: Color(hex: "#969696")!, width: 0.5, join: .round)
+    public var locatorExtent = StrokeStyle(color: Color(hex: "#e41a1c")!, width: 1)
     /// Legend swatch, points: a little taller than the 8 pt legend text's line.
     public var swatchWidth: Double = 16
     public var swatchHeight: Double = 11
@@ -29,6 +39,13 @@ public struct MapStyle: Hashable, Sendable {
     /// "no data" never reads as the lightest class, in colour or in greyscale print.
     public var noDataFill = Color(hex: "#d9d9d9")!
     public var noDataHatch = StrokeStyle(color: Color(hex: "#969696")!, width: 0.5)
+    /// Water-only areas: ColorBrewer Blues-9 #deebf7, the palest blue, read as water without competing
+    /// with the classes.
+    public var waterFill = Color(hex: "#deebf7")!
+    /// Vertices closer than this to the last one kept are dropped when shapes are drawn, points:
+    /// 0.35 pt is 0.12 mm on paper (below what print or a 240 dpi PNG shows as a kink) and keeps PDF
+    /// and PNG output of dense layers (thousands of block groups) small and quick.
+    public var vertexTolerance: Double = 0.35
     /// Distance between hatch lines, measured along x (the lines run at 45°), points.
     public var hatchSpacing: Double = 4
     /// Scale bars and north arrow: black lines.

@@ -8,7 +8,7 @@ public struct ReportBuilder {
     /// At most this many areas in the bar chart (more bars would not leave room for names).
     public static let chartAreaLimit = 15
 
-    private let measurer: any TextMeasurer
+    let measurer: any TextMeasurer
 
     /// - Parameter measurer: measures text as the renderer will set it (`PangoTextMeasurer` for PDF output).
     public init(measurer: any TextMeasurer) { self.measurer = measurer }
@@ -22,6 +22,7 @@ public struct ReportBuilder {
         if let map = content.map { pages += [mapPage(map, content, theme)] }
         pages += [chartPage(content, theme)]
         pages += tablePages(content, theme)
+        if let bc = content.businessCase { pages += businessCasePages(bc, content, theme) }
         pages += methodPages(content, theme)
         pages += sourcePages(content, theme)
         let total = pages.count
@@ -197,6 +198,7 @@ public struct ReportBuilder {
         flow.heading("Method")
         if !c.policyName.isEmpty { flow.paragraph("Policy profile: \(c.policyName)", style: theme.subheading, spacingAfter: 8) }
         for p in c.methodParagraphs { flow.paragraph(p, style: theme.body, spacingAfter: 8) }
+        if let bc = c.businessCase { businessCaseMethod(bc, into: &flow) }
         return flow.finish()
     }
 

@@ -100,6 +100,8 @@ public struct ReportContent: Hashable, Sendable {
     public var dataSources: [DataSource]
     public var runID: String
     public var toolVersion: String
+    /// The business case (demand, cost, scenarios, risk, phases); nil leaves the section out.
+    public var businessCase: BusinessCaseContent?
 
     /// The default synthetic-data notice.
     public static let defaultSyntheticNotice =
@@ -109,13 +111,15 @@ public struct ReportContent: Hashable, Sendable {
                 syntheticNotice: String = ReportContent.defaultSyntheticNotice, generatedDate: String,
                 timestamp: String, dataVintages: [String] = [], totals: Totals, areas: [AreaRow],
                 areaNoun: String = "area", map: DisplayList? = nil, mapCaption: String = "", policyName: String = "",
-                methodParagraphs: [String] = [], dataSources: [DataSource] = [], runID: String, toolVersion: String) {
+                methodParagraphs: [String] = [], dataSources: [DataSource] = [], runID: String, toolVersion: String,
+                businessCase: BusinessCaseContent? = nil) {
         self.title = title; self.studyName = studyName; self.isSyntheticData = isSyntheticData
         self.syntheticNotice = syntheticNotice; self.generatedDate = generatedDate; self.timestamp = timestamp
         self.dataVintages = dataVintages; self.totals = totals; self.areas = areas; self.areaNoun = areaNoun
         self.map = map; self.mapCaption = mapCaption; self.policyName = policyName
         self.methodParagraphs = methodParagraphs; self.dataSources = dataSources
         self.runID = runID; self.toolVersion = toolVersion
+        self.businessCase = businessCase
     }
 
     /// Areas in table order: unserved+underserved share descending, then id ascending.

@@ -56,6 +56,45 @@ struct Migration: Sendable {
             CREATE INDEX diagnostics_run ON diagnostics(run_id);
             CREATE INDEX runs_started ON runs(started_at);
             """),
+        Migration(name: "0002_business_case", sql: """
+            CREATE TABLE scenario_results (
+                run_id                    TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                scenario                  TEXT NOT NULL,
+                position                  INTEGER NOT NULL,
+                label                     TEXT NOT NULL,
+                kind                      TEXT NOT NULL CHECK (kind IN ('retail', 'wholesale', 'subsidy')),
+                capex                     REAL NOT NULL,
+                npv                       REAL NOT NULL,
+                irr                       REAL,
+                payback_years             REAL,
+                discounted_payback_years  REAL,
+                break_even_take_rate      REAL,
+                bond_amount               REAL NOT NULL,
+                min_dscr                  REAL,
+                mc_draws                  INTEGER NOT NULL,
+                mc_seed                   TEXT NOT NULL,
+                mc_p10                    REAL NOT NULL,
+                mc_p50                    REAL NOT NULL,
+                mc_p90                    REAL NOT NULL,
+                mc_probability_negative   REAL NOT NULL,
+                PRIMARY KEY (run_id, scenario)
+            );
+            CREATE TABLE scenario_cash_flows (
+                run_id              TEXT NOT NULL,
+                scenario            TEXT NOT NULL,
+                year                INTEGER NOT NULL,
+                passings_in_service REAL NOT NULL,
+                subscribers         REAL NOT NULL,
+                revenue             REAL NOT NULL,
+                opex                REAL NOT NULL,
+                capex               REAL NOT NULL,
+                net_cash_flow       REAL NOT NULL,
+                debt_service        REAL NOT NULL,
+                dscr                REAL,
+                PRIMARY KEY (run_id, scenario, year),
+                FOREIGN KEY (run_id, scenario) REFERENCES scenario_results(run_id, scenario) ON DELETE CASCADE
+            );
+            """),
         Migration(name: "0003_batch_jobs", sql: """
             ALTER TABLE runs ADD COLUMN owner_pid INTEGER;
             CREATE TABLE location_classes (

@@ -95,7 +95,7 @@ import TestSupport
         #expect(try reopened.run(id)?.status == .running)
         _ = try RunStore(path: path)
         #expect(try SQLiteShell.query(path, "select count(*) from schema_migrations") == "\(Migration.all.count)")
-        #expect(try SQLiteShell.query(path, "select name from schema_migrations order by rowid limit 1") == "0001-create-runs")
+        #expect(try SQLiteShell.query(path, "select name from schema_migrations order by rowid") == Migration.all.map(\.name).joined(separator: "\n"))
         #expect(try SQLiteShell.query(path, "pragma journal_mode") == "wal")
         #expect(try SQLiteShell.query(path, "select count(*) from runs") == "1")
     }
@@ -115,7 +115,7 @@ import TestSupport
             }
             try await group.waitForAll()
         }
-        #expect(try SQLiteShell.query(path, "select count(*) from schema_migrations") == "\(Migration.all.count)")  // each migration applied once
+        #expect(try SQLiteShell.query(path, "select count(*) from schema_migrations") == "\(Migration.all.count)")
         #expect(try SQLiteShell.query(path, "select count(*), sum(status = 'done') from runs") == "4|4")
         #expect(try SQLiteShell.query(path, "select count(*) from area_results") == "12")  // 4 runs × 3 areas
     }

@@ -1,0 +1,27 @@
+import GeoModel
+
+/// What the business case decided for one area: demand, cost, need, and when it is built.
+public struct AreaPlan: Hashable, Sendable {
+    public var id: AreaID
+    public var name: String
+    public var passings: Int
+    /// Households (ACS, else passings) per square mile of land.
+    public var householdDensity: Double?
+    /// Terminal take rate at the base `demand.take_rate`.
+    public var takeRate: Double
+    /// Cost to pass per passing, construction-cost index and contingency included.
+    public var costToPassPerPassing: Double
+    /// Cost to pass the whole area (what counts against the capital budget).
+    public var passCapex: Double
+    /// Need score 0…100 (see `Prioritisation.needScore`).
+    public var needScore: Double
+    /// Cost to pass ÷ unserved locations; nil when the area has none.
+    public var costPerUnservedLocation: Double?
+    /// Build phase 1…n; nil when the area is not built.
+    public var phase: Int?
+    /// Subscribers in the horizon year at the base take rate (0 when not built).
+    public var subscribersAtHorizon: Double
+
+    /// Year 0-based in which the area is built (phase 1 in year 0).
+    public var buildYear: Int? { phase.map { $0 - 1 } }
+}

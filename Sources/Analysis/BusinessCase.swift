@@ -1,0 +1,108 @@
+import Foundation
+import GeoModel
+
+/// The municipal-ISP business case of a study: per-area demand, cost, need and phases, and each
+/// scenario's cash flows, metrics, tornado and Monte Carlo. Values in, values out; deterministic
+/// for a given seed.
+public struct BusinessCase: Hashable, Sendable {
+    public var parameters: BusinessCaseParameters
+    /// The income at which the take rate's income factor is 1.
+    public var referenceIncome: Double?
+    /// Every area in priority order (built or not).
+    public var areas: [AreaPlan]
+    public var scenarios: [ScenarioResult]
+
+    /// The scenarios evaluated: the study's, or one retail scenario when it defines none.
+    public static func scenarioList(_ p: BusinessCaseParameters) -> [ScenarioDefinition] {
+        p.scenarios.isEmpty ? [ScenarioDefinition(name: "retail", label: "Retail municipal ISP", kind: .retail)] : p.scenarios
+    }
+
+    /// Evaluates the business case.
+    public static func evaluate(areas input: [BusinessCaseArea], parameters p: BusinessCaseParameters) -> BusinessCase {
+        let reference = p.demand.referenceIncome ?? TakeRateModel.referenceIncome(input)
+        var modifiers: [String: Double] = [:]
+        var plans: [AreaPlan] = []
+        for a in input {
+            let mod = TakeRateModel.modifier(a, p.demand, referenceIncome: reference)
+            modifiers[a.id.rawValue] = mod
+            let perPassing = CostToPass.perPassing(a, p.cost) * (1 + p.cost.contingency)
+            let passCapex = perPassing * Double(a.passings)
+            plans.append(AreaPlan(
+                id: a.id, name: a.name, passings: a.passings, householdDensity: a.householdDensity,
+                takeRate: TakeRateModel.takeRate(base: p.demand.takeRate, modifier: mod),
+                costToPassPerPassing: perPassing, passCapex: passCapex,
+                needScore: Prioritisation.needScore(a, referenceIncome: reference),
+                costPerUnservedLocation: a.counts.unserved > 0 ? passCapex / Double(a.counts.unserved) : nil,
+                phase: nil, subscribersAtHorizon: 0))
+        }
+        let byID = Dictionary(uniqueKeysWithValues: input.map { ($0.id, $0) })
+        let include = p.plan.includeServedAreas
+        plans = Prioritisation.assignPhases(plans, candidate: { plan in
+            include || (byID[plan.id].map { $0.counts.unserved + $0.counts.underserved > 0 } ?? false)
+        }, budget: p.plan.capitalBudget, phases: p.plan.phases)
+
+        let h = p.finance.horizonYears
+        for i in plans.indices {
+            guard let year = plans[i].buildYear, year < h else { continue }
+            let passings = Double(plans[i].passings) * pow(1 + p.demand.householdGrowth, Double(h))
+            plans[i].subscribersAtHorizon = passings * plans[i].takeRate * p.demand.adoption.cumulative(at: Double(h - year))
+        }
+
+        let model = ProjectModel(plans: plans, modifiers: modifiers, parameters: p)
+        let results = scenarioList(p).map { evaluate(ScenarioEvaluator(model: model, scenario: $0, parameters: p)) }
+        return BusinessCase(parameters: p, referenceIncome: reference, areas: plans, scenarios: results)
+    }
+
+    static func evaluate(_ e: ScenarioEvaluator) -> ScenarioResult {
+        let p = e.parameters
+        let base = p.demand.takeRate
+        let years = e.years(baseTake: base)
+        let flows = years.map(\.netCashFlow)
+        let rate = p.finance.discountRate
+        let capex = years.reduce(0) { $0 + $1.capex }
+        let tornado = RiskDriver.allCases.map { driver -> TornadoBar in
+            let range = p.risk.ranges[driver] ?? 0.8...1.2
+            return TornadoBar(driver: driver, lowMultiplier: range.lowerBound, highMultiplier: range.upperBound,
+                              npvAtLow: e.npv(baseTake: base, DriverMultipliers(driver, range.lowerBound)),
+                              npvAtHigh: e.npv(baseTake: base, DriverMultipliers(driver, range.upperBound)))
+        }.sorted { $0.swing != $1.swing ? $0.swing > $1.swing : $0.driver < $1.driver }
+        return ScenarioResult(
+            definition: e.scenario, years: years, capex: capex, npv: FinancialMath.npv(rate: rate, cashFlows: flows),
+            irr: FinancialMath.irr(cashFlows: flows), paybackYears: FinancialMath.payback(cashFlows: flows),
+            discountedPaybackYears: FinancialMath.discountedPayback(rate: rate, cashFlows: flows),
+            breakEvenTakeRate: e.breakEvenTakeRate(), bondAmount: e.bondShare * capex,
+            minimumDebtServiceCoverage: years.compactMap(\.debtServiceCoverage).min(),
+            tornado: tornado, monteCarlo: monteCarlo(e))
+    }
+
+    /// Seeded Monte Carlo: each draw multiplies take rate, cost to pass, ARPU and opex by
+    /// independent triangular(low, 1, high) factors from `risk` (drawn in that order).
+    static func monteCarlo(_ e: ScenarioEvaluator) -> MonteCarloSummary {
+        let p = e.parameters
+        var rng = RandomSource(seed: p.risk.seed)
+        var npvs: [Double] = []
+        npvs.reserveCapacity(p.risk.draws)
+        for _ in 0..<p.risk.draws {
+            var m = DriverMultipliers()
+            for driver in RiskDriver.monteCarloDrivers {
+                let r = p.risk.ranges[driver] ?? 0.8...1.2
+                let v = rng.triangular(low: r.lowerBound, mode: 1, high: r.upperBound)
+                switch driver {
+                case .takeRate: m.takeRate = v
+                case .cost: m.cost = v
+                case .arpu: m.arpu = v
+                case .opex: m.opex = v
+                case .discountRate: m.discountRate = v
+                }
+            }
+            npvs.append(e.npv(baseTake: p.demand.takeRate, m))
+        }
+        npvs.sort()
+        let n = Double(max(1, npvs.count))
+        return MonteCarloSummary(
+            draws: npvs.count, seed: p.risk.seed,
+            p10: RandomSource.quantile(sorted: npvs, 0.1), p50: RandomSource.quantile(sorted: npvs, 0.5),
+            p90: RandomSource.quantile(sorted: npvs, 0.9), mean: npvs.reduce(0, +) / n,
+            probabilityNPVNegative: Double(npvs.filter { $0 < 0 }.count) / n, sortedNPVs: npvs)
+    }
+}

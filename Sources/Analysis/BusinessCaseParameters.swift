@@ -1,0 +1,149 @@
+import GeoModel
+
+/// Every assumption of the business case, with documented defaults. The study file's [demand],
+/// [cost], [finance], [plan], [risk] and [scenarios.*] tables fill it (see LastmileKit's
+/// `BusinessCaseSettings`, which also prints each default's source on the report's method page).
+public struct BusinessCaseParameters: Hashable, Sendable {
+    /// Who subscribes, and when.
+    public struct Demand: Hashable, Sendable {
+        /// Base terminal take rate (share of passings subscribing at saturation). Default 45 %:
+        /// PRODUCT.md; municipal fibre plans commonly assume 40–50 %.
+        public var takeRate = 0.45
+        /// Relative uplift of the take rate in an area where every location is unserved (no
+        /// alternative): × (1 + uplift × unserved share). Default 0.25: Lastmile assumption.
+        public var unservedUplift = 0.25
+        /// Relative reduction where every location already has a served (100/20) competitor:
+        /// × (1 − penalty × served share). Default 0.25: Lastmile assumption.
+        public var competitorPenalty = 0.25
+        /// Price elasticity of broadband demand. Default −0.62: Dutz, Orszag & Willig, "The
+        /// Substantial Consumer Benefits of Broadband Connectivity for U.S. Households" (2009), 2008 estimate.
+        public var priceElasticity = -0.62
+        /// Income at which the income adjustment is 1; nil = the household-weighted mean of the areas' ACS
+        /// median incomes. An area's take is × (income / reference)^(−elasticity): the subscription
+        /// price relative to income moves as reference / income.
+        public var referenceIncome: Double?
+        /// Compound yearly growth of households (and passings). Default 0.5 %/year (issue 4 default
+        /// when no ACS trend is given).
+        public var householdGrowth = 0.005
+        /// The adoption curve toward the terminal take.
+        public var adoption = BassDiffusion()
+        /// Yearly churn: churned subscribers are replaced by the diffusion but pay for half a year
+        /// less on average (revenue × (1 − churn / 2)). Default 12 %/year (about 1 %/month): Lastmile assumption.
+        public var churn = 0.12
+
+        public init() {}
+    }
+
+    /// What it costs to pass and connect.
+    public struct Cost: Hashable, Sendable {
+        public enum Method: String, Hashable, Sendable, CaseIterable { case density, route }
+        public var method = Method.density
+        /// Multiplies the Cartesian 2019 cost-to-pass curve (1 = 2019 dollars).
+        public var constructionCostIndex = 1.0
+        /// Route model: share of route built underground (the rest aerial). Default 0.5: Lastmile assumption.
+        public var undergroundShare = 0.5
+        /// Route model: $ per foot underground. Default $18 (2025 median, PRODUCT.md).
+        public var undergroundPerFoot = 18.0
+        /// Route model: $ per foot aerial. Default $8 (2025 median, PRODUCT.md).
+        public var aerialPerFoot = 8.0
+        /// Route model without a road layer: route miles = factor × √(passings × square miles), the
+        /// Beardwood–Halton–Hammersley tour length of n random points in an area (constant ≈ 0.7124,
+        /// Percus & Martin 1996).
+        public var routeFactor = 0.7124
+        /// Drop and ONT per new subscriber. Default $650 (PRODUCT.md).
+        public var dropAndONT = 650.0
+        /// Network electronics (OLT port, optics) per new subscriber. Default $150: Lastmile assumption.
+        public var electronicsPerSubscriber = 150.0
+        /// Contingency on all capital costs. Default 10 %: Lastmile assumption (planning-level estimates carry 10–20 %).
+        public var contingency = 0.10
+
+        public init() {}
+    }
+
+    /// Revenue, operating cost, discounting and financing.
+    public struct Finance: Hashable, Sendable {
+        /// Retail revenue per subscriber per month. Default $65 (PRODUCT.md).
+        public var arpu = 65.0
+        /// Yearly change of prices and fees. Default 0 (flat nominal prices): Lastmile assumption.
+        public var priceChange = 0.0
+        /// Operating cost per subscriber per month (support, billing, backhaul). Default $20: Lastmile assumption.
+        public var opexPerSubscriberMonth = 20.0
+        /// Operating cost per passing per year (plant maintenance, locates, pole fees). Default $30: Lastmile assumption.
+        public var opexPerPassingYear = 30.0
+        /// Fixed operating cost per year (staff, insurance). Default $0: Lastmile assumption.
+        public var opexFixedYear = 0.0
+        /// Discount rate. Default 4 %: municipal bond yield (PRODUCT.md).
+        public var discountRate = 0.04
+        /// Years of cash flow after year 0. Default 20 (issue 4).
+        public var horizonYears = 20
+        /// Share of the city's capital financed by a bond issued in year 0. Default 100 %: Lastmile assumption.
+        public var bondShare = 1.0
+        /// Bond interest rate. Default 4 % (municipal bond, PRODUCT.md).
+        public var bondRate = 0.04
+        /// Bond term in years (level debt service). Default 20: Lastmile assumption.
+        public var bondTermYears = 20
+
+        public init() {}
+    }
+
+    /// Which areas are built, and when.
+    public struct Plan: Hashable, Sendable {
+        /// Capital budget for passing areas (cost to pass incl. contingency); nil = no limit.
+        public var capitalBudget: Double?
+        /// Number of yearly build phases. Default 3: Lastmile assumption (three construction seasons).
+        public var phases = 3
+        /// Build every area, not only those with unserved or underserved locations. Default false.
+        public var includeServedAreas = false
+
+        public init() {}
+    }
+
+    /// Sensitivity and Monte Carlo settings.
+    public struct Risk: Hashable, Sendable {
+        /// Low and high multipliers of each driver. Default ±20 % (issue 4).
+        public var ranges: [RiskDriver: ClosedRange<Double>] = Dictionary(
+            uniqueKeysWithValues: RiskDriver.allCases.map { ($0, 0.8...1.2) })
+        /// Monte Carlo draws. Default 10,000 (issue 4 minimum).
+        public var draws = 10_000
+        /// Seed of the Monte Carlo generator: the same seed gives the same draws.
+        public var seed: UInt64 = 20_261_128
+
+        public init() {}
+    }
+
+    public var demand = Demand()
+    public var cost = Cost()
+    public var finance = Finance()
+    public var plan = Plan()
+    public var risk = Risk()
+    /// Scenarios side by side; when empty one retail scenario named "retail" is evaluated.
+    public var scenarios: [ScenarioDefinition] = []
+
+    public init() {}
+}
+
+/// A quantity the tornado and Monte Carlo vary, as a multiplier of its base value.
+public enum RiskDriver: String, Hashable, Sendable, CaseIterable, Comparable {
+    case takeRate = "take_rate"
+    case cost
+    case arpu
+    case opex
+    case discountRate = "discount_rate"
+
+    /// Drivers the Monte Carlo draws (triangular); the discount rate is a choice, not an uncertainty.
+    public static let monteCarloDrivers: [RiskDriver] = [.takeRate, .cost, .arpu, .opex]
+
+    public var label: String {
+        switch self {
+        case .takeRate: "Take rate"
+        case .cost: "Cost to pass"
+        case .arpu: "Revenue per subscriber"
+        case .opex: "Operating cost"
+        case .discountRate: "Discount rate"
+        }
+    }
+
+    public static func < (a: RiskDriver, b: RiskDriver) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Multipliers of the risk drivers (1 = base case).
+struct DriverMultipliers {
+    var takeRate = 1.0
+    var cost = 1.0
+    var arpu = 1.0
+    var opex = 1.0
+    var discountRate = 1.0
+
+    init() {}
+
+    init(_ driver: RiskDriver, _ value: Double) {
+        switch driver {
+        case .takeRate: takeRate = value
+        case .cost: cost = value
+        case .arpu: arpu = value
+        case .opex: opex = value
+        case .discountRate: discountRate = value
+        }
+    }
+}
+
+/// A scenario's yearly cash flows for a base take rate and driver multipliers.
+struct ScenarioEvaluator {
+    let model: ProjectModel
+    let scenario: ScenarioDefinition
+    let parameters: BusinessCaseParameters
+
+    /// Year t (0…horizon): subscribers S_t (end of year), revenue, opex, capex.
+    /// - retail: revenue = S_t · (1 − churn/2) · ARPU · 12 · (1 + price change)^(t−1);
+    ///   opex = S_t · opex/sub/month · 12 + passings in service · opex/passing/year + fixed (t ≥ 1);
+    ///   capex = cost to pass of areas built in t + max(0, S_t − S_{t−1}) · (drop & ONT + electronics) · (1 + contingency).
+    /// - wholesale: revenue = (S_t · (1 − churn/2) · fee/sub + passings in service · fee/passing) · 12 · escalation; opex, capex as retail.
+    /// - subsidy: capex = contribution × the retail capex; revenue = revenue share × retail revenue; opex = scenario fixed opex only.
+    func years(baseTake: Double, _ m: DriverMultipliers = DriverMultipliers()) -> [YearCashFlow] {
+        let f = parameters.finance, d = parameters.demand, c = parameters.cost
+        let subs = model.subscribers(baseTake: baseTake * m.takeRate)
+        let connectUnit = (c.dropAndONT + c.electronicsPerSubscriber) * (1 + c.contingency)
+        let arpu = scenario.arpu ?? f.arpu
+        let opexSub = scenario.opexPerSubscriberMonth ?? f.opexPerSubscriberMonth
+        let opexPassing = scenario.opexPerPassingYear ?? f.opexPerPassingYear
+        let opexFixed = scenario.opexFixedYear ?? (scenario.kind == .subsidy ? 0 : f.opexFixedYear)
+        let paying = 1 - d.churn / 2
+        var out: [YearCashFlow] = []
+        out.reserveCapacity(subs.count)
+        for t in 0..<subs.count {
+            let escalation = t >= 1 ? pow(1 + f.priceChange, Double(t - 1)) : 1
+            let inService = model.passingsInService[t]
+            let retailRevenue = subs[t] * paying * arpu * 12 * escalation * m.arpu
+            let capex = model.passCapexByYear[t] * m.cost + max(0, subs[t] - (t > 0 ? subs[t - 1] : 0)) * connectUnit
+            let fixed = t >= 1 ? opexFixed : 0
+            var y = YearCashFlow(year: t, passingsInService: inService, subscribers: subs[t], revenue: 0, opex: 0,
+                                 capex: 0, debtService: 0)
+            switch scenario.kind {
+            case .retail:
+                y.revenue = retailRevenue
+                y.opex = (subs[t] * opexSub * 12 + inService * opexPassing + fixed) * m.opex
+                y.capex = capex
+            case .wholesale:
+                y.revenue = (subs[t] * paying * scenario.wholesalePerSubscriberMonth + inService * scenario.wholesalePerPassingMonth)
+                    * 12 * escalation * m.arpu
+                y.opex = (subs[t] * opexSub * 12 + inService * opexPassing + fixed) * m.opex
+                y.capex = capex
+            case .subsidy:
+                y.revenue = scenario.revenueShare * retailRevenue
+                y.opex = fixed * m.opex
+                y.capex = scenario.capitalContribution * capex
+            }
+            out.append(y)
+        }
+        // A bond for a share of the capital, issued in year 0, repaid by level debt service.
+        let bond = bondShare * out.reduce(0) { $0 + $1.capex }
+        let service = FinancialMath.levelPayment(principal: bond, rate: f.bondRate, years: f.bondTermYears)
+        for t in out.indices where t >= 1 && t <= f.bondTermYears { out[t].debtService = service }
+        return out
+    }
+
+    var bondShare: Double { scenario.bondShare ?? parameters.finance.bondShare }
+
+    func npv(baseTake: Double, _ m: DriverMultipliers = DriverMultipliers()) -> Double {
+        FinancialMath.npv(rate: parameters.finance.discountRate * m.discountRate,
+                          cashFlows: years(baseTake: baseTake, m).map(\.netCashFlow))
+    }
+
+    /// The base take rate in 0…1 at which the NPV is 0 (bisection to 1e-15); nil without a sign change
+    /// or when the NPV does not depend on the take rate (e.g. nothing is built).
+    func breakEvenTakeRate() -> Double? {
+        var lo = 0.0, hi = 1.0
+        var flo = npv(baseTake: lo)
+        let fhi = npv(baseTake: hi)
+        if flo == fhi { return nil }
+        if flo == 0 { return 0 }
+        if fhi == 0 { return 1 }
+        guard (flo > 0) != (fhi > 0) else { return nil }
+        for _ in 0..<200 where hi - lo > 1e-15 {
+            let mid = (lo + hi) / 2
+            let fmid = npv(baseTake: mid)
+            if fmid == 0 { return mid }
+            if (fmid > 0) == (flo > 0) { lo = mid; flo = fmid } else { hi = mid }
+        }
+        return (lo + hi) / 2
+    }
+}

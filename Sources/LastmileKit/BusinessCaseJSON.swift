@@ -1,0 +1,64 @@
+import Foundation
+import Analysis
+
+/// The business case in run.json: `scenarios` (name, kind, capex, npv, irr, payback_years,
+/// break_even_take_rate, cash_flows, …; `null` where a number does not exist) and `monte_carlo`.
+enum BusinessCaseJSON {
+    static func number(_ d: Double?) -> Any { d.flatMap { $0.isFinite ? $0 : nil } ?? NSNull() }
+
+    static func scenario(_ s: ScenarioResult) -> [String: Any] {
+        [
+            "name": s.definition.name,
+            "label": s.definition.label,
+            "kind": s.definition.kind.rawValue,
+            "capex": number(s.capex),
+            "npv": number(s.npv),
+            "irr": number(s.irr),
+            "payback_years": number(s.paybackYears),
+            "discounted_payback_years": number(s.discountedPaybackYears),
+            "break_even_take_rate": number(s.breakEvenTakeRate),
+            "bond_amount": number(s.bondAmount),
+            "minimum_dscr": number(s.minimumDebtServiceCoverage),
+            "cash_flows": s.years.map { number($0.netCashFlow) },
+            "years": s.years.map { y -> [String: Any] in
+                [
+                    "year": y.year, "passings_in_service": number(y.passingsInService), "subscribers": number(y.subscribers),
+                    "revenue": number(y.revenue), "opex": number(y.opex), "capex": number(y.capex),
+                    "net_cash_flow": number(y.netCashFlow), "debt_service": number(y.debtService),
+                    "dscr": number(y.debtServiceCoverage),
+                ]
+            },
+            "tornado": s.tornado.map { t -> [String: Any] in
+                ["driver": t.driver.rawValue, "low_multiplier": t.lowMultiplier, "high_multiplier": t.highMultiplier,
+                 "npv_at_low": number(t.npvAtLow), "npv_at_high": number(t.npvAtHigh)]
+            },
+            "monte_carlo": monteCarlo(s.monteCarlo, scenario: s.definition.name),
+        ]
+    }
+
+    static func monteCarlo(_ m: MonteCarloSummary, scenario: String) -> [String: Any] {
+        ["scenario": scenario, "p10": number(m.p10), "p50": number(m.p50), "p90": number(m.p90), "mean": number(m.mean),
+         "probability_npv_negative": m.probabilityNPVNegative, "draws": m.draws, "seed": m.seed]
+    }
+
+    /// The Monte Carlo of the first retail scenario (else the first scenario).
+    static func headlineMonteCarlo(_ bc: BusinessCase) -> Any {
+        guard let s = bc.scenarios.first(where: { $0.definition.kind == .retail }) ?? bc.scenarios.first else { return NSNull() }
+        return monteCarlo(s.monteCarlo, scenario: s.definition.name)
+    }
+
+    static func overview(_ bc: BusinessCase) -> [String: Any] {
+        let built = bc.areas.filter { $0.phase != nil }
+        return [
+            "reference_income": number(bc.referenceIncome),
+            "areas_built": built.count,
+            "passings_built": built.reduce(0) { $0 + $1.passings },
+            "cost_to_pass": number(built.reduce(0) { $0 + $1.passCapex }),
+            "phases": (1...max(1, bc.parameters.plan.phases)).map { phase -> [String: Any] in
+                let areas = built.filter { $0.phase == phase }
+                return ["phase": phase, "build_year": phase - 1, "areas": areas.map(\.id.rawValue),
+                        "cost_to_pass": number(areas.reduce(0) { $0 + $1.passCapex })]
+            },
+        ]
+    }
+}

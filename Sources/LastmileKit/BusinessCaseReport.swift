@@ -1,0 +1,86 @@
+import Foundation
+import GeoModel
+import Analysis
+import Graphics
+import Maps
+import Reports
+import Charts
+
+/// The business-case section of the report and its phases map, from a run's business case.
+enum BusinessCaseReport {
+    /// Choropleth of build phases: areas coloured by phase 1…n, areas not built hatched.
+    static func phasesMap(_ c: StudyRunner.Computed, study: Study, measurer: some TextMeasurer) throws -> MapDrawing {
+        let phases = Dictionary(uniqueKeysWithValues: c.businessCase.areas.map { ($0.id, $0.phase.map(Double.init)) })
+        let areas = c.areas.map { MapArea(id: $0.id, geometry: $0.geometry, value: phases[$0.id] ?? nil) }
+        let n = max(1, c.businessCase.parameters.plan.phases)
+        var map = ChoroplethMap(
+            title: "Build phases",
+            subtitle: "Areas in priority order (need score, then cost per unserved location), split into \(n) yearly phases",
+            areas: areas, scheme: .manual((1...n).map(Double.init)), classCount: n, palette: .blues,
+            valueFormat: .number(decimals: 0, unit: nil), legendTitle: "Build phase", areaNoun: RunReport.noun(study.areaLevel),
+            source: RunReport.sourceLine(c, study: study))
+        // Phases are categories, not ranges: phase k is built in year k − 1.
+        map.classLabels = (1...n).map { "Phase \($0) (year \($0 - 1))" }
+        map.noDataLabel = "Not built"
+        return try map.draw(size: RunReport.mapCanvas, measurer: measurer)
+    }
+
+    static func content(_ c: StudyRunner.Computed, study: Study, phasesMap: DisplayList?) -> BusinessCaseContent {
+        let bc = c.businessCase
+        let p = bc.parameters
+        let scenarios = bc.scenarios.map { s in
+            BusinessCaseContent.Scenario(
+                label: s.definition.label, kind: s.definition.kind.rawValue, capex: s.capex, npv: s.npv, irr: s.irr,
+                paybackYears: s.paybackYears, discountedPaybackYears: s.discountedPaybackYears,
+                breakEvenTakeRate: s.breakEvenTakeRate, minimumDebtServiceCoverage: s.minimumDebtServiceCoverage,
+                netCashFlows: s.cashFlows, subscribers: s.years.map(\.subscribers),
+                tornado: s.tornado.map {
+                    .init(label: "\($0.driver.label) (×\(trim($0.lowMultiplier)) / ×\(trim($0.highMultiplier)))",
+                          npvAtLow: $0.npvAtLow, npvAtHigh: $0.npvAtHigh)
+                },
+                p10: s.monteCarlo.p10, p50: s.monteCarlo.p50, p90: s.monteCarlo.p90,
+                probabilityNPVNegative: s.monteCarlo.probabilityNPVNegative, draws: s.monteCarlo.draws,
+                seed: s.monteCarlo.seed, monteCarloNPVs: s.monteCarlo.sortedNPVs)
+        }
+        let built = bc.areas.filter { $0.phase != nil }
+        let phases = (1...max(1, p.plan.phases)).map { phase -> BusinessCaseContent.Phase in
+            let areas = built.filter { $0.phase == phase }
+            return .init(phase: phase, areas: areas.count, passings: areas.reduce(0) { $0 + $1.passings },
+                         costToPass: areas.reduce(0) { $0 + $1.passCapex })
+        }
+        let h = p.finance.horizonYears
+        return BusinessCaseContent(
+            scenarios: scenarios, horizonYears: h, discountRate: p.finance.discountRate, takeRate: p.demand.takeRate,
+            adoptionCurve: (0...h).map { p.demand.adoption.cumulative(at: Double($0)) }, phases: phases,
+            areasNotBuilt: bc.areas.count - built.count, phasesMap: phasesMap,
+            phasesMapCaption: "Phase k is built in year k − 1 of the plan. Hatched (“Not built”): no unserved or underserved locations, or beyond the capital budget.",
+            parameters: study.businessCase.lines.map { line in
+                // The computed reference income, when the study leaves it to the data.
+                if line.key == "demand.reference_income", p.demand.referenceIncome == nil, let r = bc.referenceIncome {
+                    return .init(key: line.key, value: MoneyFormatting.dollars(r), source: line.value + " (" + line.source + ")")
+                }
+                if line.key == "demand.household_growth", let trend = c.householdTrend {
+                    return .init(key: line.key, value: String(format: "%.6f", p.demand.householdGrowth), source: trend)
+                }
+                return .init(key: line.key, value: line.value, source: line.source)
+            },
+            methodParagraphs: method(bc))
+    }
+
+    static func trim(_ d: Double) -> String {
+        d == d.rounded() ? String(Int(d)) : String(format: "%g", d)
+    }
+
+    static func method(_ bc: BusinessCase) -> [String] {
+        let p = bc.parameters
+        let reference = bc.referenceIncome.map { MoneyFormatting.dollars($0) } ?? "unknown (no ACS income: no income adjustment)"
+        return [
+            "Passings are the distinct locations in the availability files whose business/residential code is a passing code (demand.residential). Passings grow at demand.household_growth a year (with demand.households_earlier, the compound yearly rate of ACS households between the two tables, unless the study sets the growth itself).",
+            "Terminal take rate per area = demand.take_rate × (1 + demand.unserved_uplift × unserved share) × (1 − demand.competitor_penalty × served share) × (median income ÷ reference income)^(−demand.price_elasticity), clamped to 0–100 %. The reference income is \(reference). Subscribers in year t = passings(t) × take × F(t − build year), with the Bass curve F(t) = (1 − e^{−(p+q)t}) / (1 + (q/p)e^{−(p+q)t}), p = \(String(format: "%.4f", p.demand.adoption.p)), q = \(String(format: "%.4f", p.demand.adoption.q)).",
+            "Cost to pass per passing: \(p.cost.method == .density ? "the Cartesian 2019 curve ($668 at ≥ 1,525, $1,313 at 767, $2,187 at 302, $3,656 at ≤ 63 households per square mile of land), interpolated in log density" : "route miles × 5,280 ft × the blended cost per foot (underground share × underground $/ft + the rest × aerial $/ft); route miles = \(p.cost.routeFactor) × √(passings × square miles) when no road layer is given (Beardwood–Halton–Hammersley)"), × cost.construction_cost_index, plus cost.contingency. Each new subscriber adds drop and ONT plus electronics, with contingency.",
+            "Areas are ranked by a need score (100 × the weighted mean of unserved share 0.4, underserved share 0.2, share without internet 0.2 and income need 0.2, where income need = 1 − income ÷ reference income, clamped to 0–1; missing parts are left out), then by cost to pass per unserved location. Areas with unserved or underserved locations are taken in that order while their cost to pass fits plan.capital_budget, and split into plan.phases yearly phases of about equal capital; phase k is built in year k − 1 and serves from year k.",
+            "Retail: revenue = subscribers × (1 − churn/2) × ARPU × 12; opex = subscribers × opex per subscriber × 12 + passings in service × opex per passing + fixed opex. Wholesale: revenue = lease fees per subscriber and per passing; the city carries the same opex and capital. Subsidy: the city pays capital_contribution of the partner's capital and receives revenue_share of its retail revenue. NPV = Σ CF_t ÷ (1 + r)^t over years 0–\(p.finance.horizonYears); IRR is found by bracketing and bisection (none when the cash flows never change sign); paybacks interpolate within the year; a bond of bond_share × capital at bond_rate over bond_term_years gives level debt service, and coverage = (revenue − opex) ÷ debt service. The break-even take rate is the demand.take_rate at which the NPV is zero (bisection).",
+            "Tornado: each driver alone at its low and high multiplier (risk.*_range). Monte Carlo: \(NumberFormatting.grouped(p.risk.draws)) draws with seed \(p.risk.seed) (SplitMix64), take rate, cost to pass, ARPU and opex multiplied by independent triangular(low, 1, high) factors; percentiles interpolate between order statistics.",
+        ]
+    }
+}

@@ -1,0 +1,342 @@
+import Foundation
+import GeoModel
+import Analysis
+
+/// The business-case keys of a study file ([demand], [cost], [finance], [plan], [risk],
+/// [scenarios.NAME]): their defaults, sources and allowed ranges, and how they become
+/// `BusinessCaseParameters`. The same table feeds `Study.knownKeys` and the report's method page.
+public struct BusinessCaseSettings: Sendable {
+    /// One parameter as the method page prints it.
+    public struct Line: Hashable, Sendable {
+        public var key: String
+        /// The value used, as text.
+        public var value: String
+        /// "study file" when the study (or --set) gave it, else the source of the default.
+        public var source: String
+    }
+
+    /// A documented key: default (as text), source of the default, allowed values.
+    struct Setting {
+        let key: String
+        let defaultText: String
+        let source: String
+        let allowed: String
+    }
+
+    public var parameters: BusinessCaseParameters
+    /// Residential business/residential codes counted as passings.
+    public var residentialCodes: Set<BusinessResidentialCode>
+    /// Every parameter with the value used and its source, in table order.
+    public var lines: [Line]
+    /// An earlier ACS table for the household trend (resolved against the study's folder), and the years between the two.
+    public var earlierDemographicsPath: String?
+    public var earlierDemographicsYears: Int?
+    /// True when the study sets demand.household_growth itself (the ACS trend then does not replace it).
+    public var householdGrowthGiven: Bool
+
+    static let assumption = "Lastmile assumption; replace with a local figure"
+
+    /// Fixed keys, in the order the method page lists them.
+    static let settings: [Setting] = [
+        Setting(key: "demand.take_rate", defaultText: "0.45", source: "PRODUCT.md default; municipal fibre plans commonly assume 40–50 %", allowed: "0 to 1"),
+        Setting(key: "demand.unserved_uplift", defaultText: "0.25", source: assumption, allowed: "0 to 10"),
+        Setting(key: "demand.competitor_penalty", defaultText: "0.25", source: assumption, allowed: "0 to 1"),
+        Setting(key: "demand.price_elasticity", defaultText: "-0.62", source: "Dutz, Orszag & Willig (2009), 2008 estimate", allowed: "-10 to 0"),
+        Setting(key: "demand.reference_income", defaultText: "household-weighted mean of area median incomes", source: "ACS B19013 of the study", allowed: "greater than 0"),
+        Setting(key: "demand.household_growth", defaultText: "0.005", source: "issue 4 default without an ACS trend", allowed: "-0.5 to 0.5"),
+        Setting(key: "demand.households_earlier", defaultText: "none", source: "an earlier ACS 5-year table: household_growth becomes the compound yearly rate between the two (unless set)", allowed: "a path to an ACS table"),
+        Setting(key: "demand.households_earlier_years", defaultText: "from the ACS file names (ACSDT5Y2017 → ACSDT5Y2022 = 5)", source: "data.census.gov file naming", allowed: "whole years 1 to 30"),
+        Setting(key: "demand.bass_p", defaultText: "0.03", source: "Sultan, Farley & Lehmann (1990) meta-analysis mean", allowed: "greater than 0, at most 1"),
+        Setting(key: "demand.bass_q", defaultText: "0.38", source: "Sultan, Farley & Lehmann (1990) meta-analysis mean", allowed: "0 to 5"),
+        Setting(key: "demand.observed_subscribers", defaultText: "none", source: "when given, p and q are fitted by least squares (Bass 1969)", allowed: "a list of at least 3 cumulative counts ≥ 0"),
+        Setting(key: "demand.churn", defaultText: "0.12", source: assumption + " (about 1 %/month)", allowed: "0 to 1"),
+        Setting(key: "demand.residential", defaultText: "[\"R\", \"X\"]", source: "issue 4: residential and mixed-use locations are passings", allowed: "codes R, B, X"),
+        Setting(key: "cost.method", defaultText: "density", source: "Cartesian 2019 cost-per-passing curve", allowed: "density or route"),
+        Setting(key: "cost.construction_cost_index", defaultText: "1.0", source: "1 = 2019 dollars of the Cartesian curve", allowed: "greater than 0, at most 10"),
+        Setting(key: "cost.underground_share", defaultText: "0.5", source: assumption, allowed: "0 to 1"),
+        Setting(key: "cost.underground_per_foot", defaultText: "18", source: "2025 median $/ft underground (PRODUCT.md)", allowed: "0 or more"),
+        Setting(key: "cost.aerial_per_foot", defaultText: "8", source: "2025 median $/ft aerial (PRODUCT.md)", allowed: "0 or more"),
+        Setting(key: "cost.route_factor", defaultText: "0.7124", source: "Beardwood–Halton–Hammersley tour constant (Percus & Martin 1996)", allowed: "greater than 0, at most 10"),
+        Setting(key: "cost.drop_and_ont", defaultText: "650", source: "PRODUCT.md (~$650 per subscriber)", allowed: "0 or more"),
+        Setting(key: "cost.electronics_per_subscriber", defaultText: "150", source: assumption, allowed: "0 or more"),
+        Setting(key: "cost.contingency", defaultText: "0.10", source: assumption + " (planning estimates carry 10–20 %)", allowed: "0 to 5"),
+        Setting(key: "finance.arpu", defaultText: "65", source: "PRODUCT.md (~$65/month)", allowed: "0 or more"),
+        Setting(key: "finance.price_change", defaultText: "0", source: assumption + " (flat nominal prices)", allowed: "-0.5 to 0.5"),
+        Setting(key: "finance.opex_per_subscriber_month", defaultText: "20", source: assumption, allowed: "0 or more"),
+        Setting(key: "finance.opex_per_passing_year", defaultText: "30", source: assumption, allowed: "0 or more"),
+        Setting(key: "finance.opex_fixed_year", defaultText: "0", source: assumption, allowed: "0 or more"),
+        Setting(key: "finance.discount_rate", defaultText: "0.04", source: "municipal bond yield (PRODUCT.md)", allowed: "greater than -1 (−100 %), at most 1"),
+        Setting(key: "finance.horizon_years", defaultText: "20", source: "issue 4 default", allowed: "whole years 1 to 100"),
+        Setting(key: "finance.bond_share", defaultText: "1.0", source: assumption, allowed: "0 to 1"),
+        Setting(key: "finance.bond_rate", defaultText: "0.04", source: "municipal bond (PRODUCT.md)", allowed: "greater than -1, at most 1"),
+        Setting(key: "finance.bond_term_years", defaultText: "20", source: assumption, allowed: "whole years 1 to 100"),
+        Setting(key: "plan.capital_budget", defaultText: "no limit", source: "build every area with unserved or underserved locations", allowed: "greater than 0"),
+        Setting(key: "plan.phases", defaultText: "3", source: assumption + " (three construction seasons)", allowed: "whole numbers 1 to 50"),
+        Setting(key: "plan.include_served_areas", defaultText: "false", source: "build only where there is need", allowed: "true or false"),
+        Setting(key: "risk.take_rate_range", defaultText: "[0.8, 1.2]", source: "±20 % (issue 4)", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
+        Setting(key: "risk.cost_range", defaultText: "[0.8, 1.2]", source: "±20 % (issue 4)", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
+        Setting(key: "risk.arpu_range", defaultText: "[0.8, 1.2]", source: "±20 % (issue 4)", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
+        Setting(key: "risk.opex_range", defaultText: "[0.8, 1.2]", source: "±20 % (issue 4)", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
+        Setting(key: "risk.discount_rate_range", defaultText: "[0.8, 1.2]", source: "±20 % (issue 4); tornado only", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
+        Setting(key: "risk.draws", defaultText: "10000", source: "issue 4 (at least 10,000 draws)", allowed: "whole numbers 100 to 1,000,000"),
+        Setting(key: "risk.seed", defaultText: "20261128", source: "fixed so that a rerun repeats the draws", allowed: "a whole number ≥ 0"),
+    ]
+
+    /// Keys of one scenario table, [scenarios.NAME].
+    static let scenarioFields: [Setting] = [
+        Setting(key: "kind", defaultText: "required", source: "retail, wholesale or subsidy", allowed: "retail, wholesale or subsidy"),
+        Setting(key: "label", defaultText: "the table name", source: "", allowed: "text"),
+        Setting(key: "arpu", defaultText: "finance.arpu", source: "", allowed: "0 or more"),
+        Setting(key: "opex_per_subscriber_month", defaultText: "finance.opex_per_subscriber_month", source: "", allowed: "0 or more"),
+        Setting(key: "opex_per_passing_year", defaultText: "finance.opex_per_passing_year", source: "", allowed: "0 or more"),
+        Setting(key: "opex_fixed_year", defaultText: "finance.opex_fixed_year (0 for subsidy)", source: "", allowed: "0 or more"),
+        Setting(key: "bond_share", defaultText: "finance.bond_share", source: "", allowed: "0 to 1"),
+        Setting(key: "wholesale_per_subscriber_month", defaultText: "35", source: assumption + " (about half the retail ARPU)", allowed: "0 or more"),
+        Setting(key: "wholesale_per_passing_month", defaultText: "0", source: assumption, allowed: "0 or more"),
+        Setting(key: "capital_contribution", defaultText: "0.25", source: assumption, allowed: "0 to 1"),
+        Setting(key: "revenue_share", defaultText: "0", source: assumption, allowed: "0 to 1"),
+    ]
+
+    /// `key: "default (source)"` for Study.knownKeys-style lookups.
+    public static var knownKeys: [String: String] {
+        var out: [String: String] = [:]
+        for s in settings { out[s.key] = s.source.isEmpty ? s.defaultText : "\(s.defaultText) (\(s.source))" }
+        return out
+    }
+
+    /// True for `scenarios.NAME.FIELD` with a known field.
+    public static func isScenarioKey(_ key: String) -> Bool {
+        let parts = key.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts[0] == "scenarios" && !parts[1].isEmpty
+            && scenarioFields.contains { $0.key == parts[2] }
+    }
+
+    /// Reads the business-case keys.
+    /// - Throws: `.badInput` naming the study file and the key, with the allowed range, for a value
+    ///   of the wrong type or out of range, an unknown scenario kind, or observations that fit no Bass curve.
+    public init(values v: [String: StudyValue], file: String) throws {
+        var lines: [Line] = []
+        func bad(_ key: String, _ what: String) -> LastmileError { .badInput(SourceLocation(file: file, column: key), what) }
+        func allowed(_ key: String) -> String {
+            if let s = Self.settings.first(where: { $0.key == key }) { return s.allowed }
+            let field = key.split(separator: ".").last.map(String.init) ?? key
+            return Self.scenarioFields.first { $0.key == field }?.allowed ?? ""
+        }
+        func number(_ key: String, _ ok: (Double) -> Bool) throws -> Double? {
+            guard let value = v[key] else { return nil }
+            let d: Double
+            switch value {
+            case .number(let x): d = x
+            case .integer(let i): d = Double(i)
+            default: throw bad(key, "\(key) must be a number (allowed: \(allowed(key))), found \(value.typeName) \(value)")
+            }
+            guard d.isFinite, ok(d) else { throw bad(key, "\(key) is out of range: allowed \(allowed(key)), found \(value)") }
+            return d
+        }
+        func integer(_ key: String, _ range: ClosedRange<Int>) throws -> Int? {
+            guard let value = v[key] else { return nil }
+            guard case .integer(let i) = value else {
+                throw bad(key, "\(key) must be a whole number (allowed: \(allowed(key))), found \(value.typeName) \(value)")
+            }
+            guard range.contains(i) else { throw bad(key, "\(key) is out of range: allowed \(allowed(key)), found \(i)") }
+            return i
+        }
+        func text(_ key: String) throws -> String? {
+            guard let value = v[key] else { return nil }
+            guard case .string(let s) = value else { throw bad(key, "\(key) must be text (allowed: \(allowed(key))), found \(value.typeName) \(value)") }
+            return s
+        }
+        let nonNegative: (Double) -> Bool = { $0 >= 0 }
+        let share: (Double) -> Bool = { $0 >= 0 && $0 <= 1 }
+        let rate: (Double) -> Bool = { $0 > -1 && $0 <= 1 }
+
+        var p = BusinessCaseParameters()
+        // demand
+        if let x = try number("demand.take_rate", share) { p.demand.takeRate = x }
+        if let x = try number("demand.unserved_uplift", { $0 >= 0 && $0 <= 10 }) { p.demand.unservedUplift = x }
+        if let x = try number("demand.competitor_penalty", share) { p.demand.competitorPenalty = x }
+        if let x = try number("demand.price_elasticity", { $0 >= -10 && $0 <= 0 }) { p.demand.priceElasticity = x }
+        if let x = try number("demand.reference_income", { $0 > 0 }) { p.demand.referenceIncome = x }
+        if let x = try number("demand.household_growth", { $0 >= -0.5 && $0 <= 0.5 }) { p.demand.householdGrowth = x }
+        if let path = try text("demand.households_earlier"), !path.isEmpty {
+            let folder = (file as NSString).deletingLastPathComponent
+            earlierDemographicsPath = path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
+        } else {
+            earlierDemographicsPath = nil
+        }
+        earlierDemographicsYears = try integer("demand.households_earlier_years", 1...30)
+        householdGrowthGiven = v["demand.household_growth"] != nil
+        if let x = try number("demand.bass_p", { $0 > 0 && $0 <= 1 }) { p.demand.adoption.p = x }
+        if let x = try number("demand.bass_q", { $0 >= 0 && $0 <= 5 }) { p.demand.adoption.q = x }
+        if let value = v["demand.observed_subscribers"] {
+            let key = "demand.observed_subscribers"
+            guard case .list(let items) = value else { throw bad(key, "\(key) must be \(allowed(key)), found \(value)") }
+            let counts = try items.map { item -> Double in
+                switch item {
+                case .integer(let i) where i >= 0: return Double(i)
+                case .number(let d) where d >= 0 && d.isFinite: return d
+                default: throw bad(key, "\(key) must be \(allowed(key)), found \(item)")
+                }
+            }
+            guard let fit = BassDiffusion.fit(cumulativeSubscribers: counts) else {
+                throw bad(key, "\(key): these counts fit no saturating Bass curve (need \(allowed(key)) that grow and level off)")
+            }
+            p.demand.adoption = fit.curve
+        }
+        if let x = try number("demand.churn", share) { p.demand.churn = x }
+        var residential: Set<BusinessResidentialCode> = [.residential, .both]
+        if let value = v["demand.residential"] {
+            let key = "demand.residential"
+            let items: [StudyValue]
+            if case .list(let l) = value { items = l } else { items = [value] }
+            residential = Set(try items.map { item in
+                guard case .string(let s) = item, let c = BusinessResidentialCode(rawValue: s) else {
+                    throw bad(key, "\(key) must be \(allowed(key)), found \(item)")
+                }
+                return c
+            })
+        }
+        // cost
+        if let m = try text("cost.method") {
+            guard let method = BusinessCaseParameters.Cost.Method(rawValue: m) else {
+                throw bad("cost.method", "cost.method must be \(allowed("cost.method")), found '\(m)'")
+            }
+            p.cost.method = method
+        }
+        if let x = try number("cost.construction_cost_index", { $0 > 0 && $0 <= 10 }) { p.cost.constructionCostIndex = x }
+        if let x = try number("cost.underground_share", share) { p.cost.undergroundShare = x }
+        if let x = try number("cost.underground_per_foot", nonNegative) { p.cost.undergroundPerFoot = x }
+        if let x = try number("cost.aerial_per_foot", nonNegative) { p.cost.aerialPerFoot = x }
+        if let x = try number("cost.route_factor", { $0 > 0 && $0 <= 10 }) { p.cost.routeFactor = x }
+        if let x = try number("cost.drop_and_ont", nonNegative) { p.cost.dropAndONT = x }
+        if let x = try number("cost.electronics_per_subscriber", nonNegative) { p.cost.electronicsPerSubscriber = x }
+        if let x = try number("cost.contingency", { $0 >= 0 && $0 <= 5 }) { p.cost.contingency = x }
+        // finance
+        if let x = try number("finance.arpu", nonNegative) { p.finance.arpu = x }
+        if let x = try number("finance.price_change", { $0 >= -0.5 && $0 <= 0.5 }) { p.finance.priceChange = x }
+        if let x = try number("finance.opex_per_subscriber_month", nonNegative) { p.finance.opexPerSubscriberMonth = x }
+        if let x = try number("finance.opex_per_passing_year", nonNegative) { p.finance.opexPerPassingYear = x }
+        if let x = try number("finance.opex_fixed_year", nonNegative) { p.finance.opexFixedYear = x }
+        if let x = try number("finance.discount_rate", rate) { p.finance.discountRate = x }
+        if let x = try integer("finance.horizon_years", 1...100) { p.finance.horizonYears = x }
+        if let x = try number("finance.bond_share", share) { p.finance.bondShare = x }
+        if let x = try number("finance.bond_rate", rate) { p.finance.bondRate = x }
+        if let x = try integer("finance.bond_term_years", 1...100) { p.finance.bondTermYears = x }
+        // plan
+        if let x = try number("plan.capital_budget", { $0 > 0 }) { p.plan.capitalBudget = x }
+        if let x = try integer("plan.phases", 1...50) { p.plan.phases = x }
+        if let value = v["plan.include_served_areas"] {
+            guard case .boolean(let b) = value else {
+                throw bad("plan.include_served_areas", "plan.include_served_areas must be true or false, found \(value)")
+            }
+            p.plan.includeServedAreas = b
+        }
+        // risk
+        for driver in RiskDriver.allCases {
+            let key = "risk.\(driver.rawValue)_range"
+            guard let value = v[key] else { continue }
+            guard case .list(let items) = value, items.count == 2 else {
+                throw bad(key, "\(key) must be \(allowed(key)), found \(value)")
+            }
+            let bounds = try items.map { item -> Double in
+                switch item {
+                case .integer(let i): return Double(i)
+                case .number(let d): return d
+                default: throw bad(key, "\(key) must be \(allowed(key)), found \(value)")
+                }
+            }
+            guard bounds[0] >= 0, bounds[0] <= 1, bounds[1] >= 1, bounds[1] <= 10 else {
+                throw bad(key, "\(key) is out of range: allowed \(allowed(key)), found \(value)")
+            }
+            p.risk.ranges[driver] = bounds[0]...bounds[1]
+        }
+        if let x = try integer("risk.draws", 100...1_000_000) { p.risk.draws = x }
+        if let x = try integer("risk.seed", 0...Int.max) { p.risk.seed = UInt64(x) }
+
+        // scenarios: [scenarios.NAME] tables, ordered retail, wholesale, subsidy, then by name.
+        var names = Set<String>()
+        for key in v.keys where key.hasPrefix("scenarios.") {
+            let parts = key.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 3, !parts[1].isEmpty else {
+                throw bad(key, "scenarios are tables [scenarios.NAME] with keys \(Self.scenarioFields.map(\.key).joined(separator: ", ")); found '\(key)'")
+            }
+            names.insert(String(parts[1]))
+        }
+        var scenarios: [ScenarioDefinition] = []
+        for name in names {
+            let k = { (field: String) in "scenarios.\(name).\(field)" }
+            guard let kindText = try text(k("kind")) else {
+                throw bad(k("kind"), "scenario '\(name)' needs kind = \"retail\", \"wholesale\" or \"subsidy\"")
+            }
+            guard let kind = ScenarioDefinition.Kind(rawValue: kindText) else {
+                throw bad(k("kind"), "\(k("kind")) must be retail, wholesale or subsidy, found '\(kindText)'")
+            }
+            var s = ScenarioDefinition(name: name, label: try text(k("label")), kind: kind)
+            s.arpu = try number(k("arpu"), nonNegative)
+            s.opexPerSubscriberMonth = try number(k("opex_per_subscriber_month"), nonNegative)
+            s.opexPerPassingYear = try number(k("opex_per_passing_year"), nonNegative)
+            s.opexFixedYear = try number(k("opex_fixed_year"), nonNegative)
+            s.bondShare = try number(k("bond_share"), share)
+            if let x = try number(k("wholesale_per_subscriber_month"), nonNegative) { s.wholesalePerSubscriberMonth = x }
+            if let x = try number(k("wholesale_per_passing_month"), nonNegative) { s.wholesalePerPassingMonth = x }
+            if let x = try number(k("capital_contribution"), share) { s.capitalContribution = x }
+            if let x = try number(k("revenue_share"), share) { s.revenueShare = x }
+            scenarios.append(s)
+        }
+        let order = ScenarioDefinition.Kind.allCases
+        p.scenarios = scenarios.sorted {
+            $0.kind != $1.kind ? order.firstIndex(of: $0.kind)! < order.firstIndex(of: $1.kind)! : $0.name < $1.name
+        }
+
+        // The method page's lines: every fixed key, then each scenario's keys.
+        for s in Self.settings {
+            if let value = v[s.key] {
+                lines.append(Line(key: s.key, value: value.description, source: "study file (default \(s.defaultText): \(s.source))"))
+            } else {
+                lines.append(Line(key: s.key, value: s.defaultText, source: s.source))
+            }
+        }
+        for s in p.scenarios {
+            for f in Self.scenarioFields {
+                let key = "scenarios.\(s.name).\(f.key)"
+                let inherited = f.source.isEmpty ? "from \(f.defaultText)" : "default \(f.defaultText): \(f.source)"
+                if let value = v[key] {
+                    lines.append(Line(key: key, value: value.description,
+                                      source: f.key == "kind" || f.key == "label" ? "study file" : "study file (\(inherited))"))
+                } else if f.key != "label" && Self.applies(field: f.key, to: s.kind) {
+                    lines.append(Line(key: key, value: Self.effective(f.key, s, p), source: inherited))
+                }
+            }
+        }
+        self.parameters = p
+        self.residentialCodes = residential
+        self.lines = lines
+    }
+
+    /// The value a scenario uses for a field it does not set.
+    static func effective(_ field: String, _ s: ScenarioDefinition, _ p: BusinessCaseParameters) -> String {
+        func text(_ d: Double) -> String { StudyValue.number(d).description }
+        switch field {
+        case "arpu": return text(s.arpu ?? p.finance.arpu)
+        case "opex_per_subscriber_month": return text(s.opexPerSubscriberMonth ?? p.finance.opexPerSubscriberMonth)
+        case "opex_per_passing_year": return text(s.opexPerPassingYear ?? p.finance.opexPerPassingYear)
+        case "opex_fixed_year": return text(s.opexFixedYear ?? (s.kind == .subsidy ? 0 : p.finance.opexFixedYear))
+        case "bond_share": return text(s.bondShare ?? p.finance.bondShare)
+        case "wholesale_per_subscriber_month": return text(s.wholesalePerSubscriberMonth)
+        case "wholesale_per_passing_month": return text(s.wholesalePerPassingMonth)
+        case "capital_contribution": return text(s.capitalContribution)
+        case "revenue_share": return text(s.revenueShare)
+        default: return ""
+        }
+    }
+
+    /// Whether a scenario field matters for a kind (the method page leaves out the others).
+    static func applies(field: String, to kind: ScenarioDefinition.Kind) -> Bool {
+        switch field {
+        case "wholesale_per_subscriber_month", "wholesale_per_passing_month": kind == .wholesale
+        case "capital_contribution", "revenue_share": kind == .subsidy
+        case "opex_per_subscriber_month", "opex_per_passing_year": kind != .subsidy
+        default: true
+        }
+    }
+}

@@ -1,0 +1,281 @@
+import Foundation
+import GeoModel
+import GeoIO
+import Graphics
+import Maps
+import Synchronization
+
+/// `lastmile map`: a quick choropleth of any polygon layer, drawn once and written as PNG, PDF and/or SVG.
+public enum QuickMap {
+    /// The canvas width in points: 10 inches, a landscape page's printable width; the PNG's pixel
+    /// width sets its resolution (2,400 px → 240 dpi).
+    public static let canvasWidth = 720.0
+
+    /// Output formats by file extension.
+    public enum Format: String, Sendable, CaseIterable { case png, pdf, svg }
+
+    /// The format of an output path from its extension.
+    /// - Throws: `LastmileError.usage` for any other extension.
+    public static func format(of path: String) throws -> Format {
+        let ext = (path as NSString).pathExtension.lowercased()
+        guard let f = Format(rawValue: ext) else {
+            throw LastmileError.usage("--out '\(path)': the format follows the extension, which must be .png, .pdf or .svg")
+        }
+        return f
+    }
+
+    /// The palette names `--palette` accepts.
+    public static var paletteNames: [String] { Palette.all.map(\.name) }
+
+    /// The palette called `name` (case-insensitive).
+    /// - Throws: `LastmileError.usage` listing the names.
+    public static func palette(named name: String) throws -> Palette {
+        guard let p = Palette.named(name) else {
+            throw LastmileError.usage("--palette expects one of \(paletteNames.joined(separator: ", ")), got '\(name)'")
+        }
+        return p
+    }
+
+    /// The scheme for `--scheme` (quantile, equal, jenks, manual) with `--breaks` for manual.
+    /// - Throws: `LastmileError.usage` for another name, manual without breaks, or breaks that are not numbers.
+    public static func scheme(named name: String, breaks: String?) throws -> ClassificationScheme {
+        switch name.lowercased() {
+        case "quantile": return .quantile
+        case "equal", "equal-interval": return .equalInterval
+        case "jenks", "natural-breaks": return .naturalBreaks
+        case "manual":
+            guard let breaks else { throw LastmileError.usage("--scheme manual needs --breaks a,b,…") }
+            let values = breaks.split(separator: ",", omittingEmptySubsequences: false)
+                .map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard !values.isEmpty, values.allSatisfy({ $0?.isFinite == true }) else {
+                throw LastmileError.usage("--breaks expects comma-separated numbers, got '\(breaks)'")
+            }
+            let bounds = values.map { $0! }
+            guard zip(bounds, bounds.dropFirst()).allSatisfy({ $0 < $1 }) else {
+                throw LastmileError.usage("--breaks must be strictly ascending, got '\(breaks)'")
+            }
+            return .manual(bounds)
+        default:
+            throw LastmileError.usage("--scheme expects quantile, equal, jenks or manual, got '\(name)'")
+        }
+    }
+
+    /// Reads the layer and the values, draws the map once and writes every output.
+    /// - Throws: `.usage` for bad options (output extension, classes, palette, CRS); `.badInput`
+    ///   naming the file and column for a missing id, field or key column or an unparsable value;
+    ///   `.io` when a file cannot be read or written.
+    public static func render(_ request: QuickMapRequest) throws -> QuickMapResult {
+        guard !request.outputs.isEmpty else { throw LastmileError.usage("give at least one --out file (.png, .pdf or .svg)") }
+        let formats = try request.outputs.map(format(of:))
+        guard request.widthPixels >= 100, request.widthPixels <= 20_000 else {
+            throw LastmileError.usage("--width-px must be between 100 and 20000, got \(request.widthPixels)")
+        }
+        do { try FontCheck.verifyDefaultFont() } catch { throw lastmileError(error) }
+
+        let areas = try VectorSource.readAreas(path: request.source, layer: request.layer, idField: request.idField,
+                                               nameField: request.labelField,
+                                               equalAreaCRS: request.crs ?? VectorSource.defaultEqualAreaCRS)
+        guard !areas.isEmpty else {
+            throw LastmileError.badInput(SourceLocation(file: request.source), "the layer has no features to map")
+        }
+
+        // Values, from the joined table or from the layer itself.
+        var values: [AreaID: Double] = [:]
+        var join: QuickMapResult.JoinSummary?
+        if let spec = request.join {
+            let table = try JoinTable(path: spec.path, keyColumn: spec.keyColumn, valueColumn: request.field)
+            let widths = Set(areas.map { $0.id.rawValue.count })
+            let digitIDs = areas.allSatisfy { $0.id.rawValue.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+            let keyed = table.padded(to: digitIDs && widths.count == 1 ? widths.first : nil)
+            var matched = 0
+            for area in areas {
+                guard let row = keyed[area.id.rawValue] else { continue }
+                matched += 1
+                if let v = row { values[area.id] = v }
+            }
+            join = QuickMapResult.JoinSummary(rows: table.rowCount, matchedAreas: matched,
+                                              unmatchedRows: keyed.count - matched)
+        } else {
+            values = try layerValues(request)
+        }
+
+        // Geometry: the main projection, or the region's own when no CRS was asked for and no area lies
+        // in the conterminous states; Alaska, Hawaii and Puerto Rico in insets beside the main frame.
+        let lonLat = areas.map(\.geographicGeometry)
+        var mapAreas = areas.map { area in
+            MapArea(id: area.id, geometry: area.geometry, value: values[area.id],
+                    label: request.labelField == nil ? nil : area.name,
+                    isWater: request.waterAreas && area.landAreaSquareMetres == 0)
+        }
+        var insets: [MapInset] = []
+        var regional: AlbersEqualArea?
+        if request.usInsets {
+            let arrangement = USInsetLayout.arrange(zip(mapAreas, lonLat).map { (area: $0, lonLat: $1) },
+                                                    reprojectMain: request.crs == nil)
+            mapAreas = arrangement.areas
+            insets = arrangement.insets
+            if arrangement.mainReprojected { regional = arrangement.mainRegion.projection }
+        }
+
+        var locator: LocatorMap?
+        if let path = request.locatorSource {
+            locator = try locatorMap(path: path, crs: request.crs, regional: regional)
+        }
+
+        let layerName = request.layer ?? ((request.source as NSString).lastPathComponent as NSString).deletingPathExtension
+        var source = request.sourceLine ?? ("Source: " + ([request.source] + (request.join.map { [$0.path] } ?? []))
+            .map { ($0 as NSString).lastPathComponent }.joined(separator: "; ") + ".")
+        if request.ooklaAttribution { source = MapAttribution.joined(source, adding: [MapAttribution.ookla]) }
+        let withData = mapAreas.filter { !$0.isWater }.compactMap(\.value).filter(\.isFinite)
+        let draft = ChoroplethMap(
+            title: request.title ?? "\(request.field) by area",
+            subtitle: "\(mapAreas.count) areas of \(layerName); \(request.scheme), \(request.classCount) classes",
+            areas: mapAreas, scheme: request.scheme, classCount: request.classCount, palette: request.palette,
+            valueFormat: .default,
+            legendTitle: request.legendTitle ?? request.field, areaNoun: .areas, source: source,
+            labelCount: request.labelField == nil ? 0 : request.labelCount, insets: insets, locator: locator)
+
+        var map = draft
+        let classification = try map.classify()
+        map.valueFormat = legendFormat(for: classification, values: withData, percent: request.percent)
+        let classes = classification.classCount
+        // Quantiles of tied values (many zeros) merge; the subtitle says how many classes there are.
+        map.subtitle = "\(mapAreas.count) areas of \(layerName); \(request.scheme), \(classes) "
+            + (classes == 1 ? "class" : "classes")
+            + (classes < request.classCount && request.scheme == .quantile ? " (\(request.classCount) asked; tied values merged)" : "")
+        let measurer = PangoTextMeasurer()
+        let drawing = try draw(map, measurer: measurer)
+
+        let dpi = Double(request.widthPixels) * 72 / canvasWidth
+        let document = Document(title: map.title, subject: map.subtitle, creationDate: creationDate(),
+                                pages: [drawing.displayList])
+        // The outputs are independent renderings of one display list (each renderer has its own Cairo
+        // surface and Pango font map), so they are written in parallel: on two cores the PNG and the
+        // PDF of a dense layer take the time of the slower one instead of the sum.
+        let list = drawing.displayList
+        let creator = "Lastmile \(LastmileVersion.current)"
+        let failures = Mutex([GraphicsError?](repeating: nil, count: formats.count))
+        DispatchQueue.concurrentPerform(iterations: formats.count) { i in
+            let path = request.outputs[i]
+            do throws(GraphicsError) {
+                switch formats[i] {
+                case .png: try RasterRenderer.writePNG(list, to: path, dpi: dpi)
+                case .pdf: try PDFWriter.write(document, to: path, creator: creator)
+                case .svg: try SVGWriter.write(list, to: path)
+                }
+            } catch {
+                failures.withLock { $0[i] = error }
+            }
+        }
+        if let failure = failures.withLock({ $0.compactMap { $0 }.first }) { throw lastmileError(failure) }
+        let size = drawing.displayList.size
+        let waterCount = mapAreas.count(where: \.isWater)
+        return QuickMapResult(
+            areaCount: mapAreas.count, noDataCount: mapAreas.count - withData.count - waterCount,
+            waterCount: waterCount, join: join,
+            breaks: drawing.classification.breaks, classCounts: drawing.classification.counts,
+            insets: insets.map(\.title), labels: drawing.labels.map(\.text), outputs: request.outputs,
+            canvas: size, pixelSize: (Int((size.width * dpi / 72).rounded(.up)), Int((size.height * dpi / 72).rounded(.up))))
+    }
+
+    /// Draws the map on a canvas `canvasWidth` wide whose height fits the map: a first layout on a
+    /// generous canvas, then the unused height under the map (when the map is limited by its width)
+    /// is cut, keeping room for the legend and locator.
+    static func draw(_ map: ChoroplethMap, measurer: PangoTextMeasurer) throws -> MapDrawing {
+        let world = map.areas.reduce(BoundingBox.empty) { $0.union($1.geometry.boundingBox) }
+        let aspect = world.width > 0 ? world.height / world.width : 1
+        let first = PageSize(width: canvasWidth, height: min(2_000, max(400, canvasWidth * aspect * 1.4 + 200)))
+        // Without insets the layout depends only on the areas' extent, values and text, so the first
+        // pass draws each area as its bounding box (a dense layer's full shapes are drawn once).
+        var sketch = map
+        if map.insets.isEmpty {
+            sketch.labelCount = 0
+            sketch.areas = map.areas.map { area in
+                var a = area
+                let b = area.geometry.boundingBox
+                a.geometry = b.isEmpty ? area.geometry : MultiPolygon(polygons: [Polygon(exterior: [
+                    Point(x: b.minX, y: b.minY), Point(x: b.maxX, y: b.minY), Point(x: b.maxX, y: b.maxY), Point(x: b.minX, y: b.maxY)])])
+                return a
+            }
+        }
+        let drawing = try sketch.draw(size: first, measurer: measurer)
+        let layout = drawing.layout
+        let bodyBottom = layout.scaleBar.minY - map.style.gap
+        let panelBottom = max(layout.legend.maxY, layout.locator?.maxY ?? 0)
+        let spare = min(layout.mapRegion.height - layout.mapFrame.height, bodyBottom - panelBottom)
+        guard spare > 1 else { return map.insets.isEmpty ? try map.draw(size: first, measurer: measurer) : drawing }
+        return try map.draw(size: PageSize(width: canvasWidth, height: (first.height - spare).rounded(.up)), measurer: measurer)
+    }
+
+    /// Legend numbers: the fewest decimals (at least enough for 2 significant digits of the values'
+    /// spread, one for percentages, at most 6) with which the minimum and every class bound print differently, so that no
+    /// two legend rows read the same ("0.0 – 0.0").
+    static func legendFormat(for classification: Classification, values: [Double], percent: Bool) -> ValueFormat {
+        let bounds = [classification.minimum].compactMap { $0 } + classification.breaks
+        var least = 0
+        if let lo = values.min(), let hi = values.max(), hi > lo {
+            least = max(0, 1 - Int(log10((hi - lo) * (percent ? 100 : 1)).rounded(.down)))
+        }
+        // Shares print with at least one decimal ("16.5%"), as the report's maps do.
+        if percent { least = max(least, 1) }
+        func format(_ d: Int) -> ValueFormat { percent ? .percent(decimals: d) : .number(decimals: d, unit: nil) }
+        for d in least...max(least, 6) {
+            let printed = bounds.map(format(d).string)
+            if Set(printed).count == Set(bounds).count { return format(d) }
+        }
+        return format(max(least, 6))
+    }
+
+    /// The field's values from the layer's attributes; placeholders (`JoinTable.noDataMarkers`) are no data.
+    static func layerValues(_ request: QuickMapRequest) throws -> [AreaID: Double] {
+        let description = try VectorSource.describe(path: request.source)
+        let layer = request.layer.flatMap { name in description.layers.first { $0.name == name } } ?? description.layers.first
+        let fields = layer?.fields.map(\.name) ?? []
+        guard let field = fields.first(where: { $0 == request.field })
+                ?? fields.first(where: { $0.lowercased() == request.field.lowercased() }) else {
+            throw LastmileError.badInput(SourceLocation(file: request.source, column: request.field),
+                                         "no column '\(request.field)'; the columns are: " + fields.joined(separator: ", "))
+        }
+        var values: [AreaID: Double] = [:]
+        for record in try VectorSource.readFeatures(path: request.source, layer: request.layer, idField: request.idField) {
+            let raw = (record.attributes[field] ?? "").trimmingCharacters(in: .whitespaces)
+            if JoinTable.noDataMarkers.contains(raw.lowercased()) { continue }
+            guard let v = Double(raw), v.isFinite else {
+                throw LastmileError.badInput(SourceLocation(file: request.source, feature: record.feature, column: field),
+                                             "expected a number, found '\(raw)'")
+            }
+            values[record.id] = v
+        }
+        return values
+    }
+
+    /// The locator outline: every polygon of the file, in the map's projection.
+    static func locatorMap(path: String, crs: String?, regional: AlbersEqualArea?) throws -> LocatorMap {
+        let description = try VectorSource.describe(path: path)
+        let fields = description.layers.first?.fields.map(\.name) ?? []
+        guard let idField = ["GEOID", "id", "GEO_ID"].first(where: fields.contains) ?? fields.first else {
+            throw LastmileError.badInput(SourceLocation(file: path), "the locator outline needs an id column (e.g. GEOID)")
+        }
+        let shapes = try VectorSource.readAreas(path: path, idField: idField,
+                                                equalAreaCRS: crs ?? VectorSource.defaultEqualAreaCRS)
+        let polygons = shapes.flatMap { regional?.project($0.geographicGeometry).polygons ?? $0.geometry.polygons }
+        let caption = shapes.count == 1 ? shapes[0].name : ""
+        return LocatorMap(outline: MultiPolygon(polygons: polygons), caption: caption)
+    }
+
+    /// PDF dates: `SOURCE_DATE_EPOCH` when set (reproducible builds convention), else now; ISO 8601 UTC.
+    static func creationDate() -> String {
+        let env = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: env.map { Date(timeIntervalSince1970: $0) } ?? Date())
+    }
+
+    static func lastmileError(_ error: any Error) -> any Error {
+        guard let g = error as? GraphicsError else { return error }
+        switch g {
+        case .io(let path, let message): return LastmileError.io(path: path, message)
+        case .invalidInput, .fontMismatch: return LastmileError.failed(g.description)
+        }
+    }
+}

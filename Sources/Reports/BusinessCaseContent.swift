@@ -1,0 +1,100 @@
+import Graphics
+
+/// The business-case section of a report as plain values: each scenario's metrics, cash flows and
+/// risk, the adoption curve, the build phases (with their map already drawn) and every parameter
+/// with its value and source.
+public struct BusinessCaseContent: Hashable, Sendable {
+    public struct Scenario: Hashable, Sendable {
+        public var label: String
+        /// retail, wholesale or subsidy.
+        public var kind: String
+        public var capex: Double
+        public var npv: Double
+        public var irr: Double?
+        public var paybackYears: Double?
+        public var discountedPaybackYears: Double?
+        public var breakEvenTakeRate: Double?
+        public var minimumDebtServiceCoverage: Double?
+        /// Net cash flow per year 0…horizon.
+        public var netCashFlows: [Double]
+        /// Subscribers at the end of each year 0…horizon.
+        public var subscribers: [Double]
+        public var tornado: [TornadoRow]
+        public var p10: Double
+        public var p50: Double
+        public var p90: Double
+        public var probabilityNPVNegative: Double
+        public var draws: Int
+        public var seed: UInt64
+        /// Every Monte Carlo NPV, sorted.
+        public var monteCarloNPVs: [Double]
+
+        public init(label: String, kind: String, capex: Double, npv: Double, irr: Double?, paybackYears: Double?,
+                    discountedPaybackYears: Double?, breakEvenTakeRate: Double?, minimumDebtServiceCoverage: Double?,
+                    netCashFlows: [Double], subscribers: [Double], tornado: [TornadoRow], p10: Double, p50: Double,
+                    p90: Double, probabilityNPVNegative: Double, draws: Int, seed: UInt64, monteCarloNPVs: [Double]) {
+            self.label = label; self.kind = kind; self.capex = capex; self.npv = npv; self.irr = irr
+            self.paybackYears = paybackYears; self.discountedPaybackYears = discountedPaybackYears
+            self.breakEvenTakeRate = breakEvenTakeRate; self.minimumDebtServiceCoverage = minimumDebtServiceCoverage
+            self.netCashFlows = netCashFlows; self.subscribers = subscribers; self.tornado = tornado
+            self.p10 = p10; self.p50 = p50; self.p90 = p90; self.probabilityNPVNegative = probabilityNPVNegative
+            self.draws = draws; self.seed = seed; self.monteCarloNPVs = monteCarloNPVs
+        }
+    }
+
+    /// One tornado bar: "Take rate (×0.8 / ×1.2)" and the NPV at the low and high setting.
+    public struct TornadoRow: Hashable, Sendable {
+        public var label: String
+        public var npvAtLow: Double
+        public var npvAtHigh: Double
+        public init(label: String, npvAtLow: Double, npvAtHigh: Double) {
+            self.label = label; self.npvAtLow = npvAtLow; self.npvAtHigh = npvAtHigh
+        }
+    }
+
+    public struct Phase: Hashable, Sendable {
+        public var phase: Int
+        public var areas: Int
+        public var passings: Int
+        public var costToPass: Double
+        public init(phase: Int, areas: Int, passings: Int, costToPass: Double) {
+            self.phase = phase; self.areas = areas; self.passings = passings; self.costToPass = costToPass
+        }
+    }
+
+    /// A parameter line of the method page.
+    public struct Parameter: Hashable, Sendable {
+        public var key: String
+        public var value: String
+        public var source: String
+        public init(key: String, value: String, source: String) { self.key = key; self.value = value; self.source = source }
+    }
+
+    public var scenarios: [Scenario]
+    public var horizonYears: Int
+    public var discountRate: Double
+    /// Base terminal take rate (`demand.take_rate`).
+    public var takeRate: Double
+    /// Bass cumulative adoption F(t) for t = 0…horizon (share of the terminal take).
+    public var adoptionCurve: [Double]
+    public var phases: [Phase]
+    /// Areas considered but not built (budget or no need).
+    public var areasNotBuilt: Int
+    public var phasesMap: DisplayList?
+    public var phasesMapCaption: String
+    public var parameters: [Parameter]
+    /// The business-case method in words, one string per paragraph.
+    public var methodParagraphs: [String]
+
+    public init(scenarios: [Scenario], horizonYears: Int, discountRate: Double, takeRate: Double, adoptionCurve: [Double],
+                phases: [Phase], areasNotBuilt: Int, phasesMap: DisplayList? = nil, phasesMapCaption: String = "",
+                parameters: [Parameter], methodParagraphs: [String]) {
+        self.scenarios = scenarios; self.horizonYears = horizonYears; self.discountRate = discountRate
+        self.takeRate = takeRate; self.adoptionCurve = adoptionCurve; self.phases = phases
+        self.areasNotBuilt = areasNotBuilt; self.phasesMap = phasesMap; self.phasesMapCaption = phasesMapCaption
+        self.parameters = parameters; self.methodParagraphs = methodParagraphs
+    }
+
+    /// The scenario the risk charts show: the first retail one, else the first.
+    public var headline: Scenario? { scenarios.first { $0.kind == "retail" } ?? scenarios.first }
+}

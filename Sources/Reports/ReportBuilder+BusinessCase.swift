@@ -1,0 +1,206 @@
+import Charts
+import Graphics
+
+/// The business-case pages: scenarios side by side, adoption and cash flow, risk, build phases,
+/// and the parameter list on the method page.
+extension ReportBuilder {
+    static let positive = CoverageColors.served
+    static let negative = CoverageColors.unserved
+    /// Line colours of scenarios 1, 2, 3…: ColorBrewer Dark2 (colour-blind safe for three classes).
+    static let scenarioColors = [
+        Color(red: 27 / 255, green: 158 / 255, blue: 119 / 255),
+        Color(red: 217 / 255, green: 95 / 255, blue: 2 / 255),
+        Color(red: 117 / 255, green: 112 / 255, blue: 179 / 255),
+        Color(red: 231 / 255, green: 41 / 255, blue: 138 / 255),
+    ]
+
+    func businessCasePages(_ bc: BusinessCaseContent, _ c: ReportContent, _ theme: ReportTheme) -> [DisplayList] {
+        var pages: [DisplayList] = []
+        var flow = PageFlow(theme: theme, measurer: measurer)
+        flow.heading("Business case")
+        let built = bc.phases.reduce(0) { $0 + $1.areas }
+        let passings = bc.phases.reduce(0) { $0 + $1.passings }
+        let cost = bc.phases.reduce(0) { $0 + $1.costToPass }
+        let nouns = c.areaNoun + "s"
+        flow.paragraph("The network passes \(NumberFormatting.grouped(passings)) locations in \(built) \(built == 1 ? c.areaNoun : nouns), "
+            + "built in \(bc.phases.count) yearly \(bc.phases.count == 1 ? "phase" : "phases") for \(MoneyFormatting.dollars(cost)) "
+            + "(cost to pass, contingency included)\(bc.areasNotBuilt > 0 ? "; \(bc.areasNotBuilt) \(bc.areasNotBuilt == 1 ? c.areaNoun : nouns) are not built (no unserved or underserved locations, or over the capital budget)" : ""). "
+            + "The base terminal take rate is \(NumberFormatting.percent(bc.takeRate)); cash flows run \(bc.horizonYears) years after the first construction year "
+            + "and are discounted at \(NumberFormatting.percent(bc.discountRate)). Every figure is the city's: the subsidy scenario counts only the city's contribution and its revenue share.",
+            style: theme.body, spacingAfter: 10)
+        scenarioTable(bc, into: &flow)
+        flow.y += 8
+        phaseTable(bc, into: &flow)
+        if let h = bc.headline {
+            flow.y += 8
+            let below = NumberFormatting.percent(h.probabilityNPVNegative, decimals: 0)
+            flow.paragraph("Risk (\(h.label)): over \(NumberFormatting.grouped(h.draws)) Monte Carlo draws (seed \(h.seed)) the NPV is "
+                + "\(MoneyFormatting.dollars(h.p10)) at P10, \(MoneyFormatting.dollars(h.p50)) at P50 and \(MoneyFormatting.dollars(h.p90)) at P90; "
+                + "the chance that the NPV is negative is \(below). "
+                + (h.breakEvenTakeRate.map { "The NPV is zero at a base take rate of \(NumberFormatting.percent($0, decimals: 1))." }
+                    ?? "No take rate up to 100 % makes the NPV zero."),
+                style: theme.body, spacingAfter: 8)
+        }
+        pages += flow.finish()
+
+        // Adoption and cash flow.
+        flow.heading("Adoption and cash flow")
+        let chartHeight = (flow.remaining - 20) / 2
+        if let h = bc.headline {
+            let adoption = XYChart(
+                title: "Subscribers by year",
+                marks: [
+                    .area(name: "Subscribers (\(h.label))", points: h.subscribers.enumerated().map { .init(x: Double($0.offset), y: $0.element) },
+                          color: Color(red: 0.78, green: 0.86, blue: 0.93)),
+                    .line(name: "", points: h.subscribers.enumerated().map { .init(x: Double($0.offset), y: $0.element) },
+                          color: Self.positive, width: 1.5, dash: []),
+                ],
+                xAxisTitle: "Year", yAxisTitle: "Subscribers", yFormat: .number)
+            flow.page.place(adoption.render(size: PageSize(width: flow.content.width, height: chartHeight), measurer: measurer),
+                            at: PagePoint(x: flow.content.minX, y: flow.y))
+            flow.y += chartHeight + 20
+            var marks: [XYChart.Mark] = [
+                .bars(name: "Net cash flow (\(h.label))", points: h.netCashFlows.enumerated().map { .init(x: Double($0.offset), y: $0.element) },
+                      color: Self.positive, negativeColor: Self.negative, width: nil),
+            ]
+            for (i, s) in bc.scenarios.enumerated() {
+                var cumulative = 0.0
+                let points = s.netCashFlows.enumerated().map { t, v -> XYChart.DataPoint in
+                    cumulative += v
+                    return .init(x: Double(t), y: cumulative)
+                }
+                marks.append(.line(name: "Cumulative: \(s.label)", points: points, color: Self.scenarioColors[i % Self.scenarioColors.count],
+                                   width: 1.5, dash: i == 0 ? [] : [4, 2]))
+            }
+            let cash = XYChart(title: "Cash flow by year", marks: marks, xAxisTitle: "Year", yAxisTitle: "Dollars (nominal)", yFormat: .dollars)
+            flow.page.place(cash.render(size: PageSize(width: flow.content.width, height: chartHeight), measurer: measurer),
+                            at: PagePoint(x: flow.content.minX, y: flow.y))
+        }
+        pages += flow.finish()
+
+        // Risk: tornado and Monte Carlo.
+        if let h = bc.headline {
+            flow.heading("Risk: \(h.label)")
+            let caption = "P10 \(MoneyFormatting.dollars(h.p10)) · P50 \(MoneyFormatting.dollars(h.p50)) · P90 \(MoneyFormatting.dollars(h.p90)) · "
+                + "P(NPV < 0) = \(NumberFormatting.percent(h.probabilityNPVNegative, decimals: 1)). Take rate, cost to pass, revenue and operating cost are drawn "
+                + "independently from triangular distributions (low, base, high)."
+            let captionHeight = measurer.measure(caption, style: theme.caption, width: flow.content.width).height
+            let riskHeight = (flow.remaining - 16 - 6 - captionHeight - 4) / 2
+            let tornado = TornadoChart(
+                title: "NPV sensitivity: each driver alone at its low and high value",
+                base: h.npv, rows: h.tornado.map { .init(label: $0.label, valueAtLow: $0.npvAtLow, valueAtHigh: $0.npvAtHigh) },
+                axisTitle: "Net present value (line: base case \(MoneyFormatting.dollars(h.npv)))")
+            flow.page.place(tornado.render(size: PageSize(width: flow.content.width, height: riskHeight), measurer: measurer),
+                            at: PagePoint(x: flow.content.minX, y: flow.y))
+            flow.y += riskHeight + 16
+            let bins = XYChart.histogramBins(h.monteCarloNPVs, count: 40)
+            let width = bins.first.map { $0.upper - $0.lower } ?? 1
+            let below = bins.filter { ($0.lower + $0.upper) / 2 < 0 }
+            let above = bins.filter { ($0.lower + $0.upper) / 2 >= 0 }
+            var marks: [XYChart.Mark] = []
+            if !below.isEmpty {
+                marks.append(.bars(name: "Draws with NPV < 0", points: below.map { .init(x: ($0.lower + $0.upper) / 2, y: Double($0.count)) },
+                                   color: Self.negative, negativeColor: nil, width: width * 0.92))
+            }
+            if !above.isEmpty {
+                marks.append(.bars(name: "Draws with NPV ≥ 0", points: above.map { .init(x: ($0.lower + $0.upper) / 2, y: Double($0.count)) },
+                                   color: Self.positive, negativeColor: nil, width: width * 0.92))
+            }
+            let histogram = XYChart(title: "Monte Carlo NPV: \(NumberFormatting.grouped(h.draws)) draws",
+                                    marks: marks, xAxisTitle: "Net present value", yAxisTitle: "Draws",
+                                    yFormat: .number, xFormat: .dollars, integerX: false)
+            flow.page.place(histogram.render(size: PageSize(width: flow.content.width, height: riskHeight), measurer: measurer),
+                            at: PagePoint(x: flow.content.minX, y: flow.y))
+            flow.y += riskHeight + 6
+            flow.paragraph(caption, style: theme.caption, spacingAfter: 4)
+            pages += flow.finish()
+        }
+
+        // Build phases map.
+        if let map = bc.phasesMap {
+            flow.heading("Build phases")
+            let captionHeight = bc.phasesMapCaption.isEmpty ? 0 : measurer.measure(bc.phasesMapCaption, style: theme.caption, width: flow.content.width).height + 8
+            let available = max(10, flow.remaining - captionHeight)
+            let natural = map.size.width > 0 ? flow.content.width * map.size.height / map.size.width : available
+            let box = PageRect(x: flow.content.minX, y: flow.y, width: flow.content.width, height: min(available, natural))
+            let frame = flow.page.place(map, fittingIn: box)
+            flow.page.stroke(.rectangle(frame), StrokeStyle(color: ReportTheme.rule, width: 0.5))
+            if !bc.phasesMapCaption.isEmpty {
+                flow.page.text(bc.phasesMapCaption, at: PagePoint(x: flow.content.minX, y: frame.maxY + 8), width: flow.content.width, style: theme.caption)
+            }
+            pages += flow.finish()
+        }
+        return pages
+    }
+
+    /// Scenarios side by side: one column per scenario, one row per metric.
+    private func scenarioTable(_ bc: BusinessCaseContent, into flow: inout PageFlow) {
+        func years(_ v: Double?) -> String { v.map { NumberFormatting.grouped($0, decimals: 1) + " years" } ?? "never" }
+        let rows: [(String, (BusinessCaseContent.Scenario) -> String)] = [
+            ("Kind", { $0.kind }),
+            ("City capital", { MoneyFormatting.dollars($0.capex) }),
+            ("Net present value", { MoneyFormatting.dollars($0.npv) }),
+            ("Internal rate of return", { $0.irr.map { NumberFormatting.percent($0) } ?? "none" }),
+            ("Payback", { years($0.paybackYears) }),
+            ("Discounted payback", { years($0.discountedPaybackYears) }),
+            ("Break-even take rate", { $0.breakEvenTakeRate.map { NumberFormatting.percent($0) } ?? "none in 0–100 %" }),
+            ("Lowest debt-service coverage", { $0.minimumDebtServiceCoverage.map { NumberFormatting.grouped($0, decimals: 2) + "×" } ?? "no debt" }),
+            ("Monte Carlo NPV, P10", { MoneyFormatting.dollars($0.p10) }),
+            ("Monte Carlo NPV, P50", { MoneyFormatting.dollars($0.p50) }),
+            ("Monte Carlo NPV, P90", { MoneyFormatting.dollars($0.p90) }),
+            ("Chance NPV < 0", { NumberFormatting.percent($0.probabilityNPVNegative, decimals: 0) }),
+        ]
+        let header: [String] = [""] + bc.scenarios.map(\.label)
+        let body = rows.map { row in [row.0] + bc.scenarios.map { row.1($0) } }
+        table(header: header, rows: body, firstColumnShare: 0.26, style: TextStyle(size: 8.5, color: ReportTheme.ink), into: &flow)
+    }
+
+    private func phaseTable(_ bc: BusinessCaseContent, into flow: inout PageFlow) {
+        let header = ["Phase", "Build year", "Areas", "Passings", "Cost to pass"]
+        let rows = bc.phases.map {
+            ["\($0.phase)", "\($0.phase - 1)", NumberFormatting.grouped($0.areas), NumberFormatting.grouped($0.passings), MoneyFormatting.dollars($0.costToPass)]
+        }
+        table(header: header, rows: rows, firstColumnShare: 0.2, style: TextStyle(size: 8.5, color: ReportTheme.ink), into: &flow)
+    }
+
+    /// A simple ruled table: bold header row, striped body rows, columns after the first share the rest of the width.
+    func table(header: [String], rows: [[String]], firstColumnShare: Double, style: TextStyle, into flow: inout PageFlow) {
+        let width = flow.content.width
+        let first = width * firstColumnShare
+        let other = header.count > 1 ? (width - first) / Double(header.count - 1) : 0
+        let pad = 3.0
+        func widths(_ i: Int) -> Double { (i == 0 ? first : other) - 2 * pad }
+        func x(_ i: Int) -> Double { flow.content.minX + (i == 0 ? 0 : first + Double(i - 1) * other) }
+        var bold = style
+        bold.weight = .bold
+        func rowHeight(_ cells: [String], _ s: TextStyle) -> Double {
+            cells.enumerated().map { measurer.measure($0.element, style: s, width: widths($0.offset)).height }.max() ?? 0
+        }
+        func draw(_ cells: [String], _ s: TextStyle, stripe: Bool) {
+            let h = rowHeight(cells, s) + 2 * pad
+            flow.ensure(h)
+            if stripe { flow.page.fill(.rectangle(PageRect(x: flow.content.minX, y: flow.y, width: width, height: h)), ReportTheme.stripe) }
+            for (i, cell) in cells.enumerated() {
+                flow.page.text(cell, at: PagePoint(x: x(i) + pad, y: flow.y + pad), width: widths(i), style: s)
+            }
+            flow.y += h
+        }
+        draw(header, bold, stripe: false)
+        flow.page.stroke(.line(from: PagePoint(x: flow.content.minX, y: flow.y), to: PagePoint(x: flow.content.maxX, y: flow.y)),
+                         StrokeStyle(color: ReportTheme.ink, width: 0.75))
+        for (i, r) in rows.enumerated() { draw(r, style, stripe: i % 2 == 1) }
+        flow.page.stroke(.line(from: PagePoint(x: flow.content.minX, y: flow.y), to: PagePoint(x: flow.content.maxX, y: flow.y)),
+                         StrokeStyle(color: ReportTheme.rule, width: 0.5))
+    }
+
+    /// The method page's business-case part: the method in words and every parameter with value and source.
+    func businessCaseMethod(_ bc: BusinessCaseContent, into flow: inout PageFlow) {
+        flow.y += 6
+        flow.paragraph("Business case", style: flow.theme.subheading, spacingAfter: 6)
+        for p in bc.methodParagraphs { flow.paragraph(p, style: flow.theme.body, spacingAfter: 8) }
+        flow.paragraph("Business-case parameters: the value used and its source (\"study file\" when the study or --set gave it).",
+                       style: flow.theme.subheading, spacingAfter: 6)
+        table(header: ["Key", "Value", "Source"], rows: bc.parameters.map { [$0.key, $0.value, $0.source] }, firstColumnShare: 0.36,
+              style: TextStyle(size: 7.5, color: ReportTheme.ink), into: &flow)
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+import GeoModel
+@testable import Analysis
+
+@Suite struct BusinessCaseTests {
+    /// One area of 100 unserved passings at 2,000 households/mi² ($668 to pass), take 50 % with no
+    /// modifiers, no growth or churn, ARPU $50, opex $10/sub/month + $20/passing/year, drop+ONT $650 +
+    /// electronics $150, no contingency, 5 % discount, 20 years, one phase, no bond.
+    func simpleCase() -> (BusinessCaseArea, BusinessCaseParameters) {
+        let area = BusinessCaseArea(id: AreaID("230190001001"), name: "Simple", passings: 100,
+                                    counts: ClassCounts(unserved: 100), landAreaSquareMiles: 0.05)
+        var p = BusinessCaseParameters()
+        p.demand.takeRate = 0.5
+        p.demand.unservedUplift = 0
+        p.demand.householdGrowth = 0
+        p.demand.churn = 0
+        p.cost.contingency = 0
+        p.finance.arpu = 50
+        p.finance.opexPerSubscriberMonth = 10
+        p.finance.opexPerPassingYear = 20
+        p.finance.discountRate = 0.05
+        p.finance.horizonYears = 20
+        p.finance.bondShare = 0
+        p.plan.phases = 1
+        p.risk.draws = 2000
+        return (area, p)
+    }
+
+    @Test func cashFlowsNPVIRRAndPaybackMatchAHandModel() throws {
+        // Independent model (python): S_t = 100 · 0.5 · F(t); CF_0 = −100 · 668;
+        // CF_t = S_t·50·12 − S_t·10·12 − 100·20 − (S_t − S_{t−1})·800.
+        // CF_1…3 = −2572.1306, −1930.5739, −1005.7499; NPV at 5 % = 56,395.7455; IRR = 9.7722 %;
+        // payback 11.3294 years; NPV is linear in take → break-even take 0.3096284.
+        let (area, p) = simpleCase()
+        let bc = BusinessCase.evaluate(areas: [area], parameters: p)
+        let s = try #require(bc.scenarios.first)
+        #expect(s.definition.kind == .retail)
+        #expect(s.years.count == 21)
+        #expect(abs(s.years[0].netCashFlow - -66_800) < 1e-9)
+        #expect(abs(s.years[1].netCashFlow - -2572.1306281) < 1e-6)
+        #expect(abs(s.years[2].netCashFlow - -1930.5739322) < 1e-6)
+        #expect(abs(s.years[3].netCashFlow - -1005.7498953) < 1e-6)
+        #expect(abs(s.npv - 56_395.745457546) < 1e-4)
+        #expect(abs(try #require(s.irr) - 0.0977222616) < 1e-8)
+        #expect(abs(try #require(s.paybackYears) - 11.3293523756) < 1e-8)
+        let breakEven = try #require(s.breakEvenTakeRate)
+        #expect(abs(breakEven - 0.309628401971808) < 1e-9)
+        #expect(s.monteCarlo.draws == 2000)
+        #expect(bc.areas[0].phase == 1)
+        #expect(bc.areas[0].costToPassPerPassing == 668)
+    }
+
+    @Test func breakEvenTakePutsNPVWithinADollarOfZero() throws {
+        var (area, p) = simpleCase()
+        p.demand.unservedUplift = 0.25  // take modifier 1.25 with a clamp at 1: NPV no longer linear in take
+        p.demand.churn = 0.12
+        p.cost.contingency = 0.1
+        p.finance.bondShare = 1
+        area.counts = ClassCounts(unserved: 60, underserved: 10, served: 30)
+        let s = try #require(BusinessCase.evaluate(areas: [area], parameters: p).scenarios.first)
+        let b = try #require(s.breakEvenTakeRate)
+        p.demand.takeRate = b
+        let again = try #require(BusinessCase.evaluate(areas: [area], parameters: p).scenarios.first)
+        #expect(abs(again.npv) < 1)
+    }
+
+    @Test func scenariosDiffer() throws {
+        var (area, p) = simpleCase()
+        area.passings = 100
+        p.scenarios = [
+            ScenarioDefinition(name: "retail", kind: .retail),
+            ScenarioDefinition(name: "open", kind: .wholesale, opexPerSubscriberMonth: 2,
+                               wholesalePerSubscriberMonth: 30, wholesalePerPassingMonth: 1),
+            ScenarioDefinition(name: "partner", kind: .subsidy, capitalContribution: 0.4),
+        ]
+        let bc = BusinessCase.evaluate(areas: [area], parameters: p)
+        #expect(bc.scenarios.map(\.definition.kind) == [.retail, .wholesale, .subsidy])
+        let retail = bc.scenarios[0], wholesale = bc.scenarios[1], subsidy = bc.scenarios[2]
+        // Wholesale year 5: S_5 = 50 · F(5) = 16.5599; revenue = (S·30 + 100·1) · 12; opex = S·2·12 + 100·20.
+        let s5 = 50 * BassDiffusion().cumulative(at: 5)
+        #expect(abs(wholesale.years[5].revenue - (s5 * 30 + 100) * 12) < 1e-9)
+        #expect(abs(wholesale.years[5].opex - (s5 * 24 + 2000)) < 1e-9)
+        // Subsidy: the city pays 40 % of the capital and receives nothing: NPV = −0.4 · PV(retail capex).
+        let pvCapex = FinancialMath.npv(rate: 0.05, cashFlows: retail.years.map(\.capex))
+        #expect(abs(subsidy.npv - -0.4 * pvCapex) < 1e-6)
+        #expect(subsidy.irr == nil)
+        #expect(subsidy.paybackYears == nil)
+        #expect(subsidy.breakEvenTakeRate == nil)
+        #expect(abs(subsidy.capex - 0.4 * retail.capex) < 1e-6)
+    }
+
+    @Test func debtServiceCoverage() throws {
+        var (area, p) = simpleCase()
+        p.finance.bondShare = 1
+        p.finance.bondRate = 0.04
+        p.finance.bondTermYears = 10
+        let s = try #require(BusinessCase.evaluate(areas: [area], parameters: p).scenarios.first)
+        let service = FinancialMath.levelPayment(principal: s.capex, rate: 0.04, years: 10)
+        #expect(abs(s.bondAmount - s.capex) < 1e-9)
+        #expect(s.years[0].debtService == 0)
+        #expect(abs(s.years[1].debtService - service) < 1e-9)
+        #expect(s.years[11].debtService == 0)
+        let y3 = s.years[3]
+        #expect(abs(try #require(y3.debtServiceCoverage) - (y3.revenue - y3.opex) / service) < 1e-12)
+        #expect(s.minimumDebtServiceCoverage == s.years.compactMap(\.debtServiceCoverage).min())
+    }
+
+    @Test func tornadoMovesEachDriverAlone() throws {
+        let (area, p) = simpleCase()
+        let s = try #require(BusinessCase.evaluate(areas: [area], parameters: p).scenarios.first)
+        #expect(s.tornado.count == RiskDriver.allCases.count)
+        #expect(zip(s.tornado, s.tornado.dropFirst()).allSatisfy { $0.swing >= $1.swing })
+        // NPV is linear in the cost multiplier: only year 0 capex (66,800) scales, so ±20 % moves it by ∓13,360.
+        let cost = try #require(s.tornado.first { $0.driver == .cost })
+        #expect(abs(cost.npvAtLow - (s.npv + 13_360)) < 1e-6)
+        #expect(abs(cost.npvAtHigh - (s.npv - 13_360)) < 1e-6)
+        // Take rate 0.4 / 0.6 — NPV is linear in take here: NPV(t) = NPV(0) + t/0.5 · (NPV − NPV(0)), where
+        // NPV(0) = −66,800 − 2,000 · (1 − 1.05^−20)/0.05 = −66,800 − 24,924.42 = −91,724.42 (capex and passing opex only).
+        let take = try #require(s.tornado.first { $0.driver == .takeRate })
+        let npv0: Double = -66_800 - 2000 * (1 - pow(1.05, -20)) / 0.05
+        #expect(abs(npv0 - -91_724.42) < 0.01)
+        let expectedLow: Double = npv0 + 0.8 * (s.npv - npv0)
+        #expect(abs(take.npvAtLow - expectedLow) < 1e-6)
+    }
+
+    @Test func monteCarloIsReproducibleAndCentredOnASymmetricCase() throws {
+        var (area, p) = simpleCase()
+        // Symmetric case: take fixed, cost/ARPU/opex triangular(0.8, 1, 1.2). The NPV is linear in each
+        // (independent, symmetric) multiplier, so its distribution is symmetric about the deterministic NPV.
+        p.risk.ranges[.takeRate] = 1...1
+        p.risk.draws = 10_000
+        let a = try #require(BusinessCase.evaluate(areas: [area], parameters: p).scenarios.first)
+        let b = try #require(BusinessCase.evaluate(areas: [area], parameters: p).scenarios.first)
+        #expect(a.monteCarlo == b.monteCarlo)
+        #expect(a.monteCarlo.draws == 10_000)
+        let spread = a.monteCarlo.p90 - a.monteCarlo.p10
+        #expect(spread > 0)
+        #expect(abs(a.monteCarlo.p50 - a.npv) < 0.02 * spread)
+        #expect(abs(a.monteCarlo.mean - a.npv) < 0.02 * spread)
+        #expect(a.monteCarlo.p10 < a.npv && a.npv < a.monteCarlo.p90)
+        p.risk.seed = 7
+        let c = try #require(BusinessCase.evaluate(areas: [area], parameters: p).scenarios.first)
+        #expect(c.monteCarlo.sortedNPVs != a.monteCarlo.sortedNPVs)
+        _ = area
+    }
+
+    @Test func triangularAndQuantile() {
+        var rng = RandomSource(seed: 1)
+        let draws = (0..<20_000).map { _ in rng.triangular(low: 0, mode: 1, high: 3) }
+        #expect(draws.allSatisfy { $0 >= 0 && $0 <= 3 })
+        // Mean of triangular(0, 1, 3) = (0 + 1 + 3)/3 = 1.3333.
+        let mean: Double = draws.reduce(0, +) / 20_000
+        #expect(abs(mean - 4.0 / 3) < 0.02)
+        // Type-7 quantile of 1…5 at 0.1: h = 0.4 → 1.4 (spreadsheet PERCENTILE.INC({1..5}, 0.1) = 1.4).
+        #expect(RandomSource.quantile(sorted: [1, 2, 3, 4, 5], 0.1) == 1.4)
+        #expect(RandomSource.quantile(sorted: [1, 2, 3, 4, 5], 0.5) == 3)
+    }
+}
+
+@Test func nothingBuiltHasNoBreakEven() throws {
+    // A budget below every area's cost to pass: no area is built, every cash flow is 0.
+    let area = BusinessCaseArea(id: AreaID("230190001001"), name: "A", passings: 100, counts: ClassCounts(unserved: 100),
+                                landAreaSquareMiles: 1)
+    var p = BusinessCaseParameters()
+    p.plan.capitalBudget = 1
+    p.risk.draws = 100
+    let bc = BusinessCase.evaluate(areas: [area], parameters: p)
+    #expect(bc.areas[0].phase == nil)
+    let s = try #require(bc.scenarios.first)
+    #expect(s.cashFlows.allSatisfy { $0 == 0 })
+    #expect(s.npv == 0)
+    #expect(s.breakEvenTakeRate == nil)
+    #expect(s.irr == nil)
+}

@@ -1,0 +1,63 @@
+import Testing
+import Foundation
+import TestSupport
+
+/// The business case through `lastmile demo` / `run`: run.json's scenarios, the break-even rerun,
+/// and parameter validation (exit 65 naming the key and its allowed range).
+@Suite struct BusinessCaseCommandTests {
+    static func runJSON(_ stdout: String) throws -> [String: Any] {
+        let reportLine = try #require(stdout.split(separator: "\n").first { $0.hasPrefix("Outputs: ") })
+        let dir = String(reportLine.dropFirst("Outputs: ".count))
+        let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/run.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test func breakEvenTakeRateRerunGivesZeroNPV() throws {
+        let out = try TemporaryDirectory()
+        let first = try CommandLineRun.lastmile(["demo", "--out", out.path, "--no-progress", "--set", "risk.draws=200"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("Business case:"))
+        #expect(first.stdout.contains("Retail municipal ISP"))
+        let json = try Self.runJSON(first.stdout)
+        let scenarios = try #require(json["scenarios"] as? [[String: Any]])
+        #expect(scenarios.map { $0["kind"] as? String } == ["retail", "wholesale", "subsidy"])
+        let retail = scenarios[0]
+        for key in ["name", "kind", "capex", "npv", "irr", "payback_years", "break_even_take_rate", "cash_flows"] {
+            #expect(retail[key] != nil, "\(key)")
+        }
+        // The subsidy scenario never pays the city back: no break-even, printed as null.
+        #expect(scenarios[2]["break_even_take_rate"] is NSNull)
+        let flows = try #require(retail["cash_flows"] as? [Double])
+        #expect(flows.count == 31)   // years 0…30 (demo horizon_years = 30)
+        let mc = try #require(json["monte_carlo"] as? [String: Any])
+        #expect(mc["draws"] as? Int == 200)
+        #expect(mc["seed"] as? Int == 20_261_128)
+        for key in ["p10", "p50", "p90", "probability_npv_negative"] { #expect(mc[key] is Double, "\(key)") }
+
+        let breakEven = try #require(retail["break_even_take_rate"] as? Double)
+        let capex = try #require(retail["capex"] as? Double)
+        #expect(breakEven > 0 && breakEven < 1)
+        let again = try CommandLineRun.lastmile(["demo", "--out", out.path, "--no-progress", "--set", "risk.draws=200",
+                                                 "--set", "demand.take_rate=\(breakEven)"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let rerun = try #require((try Self.runJSON(again.stdout))["scenarios"] as? [[String: Any]])
+        let npv = try #require(rerun[0]["npv"] as? Double)
+        #expect(abs(npv) < max(1, 0.0001 * capex), "NPV at the break-even take rate \(breakEven) is \(npv)")
+    }
+
+    @Test(arguments: [
+        ("cost.drop_and_ont=-5", "cost.drop_and_ont", "0 or more"),
+        ("demand.take_rate=1.2", "demand.take_rate", "0 to 1"),
+        ("finance.discount_rate=-1", "finance.discount_rate", "greater than -1"),
+        ("finance.horizon_years=0", "finance.horizon_years", "1 to 100"),
+        ("scenarios.retail.kind=\"cooperative\"", "scenarios.retail.kind", "retail, wholesale or subsidy"),
+        ("demand.take_rate=\"high\"", "demand.take_rate", "must be a number"),
+    ])
+    func badParameterIs65WithNameAndRange(_ set: String, _ key: String, _ range: String) throws {
+        let out = try TemporaryDirectory()
+        let r = try CommandLineRun.lastmile(["demo", "--out", out.path, "--no-progress", "--set", set])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains(key), "\(r.stderr)")
+        #expect(r.stderr.contains(range), "\(r.stderr)")
+    }
+}

@@ -1,0 +1,143 @@
+import Testing
+import Foundation
+import TestSupport
+@testable import LastmileKit
+import Analysis
+
+/// The business case inside a demo run, checked through independent readers (sqlite3, ogrinfo, the CSV).
+@Suite(.serialized) struct BusinessCaseRunTests {
+    static let demo = TestPaths.repo("datasets/demo/study.toml")
+
+    @Test func settingsDefaultsAndOverrides() throws {
+        var p = try StudyParameters(text: "[study]\nname = \"X\"\n[inputs]\navailability = \"a.csv\"\n", sourcePath: "s.toml")
+        let defaults = try BusinessCaseSettings(values: p.values, file: "s.toml")
+        #expect(defaults.parameters == BusinessCaseParameters())
+        #expect(defaults.residentialCodes == [.residential, .both])
+        #expect(defaults.lines.count == BusinessCaseSettings.settings.count)
+        #expect(defaults.lines.first { $0.key == "demand.take_rate" }?.value == "0.45")
+        try p.apply(overrides: ["demand.take_rate=0.6", "scenarios.city.kind=\"wholesale\"",
+                                "scenarios.city.wholesale_per_passing_month=2", "risk.cost_range=[0.7, 1.5]"])
+        let s = try BusinessCaseSettings(values: p.values, file: "s.toml")
+        #expect(s.parameters.demand.takeRate == 0.6)
+        #expect(s.parameters.scenarios.map(\.kind) == [.wholesale])
+        #expect(s.parameters.scenarios[0].wholesalePerPassingMonth == 2)
+        #expect(s.parameters.risk.ranges[.cost] == 0.7...1.5)
+        #expect(s.lines.contains { $0.key == "demand.take_rate" && $0.value == "0.6" && $0.source.hasPrefix("study file (default 0.45") })
+        // Every fixed key is a known study key.
+        for setting in BusinessCaseSettings.settings { #expect(Study.knownKeys[setting.key] != nil, "\(setting.key)") }
+    }
+
+    @Test func unknownScenarioFieldIsAnUnknownKey() throws {
+        var p = try StudyParameters(text: "[study]\nname = \"X\"\n[inputs]\navailability = \"\(TestPaths.repo("datasets/demo/bdc_fixed_demo.csv"))\"\n", sourcePath: "s.toml")
+        try p.apply(overrides: ["scenarios.city.kind=\"retail\"", "scenarios.city.arpuu=70"])
+        #expect {
+            try Study(parameters: p)
+        } throws: { e in
+            guard let e = e as? LastmileError, case .badInput(let at, let msg) = e else { return false }
+            return at.column == "scenarios.city.arpuu" && msg.contains("unknown study key")
+        }
+    }
+
+    @Test func observedSubscribersFitTheAdoptionCurve() throws {
+        var p = try StudyParameters(text: "[study]\nname = \"X\"\n", sourcePath: "s.toml")
+        // Discrete Bass p = 0.03, q = 0.38, m = 1000 (BassDiffusionTests).
+        try p.apply(overrides: ["demand.observed_subscribers=[30.0, 70.158, 122.84288491368, 190.10355237138, 272.90683866416]"])
+        let s = try BusinessCaseSettings(values: p.values, file: "s.toml")
+        #expect(abs(s.parameters.demand.adoption.p - 0.03) < 1e-6)
+        #expect(abs(s.parameters.demand.adoption.q - 0.38) < 1e-6)
+        try p.apply(overrides: ["demand.observed_subscribers=[1, 2]"])
+        #expect(throws: LastmileError.self) { try BusinessCaseSettings(values: p.values, file: "s.toml") }
+    }
+
+    @Test func demoRunStoresScenariosAndPlanColumns() throws {
+        let out = try TemporaryDirectory()
+        let study = try Study.load(path: Self.demo, overrides: ["risk.draws=500"])
+        let r = try StudyRunner.run(study, options: RunOptions(outputRoot: out.path))
+        let bc = r.businessCase
+        #expect(bc.scenarios.map(\.definition.name) == ["retail", "open_access", "partner"])
+        // The capital budget holds: cost to pass of the built areas ≤ $15 M.
+        let built = bc.areas.filter { $0.phase != nil }
+        #expect(built.reduce(0) { $0 + $1.passCapex } <= 15_000_000)
+        #expect(!built.isEmpty && built.count < bc.areas.count)
+        #expect(Set(built.compactMap(\.phase)) == [1, 2, 3])
+
+        // Run store through the sqlite3 shell: three scenarios, 31 years each, net cash flows as in memory.
+        let db = out.path + "/runs.sqlite"
+        let counts = try CommandLineRun.run("sqlite3", [db, "select count(*) from scenario_results where run_id = '\(r.runID)'; select count(*) from scenario_cash_flows where run_id = '\(r.runID)'"])
+        #expect(counts.stdout == "3\n93\n")
+        let retail = bc.scenarios[0]
+        let sum = try CommandLineRun.run("sqlite3", [db, "select sum(net_cash_flow), (select npv from scenario_results where scenario = 'retail') from scenario_cash_flows where scenario = 'retail'"])
+        let parts = sum.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "|").compactMap { Double($0) }
+        #expect(parts.count == 2)
+        #expect(abs(parts[0] - retail.cashFlows.reduce(0, +)) < 1e-3)
+        #expect(abs(parts[1] - retail.npv) < 1e-3)
+        let metrics = try CommandLineRun.run("sqlite3", [db, "select count(*) from area_results where json_extract(metrics_json, '$.phase') is not null"])
+        #expect(metrics.stdout == "\(built.count)\n")
+
+        // results.csv: the plan columns, and phase empty for areas not built.
+        let csv = try String(contentsOfFile: r.outputDirectory + "/results.csv", encoding: .utf8)
+        let header = csv.split(separator: "\n")[0]
+        #expect(header.hasSuffix(",passings,households_per_sq_mi,take_rate,subscribers_at_horizon,cost_per_passing,cost_to_pass,cost_per_unserved_location,need_score,phase"))
+        // GeoPackage through ogrinfo: the phase field and the number of built areas.
+        let phases = try CommandLineRun.run("ogrinfo", ["-ro", "-q", r.outputDirectory + "/results.gpkg", "-sql",
+                                                        "SELECT count(*) AS n FROM areas WHERE phase IS NOT NULL"])
+        #expect(phases.stdout.contains("n (Integer) = \(built.count)") || phases.stdout.contains("n (Integer64) = \(built.count)"), "\(phases.stdout)")
+        // The printed summary lists every scenario.
+        let text = r.text()
+        for s in bc.scenarios { #expect(text.contains(s.definition.label)) }
+    }
+}
+
+@Test func scenarioLinesShowTheValueUsed() throws {
+    var p = try StudyParameters(text: "[study]\nname = \"X\"\n[finance]\narpu = 70\n[scenarios.p]\nkind = \"subsidy\"\n[scenarios.r]\nkind = \"retail\"\nbond_share = 0.5\n",
+                                sourcePath: "s.toml")
+    try p.apply(overrides: [])
+    let s = try BusinessCaseSettings(values: p.values, file: "s.toml")
+    let lines = Dictionary(uniqueKeysWithValues: s.lines.map { ($0.key, $0) })
+    #expect(lines["scenarios.r.arpu"]?.value == "70.0")            // inherited from [finance]
+    #expect(lines["scenarios.r.bond_share"]?.value == "0.5")
+    #expect(lines["scenarios.r.bond_share"]?.source.hasPrefix("study file") == true)
+    #expect(lines["scenarios.p.capital_contribution"]?.value == "0.25")
+    #expect(lines["scenarios.p.opex_fixed_year"]?.value == "0.0")
+    #expect(lines["scenarios.p.wholesale_per_subscriber_month"] == nil)   // not a subsidy field
+    #expect(s.parameters.scenarios.map(\.name) == ["r", "p"])              // retail before subsidy
+}
+
+@Test func householdGrowthFromTwoACSTables() throws {
+    let dir = try TemporaryDirectory()
+    for f in ["blockgroups.geojson", "acs_blockgroups.csv", "bdc_fixed_demo.csv"] {
+        try FileManager.default.copyItem(atPath: TestPaths.repo("datasets/demo/\(f)"), toPath: dir.file(f))
+    }
+    // The demo study without its explicit household_growth (a growth the study sets wins over the trend).
+    let demoText = try String(contentsOfFile: TestPaths.repo("datasets/demo/study.toml"), encoding: .utf8)
+    try dir.write("study.toml", demoText.split(separator: "\n", omittingEmptySubsequences: false)
+        .filter { !$0.hasPrefix("household_growth") }.joined(separator: "\n"))
+    // Earlier households: 90 and 70 for the block groups that have 102 and 79 now (acs_blockgroups.csv B11001_001E).
+    try dir.write("acs_earlier.csv", """
+        "GEO_ID","NAME","B11001_001E","B11001_001M",
+        "Geography","Geographic Area Name","Estimate!!Total:","Margin of Error!!Total:",
+        "1500000US239900001001","Block Group 1","90","20",
+        "1500000US239900001002","Block Group 2","70","20",
+
+        """)
+    let study = try Study.load(path: dir.file("study.toml"),
+                               overrides: ["demand.households_earlier=\"acs_earlier.csv\"", "demand.households_earlier_years=5", "risk.draws=100"])
+    let r = try StudyRunner.run(study, options: RunOptions(outputRoot: dir.file("out")))
+    // (102 + 79) / (90 + 70) = 181/160 over 5 years: (1.13125)^(1/5) − 1 = 0.0249713318 (python).
+    #expect(abs(r.businessCase.parameters.demand.householdGrowth - 0.0249713318) < 1e-9)
+    // Without the years, the file names do not tell them: exit-65 error naming the key.
+    let noYears = try Study.load(path: dir.file("study.toml"), overrides: ["demand.households_earlier=\"acs_earlier.csv\""])
+    #expect {
+        _ = try StudyRunner.run(noYears, options: RunOptions(outputRoot: dir.file("out2")))
+    } throws: { e in
+        guard let e = e as? LastmileError, case .badInput(let at, let msg) = e else { return false }
+        return at.column == "demand.households_earlier_years" && msg.contains("1 to 30")
+    }
+    // A growth rate the study sets itself wins over the trend.
+    let fixed = try Study.load(path: dir.file("study.toml"), overrides: ["demand.households_earlier=\"acs_earlier.csv\"",
+                                                                         "demand.households_earlier_years=5", "risk.draws=100"])
+    var p = fixed.parameters
+    try p.apply(overrides: ["demand.household_growth=0.01"])
+    let r2 = try StudyRunner.run(try Study(parameters: p), options: RunOptions(outputRoot: dir.file("out3")))
+    #expect(r2.businessCase.parameters.demand.householdGrowth == 0.01)
+}

@@ -29,8 +29,10 @@ struct CSVRecordReader {
     /// Default read size (see `BDCReader.defaultChunkSize`).
     static let defaultChunkSize = BDCReader.defaultChunkSize
 
-    private let stream: ByteStream
-    private var buffer: Buffer
+    /// The stream to read from; nil when the reader parses one in-memory chunk (`init(chunk:displayName:)`).
+    private let stream: ByteStream?
+    /// Owns the read buffer (nil for an in-memory chunk, whose bytes belong to the caller).
+    private var buffer: Buffer?
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private let chunkSize: Int
@@ -65,15 +67,54 @@ struct CSVRecordReader {
     /// Whether the input held any byte at all besides a byte-order mark.
     private(set) var sawAnyByte = false
 
-    var displayName: String { stream.displayName }
+    /// The name errors give for the input.
+    let displayName: String
 
     init(stream: ByteStream, chunkSize: Int = CSVRecordReader.defaultChunkSize) {
         self.stream = stream
+        displayName = stream.displayName
         self.chunkSize = max(chunkSize, 16)
         capacity = self.chunkSize
-        buffer = Buffer(capacity: capacity)
+        let buffer = Buffer(capacity: capacity)
+        self.buffer = buffer
         base = buffer.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
         fieldBase = fieldBuffer.fields
+    }
+
+    /// A reader over one in-memory chunk of whole records (the parallel reader's unit of work): the
+    /// chunk's end is the end of the input, and line numbers count from 1 at the chunk's first byte.
+    ///
+    /// `chunk` must stay valid while the reader is used; the reader never writes to it. A chunk
+    /// starts at a record start (no byte-order mark is looked for).
+    init(chunk: UnsafeRawBufferPointer, displayName: String) {
+        stream = nil
+        self.displayName = displayName
+        chunkSize = max(chunk.count, 16)
+        if let start = chunk.baseAddress, chunk.count > 0 {
+            base = UnsafeMutablePointer(mutating: start.assumingMemoryBound(to: UInt8.self))
+            buffer = nil
+        } else {
+            let empty = Buffer(capacity: 16)
+            buffer = empty
+            base = empty.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        }
+        capacity = chunk.count
+        limit = chunk.count
+        atEnd = true
+        startedStream = true
+        sawAnyByte = chunk.count > 0
+        bytesRead = chunk.count
+        fieldBase = fieldBuffer.fields
+    }
+
+    /// Physical lines consumed so far (line breaks inside quoted fields included).
+    var linesConsumed: Int { nextLine - 1 }
+
+    /// The bytes read from the stream but not yet parsed, whether the stream is exhausted, and the
+    /// physical line the next record starts on. Used to hand the rest of a member to the parallel
+    /// reader after the header was read; the span is valid until the reader is used again.
+    var unparsed: (bytes: UnsafeRawBufferPointer, atEnd: Bool, nextLine: Int) {
+        (UnsafeRawBufferPointer(start: base + position, count: limit - position), atEnd, nextLine)
     }
 
     /// The raw bytes of field `index` of the current record (quotes removed, `""` not yet unescaped).
@@ -151,6 +192,7 @@ struct CSVRecordReader {
 
     /// Moves unconsumed bytes to the front (growing the buffer when one record fills it) and reads more.
     private mutating func refill() throws {
+        guard let stream else { atEnd = true; return }
         if position > 0 {
             let remaining = limit - position
             if remaining > 0 { base.update(from: base + position, count: remaining) }
@@ -242,7 +284,7 @@ struct CSVRecordReader {
                 if !closed {
                     if !atEnd { return .needMoreData }
                     throw LastmileError.badInput(
-                        SourceLocation(file: stream.displayName, line: openingLine,
+                        SourceLocation(file: displayName, line: openingLine,
                                        column: columnName(fieldCount) ?? "field \(fieldCount + 1)"),
                         "unterminated quoted field: the quote opened on this line is not closed before the end of the file")
                 }
@@ -252,7 +294,7 @@ struct CSVRecordReader {
                     let c = base[p]
                     if c != comma && c != lf && c != cr {
                         throw LastmileError.badInput(
-                            SourceLocation(file: stream.displayName, line: nextLine + newlinesInside,
+                            SourceLocation(file: displayName, line: nextLine + newlinesInside,
                                            column: columnName(fieldCount - 1) ?? "field \(fieldCount)"),
                             "unexpected text after a closing quote; a quote inside a quoted field must be doubled (\"\")")
                     }

@@ -22,10 +22,15 @@ public struct AreaClassification: Sendable {
     /// Rows whose technology code is not one the FCC defines.
     public var unknownTechnologyRows: Int
 
+    /// Threads used when none are given: one per active processor core.
+    public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
+
     /// Streams every availability file through the policy's rule and counts locations per area.
+    /// - Parameter threads: parsing threads (the result does not depend on it).
     /// - Throws: the readers' errors (`.io` for a missing file, `.badInput` naming file, line and column).
-    public static func run(files: [String], level: AreaLevel, profile: PolicyProfile) throws -> AreaClassification {
-        let table = try classifyLocations(files: files, profile: profile)
+    public static func run(files: [String], level: AreaLevel, profile: PolicyProfile,
+                           threads: Int = AreaClassification.defaultThreads) throws -> AreaClassification {
+        let table = try classifyLocations(files: files, profile: profile, threads: threads)
         let counts = table.table.counts(by: level)
         let rows = counts.keys.sorted().map { Row(area: $0, counts: counts[$0]!) }
         return AreaClassification(level: level, profile: profile, rows: rows, totals: table.table.totals,
@@ -33,8 +38,22 @@ public struct AreaClassification: Sendable {
                               unknownTechnologyRows: table.unknownTechnologyRows)
     }
 
-    /// The per-location table after reading every file (memory: one entry per location).
-    static func classifyLocations(files: [String], profile: PolicyProfile) throws
+    /// The per-location table after reading every file (memory: one entry per location, whatever
+    /// the number of rows), parsed on `threads` threads.
+    static func classifyLocations(files: [String], profile: PolicyProfile,
+                                  threads: Int = AreaClassification.defaultThreads) throws
+        -> (table: LocationTable, unknownTechnologyRows: Int) {
+        guard !files.isEmpty else { throw LastmileError.usage("no availability files given") }
+        guard threads >= 1 else { throw LastmileError.usage("threads must be at least 1, got \(threads)") }
+        if #available(macOS 15.0, *) {
+            let (fold, summary) = try BDCReader.fold(paths: files, threads: threads) { LocationFold(profile: profile) }
+            return (fold.table, summary.unknownTechnologyRows)
+        }
+        return try classifyLocationsRecordByRecord(files: files, profile: profile)
+    }
+
+    /// The reference path: one record at a time through `BDCReader.read` on the calling thread.
+    static func classifyLocationsRecordByRecord(files: [String], profile: PolicyProfile) throws
         -> (table: LocationTable, unknownTechnologyRows: Int) {
         guard !files.isEmpty else { throw LastmileError.usage("no availability files given") }
         var table = LocationTable(profile: profile)
@@ -76,5 +95,24 @@ public struct AreaClassification: Sendable {
     static func format(_ share: Double?) -> String {
         guard let share else { return "" }
         return String(format: "%.6f", share)
+    }
+}
+
+/// One worker's share of a classification for the parallel reader: a `LocationTable`.
+struct LocationFold: AvailabilityAccumulator {
+    var table: LocationTable
+
+    init(profile: PolicyProfile) { table = LocationTable(profile: profile) }
+
+    mutating func add(_ rows: [AvailabilityRow], chunk: Int) {
+        for r in rows {
+            table.add(locationID: r.locationID, block: r.block, technology: r.technology, download: r.download,
+                      upload: r.upload, lowLatency: r.lowLatency, businessResidential: r.businessResidential,
+                      order: chunk)
+        }
+    }
+
+    mutating func merge(_ other: consuming LocationFold) {
+        table.merge(other.table)
     }
 }

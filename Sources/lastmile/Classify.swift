@@ -21,6 +21,9 @@ struct Classify: ParsableCommand {
     @Option(help: "csv or json.")
     var format: String = "csv"
 
+    @Option(help: "Parsing threads (default: one per active processor core). The result does not depend on it.")
+    var threads: Int?
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -29,6 +32,7 @@ struct Classify: ParsableCommand {
         }
         guard format == "csv" || format == "json" else { throw ValidationError("--format expects csv or json, got '\(format)'") }
         guard !files.isEmpty else { throw ValidationError("give at least one availability file") }
+        if let threads, threads < 1 { throw ValidationError("--threads expects a number of 1 or more, got \(threads)") }
     }
 
     func run() throws {
@@ -42,7 +46,8 @@ struct Classify: ParsableCommand {
                     return c
                 })
             }
-            let result = try AreaClassification.run(files: files, level: AreaLevel(rawValue: by)!, profile: policy)
+            let result = try AreaClassification.run(files: files, level: AreaLevel(rawValue: by)!, profile: policy,
+                                                 threads: threads ?? AreaClassification.defaultThreads)
             Console.out(format == "json" ? result.json() : result.csv())
             if common.verbose {
                 Console.error("lastmile: \(result.rowsRead) rows, \(result.totals.locations) locations, \(result.rows.count) areas")

@@ -1,118 +1,175 @@
 import GeoModel
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The compact per-location state of a classification: for each location id, its best class so
-/// far and its census block (the block of its earliest row in file order).
+/// far and its census block (the block of its first row).
 ///
-/// An open-addressing hash table (linear probing, Fibonacci hashing) in three flat arrays: 20 bytes
-/// per slot, at most 70 % full, so about 29–57 bytes per location whatever the number of rows. No
-/// per-entry allocation and no per-row hashing of strings.
+/// An open-addressing hash table with linear probing over one flat array of 16-byte slots (id, then
+/// block and class packed in one word), at most 3/4 full and grown by half: 21–32 bytes per location
+/// whatever the number of rows, one cache line touched per row, no per-entry allocation.
 public struct LocationClassTable: Sendable {
-    /// Location id per slot; `emptyKey` marks a free slot (ids are never negative).
-    private var keys: [Int64]
-    /// Block GEOID as an integer, shifted left by 2, with the class's raw value in the low 2 bits.
-    private var values: [UInt64]
-    /// The reading order (chunk number) of the row that set the block.
-    private var orders: [UInt32]
-    private var shift: UInt64
+    /// One slot: a location id (`emptyKey` when free) and its block GEOID shifted left by 2 with the
+    /// class's raw value in the low 2 bits (a 15-digit GEOID needs 50 bits).
+    struct Slot: Sendable {
+        var key: Int64
+        var value: UInt64
+    }
+
+    private var slots: [Slot]
     /// Number of locations in the table.
     public private(set) var count = 0
+    /// Locations for which a merged table had another block than this one (see `merge`).
+    public private(set) var blockDisagreements = 0
+    /// Written by `touch`, so that its look-ahead load is not optimised away.
+    private var touched: Int64 = 0
 
     private static let emptyKey: Int64 = -1
-    /// Fill limit: at most 7 of 10 slots used (a common bound for linear probing).
-    private static func limit(_ capacity: Int) -> Int { capacity / 10 * 7 }
 
     /// An empty table with room for `expected` locations before it grows.
     public init(expected: Int = 0) {
-        var capacity = 16
-        while Self.limit(capacity) < expected { capacity *= 2 }
-        keys = Array(repeating: Self.emptyKey, count: capacity)
-        values = Array(repeating: 0, count: capacity)
-        orders = Array(repeating: 0, count: capacity)
-        shift = UInt64(64 - capacity.trailingZeroBitCount)
+        slots = Self.emptySlots(Self.capacity(for: max(expected, 12)))
     }
 
-    @inline(__always)
-    private func slot(_ key: Int64) -> Int {
-        // Fibonacci hashing: multiply by 2^64 / golden ratio and keep the top bits.
-        Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> shift)
-    }
-
-    /// Folds one row's outcome: the class is raised to `serviceClass` if that is better; the block is
-    /// replaced only by a row that comes earlier in reading order (`order`, then first come).
-    @inline(__always)
-    public mutating func add(location: Int64, block: UInt64, serviceClass: ServiceClass, order: Int) {
-        precondition(location >= 0, "location ids are not negative")
-        let mask = keys.count - 1
-        var i = slot(location)
-        while true {
-            let k = keys[i]
-            if k == location {
-                var v = values[i]
-                if UInt64(serviceClass.rawValue) > v & 3 { v = v & ~3 | UInt64(serviceClass.rawValue) }
-                if UInt32(truncatingIfNeeded: order) < orders[i] {
-                    v = block << 2 | v & 3
-                    orders[i] = UInt32(truncatingIfNeeded: order)
+    /// `n` free slots. Large tables ask Linux for transparent huge pages before the memory is first
+    /// touched: each row's look-up lands on a random slot, and with 4 KiB pages most of them would also
+    /// miss the TLB.
+    private static func emptySlots(_ n: Int) -> [Slot] {
+        [Slot](unsafeUninitializedCapacity: n) { buffer, initialized in
+            #if os(Linux)
+            let bytes = n * MemoryLayout<Slot>.stride
+            if bytes >= 4 << 20, let base = buffer.baseAddress {
+                let page = 4096
+                let start = (Int(bitPattern: base) + page - 1) / page * page
+                let end = (Int(bitPattern: base) + bytes) / page * page
+                if end > start {
+                    // madvise returns 0 on success; on failure the table simply uses small pages.
+                    _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE)
                 }
-                values[i] = v
-                return
             }
-            if k == Self.emptyKey {
-                keys[i] = location
-                values[i] = block << 2 | UInt64(serviceClass.rawValue)
-                orders[i] = UInt32(truncatingIfNeeded: order)
-                count += 1
-                if count > Self.limit(keys.count) { grow() }
-                return
-            }
-            i = (i + 1) & mask
+            #endif
+            buffer.initialize(repeating: Slot(key: emptyKey, value: 0))
+            initialized = n
         }
     }
 
-    /// Folds another table in: best class of both, block of the earlier row.
+    /// Slots for `n` locations at 3/4 fill (linear probing stays short below that; a common bound).
+    private static func capacity(for n: Int) -> Int { n / 3 * 4 + 4 }
+
+    @inline(__always)
+    private static func home(_ key: Int64, _ capacity: Int) -> Int {
+        // Fibonacci hashing (multiply by 2^64 / golden ratio), then Lemire's multiply-shift reduction to
+        // [0, capacity): any capacity, not only powers of two.
+        let h = UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: h.multipliedFullWidth(by: UInt64(capacity)).high)
+    }
+
+    /// Loads the home slot of `location` ahead of an `add`, so the memory access overlaps other work.
+    @inline(__always)
+    public mutating func touch(_ location: Int64) {
+        touched &+= slots.withUnsafeBufferPointer { $0[Self.home(location, $0.count)].key }
+    }
+
+    /// Folds one row's outcome: the class is raised to `serviceClass` if that is better; the block
+    /// stays the one of the location's first row.
+    @inline(__always)
+    public mutating func add(location: Int64, block: UInt64, serviceClass: ServiceClass) {
+        precondition(location >= 0, "location ids are not negative")
+        let cls = UInt64(serviceClass.rawValue)
+        let inserted: Bool = slots.withUnsafeMutableBufferPointer { s in
+            let capacity = s.count
+            var i = Self.home(location, capacity)
+            while true {
+                let k = s[i].key
+                if k == location {
+                    if cls > s[i].value & 3 { s[i].value = s[i].value & ~3 | cls }
+                    return false
+                }
+                if k == Self.emptyKey {
+                    s[i] = Slot(key: location, value: block << 2 | cls)
+                    return true
+                }
+                i += 1
+                if i == capacity { i = 0 }
+            }
+        }
+        if inserted {
+            count += 1
+            if count * 4 > slots.count * 3 { grow() }
+        }
+    }
+
+    /// Folds another table in: the best class of both. When both have a location under different
+    /// blocks this table's block is kept and `blockDisagreements` counts it: which block came first
+    /// in the files is then unknown here (the parallel reader re-reads on one thread in that case).
     public mutating func merge(_ other: LocationClassTable) {
-        for i in other.keys.indices where other.keys[i] != Self.emptyKey {
-            let v = other.values[i]
-            add(location: other.keys[i], block: v >> 2, serviceClass: ServiceClass(rawValue: Int(v & 3))!,
-                order: Int(other.orders[i]))
+        blockDisagreements += other.blockDisagreements
+        for slot in other.slots where slot.key != Self.emptyKey {
+            let block = slot.value >> 2
+            let cls = slot.value & 3
+            let disagrees: Bool? = slots.withUnsafeMutableBufferPointer { s in
+                let capacity = s.count
+                var i = Self.home(slot.key, capacity)
+                while true {
+                    if s[i].key == slot.key {
+                        if cls > s[i].value & 3 { s[i].value = s[i].value & ~3 | cls }
+                        return s[i].value >> 2 != block
+                    }
+                    if s[i].key == Self.emptyKey {
+                        s[i] = slot
+                        return nil
+                    }
+                    i += 1
+                    if i == capacity { i = 0 }
+                }
+            }
+            if let disagrees {
+                if disagrees { blockDisagreements += 1 }
+            } else {
+                count += 1
+                if count * 4 > slots.count * 3 { grow() }
+            }
         }
     }
 
+    /// Moves every entry into an array half as large again.
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values, oldOrders = orders
-        let capacity = oldKeys.count * 2
-        keys = Array(repeating: Self.emptyKey, count: capacity)
-        values = Array(repeating: 0, count: capacity)
-        orders = Array(repeating: 0, count: capacity)
-        shift -= 1
-        let mask = capacity - 1
-        for j in oldKeys.indices where oldKeys[j] != Self.emptyKey {
-            var i = slot(oldKeys[j])
-            while keys[i] != Self.emptyKey { i = (i + 1) & mask }
-            keys[i] = oldKeys[j]
-            values[i] = oldValues[j]
-            orders[i] = oldOrders[j]
+        let old = slots
+        slots = []
+        var bigger = Self.emptySlots(old.count + old.count / 2 + 16)
+        bigger.withUnsafeMutableBufferPointer { s in
+            let capacity = s.count
+            for slot in old where slot.key != Self.emptyKey {
+                var i = Self.home(slot.key, capacity)
+                while s[i].key != Self.emptyKey {
+                    i += 1
+                    if i == capacity { i = 0 }
+                }
+                s[i] = slot
+            }
         }
+        slots = bigger
     }
 
     /// Calls `body` with each location's id, block and class (in no particular order).
     public func forEach(_ body: (_ location: Int64, _ block: UInt64, _ serviceClass: ServiceClass) throws -> Void) rethrows {
-        for i in keys.indices where keys[i] != Self.emptyKey {
-            let v = values[i]
-            try body(keys[i], v >> 2, ServiceClass(rawValue: Int(v & 3))!)
+        for slot in slots where slot.key != Self.emptyKey {
+            try body(slot.key, slot.value >> 2, ServiceClass(rawValue: Int(slot.value & 3))!)
         }
     }
 
     /// The state of one location, if the table has it.
     public subscript(location: Int64) -> (block: UInt64, serviceClass: ServiceClass)? {
         guard location >= 0 else { return nil }
-        let mask = keys.count - 1
-        var i = slot(location)
-        while keys[i] != Self.emptyKey {
-            if keys[i] == location {
-                let v = values[i]
+        var i = Self.home(location, slots.count)
+        while slots[i].key != Self.emptyKey {
+            if slots[i].key == location {
+                let v = slots[i].value
                 return (v >> 2, ServiceClass(rawValue: Int(v & 3))!)
             }
-            i = (i + 1) & mask
+            i += 1
+            if i == slots.count { i = 0 }
         }
         return nil
     }

@@ -36,22 +36,28 @@ public struct LocationTable: Sendable {
         }
         add(locationID: record.locationID, block: block, technology: record.technology.code,
             download: record.download?.mbps, upload: record.upload?.mbps, lowLatency: record.lowLatency,
-            businessResidential: record.businessResidential, order: 0)
+            businessResidential: record.businessResidential)
     }
 
     /// Folds one row given by its parts (the parallel reader's path): `block` is the 15-digit GEOID as
-    /// an integer, speeds in Mbps, `order` the row's chunk number in reading order (a location keeps
-    /// the block of its earliest row).
+    /// an integer, speeds in Mbps. A location keeps the block of its first row.
     @inline(__always)
     public mutating func add(locationID: Int64, block: UInt64, technology: Int, download: Double?, upload: Double?,
-                             lowLatency: Bool?, businessResidential: BusinessResidentialCode, order: Int) {
+                             lowLatency: Bool?, businessResidential: BusinessResidentialCode) {
         rowsSeen += 1
         guard rule.counts(businessResidential) else { rowsIgnored += 1; return }
         let cls = rule.serviceClass(technology: technology, download: download, upload: upload, lowLatency: lowLatency)
-        locations.add(location: locationID, block: block, serviceClass: cls, order: order)
+        locations.add(location: locationID, block: block, serviceClass: cls)
     }
 
-    /// Folds another table of the same profile in (another worker's share of the rows).
+    /// Starts loading the table slot of a location that `add` will fold soon (a look-ahead for batches).
+    @inline(__always)
+    public mutating func prepare(locationID: Int64) {
+        locations.touch(locationID)
+    }
+
+    /// Folds another table of the same profile in (another worker's share of the rows). Where both
+    /// hold a location under different blocks, `locations.blockDisagreements` counts it.
     public mutating func merge(_ other: consuming LocationTable) {
         precondition(other.profile == profile, "merging tables of different policy profiles")
         rowsSeen += other.rowsSeen

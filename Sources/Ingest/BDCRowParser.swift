@@ -7,13 +7,12 @@ enum BDCRowParser {
     /// - Throws: `LastmileError.badInput` naming the file, line (as the reader counts it) and column.
     @inline(__always)
     static func next(_ reader: inout CSVRecordReader, _ h: BDCHeader) throws -> AvailabilityRow? {
-        let names = h.names
-        guard try reader.next(columnName: { $0 < names.count ? names[$0] : nil }) else { return nil }
-        guard reader.fieldCount == names.count else {
+        guard try reader.next(columnNames: h.names) else { return nil }
+        guard reader.fieldCount == h.names.count else {
             throw LastmileError.badInput(
                 SourceLocation(file: reader.displayName, line: reader.recordLine),
-                "expected \(names.count) fields as in the header, found \(reader.fieldCount)"
-                    + (reader.fieldCount > names.count ? " (a brand name with a comma must be quoted)" : ""))
+                "expected \(h.names.count) fields as in the header, found \(reader.fieldCount)"
+                    + (reader.fieldCount > h.names.count ? " (a brand name with a comma must be quoted)" : ""))
         }
         guard let location = FieldParsing.int64(reader.bytes(h.iLocation)), location >= 0 else {
             throw bad(reader, h, h.iLocation, "expected a non-negative integer location id")

@@ -165,11 +165,11 @@ struct CSVRecordReader {
     /// Advances to the next record.
     /// - Returns: false at the end of the input.
     /// - Throws: `LastmileError.badInput` for an unterminated quote or text after a closing quote,
-    ///   `columnName` naming the column (by field index) in the message's location.
-    mutating func next(columnName: (Int) -> String? = { _ in nil }) throws -> Bool {
+    ///   naming the column by `columnNames[field index]` when there is one, else "field N".
+    mutating func next(columnNames: [String] = []) throws -> Bool {
         if !startedStream { try startStream() }
         while true {
-            switch try parseRecord(columnName: columnName) {
+            switch try parseRecord(columnNames: columnNames) {
             case .record: return true
             case .blankLine: continue
             case .endOfInput: return false
@@ -249,7 +249,8 @@ struct CSVRecordReader {
 
     /// Parses one record starting at `position`. Commits (advances `position` and the line count)
     /// only when the record is complete, so a record cut by the buffer end is parsed again after a refill.
-    private mutating func parseRecord(columnName: (Int) -> String?) throws -> ParseResult {
+    private mutating func parseRecord(columnNames: [String]) throws -> ParseResult {
+        func columnName(_ i: Int) -> String? { i < columnNames.count ? columnNames[i] : nil }
         let comma = Self.comma, quote = Self.quote, lf = Self.lf, cr = Self.cr
         let end = limit
         let base = self.base

@@ -47,6 +47,12 @@ public struct AreaClassification: Sendable {
         guard threads >= 1 else { throw LastmileError.usage("threads must be at least 1, got \(threads)") }
         if #available(macOS 15.0, *) {
             let (fold, summary) = try BDCReader.fold(paths: files, threads: threads) { LocationFold(profile: profile) }
+            if fold.table.locations.blockDisagreements > 0 && threads > 1 {
+                // Some location has rows in different blocks, read by different workers: which block
+                // came first is only known to a single reader going through the files in order. Never
+                // seen in FCC data (a fabric location lies in one block), so simply read again.
+                return try classifyLocations(files: files, profile: profile, threads: 1)
+            }
             return (fold.table, summary.unknownTechnologyRows)
         }
         return try classifyLocationsRecordByRecord(files: files, profile: profile)
@@ -104,11 +110,18 @@ struct LocationFold: AvailabilityAccumulator {
 
     init(profile: PolicyProfile) { table = LocationTable(profile: profile) }
 
+    /// Rows ahead whose table slot is loaded early (enough to cover a memory access's latency).
+    static let lookAhead = 8
+
     mutating func add(_ rows: [AvailabilityRow], chunk: Int) {
-        for r in rows {
-            table.add(locationID: r.locationID, block: r.block, technology: r.technology, download: r.download,
-                      upload: r.upload, lowLatency: r.lowLatency, businessResidential: r.businessResidential,
-                      order: chunk)
+        rows.withUnsafeBufferPointer { rows in
+            for i in 0..<min(Self.lookAhead, rows.count) { table.prepare(locationID: rows[i].locationID) }
+            for i in rows.indices {
+                if i + Self.lookAhead < rows.count { table.prepare(locationID: rows[i + Self.lookAhead].locationID) }
+                let r = rows[i]
+                table.add(locationID: r.locationID, block: r.block, technology: r.technology, download: r.download,
+                          upload: r.upload, lowLatency: r.lowLatency, businessResidential: r.businessResidential)
+            }
         }
     }
 

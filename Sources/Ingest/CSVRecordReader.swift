@@ -334,3 +334,107 @@ struct CSVRecordReader {
         return .record
     }
 }
+
+extension CSVRecordReader {
+    /// What `nextPlainRow` found.
+    enum PlainRow {
+        /// A row parsed by the fast path.
+        case row(AvailabilityRow)
+        /// The next record needs the general parser (`BDCRowParser.next`): it has a quoted field, the
+        /// wrong number of fields, a value the fast path does not accept, or it is the last line
+        /// without a line break, a blank line, or the end of the input.
+        case general
+    }
+
+    /// The fast path for the common BDC record: no quoted field, one physical line, every value
+    /// valid. Parses the columns of `roles` (per field index: `BDCHeader.Role` raw values) straight
+    /// from the buffer without storing field spans. It never throws: anything unusual is left
+    /// untouched (the position does not move) for the general parser, which gives the same values
+    /// and the exact error.
+    @inline(__always)
+    mutating func nextPlainRow(roles: UnsafeBufferPointer<UInt8>) -> PlainRow {
+        let end = limit, base = self.base
+        var p = position
+        let n = roles.count
+        var loc = (0, 0), tech = (0, 0), down = (0, 0), up = (0, 0), lat = (0, 0), code = (0, 0), block = (0, 0)
+        var field = 0
+        while true {
+            if p < end && base[p] == Self.quote { return .general }
+            let q = Self.separator(in: base, from: p, to: end)
+            if q == end { return .general }
+            guard field < n else { return .general }
+            switch roles[field] {
+            case 1: loc = (p, q)
+            case 2: tech = (p, q)
+            case 3: down = (p, q)
+            case 4: up = (p, q)
+            case 5: lat = (p, q)
+            case 6: code = (p, q)
+            case 7: block = (p, q)
+            default: break
+            }
+            field += 1
+            let c = base[q]
+            if c == Self.comma { p = q + 1; continue }
+            if c == Self.lf {
+                p = q + 1
+            } else if q + 1 < end {
+                p = base[q + 1] == Self.lf ? q + 2 : q + 1
+            } else if atEnd {
+                p = q + 1
+            } else {
+                return .general
+            }
+            break
+        }
+        guard field == n, n > 1 else { return .general }
+        @inline(__always) func span(_ r: (Int, Int)) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(start: base + r.0, count: r.1 - r.0)
+        }
+        guard let location = FieldParsing.int64(span(loc)), location >= 0,
+              let technology = FieldParsing.int64(span(tech)), technology >= 0, technology <= Int64(Int32.max)
+        else { return .general }
+        var download: Double?
+        if down.1 > down.0 {
+            guard case .value(let v) = FieldParsing.decimal(span(down)) else { return .general }
+            download = v
+        }
+        var upload: Double?
+        if up.1 > up.0 {
+            guard case .value(let v) = FieldParsing.decimal(span(up)) else { return .general }
+            upload = v
+        }
+        let lowLatency: Bool?
+        switch lat.1 - lat.0 {
+        case 0: lowLatency = nil
+        case 1:
+            switch base[lat.0] {
+            case UInt8(ascii: "1"): lowLatency = true
+            case UInt8(ascii: "0"): lowLatency = false
+            default: return .general
+            }
+        default: return .general
+        }
+        guard code.1 - code.0 == 1 else { return .general }
+        let businessResidential: BusinessResidentialCode
+        switch base[code.0] {
+        case UInt8(ascii: "R"): businessResidential = .residential
+        case UInt8(ascii: "B"): businessResidential = .business
+        case UInt8(ascii: "X"): businessResidential = .both
+        default: return .general
+        }
+        guard block.1 - block.0 == 15 else { return .general }
+        var blockNumber: UInt64 = 0
+        for i in block.0..<block.1 {
+            let d = base[i] &- 48
+            guard d < 10 else { return .general }
+            blockNumber = blockNumber &* 10 &+ UInt64(d)
+        }
+        recordLine = nextLine
+        nextLine += 1
+        position = p
+        return .row(AvailabilityRow(locationID: location, block: blockNumber, technology: Int(technology),
+                                    download: download, upload: upload, lowLatency: lowLatency,
+                                    businessResidential: businessResidential))
+    }
+}

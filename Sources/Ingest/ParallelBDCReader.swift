@@ -261,16 +261,27 @@ final class ParallelRead<A: AvailabilityAccumulator>: Sendable {
         return try chunk.bytes.withUnsafeBytes { raw in
             var reader = CSVRecordReader(chunk: UnsafeRawBufferPointer(rebasing: raw[..<chunk.count]),
                                          displayName: chunk.displayName)
-            while let row = try BDCRowParser.next(&reader, header) {
-                if !BDCReader.isKnown(Technology(code: row.technology)) {
-                    tally.unknownTechnologyRows += 1
-                    tally.unknownTechnologyCodes.insert(row.technology)
-                }
-                tally.rows += 1
-                batch.append(row)
-                if batch.count == Self.batchSize {
-                    accumulator.add(batch, chunk: chunk.sequence)
-                    batch.removeAll(keepingCapacity: true)
+            try header.roles.withUnsafeBufferPointer { roles in
+                while true {
+                    let row: AvailabilityRow
+                    // The fast path takes plain records; anything else goes through the general parser,
+                    // which gives the same values, or the exact error.
+                    switch reader.nextPlainRow(roles: roles) {
+                    case .row(let r): row = r
+                    case .general:
+                        guard let r = try BDCRowParser.next(&reader, header) else { return }
+                        row = r
+                    }
+                    if !BDCReader.isKnown(Technology(code: row.technology)) {
+                        tally.unknownTechnologyRows += 1
+                        tally.unknownTechnologyCodes.insert(row.technology)
+                    }
+                    tally.rows += 1
+                    batch.append(row)
+                    if batch.count == Self.batchSize {
+                        accumulator.add(batch, chunk: chunk.sequence)
+                        batch.removeAll(keepingCapacity: true)
+                    }
                 }
             }
             if !batch.isEmpty {

@@ -110,15 +110,12 @@ struct LocationFold: AvailabilityAccumulator {
 
     init(profile: PolicyProfile) { table = LocationTable(profile: profile) }
 
-    /// Rows ahead whose table slot is loaded early (enough to cover a memory access's latency).
-    static let lookAhead = 8
-
     mutating func add(_ rows: [AvailabilityRow], chunk: Int) {
         rows.withUnsafeBufferPointer { rows in
-            for i in 0..<min(Self.lookAhead, rows.count) { table.prepare(locationID: rows[i].locationID) }
-            for i in rows.indices {
-                if i + Self.lookAhead < rows.count { table.prepare(locationID: rows[i + Self.lookAhead].locationID) }
-                let r = rows[i]
+            // First load every row's table slot: independent loads that the processor overlaps (each
+            // would otherwise be a cache miss waited for in turn); the batch's slots then sit in cache.
+            for r in rows { table.prepare(locationID: r.locationID) }
+            for r in rows {
                 table.add(locationID: r.locationID, block: r.block, technology: r.technology, download: r.download,
                           upload: r.upload, lowLatency: r.lowLatency, businessResidential: r.businessResidential)
             }

@@ -7,13 +7,11 @@ struct BDCHeader: Sendable {
     let names: [String]
     /// Field index of each column (-1 when an optional column is absent).
     let iLocation, iTechnology, iDown, iUp, iLatency, iCode, iBlock, iProvider, iBrand: Int
-    /// Per field index, the classification column it holds (`Role` raw values; 0 for others).
-    let roles: [UInt8]
-
-    /// The classification columns, numbered for `CSVRecordReader.nextPlainRow`.
-    enum Role: UInt8 {
-        case other = 0, location, technology, download, upload, lowLatency, businessResidential, block
+    /// The field indices of the classification columns, for `CSVRecordReader.nextPlainRow`.
+    struct Columns: Sendable {
+        var location, technology, download, upload, lowLatency, businessResidential, block: Int
     }
+    let columns: Columns
 
     /// Reads the header line of a member from `reader`.
     /// - Throws: `LastmileError.badInput` (line 1) for an empty file, a duplicate column or a missing
@@ -51,11 +49,7 @@ struct BDCHeader: Sendable {
         iLocation = at(.locationID); iTechnology = at(.technology); iDown = at(.maxDownload)
         iUp = at(.maxUpload); iLatency = at(.lowLatency); iCode = at(.businessResidential)
         iBlock = at(.blockGEOID); iProvider = at(.providerID); iBrand = at(.brandName)
-        var roles = [UInt8](repeating: Role.other.rawValue, count: names.count)
-        for (i, role) in [(iLocation, Role.location), (iTechnology, .technology), (iDown, .download), (iUp, .upload),
-                          (iLatency, .lowLatency), (iCode, .businessResidential), (iBlock, .block)] {
-            roles[i] = role.rawValue
-        }
-        self.roles = roles
+        columns = Columns(location: iLocation, technology: iTechnology, download: iDown, upload: iUp,
+                          lowLatency: iLatency, businessResidential: iCode, block: iBlock)
     }
 }

@@ -346,48 +346,78 @@ extension CSVRecordReader {
         case general
     }
 
-    /// The fast path for the common BDC record: no quoted field, one physical line, every value
-    /// valid. Parses the columns of `roles` (per field index: `BDCHeader.Role` raw values) straight
-    /// from the buffer without storing field spans. It never throws: anything unusual is left
-    /// untouched (the position does not move) for the general parser, which gives the same values
-    /// and the exact error.
+    /// The fast path for the common BDC record: no quote anywhere on the line, one physical line,
+    /// every value valid. Finds all separators of the line 8 bytes at a time (an exact per-byte zero
+    /// test, Hacker's Delight 6-1, over the word XOR each separator) and parses only the columns whose
+    /// field indices `columns` gives (`BDCHeader.columns`), straight from the buffer. `ends` is scratch
+    /// space for `fieldCount` offsets. It never throws: anything unusual is left untouched (the
+    /// position does not move) for the general parser, which gives the same values and the exact error.
     @inline(__always)
-    mutating func nextPlainRow(roles: UnsafeBufferPointer<UInt8>) -> PlainRow {
+    mutating func nextPlainRow(columns c: BDCHeader.Columns, fieldCount n: Int, ends: UnsafeMutablePointer<Int>) -> PlainRow {
         let end = limit, base = self.base
-        var p = position
-        let n = roles.count
-        var loc = (0, 0), tech = (0, 0), down = (0, 0), up = (0, 0), lat = (0, 0), code = (0, 0), block = (0, 0)
+        let start = position
         var field = 0
-        while true {
-            if p < end && base[p] == Self.quote { return .general }
-            let q = Self.separator(in: base, from: p, to: end)
-            if q == end { return .general }
-            guard field < n else { return .general }
-            switch roles[field] {
-            case 1: loc = (p, q)
-            case 2: tech = (p, q)
-            case 3: down = (p, q)
-            case 4: up = (p, q)
-            case 5: lat = (p, q)
-            case 6: code = (p, q)
-            case 7: block = (p, q)
-            default: break
+        var q = start
+        var lineEnd = -1
+        #if _endian(little)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x) & highs }
+        scan: while q + 8 <= end {
+            let w = UnsafeRawPointer(base + q).loadUnaligned(as: UInt64.self)
+            var hits = zeroBytes(w ^ (ones &* 0x2C)) | zeroBytes(w ^ (ones &* 0x0A)) | zeroBytes(w ^ (ones &* 0x0D))
+                | zeroBytes(w ^ (ones &* 0x22))
+            while hits != 0 {
+                let at = q + hits.trailingZeroBitCount >> 3
+                let ch = base[at]
+                if ch == Self.comma {
+                    guard field < n else { return .general }
+                    ends[field] = at
+                    field += 1
+                } else if ch == Self.quote {
+                    return .general
+                } else {
+                    lineEnd = at
+                    break scan
+                }
+                hits &= hits &- 1
             }
-            field += 1
-            let c = base[q]
-            if c == Self.comma { p = q + 1; continue }
-            if c == Self.lf {
-                p = q + 1
-            } else if q + 1 < end {
-                p = base[q + 1] == Self.lf ? q + 2 : q + 1
-            } else if atEnd {
-                p = q + 1
-            } else {
-                return .general
-            }
-            break
+            q += 8
         }
-        guard field == n, n > 1 else { return .general }
+        #endif
+        if lineEnd < 0 {
+            while q < end {
+                let ch = base[q]
+                if ch == Self.comma {
+                    guard field < n else { return .general }
+                    ends[field] = q
+                    field += 1
+                } else if ch == Self.quote {
+                    return .general
+                } else if ch == Self.lf || ch == Self.cr {
+                    lineEnd = q
+                    break
+                }
+                q += 1
+            }
+            if lineEnd < 0 { return .general }
+        }
+        guard field == n - 1, n > 1 else { return .general }
+        ends[field] = lineEnd
+        let p: Int
+        if base[lineEnd] == Self.lf {
+            p = lineEnd + 1
+        } else if lineEnd + 1 < end {
+            p = base[lineEnd + 1] == Self.lf ? lineEnd + 2 : lineEnd + 1
+        } else if atEnd {
+            p = lineEnd + 1
+        } else {
+            return .general
+        }
+        @inline(__always) func bounds(_ i: Int) -> (Int, Int) { (i == 0 ? start : ends[i - 1] + 1, ends[i]) }
+        let loc = bounds(c.location), tech = bounds(c.technology), down = bounds(c.download), up = bounds(c.upload)
+        let lat = bounds(c.lowLatency), code = bounds(c.businessResidential), block = bounds(c.block)
         @inline(__always) func span(_ r: (Int, Int)) -> UnsafeRawBufferPointer {
             UnsafeRawBufferPointer(start: base + r.0, count: r.1 - r.0)
         }

@@ -261,12 +261,13 @@ final class ParallelRead<A: AvailabilityAccumulator>: Sendable {
         return try chunk.bytes.withUnsafeBytes { raw in
             var reader = CSVRecordReader(chunk: UnsafeRawBufferPointer(rebasing: raw[..<chunk.count]),
                                          displayName: chunk.displayName)
-            try header.roles.withUnsafeBufferPointer { roles in
+            let fieldCount = header.names.count
+            try withUnsafeTemporaryAllocation(of: Int.self, capacity: fieldCount) { ends in
                 while true {
                     let row: AvailabilityRow
                     // The fast path takes plain records; anything else goes through the general parser,
                     // which gives the same values, or the exact error.
-                    switch reader.nextPlainRow(roles: roles) {
+                    switch reader.nextPlainRow(columns: header.columns, fieldCount: fieldCount, ends: ends.baseAddress!) {
                     case .row(let r): row = r
                     case .general:
                         guard let r = try BDCRowParser.next(&reader, header) else { return }

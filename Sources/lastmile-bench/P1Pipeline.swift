@@ -14,6 +14,10 @@ struct P1Pipeline {
         var digest: String
         var rowsRead: Int
         var outputPath: String
+        /// Seconds spent classifying (read, parse, fold, count per block group), reading ACS, and writing.
+        var classifySeconds: Double
+        var acsSeconds: Double
+        var writeSeconds: Double
     }
 
     /// ACS "not available" sentinel in `B19013_001E` (`common.py` SENTINEL), read as null.
@@ -23,8 +27,11 @@ struct P1Pipeline {
         let bdc = (dataDirectory as NSString).appendingPathComponent("bdc_fixed.csv")
         let acsPath = (dataDirectory as NSString).appendingPathComponent("acs_blockgroups.csv")
         // P1 counts every business/residential code, as NTIA's BEAD method (bead-2022 does).
+        let t0 = Date()
         let classified = try AreaClassification.run(files: [bdc], level: .blockgroup, profile: .bead2022, threads: threads)
+        let t1 = Date()
         let acs = try ACSTable.read(path: acsPath)
+        let t2 = Date()
 
         var csv = "GEOID,locations,unserved,underserved,served,share_unserved,population,households,"
             + "median_hh_income,hh_internet_universe,hh_no_internet,hh_no_computer\n"
@@ -56,6 +63,8 @@ struct P1Pipeline {
         }
         let digest = "P1 block_groups=\(classified.rows.count) locations=\(totals.locations) unserved=\(totals.unserved) "
             + "underserved=\(totals.underserved) served=\(totals.served) md5=\(md5.hex().prefix(12))"
-        return Outcome(digest: digest, rowsRead: classified.rowsRead, outputPath: outPath)
+        return Outcome(digest: digest, rowsRead: classified.rowsRead, outputPath: outPath,
+                       classifySeconds: t1.timeIntervalSince(t0), acsSeconds: t2.timeIntervalSince(t1),
+                       writeSeconds: Date().timeIntervalSince(t2))
     }
 }

@@ -49,9 +49,10 @@ let start = Date()
 do {
     let outcome = try P1Pipeline(dataDirectory: arguments[1], threads: threads).run()
     let seconds = Date().timeIntervalSince(start)
-    print(String(format: "lastmile-bench ingest: %d BDC rows in %.3f s (%.0f rows/s), %d thread(s), peak RSS %.1f MiB, wrote %@",
+    print(String(format: "lastmile-bench ingest: %d BDC rows in %.3f s (%.0f rows/s), %d thread(s), peak RSS %.1f MiB "
+                 + "(classify %.3f s, ACS %.3f s, join+write %.3f s), wrote %@",
                  outcome.rowsRead, seconds, Double(outcome.rowsRead) / seconds, threads, peakResidentMiB(),
-                 outcome.outputPath))
+                 outcome.classifySeconds, outcome.acsSeconds, outcome.writeSeconds, outcome.outputPath))
     print(outcome.digest)
 } catch let error as LastmileError {
     FileHandle.standardError.write(Data("lastmile-bench: \(error)\n".utf8))

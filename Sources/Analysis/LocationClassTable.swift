@@ -72,11 +72,13 @@ public struct LocationClassTable: Sendable {
     }
 
     /// Folds one row's outcome: the class is raised to `serviceClass` if that is better; the block
-    /// stays the one of the location's first row.
+    /// stays the one of the location's first row. With `countingDisagreement`, a row whose block
+    /// differs from the location's is counted in `blockDisagreements`.
     @inline(__always)
-    public mutating func add(location: Int64, block: UInt64, serviceClass: ServiceClass) {
+    public mutating func add(location: Int64, block: UInt64, serviceClass: ServiceClass, countingDisagreement: Bool = false) {
         precondition(location >= 0, "location ids are not negative")
         let cls = UInt64(serviceClass.rawValue)
+        var disagrees = false
         let inserted: Bool = slots.withUnsafeMutableBufferPointer { s in
             let capacity = s.count
             var i = Self.home(location, capacity)
@@ -84,6 +86,7 @@ public struct LocationClassTable: Sendable {
                 let k = s[i].key
                 if k == location {
                     if cls > s[i].value & 3 { s[i].value = s[i].value & ~3 | cls }
+                    disagrees = s[i].value >> 2 != block
                     return false
                 }
                 if k == Self.emptyKey {
@@ -97,6 +100,8 @@ public struct LocationClassTable: Sendable {
         if inserted {
             count += 1
             if count * 4 > slots.count * 3 { grow() }
+        } else if countingDisagreement && disagrees {
+            blockDisagreements += 1
         }
     }
 

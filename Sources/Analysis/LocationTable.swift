@@ -13,8 +13,9 @@ public struct LocationTable: Sendable {
     public let profile: PolicyProfile
     /// The profile's rule, prepared for the per-row path.
     public let rule: ServiceRule
-    /// Best class and block per location id.
-    public private(set) var locations: LocationClassTable
+    /// Best class and block per location id, in one table or in the partitions of a `SharedLocationTable`
+    /// (a location is in exactly one of them).
+    private var parts: [LocationClassTable]
     /// Rows seen, and rows ignored because of their business/residential code.
     public private(set) var rowsSeen = 0
     public private(set) var rowsIgnored = 0
@@ -24,8 +25,23 @@ public struct LocationTable: Sendable {
     public init(profile: PolicyProfile) {
         self.profile = profile
         rule = ServiceRule(profile)
-        locations = LocationClassTable()
+        parts = [LocationClassTable()]
     }
+
+    /// The table a parallel fold built: the partitions of a `SharedLocationTable` and the row counts
+    /// of every worker.
+    @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
+    public init(profile: PolicyProfile, shared: SharedLocationTable, rowsSeen: Int, rowsIgnored: Int) {
+        self.profile = profile
+        rule = ServiceRule(profile)
+        parts = shared.takeTables()
+        self.rowsSeen = rowsSeen
+        self.rowsIgnored = rowsIgnored
+    }
+
+    /// Locations whose rows, folded by several threads, named different blocks: which came first in
+    /// the files is then not known (zero in FCC data, where a location lies in one block).
+    public var blockDisagreements: Int { parts.reduce(0) { $0 + $1.blockDisagreements } }
 
     /// Folds one availability record into its location's state (steps 2 and 3 of the rule).
     public mutating func add(_ record: AvailabilityRecord) {
@@ -47,42 +63,42 @@ public struct LocationTable: Sendable {
         rowsSeen += 1
         guard rule.counts(businessResidential) else { rowsIgnored += 1; return }
         let cls = rule.serviceClass(technology: technology, download: download, upload: upload, lowLatency: lowLatency)
-        locations.add(location: locationID, block: block, serviceClass: cls)
+        parts[0].add(location: locationID, block: block, serviceClass: cls)
     }
 
-    /// Starts loading the table slot of a location that `add` will fold soon (a look-ahead for batches).
-    @inline(__always)
-    public mutating func prepare(locationID: Int64) {
-        locations.touch(locationID)
-    }
-
-    /// Folds another table of the same profile in (another worker's share of the rows). Where both
-    /// hold a location under different blocks, `locations.blockDisagreements` counts it.
+    /// Folds another table of the same profile in. Where both hold a location under different
+    /// blocks, `blockDisagreements` counts it.
     public mutating func merge(_ other: consuming LocationTable) {
         precondition(other.profile == profile, "merging tables of different policy profiles")
         rowsSeen += other.rowsSeen
         rowsIgnored += other.rowsIgnored
         rowsWithBadBlock += other.rowsWithBadBlock
-        // Insert the smaller table into the larger one: fewer insertions, no growth of the big one.
-        if other.locations.count > locations.count { swap(&locations, &other.locations) }
-        locations.merge(other.locations)
+        var mine = LocationClassTable()
+        for p in parts { mine.merge(p) }
+        for p in other.parts { mine.merge(p) }
+        parts = [mine]
     }
 
     /// Every location's entry by location id (builds a dictionary: for tests and small tables).
     public var entries: [Int64: Entry] {
         var out: [Int64: Entry] = [:]
-        out.reserveCapacity(locations.count)
-        locations.forEach { id, block, cls in out[id] = Entry(block: block, best: cls) }
+        out.reserveCapacity(count)
+        forEach { id, block, cls in out[id] = Entry(block: block, best: cls) }
         return out
     }
 
     /// Number of distinct locations classified.
-    public var count: Int { locations.count }
+    public var count: Int { parts.reduce(0) { $0 + $1.count } }
+
+    /// Calls `body` with each location's id, block and class (in no particular order).
+    public func forEach(_ body: (_ location: Int64, _ block: UInt64, _ serviceClass: ServiceClass) throws -> Void) rethrows {
+        for p in parts { try p.forEach(body) }
+    }
 
     /// Locations per class over the whole table.
     public var totals: ClassCounts {
         var c = ClassCounts()
-        locations.forEach { _, _, cls in c.add(cls) }
+        forEach { _, _, cls in c.add(cls) }
         return c
     }
 
@@ -90,7 +106,7 @@ public struct LocationTable: Sendable {
     public func counts(by level: AreaLevel) -> [AreaID: ClassCounts] {
         var byKey: [UInt64: ClassCounts] = [:]
         let divisor = LocationTable.power10(15 - level.geoidLength)
-        locations.forEach { _, block, cls in byKey[block / divisor, default: ClassCounts()].add(cls) }
+        forEach { _, block, cls in byKey[block / divisor, default: ClassCounts()].add(cls) }
         var out: [AreaID: ClassCounts] = [:]
         out.reserveCapacity(byKey.count)
         for (k, v) in byKey { out[AreaID(LocationTable.format(k, digits: level.geoidLength))] = v }

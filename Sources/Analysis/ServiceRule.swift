@@ -5,12 +5,12 @@ import GeoModel
 /// Gives exactly `PolicyProfile.serviceClass(technology:download:upload:lowLatency:)`.
 public struct ServiceRule: Sendable {
     /// Whether technology code `c` qualifies, for codes below 256 (codes the FCC defines are < 100).
-    private let qualifying: [Bool]
+    @usableFromInline let qualifying: [Bool]
     /// The profile, for codes outside the table.
-    private let profile: PolicyProfile
-    private let minimumDown, minimumUp, servedDown, servedUp: Double
-    private let requiresLowLatency: Bool
-    private let countsResidential, countsBusiness, countsBoth: Bool
+    @usableFromInline let profile: PolicyProfile
+    @usableFromInline let minimumDown, minimumUp, servedDown, servedUp: Double
+    @usableFromInline let requiresLowLatency: Bool
+    @usableFromInline let countsResidential, countsBusiness, countsBoth: Bool
 
     public init(_ profile: PolicyProfile) {
         self.profile = profile
@@ -26,7 +26,7 @@ public struct ServiceRule: Sendable {
     }
 
     /// Whether rows with this business/residential code take part.
-    @inline(__always)
+    @inlinable
     public func counts(_ code: BusinessResidentialCode) -> Bool {
         switch code {
         case .residential: countsResidential
@@ -36,7 +36,7 @@ public struct ServiceRule: Sendable {
     }
 
     /// The class one row gives its location (speeds in Mbps; nil when empty).
-    @inline(__always)
+    @inlinable
     public func serviceClass(technology: Int, download: Double?, upload: Double?, lowLatency: Bool?) -> ServiceClass {
         let qualifies = technology >= 0 && technology < 256
             ? qualifying[technology] : profile.qualifyingTechnologies.contains(Technology(code: technology))

@@ -46,14 +46,17 @@ public struct AreaClassification: Sendable {
         guard !files.isEmpty else { throw LastmileError.usage("no availability files given") }
         guard threads >= 1 else { throw LastmileError.usage("threads must be at least 1, got \(threads)") }
         if #available(macOS 15.0, *) {
-            let (fold, summary) = try BDCReader.fold(paths: files, threads: threads) { LocationFold(profile: profile) }
-            if fold.table.locations.blockDisagreements > 0 && threads > 1 {
+            let shared = SharedLocationTable()
+            let rule = ServiceRule(profile)
+            let (fold, summary) = try BDCReader.fold(paths: files, threads: threads) { LocationFold(shared: shared, rule: rule) }
+            let table = LocationTable(profile: profile, shared: shared, rowsSeen: fold.rowsSeen, rowsIgnored: fold.rowsIgnored)
+            if table.blockDisagreements > 0 && threads > 1 {
                 // Some location has rows in different blocks, read by different workers: which block
                 // came first is only known to a single reader going through the files in order. Never
                 // seen in FCC data (a fabric location lies in one block), so simply read again.
                 return try classifyLocations(files: files, profile: profile, threads: 1)
             }
-            return (fold.table, summary.unknownTechnologyRows)
+            return (table, summary.unknownTechnologyRows)
         }
         return try classifyLocationsRecordByRecord(files: files, profile: profile)
     }
@@ -104,25 +107,79 @@ public struct AreaClassification: Sendable {
     }
 }
 
-/// One worker's share of a classification for the parallel reader: a `LocationTable`.
+/// One worker's share of a classification for the parallel reader: it classifies its rows and folds
+/// them, a batch at a time, into the table all workers share; merging only adds the row counts.
+@available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
 struct LocationFold: AvailabilityAccumulator {
-    var table: LocationTable
+    let shared: SharedLocationTable
+    let rule: ServiceRule
+    var rowsSeen = 0
+    var rowsIgnored = 0
+    /// Scratch for one batch, grouped by partition: ids, blocks, classes, and each row's partition.
+    private var locations: [Int64] = []
+    private var blocks: [UInt64] = []
+    private var classes: [UInt8] = []
+    private var partitionOfRow: [UInt8] = []
+    private var starts = [Int](repeating: 0, count: SharedLocationTable.partitionCount + 1)
 
-    init(profile: PolicyProfile) { table = LocationTable(profile: profile) }
+    init(shared: SharedLocationTable, rule: ServiceRule) {
+        self.shared = shared
+        self.rule = rule
+    }
 
     mutating func add(_ rows: [AvailabilityRow], chunk: Int) {
-        rows.withUnsafeBufferPointer { rows in
-            // First load every row's table slot: independent loads that the processor overlaps (each
-            // would otherwise be a cache miss waited for in turn); the batch's slots then sit in cache.
-            for r in rows { table.prepare(locationID: r.locationID) }
-            for r in rows {
-                table.add(locationID: r.locationID, block: r.block, technology: r.technology, download: r.download,
-                          upload: r.upload, lowLatency: r.lowLatency, businessResidential: r.businessResidential)
+        let parts = SharedLocationTable.partitionCount
+        let ignored = UInt8.max
+        if locations.count < rows.count {
+            locations = Array(repeating: 0, count: rows.count)
+            blocks = Array(repeating: 0, count: rows.count)
+            classes = Array(repeating: 0, count: rows.count)
+            partitionOfRow = Array(repeating: 0, count: rows.count)
+        }
+        for p in starts.indices { starts[p] = 0 }
+        rowsSeen += rows.count
+        // Counting sort by partition: count, prefix sums, place.
+        for (i, r) in rows.enumerated() {
+            guard rule.counts(r.businessResidential) else {
+                rowsIgnored += 1
+                partitionOfRow[i] = ignored
+                continue
+            }
+            let p = SharedLocationTable.partition(of: r.locationID)
+            partitionOfRow[i] = UInt8(p)
+            starts[p + 1] += 1
+        }
+        for p in 0..<parts { starts[p + 1] += starts[p] }
+        var next = starts
+        for (i, r) in rows.enumerated() where partitionOfRow[i] != ignored {
+            let p = Int(partitionOfRow[i])
+            let at = next[p]
+            next[p] = at + 1
+            locations[at] = r.locationID
+            blocks[at] = r.block
+            classes[at] = UInt8(rule.serviceClass(technology: r.technology, download: r.download, upload: r.upload,
+                                                  lowLatency: r.lowLatency).rawValue)
+        }
+        // Visit partitions from a place that changes with the chunk, so workers rarely queue on one lock.
+        let first = (chunk &* 37) & (parts - 1)
+        locations.withUnsafeBufferPointer { l in
+            blocks.withUnsafeBufferPointer { b in
+                classes.withUnsafeBufferPointer { c in
+                    for k in 0..<parts {
+                        let p = (first + k) & (parts - 1)
+                        let range = starts[p]..<starts[p + 1]
+                        if range.isEmpty { continue }
+                        shared.add(partition: p, locations: UnsafeBufferPointer(rebasing: l[range]),
+                                   blocks: UnsafeBufferPointer(rebasing: b[range]),
+                                   classes: UnsafeBufferPointer(rebasing: c[range]))
+                    }
+                }
             }
         }
     }
 
     mutating func merge(_ other: consuming LocationFold) {
-        table.merge(other.table)
+        rowsSeen += other.rowsSeen
+        rowsIgnored += other.rowsIgnored
     }
 }

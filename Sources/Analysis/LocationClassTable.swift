@@ -105,6 +105,43 @@ public struct LocationClassTable: Sendable {
         }
     }
 
+    /// Folds a batch of rows' outcomes (`add` for each, counting block disagreements): loads every
+    /// row's home slot first, so the cache misses overlap, then folds them in order.
+    public mutating func add(locations: UnsafeBufferPointer<Int64>, blocks: UnsafeBufferPointer<UInt64>,
+                             classes: UnsafeBufferPointer<UInt8>) {
+        // Grow first, so that no insertion of the batch needs to.
+        while (count + locations.count) * 4 > slots.count * 3 { grow() }
+        var inserted = 0, disagreements = 0
+        var sink: Int64 = 0
+        slots.withUnsafeMutableBufferPointer { s in
+            let capacity = s.count
+            for l in locations { sink &+= s[Self.home(l, capacity)].key }
+            for n in locations.indices {
+                let location = locations[n], block = blocks[n], cls = UInt64(classes[n])
+                precondition(location >= 0 && cls <= 2, "location ids are not negative; classes are 0, 1, 2")
+                var i = Self.home(location, capacity)
+                while true {
+                    let k = s[i].key
+                    if k == location {
+                        if cls > s[i].value & 3 { s[i].value = s[i].value & ~3 | cls }
+                        if s[i].value >> 2 != block { disagreements += 1 }
+                        break
+                    }
+                    if k == Self.emptyKey {
+                        s[i] = Slot(key: location, value: block << 2 | cls)
+                        inserted += 1
+                        break
+                    }
+                    i += 1
+                    if i == capacity { i = 0 }
+                }
+            }
+        }
+        touched &+= sink
+        count += inserted
+        blockDisagreements += disagreements
+    }
+
     /// Folds another table in: the best class of both. When both have a location under different
     /// blocks this table's block is kept and `blockDisagreements` counts it: which block came first
     /// in the files is then unknown here (the parallel reader re-reads on one thread in that case).

@@ -34,11 +34,7 @@ public final class SharedLocationTable: Sendable {
     public func add(partition: Int, locations: UnsafeBufferPointer<Int64>, blocks: UnsafeBufferPointer<UInt64>,
                     classes: UnsafeBufferPointer<UInt8>) {
         partitions[partition].table.withLock { table in
-            for l in locations { table.touch(l) }
-            for i in locations.indices {
-                table.add(location: locations[i], block: blocks[i], serviceClass: ServiceClass(rawValue: Int(classes[i]))!,
-                          countingDisagreement: true)
-            }
+            table.add(locations: locations, blocks: blocks, classes: classes)
         }
     }
 

@@ -227,7 +227,7 @@ final class ParallelRead<A: AvailabilityAccumulator>: Sendable {
     let results: Mutex<[(accumulator: A, tally: WorkerTally)?]>
 
     /// Rows handed to the accumulator at a time.
-    static var batchSize: Int { 4096 }
+    static var batchSize: Int { 16384 }
 
     init(source: consuming sending ChunkSource, workers: Int) {
         self.source = Mutex(source)

@@ -38,6 +38,15 @@ public final class SharedLocationTable: Sendable {
         }
     }
 
+    /// `add`, but only if no other thread holds the partition: returns false, having done nothing,
+    /// when it is busy (the caller folds other partitions first instead of waiting).
+    public func addIfAvailable(partition: Int, locations: UnsafeBufferPointer<Int64>, blocks: UnsafeBufferPointer<UInt64>,
+                               classes: UnsafeBufferPointer<UInt8>) -> Bool {
+        partitions[partition].table.withLockIfAvailable { table in
+            table.add(locations: locations, blocks: blocks, classes: classes)
+        } != nil
+    }
+
     /// Takes the partitions' tables out (the shared table is empty afterwards).
     public func takeTables() -> [LocationClassTable] {
         partitions.map { p in

@@ -160,18 +160,36 @@ struct LocationFold: AvailabilityAccumulator {
             classes[at] = UInt8(rule.serviceClass(technology: r.technology, download: r.download, upload: r.upload,
                                                   lowLatency: r.lowLatency).rawValue)
         }
-        // Visit partitions from a place that changes with the chunk, so workers rarely queue on one lock.
+        // Visit partitions from a place that changes with the chunk, so workers rarely meet on one lock;
+        // a partition another worker holds is left for later rather than waited for (that worker may
+        // have been descheduled while holding it).
         let first = (chunk &* 37) & (parts - 1)
         locations.withUnsafeBufferPointer { l in
             blocks.withUnsafeBufferPointer { b in
                 classes.withUnsafeBufferPointer { c in
+                    var busy: [Int] = []
+                    func fold(_ p: Int, waiting: Bool) -> Bool {
+                        let range = starts[p]..<starts[p + 1]
+                        if range.isEmpty { return true }
+                        let (ls, bs, cs) = (UnsafeBufferPointer(rebasing: l[range]), UnsafeBufferPointer(rebasing: b[range]),
+                                            UnsafeBufferPointer(rebasing: c[range]))
+                        if waiting {
+                            shared.add(partition: p, locations: ls, blocks: bs, classes: cs)
+                            return true
+                        }
+                        return shared.addIfAvailable(partition: p, locations: ls, blocks: bs, classes: cs)
+                    }
                     for k in 0..<parts {
                         let p = (first + k) & (parts - 1)
-                        let range = starts[p]..<starts[p + 1]
-                        if range.isEmpty { continue }
-                        shared.add(partition: p, locations: UnsafeBufferPointer(rebasing: l[range]),
-                                   blocks: UnsafeBufferPointer(rebasing: b[range]),
-                                   classes: UnsafeBufferPointer(rebasing: c[range]))
+                        if !fold(p, waiting: false) { busy.append(p) }
+                    }
+                    while !busy.isEmpty {
+                        // Another pass without waiting, then wait for the first one still busy.
+                        busy = busy.filter { !fold($0, waiting: false) }
+                        if let p = busy.first {
+                            _ = fold(p, waiting: true)
+                            busy.removeFirst()
+                        }
                     }
                 }
             }

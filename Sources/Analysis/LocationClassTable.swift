@@ -22,7 +22,7 @@ public struct LocationClassTable: Sendable {
     public private(set) var count = 0
     /// Locations for which a merged table had another block than this one (see `merge`).
     public private(set) var blockDisagreements = 0
-    /// Written by `touch`, so that its look-ahead load is not optimised away.
+    /// Written by the batch `add`, so that its look-ahead loads are not optimised away.
     private var touched: Int64 = 0
 
     private static let emptyKey: Int64 = -1
@@ -65,20 +65,12 @@ public struct LocationClassTable: Sendable {
         return Int(truncatingIfNeeded: h.multipliedFullWidth(by: UInt64(capacity)).high)
     }
 
-    /// Loads the home slot of `location` ahead of an `add`, so the memory access overlaps other work.
-    @inline(__always)
-    public mutating func touch(_ location: Int64) {
-        touched &+= slots.withUnsafeBufferPointer { $0[Self.home(location, $0.count)].key }
-    }
-
     /// Folds one row's outcome: the class is raised to `serviceClass` if that is better; the block
-    /// stays the one of the location's first row. With `countingDisagreement`, a row whose block
-    /// differs from the location's is counted in `blockDisagreements`.
+    /// stays the one of the location's first row.
     @inline(__always)
-    public mutating func add(location: Int64, block: UInt64, serviceClass: ServiceClass, countingDisagreement: Bool = false) {
+    public mutating func add(location: Int64, block: UInt64, serviceClass: ServiceClass) {
         precondition(location >= 0, "location ids are not negative")
         let cls = UInt64(serviceClass.rawValue)
-        var disagrees = false
         let inserted: Bool = slots.withUnsafeMutableBufferPointer { s in
             let capacity = s.count
             var i = Self.home(location, capacity)
@@ -86,7 +78,6 @@ public struct LocationClassTable: Sendable {
                 let k = s[i].key
                 if k == location {
                     if cls > s[i].value & 3 { s[i].value = s[i].value & ~3 | cls }
-                    disagrees = s[i].value >> 2 != block
                     return false
                 }
                 if k == Self.emptyKey {
@@ -100,8 +91,6 @@ public struct LocationClassTable: Sendable {
         if inserted {
             count += 1
             if count * 4 > slots.count * 3 { grow() }
-        } else if countingDisagreement && disagrees {
-            blockDisagreements += 1
         }
     }
 

@@ -22,6 +22,8 @@ extension BDCReader {
     ///   - paths: `.csv`, `.csv.gz` or `.zip` files, read in this order.
     ///   - threads: worker threads (at least 1; 1 parses on the calling thread).
     ///   - chunkSize: bytes per chunk (a record longer than this makes its chunk larger).
+    ///   - progress: called now and then (at most about 4 times a second, from a worker thread) with
+    ///     how far the read has come; nil for none.
     ///   - makeAccumulator: creates one worker's empty state.
     /// - Returns: the merged accumulator and what was read (rows, members, bytes, unknown technologies).
     /// - Throws: `LastmileError.io` for a missing or unreadable file, `.badInput` for bad data
@@ -29,13 +31,30 @@ extension BDCReader {
     @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
     public static func fold<A: AvailabilityAccumulator>(
         paths: [String], threads: Int, chunkSize: Int = BDCReader.defaultChunkSize,
+        progress: (@Sendable (BDCReadProgress) -> Void)? = nil,
         makeAccumulator: @escaping @Sendable () -> A
     ) throws -> (accumulator: A, summary: BDCReadSummary) {
         var members: [VirtualPath.Member] = []
-        for path in paths { members += try VirtualPath.csvMembers(of: path) }
+        var fileOfMember: [Int] = []
+        var plainTotal: Int? = 0
+        for (i, path) in paths.enumerated() {
+            let m = try VirtualPath.csvMembers(of: path)
+            members += m
+            fileOfMember += Array(repeating: i, count: m.count)
+            if m.count == 1, m[0].vsiPath == path,
+               let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int {
+                plainTotal = plainTotal.map { $0 + size }
+            } else {
+                plainTotal = nil
+            }
+        }
         let workers = max(1, threads)
-        let shared = ParallelRead<A>(source: ChunkSource(members: members, chunkSize: max(chunkSize, 64)),
-                                     workers: workers)
+        var source = ChunkSource(members: members, chunkSize: max(chunkSize, 64))
+        if let progress {
+            source.progress = ChunkSource.ProgressReport(report: progress, fileOfMember: fileOfMember,
+                                                         files: paths.count, plainBytesTotal: plainTotal)
+        }
+        let shared = ParallelRead<A>(source: source, workers: workers)
         let finished = DispatchSemaphore(value: 0)
         for index in 1..<workers {
             let thread = Thread {
@@ -77,8 +96,20 @@ struct ChunkSource {
         var scanner = RecordBoundaryScanner()
     }
 
+    /// Where progress goes, and what it needs to know about the inputs.
+    struct ProgressReport {
+        let report: @Sendable (BDCReadProgress) -> Void
+        /// Input file index of each member.
+        let fileOfMember: [Int]
+        let files: Int
+        let plainBytesTotal: Int?
+        let start = ContinuousClock.now
+        var lastReport = ContinuousClock.now
+    }
+
     let members: [VirtualPath.Member]
     let chunkSize: Int
+    var progress: ProgressReport?
     private var nextMember = 0
     private var current: OpenMember?
     private var nextSequence = 0
@@ -188,7 +219,22 @@ struct ChunkSource {
         }
     }
 
+    /// Calls the progress callback if a quarter of a second passed since the last call (a terminal
+    /// line need not change faster; chosen for the command line).
+    private mutating func reportProgress(member: Int) {
+        guard var p = progress else { return }
+        let now = ContinuousClock.now
+        guard now - p.lastReport >= .milliseconds(250) else { return }
+        p.lastReport = now
+        progress = p
+        let elapsed = now - p.start
+        p.report(BDCReadProgress(bytesRead: bytes,
+                                 elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                                 filesDone: p.fileOfMember[member], filesTotal: p.files, plainBytesTotal: p.plainBytesTotal))
+    }
+
     private mutating func emit(_ data: [UInt8], count: Int, member m: OpenMember) -> Chunk {
+        reportProgress(member: m.index)
         let chunk = Chunk(bytes: data, count: count, sequence: nextSequence, member: m.index, header: m.header,
                           displayName: members[m.index].displayName)
         nextSequence += 1

@@ -26,11 +26,15 @@ public struct AreaClassification: Sendable {
     public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
 
     /// Streams every availability file through the policy's rule and counts locations per area.
-    /// - Parameter threads: parsing threads (the result does not depend on it).
+    /// - Parameters:
+    ///   - threads: parsing threads (the result does not depend on it).
+    ///   - progress: receives a progress line (bytes read, rate, and when known the share done and the
+    ///     time left) a few times a second, from a worker thread; nil for none.
     /// - Throws: the readers' errors (`.io` for a missing file, `.badInput` naming file, line and column).
     public static func run(files: [String], level: AreaLevel, profile: PolicyProfile,
-                           threads: Int = AreaClassification.defaultThreads) throws -> AreaClassification {
-        let table = try classifyLocations(files: files, profile: profile, threads: threads)
+                           threads: Int = AreaClassification.defaultThreads,
+                           progress: (@Sendable (String) -> Void)? = nil) throws -> AreaClassification {
+        let table = try classifyLocations(files: files, profile: profile, threads: threads, progress: progress)
         let counts = table.table.counts(by: level)
         let rows = counts.keys.sorted().map { Row(area: $0, counts: counts[$0]!) }
         return AreaClassification(level: level, profile: profile, rows: rows, totals: table.table.totals,
@@ -41,14 +45,19 @@ public struct AreaClassification: Sendable {
     /// The per-location table after reading every file (memory: one entry per location, whatever
     /// the number of rows), parsed on `threads` threads.
     static func classifyLocations(files: [String], profile: PolicyProfile,
-                                  threads: Int = AreaClassification.defaultThreads) throws
+                                  threads: Int = AreaClassification.defaultThreads,
+                                  progress: (@Sendable (String) -> Void)? = nil) throws
         -> (table: LocationTable, unknownTechnologyRows: Int) {
         guard !files.isEmpty else { throw LastmileError.usage("no availability files given") }
         guard threads >= 1 else { throw LastmileError.usage("threads must be at least 1, got \(threads)") }
         if #available(macOS 15.0, *) {
             let shared = SharedLocationTable()
             let rule = ServiceRule(profile)
-            let (fold, summary) = try BDCReader.fold(paths: files, threads: threads) { LocationFold(shared: shared, rule: rule) }
+            var report: (@Sendable (BDCReadProgress) -> Void)?
+            if let progress { report = { p in progress(p.line) } }
+            let (fold, summary) = try BDCReader.fold(paths: files, threads: threads, progress: report) {
+                LocationFold(shared: shared, rule: rule)
+            }
             let table = LocationTable(profile: profile, shared: shared, rowsSeen: fold.rowsSeen, rowsIgnored: fold.rowsIgnored)
             if table.blockDisagreements > 0 && threads > 1 {
                 // Some location has rows in different blocks, read by different workers: which block

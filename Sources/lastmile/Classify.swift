@@ -46,12 +46,26 @@ struct Classify: ParsableCommand {
                     return c
                 })
             }
-            let result = try AreaClassification.run(files: files, level: AreaLevel(rawValue: by)!, profile: policy,
-                                                 threads: threads ?? AreaClassification.defaultThreads)
+            // Progress overwrites one stderr line (carriage return), cleared when the read is done.
+            var progress: (@Sendable (String) -> Void)?
+            if common.showsProgress {
+                progress = { line in writeToStandardError("\r\u{1B}[Klastmile: " + line) }
+            }
+            let result: AreaClassification
+            do {
+                defer { if progress != nil { writeToStandardError("\r\u{1B}[K") } }
+                result = try AreaClassification.run(files: files, level: AreaLevel(rawValue: by)!, profile: policy,
+                                                    threads: threads ?? AreaClassification.defaultThreads, progress: progress)
+            }
             Console.out(format == "json" ? result.json() : result.csv())
             if common.verbose {
                 Console.error("lastmile: \(result.rowsRead) rows, \(result.totals.locations) locations, \(result.rows.count) areas")
             }
         }
     }
+}
+
+/// Writes text to stderr as it is (no line break): the progress line rewrites itself with `\r`.
+private func writeToStandardError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
 }

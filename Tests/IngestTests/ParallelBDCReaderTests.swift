@@ -229,3 +229,22 @@ struct BEADTally: AvailabilityAccumulator {
         }
     }
 }
+
+@Suite struct BDCReadProgressTests {
+    @Test func plainInputsGiveShareRateAndTimeLeft() {
+        // 600 MB of 2,400 MB in 2 s: 300 MB/s, 25 %, (2,400 − 600) / 300 = 6 s left.
+        let p = BDCReadProgress(bytesRead: 600_000_000, elapsedSeconds: 2, filesDone: 0, filesTotal: 1,
+                                plainBytesTotal: 2_400_000_000)
+        #expect(p.bytesPerSecond == 300_000_000)
+        #expect(p.fractionDone == 0.25)
+        #expect(p.secondsLeft == 6)
+        #expect(p.line == "600 MB of 2.40 GB (25 %), 300 MB/s, 6 s left")
+    }
+
+    @Test func compressedInputsGiveBytesRateAndFile() {
+        let p = BDCReadProgress(bytesRead: 1_500_000_000, elapsedSeconds: 3, filesDone: 1, filesTotal: 50, plainBytesTotal: nil)
+        #expect(p.fractionDone == nil)
+        #expect(p.secondsLeft == nil)
+        #expect(p.line == "1.50 GB read, 500 MB/s, file 2 of 50")
+    }
+}

@@ -39,7 +39,7 @@ public struct LocationClassTable: Sendable {
         [Slot](unsafeUninitializedCapacity: n) { buffer, initialized in
             #if os(Linux)
             let bytes = n * MemoryLayout<Slot>.stride
-            if bytes >= 4 << 20, let base = buffer.baseAddress {
+            if bytes >= 2 << 20, let base = buffer.baseAddress {
                 let page = 4096
                 let start = (Int(bitPattern: base) + page - 1) / page * page
                 let end = (Int(bitPattern: base) + bytes) / page * page

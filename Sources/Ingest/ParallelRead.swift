@@ -17,7 +17,7 @@ final class ParallelRead<A: AvailabilityAccumulator>: Sendable {
     let results: Mutex<[(accumulator: A, tally: WorkerTally)?]>
 
     /// Rows handed to the accumulator at a time: 16,384 (about 1 MiB of rows) lets an accumulator that
-    /// sorts a batch into 64 partitions take each lock for about 256 rows (chosen for `SharedLocationTable`).
+    /// sorts a batch into 16 partitions take each lock for about 1,000 rows (chosen for `SharedLocationTable`).
     static var batchSize: Int { 16384 }
 
     init(source: consuming sending ChunkSource, workers: Int) {

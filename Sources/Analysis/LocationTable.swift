@@ -63,7 +63,16 @@ public struct LocationTable: Sendable {
         rowsSeen += 1
         guard rule.counts(businessResidential) else { rowsIgnored += 1; return }
         let cls = rule.serviceClass(technology: technology, download: download, upload: upload, lowLatency: lowLatency)
+        if parts.count != 1 { consolidate() }
         parts[0].add(location: locationID, block: block, serviceClass: cls)
+    }
+
+    /// Moves the partitions of a parallel fold into one table, so that rows added afterwards find
+    /// their location wherever it was.
+    private mutating func consolidate() {
+        var one = LocationClassTable()
+        for p in parts { one.merge(p) }
+        parts = [one]
     }
 
     /// Folds another table of the same profile in. Where both hold a location under different
@@ -73,10 +82,8 @@ public struct LocationTable: Sendable {
         rowsSeen += other.rowsSeen
         rowsIgnored += other.rowsIgnored
         rowsWithBadBlock += other.rowsWithBadBlock
-        var mine = LocationClassTable()
-        for p in parts { mine.merge(p) }
-        for p in other.parts { mine.merge(p) }
-        parts = [mine]
+        consolidate()
+        for p in other.parts { parts[0].merge(p) }
     }
 
     /// Every location's entry by location id (builds a dictionary: for tests and small tables).

@@ -57,6 +57,14 @@ import TestSupport
         }
         #expect(same == expected.count)
         #expect(table.rowsSeen == 200_000)
+
+        // A row added afterwards finds its location in whichever partition holds it.
+        var more = table
+        let (id, block, _) = rows[0]
+        more.add(locationID: id, block: block, technology: 50, download: 1000, upload: 1000, lowLatency: true,
+                 businessResidential: .residential)
+        #expect(more.count == expected.count)
+        #expect(more.entries[id]?.best == .served)
     }
 
     @Test func aLocationInTwoBlocksIsCounted() {

@@ -34,6 +34,7 @@ let package = Package(
         .executableTarget(name: "lastmile", dependencies: [
             "LastmileKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "lastmile-bench", dependencies: ["LastmileKit", "Ingest"], exclude: ["README.md", "interleave.sh"]),
 
         .target(name: "TestSupport", dependencies: ["GeoModel"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel", "TestSupport"]),

@@ -11,35 +11,101 @@ public struct LocationTable: Sendable {
     }
 
     public let profile: PolicyProfile
-    public private(set) var entries: [Int64: Entry] = [:]
+    /// The profile's rule, prepared for the per-row path.
+    public let rule: ServiceRule
+    /// Best class and block per location id, in one table or in the partitions of a `SharedLocationTable`
+    /// (a location is in exactly one of them).
+    private var parts: [LocationClassTable]
     /// Rows seen, and rows ignored because of their business/residential code.
     public private(set) var rowsSeen = 0
     public private(set) var rowsIgnored = 0
     /// Rows whose block GEOID was not 15 digits (the location is kept under its first valid block).
     public private(set) var rowsWithBadBlock = 0
 
-    public init(profile: PolicyProfile) { self.profile = profile }
+    public init(profile: PolicyProfile) {
+        self.profile = profile
+        rule = ServiceRule(profile)
+        parts = [LocationClassTable()]
+    }
+
+    /// The table a parallel fold built: the partitions of a `SharedLocationTable` and the row counts
+    /// of every worker.
+    @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
+    public init(profile: PolicyProfile, shared: SharedLocationTable, rowsSeen: Int, rowsIgnored: Int) {
+        self.profile = profile
+        rule = ServiceRule(profile)
+        parts = shared.takeTables()
+        self.rowsSeen = rowsSeen
+        self.rowsIgnored = rowsIgnored
+    }
+
+    /// Locations whose rows, folded by several threads, named different blocks: which came first in
+    /// the files is then not known (zero in FCC data, where a location lies in one block).
+    public var blockDisagreements: Int { parts.reduce(0) { $0 + $1.blockDisagreements } }
 
     /// Folds one availability record into its location's state (steps 2 and 3 of the rule).
     public mutating func add(_ record: AvailabilityRecord) {
-        rowsSeen += 1
-        guard profile.counts(record.businessResidential) else { rowsIgnored += 1; return }
-        guard let block = LocationTable.blockNumber(record.blockGEOID) else { rowsWithBadBlock += 1; return }
-        let cls = profile.serviceClass(of: record)
-        if let existing = entries[record.locationID] {
-            if cls > existing.best { entries[record.locationID]!.best = cls }
-        } else {
-            entries[record.locationID] = Entry(block: block, best: cls)
+        guard let block = LocationTable.blockNumber(record.blockGEOID) else {
+            rowsSeen += 1
+            if profile.counts(record.businessResidential) { rowsWithBadBlock += 1 } else { rowsIgnored += 1 }
+            return
         }
+        add(locationID: record.locationID, block: block, technology: record.technology.code,
+            download: record.download?.mbps, upload: record.upload?.mbps, lowLatency: record.lowLatency,
+            businessResidential: record.businessResidential)
+    }
+
+    /// Folds one row given by its parts (the parallel reader's path): `block` is the 15-digit GEOID as
+    /// an integer, speeds in Mbps. A location keeps the block of its first row.
+    @inline(__always)
+    public mutating func add(locationID: Int64, block: UInt64, technology: Int, download: Double?, upload: Double?,
+                             lowLatency: Bool?, businessResidential: BusinessResidentialCode) {
+        rowsSeen += 1
+        guard rule.counts(businessResidential) else { rowsIgnored += 1; return }
+        let cls = rule.serviceClass(technology: technology, download: download, upload: upload, lowLatency: lowLatency)
+        if parts.count != 1 { consolidate() }
+        parts[0].add(location: locationID, block: block, serviceClass: cls)
+    }
+
+    /// Moves the partitions of a parallel fold into one table, so that rows added afterwards find
+    /// their location wherever it was.
+    private mutating func consolidate() {
+        var one = LocationClassTable()
+        for p in parts { one.merge(p) }
+        parts = [one]
+    }
+
+    /// Folds another table of the same profile in. Where both hold a location under different
+    /// blocks, `blockDisagreements` counts it.
+    public mutating func merge(_ other: consuming LocationTable) {
+        precondition(other.profile == profile, "merging tables of different policy profiles")
+        rowsSeen += other.rowsSeen
+        rowsIgnored += other.rowsIgnored
+        rowsWithBadBlock += other.rowsWithBadBlock
+        consolidate()
+        for p in other.parts { parts[0].merge(p) }
+    }
+
+    /// Every location's entry by location id (builds a dictionary: for tests and small tables).
+    public var entries: [Int64: Entry] {
+        var out: [Int64: Entry] = [:]
+        out.reserveCapacity(count)
+        forEach { id, block, cls in out[id] = Entry(block: block, best: cls) }
+        return out
     }
 
     /// Number of distinct locations classified.
-    public var count: Int { entries.count }
+    public var count: Int { parts.reduce(0) { $0 + $1.count } }
+
+    /// Calls `body` with each location's id, block and class (in no particular order).
+    public func forEach(_ body: (_ location: Int64, _ block: UInt64, _ serviceClass: ServiceClass) throws -> Void) rethrows {
+        for p in parts { try p.forEach(body) }
+    }
 
     /// Locations per class over the whole table.
     public var totals: ClassCounts {
         var c = ClassCounts()
-        for e in entries.values { c.add(e.best) }
+        forEach { _, _, cls in c.add(cls) }
         return c
     }
 
@@ -47,9 +113,7 @@ public struct LocationTable: Sendable {
     public func counts(by level: AreaLevel) -> [AreaID: ClassCounts] {
         var byKey: [UInt64: ClassCounts] = [:]
         let divisor = LocationTable.power10(15 - level.geoidLength)
-        for e in entries.values {
-            byKey[e.block / divisor, default: ClassCounts()].add(e.best)
-        }
+        forEach { _, block, cls in byKey[block / divisor, default: ClassCounts()].add(cls) }
         var out: [AreaID: ClassCounts] = [:]
         out.reserveCapacity(byKey.count)
         for (k, v) in byKey { out[AreaID(LocationTable.format(k, digits: level.geoidLength))] = v }

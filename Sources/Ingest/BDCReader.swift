@@ -59,131 +59,30 @@ public enum BDCReader {
     /// Reads one CSV member: its header, then its rows.
     struct MemberReader {
         private(set) var reader: CSVRecordReader
-        let headerNames: [String]
-        private let iLocation, iTechnology, iDown, iUp, iLatency, iCode, iBlock, iProvider, iBrand: Int
+        let header: BDCHeader
         private var provider = ReusedText()
         private var brand = ReusedText()
 
         init(reader: CSVRecordReader) throws {
             var reader = reader
-            guard try reader.next() else {
-                throw LastmileError.badInput(
-                    SourceLocation(file: reader.displayName, line: 1),
-                    reader.sawAnyByte
-                        ? "no header line; expected a BDC header (\(BDCColumn.allCases.map(\.name).joined(separator: ",")))"
-                        : "the file is empty; expected a BDC header line (\(BDCColumn.allCases.map(\.name).joined(separator: ",")))")
-            }
-            if let field = (0..<reader.fieldCount).first(where: { String(validating: reader.bytes($0), as: UTF8.self) == nil }) {
-                throw LastmileError.badInput(SourceLocation(file: reader.displayName, line: 1),
-                                             "the header is not UTF-8 text (field \(field + 1)); FCC files are UTF-8: was the file re-saved in another encoding?")
-            }
-            let names = (0..<reader.fieldCount).map { reader.string($0) }
-            headerNames = names
-            let normalized = names.map { KnownSchema.normalize($0) }
-            // Field index of each column the header has.
-            var index: [BDCColumn: Int] = [:]
-            for column in BDCColumn.allCases {
-                let positions = normalized.indices.filter { normalized[$0] == column.name }
-                if positions.count > 1 {
-                    throw LastmileError.badInput(
-                        SourceLocation(file: reader.displayName, line: 1, column: column.name),
-                        "the header names column '\(column.name)' \(positions.count) times (fields \(positions.map { String($0 + 1) }.joined(separator: ", ")))")
-                }
-                index[column] = positions.first
-            }
-            let missing = BDCColumn.required.filter { index[$0] == nil }
-            if !missing.isEmpty {
-                let list = missing.map(\.name).joined(separator: ", ")
-                throw LastmileError.badInput(
-                    SourceLocation(file: reader.displayName, line: 1, column: list),
-                    "the header lacks required BDC column\(missing.count == 1 ? "" : "s") \(list); the header has: \(names.joined(separator: ", "))")
-            }
+            header = try BDCHeader(reading: &reader)
             self.reader = reader
-            func at(_ c: BDCColumn) -> Int { index[c] ?? -1 }
-            iLocation = at(.locationID); iTechnology = at(.technology); iDown = at(.maxDownload)
-            iUp = at(.maxUpload); iLatency = at(.lowLatency); iCode = at(.businessResidential)
-            iBlock = at(.blockGEOID); iProvider = at(.providerID); iBrand = at(.brandName)
         }
 
         /// The next row, or nil at the end of the member.
         mutating func next() throws -> AvailabilityRecord? {
-            let names = headerNames
-            guard try reader.next(columnName: { $0 < names.count ? names[$0] : nil }) else { return nil }
-            let line = reader.recordLine
-            let file = reader.displayName
-            guard reader.fieldCount == headerNames.count else {
-                throw LastmileError.badInput(
-                    SourceLocation(file: file, line: line),
-                    "expected \(headerNames.count) fields as in the header, found \(reader.fieldCount)"
-                        + (reader.fieldCount > headerNames.count ? " (a brand name with a comma must be quoted)" : ""))
-            }
-            func bad(_ i: Int, _ what: String) -> LastmileError {
-                LastmileError.badInput(SourceLocation(file: file, line: line, column: headerNames[i]),
-                                       what + ", found " + FieldParsing.quoted(reader.bytes(i)))
-            }
-
-            guard let location = FieldParsing.int64(reader.bytes(iLocation)), location >= 0 else {
-                throw bad(iLocation, "expected a non-negative integer location id")
-            }
-            guard let tech = FieldParsing.int64(reader.bytes(iTechnology)), tech >= 0, tech <= Int64(Int32.max) else {
-                throw bad(iTechnology, "expected an integer FCC technology code")
-            }
-            let download = try speed(iDown, bad)
-            let upload = try speed(iUp, bad)
-
-            let latencyBytes = reader.bytes(iLatency)
-            let lowLatency: Bool?
-            if latencyBytes.isEmpty {
-                lowLatency = nil
-            } else if latencyBytes.count == 1 && latencyBytes[0] == UInt8(ascii: "1") {
-                lowLatency = true
-            } else if latencyBytes.count == 1 && latencyBytes[0] == UInt8(ascii: "0") {
-                lowLatency = false
-            } else {
-                throw bad(iLatency, "expected low_latency 0, 1 or empty")
-            }
-
-            let codeBytes = reader.bytes(iCode)
-            let code: BusinessResidentialCode
-            switch codeBytes.count == 1 ? codeBytes[0] : 0 {
-            case UInt8(ascii: "R"): code = .residential
-            case UInt8(ascii: "B"): code = .business
-            case UInt8(ascii: "X"): code = .both
-            default: throw bad(iCode, "expected business_residential_code R, B or X")
-            }
-
-            let blockBytes = reader.bytes(iBlock)
-            guard FieldParsing.isDigits(blockBytes, count: 15) else {
-                throw bad(iBlock, "expected a 15-digit census block GEOID")
-            }
+            guard let f = try BDCRowParser.next(&reader, header) else { return nil }
+            let h = header
             // 15 ASCII bytes fit in a small String: no allocation.
-            let block = String(decoding: blockBytes, as: UTF8.self)
-            // Text columns are checked for UTF-8 only when they change (ReusedText), so the check is cheap.
-            func utf8(_ i: Int) throws -> String {
-                guard String(validating: reader.bytes(i), as: UTF8.self) != nil else {
-                    throw bad(i, "expected UTF-8 text (FCC files are UTF-8: was the file re-saved in another encoding?)")
-                }
-                return reader.string(i)
-            }
-            let providerID = iProvider >= 0
-                ? try provider.text(reader.bytes(iProvider), reader.hasDoubledQuotes(iProvider)) { try utf8(iProvider) } : ""
-            let brandName = iBrand >= 0
-                ? try brand.text(reader.bytes(iBrand), reader.hasDoubledQuotes(iBrand)) { try utf8(iBrand) } : ""
-
-            return AvailabilityRecord(locationID: location, providerID: providerID, brandName: brandName,
-                                      technology: Technology(code: Int(tech)), download: download, upload: upload,
-                                      lowLatency: lowLatency, businessResidential: code, blockGEOID: block)
-        }
-
-        @inline(__always)
-        private func speed(_ i: Int, _ bad: (Int, String) -> LastmileError) throws -> Bandwidth? {
-            let bytes = reader.bytes(i)
-            if bytes.isEmpty { return nil }
-            switch FieldParsing.decimal(bytes) {
-            case .value(let mbps): return Bandwidth(mbps: mbps)
-            case .negative: throw bad(i, "expected a speed in Mbps of 0 or more")
-            case .notANumber: throw bad(i, "expected a speed in Mbps (a number such as 100 or 0.2) or empty")
-            }
+            let block = String(decoding: reader.bytes(h.iBlock), as: UTF8.self)
+            let providerID = h.iProvider >= 0
+                ? provider.text(reader.bytes(h.iProvider), reader.hasDoubledQuotes(h.iProvider)) { reader.string(h.iProvider) } : ""
+            let brandName = h.iBrand >= 0
+                ? brand.text(reader.bytes(h.iBrand), reader.hasDoubledQuotes(h.iBrand)) { reader.string(h.iBrand) } : ""
+            return AvailabilityRecord(locationID: f.locationID, providerID: providerID, brandName: brandName,
+                                      technology: Technology(code: f.technology), download: f.download.map(Bandwidth.init(mbps:)),
+                                      upload: f.upload.map(Bandwidth.init(mbps:)), lowLatency: f.lowLatency,
+                                      businessResidential: f.businessResidential, blockGEOID: block)
         }
     }
 
@@ -194,12 +93,12 @@ public enum BDCReader {
         private var lastText = ""
         private var valid = false
 
-        mutating func text(_ bytes: UnsafeRawBufferPointer, _ hasDoubledQuotes: Bool, _ make: () throws -> String) rethrows -> String {
+        mutating func text(_ bytes: UnsafeRawBufferPointer, _ hasDoubledQuotes: Bool, _ make: () -> String) -> String {
             if valid && bytes.count == lastBytes.count && !hasDoubledQuotes
                 && (bytes.isEmpty || lastBytes.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })) {
                 return lastText
             }
-            lastText = try make()
+            lastText = make()
             lastBytes = Array(bytes)
             valid = !hasDoubledQuotes
             return lastText

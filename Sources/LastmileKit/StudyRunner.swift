@@ -130,7 +130,7 @@ public enum StudyRunner {
                               counts: counts, areaIDs: Set(areaInfo.keys), strict: options.strict, diagnostics: &diagnostics)
 
         say("evaluating the business case (\(study.businessCase.parameters.risk.draws) Monte Carlo draws per scenario)")
-        let passings = classified.passings?.counts(by: study.areaLevel) ?? [:]
+        let passings = classified.passings?.counts(by: study.areaLevel).mapValues(\.locations) ?? [:]
         let businessAreas = join.results.map { BusinessCaseArea($0, passings: passings[$0.id] ?? 0) }
         var parameters = study.businessCase.parameters
         var trend: String?

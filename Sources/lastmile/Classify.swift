@@ -21,6 +21,9 @@ struct Classify: ParsableCommand {
     @Option(help: "csv or json.")
     var format: String = "csv"
 
+    @Option(help: "Parsing threads (default: one per active processor core). The result does not depend on it.")
+    var threads: Int?
+
     @Flag(help: "Fail (exit 65) when rows carry a technology code the FCC does not define.")
     var strict = false
 
@@ -32,6 +35,7 @@ struct Classify: ParsableCommand {
         }
         guard format == "csv" || format == "json" else { throw ValidationError("--format expects csv or json, got '\(format)'") }
         guard !files.isEmpty else { throw ValidationError("give at least one availability file") }
+        if let threads, threads < 1 { throw ValidationError("--threads expects a number of 1 or more, got \(threads)") }
     }
 
     func run() throws {
@@ -45,7 +49,17 @@ struct Classify: ParsableCommand {
                     return c
                 })
             }
-            let result = try AreaClassification.run(files: files, level: AreaLevel(rawValue: by)!, profile: policy)
+            // Progress overwrites one stderr line (carriage return), cleared when the read is done.
+            var progress: (@Sendable (String) -> Void)?
+            if common.showsProgress {
+                progress = { line in writeToStandardError("\r\u{1B}[Klastmile: " + line) }
+            }
+            let result: AreaClassification
+            do {
+                defer { if progress != nil { writeToStandardError("\r\u{1B}[K") } }
+                result = try AreaClassification.run(files: files, level: AreaLevel(rawValue: by)!, profile: policy,
+                                                    threads: threads ?? AreaClassification.defaultThreads, progress: progress)
+            }
             if result.unknownTechnologyRows > 0 {
                 let message = "\(result.unknownTechnologyRows) availability row(s) carry a technology code the FCC does not define; they count as non-qualifying"
                 if strict {
@@ -59,4 +73,9 @@ struct Classify: ParsableCommand {
             }
         }
     }
+}
+
+/// Writes text to stderr as it is (no line break): the progress line rewrites itself with `\r`.
+private func writeToStandardError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
 }

@@ -1,0 +1,32 @@
+import GeoModel
+
+/// The columns of one BDC availability row that classification needs, parsed straight from the
+/// file's bytes: no `String` is made (the block GEOID is kept as an integer).
+///
+/// This is what the parallel reader (`BDCReader.fold`) hands to an `AvailabilityAccumulator`;
+/// `AvailabilityRecord` is the full record of the record-by-record reader.
+public struct AvailabilityRow: Hashable, Sendable {
+    /// Fabric location id.
+    public var locationID: Int64
+    /// The 15-digit census block GEOID as an integer (format with 15 digits to restore leading zeros).
+    public var block: UInt64
+    /// FCC technology code.
+    public var technology: Int
+    /// Maximum advertised speeds in Mbps; nil when the file leaves the field empty.
+    public var download: Double?
+    public var upload: Double?
+    /// `low_latency` flag; nil when empty.
+    public var lowLatency: Bool?
+    public var businessResidential: BusinessResidentialCode
+
+    public init(locationID: Int64, block: UInt64, technology: Int, download: Double?, upload: Double?,
+                lowLatency: Bool?, businessResidential: BusinessResidentialCode) {
+        self.locationID = locationID
+        self.block = block
+        self.technology = technology
+        self.download = download
+        self.upload = upload
+        self.lowLatency = lowLatency
+        self.businessResidential = businessResidential
+    }
+}

@@ -1,0 +1,59 @@
+import GeoModel
+
+/// The header of one BDC CSV member: its field names and where each column the classification
+/// reads sits (columns are found by name: their order varies between releases).
+struct BDCHeader: Sendable {
+    /// The header's field names as written.
+    let names: [String]
+    /// Field index of each column (-1 when an optional column is absent).
+    let iLocation, iTechnology, iDown, iUp, iLatency, iCode, iBlock, iProvider, iBrand: Int
+    /// The field indices of the classification columns, for `CSVRecordReader.nextPlainRow`.
+    struct Columns: Sendable {
+        var location, technology, download, upload, lowLatency, businessResidential, block: Int
+    }
+    let columns: Columns
+
+    /// Reads the header line of a member from `reader`.
+    /// - Throws: `LastmileError.badInput` (line 1) for an empty file, a duplicate column or a missing
+    ///   required column.
+    init(reading reader: inout CSVRecordReader) throws {
+        guard try reader.next() else {
+            throw LastmileError.badInput(
+                SourceLocation(file: reader.displayName, line: 1),
+                reader.sawAnyByte
+                    ? "no header line; expected a BDC header (\(BDCColumn.allCases.map(\.name).joined(separator: ",")))"
+                    : "the file is empty; expected a BDC header line (\(BDCColumn.allCases.map(\.name).joined(separator: ",")))")
+        }
+        if let field = (0..<reader.fieldCount).first(where: { String(validating: reader.bytes($0), as: UTF8.self) == nil }) {
+            throw LastmileError.badInput(SourceLocation(file: reader.displayName, line: 1),
+                                         "the header is not UTF-8 text (field \(field + 1)); FCC files are UTF-8: was the file re-saved in another encoding?")
+        }
+        let names = (0..<reader.fieldCount).map { reader.string($0) }
+        self.names = names
+        let normalized = names.map { KnownSchema.normalize($0) }
+        // Field index of each column the header has.
+        var index: [BDCColumn: Int] = [:]
+        for column in BDCColumn.allCases {
+            let positions = normalized.indices.filter { normalized[$0] == column.name }
+            if positions.count > 1 {
+                throw LastmileError.badInput(
+                    SourceLocation(file: reader.displayName, line: 1, column: column.name),
+                    "the header names column '\(column.name)' \(positions.count) times (fields \(positions.map { String($0 + 1) }.joined(separator: ", ")))")
+            }
+            index[column] = positions.first
+        }
+        let missing = BDCColumn.required.filter { index[$0] == nil }
+        if !missing.isEmpty {
+            let list = missing.map(\.name).joined(separator: ", ")
+            throw LastmileError.badInput(
+                SourceLocation(file: reader.displayName, line: 1, column: list),
+                "the header lacks required BDC column\(missing.count == 1 ? "" : "s") \(list); the header has: \(names.joined(separator: ", "))")
+        }
+        func at(_ c: BDCColumn) -> Int { index[c] ?? -1 }
+        iLocation = at(.locationID); iTechnology = at(.technology); iDown = at(.maxDownload)
+        iUp = at(.maxUpload); iLatency = at(.lowLatency); iCode = at(.businessResidential)
+        iBlock = at(.blockGEOID); iProvider = at(.providerID); iBrand = at(.brandName)
+        columns = Columns(location: iLocation, technology: iTechnology, download: iDown, upload: iUp,
+                          lowLatency: iLatency, businessResidential: iCode, block: iBlock)
+    }
+}

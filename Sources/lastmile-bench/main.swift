@@ -1,0 +1,63 @@
+import Foundation
+import LastmileKit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `lastmile-bench ingest DATA_DIR [--threads N]`: runs the peer benchmark's P1 pipeline on a data
+/// folder made by `../shared/bench/gen_data.py`, prints rows/s, seconds and peak memory, then the
+/// digest line (last, as the peer scripts print it: `bench.py` reads the last line).
+let usage = "usage: lastmile-bench ingest DATA_DIR [--threads N]"
+
+#if os(Linux)
+/// `RUSAGE_SELF` as Glibc imports it (an enum case on Linux, an `Int32` macro elsewhere).
+let RUSAGE_SELF_WHO = __rusage_who_t(RUSAGE_SELF.rawValue)
+#else
+let RUSAGE_SELF_WHO = RUSAGE_SELF
+#endif
+
+func peakResidentMiB() -> Double {
+    var usage = rusage()
+    // getrusage returns 0 on success; ru_maxrss is in KiB on Linux (bytes on macOS).
+    guard getrusage(RUSAGE_SELF_WHO, &usage) == 0 else { return .nan }
+    #if os(Linux)
+    return Double(usage.ru_maxrss) / 1024
+    #else
+    return Double(usage.ru_maxrss) / 1_048_576
+    #endif
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var threads = AreaClassification.defaultThreads
+if let i = arguments.firstIndex(of: "--threads") {
+    guard i + 1 < arguments.count, let n = Int(arguments[i + 1]), n >= 1 else {
+        FileHandle.standardError.write(Data("lastmile-bench: --threads expects a number of 1 or more\n\(usage)\n".utf8))
+        exit(64)
+    }
+    threads = n
+    arguments.removeSubrange(i...i + 1)
+}
+guard arguments.count == 2, arguments[0] == "ingest" else {
+    FileHandle.standardError.write(Data("\(usage)\n".utf8))
+    exit(64)
+}
+
+let start = Date()
+do {
+    let outcome = try P1Pipeline(dataDirectory: arguments[1], threads: threads).run()
+    let seconds = Date().timeIntervalSince(start)
+    print(String(format: "lastmile-bench ingest: %d BDC rows in %.3f s (%.0f rows/s), %d thread(s), peak RSS %.1f MiB "
+                 + "(classify %.3f s, ACS %.3f s, join+write %.3f s), wrote %@",
+                 outcome.rowsRead, seconds, Double(outcome.rowsRead) / seconds, threads, peakResidentMiB(),
+                 outcome.classifySeconds, outcome.acsSeconds, outcome.writeSeconds, outcome.outputPath))
+    print(outcome.digest)
+} catch let error as LastmileError {
+    FileHandle.standardError.write(Data("lastmile-bench: \(error)\n".utf8))
+    exit(error.exitCode)
+} catch {
+    FileHandle.standardError.write(Data("lastmile-bench: \(error)\n".utf8))
+    exit(1)
+}

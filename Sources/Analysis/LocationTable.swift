@@ -87,6 +87,8 @@ public struct LocationTable: Sendable {
     }
 
     /// Every location's entry by location id (builds a dictionary: for tests and small tables).
+    /// Builds a dictionary of every location: O(locations) per call, so never call it in a loop
+    /// (use `forEach`).
     public var entries: [Int64: Entry] {
         var out: [Int64: Entry] = [:]
         out.reserveCapacity(count)

@@ -9,11 +9,13 @@ extension StudyRunner.Computed {
     func locationClasses(level: AreaLevel) -> [StoredLocationClass] {
         guard let locations else { return [] }
         let divisor = (0..<(15 - level.geoidLength)).reduce(UInt64(1)) { r, _ in r * 10 }
-        return locations.entries.keys.sorted().map { id in
-            let e = locations.entries[id]!
-            let area = String(e.block / divisor)
+        var records: [StoredLocationClass] = []
+        records.reserveCapacity(locations.count)
+        locations.forEach { id, block, serviceClass in
+            let area = String(block / divisor)
             let padded = String(repeating: "0", count: max(0, level.geoidLength - area.count)) + area
-            return StoredLocationClass(locationID: id, areaID: padded, serviceClass: e.best)
+            records.append(StoredLocationClass(locationID: id, areaID: padded, serviceClass: serviceClass))
         }
+        return records.sorted { $0.locationID < $1.locationID }
     }
 }

@@ -29,11 +29,10 @@ release: deps
 demo: release
 	$(RELEASE_BIN) demo
 
-## test: unit and integration tests (Swift Testing), then the walkthroughs in notebooks-md/.
+## test: the walkthroughs in notebooks-md/, then unit and integration tests (Swift Testing).
 test: deps
-	$(SWIFT) build --product lastmile
-	$(SWIFT) test
 	$(MAKE) --no-print-directory notebooks
+	$(SWIFT) test
 
 notebooks: build
 	@bash .ci/run-notebooks $(DEBUG_BIN) notebooks-md/*.md

@@ -21,6 +21,8 @@ public struct AreaClassification: Sendable {
     public var rowsIgnored: Int
     /// Rows whose technology code is not one the FCC defines.
     public var unknownTechnologyRows: Int
+    /// What is counted: "locations" (BDC) or "blocks" (Form 477, which has no locations).
+    public var unit = "locations"
 
     /// Threads used when none are given: one per active processor core.
     public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
@@ -108,9 +110,29 @@ public struct AreaClassification: Sendable {
         return (table, unknown)
     }
 
+    /// The legacy FCC Form 477 classification (`form477-25-3`): blocks, not locations, per area.
+    /// - Throws: the reader's errors (file, line and column).
+    public static func runForm477(files: [String], level: AreaLevel) throws -> AreaClassification {
+        guard !files.isEmpty else { throw LastmileError.usage("no Form 477 files given") }
+        var table = Form477BlockTable()
+        for file in files {
+            try Form477Reader.read(path: file) {
+                table.add(blockCode: $0.blockCode, technology: $0.technology, consumer: $0.consumer,
+                          download: $0.download, upload: $0.upload)
+            }
+        }
+        let counts = table.counts(by: level)
+        var profile = PolicyProfile.bead2022
+        profile.name = Form477BlockTable.profileName
+        return AreaClassification(level: level, profile: profile,
+                                  rows: counts.keys.sorted().map { Row(area: $0, counts: counts[$0]!) },
+                                  totals: table.totals, rowsRead: table.rowsSeen, rowsIgnored: table.rowsWithBadBlock,
+                                  unknownTechnologyRows: 0, unit: "blocks")
+    }
+
     /// CSV: a header `area,locations,unserved,underserved,served,unserved_share,underserved_share`, one row per area.
     public func csv() -> String {
-        var out = "area,locations,unserved,underserved,served,unserved_share,underserved_share\n"
+        var out = "area,\(unit),unserved,underserved,served,unserved_share,underserved_share\n"
         for r in rows {
             let c = r.counts
             out += "\(r.area),\(c.locations),\(c.unserved),\(c.underserved),\(c.served),"
@@ -124,7 +146,7 @@ public struct AreaClassification: Sendable {
         let objects: [[String: Any]] = rows.map { r in
             [
                 "area": r.area.rawValue, "level": level.rawValue,
-                "locations": r.counts.locations, "unserved": r.counts.unserved,
+                unit: r.counts.locations, "unserved": r.counts.unserved,
                 "underserved": r.counts.underserved, "served": r.counts.served,
                 "unserved_share": r.counts.unservedShare ?? NSNull(),
                 "underserved_share": r.counts.underservedShare ?? NSNull(),

@@ -12,7 +12,7 @@ struct Classify: ParsableCommand {
     @Option(help: "Aggregate to block, blockgroup, tract, county or state.")
     var by: String = "tract"
 
-    @Option(help: "Policy profile: bead-2022, bead-2025 or fcc-2024.")
+    @Option(help: "Policy profile: bead-2022, bead-2025, fcc-2024, or form477-25-3 for legacy Form 477 files.")
     var profile: String = "bead-2022"
 
     @Option(name: .customLong("business-residential"), help: "Codes to count, e.g. R,X (default R,B,X as NTIA).")
@@ -40,6 +40,12 @@ struct Classify: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if profile == Form477BlockTable.profileName {
+                // Legacy Form 477 deployment files: blocks, served at 25/3 by any fixed terrestrial consumer offering.
+                let result = try AreaClassification.runForm477(files: files, level: AreaLevel(rawValue: by)!)
+                Console.out(format == "json" ? result.json() : result.csv())
+                return
+            }
             var policy = try PolicyProfile.named(profile)
             if let businessResidential {
                 policy.businessResidential = Set(try businessResidential.split(separator: ",").map {

@@ -36,12 +36,54 @@ public struct AreaClassification: Sendable {
     public static func run(files: [String], level: AreaLevel, profile: PolicyProfile,
                            threads: Int = AreaClassification.defaultThreads,
                            progress: (@Sendable (String) -> Void)? = nil) throws -> AreaClassification {
+        // Locations never cross state lines (the block GEOID gives the state), so at county level or
+        // coarser a multi-state run folds one state at a time and releases its location table before
+        // the next: memory is bounded by the largest state, not the nation.
+        if level <= .county, let groups = stateGroups(files), groups.count > 1 {
+            var counts: [AreaID: ClassCounts] = [:]
+            var totals = ClassCounts(), rowsRead = 0, rowsIgnored = 0, unknown = 0
+            for (state, group) in groups {
+                let part = try classifyLocations(files: group, profile: profile, threads: threads, progress: progress)
+                let partCounts = part.table.counts(by: level)
+                if partCounts.keys.contains(where: { !$0.rawValue.hasPrefix(state) }) {
+                    // A file named for one state holds another state's blocks: the grouping cannot be
+                    // trusted, so fold everything together.
+                    return try runTogether(files: files, level: level, profile: profile, threads: threads, progress: progress)
+                }
+                counts.merge(partCounts) { $0 + $1 }
+                totals = totals + part.table.totals
+                rowsRead += part.table.rowsSeen
+                rowsIgnored += part.table.rowsIgnored
+                unknown += part.unknownTechnologyRows
+            }
+            return AreaClassification(level: level, profile: profile,
+                                      rows: counts.keys.sorted().map { Row(area: $0, counts: counts[$0]!) },
+                                      totals: totals, rowsRead: rowsRead, rowsIgnored: rowsIgnored,
+                                      unknownTechnologyRows: unknown)
+        }
+        return try runTogether(files: files, level: level, profile: profile, threads: threads, progress: progress)
+    }
+
+    static func runTogether(files: [String], level: AreaLevel, profile: PolicyProfile, threads: Int,
+                            progress: (@Sendable (String) -> Void)?) throws -> AreaClassification {
         let table = try classifyLocations(files: files, profile: profile, threads: threads, progress: progress)
         let counts = table.table.counts(by: level)
         let rows = counts.keys.sorted().map { Row(area: $0, counts: counts[$0]!) }
         return AreaClassification(level: level, profile: profile, rows: rows, totals: table.table.totals,
                               rowsRead: table.table.rowsSeen, rowsIgnored: table.table.rowsIgnored,
                               unknownTechnologyRows: table.unknownTechnologyRows)
+    }
+
+    /// Files grouped by the state FIPS code in their FCC file name (`bdc_23_Cable_fixed_broadband_…`),
+    /// in state order; nil when any file's name carries no state code.
+    static func stateGroups(_ files: [String]) -> [(state: String, files: [String])]? {
+        var groups: [String: [String]] = [:]
+        for f in files {
+            let name = (f as NSString).lastPathComponent
+            guard let r = name.range(of: #"^bdc_(\d\d)_"#, options: .regularExpression) else { return nil }
+            groups[String(name[r].dropFirst(4).prefix(2)), default: []].append(f)
+        }
+        return groups.keys.sorted().map { ($0, groups[$0]!) }
     }
 
     /// The per-location table after reading every file (memory: one entry per location, whatever

@@ -8,7 +8,7 @@ struct Lastmile: ParsableCommand {
         commandName: "lastmile",
         abstract: "Broadband coverage and demand planning from public FCC and Census files.",
         version: LastmileVersion.current,
-        subcommands: [Run.self, Demo.self, Classify.self, Inspect.self, MapCommand.self,
+        subcommands: [Run.self, Demo.self, Init.self, Classify.self, Inspect.self, MapCommand.self,
                       Runs.self,
                       Batch.self])
 }

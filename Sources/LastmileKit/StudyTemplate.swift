@@ -1,0 +1,137 @@
+import Foundation
+import GeoModel
+import GeoIO
+import Ingest
+
+/// `lastmile init`: a commented study file for the files found in a folder, recognised by content
+/// (the same schema detection as `lastmile inspect`), not by name.
+public enum StudyTemplate {
+    /// What the folder holds, as far as a study is concerned.
+    public struct Found: Sendable {
+        /// FCC BDC availability files, relative to the folder.
+        public var availability: [String] = []
+        /// The area shapes: file, id field and the census level of its ids.
+        public var areas: (path: String, idField: String, level: AreaLevel)?
+        public var demographics: String?
+        /// Files looked at and not used, with the reason.
+        public var notes: [String] = []
+    }
+
+    /// Looks at every file in `directory` and in its immediate subfolders.
+    /// - Throws: `.io` when the folder cannot be read.
+    public static func scan(directory: String) throws -> Found {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            throw LastmileError.io(path: directory, "no such folder")
+        }
+        var candidates: [String] = []
+        for name in try fm.contentsOfDirectory(atPath: directory).sorted() where !name.hasPrefix(".") {
+            let full = (directory as NSString).appendingPathComponent(name)
+            var sub: ObjCBool = false
+            if fm.fileExists(atPath: full, isDirectory: &sub), sub.boolValue {
+                for inner in ((try? fm.contentsOfDirectory(atPath: full)) ?? []).sorted() where !inner.hasPrefix(".") {
+                    candidates.append((name as NSString).appendingPathComponent(inner))
+                }
+            } else {
+                candidates.append(name)
+            }
+        }
+        let readable = ["csv", "gz", "zip", "gpkg", "geojson", "json", "shp"]
+        var found = Found()
+        for relative in candidates where readable.contains((relative as NSString).pathExtension.lowercased()) {
+            if relative == "study.toml" { continue }
+            let path = (directory as NSString).appendingPathComponent(relative)
+            guard let inspection = try? Inspection.inspect(path: path), let layer = inspection.layers.first else {
+                found.notes.append("\(relative): not a table or layer Lastmile can read")
+                continue
+            }
+            guard layer.schemaStatus == "matches" else {
+                found.notes.append("\(relative): no known schema" + (layer.schema.map { " (almost \($0); missing \(layer.missingFields.joined(separator: ", ")))" } ?? ""))
+                continue
+            }
+            switch layer.schema {
+            case KnownSchema.bdcFixedAvailability.displayName:
+                found.availability.append(relative)
+            case KnownSchema.acsDetailedTable.displayName, KnownSchema.acsSubjectTable.displayName:
+                if found.demographics == nil { found.demographics = relative } else { found.notes.append("\(relative): a second ACS table (not used)") }
+            case KnownSchema.tigerLine.displayName where layer.geometryType != nil:
+                let idField = ["GEOID", "GEOID20", "GEOID10"].first { f in layer.fields.contains { $0.name == f } } ?? "GEOID"
+                guard found.areas == nil,
+                      let first = try? VectorSource.readFeatures(path: path, idField: idField).first,
+                      let level = first.id.level else {
+                    found.notes.append("\(relative): area shapes not used (a second layer, or ids that are not GEOIDs)")
+                    continue
+                }
+                found.areas = (relative, idField, level)
+            default:
+                found.notes.append("\(relative): \(layer.schema ?? "unknown") is not a study input yet")
+            }
+        }
+        return found
+    }
+
+    /// The study file text: every input found, every other key commented out with its default and source.
+    public static func text(for found: Found, name: String) -> String {
+        func quoted(_ s: String) -> String { StudyValue.string(s).description }
+        let level = found.areas?.level ?? .tract
+        var lines = [
+            "# Study file written by `lastmile init`. Paths are relative to this file.",
+            "# Every key left commented out takes the default shown (with its source).",
+            "",
+            "[study]",
+            "name = \(quoted(name))",
+            "area_level = \(quoted(level.rawValue))   # block | blockgroup | tract | county | state",
+            "",
+            "[inputs]",
+        ]
+        if let areas = found.areas {
+            lines.append("areas = \(quoted(areas.path))")
+            lines.append("areas_id = \(quoted(areas.idField))")
+        } else {
+            lines.append("# areas = \"tracts.gpkg\"   # REQUIRED for `lastmile run`: TIGER/Line shapes (none found here)")
+        }
+        if found.availability.isEmpty {
+            lines.append("availability = []   # REQUIRED: FCC BDC fixed availability files (none found here)")
+        } else {
+            lines.append("availability = [" + found.availability.map(quoted).joined(separator: ", ") + "]")
+        }
+        if let d = found.demographics {
+            lines.append("demographics = \(quoted(d))")
+        } else {
+            lines.append("# demographics = \"acs.csv\"   # ACS 5-year table (none found here)")
+        }
+        let shown: Set<String> = ["study.name", "study.area_level", "inputs.areas", "inputs.areas_id",
+                                  "inputs.availability", "inputs.demographics"]
+        var section = ""
+        for key in Study.knownKeys.keys.sorted() where !shown.contains(key) {
+            let parts = key.split(separator: ".", maxSplits: 1)
+            guard parts.count == 2 else { continue }
+            if String(parts[0]) != section {
+                section = String(parts[0])
+                lines.append("")
+                lines.append("# [\(section)]")
+            }
+            lines.append("# \(parts[1])   — default: \(Study.knownKeys[key] ?? "")")
+        }
+        if !found.notes.isEmpty {
+            lines.append("")
+            lines.append("# Files not used:")
+            lines += found.notes.map { "#   \($0)" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Writes `DIR/study.toml` (atomically) and returns its path and what was found.
+    /// - Throws: `.usage` when the file exists and `force` is false.
+    public static func write(directory: String, force: Bool) throws -> (path: String, found: Found) {
+        let path = (directory as NSString).appendingPathComponent("study.toml")
+        if FileManager.default.fileExists(atPath: path) && !force {
+            throw LastmileError.usage("\(path) exists; use --force to replace it")
+        }
+        let found = try scan(directory: directory)
+        let folderName = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
+        try AtomicOutput.write(text(for: found, name: "\(folderName) broadband plan"), to: path)
+        return (path, found)
+    }
+}

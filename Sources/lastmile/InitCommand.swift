@@ -1,0 +1,24 @@
+import ArgumentParser
+import LastmileKit
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a commented study.toml for the files found in a folder.")
+
+    @Argument(help: "The folder holding the study's input files.")
+    var directory: String
+
+    @Flag(help: "Replace an existing study.toml.")
+    var force = false
+
+    func run() throws {
+        try reportingErrors {
+            let (path, found) = try StudyTemplate.write(directory: directory, force: force)
+            Console.out("Wrote \(path)\n")
+            Console.out("  availability: \(found.availability.count) file(s)\n")
+            Console.out("  areas: \(found.areas.map { "\($0.path) (\($0.level.displayName) GEOIDs in \($0.idField))" } ?? "none found")\n")
+            Console.out("  demographics: \(found.demographics ?? "none found")\n")
+            for note in found.notes { Console.out("  skipped \(note)\n") }
+        }
+    }
+}

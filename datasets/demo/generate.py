@@ -10,8 +10,8 @@ Usage (from the repository root; Python 3 standard library only):
 
     python3 datasets/demo/generate.py datasets/demo
 
-Deterministic: every random draw comes from one `random.Random(SEED)`, so the same command writes
-byte-identical files. Outputs, all in the given folder:
+Deterministic: every random draw comes from one `random.Random(SEED)` (the road network's from a
+second `random.Random(ROADS_SEED)`, used last), so the same command writes byte-identical files. Outputs, all in the given folder:
 
     blockgroups.geojson   54 block groups in 6 tracts (TIGER-like properties), lon/lat CRS84
     acs_blockgroups.csv   ACS 5-year estimates in the data.census.gov CSV layout
@@ -470,7 +470,8 @@ def write_roads(county, out_dir):
 
     Roads run through the centres of land cells: local roads (S1400) on every cell row and column in
     the town core, every 2nd within 2.5 km of the town and 0.8 km of the village, every 3rd within
-    4 km, and every 8th row and column in the countryside with gaps; arterials (S1200) from the town
+    4 km, and every 8th row and column in the countryside, missing in a quarter of
+    its 1.5 km stretches; arterials (S1200) from the town
     to the village and to the north and east edges; one limited-access highway (S1100) across the
     north with service drives (S1640) beside it; a few vehicular trails (S1500) in the woods.
     """
@@ -509,24 +510,31 @@ def write_roads(county, out_dir):
     for axis, count, across in (("row", NY, NX), ("column", NX, NY)):
         for k in range(count):
             cells = [(i, k) if axis == "row" else (k, i) for i in range(across)]
+            # Rural roads come and go in stretches of 6 cells (1.5 km): a quarter of the stretches have none.
+            stretches = [rng.random() > 0.25 for _ in range(across // 6 + 1)]
             kept = []
-            for c in cells:
+            for n, c in enumerate(cells):
                 step = spacing(c)
-                kept.append(c if k % step == 0 and (step < 8 or rng.random() > 0.25) else None)
+                kept.append(c if k % step == 0 and (step < 8 or stretches[n // 6]) else None)
             name = f"{'Town' if axis == 'row' else 'Mill'} Rd {k + 1}"
             add_runs("S1400", name, [c if c is not None else (-1, -1) for c in kept])
 
     def path(a, b):
-        """Cells from a to b, one step at a time (4-connected staircase along the straight line)."""
+        """Cells from a to b along the straight line (Bresenham: 8-connected, diagonal steps allowed)."""
         (i0, j0), (i1, j1) = a, b
-        cells = [(i0, j0)]
+        di, dj = abs(i1 - i0), -abs(j1 - j0)
+        si, sj = (1 if i1 > i0 else -1), (1 if j1 > j0 else -1)
+        err = di + dj
         i, j = i0, j0
+        cells = [(i, j)]
         while (i, j) != (i1, j1):
-            di, dj = i1 - i, j1 - j
-            if abs(di) * abs(j1 - j0) >= abs(dj) * abs(i1 - i0) and di != 0:
-                i += 1 if di > 0 else -1
-            else:
-                j += 1 if dj > 0 else -1
+            e2 = 2 * err
+            if e2 >= dj:
+                err += dj
+                i += si
+            if e2 <= di:
+                err += di
+                j += sj
             cells.append((i, j))
         return cells
 

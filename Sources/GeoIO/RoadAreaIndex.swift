@@ -9,6 +9,10 @@ final class RoadAreaIndex {
     /// Per area: polygon − edge zone, and the boundary buffered by `RoadNetwork.edgeTolerance`.
     private let cores: [OGRGeometryH?]
     private let zones: [OGRGeometryH?]
+    /// GEOS prepared forms of `cores` and `zones` (fast repeated tests); they refer to the geometries,
+    /// so they are destroyed first.
+    private let preparedCores: [OGRPreparedGeometryH?]
+    private let preparedZones: [OGRPreparedGeometryH?]
     private let boxes: [BoundingBox]
     let extent: BoundingBox?
     private let cellSize: Double
@@ -45,6 +49,9 @@ final class RoadAreaIndex {
         }
         self.cores = cores
         self.zones = zones
+        // OGRCreatePreparedGeometry returns an owned prepared geometry, NULL without GEOS support.
+        preparedCores = cores.map { $0.flatMap(OGRCreatePreparedGeometry) }
+        preparedZones = zones.map { $0.flatMap(OGRCreatePreparedGeometry) }
         let all = boxes.reduce(BoundingBox.empty) { $0.union($1) }
         extent = all.isEmpty ? nil : all
         // About one area per cell on average: cell side = √(extent area ÷ area count).
@@ -80,15 +87,25 @@ final class RoadAreaIndex {
 
     /// Length of `line` inside area `i`: its core in full, its edge zone at half.
     func clippedLength(of line: OGRGeometryH, in i: Int) -> Double {
+        // Most road pieces lie wholly inside one area's core: no clipping needed.
+        // OGRPreparedGeometryContains / OGRPreparedGeometryIntersects return TRUE (1) or FALSE (GEOS).
+        if let core = preparedCores[i], OGRPreparedGeometryContains(core, line) != 0 {
+            return RoadAreaIndex.lineLength(line)
+        }
         var length = 0.0
-        // OGR_G_Intersects returns TRUE (1) when the geometries meet (GEOS).
-        if let core = cores[i], OGR_G_Intersects(line, core) != 0 {
+        if let core = cores[i], meets(line, core, preparedCores[i]) {
             length += RoadAreaIndex.intersectionLength(line, core)
         }
-        if let zone = zones[i], OGR_G_Intersects(line, zone) != 0 {
+        if let zone = zones[i], meets(line, zone, preparedZones[i]) {
             length += 0.5 * RoadAreaIndex.intersectionLength(line, zone)
         }
         return length
+    }
+
+    private func meets(_ line: OGRGeometryH, _ g: OGRGeometryH, _ prepared: OGRPreparedGeometryH?) -> Bool {
+        if let prepared { return OGRPreparedGeometryIntersects(prepared, line) != 0 }
+        // OGR_G_Intersects returns TRUE (1) when the geometries meet (GEOS).
+        return OGR_G_Intersects(line, g) != 0
     }
 
     /// Length of the lines in a ∩ b (points where lines cross count 0).
@@ -119,6 +136,8 @@ final class RoadAreaIndex {
     }
 
     deinit {
+        // OGRDestroyPreparedGeometry frees a prepared geometry; returns nothing. Before the geometries it refers to.
+        for p in preparedCores + preparedZones { if let p { OGRDestroyPreparedGeometry(p) } }
         RoadAreaIndex.destroy(cores + zones)
     }
 }

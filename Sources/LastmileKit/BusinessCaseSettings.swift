@@ -31,6 +31,11 @@ public struct BusinessCaseSettings: Sendable {
     /// An earlier ACS table for the household trend (resolved against the study's folder), and the years between the two.
     public var earlierDemographicsPath: String?
     public var earlierDemographicsYears: Int?
+    /// A road-centreline layer for measured route miles (resolved against the study's folder), its layer,
+    /// and the MTFCC classes kept (nil: `RoadNetwork.defaultClasses` when the layer has MTFCC).
+    public var roadsPath: String?
+    public var roadsLayer: String?
+    public var roadClasses: [String]?
     /// True when the study sets demand.household_growth itself (the ACS trend then does not replace it).
     public var householdGrowthGiven: Bool
 
@@ -57,6 +62,9 @@ public struct BusinessCaseSettings: Sendable {
         Setting(key: "cost.underground_per_foot", defaultText: "18", source: "2025 median $/ft underground (PRODUCT.md)", allowed: "0 or more"),
         Setting(key: "cost.aerial_per_foot", defaultText: "8", source: "2025 median $/ft aerial (PRODUCT.md)", allowed: "0 or more"),
         Setting(key: "cost.route_factor", defaultText: "0.7124", source: "Beardwood–Halton–Hammersley tour constant (Percus & Martin 1996)", allowed: "greater than 0, at most 10"),
+        Setting(key: "inputs.roads", defaultText: "none: route miles estimated from area and passings", source: "cost.route_factor × √(passings × square miles); with a road layer, its centreline length clipped to each area (GeoIO RoadNetwork)", allowed: "a path to any GDAL line source (TIGER/Line roads .zip, GeoPackage, GeoJSON)"),
+        Setting(key: "inputs.roads_layer", defaultText: "the only layer", source: "GDAL layer of inputs.roads", allowed: "a layer name"),
+        Setting(key: "cost.road_classes", defaultText: "[\"S1200\", \"S1400\", \"S1640\"] when the road layer has MTFCC, else every line", source: "Census MTFCC definitions: secondary roads, local roads and service drives reach addressed structures", allowed: "a list of MTFCC codes (e.g. S1100, S1200, S1400, S1640)"),
         Setting(key: "cost.drop_and_ont", defaultText: "650", source: "PRODUCT.md (~$650 per subscriber)", allowed: "0 or more"),
         Setting(key: "cost.electronics_per_subscriber", defaultText: "150", source: assumption, allowed: "0 or more"),
         Setting(key: "cost.contingency", defaultText: "0.10", source: assumption + " (planning estimates carry 10–20 %)", allowed: "0 to 5"),
@@ -208,6 +216,27 @@ public struct BusinessCaseSettings: Sendable {
         if let x = try number("cost.underground_per_foot", nonNegative) { p.cost.undergroundPerFoot = x }
         if let x = try number("cost.aerial_per_foot", nonNegative) { p.cost.aerialPerFoot = x }
         if let x = try number("cost.route_factor", { $0 > 0 && $0 <= 10 }) { p.cost.routeFactor = x }
+        if let path = try text("inputs.roads"), !path.isEmpty, path != "none" {
+            let folder = (file as NSString).deletingLastPathComponent
+            roadsPath = path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
+        } else {
+            roadsPath = nil
+        }
+        roadsLayer = try text("inputs.roads_layer")
+        if let value = v["cost.road_classes"] {
+            let key = "cost.road_classes"
+            let items: [StudyValue]
+            if case .list(let l) = value { items = l } else { items = [value] }
+            roadClasses = try items.map { item in
+                guard case .string(let code) = item, !code.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw bad(key, "\(key) must be \(allowed(key)), found \(item)")
+                }
+                return code.trimmingCharacters(in: .whitespaces)
+            }
+            if roadClasses!.isEmpty { throw bad(key, "\(key) must be \(allowed(key)), found an empty list") }
+        } else {
+            roadClasses = nil
+        }
         if let x = try number("cost.drop_and_ont", nonNegative) { p.cost.dropAndONT = x }
         if let x = try number("cost.electronics_per_subscriber", nonNegative) { p.cost.electronicsPerSubscriber = x }
         if let x = try number("cost.contingency", { $0 >= 0 && $0 <= 5 }) { p.cost.contingency = x }

@@ -92,6 +92,7 @@ public enum StudyRunner {
         try fingerprint("areas", areasPath)
         if let d = study.demographicsPath { try fingerprint("demographics", d) }
         if let d = study.businessCase.earlierDemographicsPath { try fingerprint("demographics_earlier", d) }
+        if let r = study.businessCase.roadsPath { try fingerprint("roads", r) }
 
         say("classifying availability (\(study.availabilityPaths.count) file(s))")
         let classified = try AreaClassification.classifyLocations(files: study.availabilityPaths, profile: study.profile,
@@ -131,7 +132,15 @@ public enum StudyRunner {
 
         say("evaluating the business case (\(study.businessCase.parameters.risk.draws) Monte Carlo draws per scenario)")
         let passings = classified.passings?.counts(by: study.areaLevel).mapValues(\.locations) ?? [:]
-        let businessAreas = join.results.map { BusinessCaseArea($0, passings: passings[$0.id] ?? 0) }
+        var routeMiles: [AreaID: Double] = [:]
+        if let roadsPath = study.businessCase.roadsPath {
+            say("measuring road centrelines per area")
+            routeMiles = try measuredRouteMiles(study: study, roadsPath: roadsPath, areas: areas, passings: passings,
+                                                diagnostics: &diagnostics)
+        }
+        let businessAreas = join.results.map {
+            BusinessCaseArea($0, passings: passings[$0.id] ?? 0, routeMiles: routeMiles[$0.id])
+        }
         var parameters = study.businessCase.parameters
         var trend: String?
         if let trendPath = study.businessCase.earlierDemographicsPath, !study.businessCase.householdGrowthGiven {
@@ -145,6 +154,23 @@ public enum StudyRunner {
         return Computed(inputs: inputs, totals: classified.table.totals, join: join, areas: areas,
                         diagnostics: diagnostics, rowsRead: classified.table.rowsSeen, businessCase: businessCase,
                         householdTrend: trend, locations: classified.table)
+    }
+
+    /// Route miles per area from the study's road layer (inputs.roads). An area with passings but no road
+    /// in the layer keeps the estimate (cost.route_factor), with a diagnostic naming how many.
+    static func measuredRouteMiles(study: Study, roadsPath: String, areas: [Area], passings: [AreaID: Int],
+                                   diagnostics: inout [String]) throws -> [AreaID: Double] {
+        let lengths = try RoadNetwork.lengths(path: roadsPath, layer: study.businessCase.roadsLayer, areas: areas,
+                                              classes: study.businessCase.roadClasses, equalAreaCRS: study.equalAreaCRS)
+        var miles = lengths.milesByArea
+        let withoutRoads = miles.filter { $0.value == 0 && (passings[$0.key] ?? 0) > 0 }.keys
+        for id in withoutRoads { miles[id] = nil }
+        if !withoutRoads.isEmpty {
+            diagnostics.append("\(withoutRoads.count) area(s) with passings have no road in \(roadsPath)"
+                               + (lengths.classField.map { " (\($0) in \(lengths.classes.joined(separator: ", ")))" } ?? "")
+                               + "; their route miles are estimated from area and passings")
+        }
+        return miles
     }
 
     /// A folder name for a study: lower-case letters, digits and dashes.

@@ -42,7 +42,7 @@ import TestSupport
         let inputs = try CommandLineRun.run("sqlite3", [db, "select role, size_bytes, length(sha256) from inputs order by role"])
         let bdcSize = try FileManager.default.attributesOfItem(atPath: TestPaths.repo("datasets/demo/bdc_fixed_demo.csv"))[.size] as! Int
         #expect(inputs.stdout.contains("availability|\(bdcSize)|64\n"))
-        #expect(inputs.stdout.split(separator: "\n").count == 4)
+        #expect(inputs.stdout.split(separator: "\n").count == 5)  // study, availability, areas, demographics, roads
         let sha = try CommandLineRun.run("sha256sum", [TestPaths.repo("datasets/demo/bdc_fixed_demo.csv")])
         let storedSHA = try CommandLineRun.run("sqlite3", [db, "select sha256 from inputs where role = 'availability'"])
         #expect(storedSHA.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == String(sha.stdout.prefix(64)))
@@ -71,7 +71,7 @@ import TestSupport
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: r.outputDirectory + "/run.json"))) as! [String: Any]
         let totals = json["totals"] as! [String: Any]
         #expect(totals["unserved"] as? Int == 2030)
-        #expect((json["inputs"] as! [[String: Any]]).count == 4)
+        #expect((json["inputs"] as! [[String: Any]]).count == 5)
         #expect(json["run_id"] as? String == r.runID)
 
         // Report: pages and text.

@@ -10,13 +10,15 @@ Usage (from the repository root; Python 3 standard library only):
 
     python3 datasets/demo/generate.py datasets/demo
 
-Deterministic: every random draw comes from one `random.Random(SEED)`, so the same command writes
-byte-identical files. Outputs, all in the given folder:
+Deterministic: every random draw comes from one `random.Random(SEED)` (the road network's from a
+second `random.Random(ROADS_SEED)`, used last), so the same command writes byte-identical files. Outputs, all in the given folder:
 
     blockgroups.geojson   54 block groups in 6 tracts (TIGER-like properties), lon/lat CRS84
     acs_blockgroups.csv   ACS 5-year estimates in the data.census.gov CSV layout
     bdc_fixed_demo.csv    FCC BDC fixed availability rows
     locations.csv         the location universe: location_id, latitude, longitude, block_geoid
+    roads.geojson         a road centreline network (TIGER/Line-like MTFCC), from its own
+                          random.Random(ROADS_SEED) so the files above do not depend on it
 
 How the geography is built: a 112 x 88 grid of 250 m cells whose corner vertices are jittered
 (each vertex moved by up to 0.2 cell), so neighbouring cells share exact vertex coordinates. Sea
@@ -457,6 +459,113 @@ def tract_name(code):
     return f"Census Tract {number}" + (f".{suffix:02d}" if suffix else "")
 
 
+# ---------------------------------------------------------------- roads (separate random stream)
+
+# The road network draws from its own generator so that adding it changed no other output file.
+ROADS_SEED = 20261129
+
+
+def write_roads(county, out_dir):
+    """roads.geojson: a SYNTHETIC TIGER/Line-like road centreline network (MTFCC, FULLNAME, LINEARID).
+
+    Roads run through the centres of land cells: local roads (S1400) on every cell row and column in
+    the town core, every 2nd within 2.5 km of the town and 0.8 km of the village, every 3rd within
+    4 km, and every 8th row and column in the countryside, missing in a quarter of
+    its 1.5 km stretches; arterials (S1200) from the town
+    to the village and to the north and east edges; one limited-access highway (S1100) across the
+    north with service drives (S1640) beside it; a few vehicular trails (S1500) in the woods.
+    """
+    rng = random.Random(ROADS_SEED)
+
+    def centre(c):
+        i, j = c
+        x = (county.vx[i][j] + county.vx[i + 1][j] + county.vx[i + 1][j + 1] + county.vx[i][j + 1]) / 4
+        y = (county.vy[i][j] + county.vy[i + 1][j] + county.vy[i + 1][j + 1] + county.vy[i][j + 1]) / 4
+        return list(to_lonlat(x, y))
+
+    def spacing(c):
+        dt = county.km_between(c, county.town)
+        dv = county.km_between(c, county.village)
+        if dt < 1.2:
+            return 1
+        if dt < 2.5 or dv < 0.8:
+            return 2
+        if dt < 4.0:
+            return 3
+        return 8
+
+    roads = []  # (mtfcc, name, [cells])
+
+    def add_runs(mtfcc, name, cells):
+        run = []
+        for c in cells + [None]:
+            if c is not None and c in county.land:
+                run.append(c)
+                continue
+            if len(run) >= 2:
+                roads.append((mtfcc, name, run))
+            run = []
+
+    # Local roads along rows and columns; rural ones broken into pieces with gaps.
+    for axis, count, across in (("row", NY, NX), ("column", NX, NY)):
+        for k in range(count):
+            cells = [(i, k) if axis == "row" else (k, i) for i in range(across)]
+            # Rural roads come and go in stretches of 6 cells (1.5 km): a quarter of the stretches have none.
+            stretches = [rng.random() > 0.25 for _ in range(across // 6 + 1)]
+            kept = []
+            for n, c in enumerate(cells):
+                step = spacing(c)
+                kept.append(c if k % step == 0 and (step < 8 or stretches[n // 6]) else None)
+            name = f"{'Town' if axis == 'row' else 'Mill'} Rd {k + 1}"
+            add_runs("S1400", name, [c if c is not None else (-1, -1) for c in kept])
+
+    def path(a, b):
+        """Cells from a to b along the straight line (Bresenham: 8-connected, diagonal steps allowed)."""
+        (i0, j0), (i1, j1) = a, b
+        di, dj = abs(i1 - i0), -abs(j1 - j0)
+        si, sj = (1 if i1 > i0 else -1), (1 if j1 > j0 else -1)
+        err = di + dj
+        i, j = i0, j0
+        cells = [(i, j)]
+        while (i, j) != (i1, j1):
+            e2 = 2 * err
+            if e2 >= dj:
+                err += dj
+                i += si
+            if e2 <= di:
+                err += di
+                j += sj
+            cells.append((i, j))
+        return cells
+
+    town, village = county.town, county.village
+    add_runs("S1200", "State Route 9 (synthetic)", path(town, village))
+    add_runs("S1200", "County Road 3 (synthetic)", path(town, (town[0] - 6, NY - 1)))
+    add_runs("S1200", "Harbor Road (synthetic)", path(town, (NX - 1, town[1] + 10)))
+    add_runs("S1100", "Interstate 99 (synthetic)", [(i, 74) for i in range(NX)])
+    for i0 in (15, 48, 90):
+        add_runs("S1640", "Service Dr (synthetic)", [(i, 75) for i in range(i0, i0 + 4)])
+    for _ in range(6):
+        i, j = rng.randrange(5, NX - 10), rng.randrange(30, NY - 10)
+        add_runs("S1500", "", [(i + d, j + (d // 3)) for d in range(rng.randint(3, 8))])
+
+    features = []
+    for n, (mtfcc, name, cells) in enumerate(roads):
+        props = {"LINEARID": f"99{n + 1:010d}", "FULLNAME": name, "RTTYP": "M" if mtfcc == "S1400" else "S",
+                 "MTFCC": mtfcc}
+        geometry = {"type": "LineString", "coordinates": [centre(c) for c in cells]}
+        features.append(json.dumps({"type": "Feature", "properties": props, "geometry": geometry},
+                                   separators=(",", ":")))
+    lines = ['{', '"type": "FeatureCollection",', '"name": "roads_synthetic",',
+             '"crs": { "type": "name", "properties": { "name": "urn:ogc:def:crs:OGC:1.3:CRS84" } },',
+             '"features": [', ",\n".join(features), ']', '}', '']
+    write_text(os.path.join(out_dir, "roads.geojson"), "\n".join(lines))
+    by_class = {}
+    for mtfcc, _, cells in roads:
+        by_class[mtfcc] = by_class.get(mtfcc, 0) + 1
+    print("roads by MTFCC: " + ", ".join(f"{k}: {v}" for k, v in sorted(by_class.items())))
+
+
 def main(out_dir):
     rng = random.Random(SEED)
     county = County(rng)
@@ -681,6 +790,7 @@ def main(out_dir):
     print(f"unserved+underserved share by block group: min {shares[0][0]:.2f} ({shares[0][1]}),"
           f" max {shares[-1][0]:.2f} ({shares[-1][1]})")
     print(f"locations per block group: min {min(s[2] for s in shares)}, max {max(s[2] for s in shares)}")
+    write_roads(county, out_dir)
 
 
 if __name__ == "__main__":

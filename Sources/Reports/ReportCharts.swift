@@ -91,9 +91,15 @@ public enum ReportCharts {
     /// when the content has a business case with a headline scenario.
     public static func standalone(_ c: ReportContent, measurer: any TextMeasurer) -> [Drawn] {
         let bars = c.topAreasByUnserved(ReportBuilder.chartAreaLimit).count
+        // On its own the chart needs the title the report page gives it as a heading (24 pt more).
+        var locations = locationsByClass(c)
+        let nouns = bars == 1 ? c.areaNoun : c.areaNoun + "s"
+        locations.title = bars < c.areas.count
+            ? "Locations by service class: the \(bars) \(nouns) with the most unserved locations"
+            : "Locations by service class, \(nouns) ordered by unserved locations"
         var out = [Drawn(name: "locations-by-class",
-                         displayList: locationsByClass(c).render(
-                             size: PageSize(width: standaloneWidth, height: locationsByClassHeight(bars: bars)), measurer: measurer))]
+                         displayList: locations.render(
+                             size: PageSize(width: standaloneWidth, height: locationsByClassHeight(bars: bars) + 24), measurer: measurer))]
         if let bc = c.businessCase, let h = bc.headline {
             let size = PageSize(width: standaloneWidth, height: standaloneHeight)
             out.append(Drawn(name: "adoption", displayList: adoption(h).render(size: size, measurer: measurer)))

@@ -74,6 +74,12 @@ import TestSupport
         #expect(again.stdout.contains("run \(run.id): 15 file(s) in \(run.folder)"))
         #expect(try Self.pdfText(run.folder + "/report.pdf") == originalText)
         #expect(originalText.contains("Page 15 of 15"))
+        // Page 3 is the coverage map; its largest block groups are labelled by name
+        // (RunReport.mapLabelCount = 8, fewer where labels would overlap or not fit).
+        let mapPage = try CommandLineRun.run("pdftotext", ["-f", "3", "-l", "3", run.folder + "/report.pdf", "-"]).stdout
+        #expect(mapPage.contains("Coverage map"))
+        let labels = mapPage.split(separator: "\n").filter { $0.hasPrefix("Block Group ") }
+        #expect((3...8).contains(labels.count), "\(labels)")
         #expect(FileManager.default.fileExists(atPath: run.folder + "/maps/unserved.svg"))
         for name in Self.charts {
             // Default report.dpi 150: 540 pt × 150/72 = 1,125 px.

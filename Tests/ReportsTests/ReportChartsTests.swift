@@ -20,8 +20,9 @@ import Reports
         let content = sampleContent(areas: syntheticAreas(40))
         let charts = ReportCharts.standalone(content, measurer: PangoTextMeasurer())
         #expect(charts.map(\.name) == ["locations-by-class"])
-        // 15 bars (ReportBuilder.chartAreaLimit of 40 areas): 60 + 15 × 34 = 570 pt tall, 540 wide.
-        #expect(charts[0].displayList.size == PageSize(width: 540, height: 570))
+        // 15 bars (ReportBuilder.chartAreaLimit of 40 areas): 60 + 15 × 34 = 570 pt, + 24 pt title, 540 wide.
+        #expect(charts[0].displayList.size == PageSize(width: 540, height: 594))
+        #expect(charts[0].displayList.texts.contains("Locations by service class: the 15 tracts with the most unserved locations"))
         // The short names of the 15 areas with the most unserved locations are all on the chart
         // (long ones may be shortened to fit).
         let names = Set(charts[0].displayList.texts)

@@ -82,10 +82,11 @@ public struct StoredReport: Codable, Hashable, Sendable {
         var files: [String] = []
         try ReportWriter.verifyFonts()
         let measurer = PangoTextMeasurer()
-        let drawings = maps.map { (folder: "maps", name: $0.name, list: $0.displayList) }
+        let images = formats.contains(.png) || formats.contains(.svg)
+        let drawings = !images ? [] : maps.map { (folder: "maps", name: $0.name, list: $0.displayList) }
             + ReportCharts.standalone(content, measurer: measurer).map { (folder: "charts", name: $0.name, list: $0.displayList) }
         do {
-            for d in drawings where formats.contains(.png) || formats.contains(.svg) {
+            for d in drawings {
                 try FileManager.default.createDirectory(atPath: path(d.folder), withIntermediateDirectories: true)
                 if formats.contains(.png) {
                     let name = "\(d.folder)/\(d.name).png"

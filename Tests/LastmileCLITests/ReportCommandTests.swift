@@ -62,6 +62,8 @@ import TestSupport
         #expect(r.status == 0, "\(r.stderr)")
         let run = try Self.runAndFolder(r.stdout)
         let originalText = try Self.pdfText(run.folder + "/report.pdf")
+        let originalPDF = try #require(FileManager.default.contents(atPath: run.folder + "/report.pdf"))
+        let originalSVG = try #require(FileManager.default.contents(atPath: run.folder + "/maps/unserved.svg"))
         let resultsBefore = try #require(FileManager.default.contents(atPath: run.folder + "/results.csv"))
         // The rendered files go; the data outputs stay.
         try FileManager.default.removeItem(atPath: run.folder + "/report.pdf")
@@ -73,6 +75,9 @@ import TestSupport
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("run \(run.id): 15 file(s) in \(run.folder)"))
         #expect(try Self.pdfText(run.folder + "/report.pdf") == originalText)
+        // More than the text: the same bytes (same content, same pinned metadata dates).
+        #expect(FileManager.default.contents(atPath: run.folder + "/report.pdf") == originalPDF)
+        #expect(FileManager.default.contents(atPath: run.folder + "/maps/unserved.svg") == originalSVG)
         #expect(originalText.contains("Page 15 of 15"))
         // Page 3 is the coverage map; its largest block groups are labelled by name
         // (RunReport.mapLabelCount = 8, fewer where labels would overlap or not fit).

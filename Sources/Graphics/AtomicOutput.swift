@@ -23,6 +23,21 @@ struct AtomicOutput {
         }
     }
 
+    /// Writes `bytes` to the temporary file.
+    /// - Throws: `.io` naming the destination with the system's message.
+    func write(_ bytes: [UInt8]) throws(GraphicsError) {
+        // fopen returns NULL with errno set when the file cannot be created.
+        guard let file = fopen(temporary, "wb") else {
+            throw .io(path: destination, "cannot create: \(String(cString: strerror(errno)))")
+        }
+        // fwrite returns the number of items written (fewer on error); fclose 0 or EOF with errno.
+        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+        let writeError = written == bytes.count ? nil : String(cString: strerror(errno))
+        let closed = fclose(file)
+        if let writeError { throw .io(path: destination, "cannot write: \(writeError)") }
+        if closed != 0 { throw .io(path: destination, "cannot finish writing: \(String(cString: strerror(errno)))") }
+    }
+
     /// Removes the temporary file (after a failure).
     func discard() {
         _ = unlink(temporary)

@@ -1,6 +1,6 @@
 /// One drawing operation, device independent. Renderers (Cairo PDF/PNG/SVG, the recorder in tests)
 /// replay these in order.
-public enum DrawCommand: Hashable, Sendable {
+public enum DrawCommand: Hashable, Sendable, Codable {
     /// Fill a path with a colour.
     case fill(Path, Color, FillRule)
     /// Stroke a path's outline.
@@ -18,7 +18,7 @@ public enum DrawCommand: Hashable, Sendable {
 }
 
 /// A canvas of a given size and the commands that draw it: one page of a report, one map or chart.
-public struct DisplayList: Hashable, Sendable {
+public struct DisplayList: Hashable, Sendable, Codable {
     public var size: PageSize
     public private(set) var commands: [DrawCommand] = []
 

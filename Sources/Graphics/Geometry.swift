@@ -1,12 +1,12 @@
 /// A position on a page or canvas, in points (1/72 inch), origin top-left, y down.
-public struct PagePoint: Hashable, Sendable {
+public struct PagePoint: Hashable, Sendable, Codable {
     public var x: Double
     public var y: Double
     public init(x: Double, y: Double) { self.x = x; self.y = y }
 }
 
 /// A size in points.
-public struct PageSize: Hashable, Sendable {
+public struct PageSize: Hashable, Sendable, Codable {
     public var width: Double
     public var height: Double
     public init(width: Double, height: Double) { self.width = width; self.height = height }
@@ -20,7 +20,7 @@ public struct PageSize: Hashable, Sendable {
 }
 
 /// A rectangle in points, origin top-left.
-public struct PageRect: Hashable, Sendable {
+public struct PageRect: Hashable, Sendable, Codable {
     public var x: Double
     public var y: Double
     public var width: Double

@@ -1,11 +1,11 @@
 /// How overlapping sub-paths decide what is inside a fill.
-public enum FillRule: Hashable, Sendable { case nonZero, evenOdd }
+public enum FillRule: Hashable, Sendable, Codable { case nonZero, evenOdd }
 
-public enum LineCap: Hashable, Sendable { case butt, round, square }
-public enum LineJoin: Hashable, Sendable { case miter, round, bevel }
+public enum LineCap: Hashable, Sendable, Codable { case butt, round, square }
+public enum LineJoin: Hashable, Sendable, Codable { case miter, round, bevel }
 
 /// How a path's outline is drawn.
-public struct StrokeStyle: Hashable, Sendable {
+public struct StrokeStyle: Hashable, Sendable, Codable {
     public var color: Color
     public var width: Double
     public var dash: [Double]
@@ -16,11 +16,11 @@ public struct StrokeStyle: Hashable, Sendable {
     }
 }
 
-public enum FontWeight: Hashable, Sendable { case regular, bold }
-public enum TextAlignment: Hashable, Sendable { case left, center, right }
+public enum FontWeight: Hashable, Sendable, Codable { case regular, bold }
+public enum TextAlignment: Hashable, Sendable, Codable { case left, center, right }
 
 /// How text is set. The family defaults to DejaVu Sans, the font the Makefile installs.
-public struct TextStyle: Hashable, Sendable {
+public struct TextStyle: Hashable, Sendable, Codable {
     public var family: String
     public var size: Double
     public var weight: FontWeight

@@ -21,28 +21,16 @@ enum RunOutputs {
         files.append("results.gpkg")
 
         let measurer = PangoTextMeasurer()
+        let reportDate = try RunReport.reportDate(startedAt: startedAt)
         let map = try RunReport.unservedMap(c, study: study, measurer: measurer)
-        try FileManager.default.createDirectory(atPath: path("maps"), withIntermediateDirectories: true)
-        do {
-            try RasterRenderer.writePNG(map.displayList, to: path("maps/unserved.png"), dpi: RunReport.mapDPI)
-            try SVGWriter.write(map.displayList, to: path("maps/unserved.svg"))
-        } catch {
-            throw ReportWriter.lastmileError(error)
-        }
-        files += ["maps/unserved.png", "maps/unserved.svg"]
         let phases = try BusinessCaseReport.phasesMap(c, study: study, measurer: measurer)
-        do {
-            try RasterRenderer.writePNG(phases.displayList, to: path("maps/phases.png"), dpi: RunReport.mapDPI)
-            try SVGWriter.write(phases.displayList, to: path("maps/phases.svg"))
-        } catch {
-            throw ReportWriter.lastmileError(error)
-        }
-        files += ["maps/phases.png", "maps/phases.svg"]
-
-        let content = RunReport.content(c, study: study, runID: runID, startedAt: startedAt, map: map.displayList,
+        let content = RunReport.content(c, study: study, runID: runID, startedAt: reportDate, map: map.displayList,
                                         phasesMap: phases.displayList)
-        try ReportWriter.writePDF(content, paper: RunReport.paper(study.paper), to: path("report.pdf"))
-        files.append("report.pdf")
+        let stored = StoredReport(paper: RunReport.paper(study.paper), dpi: try RunReport.dpi(study), content: content)
+        files += try stored.render(into: dir, formats: Set(ReportFormat.allCases))
+        // What `lastmile report --run ID` re-renders from.
+        try AtomicOutput.write(try stored.encoded(), to: path(StoredReport.fileName))
+        files.append(StoredReport.fileName)
 
         try writeRunJSON(c, study: study, runID: runID, startedAt: startedAt, files: files + ["run.json"],
                          to: path("run.json"))

@@ -9,19 +9,55 @@ import Reports
 enum RunReport {
     /// The map canvas: fits the content area of a Letter page under its heading.
     static let mapCanvas = PageSize(width: 540, height: 560)
-    /// PNG resolution of maps/*.png: 150 dpi gives a 1,125-pixel-wide map, sharp on screen and in slides.
+    /// PNG resolution of maps/*.png and charts/*.png: 150 dpi gives a 1,125-pixel-wide map, sharp on
+    /// screen and in slides (`report.dpi` overrides it).
     static let mapDPI = 150.0
+    /// Labels on the coverage map: the names of this many largest areas (fewer when they would
+    /// overlap); eight names orient a reader without hiding the colours.
+    static let mapLabelCount = 8
+
+    /// The study's `report.dpi`, or `mapDPI`.
+    /// - Throws: `.badInput` naming the study file and key for a value that is not a number in 1…1200.
+    static func dpi(_ study: Study) throws -> Double {
+        guard let v = study.parameters.values["report.dpi"] else { return mapDPI }
+        let dpi: Double? = switch v {
+        case .integer(let i): Double(i)
+        case .number(let d): d
+        default: nil
+        }
+        guard let dpi, dpi > 0, dpi <= 1200 else {
+            throw LastmileError.badInput(SourceLocation(file: study.parameters.sourcePath, column: "report.dpi"),
+                                         "expected a resolution in dots per inch above 0 and at most 1200, found \(v)")
+        }
+        return dpi
+    }
+
+    /// The date the report carries (cover, footer, PDF CreationDate): `SOURCE_DATE_EPOCH` when set
+    /// (reproducible-builds.org: whole seconds since 1970-01-01 UTC), else the run's start.
+    /// - Throws: `.usage` when `SOURCE_DATE_EPOCH` is set but is not a whole number of seconds.
+    static func reportDate(startedAt: Date,
+                           environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Date {
+        guard let text = environment["SOURCE_DATE_EPOCH"] else { return startedAt }
+        guard let seconds = Int64(text.trimmingCharacters(in: .whitespaces)), seconds >= 0 else {
+            throw LastmileError.usage("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, found '\(text)'")
+        }
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
 
     /// The choropleth of the unserved + underserved share per area.
     static func unservedMap(_ c: StudyRunner.Computed, study: Study, measurer: some TextMeasurer) throws -> MapDrawing {
         let shares = Dictionary(uniqueKeysWithValues: c.join.results.map { ($0.id, $0.counts.unservedOrUnderservedShare) })
-        let areas = c.areas.map { MapArea(id: $0.id, geometry: $0.geometry, value: shares[$0.id] ?? nil) }
+        let names = Dictionary(uniqueKeysWithValues: c.join.results.map { ($0.id, $0.name) })
+        let areas = c.areas.map {
+            MapArea(id: $0.id, geometry: $0.geometry, value: shares[$0.id] ?? nil,
+                    label: [names[$0.id], $0.name].lazy.compactMap { $0 }.first { !$0.isEmpty })
+        }
         let map = ChoroplethMap(
             title: "Locations unserved or underserved",
             subtitle: "Share of broadband-serviceable locations per \(study.areaLevel.displayName), \(study.profile.name) rule",
             areas: areas, scheme: .quantile, classCount: 5, palette: .ylOrRd, valueFormat: .percent(decimals: 0),
             legendTitle: "Unserved + underserved", areaNoun: noun(study.areaLevel),
-            source: sourceLine(c, study: study))
+            source: sourceLine(c, study: study), labelCount: mapLabelCount)
         return try map.draw(size: mapCanvas, measurer: measurer)
     }
 

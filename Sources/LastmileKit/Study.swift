@@ -50,6 +50,7 @@ public struct Study: Sendable {
         "report.crs": "EPSG:5070 (CONUS Albers equal area)",
         "report.public": "false: true suppresses small per-area counts in every output (PublicRelease)",
         "report.suppression_threshold": "11 (small-cell rule; SmallCellSuppression.defaultThreshold)",
+        "report.dpi": "150 (maps/ and charts/ PNG resolution; RunReport.defaultDPI)",
         // Business case (issue 4); defaults and sources also in BusinessCaseSettings.settings.
         "demand.take_rate": "0.45 (PRODUCT.md default; municipal fibre plans commonly assume 40–50 %)",
         "demand.unserved_uplift": "0.25 (Lastmile assumption)",

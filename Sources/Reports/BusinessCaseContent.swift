@@ -3,8 +3,8 @@ import Graphics
 /// The business-case section of a report as plain values: each scenario's metrics, cash flows and
 /// risk, the adoption curve, the build phases (with their map already drawn) and every parameter
 /// with its value and source.
-public struct BusinessCaseContent: Hashable, Sendable {
-    public struct Scenario: Hashable, Sendable {
+public struct BusinessCaseContent: Hashable, Sendable, Codable {
+    public struct Scenario: Hashable, Sendable, Codable {
         public var label: String
         /// retail, wholesale or subsidy.
         public var kind: String
@@ -43,7 +43,7 @@ public struct BusinessCaseContent: Hashable, Sendable {
     }
 
     /// One tornado bar: "Take rate (×0.8 / ×1.2)" and the NPV at the low and high setting.
-    public struct TornadoRow: Hashable, Sendable {
+    public struct TornadoRow: Hashable, Sendable, Codable {
         public var label: String
         public var npvAtLow: Double
         public var npvAtHigh: Double
@@ -52,7 +52,7 @@ public struct BusinessCaseContent: Hashable, Sendable {
         }
     }
 
-    public struct Phase: Hashable, Sendable {
+    public struct Phase: Hashable, Sendable, Codable {
         public var phase: Int
         public var areas: Int
         public var passings: Int
@@ -63,7 +63,7 @@ public struct BusinessCaseContent: Hashable, Sendable {
     }
 
     /// A parameter line of the method page.
-    public struct Parameter: Hashable, Sendable {
+    public struct Parameter: Hashable, Sendable, Codable {
         public var key: String
         public var value: String
         public var source: String

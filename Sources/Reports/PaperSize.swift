@@ -1,7 +1,7 @@
 import Graphics
 
 /// The paper a report is laid out for.
-public enum PaperSize: String, Hashable, Sendable, CaseIterable {
+public enum PaperSize: String, Hashable, Sendable, Codable, CaseIterable {
     /// US Letter, 8.5 × 11 in (the default: US planning offices print on Letter).
     case letter
     /// ISO A4, 210 × 297 mm.

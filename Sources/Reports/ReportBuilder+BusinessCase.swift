@@ -47,32 +47,11 @@ extension ReportBuilder {
         flow.heading("Adoption and cash flow")
         let chartHeight = (flow.remaining - 20) / 2
         if let h = bc.headline {
-            let adoption = XYChart(
-                title: "Subscribers by year",
-                marks: [
-                    .area(name: "Subscribers (\(h.label))", points: h.subscribers.enumerated().map { .init(x: Double($0.offset), y: $0.element) },
-                          color: Color(red: 0.78, green: 0.86, blue: 0.93)),
-                    .line(name: "", points: h.subscribers.enumerated().map { .init(x: Double($0.offset), y: $0.element) },
-                          color: Self.positive, width: 1.5, dash: []),
-                ],
-                xAxisTitle: "Year", yAxisTitle: "Subscribers", yFormat: .number)
+            let adoption = ReportCharts.adoption(h)
             flow.page.place(adoption.render(size: PageSize(width: flow.content.width, height: chartHeight), measurer: measurer),
                             at: PagePoint(x: flow.content.minX, y: flow.y))
             flow.y += chartHeight + 20
-            var marks: [XYChart.Mark] = [
-                .bars(name: "Net cash flow (\(h.label))", points: h.netCashFlows.enumerated().map { .init(x: Double($0.offset), y: $0.element) },
-                      color: Self.positive, negativeColor: Self.negative, width: nil),
-            ]
-            for (i, s) in bc.scenarios.enumerated() {
-                var cumulative = 0.0
-                let points = s.netCashFlows.enumerated().map { t, v -> XYChart.DataPoint in
-                    cumulative += v
-                    return .init(x: Double(t), y: cumulative)
-                }
-                marks.append(.line(name: "Cumulative: \(s.label)", points: points, color: Self.scenarioColors[i % Self.scenarioColors.count],
-                                   width: 1.5, dash: i == 0 ? [] : [4, 2]))
-            }
-            let cash = XYChart(title: "Cash flow by year", marks: marks, xAxisTitle: "Year", yAxisTitle: "Dollars (nominal)", yFormat: .dollars)
+            let cash = ReportCharts.cashFlow(bc, headline: h)
             flow.page.place(cash.render(size: PageSize(width: flow.content.width, height: chartHeight), measurer: measurer),
                             at: PagePoint(x: flow.content.minX, y: flow.y))
         }
@@ -86,29 +65,11 @@ extension ReportBuilder {
                 + "independently from triangular distributions (low, base, high)."
             let captionHeight = measurer.measure(caption, style: theme.caption, width: flow.content.width).height
             let riskHeight = (flow.remaining - 16 - 6 - captionHeight - 4) / 2
-            let tornado = TornadoChart(
-                title: "NPV sensitivity: each driver alone at its low and high value",
-                base: h.npv, rows: h.tornado.map { .init(label: $0.label, valueAtLow: $0.npvAtLow, valueAtHigh: $0.npvAtHigh) },
-                axisTitle: "Net present value (line: base case \(MoneyFormatting.dollars(h.npv)))")
+            let tornado = ReportCharts.tornado(h)
             flow.page.place(tornado.render(size: PageSize(width: flow.content.width, height: riskHeight), measurer: measurer),
                             at: PagePoint(x: flow.content.minX, y: flow.y))
             flow.y += riskHeight + 16
-            let bins = XYChart.histogramBins(h.monteCarloNPVs, count: 40)
-            let width = bins.first.map { $0.upper - $0.lower } ?? 1
-            let below = bins.filter { ($0.lower + $0.upper) / 2 < 0 }
-            let above = bins.filter { ($0.lower + $0.upper) / 2 >= 0 }
-            var marks: [XYChart.Mark] = []
-            if !below.isEmpty {
-                marks.append(.bars(name: "Draws with NPV < 0", points: below.map { .init(x: ($0.lower + $0.upper) / 2, y: Double($0.count)) },
-                                   color: Self.negative, negativeColor: nil, width: width * 0.92))
-            }
-            if !above.isEmpty {
-                marks.append(.bars(name: "Draws with NPV ≥ 0", points: above.map { .init(x: ($0.lower + $0.upper) / 2, y: Double($0.count)) },
-                                   color: Self.positive, negativeColor: nil, width: width * 0.92))
-            }
-            let histogram = XYChart(title: "Monte Carlo NPV: \(NumberFormatting.grouped(h.draws)) draws",
-                                    marks: marks, xAxisTitle: "Net present value", yAxisTitle: "Draws",
-                                    yFormat: .number, xFormat: .dollars, integerX: false)
+            let histogram = ReportCharts.monteCarlo(h)
             flow.page.place(histogram.render(size: PageSize(width: flow.content.width, height: riskHeight), measurer: measurer),
                             at: PagePoint(x: flow.content.minX, y: flow.y))
             flow.y += riskHeight + 6

@@ -171,10 +171,8 @@ public struct ReportBuilder {
             ? "The \(top.count) \(nouns) with the most unserved locations, by service class."
             : "All \(top.count) \(top.count == 1 ? c.areaNoun : nouns), ordered by unserved locations, by service class."
         flow.paragraph(intro, style: theme.body, spacingAfter: 10)
-        let height = min(flow.remaining, max(220, 60 + Double(top.count) * 34))
-        let chart = StackedBarChart.locationsByClass(
-            areas: top.map { (name: $0.name.isEmpty ? $0.id : $0.name, unserved: $0.unserved, underserved: $0.underserved, served: $0.served) })
-        let list = chart.render(size: PageSize(width: flow.content.width, height: height), measurer: measurer)
+        let height = min(flow.remaining, ReportCharts.locationsByClassHeight(bars: top.count))
+        let list = ReportCharts.locationsByClass(c).render(size: PageSize(width: flow.content.width, height: height), measurer: measurer)
         flow.page.place(list, at: PagePoint(x: flow.content.minX, y: flow.y))
         return flow.finish()[0]
     }

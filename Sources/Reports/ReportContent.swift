@@ -2,9 +2,9 @@ import Graphics
 
 /// Everything a coverage report shows, as plain values (no Analysis types): the caller fills it
 /// from a run's results and passes the map already drawn as a display list.
-public struct ReportContent: Hashable, Sendable {
+public struct ReportContent: Hashable, Sendable, Codable {
     /// Location counts for the whole study area.
-    public struct Totals: Hashable, Sendable {
+    public struct Totals: Hashable, Sendable, Codable {
         public var locations: Int
         public var unserved: Int
         public var underserved: Int
@@ -29,7 +29,7 @@ public struct ReportContent: Hashable, Sendable {
     }
 
     /// One area's line in the ranked table.
-    public struct AreaRow: Hashable, Sendable {
+    public struct AreaRow: Hashable, Sendable, Codable {
         /// The area's identifier (e.g. a tract GEOID "23019000100").
         public var id: String
         public var name: String
@@ -58,7 +58,7 @@ public struct ReportContent: Hashable, Sendable {
     }
 
     /// One input file, for the data sources page.
-    public struct DataSource: Hashable, Sendable {
+    public struct DataSource: Hashable, Sendable, Codable {
         public var fileName: String
         /// What the file is used for, e.g. "FCC BDC fixed availability".
         public var role: String

@@ -10,7 +10,8 @@ struct Lastmile: ParsableCommand {
         version: LastmileVersion.current,
         subcommands: [Run.self, Demo.self, Init.self, Classify.self, Inspect.self, MapCommand.self,
                       Runs.self,
-                      Batch.self])
+                      Batch.self,
+                      ReportCommand.self])
 }
 
 /// Options every reporting command shares.

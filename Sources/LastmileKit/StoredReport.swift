@@ -1,0 +1,113 @@
+import Foundation
+import GeoModel
+import Graphics
+import Reports
+
+/// Everything needed to draw a run's report, maps and charts again without recomputing:
+/// the report content (with the maps as resolution-independent display lists), the paper and
+/// the PNG resolution. A run writes it as `report-content.json` in its folder.
+public struct StoredReport: Codable, Hashable, Sendable {
+    /// The file name in a run folder.
+    public static let fileName = "report-content.json"
+    /// Version of this file's layout; bumped when a field changes meaning.
+    public static let currentFormatVersion = 1
+
+    public var formatVersion: Int
+    public var paper: Reports.PaperSize
+    /// PNG resolution of maps/ and charts/ (`report.dpi`).
+    public var dpi: Double
+    public var content: ReportContent
+
+    public init(paper: Reports.PaperSize, dpi: Double, content: ReportContent) {
+        self.formatVersion = Self.currentFormatVersion
+        self.paper = paper
+        self.dpi = dpi
+        self.content = content
+    }
+
+    /// The JSON text (sorted keys, so equal content gives equal bytes).
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        // Non-finite numbers (none expected) are kept rather than failing the run.
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        do {
+            return try encoder.encode(self)
+        } catch {
+            throw LastmileError.failed("cannot encode the report content: \(error)")
+        }
+    }
+
+    /// Reads `report-content.json`.
+    /// - Throws: `.io` when the file cannot be read, `.badInput` naming the file when it is not a
+    ///   stored report of a version this tool reads.
+    public static func read(path: String) throws -> StoredReport {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LastmileError.io(path: path, FileManager.default.fileExists(atPath: path)
+                                   ? "cannot read the stored report content"
+                                   : "no stored report content (runs made before `lastmile report` existed do not have one; run the study again)")
+        }
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let stored: StoredReport
+        do {
+            stored = try decoder.decode(StoredReport.self, from: data)
+        } catch {
+            throw LastmileError.badInput(SourceLocation(file: path), "expected a stored report (report-content.json): \(error)")
+        }
+        guard stored.formatVersion == currentFormatVersion else {
+            throw LastmileError.badInput(SourceLocation(file: path, column: "formatVersion"),
+                                         "expected format version \(currentFormatVersion), found \(stored.formatVersion)")
+        }
+        return stored
+    }
+
+    /// The maps by file name (without extension): "unserved" and, with a business case, "phases".
+    public var maps: [(name: String, displayList: DisplayList)] {
+        var out: [(String, DisplayList)] = []
+        if let m = content.map { out.append(("unserved", m)) }
+        if let m = content.businessCase?.phasesMap { out.append(("phases", m)) }
+        return out
+    }
+
+    /// Draws the report into `dir`: report.pdf (`.pdf`), maps/NAME and charts/NAME as .png and .svg.
+    /// Each file is written under a temporary name and renamed, so only the rendered files are
+    /// replaced and never left half-written.
+    /// - Parameter dpi: PNG resolution; nil uses the stored `dpi`.
+    /// - Returns: the files written, relative to `dir`, in writing order.
+    public func render(into dir: String, formats: Set<ReportFormat>, dpi: Double? = nil) throws -> [String] {
+        let dpi = dpi ?? self.dpi
+        guard dpi > 0, dpi <= 1200 else { throw LastmileError.usage("the PNG resolution must be above 0 and at most 1200 dpi, not \(dpi)") }
+        func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
+        var files: [String] = []
+        try ReportWriter.verifyFonts()
+        let measurer = PangoTextMeasurer()
+        let images = formats.contains(.png) || formats.contains(.svg)
+        let drawings = !images ? [] : maps.map { (folder: "maps", name: $0.name, list: $0.displayList) }
+            + ReportCharts.standalone(content, measurer: measurer).map { (folder: "charts", name: $0.name, list: $0.displayList) }
+        do {
+            for d in drawings {
+                try FileManager.default.createDirectory(atPath: path(d.folder), withIntermediateDirectories: true)
+                if formats.contains(.png) {
+                    let name = "\(d.folder)/\(d.name).png"
+                    try RasterRenderer.writePNG(d.list, to: path(name), dpi: dpi)
+                    files.append(name)
+                }
+                if formats.contains(.svg) {
+                    let name = "\(d.folder)/\(d.name).svg"
+                    try SVGWriter.write(d.list, to: path(name))
+                    files.append(name)
+                }
+            }
+        } catch let error as GraphicsError {
+            throw ReportWriter.lastmileError(error)
+        } catch {
+            throw LastmileError.io(path: dir, "cannot create the maps/ or charts/ folder: \(error.localizedDescription)")
+        }
+        if formats.contains(.pdf) {
+            try ReportWriter.writePDF(content, paper: paper, to: path("report.pdf"))
+            files.append("report.pdf")
+        }
+        return files
+    }
+}

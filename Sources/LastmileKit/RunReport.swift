@@ -12,9 +12,9 @@ enum RunReport {
     /// PNG resolution of maps/*.png and charts/*.png: 150 dpi gives a 1,125-pixel-wide map, sharp on
     /// screen and in slides (`report.dpi` overrides it).
     static let mapDPI = 150.0
-    /// Labels on the coverage map: the names of this many largest areas (fewer when they would
-    /// overlap); eight names orient a reader without hiding the colours.
-    static let mapLabelCount = 8
+    /// Labels on the coverage map: the ranks of this many highest-need areas (fewer where a number
+    /// would overlap another or not fit inside its area), keyed to the ranked table.
+    static let mapLabelCount = 10
 
     /// The study's `report.dpi`, or `mapDPI`.
     /// - Throws: `.badInput` naming the study file and key for a value that is not a number in 1…1200.
@@ -47,10 +47,12 @@ enum RunReport {
     /// The choropleth of the unserved + underserved share per area.
     static func unservedMap(_ c: StudyRunner.Computed, study: Study, measurer: some TextMeasurer) throws -> MapDrawing {
         let shares = Dictionary(uniqueKeysWithValues: c.join.results.map { ($0.id, $0.counts.unservedOrUnderservedShare) })
-        let names = Dictionary(uniqueKeysWithValues: c.join.results.map { ($0.id, $0.name) })
+        // The highest-need areas carry their rank in the report's ranked table: a number fits inside
+        // a block group where a name like "Block Group 6, Tract 4" would spill into its neighbours.
+        let ranks = needRanks(c.join.results)
         let areas = c.areas.map {
             MapArea(id: $0.id, geometry: $0.geometry, value: shares[$0.id] ?? nil,
-                    label: [names[$0.id], $0.name].lazy.compactMap { $0 }.first { !$0.isEmpty })
+                    label: ranks[$0.id].flatMap { $0 <= mapLabelCount ? String($0) : nil })
         }
         let map = ChoroplethMap(
             title: "Locations unserved or underserved",
@@ -59,6 +61,14 @@ enum RunReport {
             legendTitle: "Unserved + underserved", areaNoun: noun(study.areaLevel),
             source: sourceLine(c, study: study), labelCount: mapLabelCount)
         return try map.draw(size: mapCanvas, measurer: measurer)
+    }
+
+    /// Rank of each area by need, as the report's ranked table orders them: share unserved or
+    /// underserved, highest first, ties by id (`ReportContent.rankedAreas`).
+    static func needRanks(_ results: [AreaResult]) -> [AreaID: Int] {
+        func need(_ r: AreaResult) -> Double { r.counts.unservedOrUnderservedShare ?? 0 }
+        let ordered = results.sorted { need($0) != need($1) ? need($0) > need($1) : $0.id < $1.id }
+        return Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0 + 1) })
     }
 
     static func noun(_ level: AreaLevel) -> AreaNoun {
@@ -107,7 +117,8 @@ enum RunReport {
             totals: ReportContent.Totals(locations: c.totals.locations, unserved: c.totals.unserved,
                                          underserved: c.totals.underserved, served: c.totals.served),
             areas: rows, areaNoun: study.areaLevel.displayName, map: map,
-            mapCaption: "Quantile classes of the share of locations that are unserved or underserved under \(study.profile.name). Hatched: no locations in the availability files.",
+            mapCaption: "Numbers mark the \(mapLabelCount) highest-need areas by their rank in the ranked table (where the number fits). Quantile classes of the share of locations that are unserved or underserved under \(study.profile.name)."
+                + (c.join.results.contains { $0.counts.locations == 0 } ? " Hatched: no locations in the availability files." : ""),
             policyName: study.profile.name, methodParagraphs: method,
             dataSources: c.inputs.map {
                 ReportContent.DataSource(fileName: ($0.path as NSString).lastPathComponent, role: $0.role,

@@ -180,7 +180,8 @@ extension ChoroplethMap {
                 candidates.append(LabelPlacer.Candidate(
                     areaID: area.id, text: text, pageArea: area.geometry.area * q.scale * q.scale, anchor: anchor,
                     areaBox: PageRect(x: a0.x, y: a0.y, width: a1.x - a0.x, height: a1.y - a0.y),
-                    frame: inset ?? mapRect, avoid: inset == nil ? frames : []))
+                    frame: inset ?? mapRect, avoid: inset == nil ? frames : [],
+                    isInside: { area.geometry.contains(q.unproject($0)) }))
             }
             labels = LabelPlacer.place(candidates, limit: labelCount, style: st.areaLabel, measurer: measurer)
             let indexByID = Dictionary(areas.indices.map { (areas[$0].id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -27,6 +27,9 @@ struct LabelPlacer {
         let frame: PageRect
         /// Boxes the label must not cover (inset frames, for a main-map label).
         let avoid: [PageRect]
+        /// Whether a page point lies inside the area's shape: the label box must, at its corners and
+        /// edge midpoints, so a label never spills into a neighbour.
+        var isInside: (PagePoint) -> Bool = { _ in true }
     }
 
     /// Space kept round each label, points, so that neighbouring labels never touch.
@@ -51,6 +54,10 @@ struct LabelPlacer {
             let padded = box.inset(by: -padding)
             if placed.contains(where: { $0.box.inset(by: -padding).intersects(padded) }) { continue }
             if c.avoid.contains(where: { $0.intersects(box) }) { continue }
+            let probes = [box.minX, box.center.x, box.maxX].flatMap { x in
+                [box.minY, box.center.y, box.maxY].map { PagePoint(x: x, y: $0) }
+            }
+            guard probes.allSatisfy(c.isInside) else { continue }
             placed.append(MapLabel(areaID: c.areaID, text: c.text, box: box))
         }
         return placed

@@ -5,7 +5,7 @@ APT_PACKAGES := libgdal-dev gdal-bin libcairo2-dev libpango1.0-dev libsqlite3-de
 RELEASE_BIN := .build/release/lastmile
 DEBUG_BIN := .build/debug/lastmile
 
-.PHONY: deps build release demo test notebooks demo-data clean fuzz
+.PHONY: deps build release demo test notebooks demo-data clean fuzz example
 
 ## deps: install the Debian packages Lastmile needs (as root), or say the exact command.
 deps:
@@ -36,6 +36,14 @@ test: deps
 
 notebooks: build
 	@bash .ci/run-notebooks $(DEBUG_BIN) notebooks-md/*.md
+
+## example: refresh the committed example report in reports/example/ (dates pinned).
+example: release
+	rm -rf .scratch/example && mkdir -p .scratch/example reports/example/maps
+	SOURCE_DATE_EPOCH=1795824000 $(RELEASE_BIN) demo --out .scratch/example --store .scratch/example/runs.sqlite -q
+	cp .scratch/example/*/*/report.pdf reports/example/report.pdf
+	cp .scratch/example/*/*/maps/unserved.png .scratch/example/*/*/maps/phases.png reports/example/maps/
+	rm -rf .scratch/example
 
 ## demo-data: regenerate datasets/demo/ (deterministic; see datasets/demo/README.md).
 demo-data:

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs a GDAL command-line tool (ogrinfo, ogr2ogr) or another system tool for independent checks.
 enum ExternalTool {
@@ -10,19 +11,8 @@ enum ExternalTool {
 
     /// Runs `/usr/bin/<name>` (or an absolute path) with `arguments`, waiting for it to finish.
     static func run(_ name: String, _ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: name.hasPrefix("/") ? name : "/usr/bin/\(name)")
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      output: String(decoding: outData, as: UTF8.self),
-                      errorOutput: String(decoding: errData, as: UTF8.self))
+        let r = try CommandLineRun.run(name.hasPrefix("/") ? name : "/usr/bin/\(name)", arguments)
+        return Result(status: r.status, output: r.stdout, errorOutput: r.stderr)
     }
 }
 

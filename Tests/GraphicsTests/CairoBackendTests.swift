@@ -22,7 +22,7 @@ private func sampleDocument() -> Document {
     let dir = try TemporaryDirectory()
     let path = dir.file("report.pdf")
     try PDFWriter.write(sampleDocument(), to: path)
-    let info = try run("pdfinfo", [path])
+    let info = try CommandLineRun.output("pdfinfo", [path])
     #expect(pdfinfoField(info, "Pages") == "3")
     #expect(pdfinfoField(info, "Title") == "Test report")
     #expect(pdfinfoField(info, "Author") == "Lastmile tests")
@@ -31,11 +31,11 @@ private func sampleDocument() -> Document {
     // pdfinfo prints the pinned date; 2026-11-28 is a Saturday.
     #expect(pdfinfoField(info, "CreationDate")?.contains("Nov 28 00:00:00 2026") == true)
     // Per-page sizes: letter 612x792, A4 595.276x841.89, tabloid 792x1224.
-    let sizes = try run("pdfinfo", ["-f", "1", "-l", "3", path])
+    let sizes = try CommandLineRun.output("pdfinfo", ["-f", "1", "-l", "3", path])
     #expect(sizes.contains("Page    1 size:  612 x 792 pts (letter)"))
     #expect(sizes.contains("Page    2 size:  595.276 x 841.89 pts (A4)"))
     #expect(sizes.contains("Page    3 size:  792 x 1224 pts"))
-    let text = try run("pdftotext", ["-layout", path, "-"])
+    let text = try CommandLineRun.output("pdftotext", ["-layout", path, "-"])
     #expect(text.contains("Lastmile coverage report"))
     #expect(text.contains("Second page text"))
     #expect(text.contains("Third page on tabloid"))
@@ -141,7 +141,7 @@ private func sampleDocument() -> Document {
         try PDFWriter.write(Document(title: "many", creationDate: "2026-11-28T00:00:00Z", pages: [page]), to: dir.file("many.pdf"))
     }
     #expect(elapsed < .seconds(5))
-    #expect(pdfinfoField(try run("pdfinfo", [dir.file("many.pdf")]), "Pages") == "1")
+    #expect(pdfinfoField(try CommandLineRun.output("pdfinfo", [dir.file("many.pdf")]), "Pages") == "1")
 }
 
 @Test func hatchedFillShowsBackgroundAndLinesOnlyInsideThePath() throws {

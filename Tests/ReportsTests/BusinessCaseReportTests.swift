@@ -39,7 +39,7 @@ func sampleBusinessCase(parameterCount: Int = 12) -> BusinessCaseContent {
     let document = ReportBuilder(measurer: PangoTextMeasurer()).document(for: content)
     try ReportWriter.write(document, to: path)
     keepForInspection(path, as: "business-case-letter.pdf")
-    let all = try run("pdftotext", ["-layout", path, "-"])
+    let all = try CommandLineRun.output("pdftotext", ["-layout", path, "-"])
     for heading in ["Business case", "Adoption and cash flow", "Risk: Retail municipal ISP", "Build phases",
                     "Subscribers by year", "Cash flow by year", "NPV sensitivity", "Monte Carlo NPV: 1,000 draws"] {
         #expect(all.contains(heading), "missing \(heading)")

@@ -14,7 +14,7 @@ import TestSupport
     keepForInspection(path, as: "sample-letter.pdf")
     // cover, summary, map, chart, table (16 rows fit one page), method, data sources = 7 pages.
     #expect(try pdfPageCount(path) == 7)
-    let all = try run("pdftotext", ["-layout", path, "-"])
+    let all = try CommandLineRun.output("pdftotext", ["-layout", path, "-"])
     for heading in ["Summary", "Coverage map", "Locations by service class", "Tracts ranked by need", "Method", "Data sources"] {
         #expect(all.contains(heading), "missing section \(heading)")
     }
@@ -24,7 +24,7 @@ import TestSupport
     #expect(all.contains("12,345,678 bytes"))
     #expect(all.contains("Washington County, Maine"))
     // The fonts embedded are the DejaVu faces asked for, nothing substituted (pdffonts lists subsets as XXXXXX+Name).
-    let fonts = try run("pdffonts", [path])
+    let fonts = try CommandLineRun.output("pdffonts", [path])
     #expect(fonts.contains("+DejaVuSans ") || fonts.contains("+DejaVuSans\n"))
     #expect(fonts.contains("+DejaVuSans-Bold"))
     #expect(fonts.contains("+DejaVuSansMono"))
@@ -137,7 +137,7 @@ import TestSupport
         let path = dir.file("\(paper.rawValue).pdf")
         try ReportWriter.writePDF(sampleContent(areas: syntheticAreas(30)), paper: paper, to: path)
         keepForInspection(path, as: "areas-30-\(paper.rawValue).pdf")
-        let info = try run("pdfinfo", [path])
+        let info = try CommandLineRun.output("pdfinfo", [path])
         #expect(info.contains("Page size:      \(size)") || info.contains("Page size:       \(size)"), "\(paper): \(info)")
     }
 }
@@ -185,5 +185,5 @@ import TestSupport
     try ReportWriter.writePDF(content, to: path)
     // cover, summary, chart, table (header only), method, sources: 6 pages (no map page without a map).
     #expect(try pdfPageCount(path) == 6)
-    #expect(try run("pdftotext", ["-layout", path, "-"]).contains("0 broadband-serviceable locations in 0 tracts"))
+    #expect(try CommandLineRun.output("pdftotext", ["-layout", path, "-"]).contains("0 broadband-serviceable locations in 0 tracts"))
 }

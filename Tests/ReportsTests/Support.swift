@@ -1,24 +1,11 @@
 import Foundation
+import TestSupport
 import Graphics
 import Charts
 import Reports
 
-/// Runs a command-line tool (pdfinfo, pdftotext) and returns its standard output.
-func run(_ tool: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
-}
-
 func pdfPageCount(_ path: String) throws -> Int? {
-    let info = try run("pdfinfo", [path])
+    let info = try CommandLineRun.output("pdfinfo", [path])
     for line in info.split(separator: "\n") where line.hasPrefix("Pages:") {
         return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
     }
@@ -26,7 +13,7 @@ func pdfPageCount(_ path: String) throws -> Int? {
 }
 
 func pageText(_ path: String, page: Int) throws -> String {
-    try run("pdftotext", ["-layout", "-f", String(page), "-l", String(page), path, "-"])
+    try CommandLineRun.output("pdftotext", ["-layout", "-f", String(page), "-l", String(page), path, "-"])
 }
 
 /// A deterministic pseudo-random sequence (64-bit LCG, Knuth MMIX constants) for synthetic rows.

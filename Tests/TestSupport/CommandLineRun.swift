@@ -24,6 +24,11 @@ public enum CommandLineRun {
         try run(lastmileExecutable, arguments, in: directory ?? TestPaths.repositoryRoot.path)
     }
 
+    /// The standard output of a tool (pdfinfo, pdftotext, ogrinfo …), whatever its exit status.
+    public static func output(_ tool: String, _ arguments: [String]) throws -> String {
+        try run(tool, arguments).stdout
+    }
+
     /// Runs a program found on PATH (or by absolute path) and waits for it.
     public static func run(_ program: String, _ arguments: [String], in directory: String? = nil) throws -> CommandResult {
         let p = Process()

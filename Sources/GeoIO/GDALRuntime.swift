@@ -46,6 +46,34 @@ enum GDALRuntime {
 }
 
 /// GDAL messages raised during one call (see `GDALRuntime.capturingErrors`).
+extension GDALRuntime {
+    /// Reads every feature of `layer` from the start, calling `body` with the feature (owned by this
+    /// loop, valid during the call), its 1-based position and the call's error log.
+    /// - Throws: `.badInput` naming `file` and the feature when GDAL fails to read one; `body`'s errors.
+    static func forEachFeature(of layer: OGRLayerH, file: String,
+                               _ body: (OGRFeatureH, Int, GDALErrorLog) throws -> Void) throws {
+        try capturingErrors { log in
+            // OGR_L_ResetReading returns nothing.
+            OGR_L_ResetReading(layer)
+            var ordinal = 0
+            while true {
+                let failuresBefore = log.failureCount
+                // OGR_L_GetNextFeature returns an owned feature (OGR_F_Destroy), NULL at the end or on error.
+                guard let feature = OGR_L_GetNextFeature(layer) else {
+                    if log.failureCount > failuresBefore {
+                        throw LastmileError.badInput(SourceLocation(file: file, feature: ordinal + 1),
+                                                     "cannot read the feature: " + log.message(or: "read error"))
+                    }
+                    return
+                }
+                defer { OGR_F_Destroy(feature) }
+                ordinal += 1
+                try body(feature, ordinal, log)
+            }
+        }
+    }
+}
+
 final class GDALErrorLog {
     /// Failure messages (`CE_Failure`, `CE_Fatal`), oldest first.
     private(set) var failures: [String] = []

@@ -132,56 +132,40 @@ public enum RoadNetwork {
         if let extent = index.extent {
             try setSpatialFilter(ogrLayer, studyExtent: extent, equalArea: equalArea, layerCRS: sourceCRS)
         }
-        try GDALRuntime.capturingErrors { log in
-            // OGR_L_ResetReading returns nothing.
-            OGR_L_ResetReading(ogrLayer)
-            var ordinal = 0
-            while true {
-                let failuresBefore = log.failureCount
-                // OGR_L_GetNextFeature returns an owned feature (OGR_F_Destroy), NULL at the end or on error.
-                guard let feature = OGR_L_GetNextFeature(ogrLayer) else {
-                    if log.failureCount > failuresBefore {
-                        throw LastmileError.badInput(SourceLocation(file: path, feature: ordinal + 1),
-                                                     "cannot read the feature: " + log.message(or: "read error"))
-                    }
-                    break
-                }
-                defer { OGR_F_Destroy(feature) }
-                ordinal += 1
-                read += 1
-                if let classIndex, let kept {
-                    // OGR_F_IsFieldSetAndNotNull returns TRUE when set; OGR_F_GetFieldAsString borrows the text.
-                    guard OGR_F_IsFieldSetAndNotNull(feature, classIndex) != 0,
-                          let raw = OGR_F_GetFieldAsString(feature, classIndex),
-                          kept.contains(String(cString: raw).trimmingCharacters(in: .whitespaces)) else { continue }
-                }
-                // OGR_F_GetGeometryRef borrows the feature's geometry (NULL when it has none).
-                guard let geometry = OGR_F_GetGeometryRef(feature), OGR_G_IsEmpty(geometry) == 0 else { continue }
-                let type = OGR_GT_Flatten(OGR_G_GetGeometryType(geometry))
-                guard isLinear(type) else {
-                    throw LastmileError.badInput(SourceLocation(file: path, feature: ordinal),
-                        "the feature is a \(OGRGeometryConversion.typeName(type)); expected road centrelines (LineString or MultiLineString)")
-                }
-                used += 1
-                // OGR_G_Clone returns an owned copy (NULL only when out of memory); freed below.
-                guard let line = OGR_G_Clone(geometry) else { throw LastmileError.failed("OGR_G_Clone failed: out of memory") }
-                defer {
-                    // OGR_G_DestroyGeometry frees the copy; returns nothing.
-                    OGR_G_DestroyGeometry(line)
-                }
-                // OGR_G_Transform returns OGRERR_NONE when every point was transformed.
-                guard OGR_G_Transform(line, toEqualArea.handle) == OGRERR_NONE else {
-                    throw LastmileError.badInput(SourceLocation(file: path, feature: ordinal),
-                        "cannot reproject the road to \(equalAreaCRS): " + log.message(or: "coordinates outside the CRS's area of use"))
-                }
-                var envelope = OGREnvelope()
-                // OGR_G_GetEnvelope fills the bounding box; returns nothing.
-                OGR_G_GetEnvelope(line, &envelope)
-                let box = BoundingBox(minX: envelope.MinX, minY: envelope.MinY, maxX: envelope.MaxX, maxY: envelope.MaxY)
-                for candidate in index.candidates(for: box) {
-                    let length = index.clippedLength(of: line, in: candidate)
-                    if length > 0 { metres[index.ids[candidate], default: 0] += length }
-                }
+        try GDALRuntime.forEachFeature(of: ogrLayer, file: path) { feature, ordinal, log in
+            read += 1
+            if let classIndex, let kept {
+                // OGR_F_IsFieldSetAndNotNull returns TRUE when set; OGR_F_GetFieldAsString borrows the text.
+                guard OGR_F_IsFieldSetAndNotNull(feature, classIndex) != 0,
+                      let raw = OGR_F_GetFieldAsString(feature, classIndex),
+                      kept.contains(String(cString: raw).trimmingCharacters(in: .whitespaces)) else { return }
+            }
+            // OGR_F_GetGeometryRef borrows the feature's geometry (NULL when it has none).
+            guard let geometry = OGR_F_GetGeometryRef(feature), OGR_G_IsEmpty(geometry) == 0 else { return }
+            let type = OGR_GT_Flatten(OGR_G_GetGeometryType(geometry))
+            guard isLinear(type) else {
+                throw LastmileError.badInput(SourceLocation(file: path, feature: ordinal),
+                    "the feature is a \(OGRGeometryConversion.typeName(type)); expected road centrelines (LineString or MultiLineString)")
+            }
+            used += 1
+            // OGR_G_Clone returns an owned copy (NULL only when out of memory); freed below.
+            guard let line = OGR_G_Clone(geometry) else { throw LastmileError.failed("OGR_G_Clone failed: out of memory") }
+            defer {
+                // OGR_G_DestroyGeometry frees the copy; returns nothing.
+                OGR_G_DestroyGeometry(line)
+            }
+            // OGR_G_Transform returns OGRERR_NONE when every point was transformed.
+            guard OGR_G_Transform(line, toEqualArea.handle) == OGRERR_NONE else {
+                throw LastmileError.badInput(SourceLocation(file: path, feature: ordinal),
+                    "cannot reproject the road to \(equalAreaCRS): " + log.message(or: "coordinates outside the CRS's area of use"))
+            }
+            var envelope = OGREnvelope()
+            // OGR_G_GetEnvelope fills the bounding box; returns nothing.
+            OGR_G_GetEnvelope(line, &envelope)
+            let box = BoundingBox(minX: envelope.MinX, minY: envelope.MinY, maxX: envelope.MaxX, maxY: envelope.MaxY)
+            for candidate in index.candidates(for: box) {
+                let length = index.clippedLength(of: line, in: candidate)
+                if length > 0 { metres[index.ids[candidate], default: 0] += length }
             }
         }
         return Lengths(metresByArea: metres, featuresRead: read, featuresUsed: used,

@@ -160,33 +160,17 @@ public enum VectorSource {
                                        fields: [FieldDescription],
                                        _ body: (OGRFeatureH, Int, AreaID) throws -> Void) throws {
         var firstSeen: [AreaID: Int] = [:]
-        var ordinal = 0
-        try GDALRuntime.capturingErrors { log in
-            // OGR_L_ResetReading returns nothing.
-            OGR_L_ResetReading(layer)
-            while true {
-                let failuresBefore = log.failureCount
-                // OGR_L_GetNextFeature returns an owned feature (OGR_F_Destroy), NULL at the end or on error.
-                guard let feature = OGR_L_GetNextFeature(layer) else {
-                    if log.failureCount > failuresBefore {
-                        throw LastmileError.badInput(SourceLocation(file: file, feature: ordinal + 1),
-                                                     "cannot read the feature: " + log.message(or: "read error"))
-                    }
-                    break
-                }
-                defer { OGR_F_Destroy(feature) }
-                ordinal += 1
-                let at = SourceLocation(file: file, feature: ordinal, column: idField)
-                guard let raw = idText(of: feature, field: idIndex, type: fields[Int(idIndex)].type) else {
-                    throw LastmileError.badInput(at, "the id is empty")
-                }
-                let id = AreaID(raw)
-                if let earlier = firstSeen[id] {
-                    throw LastmileError.badInput(at, "duplicate id '\(raw)': features \(earlier) and \(ordinal) both use it")
-                }
-                firstSeen[id] = ordinal
-                try body(feature, ordinal, id)
+        try GDALRuntime.forEachFeature(of: layer, file: file) { feature, ordinal, _ in
+            let at = SourceLocation(file: file, feature: ordinal, column: idField)
+            guard let raw = idText(of: feature, field: idIndex, type: fields[Int(idIndex)].type) else {
+                throw LastmileError.badInput(at, "the id is empty")
             }
+            let id = AreaID(raw)
+            if let earlier = firstSeen[id] {
+                throw LastmileError.badInput(at, "duplicate id '\(raw)': features \(earlier) and \(ordinal) both use it")
+            }
+            firstSeen[id] = ordinal
+            try body(feature, ordinal, id)
         }
     }
 

@@ -39,6 +39,44 @@ public enum SummaryText {
                 + (clear == 0 ? "Every \(noun) has some unserved or underserved locations."
                    : "\(clear == 1 ? "One" : g(clear)) \(clear == 1 ? noun : nouns) \(clear == 1 ? "has" : "have") none."))
         }
+        if let recommendation = recommendation(for: content) { out.append(recommendation) }
         return out
     }
+
+    /// One paragraph of advice drawn from the business case: which model, if any, pays back, what
+    /// take rate it needs against the assumed one, how sure the Monte Carlo is, and what to build first.
+    static func recommendation(for content: ReportContent) -> String? {
+        guard let bc = content.businessCase, !bc.scenarios.isEmpty else { return nil }
+        let pct = { (v: Double) in NumberFormatting.percent(v) }
+        let money = { (v: Double) in MoneyFormatting.dollars(v) }
+        var parts: [String] = []
+        let paying = bc.scenarios.filter { $0.npv >= 0 }.sorted { $0.npv > $1.npv }
+        if let best = paying.first {
+            parts.append("Recommendation: the \(best.label.lowercasedFirst) model pays back under these assumptions "
+                + "(NPV \(money(best.npv)) over \(bc.horizonYears) years at \(pct(bc.discountRate)); "
+                + "chance of a negative NPV \(pct(best.probabilityNPVNegative)) in the Monte Carlo).")
+        } else {
+            let closest = bc.scenarios.max { $0.npv < $1.npv }!
+            var sentence = "Recommendation: none of the \(bc.scenarios.count) models pays back under these assumptions; "
+                + "the closest, \(closest.label.lowercasedFirst), has an NPV of \(money(closest.npv))"
+            if let needed = closest.breakEvenTakeRate {
+                sentence += " and would need a take rate of \(pct(needed)) against the assumed \(pct(bc.takeRate))"
+            } else if let retail = bc.headline, let needed = retail.breakEvenTakeRate {
+                sentence += "; the \(retail.label.lowercasedFirst) would need a take rate of \(pct(needed)) against the assumed \(pct(bc.takeRate))"
+            }
+            parts.append(sentence + ". Treat a build as needing grant funding (e.g. BEAD) or a partner rather than as a self-funding utility.")
+        }
+        if let first = bc.phases.first {
+            parts.append("Start with phase 1: \(NumberFormatting.grouped(first.areas)) \(first.areas == 1 ? content.areaNoun : content.areaNoun + "s") "
+                + "and \(NumberFormatting.grouped(first.passings)) passings for \(money(first.costToPass)) to pass, "
+                + "the areas of highest need per dollar.")
+        }
+        return parts.joined(separator: " ")
+    }
+}
+
+extension String {
+    /// The text with its first letter in lower case, for a label inside a sentence ("Retail municipal
+    /// ISP" → "retail municipal ISP"; acronyms keep their case).
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

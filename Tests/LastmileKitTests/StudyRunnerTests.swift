@@ -177,3 +177,18 @@ import TestSupport
         #expect(Study.nearestKey(to: "zoning.parcel_setback") == nil)   // finance.discount_rate became a key (issue 4)
     }
 }
+
+/// The executive summary ends with a recommendation generated from the business case.
+@Suite struct SummaryRecommendationTests {
+    @Test func demoSummarySaysNoModelPaysBackAndWhatToBuildFirst() throws {
+        let out = try TemporaryDirectory()
+        let r = try StudyRunner.run(try Study.load(path: StudyRunnerTests.demo), options: RunOptions(outputRoot: out.path))
+        let page2 = try CommandLineRun.output("pdftotext", ["-f", "2", "-l", "2", r.reportPath, "-"])
+            .replacingOccurrences(of: "\n", with: " ")
+        // The demo's scenarios (BusinessCaseRunTests): every NPV is negative; retail breaks even at 78.8 %,
+        // the others never; phase 1 is 13 block groups, 1,230 passings, $4.95 M.
+        #expect(page2.contains("Recommendation: none of the 3 models pays back"))
+        #expect(page2.contains("retail municipal ISP would need a take rate of 78.8%"))
+        #expect(page2.contains("Start with phase 1: 13 block groups and 1,230 passings"))
+    }
+}

@@ -136,19 +136,13 @@ public struct StackedBarChart: Hashable, Sendable {
             let plot = PageRect(x: plotLeft, y: top, width: max(1, plotRight - plotLeft), height: max(1, bottom - top))
             bands = BandScale(count: n, range: (plot.minY, plot.maxY))
             let scale = LinearScale(domain: (rough.domainStart, rough.domainEnd), range: (plot.minX, plot.maxX))
-            var segments: [Segment] = []
+            let segments = stackedRuns().map { r in
+                Segment(category: r.category, series: r.series, value: r.to - r.from,
+                        rect: PageRect(x: scale(r.from), y: bands.start(r.category),
+                                       width: scale(r.to) - scale(r.from), height: bands.bandwidth))
+            }
             var labels: [(PagePoint, Double)] = []
             for (ci, category) in categories.enumerated() {
-                var x = 0.0
-                for (si, raw) in category.values.enumerated() where si < series.count {
-                    let v = max(0, raw)
-                    let x0 = scale(x), x1 = scale(x + v)
-                    if v > 0 {
-                        segments.append(Segment(category: ci, series: si, value: v,
-                                                rect: PageRect(x: x0, y: bands.start(ci), width: x1 - x0, height: bands.bandwidth)))
-                    }
-                    x += v
-                }
                 let h = measurer.measure(category.label, style: style, width: labelWidth).height
                 labels.append((PagePoint(x: pad, y: bands.center(ci) - h / 2), labelWidth))
             }
@@ -176,20 +170,13 @@ public struct StackedBarChart: Hashable, Sendable {
             let plot = PageRect(x: plotLeft, y: axisTop, width: max(1, plotRight - plotLeft), height: max(1, bottom - axisTop))
             bands = BandScale(count: n, range: (plot.minX, plot.maxX))
             let scale = LinearScale(domain: (rough.domainStart, rough.domainEnd), range: (plot.maxY, plot.minY))
-            var segments: [Segment] = []
-            var labels: [(PagePoint, Double)] = []
-            for (ci, category) in categories.enumerated() {
-                var y = 0.0
-                for (si, raw) in category.values.enumerated() where si < series.count {
-                    let v = max(0, raw)
-                    let y0 = scale(y), y1 = scale(y + v)
-                    if v > 0 {
-                        segments.append(Segment(category: ci, series: si, value: v,
-                                                rect: PageRect(x: bands.start(ci), y: y1, width: bands.bandwidth, height: y0 - y1)))
-                    }
-                    y += v
-                }
-                labels.append((PagePoint(x: bands.center(ci) - bands.step / 2, y: plot.maxY + gap / 2), bands.step))
+            let segments = stackedRuns().map { r in
+                Segment(category: r.category, series: r.series, value: r.to - r.from,
+                        rect: PageRect(x: bands.start(r.category), y: scale(r.to),
+                                       width: bands.bandwidth, height: scale(r.from) - scale(r.to)))
+            }
+            let labels = categories.indices.map { ci in
+                (PagePoint(x: bands.center(ci) - bands.step / 2, y: plot.maxY + gap / 2), bands.step)
             }
             return Layout(plot: plot, valueScale: scale, ticks: tickValues, tickStep: step, bands: bands,
                           segments: segments, categoryLabels: labels, categoryLabelStyle: style,
@@ -287,5 +274,22 @@ public struct StackedBarChart: Hashable, Sendable {
             }
         }
         return list
+    }
+}
+
+extension StackedBarChart {
+    /// Each non-zero value as a run along the value axis, stacked in series order within its
+    /// category (negative values count as zero): the same runs whatever the orientation.
+    func stackedRuns() -> [(category: Int, series: Int, from: Double, to: Double)] {
+        var runs: [(category: Int, series: Int, from: Double, to: Double)] = []
+        for (ci, category) in categories.enumerated() {
+            var end = 0.0
+            for (si, raw) in category.values.enumerated() where si < series.count {
+                let v = max(0, raw)
+                if v > 0 { runs.append((ci, si, end, end + v)) }
+                end += v
+            }
+        }
+        return runs
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Ingest
 import LastmileKit
 
-/// The peer benchmark's P1 pipeline (`../shared/bench/README.md`, "P1 classify"): classify
+/// The peer benchmark's P1 pipeline (the peer kit's README, "P1 classify"; see README.md beside this file): classify
 /// `bdc_fixed.csv` with the BEAD rule, count locations per block group, left-join the ACS block
 /// groups, write `out/p1_swift.csv` sorted by GEOID, and compute the peers' digest line.
 struct P1Pipeline {

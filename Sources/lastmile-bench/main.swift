@@ -8,7 +8,7 @@ import Darwin
 #endif
 
 /// `lastmile-bench ingest DATA_DIR [--threads N]`: runs the peer benchmark's P1 pipeline on a data
-/// folder made by `../shared/bench/gen_data.py`, prints rows/s, seconds and peak memory, then the
+/// folder made by the peer kit's `gen_data.py` (see README.md beside this file), prints rows/s, seconds and peak memory, then the
 /// digest line (last, as the peer scripts print it: `bench.py` reads the last line).
 let usage = "usage: lastmile-bench ingest DATA_DIR [--threads N]"
 

@@ -4,7 +4,7 @@ import Ingest
 import Testing
 import TestSupport
 
-/// The BDC reader against the real FCC files in ../shared/data-real/fcc-bdc-maine (see its PROVENANCE.md).
+/// The BDC reader against the real FCC files in datasets/real/fcc-bdc-maine (see its PROVENANCE.md).
 /// Expected values were derived independently with python3's csv module and awk (commands in comments).
 @Suite struct BDCReaderRealDataTests {
     /// Totals the test compares; gathered in one pass.

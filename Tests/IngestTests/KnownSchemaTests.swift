@@ -1,7 +1,7 @@
 import Ingest
 import Testing
 
-/// Schema detection from field names, on the real headers of the files in ../shared/data-real.
+/// Schema detection from field names, on the real headers of the files in datasets/real.
 @Suite struct KnownSchemaTests {
     // head -1 bdc_23023_sagadahoc_FTTP_J23.csv
     static let bdcHeader = ["frn", "provider_id", "brand_name", "location_id", "technology", "max_advertised_download_speed",

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Locations tests read from: the repository root, and the shared real data beside it.
+/// Locations tests read from: the repository root and the real public files it carries.
 public enum TestPaths {
     /// The package root (the folder holding Package.swift), found from this source file's path.
     public static let repositoryRoot: URL = {
@@ -12,9 +12,9 @@ public enum TestPaths {
         fatalError("Package.swift not found above \(#filePath)")
     }()
 
-    /// `../shared/data-real/<relative>` from the repository root.
+    /// `datasets/real/<relative>`: the real public files (each folder with its PROVENANCE.md).
     public static func realData(_ relative: String) -> String {
-        repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data-real/\(relative)").path
+        repositoryRoot.appendingPathComponent("datasets/real/\(relative)").path
     }
 
     /// A path inside the repository.

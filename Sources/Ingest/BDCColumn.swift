@@ -17,6 +17,22 @@ public enum BDCColumn: String, CaseIterable, Sendable {
     /// The header name as written in the files.
     public var name: String { rawValue }
 
+    /// Other header names of the column: the June 2022 round's November 2022 release (the FCC's first
+    /// public BDC files) wrote `technology_code`, `block_fips` and `h3index_hex8`.
+    public var formerNames: [String] {
+        switch self {
+        case .technology: ["technology_code"]
+        case .blockGEOID: ["block_fips"]
+        case .h3Res8: ["h3index_hex8"]
+        default: []
+        }
+    }
+
+    /// The column a (normalised, lower-case) header name stands for, under its current or a former name.
+    static func named(_ normalized: String) -> BDCColumn? {
+        BDCColumn(rawValue: normalized) ?? allCases.first { $0.formerNames.contains(normalized) }
+    }
+
     /// Columns a file must have for its rows to be classified and aggregated.
     public static let required: [BDCColumn] = [
         .locationID, .technology, .maxDownload, .maxUpload, .lowLatency, .businessResidential, .blockGEOID,

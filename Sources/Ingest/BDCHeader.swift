@@ -5,6 +5,8 @@ import GeoModel
 struct BDCHeader: Sendable {
     /// The header's field names as written.
     let names: [String]
+    /// Which published layout the header is (columns are found by their current or former names).
+    let layout: BDCLayout
     /// Field index of each column (-1 when an optional column is absent).
     let iLocation, iTechnology, iDown, iUp, iLatency, iCode, iBlock, iProvider, iBrand: Int
     /// The field indices of the classification columns, for `CSVRecordReader.nextPlainRow`.
@@ -34,21 +36,27 @@ struct BDCHeader: Sendable {
         // Field index of each column the header has.
         var index: [BDCColumn: Int] = [:]
         for column in BDCColumn.allCases {
-            let positions = normalized.indices.filter { normalized[$0] == column.name }
+            let positions = normalized.indices.filter { BDCColumn.named(normalized[$0]) == column }
             if positions.count > 1 {
+                let written = positions.map { names[$0] }
                 throw LastmileError.badInput(
-                    SourceLocation(file: reader.displayName, line: 1, column: column.name),
-                    "the header names column '\(column.name)' \(positions.count) times (fields \(positions.map { String($0 + 1) }.joined(separator: ", ")))")
+                    SourceLocation(file: reader.displayName, line: 1, column: written[0]),
+                    "the header names column '\(column.name)' \(positions.count) times (fields \(positions.map { String($0 + 1) }.joined(separator: ", "))"
+                        + (Set(written).count > 1 ? ": \(written.joined(separator: ", ")))" : ")"))
             }
             index[column] = positions.first
         }
         let missing = BDCColumn.required.filter { index[$0] == nil }
         if !missing.isEmpty {
             let list = missing.map(\.name).joined(separator: ", ")
+            let former = missing.flatMap(\.formerNames)
             throw LastmileError.badInput(
                 SourceLocation(file: reader.displayName, line: 1, column: list),
-                "the header lacks required BDC column\(missing.count == 1 ? "" : "s") \(list); the header has: \(names.joined(separator: ", "))")
+                "the header lacks required BDC column\(missing.count == 1 ? "" : "s") \(list)"
+                    + (former.isEmpty ? "" : " (\(former.joined(separator: ", ")) in the November 2022 layout)")
+                    + "; the header has: \(names.joined(separator: ", "))")
         }
+        layout = BDCLayout.of(fieldNames: names)
         func at(_ c: BDCColumn) -> Int { index[c] ?? -1 }
         iLocation = at(.locationID); iTechnology = at(.technology); iDown = at(.maxDownload)
         iUp = at(.maxUpload); iLatency = at(.lowLatency); iCode = at(.businessResidential)

@@ -82,7 +82,7 @@ public enum KnownSchema: String, CaseIterable, Sendable, CustomStringConvertible
         switch self {
         case .bdcFixedAvailability:
             // FCC BDC public data specification; see `BDCColumn.required`.
-            BDCColumn.required.map { Requirement($0.name) }
+            BDCColumn.required.map { Requirement($0.name, or: $0.formerNames) }
         case .acsDetailedTable:
             [Requirement("GEO_ID", or: ["GEOID", "ucgid", "state"]),
              Requirement("B01003_001E", pattern: .detailedTableEstimate)]

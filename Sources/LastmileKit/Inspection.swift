@@ -16,6 +16,8 @@ public struct Inspection: Codable, Sendable {
         public var schema: String?
         public var schemaStatus: String
         public var missingFields: [String]
+        /// For a BDC availability file: which published layout its header is (`nov2022` or `current`).
+        public var layout: String?
     }
 
     public struct Field: Codable, Sendable {
@@ -62,8 +64,10 @@ public struct Inspection: Codable, Sendable {
         case .almost: status = "almost"
         case .none: status = "none"
         }
+        let layout = match.schema == .bdcFixedAvailability ? BDCLayout.of(fieldNames: fields.map(\.name)) : nil
         return Layer(name: name, geometryType: geometryType, crs: crs, fields: fields, count: count,
-                     schema: match.schema?.displayName, schemaStatus: status, missingFields: match.missingFields)
+                     schema: match.schema?.displayName, schemaStatus: status, missingFields: match.missingFields,
+                     layout: layout?.rawValue)
     }
 
     /// A readable summary.
@@ -79,6 +83,7 @@ public struct Inspection: Codable, Sendable {
             case "almost": out += "    schema: almost \(l.schema ?? ""), missing \(l.missingFields.joined(separator: ", "))\n"
             default: out += "    schema: no known schema\n"
             }
+            if let layout = l.layout.flatMap(BDCLayout.init(rawValue:)) { out += "    layout: \(layout.displayName)\n" }
             out += "    fields (\(l.fields.count)): " + l.fields.map { "\($0.name) (\($0.type))" }.joined(separator: ", ") + "\n"
         }
         return out

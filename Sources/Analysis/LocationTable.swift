@@ -86,6 +86,23 @@ public struct LocationTable: Sendable {
         for p in other.parts { parts[0].merge(p) }
     }
 
+    /// The table over the locations of a locations file (NTIA counts the Fabric's locations): every
+    /// listed location in its listed block, with the best class of its availability records, or
+    /// unserved when it has none; availability locations the file does not list are left out.
+    /// - Parameter universe: block (15-digit GEOID as an integer) per listed location id.
+    /// - Returns: the table and how many availability locations the file does not list.
+    public func over(universe: [Int64: UInt64]) -> (table: LocationTable, notInUniverse: Int) {
+        var one = LocationClassTable()
+        var notInUniverse = 0
+        forEach { id, _, cls in
+            if let block = universe[id] { one.add(location: id, block: block, serviceClass: cls) } else { notInUniverse += 1 }
+        }
+        for (id, block) in universe { one.add(location: id, block: block, serviceClass: .unserved) }
+        var table = self
+        table.parts = [one]
+        return (table, notInUniverse)
+    }
+
     /// Every location's entry by location id (builds a dictionary: for tests and small tables).
     /// Builds a dictionary of every location: O(locations) per call, so never call it in a loop
     /// (use `forEach`).

@@ -24,8 +24,10 @@ public final class GeoPackageWriter {
     private let crs: SpatialReference
 
     /// Creates the temporary GeoPackage with its layer and fields, and starts the write transaction.
+    /// - Parameter metadata: name/value items of the layer (kept by GDAL in the GeoPackage's
+    ///   `gpkg_metadata` tables; read back with `gdalinfo`/`ogrinfo` or `GDALGetMetadataItem`).
     /// - Throws: `.io` naming `path` when the file or layer cannot be created (GDAL's message attached).
-    public init(path: String, layerName: String, fields: [FieldDefinition]) throws {
+    public init(path: String, layerName: String, fields: [FieldDefinition], metadata: [String: String] = [:]) throws {
         GDALRuntime.ensureRegistered()
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
@@ -66,6 +68,12 @@ public final class GeoPackageWriter {
                 // OGR_L_CreateField returns OGRERR_NONE on success (bApproxOK = 0: the exact type or fail).
                 guard OGR_L_CreateField(layer, definition, 0) == OGRERR_NONE else {
                     throw fail("cannot create field '\(field.name)'", ds)
+                }
+            }
+            for (name, value) in metadata.sorted(by: { $0.key < $1.key }) {
+                // GDALSetMetadataItem returns CE_None on success (a layer is a GDALMajorObject).
+                guard GDALSetMetadataItem(layer, name, value, nil) == CE_None else {
+                    throw fail("cannot set layer metadata '\(name)'", ds)
                 }
             }
             // GDALDatasetStartTransaction returns OGRERR_NONE on success (bForce = 0: a real transaction).

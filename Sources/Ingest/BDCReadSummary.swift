@@ -11,6 +11,9 @@ public struct BDCReadSummary: Hashable, Sendable {
     public var unknownTechnologyRows: Int
     /// The distinct unknown technology codes seen, ascending.
     public var unknownTechnologyCodes: [Int]
+    /// Rows per technology code the BDC specification defines (codes with no row are absent): which
+    /// technology files a read covered.
+    public var rowsByTechnology: [Int: Int] = [:]
 
     public init(rows: Int = 0, members: [String] = [], bytes: Int = 0, unknownTechnologyRows: Int = 0,
                 unknownTechnologyCodes: [Int] = []) {

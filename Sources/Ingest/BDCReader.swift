@@ -36,6 +36,8 @@ public enum BDCReader {
                 if !isKnown(record.technology) {
                     summary.unknownTechnologyRows += 1
                     unknownCodes.insert(record.technology.code)
+                } else {
+                    summary.rowsByTechnology[record.technology.code, default: 0] += 1
                 }
                 summary.rows += 1
                 try body(record)

@@ -8,6 +8,21 @@ struct WorkerTally: Sendable {
     var rows = 0
     var unknownTechnologyRows = 0
     var unknownTechnologyCodes = Set<Int>()
+    /// Rows per known technology code, indexed by the code (0…72).
+    var rowsByTechnologyCode = [Int](repeating: 0, count: TechnologyTally.codeLimit)
+}
+
+/// Rows per technology code, counted in a small array on the per-row path.
+enum TechnologyTally {
+    /// One more than the highest code the BDC specification defines (72, licensed-by-rule fixed wireless).
+    static let codeLimit = 73
+
+    /// The non-zero counts of `counts` (indexed by code) as a dictionary.
+    static func dictionary(_ counts: [Int]) -> [Int: Int] {
+        var out: [Int: Int] = [:]
+        for (code, n) in counts.enumerated() where n > 0 { out[code] = n }
+        return out
+    }
 }
 
 /// The state the workers of one `BDCReader.fold` share: the chunk source and their results.
@@ -67,6 +82,8 @@ final class ParallelRead<A: AvailabilityAccumulator>: Sendable {
                     if !BDCReader.isKnown(Technology(code: row.technology)) {
                         tally.unknownTechnologyRows += 1
                         tally.unknownTechnologyCodes.insert(row.technology)
+                    } else {
+                        tally.rowsByTechnologyCode[row.technology] += 1
                     }
                     tally.rows += 1
                     batch.append(row)
@@ -111,12 +128,15 @@ final class ParallelRead<A: AvailabilityAccumulator>: Sendable {
         var parts = results.withLock { r in r.map { $0! } }
         var summary = base
         var unknownCodes = Set<Int>()
+        var byCode = [Int](repeating: 0, count: TechnologyTally.codeLimit)
         for p in parts {
             summary.rows += p.tally.rows
             summary.unknownTechnologyRows += p.tally.unknownTechnologyRows
             unknownCodes.formUnion(p.tally.unknownTechnologyCodes)
+            for code in byCode.indices { byCode[code] += p.tally.rowsByTechnologyCode[code] }
         }
         summary.unknownTechnologyCodes = unknownCodes.sorted()
+        summary.rowsByTechnology = TechnologyTally.dictionary(byCode)
         // Merged in worker order; the result does not depend on the order (see AvailabilityAccumulator).
         var merged = parts.removeFirst().accumulator
         while !parts.isEmpty {

@@ -23,6 +23,11 @@ public struct AreaClassification: Sendable {
     public var unknownTechnologyRows: Int
     /// What is counted: "locations" (BDC) or "blocks" (Form 477, which has no locations).
     public var unit = "locations"
+    /// Availability rows per FCC technology code: which technology files the count covers.
+    public var rowsByTechnology: [Int: Int] = [:]
+
+    /// The location universe the counts cover (complete only when every technology family has rows).
+    public var universe: LocationUniverse { LocationUniverse(rowsByTechnology: rowsByTechnology) }
 
     /// Threads used when none are given: one per active processor core.
     public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
@@ -42,6 +47,7 @@ public struct AreaClassification: Sendable {
         if level <= .county, let groups = stateGroups(files), groups.count > 1 {
             var counts: [AreaID: ClassCounts] = [:]
             var totals = ClassCounts(), rowsRead = 0, rowsIgnored = 0, unknown = 0
+            var byTechnology: [Int: Int] = [:]
             for (state, group) in groups {
                 let part = try classifyLocations(files: group, profile: profile, threads: threads, progress: progress)
                 let partCounts = part.table.counts(by: level)
@@ -55,11 +61,12 @@ public struct AreaClassification: Sendable {
                 rowsRead += part.table.rowsSeen
                 rowsIgnored += part.table.rowsIgnored
                 unknown += part.unknownTechnologyRows
+                byTechnology.merge(part.rowsByTechnology, uniquingKeysWith: +)
             }
             return AreaClassification(level: level, profile: profile,
                                       rows: counts.keys.sorted().map { Row(area: $0, counts: counts[$0]!) },
                                       totals: totals, rowsRead: rowsRead, rowsIgnored: rowsIgnored,
-                                      unknownTechnologyRows: unknown)
+                                      unknownTechnologyRows: unknown, rowsByTechnology: byTechnology)
         }
         return try runTogether(files: files, level: level, profile: profile, threads: threads, progress: progress)
     }
@@ -70,8 +77,8 @@ public struct AreaClassification: Sendable {
         let counts = table.table.counts(by: level)
         let rows = counts.keys.sorted().map { Row(area: $0, counts: counts[$0]!) }
         return AreaClassification(level: level, profile: profile, rows: rows, totals: table.table.totals,
-                              rowsRead: table.table.rowsSeen, rowsIgnored: table.table.rowsIgnored,
-                              unknownTechnologyRows: table.unknownTechnologyRows)
+                                  rowsRead: table.table.rowsSeen, rowsIgnored: table.table.rowsIgnored,
+                                  unknownTechnologyRows: table.unknownTechnologyRows, rowsByTechnology: table.rowsByTechnology)
     }
 
     /// Files grouped by the state FIPS code in their FCC file name (`bdc_23_Cable_fixed_broadband_…`),
@@ -95,8 +102,8 @@ public struct AreaClassification: Sendable {
                                   passingCodes: Set<BusinessResidentialCode>? = nil,
                                   threads: Int = AreaClassification.defaultThreads,
                                   progress: (@Sendable (String) -> Void)? = nil) throws
-        -> (table: LocationTable, unknownTechnologyRows: Int, passings: LocationTable?) {
-        let (table, unknown) = try classifyOnce(files: files, profile: profile, threads: threads, progress: progress)
+        -> (table: LocationTable, unknownTechnologyRows: Int, passings: LocationTable?, rowsByTechnology: [Int: Int]) {
+        let (table, unknown, byTechnology) = try classifyOnce(files: files, profile: profile, threads: threads, progress: progress)
         if table.rowsSeen == 0 {
             throw LastmileError.badInput(SourceLocation(file: files.count == 1 ? files[0] : files.joined(separator: ", "), line: 2),
                                          "no availability rows: the file\(files.count == 1 ? " holds" : "s hold") a header but no data (a truncated or filtered-out download?)")
@@ -111,12 +118,12 @@ public struct AreaClassification: Sendable {
                 passings = try classifyOnce(files: files, profile: passingProfile, threads: threads, progress: nil).table
             }
         }
-        return (table, unknown, passings)
+        return (table, unknown, passings, byTechnology)
     }
 
     static func classifyOnce(files: [String], profile: PolicyProfile, threads: Int,
                              progress: (@Sendable (String) -> Void)?) throws
-        -> (table: LocationTable, unknownTechnologyRows: Int) {
+        -> (table: LocationTable, unknownTechnologyRows: Int, rowsByTechnology: [Int: Int]) {
         guard !files.isEmpty else { throw LastmileError.usage("no availability files given") }
         guard threads >= 1 else { throw LastmileError.usage("threads must be at least 1, got \(threads)") }
         if #available(macOS 15.0, *) {
@@ -134,22 +141,24 @@ public struct AreaClassification: Sendable {
                 // seen in FCC data (a fabric location lies in one block), so simply read again.
                 return try classifyOnce(files: files, profile: profile, threads: 1, progress: nil)
             }
-            return (table, summary.unknownTechnologyRows)
+            return (table, summary.unknownTechnologyRows, summary.rowsByTechnology)
         }
         return try classifyLocationsRecordByRecord(files: files, profile: profile)
     }
 
     /// The reference path: one record at a time through `BDCReader.read` on the calling thread.
     static func classifyLocationsRecordByRecord(files: [String], profile: PolicyProfile) throws
-        -> (table: LocationTable, unknownTechnologyRows: Int) {
+        -> (table: LocationTable, unknownTechnologyRows: Int, rowsByTechnology: [Int: Int]) {
         guard !files.isEmpty else { throw LastmileError.usage("no availability files given") }
         var table = LocationTable(profile: profile)
         var unknown = 0
+        var byTechnology: [Int: Int] = [:]
         for file in files {
             let summary = try BDCReader.read(path: file) { table.add($0) }
             unknown += summary.unknownTechnologyRows
+            byTechnology.merge(summary.rowsByTechnology, uniquingKeysWith: +)
         }
-        return (table, unknown)
+        return (table, unknown, byTechnology)
     }
 
     /// The legacy FCC Form 477 classification (`form477-25-3`): blocks, not locations, per area.

@@ -4,13 +4,14 @@ import GeoIO
 import Analysis
 
 /// Checks on a study's inputs that are warnings by default and errors under `--strict`: unknown
-/// technology codes, invalid polygons, and availability areas without a shape; and one that is
+/// technology codes, invalid polygons, availability areas without a shape and an incomplete location
+/// universe; and one that is
 /// always an error: availability and areas that share no GEOID at all (different census vintages).
 enum InputChecks {
     /// Adds warnings to `diagnostics`, or throws under `strict`.
     /// - Throws: `.badInput` when no availability area has a shape, or (strict) on the first warning.
     static func check(_ study: Study, areasPath: String, classified: (table: LocationTable, unknownTechnologyRows: Int),
-                      counts: [AreaID: ClassCounts], areaIDs: Set<AreaID>, strict: Bool,
+                      universe: LocationUniverse, counts: [AreaID: ClassCounts], areaIDs: Set<AreaID>, strict: Bool,
                       diagnostics: inout [String]) throws {
         let availability = study.availabilityPaths.joined(separator: ", ")
         if !counts.isEmpty, !areaIDs.isEmpty, counts.keys.allSatisfy({ !areaIDs.contains($0) }) {
@@ -36,6 +37,10 @@ enum InputChecks {
             strictErrors.append(.badInput(SourceLocation(file: areasPath, feature: invalid[0].feature, column: study.areasIDField),
                 "--strict: area '\(invalid[0].id)' has an invalid polygon (e.g. a self-intersecting ring)"
                     + (invalid.count > 1 ? "; \(invalid.count) such areas" : "")))
+        }
+        if !universe.isComplete, let statement = universe.statement(profile: study.profile) {
+            strictErrors.append(.badInput(SourceLocation(file: study.parameters.sourcePath, column: "inputs.availability"),
+                "--strict: " + statement + " Add the missing technology files or a locations file (inputs.locations)."))
         }
         if strict, let first = strictErrors.first { throw first }
     }

@@ -53,7 +53,7 @@ enum PublicRelease {
         func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
         let plans = Dictionary(uniqueKeysWithValues: c.businessCase.areas.map { ($0.id, $0) })
         try AtomicOutput.write(csv(c.join.results, plans: plans, suppression), to: path("results.csv"))
-        try replaceGeoPackage(c, suppression, at: path("results.gpkg"))
+        try replaceGeoPackage(c, study: study, suppression, at: path("results.gpkg"))
         try annotateRunJSON(at: path("run.json"), areas: c.join.results.count, threshold: threshold, withheld: withheld)
         return files
     }
@@ -90,7 +90,7 @@ enum PublicRelease {
         return out
     }
 
-    static func replaceGeoPackage(_ c: StudyRunner.Computed, _ s: SmallCellSuppression, at path: String) throws {
+    static func replaceGeoPackage(_ c: StudyRunner.Computed, study: Study, _ s: SmallCellSuppression, at path: String) throws {
         let temp = (path as NSString).deletingLastPathComponent + "/.public-" + (path as NSString).lastPathComponent
         try? FileManager.default.removeItem(atPath: temp)
         func field(_ name: String, _ kind: ResultColumns.Kind) -> FieldDefinition {
@@ -111,7 +111,8 @@ enum PublicRelease {
             case nil: nil
             }
         }
-        let writer = try GeoPackageWriter(path: temp, layerName: "areas", fields: fields)
+        let writer = try GeoPackageWriter(path: temp, layerName: "areas", fields: fields,
+                                          metadata: RunOutputs.geoPackageMetadata(c, study: study))
         let shapes = Dictionary(uniqueKeysWithValues: c.areas.map { ($0.id, $0.geographicGeometry) })
         for r in c.join.results {
             guard let geometry = shapes[r.id] else { continue }

@@ -17,7 +17,7 @@ enum RunOutputs {
         try AtomicOutput.write(ResultColumns.csv(c.join.results, plans: plans), to: path("results.csv"))
         files.append("results.csv")
 
-        try writeGeoPackage(c, to: path("results.gpkg"))
+        try writeGeoPackage(c, study: study, to: path("results.gpkg"))
         files.append("results.gpkg")
 
         let measurer = PangoTextMeasurer()
@@ -39,7 +39,7 @@ enum RunOutputs {
     }
 
     /// results.gpkg: layer `areas`, one MultiPolygon feature per area (EPSG:4326) with every metric.
-    static func writeGeoPackage(_ c: StudyRunner.Computed, to path: String) throws {
+    static func writeGeoPackage(_ c: StudyRunner.Computed, study: Study, to path: String) throws {
         func field(_ name: String, _ kind: ResultColumns.Kind) -> FieldDefinition {
             switch kind {
             case .text: .string(name)
@@ -57,7 +57,8 @@ enum RunOutputs {
             case nil: nil
             }
         }
-        let writer = try GeoPackageWriter(path: path, layerName: "areas", fields: fields)
+        let writer = try GeoPackageWriter(path: path, layerName: "areas", fields: fields,
+                                          metadata: geoPackageMetadata(c, study: study))
         let shapes = Dictionary(uniqueKeysWithValues: c.areas.map { ($0.id, $0.geographicGeometry) })
         for r in c.join.results {
             guard let geometry = shapes[r.id] else { continue }
@@ -105,6 +106,7 @@ enum RunOutputs {
                 "availability_rows": c.rowsRead,
             ] as [String: Any],
             "diagnostics": c.diagnostics,
+            "location_universe": universeJSON(c.universe, profile: study.profile),
             "files": files,
             "scenarios": c.businessCase.scenarios.map(BusinessCaseJSON.scenario),
             "monte_carlo": BusinessCaseJSON.headlineMonteCarlo(c.businessCase),
@@ -112,6 +114,32 @@ enum RunOutputs {
         ]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         try AtomicOutput.write(data + Data("\n".utf8), to: path)
+    }
+
+    /// The areas layer's metadata: the rule and whether the location universe is complete.
+    static func geoPackageMetadata(_ c: StudyRunner.Computed, study: Study) -> [String: String] {
+        var items = [
+            "LASTMILE_POLICY_PROFILE": study.profile.name,
+            "LASTMILE_LOCATION_UNIVERSE": c.universe.isComplete ? "complete" : "incomplete",
+            "LASTMILE_TECHNOLOGY_FAMILIES_MISSING": c.universe.familiesMissing.map(\.rawValue).joined(separator: ","),
+        ]
+        if let s = c.universe.statement(profile: study.profile) { items["LASTMILE_LOCATION_UNIVERSE_NOTE"] = s }
+        return items
+    }
+
+    /// run.json's `location_universe`: whether every location is counted, and why not.
+    static func universeJSON(_ u: LocationUniverse, profile: PolicyProfile) -> [String: Any] {
+        var out: [String: Any] = [
+            "complete": u.isComplete,
+            "technology_families_present": u.familiesPresent.map(\.rawValue),
+            "technology_families_missing": u.familiesMissing.map(\.rawValue),
+            "qualifying_families_missing": u.missingQualifyingFamilies(profile).map(\.rawValue),
+            "locations_file": u.locationsFile.map { ($0 as NSString).lastPathComponent } ?? NSNull(),
+        ]
+        if let n = u.locationsInFile { out["locations_in_file"] = n }
+        if let n = u.availabilityLocationsNotInFile { out["availability_locations_not_in_file"] = n }
+        if let s = u.statement(profile: profile) { out["statement"] = s }
+        return out
     }
 
     static func jsonValue(_ v: StudyValue) -> Any {

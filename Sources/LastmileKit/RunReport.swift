@@ -127,7 +127,8 @@ enum RunReport {
                                              + "; " + DataVintage.licence(role: $0.role, synthetic: study.synthetic))
             },
             runID: runID, toolVersion: LastmileVersion.current,
-            businessCase: BusinessCaseReport.content(c, study: study, phasesMap: phasesMap))
+            businessCase: BusinessCaseReport.content(c, study: study, phasesMap: phasesMap),
+            universeNotice: c.universe.statement(profile: study.profile))
     }
 
     static func paper(_ p: Study.PaperSize) -> Reports.PaperSize {

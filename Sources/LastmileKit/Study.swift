@@ -14,6 +14,8 @@ public struct Study: Sendable {
     public var areasLayer: String?
     public var areasIDField: String
     public var availabilityPaths: [String]
+    /// The location universe (the FCC Fabric or a local address list), when given (`inputs.locations`).
+    public var locationsPath: String?
     public var demographicsPath: String?
 
     public var profile: PolicyProfile
@@ -39,7 +41,7 @@ public struct Study: Sendable {
         "inputs.areas_layer": "the first layer",
         "inputs.areas_id": "GEOID (TIGER/Line)",
         "inputs.availability": "required: FCC BDC fixed availability files",
-        "inputs.locations": "none: every location in the availability files is the universe",
+        "inputs.locations": "none: the universe is every location in the availability files (complete only when they cover every technology, satellite included); an FCC Fabric CSV (location_id, block_geoid, …) makes it the Fabric's locations, as NTIA counts",
         "inputs.demographics": "none",
         "inputs.speedtests": "none",
         "inputs.study_area": "none",
@@ -165,6 +167,7 @@ public struct Study: Sendable {
             }
             return matches
         }
+        locationsPath = try string("inputs.locations").flatMap { $0.isEmpty ? nil : resolve($0) }
         demographicsPath = try string("inputs.demographics").flatMap { $0.isEmpty ? nil : resolve($0) }
 
         var profile = try PolicyProfile.named(string("policy.profile") ?? "bead-2022")

@@ -67,6 +67,8 @@ public enum StudyRunner {
         var householdTrend: String?
         /// Every location's best class and block, for the run store (never written to run folders).
         var locations: LocationTable? = nil
+        /// Which locations the counts cover: technology families present, the locations file if any.
+        var universe = LocationUniverse(rowsByTechnology: [:])
     }
 
     static func compute(_ study: Study, options: RunOptions) throws -> Computed {
@@ -89,16 +91,22 @@ public enum StudyRunner {
                                    sha256: SHA256.hex(of: text)))
         }
         for p in study.availabilityPaths { try fingerprint("availability", p) }
+        if let l = study.locationsPath { try fingerprint("locations", l) }
         try fingerprint("areas", areasPath)
         if let d = study.demographicsPath { try fingerprint("demographics", d) }
         if let d = study.businessCase.earlierDemographicsPath { try fingerprint("demographics_earlier", d) }
         if let r = study.businessCase.roadsPath { try fingerprint("roads", r) }
 
         say("classifying availability (\(study.availabilityPaths.count) file(s))")
-        let classified = try AreaClassification.classifyLocations(files: study.availabilityPaths, profile: study.profile,
+        var classified = try AreaClassification.classifyLocations(files: study.availabilityPaths, profile: study.profile,
                                                                   passingCodes: study.businessCase.residentialCodes)
-        let counts = classified.table.counts(by: study.areaLevel)
         var diagnostics: [String] = []
+        let universe = try locationUniverse(study, classified: &classified, say: say)
+        if let statement = universe.statement(profile: study.profile) { diagnostics.append(statement) }
+        if let path = universe.locationsFile, let notListed = universe.availabilityLocationsNotInFile, notListed > 0 {
+            diagnostics.append("\(notListed) location(s) of the availability files are not in the locations file \((path as NSString).lastPathComponent) and are left out of the counts (the universe is the locations file's)")
+        }
+        let counts = classified.table.counts(by: study.areaLevel)
         if classified.unknownTechnologyRows > 0 {
             diagnostics.append("\(classified.unknownTechnologyRows) availability row(s) carry a technology code the FCC does not define; they count as non-qualifying")
         }
@@ -128,7 +136,7 @@ public enum StudyRunner {
         let join = CoverageJoin(counts: counts, areas: areaInfo, demographics: demographics, level: study.areaLevel)
         diagnostics += join.diagnostics
         try InputChecks.check(study, areasPath: areasPath, classified: (classified.table, classified.unknownTechnologyRows),
-                              counts: counts, areaIDs: Set(areaInfo.keys), strict: options.strict, diagnostics: &diagnostics)
+                              universe: universe, counts: counts, areaIDs: Set(areaInfo.keys), strict: options.strict, diagnostics: &diagnostics)
 
         say("evaluating the business case (\(study.businessCase.parameters.risk.draws) Monte Carlo draws per scenario)")
         let passings = classified.passings?.counts(by: study.areaLevel).mapValues(\.locations) ?? [:]
@@ -153,7 +161,31 @@ public enum StudyRunner {
         let businessCase = BusinessCase.evaluate(areas: businessAreas, parameters: parameters)
         return Computed(inputs: inputs, totals: classified.table.totals, join: join, areas: areas,
                         diagnostics: diagnostics, rowsRead: classified.table.rowsSeen, businessCase: businessCase,
-                        householdTrend: trend, locations: classified.table)
+                        householdTrend: trend, locations: classified.table, universe: universe)
+    }
+
+    /// The study's location universe. With a locations file (inputs.locations) the classified tables
+    /// are replaced by tables over its locations (a listed location without availability rows is
+    /// unserved; availability locations it does not list are left out, with a diagnostic).
+    static func locationUniverse(_ study: Study, classified: inout (table: LocationTable, unknownTechnologyRows: Int,
+                                                                    passings: LocationTable?, rowsByTechnology: [Int: Int]),
+                                 say: (String) -> Void) throws -> LocationUniverse {
+        guard let path = study.locationsPath else { return LocationUniverse(rowsByTechnology: classified.rowsByTechnology) }
+        say("reading the location universe")
+        let file = try LocationsFile.read(path: path)
+        // Passings: listed locations with a residential record, and listed locations with no record at
+        // all (their business/residential code is unknown; most serviceable locations are homes).
+        var inAvailability = Set<Int64>(minimumCapacity: classified.table.count)
+        classified.table.forEach { id, _, _ in inAvailability.insert(id) }
+        classified.passings = classified.passings.map { passings in
+            var isPassing = Set<Int64>(minimumCapacity: passings.count)
+            passings.forEach { id, _, _ in isPassing.insert(id) }
+            return passings.over(universe: file.blocks.filter { isPassing.contains($0.key) || !inAvailability.contains($0.key) }).table
+        }
+        let (table, notListed) = classified.table.over(universe: file.blocks)
+        classified.table = table
+        return LocationUniverse(rowsByTechnology: classified.rowsByTechnology, locationsFile: path,
+                                locationsInFile: file.blocks.count, availabilityLocationsNotInFile: notListed)
     }
 
     /// Route miles per area from the study's road layer (inputs.roads). An area with passings but no road

@@ -78,20 +78,24 @@ public struct ReportBuilder {
             for v in c.dataVintages { flow.paragraph("• " + v, style: theme.body, spacingAfter: 3, indent: 6) }
             flow.y += 10
         }
-        if c.isSyntheticData {
-            var style = TextStyle(size: 11, weight: .bold, color: CoverageColors.unserved)
-            style.alignment = .left
-            let pad = 10.0
-            let h = measurer.measure(c.syntheticNotice, style: style, width: content.width - 2 * pad).height
-            flow.ensure(h + 2 * pad)
-            let box = PageRect(x: content.minX, y: flow.y, width: content.width, height: h + 2 * pad)
-            flow.page.fill(.rectangle(box), ReportTheme.noticeFill)
-            flow.page.stroke(.rectangle(box), StrokeStyle(color: CoverageColors.unserved, width: 1))
-            flow.page.text(c.syntheticNotice, at: PagePoint(x: box.x + pad, y: box.y + pad), width: content.width - 2 * pad, style: style)
-            flow.y = box.maxY + 14
-        }
+        if c.isSyntheticData { notice(c.syntheticNotice, size: 11, in: &flow) }
+        if let universe = c.universeNotice { notice(universe, size: 10, in: &flow) }
         let pages = flow.finish()
         return pages[0]
+    }
+
+    /// A boxed notice across the content width (synthetic data, an incomplete location universe).
+    private func notice(_ text: String, size: Double, in flow: inout PageFlow) {
+        var style = TextStyle(size: size, weight: .bold, color: CoverageColors.unserved)
+        style.alignment = .left
+        let pad = 10.0, width = flow.content.width
+        let h = measurer.measure(text, style: style, width: width - 2 * pad).height
+        flow.ensure(h + 2 * pad)
+        let box = PageRect(x: flow.content.minX, y: flow.y, width: width, height: h + 2 * pad)
+        flow.page.fill(.rectangle(box), ReportTheme.noticeFill)
+        flow.page.stroke(.rectangle(box), StrokeStyle(color: CoverageColors.unserved, width: 1))
+        flow.page.text(text, at: PagePoint(x: box.x + pad, y: box.y + pad), width: width - 2 * pad, style: style)
+        flow.y = box.maxY + 14
     }
 
     // MARK: Summary
@@ -138,6 +142,7 @@ public struct ReportBuilder {
             flow.page.text(b.note, at: PagePoint(x: x + pad, y: y), width: inner, style: noteStyle)
         }
         flow.y += boxHeight + 18
+        if let universe = c.universeNotice { notice(universe, size: 9, in: &flow) }
         for p in SummaryText.paragraphs(for: c) { flow.paragraph(p, style: theme.body, spacingAfter: 8) }
         return flow.finish()
     }

@@ -80,6 +80,9 @@ public struct ReportContent: Hashable, Sendable, Codable {
     public var isSyntheticData: Bool
     /// The notice printed on the cover when `isSyntheticData` is set.
     public var syntheticNotice: String
+    /// What the counts may miss because the location universe is incomplete (technology files or the
+    /// Fabric missing), printed on the cover and the summary; nil when nothing is missing.
+    public var universeNotice: String?
     /// The generation date as printed, e.g. "28 November 2026".
     public var generatedDate: String
     /// ISO 8601 timestamp for the PDF metadata (pinned for reproducible output), e.g. "2026-11-28T00:00:00Z".
@@ -112,7 +115,7 @@ public struct ReportContent: Hashable, Sendable, Codable {
                 timestamp: String, dataVintages: [String] = [], totals: Totals, areas: [AreaRow],
                 areaNoun: String = "area", map: DisplayList? = nil, mapCaption: String = "", policyName: String = "",
                 methodParagraphs: [String] = [], dataSources: [DataSource] = [], runID: String, toolVersion: String,
-                businessCase: BusinessCaseContent? = nil) {
+                businessCase: BusinessCaseContent? = nil, universeNotice: String? = nil) {
         self.title = title; self.studyName = studyName; self.isSyntheticData = isSyntheticData
         self.syntheticNotice = syntheticNotice; self.generatedDate = generatedDate; self.timestamp = timestamp
         self.dataVintages = dataVintages; self.totals = totals; self.areas = areas; self.areaNoun = areaNoun
@@ -120,6 +123,7 @@ public struct ReportContent: Hashable, Sendable, Codable {
         self.methodParagraphs = methodParagraphs; self.dataSources = dataSources
         self.runID = runID; self.toolVersion = toolVersion
         self.businessCase = businessCase
+        self.universeNotice = universeNotice
     }
 
     /// Areas in table order: unserved+underserved share descending, then id ascending.

@@ -73,6 +73,12 @@ struct Classify: ParsableCommand {
                 }
                 if !common.quiet { Console.error("lastmile: warning: " + message) }
             }
+            if let universe = result.universe.statement(profile: policy), !result.universe.isComplete {
+                if strict {
+                    throw LastmileError.badInput(SourceLocation(file: files.joined(separator: ", "), column: "technology"), "--strict: " + universe)
+                }
+                if !common.quiet { Console.error("lastmile: warning: " + universe) }
+            }
             Console.out(format == "json" ? result.json() : result.csv())
             if common.verbose {
                 Console.error("lastmile: \(result.rowsRead) rows, \(result.totals.locations) locations, \(result.rows.count) areas")

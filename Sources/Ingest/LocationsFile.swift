@@ -1,0 +1,98 @@
+import Foundation
+import GeoIO
+import GeoModel
+
+/// A study's location universe: the FCC Broadband Serviceable Location Fabric as published (a CSV
+/// with `location_id`, `block_geoid`, `latitude`, `longitude`, `bsl_flag`, address columns, …), or any
+/// CSV with a location id and its 2020 census block, columns found by header name.
+///
+/// The Fabric is licensed (CostQuest's licence through the FCC): only location ids and blocks are
+/// kept, and nothing read here reaches a public output.
+public struct LocationsFile: Sendable {
+    /// Block (15-digit GEOID as an integer) per location id.
+    public var blocks: [Int64: UInt64]
+    /// Data rows read.
+    public var rows: Int
+    /// Rows whose `bsl_flag` says the location is not a broadband serviceable location (left out,
+    /// as NTIA counts BSLs only).
+    public var notServiceableRows: Int
+    /// Rows repeating an earlier location id with the same block (kept once).
+    public var duplicateRows: Int
+
+    /// Header names accepted for each column (compared case-insensitively).
+    static let locationNames = ["location_id"]
+    static let blockNames = ["block_geoid", "block_fips", "geoid_bl"]
+    static let serviceableNames = ["bsl_flag"]
+
+    /// Reads a locations file (`.csv`, `.csv.gz` or a `.zip` holding one CSV).
+    /// - Throws: `.io` when it cannot be opened; `.badInput` naming the file, line and column for a
+    ///   missing column, a location id that is not a non-negative integer, a block GEOID that is not 15
+    ///   digits, or a location listed twice in different blocks.
+    public static func read(path: String) throws -> LocationsFile {
+        let members = try VirtualPath.csvMembers(of: path)
+        guard members.count == 1 else {
+            throw LastmileError.badInput(SourceLocation(file: path),
+                                         "the archive holds \(members.count) CSV files; expected one locations file")
+        }
+        let stream = try ByteStream(vsiPath: members[0].vsiPath, displayName: members[0].displayName)
+        defer { stream.close() }
+        var reader = CSVRecordReader(stream: stream, chunkSize: 1 << 20)
+        let file = reader.displayName
+        guard try reader.next() else {
+            throw LastmileError.badInput(SourceLocation(file: file, line: 1),
+                                         "the file is empty; expected a locations header (location_id,…,block_geoid,latitude,longitude)")
+        }
+        let names = (0..<reader.fieldCount).map { KnownSchema.normalize(reader.string($0)) }
+        func index(_ accepted: [String]) -> Int? { names.firstIndex { accepted.contains($0) } }
+        guard let iLocation = index(locationNames) else {
+            throw LastmileError.badInput(SourceLocation(file: file, line: 1, column: "location_id"),
+                                         "the locations file lacks column location_id (FCC Fabric layout: location_id, …, block_geoid, latitude, longitude)")
+        }
+        guard let iBlock = index(blockNames) else {
+            throw LastmileError.badInput(SourceLocation(file: file, line: 1, column: "block_geoid"),
+                                         "the locations file lacks column block_geoid (the location's 2020 census block; also read as block_fips or geoid_bl)")
+        }
+        let iServiceable = index(serviceableNames)
+        let columnNames = (0..<reader.fieldCount).map { reader.string($0) }
+        var out = LocationsFile(blocks: [:], rows: 0, notServiceableRows: 0, duplicateRows: 0)
+        while try reader.next(columnNames: columnNames) {
+            out.rows += 1
+            let line = reader.recordLine
+            guard reader.fieldCount == columnNames.count else {
+                throw LastmileError.badInput(SourceLocation(file: file, line: line),
+                                             "expected \(columnNames.count) fields as in the header, found \(reader.fieldCount)")
+            }
+            guard let id = FieldParsing.int64(reader.bytes(iLocation)), id >= 0 else {
+                throw LastmileError.badInput(SourceLocation(file: file, line: line, column: columnNames[iLocation]),
+                                             "expected a non-negative integer location id, found " + FieldParsing.quoted(reader.bytes(iLocation)))
+            }
+            let blockBytes = reader.bytes(iBlock)
+            guard FieldParsing.isDigits(blockBytes, count: 15) else {
+                throw LastmileError.badInput(SourceLocation(file: file, line: line, column: columnNames[iBlock]),
+                                             "expected a 15-digit census block GEOID, found " + FieldParsing.quoted(blockBytes))
+            }
+            if let i = iServiceable, !isServiceable(reader.bytes(i)) {
+                out.notServiceableRows += 1
+                continue
+            }
+            var block: UInt64 = 0
+            for b in blockBytes { block = block &* 10 &+ UInt64(b &- 48) }
+            if let earlier = out.blocks[id] {
+                guard earlier == block else {
+                    throw LastmileError.badInput(SourceLocation(file: file, line: line, column: columnNames[iBlock]),
+                                                 "location \(id) is listed again in another block (\(String(block)) after \(String(earlier)))")
+                }
+                out.duplicateRows += 1
+                continue
+            }
+            out.blocks[id] = block
+        }
+        return out
+    }
+
+    /// `bsl_flag` as the Fabric writes it: True/False (also 1/0, t/f, yes/no); empty counts as serviceable.
+    static func isServiceable(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let text = String(decoding: bytes, as: UTF8.self).lowercased()
+        return !["false", "f", "0", "no", "n"].contains(text)
+    }
+}

@@ -24,6 +24,11 @@ public enum AreaLevel: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
+    /// The plural of `displayName` ("counties", "block groups").
+    public var pluralName: String {
+        self == .county ? "counties" : displayName + "s"
+    }
+
     /// The level whose GEOIDs have `length` digits, if any.
     public init?(geoidLength length: Int) {
         guard let level = AreaLevel.allCases.first(where: { $0.geoidLength == length }) else { return nil }

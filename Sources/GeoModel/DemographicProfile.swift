@@ -28,6 +28,15 @@ public struct DemographicProfile: Hashable, Sendable, Codable {
     public var noSubscriptionWithComputerShare: Double?
     /// Share (0…1) of the household population with no computer in the household (`S2802_C07_001E` / 100).
     public var noComputerShare: Double?
+    /// Persons in households with a computer and a broadband subscription (`S2802_C02_001E`).
+    public var broadbandPersons: Int?
+    /// Persons in households with a computer but no internet subscription (`S2802_C04_001E`).
+    public var noSubscriptionWithComputerPersons: Int?
+    /// Persons in households with no computer (`S2802_C06_001E`).
+    public var noComputerPersons: Int?
+    /// Margins of error (ACS: 90 % confidence) of the count estimates read, keyed by the estimate's
+    /// variable code (`B28002_013E` → the `B28002_013M` value). Absent where the table gives none.
+    public var marginsOfError: [String: Double] = [:]
 
     public init(geoid: AreaID, population: Int? = nil, households: Int? = nil, medianHouseholdIncome: Double? = nil,
                 internetUniverseHouseholds: Int? = nil, noInternetHouseholds: Int? = nil,
@@ -44,6 +53,29 @@ public struct DemographicProfile: Hashable, Sendable, Codable {
         self.broadbandShare = broadbandShare
         self.noSubscriptionWithComputerShare = noSubscriptionWithComputerShare
         self.noComputerShare = noComputerShare
+    }
+
+    /// The universe the subscription shares are of: households (B28002) or persons in households (S2802).
+    public var subscriptionUniverse: SubscriptionUniverse? {
+        if internetUniverseHouseholds != nil && noInternetHouseholds != nil { return .households }
+        if noSubscriptionWithComputerShare != nil && noComputerShare != nil { return .personsInHouseholds }
+        return nil
+    }
+
+    /// Who an ACS internet-subscription share counts.
+    public enum SubscriptionUniverse: String, Sendable, Codable {
+        /// Detailed tables B28002/B28003: households.
+        case households
+        /// Subject table S2802: people living in households.
+        case personsInHouseholds = "persons_in_households"
+
+        /// As a table column or sentence says it.
+        public var displayName: String {
+            switch self {
+            case .households: "households"
+            case .personsInHouseholds: "people in households"
+            }
+        }
     }
 
     /// Share (0…1) without any internet subscription.

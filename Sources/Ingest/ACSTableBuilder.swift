@@ -24,8 +24,9 @@ struct ACSTableBuilder {
     let header: [String]
     let source: String
     let key: Key
-    /// Column index of each variable present.
+    /// Column index of each variable present, and of its margin of error when the table has one.
     let variableColumns: [(variable: ACSVariable, index: Int)]
+    let marginColumns: [(variable: ACSVariable, estimate: Int, index: Int)]
     /// Columns whose placeholders and sentinels are counted (estimate and margin-of-error codes).
     let countedColumns: [Int]
     private var seen: [AreaID: (line: Int, rowHash: Int)] = [:]
@@ -48,6 +49,7 @@ struct ACSTableBuilder {
                 "no geography column: expected GEO_ID, GEOID or Census API columns state/county/tract/block group; the header has: \(rawHeader.joined(separator: ", "))")
         }
         variableColumns = ACSVariable.allCases.compactMap { v in column(v.code).map { (v, $0) } }
+        marginColumns = variableColumns.compactMap { v, e in v.marginCode.flatMap(column).map { (v, e, $0) } }
         countedColumns = names.indices.filter { Self.isVariableCode(names[$0]) }
         table = ACSTable(layout: layout, source: source, profiles: [:], geoids: [], variablesPresent: variableColumns.map(\.variable),
                          dataRows: 0, duplicateRows: 0, labelRowSkipped: false, placeholderCells: 0, sentinelCells: 0,
@@ -95,6 +97,11 @@ struct ACSTableBuilder {
         var profile = DemographicProfile(geoid: AreaID(geoid))
         for (variable, i) in variableColumns {
             try variable.store(value(row[i], variable, line: line, column: header[i]), in: &profile)
+        }
+        // A margin is kept only beside an estimate.
+        for (variable, e, i) in marginColumns {
+            guard case .number = Self.classify(row[e]), let margin = try self.margin(row[i], line: line, column: header[i]) else { continue }
+            profile.marginsOfError[variable.code] = margin
         }
 
         let id = AreaID(geoid)
@@ -195,6 +202,24 @@ struct ACSTableBuilder {
         guard plain.utf8.allSatisfy({ ($0 &- 48 < 10) || $0 == 46 || $0 == 45 }), let v = Double(plain) else { return .invalid }
         if sentinels.contains(v) { return .sentinel }
         return .number(v, topCoded: topCoded)
+    }
+
+    /// A margin of error: nil when not published (`**`, `-`, empty, a sentinel), 0 for `*****` (a
+    /// controlled estimate: data.census.gov "Explanation of symbols").
+    private func margin(_ raw: String, line: Int, column: String) throws -> Double? {
+        switch Self.classify(raw) {
+        case .empty, .sentinel: return nil
+        case .placeholder: return raw.trimmingSpaces == "*****" ? 0 : nil
+        case .invalid:
+            throw LastmileError.badInput(SourceLocation(file: source, line: line, column: column),
+                                         "expected a margin of error (a number or a placeholder such as **), found \"\(raw.prefix(40))\"")
+        case .number(let v, _):
+            guard v >= 0 else {
+                throw LastmileError.badInput(SourceLocation(file: source, line: line, column: column),
+                                             "expected a margin of error of 0 or more, found \"\(raw.prefix(40))\"")
+            }
+            return v
+        }
     }
 
     /// The value of a recognised variable's cell: nil for empty, placeholders and sentinels.

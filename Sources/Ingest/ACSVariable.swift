@@ -13,9 +13,18 @@ public enum ACSVariable: String, CaseIterable, Sendable {
     case broadbandPercent = "S2802_C03_001E"
     case noSubscriptionWithComputerPercent = "S2802_C05_001E"
     case noComputerPercent = "S2802_C07_001E"
+    case broadbandPersons = "S2802_C02_001E"
+    case noSubscriptionWithComputerPersons = "S2802_C04_001E"
+    case noComputerPersons = "S2802_C06_001E"
 
     /// The variable code as in file headers.
     public var code: String { rawValue }
+
+    /// The code of the estimate's margin of error (`…E` → `…M`), read for counts (whose margins
+    /// combine when areas are rolled up); nil for medians and percents.
+    var marginCode: String? {
+        kind == .count ? String(rawValue.dropLast()) + "M" : nil
+    }
 
     /// How the estimate is written.
     enum Kind { case count, dollars, percent }
@@ -41,6 +50,9 @@ public enum ACSVariable: String, CaseIterable, Sendable {
         case .broadbandPercent: ["percent", "broadband"]
         case .noSubscriptionWithComputerPercent: ["percent", "without an internet subscription", "with a computer"]
         case .noComputerPercent: ["percent", "no computer"]
+        case .broadbandPersons: ["broadband internet subscription", "with a computer"]
+        case .noSubscriptionWithComputerPersons: ["without an internet subscription", "with a computer"]
+        case .noComputerPersons: ["no computer in household"]
         }
     }
 
@@ -58,6 +70,9 @@ public enum ACSVariable: String, CaseIterable, Sendable {
         case .broadbandPercent: profile.broadbandShare = value.map { $0 / 100 }
         case .noSubscriptionWithComputerPercent: profile.noSubscriptionWithComputerShare = value.map { $0 / 100 }
         case .noComputerPercent: profile.noComputerShare = value.map { $0 / 100 }
+        case .broadbandPersons: profile.broadbandPersons = count()
+        case .noSubscriptionWithComputerPersons: profile.noSubscriptionWithComputerPersons = count()
+        case .noComputerPersons: profile.noComputerPersons = count()
         }
     }
 }

@@ -43,6 +43,10 @@ enum ResultColumns {
         Column(name: "population", kind: .integer) { $0.demographics?.population.map(MetricValue.integer) },
         Column(name: "median_household_income", kind: .real) { $0.medianHouseholdIncome.map(MetricValue.real) },
         Column(name: "no_internet_share", kind: .real) { $0.noInternetShare.map(MetricValue.real) },
+        // Who no_internet_share counts: households (B28002) or persons_in_households (S2802).
+        Column(name: "no_internet_universe", kind: .text) {
+            $0.demographics?.subscriptionUniverse.map { MetricValue.text($0.rawValue) }
+        },
         Column(name: "land_area_sq_mi", kind: .real) { $0.landAreaSquareMiles.map(MetricValue.real) },
         Column(name: "locations_per_sq_mi", kind: .real) { $0.locationDensity.map(MetricValue.real) },
     ]

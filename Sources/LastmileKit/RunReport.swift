@@ -102,8 +102,13 @@ enum RunReport {
         let stamp = ISO8601DateFormatter().string(from: startedAt)
         var method = study.profile.explanation
         method.append("Locations are counted once each and grouped by the first \(study.areaLevel.geoidLength) digits of their 2020 census block GEOID (\(study.areaLevel.displayName)). Shares are of all locations in the area.")
+        let universe = c.join.results.lazy.compactMap { $0.demographics?.subscriptionUniverse }.first
         if study.demographicsPath != nil {
-            method.append("Households, median household income and the share of households without an internet subscription come from the ACS 5-year table given as demographics, joined by GEOID.")
+            if universe == .personsInHouseholds {
+                method.append("The share without an internet subscription comes from ACS subject table S2802, whose universe is people in households, not households: it is the share of people living in households that have a computer but no internet subscription, or no computer. It is joined by GEOID.")
+            } else {
+                method.append("Households, median household income and the share of households without an internet subscription come from the ACS 5-year table given as demographics, joined by GEOID.")
+            }
         }
         if !c.diagnostics.isEmpty {
             method.append("Data notes: " + c.diagnostics.joined(separator: " "))
@@ -128,7 +133,8 @@ enum RunReport {
             },
             runID: runID, toolVersion: LastmileVersion.current,
             businessCase: BusinessCaseReport.content(c, study: study, phasesMap: phasesMap),
-            universeNotice: c.universe.statement(profile: study.profile))
+            universeNotice: c.universe.statement(profile: study.profile),
+            noInternetUniverse: universe?.displayName)
     }
 
     static func paper(_ p: Study.PaperSize) -> Reports.PaperSize {

@@ -130,8 +130,9 @@ public enum StudyRunner {
         var demographics: [AreaID: DemographicProfile]?
         if let path = study.demographicsPath {
             say("reading demographics")
-            let table = try ACSTable.read(path: path)
-            demographics = table.profiles
+            let atLevel = try StudyDemographics.profiles(of: ACSTable.read(path: path), path: path, level: study.areaLevel)
+            demographics = atLevel.profiles
+            diagnostics += atLevel.notes
         }
         let join = CoverageJoin(counts: counts, areas: areaInfo, demographics: demographics, level: study.areaLevel)
         diagnostics += join.diagnostics

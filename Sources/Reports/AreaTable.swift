@@ -24,7 +24,10 @@ struct AreaTable {
     /// Narrowest acceptable name column before the font is made smaller.
     let minimumNameWidth = 90.0
 
-    init(rows: [ReportContent.AreaRow], areaNoun: String, theme: ReportTheme, measurer: any TextMeasurer) {
+    /// - Parameter noInternetOf: who the "No internet" share counts ("households", "people in
+    ///   households"), said in the column header when it is not households.
+    init(rows: [ReportContent.AreaRow], areaNoun: String, noInternetOf: String? = nil, theme: ReportTheme,
+         measurer: any TextMeasurer) {
         self.theme = theme; self.measurer = measurer
         rowCount = rows.count
         func count(_ v: Int) -> String { NumberFormatting.grouped(v) }
@@ -45,7 +48,8 @@ struct AreaTable {
                                cells: rows.map { $0.households.map(count) ?? missing }, flexible: false))
         }
         if rows.contains(where: { $0.noInternetShare != nil }) {
-            cols.append(Column(header: "No internet", alignment: .right,
+            cols.append(Column(header: noInternetOf == "people in households" ? "No internet (people)" : "No internet",
+                               alignment: .right,
                                cells: rows.map { $0.noInternetShare.map { NumberFormatting.percent($0) } ?? missing }, flexible: false))
         }
         if rows.contains(where: { $0.medianIncome != nil }) {

@@ -187,9 +187,13 @@ public struct ReportBuilder {
     private func tablePages(_ c: ReportContent, _ theme: ReportTheme) -> [DisplayList] {
         var flow = PageFlow(theme: theme, measurer: measurer)
         flow.heading("\(c.areaNoun.capitalizedFirst)s ranked by need")
-        flow.paragraph("Sorted by the share of locations that are unserved or underserved, highest first; ties by \(c.areaNoun) ID.",
-                       style: theme.small, spacingAfter: 8)
-        let table = AreaTable(rows: c.rankedAreas, areaNoun: c.areaNoun, theme: theme, measurer: measurer)
+        var intro = "Sorted by the share of locations that are unserved or underserved, highest first; ties by \(c.areaNoun) ID."
+        if let universe = c.noInternetUniverse {
+            intro += " No internet: share of \(universe) without an internet subscription (ACS)."
+        }
+        flow.paragraph(intro, style: theme.small, spacingAfter: 8)
+        let table = AreaTable(rows: c.rankedAreas, areaNoun: c.areaNoun, noInternetOf: c.noInternetUniverse, theme: theme,
+                              measurer: measurer)
         table.render(into: &flow)
         return flow.finish()
     }

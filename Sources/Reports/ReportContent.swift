@@ -39,7 +39,8 @@ public struct ReportContent: Hashable, Sendable, Codable {
         public var served: Int
         /// ACS households (B11001_001E), when joined.
         public var households: Int?
-        /// Share of households without an internet subscription (B28002_013E / B28002_001E), 0…1.
+        /// Share without an internet subscription, 0…1: of households (B28002_013E / B28002_001E) or of
+        /// people in households (S2802), as `ReportContent.noInternetUniverse` says.
         public var noInternetShare: Double?
         /// Median household income in dollars (B19013_001E).
         public var medianIncome: Int?
@@ -83,6 +84,8 @@ public struct ReportContent: Hashable, Sendable, Codable {
     /// What the counts may miss because the location universe is incomplete (technology files or the
     /// Fabric missing), printed on the cover and the summary; nil when nothing is missing.
     public var universeNotice: String?
+    /// Who the ACS "no internet" share counts: "households" (B28002) or "people in households" (S2802).
+    public var noInternetUniverse: String?
     /// The generation date as printed, e.g. "28 November 2026".
     public var generatedDate: String
     /// ISO 8601 timestamp for the PDF metadata (pinned for reproducible output), e.g. "2026-11-28T00:00:00Z".
@@ -115,7 +118,7 @@ public struct ReportContent: Hashable, Sendable, Codable {
                 timestamp: String, dataVintages: [String] = [], totals: Totals, areas: [AreaRow],
                 areaNoun: String = "area", map: DisplayList? = nil, mapCaption: String = "", policyName: String = "",
                 methodParagraphs: [String] = [], dataSources: [DataSource] = [], runID: String, toolVersion: String,
-                businessCase: BusinessCaseContent? = nil, universeNotice: String? = nil) {
+                businessCase: BusinessCaseContent? = nil, universeNotice: String? = nil, noInternetUniverse: String? = nil) {
         self.title = title; self.studyName = studyName; self.isSyntheticData = isSyntheticData
         self.syntheticNotice = syntheticNotice; self.generatedDate = generatedDate; self.timestamp = timestamp
         self.dataVintages = dataVintages; self.totals = totals; self.areas = areas; self.areaNoun = areaNoun
@@ -124,6 +127,7 @@ public struct ReportContent: Hashable, Sendable, Codable {
         self.runID = runID; self.toolVersion = toolVersion
         self.businessCase = businessCase
         self.universeNotice = universeNotice
+        self.noInternetUniverse = noInternetUniverse
     }
 
     /// Areas in table order: unserved+underserved share descending, then id ascending.

@@ -22,7 +22,12 @@ import TestSupport
         #expect(table.geoids.count == 407)
         #expect(table.profiles.count == 407)
         #expect(table.duplicateRows == 32)
-        #expect(table.variablesPresent == [.householdPopulation, .broadbandPercent, .noSubscriptionWithComputerPercent, .noComputerPercent])
+        #expect(table.variablesPresent == [.householdPopulation, .broadbandPercent, .noSubscriptionWithComputerPercent, .noComputerPercent,
+                                           .broadbandPersons, .noSubscriptionWithComputerPersons, .noComputerPersons])
+        // Line 3: 1400000US23001010100, S2802_C02_001E 880 (MOE 165), C04 304 (223), C06 203 (125).
+        let first = try #require(table["23001010100"])
+        #expect(first.broadbandPersons == 880 && first.noSubscriptionWithComputerPersons == 304 && first.noComputerPersons == 203)
+        #expect(first.marginsOfError == ["S2802_C01_001E": 245, "S2802_C02_001E": 165, "S2802_C04_001E": 223, "S2802_C06_001E": 125])
         // python3: over rows 3–441, cells that are not numbers: '-' 4317, '**' 4317 (and '' 439, the trailing column).
         #expect(table.placeholderCells == 4_317 + 4_317)
         #expect(table.sentinelCells == 0)
@@ -85,18 +90,26 @@ import TestSupport
         #expect(table.sentinelCells == 2)
         #expect(table.topCodedCells == 1)
 
-        #expect(table["230239701001"] == DemographicProfile(
+        var first = DemographicProfile(
             geoid: AreaID("230239701001"), population: 1_204, households: 512, medianHouseholdIncome: 71_250,
-            internetUniverseHouseholds: 512, noInternetHouseholds: 48, noComputerHouseholds: 31))
+            internetUniverseHouseholds: 512, noInternetHouseholds: 48, noComputerHouseholds: 31)
+        // The fixture's …M columns of line 3 (margins of counts; the median's is not read).
+        first.marginsOfError = ["B01003_001E": 187, "B11001_001E": 61, "B28002_001E": 61, "B28002_013E": 22, "B28003_006E": 19]
+        #expect(table["230239701001"] == first)
         #expect(table["230239701001"]?.noInternetShare == 48.0 / 512.0)  // 0.09375
         #expect(table["230239701002"]?.medianHouseholdIncome == 250_000)
         #expect(table["230239701002"]?.noInternetShare == 12.0 / 371.0)
         // Sentinel income → nil; a zero-household universe gives no share.
-        #expect(table["230239702001"] == DemographicProfile(
+        var zero = DemographicProfile(
             geoid: AreaID("230239702001"), population: 0, households: 0, medianHouseholdIncome: nil,
-            internetUniverseHouseholds: 0, noInternetHouseholds: 0, noComputerHouseholds: 0))
+            internetUniverseHouseholds: 0, noInternetHouseholds: 0, noComputerHouseholds: 0)
+        zero.marginsOfError = ["B01003_001E": 13, "B11001_001E": 13, "B28002_001E": 13, "B28002_013E": 13, "B28003_006E": 13]
+        #expect(table["230239702001"] == zero)
         #expect(table["230239702001"]?.noInternetShare == nil)
-        #expect(table["230239702002"] == DemographicProfile(geoid: AreaID("230239702002"), population: 655, households: 301))
+        // Margins beside estimates only: B28003_006E is 'null', so its '*****' margin is not kept.
+        var partial = DemographicProfile(geoid: AreaID("230239702002"), population: 655, households: 301)
+        partial.marginsOfError = ["B01003_001E": 120, "B11001_001E": 44]
+        #expect(table["230239702002"] == partial)
     }
 
     @Test func conflictingDuplicateIsBadInput() throws {

@@ -10,6 +10,8 @@ public enum KnownSchema: String, CaseIterable, Sendable, CustomStringConvertible
     case ooklaTiles
     /// Census TIGER/Line geography (tracts, block groups, blocks, counties).
     case tigerLine
+    /// A location list: the FCC Broadband Serviceable Location Fabric or local address points.
+    case locations
 
     /// A planner-facing name.
     public var displayName: String {
@@ -19,6 +21,7 @@ public enum KnownSchema: String, CaseIterable, Sendable, CustomStringConvertible
         case .acsSubjectTable: "ACS subject table"
         case .ooklaTiles: "Ookla speed-test tiles"
         case .tigerLine: "Census TIGER/Line"
+        case .locations: "Location list (FCC Fabric layout)"
         }
     }
 
@@ -98,6 +101,10 @@ public enum KnownSchema: String, CaseIterable, Sendable, CustomStringConvertible
              Requirement("ALAND", or: ["ALAND20", "ALAND10"]),
              Requirement("AWATER", or: ["AWATER20", "AWATER10"]),
              Requirement("NAMELSAD", or: ["NAMELSAD20", "NAMELSAD10"])]
+        case .locations:
+            // FCC BSL Fabric data specification (location_id, block_geoid, latitude, longitude, …); see `LocationsFile`.
+            [Requirement("location_id"), Requirement("block_geoid", or: Array(LocationsFile.blockNames.dropFirst())),
+             Requirement("latitude"), Requirement("longitude")]
         }
     }
 

@@ -13,6 +13,12 @@ public enum StudyTemplate {
         /// The area shapes: file, id field and the census level of its ids.
         public var areas: (path: String, idField: String, level: AreaLevel)?
         public var demographics: String?
+        /// The census level of the ACS table's rows (its finest, when it mixes levels).
+        public var demographicsLevel: AreaLevel?
+        /// A location list (FCC Fabric layout) to use as the location universe.
+        public var locations: String?
+        /// The state the area shapes lie in, when they all lie in one.
+        public var state: String?
         /// Files looked at and not used, with the reason.
         public var notes: [String] = []
     }
@@ -54,16 +60,24 @@ public enum StudyTemplate {
             case KnownSchema.bdcFixedAvailability.displayName:
                 found.availability.append(relative)
             case KnownSchema.acsDetailedTable.displayName, KnownSchema.acsSubjectTable.displayName:
-                if found.demographics == nil { found.demographics = relative } else { found.notes.append("\(relative): a second ACS table (not used)") }
+                if found.demographics == nil {
+                    found.demographics = relative
+                    found.demographicsLevel = (try? ACSTable.read(path: path))?.profiles.keys.compactMap(\.level).max()
+                } else {
+                    found.notes.append("\(relative): a second ACS table (not used)")
+                }
+            case KnownSchema.locations.displayName:
+                if found.locations == nil { found.locations = relative } else { found.notes.append("\(relative): a second location list (not used)") }
             case KnownSchema.tigerLine.displayName where layer.geometryType != nil:
                 let idField = ["GEOID", "GEOID20", "GEOID10"].first { f in layer.fields.contains { $0.name == f } } ?? "GEOID"
-                guard found.areas == nil,
-                      let first = try? VectorSource.readFeatures(path: path, idField: idField).first,
-                      let level = first.id.level else {
+                guard found.areas == nil, let features = try? VectorSource.readFeatures(path: path, idField: idField),
+                      let level = features.first?.id.level else {
                     found.notes.append("\(relative): area shapes not used (a second layer, or ids that are not GEOIDs)")
                     continue
                 }
                 found.areas = (relative, idField, level)
+                let states = Set(features.map { $0.id.rawValue.prefix(2) })
+                if states.count == 1, let id = features.first?.id { found.state = StateName.of(id) }
             default:
                 found.notes.append("\(relative): \(layer.schema ?? "unknown") is not a study input yet")
             }
@@ -71,17 +85,42 @@ public enum StudyTemplate {
         return found
     }
 
+    /// The area level the files support, and why, in words for the study file.
+    public static func areaLevel(for found: Found) -> (level: AreaLevel, why: String, demographicsUsable: Bool) {
+        let availability = "the availability files give each location's 2020 block, which rolls up to any level"
+        guard let areas = found.areas else {
+            if let d = found.demographics, let l = found.demographicsLevel {
+                return (l, "no area shapes were found; the ACS table (\(d)) is by \(l.displayName), and \(availability)", true)
+            }
+            return (.tract, "no area shapes or ACS table were found, so tract (the finest level the ACS publishes most tables for); \(availability)", true)
+        }
+        var why = "the area shapes (\(areas.path)) have \(areas.level.geoidLength)-digit \(areas.level.displayName) GEOIDs; \(availability)"
+        var usable = true
+        if let d = found.demographics, let l = found.demographicsLevel {
+            if l > areas.level {
+                why += "; the ACS table (\(d)) is by \(l.displayName) and is summed up to \(areas.level.pluralName)"
+            } else if l < areas.level {
+                why += "; the ACS table (\(d)) is by \(l.displayName), coarser than the shapes, so it cannot be used (download it by \(areas.level.displayName))"
+                usable = false
+            } else {
+                why += "; the ACS table (\(d)) is by \(l.displayName) too"
+            }
+        }
+        return (areas.level, why, usable)
+    }
+
     /// The study file text: every input found, every other key commented out with its default and source.
     public static func text(for found: Found, name: String) -> String {
         func quoted(_ s: String) -> String { StudyValue.string(s).description }
-        let level = found.areas?.level ?? .tract
+        let (level, why, demographicsUsable) = areaLevel(for: found)
         var lines = [
             "# Study file written by `lastmile init`. Paths are relative to this file.",
             "# Every key left commented out takes the default shown (with its source).",
             "",
             "[study]",
-            "name = \(quoted(name))",
+            "name = \(quoted(name))   # the report's title and cover: name the place",
             "area_level = \(quoted(level.rawValue))   # block | blockgroup | tract | county | state",
+            "# area_level is \(level.rawValue) because " + why + ".",
             "",
             "[inputs]",
         ]
@@ -96,13 +135,19 @@ public enum StudyTemplate {
         } else {
             lines.append("availability = [" + found.availability.map(quoted).joined(separator: ", ") + "]")
         }
-        if let d = found.demographics {
+        if let d = found.demographics, demographicsUsable {
             lines.append("demographics = \(quoted(d))")
+        } else if let d = found.demographics {
+            lines.append("# demographics = \(quoted(d))   # coarser than the area shapes: see area_level above")
         } else {
             lines.append("# demographics = \"acs.csv\"   # ACS 5-year table (none found here)")
         }
-        let shown: Set<String> = ["study.name", "study.area_level", "inputs.areas", "inputs.areas_id",
+        if let l = found.locations {
+            lines.append("locations = \(quoted(l))   # the location universe (Fabric layout; licensed: never copied into outputs)")
+        }
+        var shown: Set<String> = ["study.name", "study.area_level", "inputs.areas", "inputs.areas_id",
                                   "inputs.availability", "inputs.demographics"]
+        if found.locations != nil { shown.insert("inputs.locations") }
         var section = ""
         for key in Study.knownKeys.keys.sorted() where !shown.contains(key) {
             let parts = key.split(separator: ".", maxSplits: 1)
@@ -130,8 +175,9 @@ public enum StudyTemplate {
             throw LastmileError.usage("\(path) exists; use --force to replace it")
         }
         let found = try scan(directory: directory)
-        let folderName = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
-        try AtomicOutput.write(text(for: found, name: "\(folderName) broadband plan"), to: path)
+        // Named for the place the shapes cover, never for the folder (folder names are not titles).
+        let name = found.state.map { "\($0) broadband plan" } ?? "Broadband plan"
+        try AtomicOutput.write(text(for: found, name: name), to: path)
         return (path, found)
     }
 }

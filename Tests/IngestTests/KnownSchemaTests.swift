@@ -21,8 +21,21 @@ import Testing
         #expect(m == .almost(.bdcFixedAvailability, missing: ["low_latency", "block_geoid"]))
         #expect(m.schema == .bdcFixedAvailability)
         #expect(m.missingFields == ["low_latency", "block_geoid"])
-        // 3 of 7 required: less than half → no match.
-        #expect(KnownSchema.match(fieldNames: ["location_id", "technology", "block_geoid", "frn"]) == .none)
+        // 3 of 7 required: less than half → not BDC (but half of a location list).
+        #expect(KnownSchema.match(fieldNames: ["location_id", "technology", "block_geoid", "frn"])
+                == .almost(.locations, missing: ["latitude", "longitude"]))
+        #expect(KnownSchema.match(fieldNames: ["technology", "frn", "brand_name"]) == .none)
+    }
+
+    /// The FCC Fabric's published columns, and the demo's location list.
+    @Test func locationLists() {
+        let fabric = ["location_id", "address_primary", "city", "state", "zip", "zip_suffix", "unit_count", "bsl_flag",
+                      "building_type_code", "land_use_code", "address_confidence_code", "county_geoid", "block_geoid",
+                      "h3_9", "latitude", "longitude", "fcc_rel"]
+        #expect(KnownSchema.match(fieldNames: fabric) == .matches(.locations))
+        #expect(KnownSchema.match(fieldNames: ["location_id", "latitude", "longitude", "block_geoid"]) == .matches(.locations))
+        // A BDC header is BDC, not a location list.
+        #expect(KnownSchema.match(fieldNames: Self.bdcHeader) == .matches(.bdcFixedAvailability))
     }
 
     @Test func acsTables() {

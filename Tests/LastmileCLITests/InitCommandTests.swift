@@ -16,11 +16,14 @@ import TestSupport
         let r = try CommandLineRun.lastmile(["init", dir.path])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("areas: blockgroups.geojson (block group GEOIDs in GEOID)"))
-        #expect(r.stdout.contains("skipped locations.csv"))
+        #expect(r.stdout.contains("locations: locations.csv"))
+        #expect(r.stdout.contains("area_level: blockgroup, because the area shapes (blockgroups.geojson) have 12-digit block group GEOIDs"))
         let text = try String(contentsOfFile: dir.file("study.toml"), encoding: .utf8)
         #expect(text.contains("availability = [\"bdc/june.csv\"]"))
         #expect(text.contains("area_level = \"blockgroup\""))
         #expect(text.contains("demographics = \"acs_blockgroups.csv\""))
+        #expect(text.contains("locations = \"locations.csv\""))
+        #expect(text.contains("the ACS table (acs_blockgroups.csv) is by block group too"))
         #expect(text.contains("# take_rate"))
 
         let out = try TemporaryDirectory()
@@ -33,5 +36,32 @@ import TestSupport
         #expect(again.stderr.contains("--force"))
         #expect(try CommandLineRun.lastmile(["init", dir.path, "--force"]).status == 0)
         #expect(try CommandLineRun.lastmile(["init", "/nonexistent/folder"]).status == 74)
+    }
+
+    /// Real Maine files: county shapes and a tract ACS table give a county study whose ACS is summed
+    /// up, named for the state the shapes lie in (not for the folder).
+    @Test func picksTheLevelTheFilesSupport() throws {
+        let dir = try TemporaryDirectory("init-maine-folder")
+        let fm = FileManager.default
+        try fm.copyItem(atPath: TestPaths.realData("census-covered-populations/maine_counties_tiger2019_covered_pop.geojson"),
+                        toPath: dir.file("counties.geojson"))
+        try fm.copyItem(atPath: TestPaths.realData("acs-maine-s2802/ACSST5Y2022.S2802-Data.csv"), toPath: dir.file("acs.csv"))
+        try fm.copyItem(atPath: TestPaths.realData("fcc-bdc-maine/bdc_23023_sagadahoc_FTTP_J23.csv"), toPath: dir.file("fiber.csv"))
+        let r = try CommandLineRun.lastmile(["init", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try String(contentsOfFile: dir.file("study.toml"), encoding: .utf8)
+        #expect(text.contains("name = \"Maine broadband plan\""))
+        #expect(!text.contains("init-maine-folder"))
+        #expect(text.contains("area_level = \"county\""))
+        #expect(text.contains("the ACS table (acs.csv) is by tract and is summed up to counties"))
+        #expect(text.contains("demographics = \"acs.csv\""))
+
+        // Tract shapes are not at hand here; county shapes with a county study and the tract table work.
+        let out = try TemporaryDirectory()
+        let run = try CommandLineRun.lastmile(["run", dir.file("study.toml"), "--out", out.path, "--set", "risk.draws=100",
+                                               "--no-progress"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stderr.contains("no row"))
+        #expect(run.stderr.contains("407 tracts were summed into 16 counties"))
     }
 }

@@ -37,12 +37,17 @@ test: deps
 notebooks: build
 	@bash .ci/run-notebooks $(DEBUG_BIN) notebooks-md/*.md
 
-## example: refresh the committed example report in reports/example/ (dates pinned).
+## example: refresh the committed example reports in reports/example/ (the demo, and maine-2022/; dates pinned).
 example: release
 	rm -rf .scratch/example && mkdir -p .scratch/example reports/example/maps
 	SOURCE_DATE_EPOCH=1795824000 $(RELEASE_BIN) demo --out .scratch/example --store .scratch/example/runs.sqlite -q
 	cp .scratch/example/*/*/report.pdf reports/example/report.pdf
 	cp .scratch/example/*/*/maps/unserved.png .scratch/example/*/*/maps/phases.png reports/example/maps/
+	mkdir -p reports/example/maine-2022/maps
+	SOURCE_DATE_EPOCH=1795824000 $(RELEASE_BIN) run datasets/maine-2022/study.toml --out .scratch/example/maine \
+	  --store .scratch/example/maine/runs.sqlite -q
+	cp .scratch/example/maine/*/*/report.pdf reports/example/maine-2022/report.pdf
+	cp .scratch/example/maine/*/*/maps/unserved.png reports/example/maine-2022/maps/
 	rm -rf .scratch/example
 
 ## demo-data: regenerate datasets/demo/ (deterministic; see datasets/demo/README.md).

@@ -4,11 +4,16 @@ import Foundation
 enum DataVintage {
     /// FCC BDC as-of dates in file names: `_J23_` = June 30, 2023, `_D22_` = December 31, 2022
     /// (FCC BDC public data file naming).
+    /// The first release (November 2022) wrote the as-of date as MMDDYY: `…_fixed_broadband_063022.zip`.
     static func bdcAsOf(_ name: String) -> String? {
-        guard let r = name.range(of: #"_(J|D)(\d\d)[_.]"#, options: .regularExpression) else { return nil }
+        if let r = name.range(of: #"_(J|D)(\d\d)[_.]"#, options: .regularExpression) {
+            let code = name[r].dropFirst().dropLast()
+            let month = code.first == "J" ? "June 30" : "December 31"
+            return "\(month), 20\(code.dropFirst())"
+        }
+        guard let r = name.range(of: #"_(0630|1231)\d\d\."#, options: .regularExpression) else { return nil }
         let code = name[r].dropFirst().dropLast()
-        let month = code.first == "J" ? "June 30" : "December 31"
-        return "\(month), 20\(code.dropFirst())"
+        return (code.hasPrefix("0630") ? "June 30" : "December 31") + ", 20" + code.suffix(2)
     }
 
     /// ACS 5-year vintages in data.census.gov file names (`ACSST5Y2022`, `ACSDT5Y2022`).
@@ -20,8 +25,12 @@ enum DataVintage {
 
     /// TIGER/Line vintages in file names (`tl_2020_23_tract`).
     static func tigerVintage(_ name: String) -> String? {
-        guard let r = name.range(of: #"tl_(\d{4})_"#, options: .regularExpression) else { return nil }
-        return "TIGER/Line \(name[r].dropFirst(3).prefix(4))"
+        if let r = name.range(of: #"tl_(\d{4})_"#, options: .regularExpression) {
+            return "TIGER/Line \(name[r].dropFirst(3).prefix(4))"
+        }
+        // Names that carry the vintage in words: `maine_counties_tiger2019_….geojson`.
+        guard let r = name.range(of: #"tiger_?(\d{4})"#, options: [.regularExpression, .caseInsensitive]) else { return nil }
+        return "TIGER/Line \(name[r].suffix(4))"
     }
 
     /// The vintage in a few words.
@@ -35,6 +44,8 @@ enum DataVintage {
             return acsVintage(name) ?? "ACS 5-year, vintage not stated in the file name"
         case "areas":
             return tigerVintage(name) ?? "area boundaries, vintage not stated in the file name"
+        case "locations":
+            return "location universe (FCC Fabric layout)"
         default:
             return role
         }
@@ -47,6 +58,7 @@ enum DataVintage {
         case "availability": return "FCC public data (U.S. government work)"
         case "demographics": return "U.S. Census Bureau, public domain"
         case "areas": return "TIGER/Line shapes are public domain (U.S. Census Bureau)"
+        case "locations": return "the FCC Fabric is licensed (CostQuest licence): only location ids and blocks are used, none is copied into an output"
         default: return "the planner's own file"
         }
     }

@@ -21,7 +21,7 @@ extension ReportBuilder {
         let built = bc.phases.reduce(0) { $0 + $1.areas }
         let passings = bc.phases.reduce(0) { $0 + $1.passings }
         let cost = bc.phases.reduce(0) { $0 + $1.costToPass }
-        let nouns = c.areaNoun + "s"
+        let nouns = c.areaNounPlural
         flow.paragraph("The network passes \(NumberFormatting.grouped(passings)) locations in \(built) \(built == 1 ? c.areaNoun : nouns), "
             + "built in \(bc.phases.count) yearly \(bc.phases.count == 1 ? "phase" : "phases") for \(MoneyFormatting.dollars(cost)) "
             + "(cost to pass, contingency included)\(bc.areasNotBuilt > 0 ? "; \(bc.areasNotBuilt) \(bc.areasNotBuilt == 1 ? c.areaNoun : nouns) are not built (no unserved or underserved locations, or over the capital budget)" : ""). "

@@ -130,6 +130,15 @@ public struct ReportContent: Hashable, Sendable, Codable {
         self.noInternetUniverse = noInternetUniverse
     }
 
+    /// The plural of `areaNoun` ("counties", "tracts", "block groups").
+    public var areaNounPlural: String { ReportContent.plural(areaNoun) }
+
+    /// `noun` in the plural (English: a consonant and y → ies).
+    public static func plural(_ noun: String) -> String {
+        if noun.hasSuffix("y"), let before = noun.dropLast().last, !"aeiou".contains(before) { return noun.dropLast() + "ies" }
+        return noun + "s"
+    }
+
     /// Areas in table order: unserved+underserved share descending, then id ascending.
     public var rankedAreas: [AreaRow] {
         areas.sorted { a, b in a.needShare != b.needShare ? a.needShare > b.needShare : a.id < b.id }

@@ -9,7 +9,7 @@ public enum SummaryText {
         let pct = { (v: Double) in NumberFormatting.percent(v) }
         let n = content.areas.count
         let noun = content.areaNoun
-        let nouns = n == 1 ? noun : noun + "s"
+        let nouns = n == 1 ? noun : content.areaNounPlural
         var out: [String] = []
 
         out.append("The study covers \(g(t.locations)) broadband-serviceable locations in \(g(n)) \(nouns). "
@@ -67,7 +67,7 @@ public enum SummaryText {
             parts.append(sentence + ". Treat a build as needing grant funding (e.g. BEAD) or a partner rather than as a self-funding utility.")
         }
         if let first = bc.phases.first {
-            parts.append("Start with phase 1: \(NumberFormatting.grouped(first.areas)) \(first.areas == 1 ? content.areaNoun : content.areaNoun + "s") "
+            parts.append("Start with phase 1: \(NumberFormatting.grouped(first.areas)) \(first.areas == 1 ? content.areaNoun : content.areaNounPlural) "
                 + "and \(NumberFormatting.grouped(first.passings)) passings for \(money(first.costToPass)) to pass, "
                 + "the areas of highest need per dollar.")
         }

@@ -18,12 +18,15 @@ import TestSupport
         }
     }
 
-    @Test func fourNovember2022ZipsByCounty() throws {
-        let r = try CommandLineRun.lastmile(["classify"] + Self.zips + ["--by", "county", "--format", "csv"])
+    /// `classify … --format csv` rows as "area locations unserved underserved served".
+    static func counts(_ arguments: [String]) throws -> [String] {
+        let r = try CommandLineRun.lastmile(["classify"] + arguments + ["--format", "csv"])
         #expect(r.status == 0, "\(r.stderr)")
-        let counts = r.stdout.split(separator: "\n").dropFirst().map { line in
-            line.split(separator: ",").prefix(5).joined(separator: " ")
-        }
+        return r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(5).joined(separator: " ") }
+    }
+
+    @Test func fourNovember2022ZipsByCounty() throws {
+        let counts = try Self.counts(Self.zips + ["--by", "county"])
         // area locations unserved underserved served (python3, as above); 593,991 distinct locations in
         // all, as PROVENANCE.md says of the union of the four files.
         #expect(counts == [
@@ -37,10 +40,8 @@ import TestSupport
     }
 
     @Test func sagadahocSubsetByTract() throws {
-        let r = try CommandLineRun.lastmile(["classify", "\(Self.folder)/bdc_23023_sagadahoc_jun2022_nov2022release.csv",
-                                             "--by", "tract", "--format", "csv", "--threads", "2"])
-        #expect(r.status == 0, "\(r.stderr)")
-        let counts = r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(5).joined(separator: " ") }
+        let counts = try Self.counts(["\(Self.folder)/bdc_23023_sagadahoc_jun2022_nov2022release.csv", "--by", "tract",
+                                      "--threads", "2"])
         #expect(counts == [
             "23023970100 1560 28 0 1532", "23023970200 2486 73 2 2411", "23023970301 2117 18 0 2099",
             "23023970302 1677 5 2 1670", "23023970400 2350 816 164 1370", "23023970500 2100 30 1 2069",
@@ -50,11 +51,8 @@ import TestSupport
 
     /// One run over both layouts: the June 2022 all-technology subset and the June 2023 fiber file.
     @Test func bothLayoutsInOneRun() throws {
-        let r = try CommandLineRun.lastmile(["classify", "\(Self.folder)/bdc_23023_sagadahoc_jun2022_nov2022release.csv",
-                                             TestPaths.realData("fcc-bdc-maine/bdc_23023_sagadahoc_FTTP_J23.csv"),
-                                             "--by", "tract", "--format", "csv"])
-        #expect(r.status == 0, "\(r.stderr)")
-        let counts = r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(5).joined(separator: " ") }
+        let counts = try Self.counts(["\(Self.folder)/bdc_23023_sagadahoc_jun2022_nov2022release.csv",
+                                      TestPaths.realData("fcc-bdc-maine/bdc_23023_sagadahoc_FTTP_J23.csv"), "--by", "tract"])
         #expect(counts == [
             "23023970100 1562 28 0 1534", "23023970200 2518 59 2 2457", "23023970301 2128 14 0 2114",
             "23023970302 1695 6 3 1686", "23023970400 2548 262 37 2249", "23023970500 2137 29 1 2107",

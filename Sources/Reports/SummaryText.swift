@@ -12,7 +12,9 @@ public enum SummaryText {
         let nouns = n == 1 ? noun : content.areaNounPlural
         var out: [String] = []
 
-        out.append("The study covers \(g(t.locations)) broadband-serviceable locations in \(g(n)) \(nouns). "
+        // Without every technology file or the Fabric, the locations are those the files name, not every BSL.
+        let what = content.universeNotice == nil ? "broadband-serviceable locations" : "locations named in the availability files"
+        out.append("The study covers \(g(t.locations)) \(what) in \(g(n)) \(nouns). "
             + "Of these, \(g(t.unserved)) (\(pct(t.unservedShare))) are unserved and \(g(t.underserved)) (\(pct(t.underservedShare))) "
             + "are underserved, so \(pct(t.needShare)) of locations lack service at the served benchmark; "
             + "\(g(t.served)) (\(pct(t.servedShare))) are served.")

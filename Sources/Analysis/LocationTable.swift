@@ -52,17 +52,18 @@ public struct LocationTable: Sendable {
         }
         add(locationID: record.locationID, block: block, technology: record.technology.code,
             download: record.download?.mbps, upload: record.upload?.mbps, lowLatency: record.lowLatency,
-            businessResidential: record.businessResidential)
+            businessResidential: record.businessResidential, provider: Int64(record.providerID) ?? -1)
     }
 
     /// Folds one row given by its parts (the parallel reader's path): `block` is the 15-digit GEOID as
     /// an integer, speeds in Mbps. A location keeps the block of its first row.
     @inline(__always)
     public mutating func add(locationID: Int64, block: UInt64, technology: Int, download: Double?, upload: Double?,
-                             lowLatency: Bool?, businessResidential: BusinessResidentialCode) {
+                             lowLatency: Bool?, businessResidential: BusinessResidentialCode, provider: Int64 = -1) {
         rowsSeen += 1
         guard rule.counts(businessResidential) else { rowsIgnored += 1; return }
-        let cls = rule.serviceClass(technology: technology, download: download, upload: upload, lowLatency: lowLatency)
+        let cls = rule.serviceClass(technology: technology, download: download, upload: upload, lowLatency: lowLatency,
+                                    provider: provider, location: locationID)
         if parts.count != 1 { consolidate() }
         parts[0].add(location: locationID, block: block, serviceClass: cls)
     }

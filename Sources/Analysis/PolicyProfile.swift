@@ -21,6 +21,25 @@ public struct PolicyProfile: Hashable, Sendable {
     public var requiresLowLatency: Bool
     /// Records with these business/residential codes count; others are ignored. NTIA counts all three.
     public var businessResidential: Set<BusinessResidentialCode>
+    /// Where unlicensed fixed wireless (70) counts only where the provider demonstrated 100/20
+    /// capability (bead-2025): the providers and locations that did. Nil: 70 counts wherever it
+    /// qualifies by technology.
+    public var unlicensedFixedWirelessDemonstrated: DemonstratedCapability?
+
+    /// Providers (FCC provider ids) and locations (Fabric location ids) for which a provider
+    /// demonstrated the capability a rule asks of a technology.
+    public struct DemonstratedCapability: Hashable, Sendable {
+        public var providers: Set<Int64>
+        public var locations: Set<Int64>
+        public init(providers: Set<Int64> = [], locations: Set<Int64> = []) {
+            self.providers = providers
+            self.locations = locations
+        }
+        @inlinable
+        public func covers(provider: Int64, location: Int64) -> Bool {
+            providers.contains(provider) || locations.contains(location)
+        }
+    }
 
     public init(name: String, qualifyingTechnologies: Set<Technology>, minimumDownload: Bandwidth,
                 minimumUpload: Bandwidth, servedDownload: Bandwidth, servedUpload: Bandwidth,
@@ -43,15 +62,21 @@ public struct PolicyProfile: Hashable, Sendable {
         servedDownload: .mbps(100), servedUpload: .mbps(20),
         requiresLowLatency: true)
 
-    /// NTIA BEAD Restructuring Policy Notice (June 6, 2025): technology-neutral, so unlicensed fixed
-    /// wireless (70) also counts; thresholds and the latency rule are unchanged.
-    public static let bead2025 = PolicyProfile(
-        name: "bead-2025",
-        qualifyingTechnologies: [.copper, .cable, .fiber, .unlicensedFixedWireless, .licensedFixedWireless,
-                                 .licensedByRuleFixedWireless],
-        minimumDownload: .mbps(25), minimumUpload: .mbps(3),
-        servedDownload: .mbps(100), servedUpload: .mbps(20),
-        requiresLowLatency: true)
+    /// NTIA BEAD Restructuring Policy Notice (June 6, 2025): technology-neutral, and unlicensed fixed
+    /// wireless (70) counts as reliable only where its provider demonstrated 100/20 capability (the
+    /// providers or locations of `unlicensedFixedWirelessDemonstrated`; none by default, so a study
+    /// lists them in `policy.ulfw_demonstrated`); thresholds and the latency rule are unchanged.
+    public static let bead2025: PolicyProfile = {
+        var p = PolicyProfile(
+            name: "bead-2025",
+            qualifyingTechnologies: [.copper, .cable, .fiber, .unlicensedFixedWireless, .licensedFixedWireless,
+                                     .licensedByRuleFixedWireless],
+            minimumDownload: .mbps(25), minimumUpload: .mbps(3),
+            servedDownload: .mbps(100), servedUpload: .mbps(20),
+            requiresLowLatency: true)
+        p.unlicensedFixedWirelessDemonstrated = DemonstratedCapability()
+        return p
+    }()
 
     /// FCC 2024 Section 706 Report (FCC 24-27): the 100/20 Mbps benchmark over every terrestrial
     /// technology (all codes except satellite 60 and 61), no separate latency rule.
@@ -84,13 +109,18 @@ public struct PolicyProfile: Hashable, Sendable {
     /// A record of a non-qualifying technology gives `.unserved`: it cannot lift the location.
     public func serviceClass(of record: AvailabilityRecord) -> ServiceClass {
         serviceClass(technology: record.technology, download: record.download, upload: record.upload,
-                     lowLatency: record.lowLatency)
+                     lowLatency: record.lowLatency, provider: Int64(record.providerID) ?? -1, location: record.locationID)
     }
 
-    /// The per-record rule on its parts.
+    /// The per-record rule on its parts (`provider` and `location` matter only for a technology whose
+    /// capability must be demonstrated).
     public func serviceClass(technology: Technology, download: Bandwidth?, upload: Bandwidth?,
-                             lowLatency: Bool?) -> ServiceClass {
+                             lowLatency: Bool?, provider: Int64 = -1, location: Int64 = -1) -> ServiceClass {
         guard qualifyingTechnologies.contains(technology) else { return .unserved }
+        if technology == .unlicensedFixedWireless, let demonstrated = unlicensedFixedWirelessDemonstrated,
+           !demonstrated.covers(provider: provider, location: location) {
+            return .unserved
+        }
         if requiresLowLatency && lowLatency != true { return .unserved }
         guard let down = download, let up = upload else { return .unserved }
         if down < minimumDownload || up < minimumUpload { return .unserved }
@@ -114,8 +144,15 @@ public struct PolicyProfile: Hashable, Sendable {
         ]
         if name == "bead-2022" {
             lines.append("Source: NTIA, BEAD Notice of Funding Opportunity (May 2022), definitions of unserved and underserved locations.")
-        } else if name == "bead-2025" {
-            lines.append("Source: NTIA, BEAD Restructuring Policy Notice (June 2025): technology-neutral, unlicensed fixed wireless counts.")
+        }
+        if let d = unlicensedFixedWirelessDemonstrated {
+            let listed = d.providers.isEmpty && d.locations.isEmpty
+                ? "none is listed (policy.ulfw_demonstrated), so no unlicensed fixed wireless record counts"
+                : "listed: \(d.providers.count) provider(s) (\(d.providers.sorted().prefix(8).map(String.init).joined(separator: ", "))\(d.providers.count > 8 ? ", …" : "")) and \(d.locations.count) location(s) (policy.ulfw_demonstrated)"
+            lines.append("Unlicensed fixed wireless (70) counts as reliable only where its provider demonstrated 100/20 Mbps capability: " + listed + ".")
+        }
+        if name == "bead-2025" {
+            lines.append("Source: NTIA, BEAD Restructuring Policy Notice (June 6, 2025): technology-neutral; unlicensed fixed wireless counts where the provider demonstrates 100/20 Mbps service.")
         } else if name == "fcc-2024" {
             lines.append("Source: FCC 2024 Section 706 Report (FCC 24-27): 100/20 Mbps fixed benchmark, terrestrial technologies.")
         }

@@ -11,6 +11,8 @@ public struct ServiceRule: Sendable {
     @usableFromInline let minimumDown, minimumUp, servedDown, servedUp: Double
     @usableFromInline let requiresLowLatency: Bool
     @usableFromInline let countsResidential, countsBusiness, countsBoth: Bool
+    /// Unlicensed fixed wireless only where demonstrated (bead-2025); nil: no such condition.
+    @usableFromInline let unlicensedDemonstrated: PolicyProfile.DemonstratedCapability?
 
     public init(_ profile: PolicyProfile) {
         self.profile = profile
@@ -23,6 +25,7 @@ public struct ServiceRule: Sendable {
         countsResidential = profile.businessResidential.contains(.residential)
         countsBusiness = profile.businessResidential.contains(.business)
         countsBoth = profile.businessResidential.contains(.both)
+        unlicensedDemonstrated = profile.unlicensedFixedWirelessDemonstrated
     }
 
     /// Whether rows with this business/residential code take part.
@@ -35,12 +38,17 @@ public struct ServiceRule: Sendable {
         }
     }
 
-    /// The class one row gives its location (speeds in Mbps; nil when empty).
+    /// The class one row gives its location (speeds in Mbps; nil when empty). `provider` and
+    /// `location` matter only for unlicensed fixed wireless under a demonstrated-capability rule.
     @inlinable
-    public func serviceClass(technology: Int, download: Double?, upload: Double?, lowLatency: Bool?) -> ServiceClass {
+    public func serviceClass(technology: Int, download: Double?, upload: Double?, lowLatency: Bool?,
+                             provider: Int64 = -1, location: Int64 = -1) -> ServiceClass {
         let qualifies = technology >= 0 && technology < 256
             ? qualifying[technology] : profile.qualifyingTechnologies.contains(Technology(code: technology))
         guard qualifies else { return .unserved }
+        if technology == 70, let d = unlicensedDemonstrated, !d.covers(provider: provider, location: location) {
+            return .unserved
+        }
         if requiresLowLatency && lowLatency != true { return .unserved }
         guard let down = download, let up = upload else { return .unserved }
         if down < minimumDown || up < minimumUp { return .unserved }

@@ -18,9 +18,12 @@ public struct AvailabilityRow: Hashable, Sendable {
     /// `low_latency` flag; nil when empty.
     public var lowLatency: Bool?
     public var businessResidential: BusinessResidentialCode
+    /// The FCC provider id (`provider_id`, digits) as an integer; -1 when the file has none or it is
+    /// not a number.
+    public var providerID: Int64
 
     public init(locationID: Int64, block: UInt64, technology: Int, download: Double?, upload: Double?,
-                lowLatency: Bool?, businessResidential: BusinessResidentialCode) {
+                lowLatency: Bool?, businessResidential: BusinessResidentialCode, providerID: Int64 = -1) {
         self.locationID = locationID
         self.block = block
         self.technology = technology
@@ -28,5 +31,6 @@ public struct AvailabilityRow: Hashable, Sendable {
         self.upload = upload
         self.lowLatency = lowLatency
         self.businessResidential = businessResidential
+        self.providerID = providerID
     }
 }

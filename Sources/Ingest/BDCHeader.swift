@@ -12,6 +12,8 @@ struct BDCHeader: Sendable {
     /// The field indices of the classification columns, for `CSVRecordReader.nextPlainRow`.
     struct Columns: Sendable {
         var location, technology, download, upload, lowLatency, businessResidential, block: Int
+        /// -1 when the header has no provider_id.
+        var provider: Int
     }
     let columns: Columns
 
@@ -62,6 +64,6 @@ struct BDCHeader: Sendable {
         iUp = at(.maxUpload); iLatency = at(.lowLatency); iCode = at(.businessResidential)
         iBlock = at(.blockGEOID); iProvider = at(.providerID); iBrand = at(.brandName)
         columns = Columns(location: iLocation, technology: iTechnology, download: iDown, upload: iUp,
-                          lowLatency: iLatency, businessResidential: iCode, block: iBlock)
+                          lowLatency: iLatency, businessResidential: iCode, block: iBlock, provider: iProvider)
     }
 }

@@ -58,8 +58,9 @@ enum BDCRowParser {
         }
         var block: UInt64 = 0
         for b in blockBytes { block = block &* 10 &+ UInt64(b &- 48) }
+        let provider = h.iProvider >= 0 ? FieldParsing.int64(reader.bytes(h.iProvider)) ?? -1 : -1
         return AvailabilityRow(locationID: location, block: block, technology: Int(tech), download: download,
-                               upload: upload, lowLatency: lowLatency, businessResidential: code)
+                               upload: upload, lowLatency: lowLatency, businessResidential: code, providerID: provider)
     }
 
     private static func bad(_ reader: CSVRecordReader, _ h: BDCHeader, _ i: Int, _ what: String) -> LastmileError {

@@ -479,6 +479,12 @@ extension CSVRecordReader {
         case UInt8(ascii: "X"): businessResidential = .both
         default: return .general
         }
+        // The provider id: an integer, or -1 without the column; anything else is the general parser's.
+        var providerID: Int64 = -1
+        if c.provider >= 0 {
+            guard let p = FieldParsing.int64(span(bounds(c.provider))) else { return .general }
+            providerID = p
+        }
         guard block.1 - block.0 == 15 else { return .general }
         var blockNumber: UInt64 = 0
         for i in block.0..<block.1 {
@@ -491,6 +497,6 @@ extension CSVRecordReader {
         position = p
         return .row(AvailabilityRow(locationID: location, block: blockNumber, technology: Int(technology),
                                     download: download, upload: upload, lowLatency: lowLatency,
-                                    businessResidential: businessResidential))
+                                    businessResidential: businessResidential, providerID: providerID))
     }
 }

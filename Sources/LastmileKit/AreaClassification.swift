@@ -265,7 +265,8 @@ struct LocationFold: AvailabilityAccumulator {
             locations[at] = r.locationID
             blocks[at] = r.block
             classes[at] = UInt8(rule.serviceClass(technology: r.technology, download: r.download, upload: r.upload,
-                                                  lowLatency: r.lowLatency).rawValue)
+                                                  lowLatency: r.lowLatency, provider: r.providerID,
+                                                  location: r.locationID).rawValue)
         }
         // Visit partitions from a place that changes with the chunk, so workers rarely meet on one lock;
         // a partition another worker holds is left for later rather than waited for (that worker may

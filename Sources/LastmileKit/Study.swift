@@ -1,6 +1,7 @@
 import Foundation
 import GeoModel
 import Analysis
+import Ingest
 
 /// A study as a planner wrote it: what to load, which rule to apply, how to report. Paths are
 /// resolved against the study file's folder.
@@ -19,6 +20,8 @@ public struct Study: Sendable {
     public var demographicsPath: String?
 
     public var profile: PolicyProfile
+    /// The CSV of locations where unlicensed fixed wireless was demonstrated, when policy.ulfw_demonstrated names one.
+    public var ulfwDemonstratedPath: String?
     public var reportTitle: String
     public var paper: PaperSize
     /// The equal-area CRS areas are projected to for areas and drawing.
@@ -47,6 +50,7 @@ public struct Study: Sendable {
         "inputs.study_area": "none",
         "policy.profile": "bead-2022 (NTIA BEAD NOFO, 2022)",
         "policy.business_residential": "[\"R\", \"B\", \"X\"] (NTIA counts every code)",
+        "policy.ulfw_demonstrated": "[] (bead-2025 only: the provider ids, or a CSV of location ids, where unlicensed fixed wireless demonstrated 100/20 Mbps; NTIA BEAD Restructuring Policy Notice, June 2025)",
         "report.title": "the study name",
         "report.paper": "letter",
         "report.crs": "EPSG:5070 (CONUS Albers equal area)",
@@ -178,6 +182,28 @@ public struct Study: Sendable {
                 }
                 return c
             })
+        }
+        if let value = v["policy.ulfw_demonstrated"] {
+            let key = "policy.ulfw_demonstrated"
+            guard profile.unlicensedFixedWirelessDemonstrated != nil else {
+                throw bad(key, "applies to a profile in which unlicensed fixed wireless counts only where demonstrated (bead-2025); policy.profile is \(profile.name)")
+            }
+            var demonstrated = PolicyProfile.DemonstratedCapability()
+            func provider(_ v: StudyValue) throws -> Int64 {
+                switch v {
+                case .integer(let i) where i >= 0: return Int64(i)
+                case .string(let s) where Int64(s).map({ $0 >= 0 }) == true: return Int64(s)!
+                default: throw bad(key, "expected FCC provider ids (digits, e.g. \"290518\") or a CSV file of location ids, found \(v.typeName) \(v)")
+                }
+            }
+            switch value {
+            case .string(let s) where s.lowercased().hasSuffix(".csv") || s.lowercased().hasSuffix(".csv.gz"):
+                ulfwDemonstratedPath = resolve(s)
+                demonstrated.locations = try LocationIDList.read(path: resolve(s))
+            case .list(let l): demonstrated.providers = Set(try l.map(provider))
+            default: demonstrated.providers = [try provider(value)]
+            }
+            profile.unlicensedFixedWirelessDemonstrated = demonstrated
         }
         self.profile = profile
         reportTitle = try string("report.title") ?? name

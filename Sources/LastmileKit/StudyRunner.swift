@@ -92,6 +92,7 @@ public enum StudyRunner {
         }
         for p in study.availabilityPaths { try fingerprint("availability", p) }
         if let l = study.locationsPath { try fingerprint("locations", l) }
+        if let u = study.ulfwDemonstratedPath { try fingerprint("ulfw_demonstrated", u) }
         try fingerprint("areas", areasPath)
         if let d = study.demographicsPath { try fingerprint("demographics", d) }
         if let d = study.businessCase.earlierDemographicsPath { try fingerprint("demographics_earlier", d) }

@@ -51,9 +51,20 @@ import GeoModel
     }
 
     @Test func otherProfiles() throws {
-        // bead-2025 lets unlicensed fixed wireless count; fcc-2024 drops the latency rule.
+        // bead-2025 lets unlicensed fixed wireless count where its provider (or the location) is listed as
+        // having demonstrated 100/20 (June 2025 Restructuring Policy Notice); fcc-2024 drops the latency rule.
         #expect(PolicyProfile.bead2025.serviceClass(technology: .unlicensedFixedWireless, download: .mbps(100),
-                                                    upload: .mbps(20), lowLatency: true) == .served)
+                                                    upload: .mbps(20), lowLatency: true, provider: 290518) == .unserved)
+        var listed = PolicyProfile.bead2025
+        listed.unlicensedFixedWirelessDemonstrated = .init(providers: [290518], locations: [7])
+        #expect(listed.serviceClass(technology: .unlicensedFixedWireless, download: .mbps(100), upload: .mbps(20),
+                                    lowLatency: true, provider: 290518) == .served)
+        #expect(listed.serviceClass(technology: .unlicensedFixedWireless, download: .mbps(100), upload: .mbps(20),
+                                    lowLatency: true, provider: 1, location: 7) == .served)
+        #expect(listed.serviceClass(technology: .unlicensedFixedWireless, download: .mbps(100), upload: .mbps(20),
+                                    lowLatency: true, provider: 1, location: 8) == .unserved)
+        #expect(ServiceRule(listed).serviceClass(technology: 70, download: 100, upload: 20, lowLatency: true, provider: 290518) == .served)
+        #expect(ServiceRule(listed).serviceClass(technology: 70, download: 100, upload: 20, lowLatency: true, provider: 2) == .unserved)
         #expect(PolicyProfile.fcc2024.serviceClass(technology: .cable, download: .mbps(100), upload: .mbps(20),
                                                    lowLatency: false) == .served)
         #expect(PolicyProfile.fcc2024.serviceClass(technology: .gsoSatellite, download: .mbps(100),

@@ -74,7 +74,7 @@ import TestSupport
         let quoted = try plain(#""190047","0004056602",Bee Line Cable,"1010525458","230259664001063",882b1a59bbfffff,40,"500","20","1",X"#)
         guard case .row(let row) = quoted else { Issue.record("quoted row not on the fast path"); return }
         #expect(row == AvailabilityRow(locationID: 1_010_525_458, block: 230_259_664_001_063, technology: 40, download: 500,
-                                       upload: 20, lowLatency: true, businessResidential: .both))
+                                       upload: 20, lowLatency: true, businessResidential: .both, providerID: 190_047))
         let empty = try plain(#""190047","0004056602","","1010525458","230259664001063",882b1a59bbfffff,40,"","20","1",X"#)
         guard case .row(let r2) = empty else { Issue.record("empty quoted fields not on the fast path"); return }
         #expect(r2.download == nil)

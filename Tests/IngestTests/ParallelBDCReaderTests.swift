@@ -60,7 +60,7 @@ struct BEADTally: AvailabilityAccumulator {
         let summary = try BDCReader.read(path: path) { r in
             rows.append(AvailabilityRow(locationID: r.locationID, block: UInt64(r.blockGEOID)!, technology: r.technology.code,
                                         download: r.download?.mbps, upload: r.upload?.mbps, lowLatency: r.lowLatency,
-                                        businessResidential: r.businessResidential))
+                                        businessResidential: r.businessResidential, providerID: Int64(r.providerID) ?? -1))
         }
         return (rows, summary)
     }

@@ -1,0 +1,39 @@
+import Foundation
+import GeoIO
+import GeoModel
+
+/// A list of location ids in a CSV (a `location_id` column, found by header name; other columns are
+/// ignored): locations where a provider demonstrated a capability, funded locations, …
+public enum LocationIDList {
+    /// Reads the `location_id` column of `path` (`.csv`, `.csv.gz` or a `.zip` holding one CSV).
+    /// - Throws: `.io` when the file cannot be opened; `.badInput` naming the file, line and column for
+    ///   a missing `location_id` column or an id that is not a non-negative integer.
+    public static func read(path: String) throws -> Set<Int64> {
+        let members = try VirtualPath.csvMembers(of: path)
+        guard members.count == 1 else {
+            throw LastmileError.badInput(SourceLocation(file: path), "the archive holds \(members.count) CSV files; expected one list of location ids")
+        }
+        let stream = try ByteStream(vsiPath: members[0].vsiPath, displayName: members[0].displayName)
+        defer { stream.close() }
+        var reader = CSVRecordReader(stream: stream, chunkSize: 1 << 20)
+        let file = reader.displayName
+        guard try reader.next() else {
+            throw LastmileError.badInput(SourceLocation(file: file, line: 1), "the file is empty; expected a header with a location_id column")
+        }
+        let names = (0..<reader.fieldCount).map { reader.string($0) }
+        guard let column = names.firstIndex(where: { KnownSchema.normalize($0) == "location_id" }) else {
+            throw LastmileError.badInput(SourceLocation(file: file, line: 1, column: "location_id"),
+                                         "the list lacks column location_id; the header has: \(names.joined(separator: ", "))")
+        }
+        var ids = Set<Int64>()
+        while try reader.next(columnNames: names) {
+            guard column < reader.fieldCount, let id = FieldParsing.int64(reader.bytes(column)), id >= 0 else {
+                let found = column < reader.fieldCount ? FieldParsing.quoted(reader.bytes(column)) : "no such field"
+                throw LastmileError.badInput(SourceLocation(file: file, line: reader.recordLine, column: names[column]),
+                                             "expected a non-negative integer location id, found \(found)")
+            }
+            ids.insert(id)
+        }
+        return ids
+    }
+}

@@ -11,9 +11,14 @@ enum DataVintage {
             let month = code.first == "J" ? "June 30" : "December 31"
             return "\(month), 20\(code.dropFirst())"
         }
-        guard let r = name.range(of: #"_(0630|1231)\d\d\."#, options: .regularExpression) else { return nil }
+        if let r = name.range(of: #"_(0630|1231)\d\d\."#, options: .regularExpression) {
+            let code = name[r].dropFirst().dropLast()
+            return (code.hasPrefix("0630") ? "June 30" : "December 31") + ", 20" + code.suffix(2)
+        }
+        // Extracts named for the round in words: `…_jun2022_….csv`.
+        guard let r = name.range(of: #"_(jun|dec)20\d\d[_.]"#, options: [.regularExpression, .caseInsensitive]) else { return nil }
         let code = name[r].dropFirst().dropLast()
-        return (code.hasPrefix("0630") ? "June 30" : "December 31") + ", 20" + code.suffix(2)
+        return (code.lowercased().hasPrefix("jun") ? "June 30" : "December 31") + ", " + code.suffix(4)
     }
 
     /// ACS 5-year vintages in data.census.gov file names (`ACSST5Y2022`, `ACSDT5Y2022`).

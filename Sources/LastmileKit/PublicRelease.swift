@@ -53,6 +53,7 @@ enum PublicRelease {
         func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
         let plans = Dictionary(uniqueKeysWithValues: c.businessCase.areas.map { ($0.id, $0) })
         try AtomicOutput.write(csv(c.join.results, plans: plans, suppression), to: path("results.csv"))
+        try AtomicOutput.write(ProviderTable.csv(c.providers, smallCellThreshold: threshold), to: path("providers.csv"))
         try replaceGeoPackage(c, study: study, suppression, at: path("results.gpkg"))
         try annotateRunJSON(at: path("run.json"), areas: c.join.results.count, threshold: threshold, withheld: withheld)
         return files

@@ -20,6 +20,9 @@ enum RunOutputs {
         try writeGeoPackage(c, study: study, to: path("results.gpkg"))
         files.append("results.gpkg")
 
+        try AtomicOutput.write(ProviderTable.csv(c.providers), to: path("providers.csv"))
+        files.append("providers.csv")
+
         let measurer = PangoTextMeasurer()
         let reportDate = try RunReport.reportDate(startedAt: startedAt)
         let map = try RunReport.unservedMap(c, study: study, measurer: measurer)

@@ -4,6 +4,7 @@ import Analysis
 import Graphics
 import Maps
 import Reports
+import Charts
 
 /// Builds the run's map and report from computed results (values in, files out through Graphics).
 enum RunReport {
@@ -90,10 +91,12 @@ enum RunReport {
     static func content(_ c: StudyRunner.Computed, study: Study, runID: String, startedAt: Date, map: DisplayList?,
                         phasesMap: DisplayList? = nil) -> ReportContent {
         let rows = c.join.results.map { r in
-            ReportContent.AreaRow(id: r.id.rawValue, name: r.name, locations: r.counts.locations,
-                                  unserved: r.counts.unserved, underserved: r.counts.underserved,
-                                  served: r.counts.served, households: r.households, noInternetShare: r.noInternetShare,
-                                  medianIncome: r.medianHouseholdIncome.map { Int($0.rounded()) })
+            var row = ReportContent.AreaRow(id: r.id.rawValue, name: r.name, locations: r.counts.locations,
+                                            unserved: r.counts.unserved, underserved: r.counts.underserved,
+                                            served: r.counts.served, households: r.households, noInternetShare: r.noInternetShare,
+                                            medianIncome: r.medianHouseholdIncome.map { Int($0.rounded()) })
+            if !c.providers.study.isEmpty { row.providersAt100x20 = c.providers.providersServing(r.id) }
+            return row
         }
         let day = DateFormatter()
         day.locale = Locale(identifier: "en_US_POSIX")
@@ -134,7 +137,20 @@ enum RunReport {
             runID: runID, toolVersion: LastmileVersion.current,
             businessCase: BusinessCaseReport.content(c, study: study, phasesMap: phasesMap),
             universeNotice: c.universe.statement(profile: study.profile),
-            noInternetUniverse: universe?.displayName)
+            noInternetUniverse: universe?.displayName, providers: providerRows(c.providers))
+    }
+
+    /// The report's provider table rows from the landscape.
+    static func providerRows(_ landscape: ProviderLandscape) -> [ReportContent.ProviderRow] {
+        landscape.study.map { p in
+            ReportContent.ProviderRow(
+                id: p.id, label: p.label, otherBrands: Array(p.brands.dropFirst()),
+                technologies: p.technologies.map { Technology(code: $0).name }.joined(separator: ", "),
+                locations: p.locations, locationsAt25x3: p.locationsAt25x3, locationsAt100x20: p.locationsAt100x20,
+                locationsServed: p.locationsServed,
+                topSpeed: NumberFormatting.grouped(p.maxDownload, decimals: p.maxDownload == p.maxDownload.rounded() ? 0 : 1) + "/"
+                    + NumberFormatting.grouped(p.maxUpload, decimals: p.maxUpload == p.maxUpload.rounded() ? 0 : 1))
+        }
     }
 
     static func paper(_ p: Study.PaperSize) -> Reports.PaperSize {

@@ -69,6 +69,8 @@ public enum StudyRunner {
         var locations: LocationTable? = nil
         /// Which locations the counts cover: technology families present, the locations file if any.
         var universe = LocationUniverse(rowsByTechnology: [:])
+        /// Who offers service where (providers.csv, the report's provider page).
+        var providers = ProviderLandscape(study: [], byArea: [:])
     }
 
     static func compute(_ study: Study, options: RunOptions) throws -> Computed {
@@ -108,6 +110,8 @@ public enum StudyRunner {
             diagnostics.append("\(notListed) location(s) of the availability files are not in the locations file \((path as NSString).lastPathComponent) and are left out of the counts (the universe is the locations file's)")
         }
         let counts = classified.table.counts(by: study.areaLevel)
+        say("listing providers")
+        let providers = try ProviderTable.landscape(files: study.availabilityPaths, profile: study.profile, level: study.areaLevel)
         if classified.unknownTechnologyRows > 0 {
             diagnostics.append("\(classified.unknownTechnologyRows) availability row(s) carry a technology code the FCC does not define; they count as non-qualifying")
         }
@@ -163,7 +167,7 @@ public enum StudyRunner {
         let businessCase = BusinessCase.evaluate(areas: businessAreas, parameters: parameters)
         return Computed(inputs: inputs, totals: classified.table.totals, join: join, areas: areas,
                         diagnostics: diagnostics, rowsRead: classified.table.rowsSeen, businessCase: businessCase,
-                        householdTrend: trend, locations: classified.table, universe: universe)
+                        householdTrend: trend, locations: classified.table, universe: universe, providers: providers)
     }
 
     /// The study's location universe. With a locations file (inputs.locations) the classified tables

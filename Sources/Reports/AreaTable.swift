@@ -43,6 +43,10 @@ struct AreaTable {
                    cells: rows.map { NumberFormatting.percent($0.needShare) }, flexible: false),
         ]
         let missing = "–"
+        if rows.contains(where: { $0.providersAt100x20 != nil }) {
+            cols.append(Column(header: "Providers at 100/20", alignment: .right,
+                               cells: rows.map { $0.providersAt100x20.map(count) ?? missing }, flexible: false))
+        }
         if rows.contains(where: { $0.households != nil }) {
             cols.append(Column(header: "Households", alignment: .right,
                                cells: rows.map { $0.households.map(count) ?? missing }, flexible: false))

@@ -22,6 +22,7 @@ public struct ReportBuilder {
         if let map = content.map { pages += [mapPage(map, content, theme)] }
         pages += [chartPage(content, theme)]
         pages += tablePages(content, theme)
+        if !content.providers.isEmpty { pages += providerPages(content, theme) }
         if let bc = content.businessCase { pages += businessCasePages(bc, content, theme) }
         pages += methodPages(content, theme)
         pages += sourcePages(content, theme)

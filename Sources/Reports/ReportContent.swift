@@ -28,6 +28,29 @@ public struct ReportContent: Hashable, Sendable, Codable {
         private func share(_ n: Int) -> Double { locations > 0 ? Double(n) / Double(locations) : 0 }
     }
 
+    /// One provider in the "Who serves the area today" table.
+    public struct ProviderRow: Hashable, Sendable, Codable {
+        public var id: String
+        public var label: String
+        /// Its other brands, most frequent first.
+        public var otherBrands: [String]
+        /// Technologies in words, e.g. "Cable, Fiber to the premises".
+        public var technologies: String
+        public var locations: Int
+        public var locationsAt25x3: Int
+        public var locationsAt100x20: Int
+        public var locationsServed: Int
+        /// Highest advertised speeds as printed, e.g. "1,000/35".
+        public var topSpeed: String
+
+        public init(id: String, label: String, otherBrands: [String], technologies: String, locations: Int,
+                    locationsAt25x3: Int, locationsAt100x20: Int, locationsServed: Int, topSpeed: String) {
+            self.id = id; self.label = label; self.otherBrands = otherBrands; self.technologies = technologies
+            self.locations = locations; self.locationsAt25x3 = locationsAt25x3; self.locationsAt100x20 = locationsAt100x20
+            self.locationsServed = locationsServed; self.topSpeed = topSpeed
+        }
+    }
+
     /// One area's line in the ranked table.
     public struct AreaRow: Hashable, Sendable, Codable {
         /// The area's identifier (e.g. a tract GEOID "23019000100").
@@ -44,6 +67,8 @@ public struct ReportContent: Hashable, Sendable, Codable {
         public var noInternetShare: Double?
         /// Median household income in dollars (B19013_001E).
         public var medianIncome: Int?
+        /// Providers serving at least one of its locations at 100/20 under the rule.
+        public var providersAt100x20: Int?
 
         public init(id: String, name: String, locations: Int, unserved: Int, underserved: Int, served: Int,
                     households: Int? = nil, noInternetShare: Double? = nil, medianIncome: Int? = nil) {
@@ -86,6 +111,8 @@ public struct ReportContent: Hashable, Sendable, Codable {
     public var universeNotice: String?
     /// Who the ACS "no internet" share counts: "households" (B28002) or "people in households" (S2802).
     public var noInternetUniverse: String?
+    /// Providers of the availability files, most locations first (empty leaves the page out).
+    public var providers: [ProviderRow] = []
     /// The generation date as printed, e.g. "28 November 2026".
     public var generatedDate: String
     /// ISO 8601 timestamp for the PDF metadata (pinned for reproducible output), e.g. "2026-11-28T00:00:00Z".
@@ -118,7 +145,8 @@ public struct ReportContent: Hashable, Sendable, Codable {
                 timestamp: String, dataVintages: [String] = [], totals: Totals, areas: [AreaRow],
                 areaNoun: String = "area", map: DisplayList? = nil, mapCaption: String = "", policyName: String = "",
                 methodParagraphs: [String] = [], dataSources: [DataSource] = [], runID: String, toolVersion: String,
-                businessCase: BusinessCaseContent? = nil, universeNotice: String? = nil, noInternetUniverse: String? = nil) {
+                businessCase: BusinessCaseContent? = nil, universeNotice: String? = nil, noInternetUniverse: String? = nil,
+                providers: [ProviderRow] = []) {
         self.title = title; self.studyName = studyName; self.isSyntheticData = isSyntheticData
         self.syntheticNotice = syntheticNotice; self.generatedDate = generatedDate; self.timestamp = timestamp
         self.dataVintages = dataVintages; self.totals = totals; self.areas = areas; self.areaNoun = areaNoun
@@ -128,6 +156,7 @@ public struct ReportContent: Hashable, Sendable, Codable {
         self.businessCase = businessCase
         self.universeNotice = universeNotice
         self.noInternetUniverse = noInternetUniverse
+        self.providers = providers
     }
 
     /// The plural of `areaNoun` ("counties", "tracts", "block groups").

@@ -9,6 +9,7 @@ import Testing
         // The first release (November 2022) named files by the as-of date, MMDDYY.
         #expect(DataVintage.bdcAsOf("bdc_23_Cable_fixed_broadband_063022.zip") == "June 30, 2022")
         #expect(DataVintage.bdcAsOf("bdc_23_Cable_fixed_broadband_123122.zip") == "December 31, 2022")
+        #expect(DataVintage.bdcAsOf("bdc_23023_sagadahoc_jun2022_nov2022release.csv") == "June 30, 2022")
         #expect(DataVintage.tigerVintage("maine_counties_tiger2019_covered_pop.geojson") == "TIGER/Line 2019")
         #expect(DataVintage.acsVintage("ACSST5Y2022.S2802-Data.csv") == "ACS 2018–2022 5-year")
         #expect(DataVintage.tigerVintage("tl_2020_23_tract.zip") == "TIGER/Line 2020")

@@ -1,0 +1,155 @@
+import GeoModel
+
+/// Who serves the study's areas today: every provider in the availability files, by FCC provider
+/// id (one provider files under several brands, and brand spellings vary — `Bee Line Cable` and
+/// `NBee Line CableULL` are provider 190047 — so the id is the key and the most frequent brand the
+/// label), with the locations it offers service to, at which speeds and technologies.
+public struct ProviderLandscape: Sendable {
+    /// One provider, over the study or over one area.
+    public struct Provider: Hashable, Sendable, Codable {
+        /// FCC provider id as written (`provider_id`).
+        public var id: String
+        /// The brand on most of its rows (ties: the first in alphabetical order).
+        public var label: String
+        /// Every brand it files under, most frequent first.
+        public var brands: [String]
+        /// FCC technology codes of its rows, ascending.
+        public var technologies: [Int]
+        /// Distinct locations it lists, and those where it advertises at least 25/3 and 100/20 Mbps
+        /// (on any technology, latency aside: what it says it offers).
+        public var locations: Int
+        public var locationsAt25x3: Int
+        public var locationsAt100x20: Int
+        /// Distinct locations its records serve under the study's rule (reliable technology, low
+        /// latency, 100/20): the ones that count for BEAD.
+        public var locationsServed: Int
+        /// Its highest advertised speeds, in Mbps.
+        public var maxDownload: Double
+        public var maxUpload: Double
+    }
+
+    /// Providers over the whole study, most locations first (ties by id).
+    public var study: [Provider]
+    /// Providers per area (GEOID prefix at the study's level), most locations first.
+    public var byArea: [AreaID: [Provider]]
+
+    public init(study: [Provider], byArea: [AreaID: [Provider]]) {
+        self.study = study
+        self.byArea = byArea
+    }
+
+    /// Number of providers serving at least one location of `area` at 100/20 under the rule.
+    public func providersServing(_ area: AreaID) -> Int {
+        (byArea[area] ?? []).filter { $0.locationsServed > 0 }.count
+    }
+
+    /// Collects availability records, then `finish(level:)` gives the landscape.
+    public struct Builder: Sendable {
+        let rule: ServiceRule
+        let thresholds: (minimumDown: Double, minimumUp: Double, servedDown: Double, servedUp: Double)
+        /// Provider ids in order of first appearance; their index keys everything else.
+        private var providerIDs: [String] = []
+        private var providerIndex: [String: Int] = [:]
+        private var brandRows: [[String: Int]] = []
+        /// Per (provider index, location): what the provider's records at that location give.
+        private var offers: [Offer.Key: Offer] = [:]
+
+        struct Offer {
+            /// Provider index << 40 | location id (FCC location ids are far below 2⁴⁰).
+            typealias Key = UInt64
+            var block: UInt64
+            var technologies: UInt32 = 0
+            var at25x3 = false, at100x20 = false, served = false
+            var maxDown = 0.0, maxUp = 0.0
+        }
+
+        public init(profile: PolicyProfile) {
+            rule = ServiceRule(profile)
+            thresholds = (profile.minimumDownload.mbps, profile.minimumUpload.mbps,
+                          profile.servedDownload.mbps, profile.servedUpload.mbps)
+        }
+
+        /// Folds one record in (records whose business/residential code the rule does not count, or
+        /// whose block is not 15 digits, are left out, as in the location counts).
+        public mutating func add(_ r: AvailabilityRecord) {
+            guard rule.counts(r.businessResidential), r.locationID >= 0, r.locationID < 1 << 40,
+                  let block = UInt64(r.blockGEOID), r.blockGEOID.utf8.count == 15 else { return }
+            let index: Int
+            if let i = providerIndex[r.providerID] {
+                index = i
+            } else {
+                index = providerIDs.count
+                providerIndex[r.providerID] = index
+                providerIDs.append(r.providerID)
+                brandRows.append([:])
+            }
+            brandRows[index][r.brandName, default: 0] += 1
+            let down = r.download?.mbps ?? 0, up = r.upload?.mbps ?? 0
+            let key = UInt64(index) << 40 | UInt64(r.locationID)
+            var offer = offers[key] ?? Offer(block: block)
+            offer.technologies |= Self.bit(r.technology.code)
+            offer.maxDown = max(offer.maxDown, down)
+            offer.maxUp = max(offer.maxUp, up)
+            if down >= thresholds.minimumDown && up >= thresholds.minimumUp { offer.at25x3 = true }
+            if down >= thresholds.servedDown && up >= thresholds.servedUp { offer.at100x20 = true }
+            let cls = rule.serviceClass(technology: r.technology.code, download: r.download?.mbps, upload: r.upload?.mbps,
+                                        lowLatency: r.lowLatency, provider: Int64(r.providerID) ?? -1, location: r.locationID)
+            if cls == .served { offer.served = true }
+            offers[key] = offer
+        }
+
+        /// The landscape over the study and per area at `level`.
+        public func finish(level: AreaLevel) -> ProviderLandscape {
+            struct Tally {
+                var locations = 0, at25x3 = 0, at100x20 = 0, served = 0
+                var technologies: UInt32 = 0
+                var maxDown = 0.0, maxUp = 0.0
+                mutating func add(_ o: Offer) {
+                    locations += 1
+                    if o.at25x3 { at25x3 += 1 }
+                    if o.at100x20 { at100x20 += 1 }
+                    if o.served { served += 1 }
+                    technologies |= o.technologies
+                    maxDown = max(maxDown, o.maxDown)
+                    maxUp = max(maxUp, o.maxUp)
+                }
+            }
+            var study = [Tally](repeating: Tally(), count: providerIDs.count)
+            var areas: [UInt64: [Int: Tally]] = [:]
+            var divisor: UInt64 = 1
+            for _ in 0..<(15 - level.geoidLength) { divisor *= 10 }
+            for (key, offer) in offers {
+                let index = Int(key >> 40)
+                study[index].add(offer)
+                areas[offer.block / divisor, default: [:]][index, default: Tally()].add(offer)
+            }
+            func provider(_ index: Int, _ t: Tally) -> Provider {
+                let brands = brandRows[index].sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+                return Provider(id: providerIDs[index], label: brands.first ?? providerIDs[index], brands: brands,
+                                technologies: Self.codes(t.technologies), locations: t.locations,
+                                locationsAt25x3: t.at25x3, locationsAt100x20: t.at100x20, locationsServed: t.served,
+                                maxDownload: t.maxDown, maxUpload: t.maxUp)
+            }
+            func ranked(_ list: [Provider]) -> [Provider] {
+                list.sorted { $0.locations != $1.locations ? $0.locations > $1.locations : $0.id < $1.id }
+            }
+            var byArea: [AreaID: [Provider]] = [:]
+            for (prefix, tallies) in areas {
+                var digits = String(prefix)
+                if digits.count < level.geoidLength { digits = String(repeating: "0", count: level.geoidLength - digits.count) + digits }
+                byArea[AreaID(digits)] = ranked(tallies.map { provider($0.key, $0.value) })
+            }
+            return ProviderLandscape(study: ranked(study.indices.filter { study[$0].locations > 0 }.map { provider($0, study[$0]) }),
+                                     byArea: byArea)
+        }
+
+        /// Technology codes as bits (the FCC's codes mapped to 0…9).
+        static let knownCodes = [0, 10, 40, 50, 60, 61, 70, 71, 72]
+        static func bit(_ code: Int) -> UInt32 {
+            knownCodes.firstIndex(of: code).map { 1 << UInt32($0) } ?? 1 << 31
+        }
+        static func codes(_ bits: UInt32) -> [Int] {
+            knownCodes.indices.filter { bits & (1 << UInt32($0)) != 0 }.map { knownCodes[$0] }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Charts
+import Graphics
+
+extension ReportBuilder {
+    /// At most this many providers in the report's table (the full list is in providers.csv).
+    static let providerTableLimit = 25
+
+    /// "Who serves the area today": the providers of the availability files, largest first.
+    func providerPages(_ c: ReportContent, _ theme: ReportTheme) -> [DisplayList] {
+        var flow = PageFlow(theme: theme, measurer: measurer)
+        flow.heading("Who serves the area today")
+        let g = { (v: Int) in NumberFormatting.grouped(v) }
+        let shown = c.providers.prefix(Self.providerTableLimit)
+        var intro = "\(g(c.providers.count)) provider\(c.providers.count == 1 ? "" : "s") list fixed service in the availability files, "
+            + "grouped by FCC provider id (a provider files under several brands; the label is its most frequent one). "
+            + "Locations: distinct locations it lists; 25/3 and 100/20: locations where it advertises at least that speed; "
+            + "served: locations its records serve under \(c.policyName) (reliable technology, low latency, 100/20)."
+        if c.providers.count > shown.count {
+            intro += " The \(shown.count) with the most locations are shown; every provider, also per \(c.areaNoun), is in providers.csv."
+        }
+        flow.paragraph(intro, style: theme.body, spacingAfter: 10)
+        let header = ["Provider · FCC id (other brands) — technologies", "Locations", "25/3", "100/20", "Served", "Top speed (Mbps)"]
+        let rows = shown.map { p -> [String] in
+            let others = p.otherBrands.isEmpty ? "" : " (" + p.otherBrands.joined(separator: ", ") + ")"
+            return ["\(p.label) · \(p.id)\(others)\n\(p.technologies)", g(p.locations), g(p.locationsAt25x3),
+                    g(p.locationsAt100x20), g(p.locationsServed), p.topSpeed]
+        }
+        table(header: header, rows: rows, firstColumnShare: 0.42, style: TextStyle(size: 7.5, color: ReportTheme.ink), into: &flow)
+        return flow.finish()
+    }
+}

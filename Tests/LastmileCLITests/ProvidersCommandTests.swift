@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Who serves the area today, from the real all-technology Sagadahoc file of the June 2022 round
+/// (datasets/real/fcc-bdc-maine-jun2022). Expected per-provider figures from
+/// `python3 Tests/IngestTests/Fixtures/provider_counts.py <the file>` (the csv module): distinct
+/// locations, locations advertised at ≥ 25/3 and ≥ 100/20, locations served under bead-2022, the most
+/// frequent brand and the top speeds.
+@Suite struct ProvidersCommandTests {
+    static let sagadahoc = TestPaths.realData("fcc-bdc-maine-jun2022/bdc_23023_sagadahoc_jun2022_nov2022release.csv")
+    static let counties = TestPaths.realData("census-covered-populations/maine_counties_tiger2019_covered_pop.geojson")
+
+    @Test func providerTableEqualsAnIndependentCount() throws {
+        let dir = try TemporaryDirectory()
+        let study = try dir.write("study.toml", """
+            [study]
+            name = "Sagadahoc providers"
+            area_level = "county"
+            [inputs]
+            areas = "\(Self.counties)"
+            availability = ["\(Self.sagadahoc)"]
+            [risk]
+            draws = 100
+            """)
+        let r = try CommandLineRun.lastmile(["run", study, "--out", dir.file("out"), "--store", dir.file("runs.sqlite"), "--no-progress"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: dir.file("out"))
+        let csvPath = try #require(files.first { $0.hasSuffix("/providers.csv") })
+        let lines = try String(contentsOfFile: dir.file("out/\(csvPath)"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "scope,provider_id,label,brands,technologies,locations,locations_25_3,locations_100_20,locations_served,max_download_mbps,max_upload_mbps")
+        let studyRows = lines.filter { $0.hasPrefix("study,") }.map { line -> String in
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            return [f[1], f[5], f[6], f[7], f[8], "\(f[9])/\(f[10])", "|", f[2]].joined(separator: " ")
+        }
+        #expect(studyRows == [
+            "130335 13200 1232 33 33 2000/2000 | Consolidated Communications",
+            "130317 13179 13179 13179 13179 1200/35 | Xfinity",
+            "130235 1584 1584 1584 1584 1000/35 | Charter Communications Inc",
+            "130745 282 282 282 282 100/100 | O.P.E.N.",
+            "130122 152 19 6 6 1000/1000 | Great Works Internet",
+            "131378 63 0 0 0 10/1 | Mid-Maine TelPlus LLC",
+            "130993 42 42 32 32 5000/5000 | FirstLight Fiber",
+            "131386 1 0 0 0 0/0 | TPx Communications",
+            "400048 1 1 1 0 150/150 | TK Networks",
+        ])
+        // One county: its rows equal the study's.
+        #expect(lines.filter { $0.hasPrefix("23023,") }.count == 9)
+
+        let pdf = try #require(files.first { $0.hasSuffix("/report.pdf") })
+        let text = try CommandLineRun.output("pdftotext", [dir.file("out/\(pdf)"), "-"])
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("Who serves the area today"))
+        // The ranked table's last column: 6 providers serve Sagadahoc at 100/20 under bead-2022 (the six
+        // with locations_served > 0 above).
+        #expect(text.contains("Providers underserved at 100/20"))
+        #expect(text.contains("1 23023 Sagadahoc County 16,188 1,116 174 14,898 8.0% 6"))
+    }
+}

@@ -21,6 +21,9 @@ public struct LocationTable: Sendable {
     public private(set) var rowsIgnored = 0
     /// Rows whose block GEOID was not 15 digits (the location is kept under its first valid block).
     public private(set) var rowsWithBadBlock = 0
+    /// Locations with an enforceable commitment (inputs.funded_locations): when not served they are
+    /// counted as funded, apart from the need.
+    public var fundedLocations: Set<Int64> = []
 
     public init(profile: PolicyProfile) {
         self.profile = profile
@@ -125,7 +128,8 @@ public struct LocationTable: Sendable {
     /// Locations per class over the whole table.
     public var totals: ClassCounts {
         var c = ClassCounts()
-        forEach { _, _, cls in c.add(cls) }
+        let funded = fundedLocations
+        forEach { id, _, cls in c.add(cls, funded: !funded.isEmpty && funded.contains(id)) }
         return c
     }
 
@@ -133,7 +137,10 @@ public struct LocationTable: Sendable {
     public func counts(by level: AreaLevel) -> [AreaID: ClassCounts] {
         var byKey: [UInt64: ClassCounts] = [:]
         let divisor = LocationTable.power10(15 - level.geoidLength)
-        forEach { _, block, cls in byKey[block / divisor, default: ClassCounts()].add(cls) }
+        let funded = fundedLocations
+        forEach { id, block, cls in
+            byKey[block / divisor, default: ClassCounts()].add(cls, funded: !funded.isEmpty && funded.contains(id))
+        }
         var out: [AreaID: ClassCounts] = [:]
         out.reserveCapacity(byKey.count)
         for (k, v) in byKey { out[AreaID(LocationTable.format(k, digits: level.geoidLength))] = v }

@@ -9,6 +9,12 @@ public enum LocationIDList {
     /// - Throws: `.io` when the file cannot be opened; `.badInput` naming the file, line and column for
     ///   a missing `location_id` column or an id that is not a non-negative integer.
     public static func read(path: String) throws -> Set<Int64> {
+        Set(try labelled(path: path, labelColumns: []).keys)
+    }
+
+    /// The `location_id` column of `path` with a label per id: the first of `labelColumns` (header names,
+    /// case-insensitive) the file has, e.g. the funding program of a funded-locations list ("" without).
+    public static func labelled(path: String, labelColumns: [String]) throws -> [Int64: String] {
         let members = try VirtualPath.csvMembers(of: path)
         guard members.count == 1 else {
             throw LastmileError.badInput(SourceLocation(file: path), "the archive holds \(members.count) CSV files; expected one list of location ids")
@@ -25,14 +31,16 @@ public enum LocationIDList {
             throw LastmileError.badInput(SourceLocation(file: file, line: 1, column: "location_id"),
                                          "the list lacks column location_id; the header has: \(names.joined(separator: ", "))")
         }
-        var ids = Set<Int64>()
+        let labelColumn = labelColumns.lazy.compactMap { label in names.firstIndex { KnownSchema.normalize($0) == label } }.first
+        var ids: [Int64: String] = [:]
         while try reader.next(columnNames: names) {
             guard column < reader.fieldCount, let id = FieldParsing.int64(reader.bytes(column)), id >= 0 else {
                 let found = column < reader.fieldCount ? FieldParsing.quoted(reader.bytes(column)) : "no such field"
                 throw LastmileError.badInput(SourceLocation(file: file, line: reader.recordLine, column: names[column]),
                                              "expected a non-negative integer location id, found \(found)")
             }
-            ids.insert(id)
+            let label = labelColumn.map { $0 < reader.fieldCount ? reader.string($0) : "" } ?? ""
+            if ids[id] == nil || ids[id] == "" { ids[id] = label }
         }
         return ids
     }

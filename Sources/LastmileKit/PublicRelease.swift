@@ -68,6 +68,8 @@ enum PublicRelease {
         case "underserved": if s.isSuppressed(r.id, .underserved) { return nil }
         case "served": if s.isSuppressed(r.id, .served) { return nil }
         case "unserved_share", "underserved_share", "unserved_or_underserved_share": if any { return nil }
+        // Funded counts are not part of the small-cell scheme's complementary suppression: never published per area.
+        case "unserved_funded", "underserved_funded": return nil
         default: break
         }
         return column.value(r)

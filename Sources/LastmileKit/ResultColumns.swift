@@ -34,6 +34,9 @@ enum ResultColumns {
         Column(name: "unserved", kind: .integer) { .integer($0.counts.unserved) },
         Column(name: "underserved", kind: .integer) { .integer($0.counts.underserved) },
         Column(name: "served", kind: .integer) { .integer($0.counts.served) },
+        // Not served, but with an enforceable commitment (inputs.funded_locations): apart from the need.
+        Column(name: "unserved_funded", kind: .integer) { .integer($0.counts.unservedFunded) },
+        Column(name: "underserved_funded", kind: .integer) { .integer($0.counts.underservedFunded) },
         Column(name: "unserved_share", kind: .real) { $0.counts.unservedShare.map(MetricValue.real) },
         Column(name: "underserved_share", kind: .real) { $0.counts.underservedShare.map(MetricValue.real) },
         Column(name: "unserved_or_underserved_share", kind: .real) {

@@ -123,7 +123,8 @@ enum RunReport {
                 DataVintage.coverLine(role: $0.role, path: $0.path, synthetic: study.synthetic)
             },
             totals: ReportContent.Totals(locations: c.totals.locations, unserved: c.totals.unserved,
-                                         underserved: c.totals.underserved, served: c.totals.served),
+                                         underserved: c.totals.underserved, served: c.totals.served,
+                                         funded: study.fundedLocationsPaths.isEmpty ? nil : c.totals.funded),
             areas: rows, areaNoun: study.areaLevel.displayName, map: map,
             mapCaption: "Numbers mark the \(mapLabelCount) highest-need areas by their rank in the ranked table (where the number fits). Quantile classes of the share of locations that are unserved or underserved under \(study.profile.name)."
                 + (c.join.results.contains { $0.counts.locations == 0 } ? " Hatched: no locations in the availability files." : ""),

@@ -17,6 +17,8 @@ public struct Study: Sendable {
     public var availabilityPaths: [String]
     /// The location universe (the FCC Fabric or a local address list), when given (`inputs.locations`).
     public var locationsPath: String?
+    /// Lists of locations with an enforceable commitment (`inputs.funded_locations`).
+    public var fundedLocationsPaths: [String]
     public var demographicsPath: String?
 
     public var profile: PolicyProfile
@@ -46,6 +48,7 @@ public struct Study: Sendable {
         "inputs.availability": "required: FCC BDC fixed availability files",
         "inputs.locations": "none: the universe is every location in the availability files (complete only when they cover every technology, satellite included); an FCC Fabric CSV (location_id, block_geoid, …) makes it the Fabric's locations, as NTIA counts",
         "inputs.demographics": "none",
+        "inputs.funded_locations": "none: CSVs with location_id (and program, agency, … by header name), e.g. an FCC Broadband Funding Map export or a state's list; funded locations that are not served are counted apart from the need",
         "inputs.speedtests": "none",
         "inputs.study_area": "none",
         "policy.profile": "bead-2022 (NTIA BEAD NOFO, 2022)",
@@ -172,6 +175,7 @@ public struct Study: Sendable {
             return matches
         }
         locationsPath = try string("inputs.locations").flatMap { $0.isEmpty ? nil : resolve($0) }
+        fundedLocationsPaths = try (strings("inputs.funded_locations") ?? []).filter { !$0.isEmpty }.map(resolve)
         demographicsPath = try string("inputs.demographics").flatMap { $0.isEmpty ? nil : resolve($0) }
 
         var profile = try PolicyProfile.named(string("policy.profile") ?? "bead-2022")

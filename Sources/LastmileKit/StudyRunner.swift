@@ -95,6 +95,7 @@ public enum StudyRunner {
         for p in study.availabilityPaths { try fingerprint("availability", p) }
         if let l = study.locationsPath { try fingerprint("locations", l) }
         if let u = study.ulfwDemonstratedPath { try fingerprint("ulfw_demonstrated", u) }
+        for f in study.fundedLocationsPaths { try fingerprint("funded_locations", f) }
         try fingerprint("areas", areasPath)
         if let d = study.demographicsPath { try fingerprint("demographics", d) }
         if let d = study.businessCase.earlierDemographicsPath { try fingerprint("demographics_earlier", d) }
@@ -109,6 +110,8 @@ public enum StudyRunner {
         if let path = universe.locationsFile, let notListed = universe.availabilityLocationsNotInFile, notListed > 0 {
             diagnostics.append("\(notListed) location(s) of the availability files are not in the locations file \((path as NSString).lastPathComponent) and are left out of the counts (the universe is the locations file's)")
         }
+        let funding = try fundedLocations(study, table: &classified.table, say: say)
+        diagnostics += funding.notes
         let counts = classified.table.counts(by: study.areaLevel)
         say("listing providers")
         let providers = try ProviderTable.landscape(files: study.availabilityPaths, profile: study.profile, level: study.areaLevel)
@@ -168,6 +171,31 @@ public enum StudyRunner {
         return Computed(inputs: inputs, totals: classified.table.totals, join: join, areas: areas,
                         diagnostics: diagnostics, rowsRead: classified.table.rowsSeen, businessCase: businessCase,
                         householdTrend: trend, locations: classified.table, universe: universe, providers: providers)
+    }
+
+    /// Marks the locations of the study's funded-locations lists in `table` (a funded location that is
+    /// not served is counted apart from the need) and says what was found.
+    static func fundedLocations(_ study: Study, table: inout LocationTable, say: (String) -> Void) throws
+        -> (programs: [Int64: String], notes: [String]) {
+        guard !study.fundedLocationsPaths.isEmpty else { return ([:], []) }
+        say("reading funded locations")
+        var programs: [Int64: String] = [:]
+        for path in study.fundedLocationsPaths {
+            let list = try LocationIDList.labelled(path: path, labelColumns: ["program", "program_name", "funding_program"])
+            programs.merge(list) { a, b in a.isEmpty ? b : a }
+        }
+        table.fundedLocations = Set(programs.keys)
+        var present = 0, notServed = 0
+        table.forEach { id, _, cls in
+            guard programs[id] != nil else { return }
+            present += 1
+            if cls != .served { notServed += 1 }
+        }
+        var notes = ["\(notServed) location(s) already have an enforceable commitment to be served (inputs.funded_locations: \(programs.count) listed, \(present) of them in this study, \(present - notServed) already served): they are counted apart as funded and left out of the need"]
+        if present < programs.count {
+            notes.append("\(programs.count - present) funded location(s) are not in the availability files or the locations file and are not counted")
+        }
+        return (programs, notes)
     }
 
     /// The study's location universe. With a locations file (inputs.locations) the classified tables

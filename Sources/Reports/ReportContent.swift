@@ -9,9 +9,12 @@ public struct ReportContent: Hashable, Sendable, Codable {
         public var unserved: Int
         public var underserved: Int
         public var served: Int
+        /// Unserved or underserved locations with an enforceable commitment, counted apart (nil: no list given).
+        public var funded: Int?
 
-        public init(locations: Int, unserved: Int, underserved: Int, served: Int) {
+        public init(locations: Int, unserved: Int, underserved: Int, served: Int, funded: Int? = nil) {
             self.locations = locations; self.unserved = unserved; self.underserved = underserved; self.served = served
+            self.funded = funded
         }
 
         /// Totals summed over area rows.

@@ -17,7 +17,8 @@ public enum SummaryText {
         out.append("The study covers \(g(t.locations)) \(what) in \(g(n)) \(nouns). "
             + "Of these, \(g(t.unserved)) (\(pct(t.unservedShare))) are unserved and \(g(t.underserved)) (\(pct(t.underservedShare))) "
             + "are underserved, so \(pct(t.needShare)) of locations lack service at the served benchmark; "
-            + "\(g(t.served)) (\(pct(t.servedShare))) are served.")
+            + "\(g(t.served)) (\(pct(t.servedShare))) are served."
+            + (t.funded.map { " \(g($0)) more locations are not served yet but already have an enforceable commitment to be (a funded program): they are counted apart and left out of the need." } ?? ""))
 
         let top = content.topAreasByUnserved(3).filter { $0.unserved > 0 }
         if top.isEmpty {

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Funded locations (inputs.funded_locations) on the real all-technology Sagadahoc file of the June
+/// 2022 round: a hand-made list (Tests/IngestTests/Fixtures/funded_sagadahoc.csv) of 100 locations
+/// unserved under bead-2022 (python3 csv module), 5 served ones and one id in no file.
+@Suite struct FundedLocationsCommandTests {
+    static let sagadahoc = TestPaths.realData("fcc-bdc-maine-jun2022/bdc_23023_sagadahoc_jun2022_nov2022release.csv")
+    static let counties = TestPaths.realData("census-covered-populations/maine_counties_tiger2019_covered_pop.geojson")
+
+    static func run(funded: Bool, in dir: TemporaryDirectory) throws -> (csv: [String: String], runJSON: [String: Any], pdf: String) {
+        let study = try dir.write("study.toml", """
+            [study]
+            name = "Sagadahoc funded"
+            area_level = "county"
+            [inputs]
+            areas = "\(counties)"
+            availability = ["\(sagadahoc)"]
+            \(funded ? "funded_locations = [\"\(TestPaths.repo("Tests/IngestTests/Fixtures/funded_sagadahoc.csv"))\"]" : "")
+            [risk]
+            draws = 100
+            """)
+        let r = try CommandLineRun.lastmile(["run", study, "--out", dir.file("out"), "--store", dir.file("runs.sqlite"), "--no-progress"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: dir.file("out"))
+        let results = try String(contentsOfFile: dir.file("out/" + files.first { $0.hasSuffix("/results.csv") }!), encoding: .utf8)
+        let lines = results.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let row = try #require(lines.first { $0.first == "23023" })
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.file("out/" + files.first { $0.hasSuffix("/run.json") }!))))
+        return (Dictionary(uniqueKeysWithValues: zip(lines[0], row)), try #require(object as? [String: Any]),
+                dir.file("out/" + files.first { $0.hasSuffix("/report.pdf") }!))
+    }
+
+    @Test func exactlyTheHundredLeaveTheNeed() throws {
+        let (one, two) = (try TemporaryDirectory(), try TemporaryDirectory())
+        let before = try Self.run(funded: false, in: one)
+        let after = try Self.run(funded: true, in: two)
+        // Without the list: 16,188 locations, 1,116 unserved, 174 underserved (BDCLayoutsCommandTests).
+        #expect(before.csv["unserved"] == "1116" && before.csv["unserved_funded"] == "0")
+        #expect(after.csv["locations"] == "16188")
+        #expect(after.csv["unserved"] == "1016")
+        #expect(after.csv["unserved_funded"] == "100")
+        #expect(after.csv["underserved"] == "174" && after.csv["underserved_funded"] == "0")
+        #expect(after.csv["served"] == "14898")
+        let diagnostics = try #require(after.runJSON["diagnostics"] as? [String])
+        #expect(diagnostics.contains { $0.hasPrefix("100 location(s) already have an enforceable commitment") && $0.contains("106 listed, 105 of them in this study, 5 already served") })
+        #expect(diagnostics.contains("1 funded location(s) are not in the availability files or the locations file and are not counted"))
+        let inputs = try #require(after.runJSON["inputs"] as? [[String: Any]])
+        #expect(inputs.contains { $0["role"] as? String == "funded_locations" })
+        let text = try CommandLineRun.output("pdftotext", [after.pdf, "-"]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("100 more locations are not served yet but already have an enforceable commitment"))
+    }
+
+    @Test func listWithoutLocationIDColumnIs65() throws {
+        let dir = try TemporaryDirectory()
+        let list = try dir.write("funded.csv", "id,program\n1,RDOF\n")
+        let study = try dir.write("study.toml", """
+            [study]
+            name = "Bad funded"
+            area_level = "county"
+            [inputs]
+            areas = "\(Self.counties)"
+            availability = ["\(Self.sagadahoc)"]
+            funded_locations = "\(list)"
+            """)
+        let r = try CommandLineRun.lastmile(["run", study, "--out", dir.file("out"), "--store", dir.file("runs.sqlite"), "--no-progress"])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("funded.csv, line 1, column 'location_id': the list lacks column location_id"))
+    }
+}

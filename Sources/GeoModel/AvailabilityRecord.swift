@@ -13,10 +13,12 @@ public struct AvailabilityRecord: Hashable, Sendable {
     public var businessResidential: BusinessResidentialCode
     /// 15-digit 2020 census block GEOID as text (leading zeros kept).
     public var blockGEOID: String
+    /// The location's H3 resolution-8 cell as written (`h3_res8_id`, `h3index_hex8`); "" without the column.
+    public var h3Cell: String
 
     public init(locationID: Int64, providerID: String = "", brandName: String = "", technology: Technology,
                 download: Bandwidth?, upload: Bandwidth?, lowLatency: Bool?,
-                businessResidential: BusinessResidentialCode, blockGEOID: String) {
+                businessResidential: BusinessResidentialCode, blockGEOID: String, h3Cell: String = "") {
         self.locationID = locationID
         self.providerID = providerID
         self.brandName = brandName
@@ -26,6 +28,7 @@ public struct AvailabilityRecord: Hashable, Sendable {
         self.lowLatency = lowLatency
         self.businessResidential = businessResidential
         self.blockGEOID = blockGEOID
+        self.h3Cell = h3Cell
     }
 
     /// The state FIPS code, taken from the block GEOID (the `state_usps` column is known to be wrong at times).

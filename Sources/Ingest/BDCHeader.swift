@@ -8,7 +8,7 @@ struct BDCHeader: Sendable {
     /// Which published layout the header is (columns are found by their current or former names).
     let layout: BDCLayout
     /// Field index of each column (-1 when an optional column is absent).
-    let iLocation, iTechnology, iDown, iUp, iLatency, iCode, iBlock, iProvider, iBrand: Int
+    let iLocation, iTechnology, iDown, iUp, iLatency, iCode, iBlock, iProvider, iBrand, iH3: Int
     /// The field indices of the classification columns, for `CSVRecordReader.nextPlainRow`.
     struct Columns: Sendable {
         var location, technology, download, upload, lowLatency, businessResidential, block: Int
@@ -62,7 +62,7 @@ struct BDCHeader: Sendable {
         func at(_ c: BDCColumn) -> Int { index[c] ?? -1 }
         iLocation = at(.locationID); iTechnology = at(.technology); iDown = at(.maxDownload)
         iUp = at(.maxUpload); iLatency = at(.lowLatency); iCode = at(.businessResidential)
-        iBlock = at(.blockGEOID); iProvider = at(.providerID); iBrand = at(.brandName)
+        iBlock = at(.blockGEOID); iProvider = at(.providerID); iBrand = at(.brandName); iH3 = at(.h3Res8)
         columns = Columns(location: iLocation, technology: iTechnology, download: iDown, upload: iUp,
                           lowLatency: iLatency, businessResidential: iCode, block: iBlock, provider: iProvider)
     }

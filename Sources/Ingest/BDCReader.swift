@@ -64,6 +64,7 @@ public enum BDCReader {
         let header: BDCHeader
         private var provider = ReusedText()
         private var brand = ReusedText()
+        private var h3 = ReusedText()
 
         init(reader: CSVRecordReader) throws {
             var reader = reader
@@ -81,10 +82,12 @@ public enum BDCReader {
                 ? provider.text(reader.bytes(h.iProvider), reader.hasDoubledQuotes(h.iProvider)) { reader.string(h.iProvider) } : ""
             let brandName = h.iBrand >= 0
                 ? brand.text(reader.bytes(h.iBrand), reader.hasDoubledQuotes(h.iBrand)) { reader.string(h.iBrand) } : ""
+            let h3Cell = h.iH3 >= 0
+                ? h3.text(reader.bytes(h.iH3), reader.hasDoubledQuotes(h.iH3)) { reader.string(h.iH3) } : ""
             return AvailabilityRecord(locationID: f.locationID, providerID: providerID, brandName: brandName,
                                       technology: Technology(code: f.technology), download: f.download.map(Bandwidth.init(mbps:)),
                                       upload: f.upload.map(Bandwidth.init(mbps:)), lowLatency: f.lowLatency,
-                                      businessResidential: f.businessResidential, blockGEOID: block)
+                                      businessResidential: f.businessResidential, blockGEOID: block, h3Cell: h3Cell)
         }
     }
 

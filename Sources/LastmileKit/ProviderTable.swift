@@ -5,11 +5,19 @@ import Ingest
 
 /// providers.csv and the landscape behind it: who offers service where, from the availability files.
 enum ProviderTable {
-    /// Reads every availability file once more, record by record, for provider ids and brands.
-    static func landscape(files: [String], profile: PolicyProfile, level: AreaLevel) throws -> ProviderLandscape {
-        var builder = ProviderLandscape.Builder(profile: profile)
-        for file in files { try BDCReader.read(path: file) { builder.add($0) } }
-        return builder.finish(level: level)
+    /// Reads every availability file once more, record by record, for provider ids, brands and the
+    /// per-location details of locations.csv.
+    static func landscape(files: [String], profile: PolicyProfile, level: AreaLevel) throws
+        -> (providers: ProviderLandscape, details: LocationDetails) {
+        var providers = ProviderLandscape.Builder(profile: profile)
+        var details = LocationDetails.Builder(profile: profile)
+        for file in files {
+            try BDCReader.read(path: file) {
+                providers.add($0)
+                details.add($0)
+            }
+        }
+        return (providers.finish(level: level), details.finish())
     }
 
     static let header = ["scope", "provider_id", "label", "brands", "technologies", "locations", "locations_25_3",

@@ -44,11 +44,10 @@ enum PublicRelease {
         let suppression = SmallCellSuppression(results: c.join.results, passings: passings, threshold: threshold)
         let withheld = suppression.suppressedAreas.count
         var view = c
-        view.locations = nil
         view.join.results = c.join.results.filter { !suppression.hasSuppression($0.id) }
         // Scenario totals stay (study aggregates); per-area plans of withheld areas go.
         view.businessCase.areas = c.businessCase.areas.filter { !suppression.hasSuppression($0.id) }
-        view.diagnostics.append("Public edition: per-area counts from 1 to \(threshold - 1) locations are suppressed (small-cell rule, with complementary suppression so they cannot be recomputed from totals); \(withheld) \(study.areaLevel.displayName)(s) with a suppressed count are left out of the area table and hatched on the map, and their counts are empty in results.csv and results.gpkg. Location-level data are never published (FCC Fabric licence).")
+        view.diagnostics.append("Public edition: per-area counts from 1 to \(threshold - 1) locations are suppressed (small-cell rule, with complementary suppression so they cannot be recomputed from totals); \(withheld) \(study.areaLevel.displayName)(s) with a suppressed count are left out of the area table and hatched on the map, and their counts are empty in results.csv and results.gpkg. locations.csv keeps the location-level BDC data (public FCC data: location id, block, class, technology, speeds); no Fabric field (address, coordinates, unit count: licensed) is in any output.")
         let files = try RunOutputs.write(view, study: study, runID: runID, startedAt: startedAt, into: dir)
         func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
         let plans = Dictionary(uniqueKeysWithValues: c.businessCase.areas.map { ($0.id, $0) })

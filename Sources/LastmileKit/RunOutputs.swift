@@ -23,6 +23,12 @@ enum RunOutputs {
         try AtomicOutput.write(ProviderTable.csv(c.providers), to: path("providers.csv"))
         files.append("providers.csv")
 
+        if let table = c.locations {
+            try AtomicOutput.write(LocationsCSV.csv(table, details: c.details, fundedPrograms: c.fundedPrograms,
+                                                    level: study.areaLevel), to: path("locations.csv"))
+            files.append("locations.csv")
+        }
+
         let measurer = PangoTextMeasurer()
         let reportDate = try RunReport.reportDate(startedAt: startedAt)
         let map = try RunReport.unservedMap(c, study: study, measurer: measurer)

@@ -71,6 +71,9 @@ public enum StudyRunner {
         var universe = LocationUniverse(rowsByTechnology: [:])
         /// Who offers service where (providers.csv, the report's provider page).
         var providers = ProviderLandscape(study: [], byArea: [:])
+        /// Per-location details and funding programs (locations.csv).
+        var details = LocationDetails(byLocation: [:])
+        var fundedPrograms: [Int64: String] = [:]
     }
 
     static func compute(_ study: Study, options: RunOptions) throws -> Computed {
@@ -114,7 +117,8 @@ public enum StudyRunner {
         diagnostics += funding.notes
         let counts = classified.table.counts(by: study.areaLevel)
         say("listing providers")
-        let providers = try ProviderTable.landscape(files: study.availabilityPaths, profile: study.profile, level: study.areaLevel)
+        let (providers, details) = try ProviderTable.landscape(files: study.availabilityPaths, profile: study.profile,
+                                                               level: study.areaLevel)
         if classified.unknownTechnologyRows > 0 {
             diagnostics.append("\(classified.unknownTechnologyRows) availability row(s) carry a technology code the FCC does not define; they count as non-qualifying")
         }
@@ -170,7 +174,8 @@ public enum StudyRunner {
         let businessCase = BusinessCase.evaluate(areas: businessAreas, parameters: parameters)
         return Computed(inputs: inputs, totals: classified.table.totals, join: join, areas: areas,
                         diagnostics: diagnostics, rowsRead: classified.table.rowsSeen, businessCase: businessCase,
-                        householdTrend: trend, locations: classified.table, universe: universe, providers: providers)
+                        householdTrend: trend, locations: classified.table, universe: universe, providers: providers,
+                        details: details, fundedPrograms: funding.programs)
     }
 
     /// Marks the locations of the study's funded-locations lists in `table` (a funded location that is

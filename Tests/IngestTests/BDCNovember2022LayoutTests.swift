@@ -42,7 +42,7 @@ import TestSupport
         #expect(first == AvailabilityRecord(locationID: 1_102_817_937, providerID: "130235",
                                             brandName: "Charter Communications Inc", technology: .cable,
                                             download: .mbps(1000), upload: .mbps(35), lowLatency: true,
-                                            businessResidential: .residential, blockGEOID: "230239701003007"))
+                                            businessResidential: .residential, blockGEOID: "230239701003007", h3Cell: "882a34d62bfffff"))
     }
 
     /// The parallel reader's fast path takes the quoted rows (values quoted whole) and gives the same

@@ -65,7 +65,7 @@ import TestSupport
         // head -2: 0004930384,130745,O.P.E.N.,1102830633,50,100,100,1,X,ME,230239705001005,882a348917fffff
         #expect(first == AvailabilityRecord(locationID: 1_102_830_633, providerID: "130745", brandName: "O.P.E.N.",
                                             technology: .fiber, download: .mbps(100), upload: .mbps(100),
-                                            lowLatency: true, businessResidential: .both, blockGEOID: "230239705001005"))
+                                            lowLatency: true, businessResidential: .both, blockGEOID: "230239705001005", h3Cell: "882a348917fffff"))
     }
 
     @Test func statewideGzipFile() throws {
@@ -99,7 +99,7 @@ import TestSupport
         #expect(redzoneFirst == AvailabilityRecord(locationID: 1_086_450_736, providerID: "360125",
                                                    brandName: "Redzone Wireless, LLC", technology: .fiber,
                                                    download: .mbps(100), upload: .mbps(20), lowLatency: true,
-                                                   businessResidential: .residential, blockGEOID: "230159762003028"))
+                                                   businessResidential: .residential, blockGEOID: "230159762003028", h3Cell: "882a348c4dfffff"))
         // zcat … | awk -F, 'NR>1 && $8=="0"{print NR; exit}' → 41081 (line number, header = line 1)
         #expect(firstNotLowLatencyLine == 41_081)
     }

@@ -1,0 +1,76 @@
+import GeoModel
+
+/// What the availability files say about each location beyond its class: the record that gives its
+/// best class (technology and speeds), how many providers advertise 100/20 there, its
+/// business/residential codes and H3 cell — the columns of locations.csv.
+public struct LocationDetails: Sendable {
+    /// One location's details.
+    public struct Detail: Hashable, Sendable {
+        /// Technology and advertised speeds (Mbps) of the record that gives the location its best class
+        /// (among equals, the fastest download).
+        public var bestTechnology: Int
+        public var bestDownload: Double
+        public var bestUpload: Double
+        /// Distinct providers advertising at least 100/20 Mbps there (any technology).
+        public var providersAt100x20: Int
+        /// Business/residential codes over its records: R, B, X, or combinations such as "R B".
+        public var businessResidential: String
+        public var h3Cell: String
+    }
+
+    public var byLocation: [Int64: Detail]
+
+    public init(byLocation: [Int64: Detail]) { self.byLocation = byLocation }
+
+    /// Collects availability records (every code, as the location table does under the rule's filter).
+    public struct Builder: Sendable {
+        let rule: ServiceRule
+        let servedDown: Double, servedUp: Double
+        struct Entry {
+            var cls: UInt8 = 0
+            var technology: Int32 = -1
+            var down = -1.0, up = -1.0
+            var providers: [Int64] = []
+            var codes: UInt8 = 0
+            var h3 = ""
+        }
+        private var entries: [Int64: Entry] = [:]
+
+        public init(profile: PolicyProfile) {
+            rule = ServiceRule(profile)
+            servedDown = profile.servedDownload.mbps
+            servedUp = profile.servedUpload.mbps
+        }
+
+        public mutating func add(_ r: AvailabilityRecord) {
+            guard rule.counts(r.businessResidential) else { return }
+            let provider = Int64(r.providerID) ?? -1
+            let down = r.download?.mbps, up = r.upload?.mbps
+            let cls = UInt8(rule.serviceClass(technology: r.technology.code, download: down, upload: up,
+                                              lowLatency: r.lowLatency, provider: provider, location: r.locationID).rawValue)
+            var e = entries[r.locationID] ?? Entry()
+            if e.technology < 0 || cls > e.cls || (cls == e.cls && (down ?? 0) > e.down) {
+                e.cls = cls
+                e.technology = Int32(r.technology.code)
+                e.down = down ?? 0
+                e.up = up ?? 0
+            }
+            if (down ?? 0) >= servedDown && (up ?? 0) >= servedUp && !e.providers.contains(provider) { e.providers.append(provider) }
+            switch r.businessResidential {
+            case .residential: e.codes |= 1
+            case .business: e.codes |= 2
+            case .both: e.codes |= 4
+            }
+            if e.h3.isEmpty { e.h3 = r.h3Cell }
+            entries[r.locationID] = e
+        }
+
+        public func finish() -> LocationDetails {
+            LocationDetails(byLocation: entries.mapValues { e in
+                let codes = [(1, "R"), (2, "B"), (4, "X")].filter { e.codes & UInt8($0.0) != 0 }.map(\.1).joined(separator: " ")
+                return Detail(bestTechnology: Int(e.technology), bestDownload: e.down, bestUpload: e.up,
+                              providersAt100x20: e.providers.count, businessResidential: codes, h3Cell: e.h3)
+            })
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import GeoModel
+import Analysis
+
+/// locations.csv: one row per location of the study — the list BEAD and the FCC challenge process work
+/// with. Every column comes from the public BDC files (and the study's funded-locations lists); no
+/// Fabric field (address, coordinates, unit count: licensed) is ever written.
+enum LocationsCSV {
+    static let header = ["location_id", "block_geoid", "area", "h3_res8_id", "class", "best_technology",
+                         "best_download_mbps", "best_upload_mbps", "providers_at_100_20", "funded", "funded_program",
+                         "business_residential"]
+
+    /// The rows of `table` in location-id order, areas at `level`.
+    static func csv(_ table: LocationTable, details: LocationDetails, fundedPrograms: [Int64: String], level: AreaLevel) -> String {
+        var rows: [(Int64, UInt64, ServiceClass)] = []
+        rows.reserveCapacity(table.count)
+        table.forEach { rows.append(($0, $1, $2)) }
+        rows.sort { $0.0 < $1.0 }
+        var out = header.joined(separator: ",") + "\n"
+        out.reserveCapacity(rows.count * 96)
+        for (id, block, cls) in rows {
+            let geoid = String(block).leftPadded(to: 15)
+            let program = fundedPrograms[id]
+            let funded = program != nil && cls != .served
+            let d = details.byLocation[id]
+            let cells: [String] = [
+                String(id), geoid, String(geoid.prefix(level.geoidLength)), d?.h3Cell ?? "",
+                funded ? "\(cls)_funded" : "\(cls)",
+                d.map { String($0.bestTechnology) } ?? "", d.map { ProviderTable.number($0.bestDownload) } ?? "",
+                d.map { ProviderTable.number($0.bestUpload) } ?? "", d.map { String($0.providersAt100x20) } ?? "",
+                program != nil ? "1" : "0", ResultColumns.csvQuote(program ?? ""), d?.businessResidential ?? "",
+            ]
+            out += cells.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+}
+
+extension String {
+    /// The digits with leading zeros restored to `width`.
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

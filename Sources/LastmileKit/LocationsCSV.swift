@@ -42,3 +42,27 @@ extension String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
+
+/// `lastmile classify --by location`: locations.csv's rows for availability files alone.
+public enum LocationClassification {
+    /// The per-location table (areas at block level) as CSV or, with `json`, an array of objects
+    /// with the same keys (numbers as numbers).
+    public static func text(files: [String], profile: PolicyProfile, threads: Int, json: Bool) throws -> String {
+        let classified = try AreaClassification.classifyLocations(files: files, profile: profile, threads: threads)
+        let details = try ProviderTable.landscape(files: files, profile: profile, level: .block).details
+        let csv = LocationsCSV.csv(classified.table, details: details, fundedPrograms: [:], level: .block)
+        guard json else { return csv }
+        let numeric: Set<String> = ["location_id", "best_technology", "best_download_mbps", "best_upload_mbps",
+                                    "providers_at_100_20", "funded"]
+        let objects: [[String: Any]] = csv.split(separator: "\n").dropFirst().map { line in
+            var object: [String: Any] = [:]
+            for (key, value) in zip(LocationsCSV.header, line.split(separator: ",", omittingEmptySubsequences: false)) {
+                object[key] = numeric.contains(key) ? (Double(value).map { $0 == $0.rounded() ? Int64($0) as Any : $0 as Any } ?? NSNull())
+                    : String(value)
+            }
+            return object
+        }
+        let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -9,7 +9,7 @@ struct Classify: ParsableCommand {
     @Argument(help: "FCC BDC fixed availability files (.csv, .csv.gz, .zip).")
     var files: [String]
 
-    @Option(help: "Aggregate to block, blockgroup, tract, county or state.")
+    @Option(help: "Aggregate to block, blockgroup, tract, county or state; or location for one row per location.")
     var by: String = "tract"
 
     @Option(help: "Policy profile: bead-2022, bead-2025, fcc-2024, or form477-25-3 for legacy Form 477 files.")
@@ -30,8 +30,8 @@ struct Classify: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
-        guard AreaLevel(rawValue: by) != nil else {
-            throw ValidationError("--by expects one of \(AreaLevel.allCases.map(\.rawValue).joined(separator: ", ")), got '\(by)'")
+        guard AreaLevel(rawValue: by) != nil || by == "location" else {
+            throw ValidationError("--by expects location or one of \(AreaLevel.allCases.map(\.rawValue).joined(separator: ", ")), got '\(by)'")
         }
         guard format == "csv" || format == "json" else { throw ValidationError("--format expects csv or json, got '\(format)'") }
         guard !files.isEmpty else { throw ValidationError("give at least one availability file") }
@@ -54,6 +54,11 @@ struct Classify: ParsableCommand {
                     }
                     return c
                 })
+            }
+            if by == "location" {
+                Console.out(try LocationClassification.text(files: files, profile: policy,
+                                                            threads: threads ?? AreaClassification.defaultThreads, json: format == "json"))
+                return
             }
             // Progress overwrites one stderr line (carriage return), cleared when the read is done.
             var progress: (@Sendable (String) -> Void)?

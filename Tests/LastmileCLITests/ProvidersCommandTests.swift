@@ -73,4 +73,21 @@ import TestSupport
         #expect(text.contains("Providers underserved at 100/20"))
         #expect(text.contains("1 23023 Sagadahoc County 16,188 1,116 174 14,898 8.0% 6"))
     }
+
+    /// `classify --by location` prints locations.csv's rows (areas are blocks), in both formats.
+    @Test func classifyByLocation() throws {
+        let csv = try CommandLineRun.lastmile(["classify", Self.sagadahoc, "--by", "location"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let rows = csv.stdout.split(separator: "\n")
+        #expect(rows.count == 16_188 + 1)
+        #expect(rows.contains("1102817937,230239701003007,230239701003007,882a34d62bfffff,served,40,1000,35,1,0,,R"))
+        let python = try CommandLineRun.output("python3", [TestPaths.repo("Tests/IngestTests/Fixtures/bead_location_classes.py"), Self.sagadahoc])
+        #expect(rows.dropFirst().map { l -> String in let f = l.split(separator: ",", omittingEmptySubsequences: false); return "\(f[0]) \(f[4])" }
+                == python.split(separator: "\n").map(String.init))
+        let json = try CommandLineRun.lastmile(["classify", Self.sagadahoc, "--by", "location", "--format", "json"])
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(objects.count == 16_188)
+        let charter = try #require(objects.first { $0["location_id"] as? Int == 1_102_817_937 })
+        #expect(charter["class"] as? String == "served" && charter["best_download_mbps"] as? Int == 1000)
+    }
 }

@@ -16,6 +16,9 @@ public struct LocationDetails: Sendable {
         /// Business/residential codes over its records: R, B, X, or combinations such as "R B".
         public var businessResidential: String
         public var h3Cell: String
+        /// A reliable record (a technology of the rule, low latency) advertises at least 1,000/1,000 Mbps:
+        /// the BEAD benchmark for community anchor institutions (NOFO §I.C(e): 1 Gbps symmetrical).
+        public var gigabitSymmetric: Bool
     }
 
     public var byLocation: [Int64: Detail]
@@ -33,6 +36,7 @@ public struct LocationDetails: Sendable {
             var providers: [Int64] = []
             var codes: UInt8 = 0
             var h3 = ""
+            var gigabit = false
         }
         private var entries: [Int64: Entry] = [:]
 
@@ -56,6 +60,8 @@ public struct LocationDetails: Sendable {
                 e.up = up ?? 0
             }
             if (down ?? 0) >= servedDown && (up ?? 0) >= servedUp && !e.providers.contains(provider) { e.providers.append(provider) }
+            // A served record (reliable technology, low latency) at gigabit symmetrical speeds.
+            if cls == UInt8(ServiceClass.served.rawValue) && (down ?? 0) >= 1000 && (up ?? 0) >= 1000 { e.gigabit = true }
             switch r.businessResidential {
             case .residential: e.codes |= 1
             case .business: e.codes |= 2
@@ -69,7 +75,8 @@ public struct LocationDetails: Sendable {
             LocationDetails(byLocation: entries.mapValues { e in
                 let codes = [(1, "R"), (2, "B"), (4, "X")].filter { e.codes & UInt8($0.0) != 0 }.map(\.1).joined(separator: " ")
                 return Detail(bestTechnology: Int(e.technology), bestDownload: e.down, bestUpload: e.up,
-                              providersAt100x20: e.providers.count, businessResidential: codes, h3Cell: e.h3)
+                              providersAt100x20: e.providers.count, businessResidential: codes, h3Cell: e.h3,
+                              gigabitSymmetric: e.gigabit)
             })
         }
     }

@@ -8,10 +8,11 @@ import Analysis
 enum LocationsCSV {
     static let header = ["location_id", "block_geoid", "area", "h3_res8_id", "class", "best_technology",
                          "best_download_mbps", "best_upload_mbps", "providers_at_100_20", "funded", "funded_program",
-                         "business_residential"]
+                         "anchor", "business_residential"]
 
     /// The rows of `table` in location-id order, areas at `level`.
-    static func csv(_ table: LocationTable, details: LocationDetails, fundedPrograms: [Int64: String], level: AreaLevel) -> String {
+    static func csv(_ table: LocationTable, details: LocationDetails, fundedPrograms: [Int64: String],
+                    anchors: Set<Int64> = [], level: AreaLevel) -> String {
         var rows: [(Int64, UInt64, ServiceClass)] = []
         rows.reserveCapacity(table.count)
         table.forEach { rows.append(($0, $1, $2)) }
@@ -19,7 +20,7 @@ enum LocationsCSV {
         var out = header.joined(separator: ",") + "\n"
         out.reserveCapacity(rows.count * 96)
         for (id, block, cls) in rows {
-            let geoid = String(block).leftPadded(to: 15)
+            let geoid = String(block).leftPadded15
             let program = fundedPrograms[id]
             let funded = program != nil && cls != .served
             let d = details.byLocation[id]
@@ -28,18 +29,12 @@ enum LocationsCSV {
                 funded ? "\(cls)_funded" : "\(cls)",
                 d.map { String($0.bestTechnology) } ?? "", d.map { ProviderTable.number($0.bestDownload) } ?? "",
                 d.map { ProviderTable.number($0.bestUpload) } ?? "", d.map { String($0.providersAt100x20) } ?? "",
-                program != nil ? "1" : "0", ResultColumns.csvQuote(program ?? ""), d?.businessResidential ?? "",
+                program != nil ? "1" : "0", ResultColumns.csvQuote(program ?? ""), anchors.contains(id) ? "1" : "0",
+                d?.businessResidential ?? "",
             ]
             out += cells.joined(separator: ",") + "\n"
         }
         return out
-    }
-}
-
-extension String {
-    /// The digits with leading zeros restored to `width`.
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
 
@@ -53,7 +48,7 @@ public enum LocationClassification {
         let csv = LocationsCSV.csv(classified.table, details: details, fundedPrograms: [:], level: .block)
         guard json else { return csv }
         let numeric: Set<String> = ["location_id", "best_technology", "best_download_mbps", "best_upload_mbps",
-                                    "providers_at_100_20", "funded"]
+                                    "providers_at_100_20", "funded", "anchor"]
         let objects: [[String: Any]] = csv.split(separator: "\n").dropFirst().map { line in
             var object: [String: Any] = [:]
             for (key, value) in zip(LocationsCSV.header, line.split(separator: ",", omittingEmptySubsequences: false)) {

@@ -23,9 +23,15 @@ enum RunOutputs {
         try AtomicOutput.write(ProviderTable.csv(c.providers), to: path("providers.csv"))
         files.append("providers.csv")
 
+        if !c.anchors.isEmpty {
+            try AtomicOutput.write(AnchorStatus.csv(c.anchors), to: path("anchors.csv"))
+            files.append("anchors.csv")
+        }
+
         if let table = c.locations {
             try AtomicOutput.write(LocationsCSV.csv(table, details: c.details, fundedPrograms: c.fundedPrograms,
-                                                    level: study.areaLevel), to: path("locations.csv"))
+                                                    anchors: Set(c.anchors.compactMap(\.locationID)), level: study.areaLevel),
+                                   to: path("locations.csv"))
             files.append("locations.csv")
         }
 

@@ -5,6 +5,7 @@ import Graphics
 import Maps
 import Reports
 import Charts
+import Ingest
 
 /// Builds the run's map and report from computed results (values in, files out through Graphics).
 enum RunReport {
@@ -138,7 +139,12 @@ enum RunReport {
             runID: runID, toolVersion: LastmileVersion.current,
             businessCase: BusinessCaseReport.content(c, study: study, phasesMap: phasesMap),
             universeNotice: c.universe.statement(profile: study.profile),
-            noInternetUniverse: universe?.displayName, providers: providerRows(c.providers))
+            noInternetUniverse: universe?.displayName, providers: providerRows(c.providers),
+            anchors: c.anchors.map {
+                ReportContent.AnchorRow(type: AnchorInstitutionsFile.types[$0.type] ?? $0.type, name: $0.name,
+                                        area: $0.area ?? "not in the files", serviceClass: $0.serviceClass ?? "no record",
+                                        gigabitSymmetric: $0.gigabitSymmetric)
+            })
     }
 
     /// The report's provider table rows from the landscape.

@@ -19,6 +19,8 @@ public struct Study: Sendable {
     public var locationsPath: String?
     /// Lists of locations with an enforceable commitment (`inputs.funded_locations`).
     public var fundedLocationsPaths: [String]
+    /// Community anchor institutions in NTIA's CAI layout (`inputs.anchor_institutions`).
+    public var anchorInstitutionsPath: String?
     public var demographicsPath: String?
 
     public var profile: PolicyProfile
@@ -48,6 +50,7 @@ public struct Study: Sendable {
         "inputs.availability": "required: FCC BDC fixed availability files",
         "inputs.locations": "none: the universe is every location in the availability files (complete only when they cover every technology, satellite included); an FCC Fabric CSV (location_id, block_geoid, …) makes it the Fabric's locations, as NTIA counts",
         "inputs.demographics": "none",
+        "inputs.anchor_institutions": "none: a CSV in NTIA's BEAD challenge-process CAI layout (type S/L/G/H/F/P/C, entity_name, location_id, …); each is eligible without 1 Gbps symmetrical service (BEAD NOFO)",
         "inputs.funded_locations": "none: CSVs with location_id (and program, agency, … by header name), e.g. an FCC Broadband Funding Map export or a state's list; funded locations that are not served are counted apart from the need",
         "inputs.speedtests": "none",
         "inputs.study_area": "none",
@@ -176,6 +179,7 @@ public struct Study: Sendable {
         }
         locationsPath = try string("inputs.locations").flatMap { $0.isEmpty ? nil : resolve($0) }
         fundedLocationsPaths = try (strings("inputs.funded_locations") ?? []).filter { !$0.isEmpty }.map(resolve)
+        anchorInstitutionsPath = try string("inputs.anchor_institutions").flatMap { $0.isEmpty ? nil : resolve($0) }
         demographicsPath = try string("inputs.demographics").flatMap { $0.isEmpty ? nil : resolve($0) }
 
         var profile = try PolicyProfile.named(string("policy.profile") ?? "bead-2022")

@@ -74,6 +74,8 @@ public enum StudyRunner {
         /// Per-location details and funding programs (locations.csv).
         var details = LocationDetails(byLocation: [:])
         var fundedPrograms: [Int64: String] = [:]
+        /// The study's community anchor institutions and whether each lacks gigabit symmetrical service.
+        var anchors: [AnchorStatus] = []
     }
 
     static func compute(_ study: Study, options: RunOptions) throws -> Computed {
@@ -99,6 +101,7 @@ public enum StudyRunner {
         if let l = study.locationsPath { try fingerprint("locations", l) }
         if let u = study.ulfwDemonstratedPath { try fingerprint("ulfw_demonstrated", u) }
         for f in study.fundedLocationsPaths { try fingerprint("funded_locations", f) }
+        if let a = study.anchorInstitutionsPath { try fingerprint("anchor_institutions", a) }
         try fingerprint("areas", areasPath)
         if let d = study.demographicsPath { try fingerprint("demographics", d) }
         if let d = study.businessCase.earlierDemographicsPath { try fingerprint("demographics_earlier", d) }
@@ -119,6 +122,13 @@ public enum StudyRunner {
         say("listing providers")
         let (providers, details) = try ProviderTable.landscape(files: study.availabilityPaths, profile: study.profile,
                                                                level: study.areaLevel)
+        var anchors: [AnchorStatus] = []
+        if let path = study.anchorInstitutionsPath {
+            say("checking anchor institutions")
+            anchors = try AnchorStatus.evaluate(AnchorInstitutionsFile.read(path: path), table: classified.table,
+                                                details: details, level: study.areaLevel)
+            diagnostics.append(AnchorStatus.summary(anchors))
+        }
         if classified.unknownTechnologyRows > 0 {
             diagnostics.append("\(classified.unknownTechnologyRows) availability row(s) carry a technology code the FCC does not define; they count as non-qualifying")
         }
@@ -175,7 +185,7 @@ public enum StudyRunner {
         return Computed(inputs: inputs, totals: classified.table.totals, join: join, areas: areas,
                         diagnostics: diagnostics, rowsRead: classified.table.rowsSeen, businessCase: businessCase,
                         householdTrend: trend, locations: classified.table, universe: universe, providers: providers,
-                        details: details, fundedPrograms: funding.programs)
+                        details: details, fundedPrograms: funding.programs, anchors: anchors)
     }
 
     /// Marks the locations of the study's funded-locations lists in `table` (a funded location that is

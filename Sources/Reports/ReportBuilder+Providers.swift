@@ -26,6 +26,28 @@ extension ReportBuilder {
                     g(p.locationsAt100x20), g(p.locationsServed), p.topSpeed]
         }
         table(header: header, rows: rows, firstColumnShare: 0.42, style: TextStyle(size: 7.5, color: ReportTheme.ink), into: &flow)
+        if !c.anchors.isEmpty { anchorTable(c, into: &flow) }
         return flow.finish()
+    }
+
+    /// At most this many anchor institutions in the report's table (all are in anchors.csv).
+    static let anchorTableLimit = 40
+
+    /// The community anchor institutions, those without 1 Gbps symmetrical service first.
+    private func anchorTable(_ c: ReportContent, into flow: inout PageFlow) {
+        flow.y += 14
+        flow.paragraph("Community anchor institutions", style: flow.theme.subheading, spacingAfter: 4)
+        let eligible = c.anchors.filter { !$0.gigabitSymmetric }
+        var intro = "\(NumberFormatting.grouped(c.anchors.count)) anchor institution\(c.anchors.count == 1 ? "" : "s") in the study; "
+            + "\(NumberFormatting.grouped(eligible.count)) lack 1 Gbps symmetrical service (a reliable, low-latency offer of at least "
+            + "1,000/1,000 Mbps, BEAD's benchmark for anchor institutions) and are eligible."
+        let ordered = eligible + c.anchors.filter(\.gigabitSymmetric)
+        if ordered.count > Self.anchorTableLimit { intro += " The first \(Self.anchorTableLimit) are shown; all are in anchors.csv." }
+        flow.paragraph(intro, style: flow.theme.body, spacingAfter: 8)
+        let rows = ordered.prefix(Self.anchorTableLimit).map {
+            [$0.name, $0.type, $0.area, $0.serviceClass, $0.gigabitSymmetric ? "yes" : "no — eligible"]
+        }
+        table(header: ["Institution", "Type", "Area", "Class", "1 Gbps symmetrical"], rows: Array(rows), firstColumnShare: 0.36,
+              style: TextStyle(size: 7.5, color: ReportTheme.ink), into: &flow)
     }
 }

@@ -116,6 +116,23 @@ public struct ReportContent: Hashable, Sendable, Codable {
     public var noInternetUniverse: String?
     /// Providers of the availability files, most locations first (empty leaves the page out).
     public var providers: [ProviderRow] = []
+    /// Community anchor institutions, in the study's order (empty leaves the table out).
+    public var anchors: [AnchorRow] = []
+
+    /// One community anchor institution.
+    public struct AnchorRow: Hashable, Sendable, Codable {
+        /// "school", "library", …
+        public var type: String
+        public var name: String
+        /// Its area and class ("not in the files" when its location has no record).
+        public var area: String
+        public var serviceClass: String
+        public var gigabitSymmetric: Bool
+        public init(type: String, name: String, area: String, serviceClass: String, gigabitSymmetric: Bool) {
+            self.type = type; self.name = name; self.area = area; self.serviceClass = serviceClass
+            self.gigabitSymmetric = gigabitSymmetric
+        }
+    }
     /// The generation date as printed, e.g. "28 November 2026".
     public var generatedDate: String
     /// ISO 8601 timestamp for the PDF metadata (pinned for reproducible output), e.g. "2026-11-28T00:00:00Z".
@@ -149,7 +166,7 @@ public struct ReportContent: Hashable, Sendable, Codable {
                 areaNoun: String = "area", map: DisplayList? = nil, mapCaption: String = "", policyName: String = "",
                 methodParagraphs: [String] = [], dataSources: [DataSource] = [], runID: String, toolVersion: String,
                 businessCase: BusinessCaseContent? = nil, universeNotice: String? = nil, noInternetUniverse: String? = nil,
-                providers: [ProviderRow] = []) {
+                providers: [ProviderRow] = [], anchors: [AnchorRow] = []) {
         self.title = title; self.studyName = studyName; self.isSyntheticData = isSyntheticData
         self.syntheticNotice = syntheticNotice; self.generatedDate = generatedDate; self.timestamp = timestamp
         self.dataVintages = dataVintages; self.totals = totals; self.areas = areas; self.areaNoun = areaNoun
@@ -160,6 +177,7 @@ public struct ReportContent: Hashable, Sendable, Codable {
         self.universeNotice = universeNotice
         self.noInternetUniverse = noInternetUniverse
         self.providers = providers
+        self.anchors = anchors
     }
 
     /// The plural of `areaNoun` ("counties", "tracts", "block groups").

@@ -68,4 +68,57 @@ import TestSupport
         #expect(r.status == 65)
         #expect(r.stderr.contains("funded.csv, line 1, column 'location_id': the list lacks column location_id"))
     }
+
+    /// Anchor institutions: exactly the ones without a reliable 1 Gbps symmetrical offer are eligible
+    /// (python3 over the file: 1102818365 and 1102819368 have one, 1102817934 and 1102817937 do not).
+    @Test func anchorsWithoutGigabitAreEligible() throws {
+        let dir = try TemporaryDirectory()
+        let study = try dir.write("study.toml", """
+            [study]
+            name = "Sagadahoc anchors"
+            area_level = "county"
+            [inputs]
+            areas = "\(Self.counties)"
+            availability = ["\(Self.sagadahoc)"]
+            anchor_institutions = "\(TestPaths.repo("Tests/IngestTests/Fixtures/cai_sagadahoc.csv"))"
+            [risk]
+            draws = 100
+            """)
+        let r = try CommandLineRun.lastmile(["run", study, "--out", dir.file("out"), "--store", dir.file("runs.sqlite"), "--no-progress"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: dir.file("out"))
+        let anchors = try String(contentsOfFile: dir.file("out/" + files.first { $0.hasSuffix("/anchors.csv") }!), encoding: .utf8)
+        #expect(anchors == """
+            type,type_name,name,location_id,area,class,gigabit_symmetric,eligible
+            S,school,"Hill Elementary School, Bath",1102818365,23023,served,1,0
+            L,library,Patten Free Library,1102819368,23023,served,1,0
+            H,health care,Mid Coast Clinic,1102817934,23023,served,0,1
+            G,government,Town Office,1102817937,23023,served,0,1
+            P,public safety,Fire Station 2,,,,0,1
+
+            """)
+        #expect(r.stderr.contains("5 community anchor institution(s) (inputs.anchor_institutions): 3 lack 1 Gbps symmetrical service and are eligible; 1 have no location id"))
+        let locations = try String(contentsOfFile: dir.file("out/" + files.first { $0.hasSuffix("/locations.csv") }!), encoding: .utf8)
+        #expect(locations.split(separator: "\n").filter { $0.split(separator: ",", omittingEmptySubsequences: false)[11] == "1" }.count == 4)
+        let text = try CommandLineRun.output("pdftotext", [dir.file("out/" + files.first { $0.hasSuffix("/report.pdf") }!), "-"])
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("5 anchor institutions in the study; 3 lack 1 Gbps symmetrical service"))
+    }
+
+    @Test func anchorListWithUnknownTypeIs65() throws {
+        let dir = try TemporaryDirectory()
+        let list = try dir.write("cai.csv", "type,entity_name,location_id\nX,Somewhere,1\n")
+        let study = try dir.write("study.toml", """
+            [study]
+            name = "Bad anchors"
+            area_level = "county"
+            [inputs]
+            areas = "\(Self.counties)"
+            availability = ["\(Self.sagadahoc)"]
+            anchor_institutions = "\(list)"
+            """)
+        let r = try CommandLineRun.lastmile(["run", study, "--out", dir.file("out"), "--store", dir.file("runs.sqlite"), "--no-progress"])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("cai.csv, line 2, column 'type': expected a CAI type S, L, G, H, F, P or C, found \"X\""))
+    }
 }

@@ -51,7 +51,7 @@ import TestSupport
         // (Tests/IngestTests/Fixtures/bead_location_classes.py, run here as the independent reader).
         let locationsPath = try #require(files.first { $0.hasSuffix("/locations.csv") })
         let locationRows = try String(contentsOfFile: dir.file("out/\(locationsPath)"), encoding: .utf8).split(separator: "\n")
-        #expect(locationRows.first == "location_id,block_geoid,area,h3_res8_id,class,best_technology,best_download_mbps,best_upload_mbps,providers_at_100_20,funded,funded_program,business_residential")
+        #expect(locationRows.first == "location_id,block_geoid,area,h3_res8_id,class,best_technology,best_download_mbps,best_upload_mbps,providers_at_100_20,funded,funded_program,anchor,business_residential")
         let ours = locationRows.dropFirst().map { line -> String in
             let f = line.split(separator: ",", omittingEmptySubsequences: false)
             return "\(f[0]) \(f[4])"
@@ -62,7 +62,7 @@ import TestSupport
         #expect(ours == python)
         #expect(ours.filter { $0.hasSuffix(" unserved") }.count == 1_116)
         // Line 2 of the file: Charter cable 1000/35 (its only row) at location 1102817937, block 230239701003007, cell 882a34d62bfffff.
-        #expect(locationRows.contains { $0 == "1102817937,230239701003007,23023,882a34d62bfffff,served,40,1000,35,1,0,,R" })
+        #expect(locationRows.contains { $0 == "1102817937,230239701003007,23023,882a34d62bfffff,served,40,1000,35,1,0,,0,R" })
 
         let pdf = try #require(files.first { $0.hasSuffix("/report.pdf") })
         let text = try CommandLineRun.output("pdftotext", [dir.file("out/\(pdf)"), "-"])
@@ -80,7 +80,7 @@ import TestSupport
         #expect(csv.status == 0, "\(csv.stderr)")
         let rows = csv.stdout.split(separator: "\n")
         #expect(rows.count == 16_188 + 1)
-        #expect(rows.contains("1102817937,230239701003007,230239701003007,882a34d62bfffff,served,40,1000,35,1,0,,R"))
+        #expect(rows.contains("1102817937,230239701003007,230239701003007,882a34d62bfffff,served,40,1000,35,1,0,,0,R"))
         let python = try CommandLineRun.output("python3", [TestPaths.repo("Tests/IngestTests/Fixtures/bead_location_classes.py"), Self.sagadahoc])
         #expect(rows.dropFirst().map { l -> String in let f = l.split(separator: ",", omittingEmptySubsequences: false); return "\(f[0]) \(f[4])" }
                 == python.split(separator: "\n").map(String.init))

@@ -110,6 +110,10 @@ public struct Study: Sendable {
             if let near = Study.nearestKey(to: key) { message += "; did you mean '\(near)'?" }
             throw LastmileError.badInput(SourceLocation(file: file, column: key), message)
         }
+        // No study value is NaN or infinite: each would make a derived number meaningless.
+        for key in v.keys.sorted() where !v[key]!.isFinite {
+            throw LastmileError.badInput(SourceLocation(file: file, column: key), "\(key) must be a finite number, found \(v[key]!)")
+        }
         func bad(_ key: String, _ what: String) -> LastmileError {
             .badInput(SourceLocation(file: file, column: key), what)
         }

@@ -76,4 +76,20 @@ import TestSupport
         #expect(r.stdout.contains("business_residential_code"))
         #expect(r.stdout.contains("block_geoid"))
     }
+
+    /// A full stdout or stderr (`> /dev/full`) is exit 74 saying so, never a trap; the run that
+    /// finished stays recorded as done.
+    @Test func fullStandardOutputOrErrorIsExit74() throws {
+        let out = try TemporaryDirectory()
+        let run = "exec '\(CommandLineRun.lastmileExecutable)' run Tests/IngestTests/Fixtures/bad/base/study.toml --out '\(out.path)' --no-progress --set risk.draws=100"
+        let full = try CommandLineRun.run("sh", ["-c", run + " > /dev/full"], in: TestPaths.repositoryRoot.path)
+        #expect(full.status == 74, "\(full.stderr)")
+        #expect(full.stderr.contains("lastmile: error: standard output: cannot write: No space left on device"), "\(full.stderr)")
+        let list = try CommandLineRun.lastmile(["runs", "list", "--out", out.path, "--format", "csv"])
+        #expect(list.stdout.contains(",done,") && !list.stdout.contains(",running,"), "\(list.stdout)")
+        let noStderr = try CommandLineRun.run("sh", ["-c", "exec '\(CommandLineRun.lastmileExecutable)' run /nonexistent/study.toml 2> /dev/full"])
+        #expect(noStderr.status == 74)
+        let help = try CommandLineRun.run("sh", ["-c", "exec '\(CommandLineRun.lastmileExecutable)' --help > /dev/full"])
+        #expect(help.status == 74, "\(help.stderr)")
+    }
 }

@@ -28,8 +28,9 @@ enum CheckedFile {
         callbacks.pointee.open = { _, name, access in
             guard let name, let access, String(cString: access).hasPrefix("r") else { return nil }
             guard let (token, path) = CheckedFile.split(String(cString: name)) else { return nil }
-            // open returns a descriptor, or -1 with errno set.
-            let fd = Glibc.open(path, O_RDONLY)
+            // open returns a descriptor, or -1 with errno set; O_NONBLOCK keeps a FIFO from blocking
+            // until fstat refuses it (it changes nothing for a regular file).
+            let fd = Glibc.open(path, O_RDONLY | O_NONBLOCK)
             guard fd >= 0 else {
                 CheckedFile.record(token, "cannot open: \(CheckedFile.reason(errno))")
                 return nil
@@ -37,8 +38,7 @@ enum CheckedFile {
             var info = stat()
             // fstat returns 0 on success, -1 with errno set.
             guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-                let why = (info.st_mode & S_IFMT) == S_IFDIR ? CheckedFile.reason(EISDIR) : "not a regular file"
-                CheckedFile.record(token, "cannot read: \(why)")
+                CheckedFile.record(token, "cannot read: " + FileKind.notRegularReason(mode: info.st_mode))
                 // close returns 0 on success; nothing was read, so its result does not matter.
                 _ = Glibc.close(fd)
                 return nil

@@ -21,7 +21,7 @@ struct Classify: ParsableCommand {
     @Option(help: "csv or json.")
     var format: String = "csv"
 
-    @Option(help: "Parsing threads (default: one per active processor core). The result does not depend on it.")
+    @Option(help: "Parsing threads (default: one per active processor core; at most four per core). The result does not depend on it.")
     var threads: Int?
 
     @Flag(help: "Fail (exit 65) when rows carry a technology code the FCC does not define.")

@@ -43,6 +43,9 @@ public struct RunDiff: Sendable {
         ServiceClass.allCases.filter { $0 != a }.map { (a, $0) }
     }
 
+    /// Whether both runs are of the same study (by name); a diff across studies is allowed but said.
+    public var sameStudy: Bool { studyFrom == studyTo }
+
     /// Transition counts summed over every area.
     public func total(from: ServiceClass?, to: ServiceClass?) -> Int { areas.reduce(0) { $0 + $1.count(from: from, to: to) } }
     public var totalNew: Int { areas.reduce(0) { $0 + $1.newLocations } }
@@ -52,6 +55,9 @@ public struct RunDiff: Sendable {
 
     public func text() -> String {
         var out = "Runs \(from) (\(studyFrom)) → \(to) (\(studyTo))\n"
+        if !sameStudy {
+            out += "  note: the runs belong to different studies ('\(studyFrom)' and '\(studyTo)'): areas may not correspond\n"
+        }
         if !locationLevel {
             out += "  (one of the runs has no stored location classes: transitions are not available)\n"
         }
@@ -122,7 +128,7 @@ public struct RunDiff: Sendable {
         totals = totals.filter { ($0["count"] as? Int ?? 0) > 0 }
         let object: [String: Any] = [
             "from": from.rawValue, "to": to.rawValue, "study_from": studyFrom, "study_to": studyTo,
-            "location_level": locationLevel,
+            "location_level": locationLevel, "same_study": sameStudy,
             "totals": ["new_locations": totalNew, "vanished_locations": totalVanished, "transitions": totals] as [String: Any],
             "areas": areas.map { a -> [String: Any] in
                 ["area": a.areaID, "name": a.name, "before": counts(a.before), "after": counts(a.after),

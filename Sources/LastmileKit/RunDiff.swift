@@ -102,7 +102,7 @@ public struct RunDiff: Sendable {
     public func csv() -> String {
         var out = Self.csvHeader + "\n"
         for a in areas {
-            var f = [a.areaID, Self.csvField(a.name)]
+            var f = [a.areaID, CSVCell.text(a.name)]
             for k in [\Counts.locations, \.unserved, \.underserved, \.served] {
                 f += [a.before.map { String($0[keyPath: k]) } ?? "", a.after.map { String($0[keyPath: k]) } ?? ""]
             }
@@ -138,9 +138,5 @@ public struct RunDiff: Sendable {
         ]
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
-    }
-
-    static func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }

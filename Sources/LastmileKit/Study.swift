@@ -1,5 +1,6 @@
 import Foundation
 import GeoModel
+import GeoIO
 import Analysis
 
 /// A study as a planner wrote it: what to load, which rule to apply, how to report. Paths are
@@ -188,6 +189,7 @@ public struct Study: Sendable {
         }
         self.paper = paper
         equalAreaCRS = try string("report.crs") ?? "EPSG:5070"
+        if let problem = CoordinateReferenceSystem.problem(with: equalAreaCRS) { throw bad("report.crs", problem) }
         businessCase = try BusinessCaseSettings(values: v, file: file)
     }
 

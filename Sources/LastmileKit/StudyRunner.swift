@@ -48,6 +48,7 @@ public enum StudyRunner {
                               diagnostics: computed.diagnostics, files: files, businessCase: computed.businessCase)
         } catch {
             try? FileManager.default.removeItem(atPath: tempDir)
+            let error = LastmileError.fileSystem(error) ?? error
             try? store.finishRun(runID, status: .failed, error: "\(error)")
             throw error
         }
@@ -124,6 +125,11 @@ public enum StudyRunner {
             say("reading demographics")
             let table = try ACSTable.read(path: path)
             demographics = table.profiles
+            if table.profiles.isEmpty {
+                let what = "the demographics file holds no data rows (only its header)"
+                if options.strict { throw LastmileError.badInput(SourceLocation(file: path), "--strict: " + what) }
+                diagnostics.append("\(path): \(what)")
+            }
         }
         let join = CoverageJoin(counts: counts, areas: areaInfo, demographics: demographics, level: study.areaLevel)
         diagnostics += join.diagnostics
@@ -149,6 +155,10 @@ public enum StudyRunner {
                                                    areas: Set(join.results.map(\.id)))
             parameters.demand.householdGrowth = growth.rate
             trend = growth.description
+        }
+        // Under --strict every input warning fails the run (InputChecks throws its own, naming the file).
+        if options.strict, let first = diagnostics.first {
+            throw LastmileError.badInput(SourceLocation(file: study.parameters.sourcePath), "--strict: " + first)
         }
         let businessCase = BusinessCase.evaluate(areas: businessAreas, parameters: parameters)
         return Computed(inputs: inputs, totals: classified.table.totals, join: join, areas: areas,
@@ -179,7 +189,8 @@ public enum StudyRunner {
         for ch in name.lowercased() {
             if ch.isASCII && (ch.isLetter || ch.isNumber) { out.append(ch) } else if !out.hasSuffix("-") { out.append("-") }
         }
-        let trimmed = out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        // A folder name holds at most 255 bytes; 80 characters of a name identify the study.
+        let trimmed = String(out.prefix(80)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
         return trimmed.isEmpty ? "study" : trimmed
     }
 }

@@ -52,6 +52,10 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let error as LastmileError {
         Console.error("lastmile: error: \(error.description)")
         throw ExitCode(error.exitCode)
+    } catch let error where LastmileError.fileSystem(error) != nil {
+        let io = LastmileError.fileSystem(error)!
+        Console.error("lastmile: error: \(io.description)")
+        throw ExitCode(io.exitCode)
     }
 }
 

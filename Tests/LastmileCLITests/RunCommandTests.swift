@@ -92,4 +92,20 @@ import TestSupport
         let help = try CommandLineRun.run("sh", ["-c", "exec '\(CommandLineRun.lastmileExecutable)' --help > /dev/full"])
         #expect(help.status == 74, "\(help.stderr)")
     }
+
+    /// A file where the output folder should be is 74 with the path and the system's reason; a study
+    /// name of 5,000 characters still runs (its folder name is cut to 80 characters).
+    @Test func outputFolderProblemsAre74WithTheReasonAndALongNameRuns() throws {
+        let dir = try TemporaryDirectory()
+        let file = try dir.write("not-a-folder", "x")
+        let r = try CommandLineRun.lastmile(["run", "Tests/IngestTests/Fixtures/bad/base/study.toml", "--out", file, "--no-progress"])
+        #expect(r.status == 74, "\(r.stderr)")
+        #expect(r.stderr.contains("\(file)/runs.sqlite: cannot create the run store's folder \(file): it is a file (Not a directory)"), "\(r.stderr)")
+        #expect(!r.stderr.contains("NSCocoaErrorDomain"))
+        let long = String(repeating: "x", count: 5_000)
+        let named = try CommandLineRun.lastmile(["run", "Tests/IngestTests/Fixtures/bad/base/study.toml", "--out", dir.file("out"),
+                                                 "--no-progress", "--set", "risk.draws=100", "--set", "study.name=\"\(long)\""])
+        #expect(named.status == 0, "\(named.stderr.prefix(500))")
+        #expect(FileManager.default.fileExists(atPath: dir.file("out/" + String(repeating: "x", count: 80))))
+    }
 }

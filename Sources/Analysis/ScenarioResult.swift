@@ -12,8 +12,9 @@ public struct YearCashFlow: Hashable, Sendable {
     public var debtService: Double
     /// revenue − opex − capex.
     public var netCashFlow: Double { revenue - opex - capex }
-    /// (revenue − opex) ÷ debt service; nil in years without debt service.
-    public var debtServiceCoverage: Double? { debtService > 0 ? (revenue - opex) / debtService : nil }
+    /// (revenue − opex) ÷ debt service; nil in years without debt service. A debt service below a cent a year (a bond share of 1e-300) counts
+    /// as none, so the ratio stays finite.
+    public var debtServiceCoverage: Double? { debtService >= 0.01 ? (revenue - opex) / debtService : nil }
 }
 
 /// A scenario's cash flows, metrics and risk.

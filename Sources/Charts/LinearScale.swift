@@ -36,14 +36,18 @@ public struct LinearScale: Hashable, Sendable {
         LinearScale.niceStep(span: abs(domainEnd - domainStart), targetCount: targetCount)
     }
 
+    /// Most ticks an axis gets; a domain whose span is not finite (±1e308) or too fine for its
+    /// magnitude gets none rather than millions.
+    static let maximumTickCount = 1_000
+
     /// Tick values: multiples of the nice step inside the domain, in increasing order.
     public func ticks(targetCount: Int = 5) -> [Double] {
         let step = tickStep(targetCount: targetCount)
         let lo = min(domainStart, domainEnd), hi = max(domainStart, domainEnd)
-        let first = Int((lo / step - 1e-9).rounded(.up))
-        let last = Int((hi / step + 1e-9).rounded(.down))
-        guard first <= last else { return [] }
-        return (first...last).map { Self.clean(Double($0) * step, step: step) }
+        let first = (lo / step - 1e-9).rounded(.up), last = (hi / step + 1e-9).rounded(.down)
+        guard (hi - lo).isFinite, first <= last, last - first < Double(Self.maximumTickCount),
+              first.magnitude < 1e15, last.magnitude < 1e15 else { return [] }
+        return (Int(first)...Int(last)).map { Self.clean(Double($0) * step, step: step) }
     }
 
     /// The scale with its domain widened outwards to multiples of the nice step, so the axis
@@ -52,8 +56,12 @@ public struct LinearScale: Hashable, Sendable {
         var lo = min(domainStart, domainEnd), hi = max(domainStart, domainEnd)
         if lo == hi { hi = lo + 1 }
         let step = LinearScale.niceStep(span: hi - lo, targetCount: targetCount)
-        lo = Self.clean((lo / step + 1e-9).rounded(.down) * step, step: step)
-        hi = Self.clean((hi / step - 1e-9).rounded(.up) * step, step: step)
+        let nicedLo = Self.clean((lo / step + 1e-9).rounded(.down) * step, step: step)
+        let nicedHi = Self.clean((hi / step - 1e-9).rounded(.up) * step, step: step)
+        // Near ±Double.greatestFiniteMagnitude widening overflows: keep the domain as it is.
+        guard nicedLo.isFinite, nicedHi.isFinite, (nicedHi - nicedLo).isFinite else { return self }
+        lo = nicedLo
+        hi = nicedHi
         // Re-deriving the step from the widened domain can change it (9,137 → 0…10,000 keeps 2,000).
         return domainStart <= domainEnd
             ? LinearScale(domain: (lo, hi), range: (rangeStart, rangeEnd))

@@ -87,7 +87,7 @@ public struct StackedBarChart: Hashable, Sendable {
         Legend(items: series.map { Legend.Item(label: $0.name, color: $0.color) }, style: labelStyle)
     }
 
-    private func totalLabel(_ v: Double) -> String { NumberFormatting.grouped(Int(v.rounded())) }
+    private func totalLabel(_ v: Double) -> String { NumberFormatting.grouped(v, decimals: 0) }
 
     /// Computes the layout for a canvas of `size`.
     public func layout(size: PageSize, measurer: some TextMeasurer) -> Layout {

@@ -4,12 +4,16 @@ import GeoModel
 /// A readable byte stream over any path GDAL's virtual file system understands: a plain file,
 /// `/vsigzip/file.gz`, `/vsizip/archive.zip/member.csv`, `/vsicurl/…`.
 ///
-/// Wraps `VSIFOpenExL` / `VSIFReadL` / `VSIFCloseL`. Not thread-safe: one stream per task.
+/// Wraps `VSIFOpenExL` / `VSIFReadL` / `VSIFCloseL`. Local files are read through `CheckedFile`, so
+/// a read error is an error (exit 74 with the system's reason), never a short file. Not thread-safe:
+/// one stream per task.
 public final class ByteStream {
     public let path: String
     /// The name to show in messages (the user's path, not the `/vsi…` form).
     public let displayName: String
     private var handle: UnsafeMutablePointer<VSILFILE>?
+    /// Where `CheckedFile` records this stream's read failures (nil for `/vsicurl/` and the like).
+    private let token: Int?
 
     /// Opens `vsiPath` for reading.
     /// - Throws: `LastmileError.io` naming `displayName` when nothing exists there; `.badInput` when the
@@ -19,11 +23,16 @@ public final class ByteStream {
         let shown = displayName ?? vsiPath
         path = vsiPath
         self.displayName = shown
+        let (checkedPath, token) = CheckedFile.route(vsiPath)
+        self.token = token
         handle = try GDALRuntime.capturingErrors { log in
             // VSIErrorReset returns nothing; VSIFOpenExL reports through VSIGetLastErrorMsg with bSetError = TRUE.
             VSIErrorReset()
             // VSIFOpenExL returns NULL on failure.
-            if let h = VSIFOpenExL(vsiPath, "rb", 1) { return h }
+            if let h = VSIFOpenExL(checkedPath, "rb", 1) { return h }
+            if let token, let failure = CheckedFile.failure(token, clear: true) {
+                throw LastmileError.io(path: VirtualPath.realFile(under: vsiPath) ?? shown, failure)
+            }
             let vsiReason = VSIGetLastErrorMsg().map { String(cString: $0) } ?? ""
             let reason = vsiReason.isEmpty ? log.message(or: "") : vsiReason
             if vsiPath.hasPrefix("/vsi"), let real = VirtualPath.realFile(under: vsiPath) {
@@ -37,8 +46,9 @@ public final class ByteStream {
     }
 
     /// Reads up to `buffer.count` bytes into `buffer`; returns 0 at end of stream.
-    /// - Throws: `LastmileError.badInput` naming the file when the stream is corrupt (a truncated zip or
-    ///   gzip, garbage in the compressed data, a CRC mismatch).
+    /// - Throws: `LastmileError.io` naming the file and the system's reason when reading it fails;
+    ///   `.badInput` naming the file when the stream is corrupt (a truncated zip or gzip, garbage in
+    ///   the compressed data, a CRC mismatch).
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let handle, let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         return try GDALRuntime.capturingErrors { log in
@@ -47,6 +57,10 @@ public final class ByteStream {
             // can leave it 0), but inflate failures, truncation and CRC mismatches raise CE_Failure, which
             // the captured log sees even when the read was full.
             let n = VSIFReadL(base, 1, buffer.count, handle)
+            // A failed read of the file underneath explains any decompression failure it caused.
+            if let token, let failure = CheckedFile.failure(token) {
+                throw LastmileError.io(path: VirtualPath.realFile(under: path) ?? displayName, failure)
+            }
             if log.failureCount > 0 {
                 throw LastmileError.badInput(SourceLocation(file: displayName),
                                              "the file is damaged or truncated: "
@@ -62,6 +76,7 @@ public final class ByteStream {
             // VSIFCloseL returns 0 on success; a read-only close cannot lose data, so the code is not checked.
             _ = VSIFCloseL(handle)
         }
+        if let token { _ = CheckedFile.failure(token, clear: true) }
         handle = nil
     }
 

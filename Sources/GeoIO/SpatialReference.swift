@@ -109,3 +109,18 @@ final class CoordinateTransform {
         OCTDestroyCoordinateTransformation(handle)
     }
 }
+
+/// Checks a coordinate reference system a planner wrote (`report.crs`) before anything is read.
+public enum CoordinateReferenceSystem {
+    /// Nil when GDAL understands `text` as a CRS, else why not, in GDAL's own words.
+    public static func problem(with text: String) -> String? {
+        do {
+            _ = try SpatialReference(userInput: text)
+            return nil
+        } catch let LastmileError.usage(message) {
+            return message
+        } catch {
+            return "\(error)"
+        }
+    }
+}

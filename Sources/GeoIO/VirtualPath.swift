@@ -26,6 +26,7 @@ public enum VirtualPath {
         guard FileManager.default.fileExists(atPath: path) else {
             throw LastmileError.io(path: path, "no such file")
         }
+        if let reason = FileKind.notRegularReason(path: path) { throw LastmileError.io(path: path, "cannot read: \(reason)") }
         let lower = path.lowercased()
         if lower.hasSuffix(".zip") {
             let root = "/vsizip/" + path

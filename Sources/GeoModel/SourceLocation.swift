@@ -31,13 +31,35 @@ public enum LastmileError: Error, Sendable, CustomStringConvertible, Equatable {
     /// Processing failed for another reason (exit 1).
     case failed(String)
 
+    /// The message, with control characters from the data escaped (`\x1B`): a file name or field
+    /// holding terminal escapes must not reach a terminal (or the run store) raw. Line breaks stay.
     public var description: String {
-        switch self {
+        let text = switch self {
         case .badInput(let at, let what): "\(at): \(what)"
         case .io(let path, let what): "\(path): \(what)"
         case .usage(let what): what
         case .failed(let what): what
         }
+        return Self.escapingControlCharacters(text)
+    }
+
+    /// `text` with every C0 control but the line feed, DEL and every C1 control written as `\xHH`.
+    public static func escapingControlCharacters(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isEscaped) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isEscaped(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\x" + (hex.count < 2 ? "0" : "") + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isEscaped(_ s: Unicode.Scalar) -> Bool {
+        (s.value < 0x20 && s != "\n") || (0x7F...0x9F).contains(s.value)
     }
 
     /// The process exit code for this error (PRODUCT.md).

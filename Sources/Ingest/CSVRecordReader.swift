@@ -169,16 +169,25 @@ struct CSVRecordReader {
     mutating func next(columnNames: [String] = []) throws -> Bool {
         if !startedStream { try startStream() }
         while true {
+            let start = position
             switch try parseRecord(columnNames: columnNames) {
-            case .record: return true
+            case .record:
+                guard position - start <= CSVLimits.maximumLineLength else { throw tooLong(line: recordLine) }
+                return true
             case .blankLine: continue
             case .endOfInput: return false
-            case .needMoreData: try refill()
+            case .needMoreData:
+                guard limit - position <= CSVLimits.maximumLineLength else { throw tooLong(line: nextLine) }
+                try refill()
             }
         }
     }
 
     private enum ParseResult { case record, blankLine, endOfInput, needMoreData }
+
+    private func tooLong(line: Int) -> LastmileError {
+        .badInput(SourceLocation(file: displayName, line: line), CSVLimits.tooLong)
+    }
 
     private mutating func startStream() throws {
         startedStream = true

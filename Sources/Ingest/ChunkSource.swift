@@ -126,6 +126,16 @@ struct ChunkSource {
             }
             let cut = m.data.withUnsafeBufferPointer { m.scanner.lastCut(in: $0.baseAddress!, count: m.filled) }
             if cut == 0 {
+                if m.filled > CSVLimits.maximumLineLength {
+                    // The record at the buffer's start is too long: it fails at its place, line 1 of
+                    // a chunk that is never handed out (ParallelRead counts the lines before it).
+                    chunkMember.append(m.index)
+                    chunkLines.append(0)
+                    record(failure: LastmileError.badInput(SourceLocation(file: members[m.index].displayName, line: 1),
+                                                           CSVLimits.tooLong), at: nextSequence)
+                    nextSequence += 1
+                    return nil
+                }
                 // No record ends in the buffer: one record is longer than it. Grow and read on.
                 var bigger = buffer(capacity: m.data.count * 2)
                 bigger.withUnsafeMutableBytes { dst in

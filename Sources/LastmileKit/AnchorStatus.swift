@@ -44,7 +44,7 @@ struct AnchorStatus: Hashable, Sendable {
     static func csv(_ anchors: [AnchorStatus]) -> String {
         var out = header.joined(separator: ",") + "\n"
         for a in anchors {
-            out += [a.type, AnchorInstitutionsFile.types[a.type] ?? "", ResultColumns.csvQuote(a.name),
+            out += [a.type, AnchorInstitutionsFile.types[a.type] ?? "", CSVCell.text(a.name),
                     a.locationID.map(String.init) ?? "", a.area ?? "", a.serviceClass ?? "",
                     a.gigabitSymmetric ? "1" : "0", a.eligible ? "1" : "0"].joined(separator: ",") + "\n"
         }

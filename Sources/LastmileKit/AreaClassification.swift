@@ -31,6 +31,9 @@ public struct AreaClassification: Sendable {
 
     /// Threads used when none are given: one per active processor core.
     public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
+    /// The most parsing threads used, whatever is asked: four per core (more only add contention;
+    /// `--threads 100000` would start 100,000 threads).
+    public static var maximumThreads: Int { 4 * ProcessInfo.processInfo.activeProcessorCount }
 
     /// Streams every availability file through the policy's rule and counts locations per area.
     /// - Parameters:
@@ -126,6 +129,7 @@ public struct AreaClassification: Sendable {
         -> (table: LocationTable, unknownTechnologyRows: Int, rowsByTechnology: [Int: Int]) {
         guard !files.isEmpty else { throw LastmileError.usage("no availability files given") }
         guard threads >= 1 else { throw LastmileError.usage("threads must be at least 1, got \(threads)") }
+        let threads = min(threads, maximumThreads)
         if #available(macOS 15.0, *) {
             let shared = SharedLocationTable()
             let rule = ServiceRule(profile)

@@ -13,4 +13,6 @@ public struct BatchResult: Sendable, Hashable {
     /// True when the study was already done with the same inputs and was not run again.
     public var skipped: Bool
     public var seconds: Double
+    /// The other lastmile process running the study (status `running`): this batch left it to it.
+    public var runningElsewhere: Int32? = nil
 }

@@ -137,21 +137,17 @@ public enum BatchRunner {
                                          outputDirectory: run.outputDirectory, error: nil, skipped: true, seconds: 0)
                 continue
             }
-            if job.status == .running, let owner = job.ownerPID, owner != ProcessInfo.processInfo.processIdentifier,
-               RunStore.processIsAlive(owner) {
-                // Another batch on the same output root is running this study right now: leave it alone.
-                results[i] = BatchResult(folder: folder, name: name, status: .failed, runID: job.runID?.rawValue,
-                                         outputDirectory: nil, error: "being run by another lastmile process (pid \(owner)); not started twice",
-                                         skipped: false, seconds: 0)
-                continue
-            }
             job.status = .pending
             job.error = nil
             job.runID = nil
             job.inputsSHA256 = digest
             job.ownerPID = nil
             job.updatedAt = Date()
-            try store.saveBatchJob(job)
+            // Another batch on the same store running this study right now keeps it (not started twice).
+            guard try store.resetBatchJob(job) else {
+                results[i] = try takenElsewhere(folder: folder, outRoot: out, store: store)
+                continue
+            }
             pending.append((i, study, digest))
         }
 
@@ -175,16 +171,30 @@ public enum BatchRunner {
                                     options: options, total: total, finished: finished, started: started)
                 collected.withLock { $0[index] = result }
                 let done = finished.withLock { n in n += 1; return n }
-                options.progress?(BatchEvent(kind: result.status == .done ? .studyDone : .studyFailed, name: result.name,
+                options.progress?(BatchEvent(kind: result.status == .failed ? .studyFailed : .studyDone, name: result.name,
                                              total: total, finished: done,
-                                             message: result.error ?? result.runID ?? "", elapsed: Date().timeIntervalSince(started)))
+                                             message: result.error ?? result.runningElsewhere.map { "running in another lastmile process, pid \($0)" }
+                                                ?? result.runID ?? "",
+                                             elapsed: Date().timeIntervalSince(started)))
             }
         }
         return BatchSummary(results: collected.withLock { $0 }.compactMap { $0 }, outputRoot: out, storePath: storePath,
                             seconds: Date().timeIntervalSince(started), recoveredRuns: recovered)
     }
 
-    /// Runs one study and records its job; never throws (a failure is the result).
+    /// A job another batch process claimed: done (its run, kept), failed (its error), or still
+    /// running in that process (not failed: this batch leaves it to its owner).
+    static func takenElsewhere(folder: String, outRoot: String, store: RunStore) throws -> BatchResult {
+        let job = try store.batchJob(folder: folder, outRoot: outRoot)
+        let run = try job?.runID.flatMap { try store.run($0) }
+        return BatchResult(folder: folder, name: (folder as NSString).lastPathComponent, status: job?.status ?? .failed,
+                           runID: job?.runID?.rawValue, outputDirectory: job?.status == .done ? run?.outputDirectory : nil,
+                           error: job?.status == .failed ? job?.error : nil, skipped: true, seconds: 0,
+                           runningElsewhere: job?.status == .running ? job?.ownerPID : nil)
+    }
+
+    /// Claims one study's job, runs the study and records the job; never throws (a failure is the
+    /// result, and a job another batch process claimed first is `takenElsewhere`).
     static func runOne(study: Study, folder: String, digest: String, outRoot: String, storePath: String, options: Options,
                        total: Int, finished: borrowing Mutex<Int>, started: Date) -> BatchResult {
         let name = (folder as NSString).lastPathComponent
@@ -195,7 +205,12 @@ public enum BatchRunner {
                            ownerPID: ProcessInfo.processInfo.processIdentifier)
         do {
             let store = try RunStore(path: storePath)
-            try store.saveBatchJob(job)
+            guard try store.claimBatchJob(folder: folder, outRoot: outRoot, runID: runID, at: t0) else {
+                // Not ours: nothing of the job is written (the catch below would mark it failed).
+                return (try? takenElsewhere(folder: folder, outRoot: outRoot, store: store))
+                    ?? BatchResult(folder: folder, name: name, status: .failed, runID: nil, outputDirectory: nil,
+                                   error: "another lastmile process claimed the job; its state cannot be read", skipped: true, seconds: 0)
+            }
             let progress = options.progress
             let done = finished.withLock { $0 }
             var runOptions = RunOptions(outputRoot: outRoot, storePath: storePath, now: t0, progress: { stage in

@@ -47,7 +47,7 @@ public struct BusinessCaseSettings: Sendable {
         Setting(key: "demand.unserved_uplift", defaultText: "0.25", source: assumption, allowed: "0 to 10"),
         Setting(key: "demand.competitor_penalty", defaultText: "0.25", source: assumption, allowed: "0 to 1"),
         Setting(key: "demand.price_elasticity", defaultText: "-0.62", source: "Dutz, Orszag & Willig (2009), 2008 estimate", allowed: "-10 to 0"),
-        Setting(key: "demand.reference_income", defaultText: "household-weighted mean of area median incomes", source: "ACS B19013 of the study", allowed: "greater than 0"),
+        Setting(key: "demand.reference_income", defaultText: "household-weighted mean of area median incomes", source: "ACS B19013 of the study", allowed: "1 to 10,000,000 (dollars)"),
         Setting(key: "demand.household_growth", defaultText: "0.005", source: "issue 4 default without an ACS trend", allowed: "-0.5 to 0.5"),
         Setting(key: "demand.households_earlier", defaultText: "none", source: "an earlier ACS 5-year table: household_growth becomes the compound yearly rate between the two (unless set)", allowed: "a path to an ACS table"),
         Setting(key: "demand.households_earlier_years", defaultText: "from the ACS file names (ACSDT5Y2017 → ACSDT5Y2022 = 5)", source: "data.census.gov file naming", allowed: "whole years 1 to 30"),
@@ -59,26 +59,26 @@ public struct BusinessCaseSettings: Sendable {
         Setting(key: "cost.method", defaultText: "density", source: "Cartesian 2019 cost-per-passing curve", allowed: "density or route"),
         Setting(key: "cost.construction_cost_index", defaultText: "1.0", source: "1 = 2019 dollars of the Cartesian curve", allowed: "greater than 0, at most 10"),
         Setting(key: "cost.underground_share", defaultText: "0.5", source: assumption, allowed: "0 to 1"),
-        Setting(key: "cost.underground_per_foot", defaultText: "18", source: "2025 median $/ft underground (PRODUCT.md)", allowed: "0 or more"),
-        Setting(key: "cost.aerial_per_foot", defaultText: "8", source: "2025 median $/ft aerial (PRODUCT.md)", allowed: "0 or more"),
+        Setting(key: "cost.underground_per_foot", defaultText: "18", source: "2025 median $/ft underground (PRODUCT.md)", allowed: "0 to 1,000,000 (dollars)"),
+        Setting(key: "cost.aerial_per_foot", defaultText: "8", source: "2025 median $/ft aerial (PRODUCT.md)", allowed: "0 to 1,000,000 (dollars)"),
         Setting(key: "cost.route_factor", defaultText: "0.7124", source: "Beardwood–Halton–Hammersley tour constant (Percus & Martin 1996)", allowed: "greater than 0, at most 10"),
         Setting(key: "inputs.roads", defaultText: "none: route miles estimated from area and passings", source: "cost.route_factor × √(passings × square miles); with a road layer, its centreline length clipped to each area (GeoIO RoadNetwork)", allowed: "a path to any GDAL line source (TIGER/Line roads .zip, GeoPackage, GeoJSON)"),
         Setting(key: "inputs.roads_layer", defaultText: "the only layer", source: "GDAL layer of inputs.roads", allowed: "a layer name"),
         Setting(key: "cost.road_classes", defaultText: "[\"S1200\", \"S1400\", \"S1640\"] when the road layer has MTFCC, else every line", source: "Census MTFCC definitions: secondary roads, local roads and service drives reach addressed structures", allowed: "a list of MTFCC codes (e.g. S1100, S1200, S1400, S1640)"),
-        Setting(key: "cost.drop_and_ont", defaultText: "650", source: "PRODUCT.md (~$650 per subscriber)", allowed: "0 or more"),
-        Setting(key: "cost.electronics_per_subscriber", defaultText: "150", source: assumption, allowed: "0 or more"),
+        Setting(key: "cost.drop_and_ont", defaultText: "650", source: "PRODUCT.md (~$650 per subscriber)", allowed: "0 to 1,000,000 (dollars)"),
+        Setting(key: "cost.electronics_per_subscriber", defaultText: "150", source: assumption, allowed: "0 to 1,000,000 (dollars)"),
         Setting(key: "cost.contingency", defaultText: "0.10", source: assumption + " (planning estimates carry 10–20 %)", allowed: "0 to 5"),
-        Setting(key: "finance.arpu", defaultText: "65", source: "PRODUCT.md (~$65/month)", allowed: "0 or more"),
+        Setting(key: "finance.arpu", defaultText: "65", source: "PRODUCT.md (~$65/month)", allowed: "0 to 1,000,000 (dollars)"),
         Setting(key: "finance.price_change", defaultText: "0", source: assumption + " (flat nominal prices)", allowed: "-0.5 to 0.5"),
-        Setting(key: "finance.opex_per_subscriber_month", defaultText: "20", source: assumption, allowed: "0 or more"),
-        Setting(key: "finance.opex_per_passing_year", defaultText: "30", source: assumption, allowed: "0 or more"),
-        Setting(key: "finance.opex_fixed_year", defaultText: "0", source: assumption, allowed: "0 or more"),
-        Setting(key: "finance.discount_rate", defaultText: "0.04", source: "municipal bond yield (PRODUCT.md)", allowed: "greater than -1 (−100 %), at most 1"),
+        Setting(key: "finance.opex_per_subscriber_month", defaultText: "20", source: assumption, allowed: "0 to 1,000,000 (dollars)"),
+        Setting(key: "finance.opex_per_passing_year", defaultText: "30", source: assumption, allowed: "0 to 1,000,000 (dollars)"),
+        Setting(key: "finance.opex_fixed_year", defaultText: "0", source: assumption, allowed: "0 to 1,000,000,000 (dollars)"),
+        Setting(key: "finance.discount_rate", defaultText: "0.04", source: "municipal bond yield (PRODUCT.md)", allowed: "-0.5 (−50 %) to 1"),
         Setting(key: "finance.horizon_years", defaultText: "20", source: "issue 4 default", allowed: "whole years 1 to 100"),
         Setting(key: "finance.bond_share", defaultText: "1.0", source: assumption, allowed: "0 to 1"),
-        Setting(key: "finance.bond_rate", defaultText: "0.04", source: "municipal bond (PRODUCT.md)", allowed: "greater than -1, at most 1"),
+        Setting(key: "finance.bond_rate", defaultText: "0.04", source: "municipal bond (PRODUCT.md)", allowed: "-0.5 to 1"),
         Setting(key: "finance.bond_term_years", defaultText: "20", source: assumption, allowed: "whole years 1 to 100"),
-        Setting(key: "plan.capital_budget", defaultText: "no limit", source: "build every area with unserved or underserved locations", allowed: "greater than 0"),
+        Setting(key: "plan.capital_budget", defaultText: "no limit", source: "build every area with unserved or underserved locations", allowed: "greater than 0, at most 1,000,000,000,000 (dollars)"),
         Setting(key: "plan.phases", defaultText: "3", source: assumption + " (three construction seasons)", allowed: "whole numbers 1 to 50"),
         Setting(key: "plan.include_served_areas", defaultText: "false", source: "build only where there is need", allowed: "true or false"),
         Setting(key: "risk.take_rate_range", defaultText: "[0.8, 1.2]", source: "±20 % (issue 4)", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
@@ -94,13 +94,13 @@ public struct BusinessCaseSettings: Sendable {
     static let scenarioFields: [Setting] = [
         Setting(key: "kind", defaultText: "required", source: "retail, wholesale or subsidy", allowed: "retail, wholesale or subsidy"),
         Setting(key: "label", defaultText: "the table name", source: "", allowed: "text"),
-        Setting(key: "arpu", defaultText: "finance.arpu", source: "", allowed: "0 or more"),
-        Setting(key: "opex_per_subscriber_month", defaultText: "finance.opex_per_subscriber_month", source: "", allowed: "0 or more"),
-        Setting(key: "opex_per_passing_year", defaultText: "finance.opex_per_passing_year", source: "", allowed: "0 or more"),
-        Setting(key: "opex_fixed_year", defaultText: "finance.opex_fixed_year (0 for subsidy)", source: "", allowed: "0 or more"),
+        Setting(key: "arpu", defaultText: "finance.arpu", source: "", allowed: "0 to 1,000,000 (dollars)"),
+        Setting(key: "opex_per_subscriber_month", defaultText: "finance.opex_per_subscriber_month", source: "", allowed: "0 to 1,000,000 (dollars)"),
+        Setting(key: "opex_per_passing_year", defaultText: "finance.opex_per_passing_year", source: "", allowed: "0 to 1,000,000 (dollars)"),
+        Setting(key: "opex_fixed_year", defaultText: "finance.opex_fixed_year (0 for subsidy)", source: "", allowed: "0 to 1,000,000,000 (dollars)"),
         Setting(key: "bond_share", defaultText: "finance.bond_share", source: "", allowed: "0 to 1"),
-        Setting(key: "wholesale_per_subscriber_month", defaultText: "35", source: assumption + " (about half the retail ARPU)", allowed: "0 or more"),
-        Setting(key: "wholesale_per_passing_month", defaultText: "0", source: assumption, allowed: "0 or more"),
+        Setting(key: "wholesale_per_subscriber_month", defaultText: "35", source: assumption + " (about half the retail ARPU)", allowed: "0 to 1,000,000 (dollars)"),
+        Setting(key: "wholesale_per_passing_month", defaultText: "0", source: assumption, allowed: "0 to 1,000,000 (dollars)"),
         Setting(key: "capital_contribution", defaultText: "0.25", source: assumption, allowed: "0 to 1"),
         Setting(key: "revenue_share", defaultText: "0", source: assumption, allowed: "0 to 1"),
     ]
@@ -154,9 +154,13 @@ public struct BusinessCaseSettings: Sendable {
             guard case .string(let s) = value else { throw bad(key, "\(key) must be text (allowed: \(allowed(key))), found \(value.typeName) \(value)") }
             return s
         }
-        let nonNegative: (Double) -> Bool = { $0 >= 0 }
+        // Every range is closed and finite so that every derived quantity stays finite (README, "Study
+        // values"): dollar amounts per unit at most a million, rates above -50 % (a discount factor
+        // over 100 years stays below 2^100).
+        let amount: (Double) -> Bool = { $0 >= 0 && $0 <= 1e6 }
+        let yearlyAmount: (Double) -> Bool = { $0 >= 0 && $0 <= 1e9 }
         let share: (Double) -> Bool = { $0 >= 0 && $0 <= 1 }
-        let rate: (Double) -> Bool = { $0 > -1 && $0 <= 1 }
+        let rate: (Double) -> Bool = { $0 >= -0.5 && $0 <= 1 }
 
         var p = BusinessCaseParameters()
         // demand
@@ -164,7 +168,7 @@ public struct BusinessCaseSettings: Sendable {
         if let x = try number("demand.unserved_uplift", { $0 >= 0 && $0 <= 10 }) { p.demand.unservedUplift = x }
         if let x = try number("demand.competitor_penalty", share) { p.demand.competitorPenalty = x }
         if let x = try number("demand.price_elasticity", { $0 >= -10 && $0 <= 0 }) { p.demand.priceElasticity = x }
-        if let x = try number("demand.reference_income", { $0 > 0 }) { p.demand.referenceIncome = x }
+        if let x = try number("demand.reference_income", { $0 >= 1 && $0 <= 1e7 }) { p.demand.referenceIncome = x }
         if let x = try number("demand.household_growth", { $0 >= -0.5 && $0 <= 0.5 }) { p.demand.householdGrowth = x }
         if let path = try text("demand.households_earlier"), !path.isEmpty {
             let folder = (file as NSString).deletingLastPathComponent
@@ -213,8 +217,8 @@ public struct BusinessCaseSettings: Sendable {
         }
         if let x = try number("cost.construction_cost_index", { $0 > 0 && $0 <= 10 }) { p.cost.constructionCostIndex = x }
         if let x = try number("cost.underground_share", share) { p.cost.undergroundShare = x }
-        if let x = try number("cost.underground_per_foot", nonNegative) { p.cost.undergroundPerFoot = x }
-        if let x = try number("cost.aerial_per_foot", nonNegative) { p.cost.aerialPerFoot = x }
+        if let x = try number("cost.underground_per_foot", amount) { p.cost.undergroundPerFoot = x }
+        if let x = try number("cost.aerial_per_foot", amount) { p.cost.aerialPerFoot = x }
         if let x = try number("cost.route_factor", { $0 > 0 && $0 <= 10 }) { p.cost.routeFactor = x }
         if let path = try text("inputs.roads"), !path.isEmpty, path != "none" {
             let folder = (file as NSString).deletingLastPathComponent
@@ -237,22 +241,22 @@ public struct BusinessCaseSettings: Sendable {
         } else {
             roadClasses = nil
         }
-        if let x = try number("cost.drop_and_ont", nonNegative) { p.cost.dropAndONT = x }
-        if let x = try number("cost.electronics_per_subscriber", nonNegative) { p.cost.electronicsPerSubscriber = x }
+        if let x = try number("cost.drop_and_ont", amount) { p.cost.dropAndONT = x }
+        if let x = try number("cost.electronics_per_subscriber", amount) { p.cost.electronicsPerSubscriber = x }
         if let x = try number("cost.contingency", { $0 >= 0 && $0 <= 5 }) { p.cost.contingency = x }
         // finance
-        if let x = try number("finance.arpu", nonNegative) { p.finance.arpu = x }
+        if let x = try number("finance.arpu", amount) { p.finance.arpu = x }
         if let x = try number("finance.price_change", { $0 >= -0.5 && $0 <= 0.5 }) { p.finance.priceChange = x }
-        if let x = try number("finance.opex_per_subscriber_month", nonNegative) { p.finance.opexPerSubscriberMonth = x }
-        if let x = try number("finance.opex_per_passing_year", nonNegative) { p.finance.opexPerPassingYear = x }
-        if let x = try number("finance.opex_fixed_year", nonNegative) { p.finance.opexFixedYear = x }
+        if let x = try number("finance.opex_per_subscriber_month", amount) { p.finance.opexPerSubscriberMonth = x }
+        if let x = try number("finance.opex_per_passing_year", amount) { p.finance.opexPerPassingYear = x }
+        if let x = try number("finance.opex_fixed_year", yearlyAmount) { p.finance.opexFixedYear = x }
         if let x = try number("finance.discount_rate", rate) { p.finance.discountRate = x }
         if let x = try integer("finance.horizon_years", 1...100) { p.finance.horizonYears = x }
         if let x = try number("finance.bond_share", share) { p.finance.bondShare = x }
         if let x = try number("finance.bond_rate", rate) { p.finance.bondRate = x }
         if let x = try integer("finance.bond_term_years", 1...100) { p.finance.bondTermYears = x }
         // plan
-        if let x = try number("plan.capital_budget", { $0 > 0 }) { p.plan.capitalBudget = x }
+        if let x = try number("plan.capital_budget", { $0 > 0 && $0 <= 1e12 }) { p.plan.capitalBudget = x }
         if let x = try integer("plan.phases", 1...50) { p.plan.phases = x }
         if let value = v["plan.include_served_areas"] {
             guard case .boolean(let b) = value else {
@@ -301,13 +305,13 @@ public struct BusinessCaseSettings: Sendable {
                 throw bad(k("kind"), "\(k("kind")) must be retail, wholesale or subsidy, found '\(kindText)'")
             }
             var s = ScenarioDefinition(name: name, label: try text(k("label")), kind: kind)
-            s.arpu = try number(k("arpu"), nonNegative)
-            s.opexPerSubscriberMonth = try number(k("opex_per_subscriber_month"), nonNegative)
-            s.opexPerPassingYear = try number(k("opex_per_passing_year"), nonNegative)
-            s.opexFixedYear = try number(k("opex_fixed_year"), nonNegative)
+            s.arpu = try number(k("arpu"), amount)
+            s.opexPerSubscriberMonth = try number(k("opex_per_subscriber_month"), amount)
+            s.opexPerPassingYear = try number(k("opex_per_passing_year"), amount)
+            s.opexFixedYear = try number(k("opex_fixed_year"), yearlyAmount)
             s.bondShare = try number(k("bond_share"), share)
-            if let x = try number(k("wholesale_per_subscriber_month"), nonNegative) { s.wholesalePerSubscriberMonth = x }
-            if let x = try number(k("wholesale_per_passing_month"), nonNegative) { s.wholesalePerPassingMonth = x }
+            if let x = try number(k("wholesale_per_subscriber_month"), amount) { s.wholesalePerSubscriberMonth = x }
+            if let x = try number(k("wholesale_per_passing_month"), amount) { s.wholesalePerPassingMonth = x }
             if let x = try number(k("capital_contribution"), share) { s.capitalContribution = x }
             if let x = try number(k("revenue_share"), share) { s.revenueShare = x }
             scenarios.append(s)

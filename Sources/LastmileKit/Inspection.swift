@@ -37,6 +37,7 @@ public struct Inspection: Codable, Sendable {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
             throw LastmileError.io(path: path, "no such file")
         }
+        if let reason = FileKind.notRegularReason(path: path) { throw LastmileError.io(path: path, "cannot read: \(reason)") }
         let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
         let lower = path.lowercased()
         if lower.hasSuffix(".csv") || lower.hasSuffix(".csv.gz") || lower.hasSuffix(".zip") {
@@ -120,6 +121,9 @@ enum CSVScan {
                     lines += 1
                     inHeader = false
                 } else if inHeader {
+                    guard headerBytes.count < CSVLimits.maximumLineLength else {
+                        throw LastmileError.badInput(SourceLocation(file: member.displayName, line: 1), CSVLimits.tooLong)
+                    }
                     headerBytes.append(b)
                 }
                 last = b

@@ -29,7 +29,7 @@ enum LocationsCSV {
                 funded ? "\(cls)_funded" : "\(cls)",
                 d.map { String($0.bestTechnology) } ?? "", d.map { ProviderTable.number($0.bestDownload) } ?? "",
                 d.map { ProviderTable.number($0.bestUpload) } ?? "", d.map { String($0.providersAt100x20) } ?? "",
-                program != nil ? "1" : "0", ResultColumns.csvQuote(program ?? ""), anchors.contains(id) ? "1" : "0",
+                program != nil ? "1" : "0", CSVCell.text(program ?? ""), anchors.contains(id) ? "1" : "0",
                 d?.businessResidential ?? "",
             ]
             out += cells.joined(separator: ",") + "\n"

@@ -32,7 +32,7 @@ enum ProviderTable {
             return String(n)
         }
         func row(_ scope: String, _ p: ProviderLandscape.Provider) -> String {
-            [scope, p.id, ResultColumns.csvQuote(p.label), ResultColumns.csvQuote(p.brands.joined(separator: "; ")),
+            [scope, p.id, CSVCell.text(p.label), CSVCell.text(p.brands.joined(separator: "; ")),
              p.technologies.map(String.init).joined(separator: " "), count(p.locations), count(p.locationsAt25x3),
              count(p.locationsAt100x20), count(p.locationsServed), Self.number(p.maxDownload), Self.number(p.maxUpload)]
                 .joined(separator: ",")

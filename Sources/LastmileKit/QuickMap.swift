@@ -213,8 +213,10 @@ public enum QuickMap {
     static func legendFormat(for classification: Classification, values: [Double], percent: Bool) -> ValueFormat {
         let bounds = [classification.minimum].compactMap { $0 } + classification.breaks
         var least = 0
+        // A spread that overflows (±1e308) needs no decimals; one below 1e-6 gets the most, 6.
         if let lo = values.min(), let hi = values.max(), hi > lo {
-            least = max(0, 1 - Int(log10((hi - lo) * (percent ? 100 : 1)).rounded(.down)))
+            let magnitude = log10((hi - lo) * (percent ? 100 : 1)).rounded(.down)
+            least = magnitude.isFinite ? max(0, min(6, 1 - Int(max(-10, magnitude)))) : 0
         }
         // Shares print with at least one decimal ("16.5%"), as the report's maps do.
         if percent { least = max(least, 1) }

@@ -20,7 +20,7 @@ enum ResultColumns {
 
         var csv: String {
             switch self {
-            case .text(let s): ResultColumns.csvQuote(s)
+            case .text(let s): CSVCell.text(s)
             case .integer(let i): String(i)
             case .real(let d): String(format: "%.6f", d)
             }
@@ -96,10 +96,5 @@ enum ResultColumns {
                 .joined(separator: ",") + "\n"
         }
         return out
-    }
-
-    static func csvQuote(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

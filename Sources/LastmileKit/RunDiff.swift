@@ -43,6 +43,9 @@ public struct RunDiff: Sendable {
         ServiceClass.allCases.filter { $0 != a }.map { (a, $0) }
     }
 
+    /// Whether both runs are of the same study (by name); a diff across studies is allowed but said.
+    public var sameStudy: Bool { studyFrom == studyTo }
+
     /// Transition counts summed over every area.
     public func total(from: ServiceClass?, to: ServiceClass?) -> Int { areas.reduce(0) { $0 + $1.count(from: from, to: to) } }
     public var totalNew: Int { areas.reduce(0) { $0 + $1.newLocations } }
@@ -52,6 +55,9 @@ public struct RunDiff: Sendable {
 
     public func text() -> String {
         var out = "Runs \(from) (\(studyFrom)) → \(to) (\(studyTo))\n"
+        if !sameStudy {
+            out += "  note: the runs belong to different studies ('\(studyFrom)' and '\(studyTo)'): areas may not correspond\n"
+        }
         if !locationLevel {
             out += "  (one of the runs has no stored location classes: transitions are not available)\n"
         }
@@ -96,7 +102,7 @@ public struct RunDiff: Sendable {
     public func csv() -> String {
         var out = Self.csvHeader + "\n"
         for a in areas {
-            var f = [a.areaID, Self.csvField(a.name)]
+            var f = [a.areaID, CSVCell.text(a.name)]
             for k in [\Counts.locations, \.unserved, \.underserved, \.served] {
                 f += [a.before.map { String($0[keyPath: k]) } ?? "", a.after.map { String($0[keyPath: k]) } ?? ""]
             }
@@ -122,7 +128,7 @@ public struct RunDiff: Sendable {
         totals = totals.filter { ($0["count"] as? Int ?? 0) > 0 }
         let object: [String: Any] = [
             "from": from.rawValue, "to": to.rawValue, "study_from": studyFrom, "study_to": studyTo,
-            "location_level": locationLevel,
+            "location_level": locationLevel, "same_study": sameStudy,
             "totals": ["new_locations": totalNew, "vanished_locations": totalVanished, "transitions": totals] as [String: Any],
             "areas": areas.map { a -> [String: Any] in
                 ["area": a.areaID, "name": a.name, "before": counts(a.before), "after": counts(a.after),
@@ -132,9 +138,5 @@ public struct RunDiff: Sendable {
         ]
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
-    }
-
-    static func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }

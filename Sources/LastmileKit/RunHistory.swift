@@ -25,6 +25,13 @@ public enum RunHistory {
     public static func diff(storePath: String, from a: String, to b: String) throws -> RunDiff {
         let store = try openExisting(storePath)
         let idA = try resolve(a, in: store), idB = try resolve(b, in: store)
+        for id in [idA, idB] {
+            guard let run = try store.run(id) else { continue }
+            guard run.status == .done else {
+                throw LastmileError.usage("run \(id) \(run.status == .failed ? "failed" : "has not finished (\(run.status.rawValue))"); "
+                                          + "only finished runs can be compared (see lastmile runs list)")
+            }
+        }
         let before = Dictionary(uniqueKeysWithValues: try store.areaResults(idA).map { ($0.areaID, $0) })
         let after = Dictionary(uniqueKeysWithValues: try store.areaResults(idB).map { ($0.areaID, $0) })
         let hasLocations = try store.locationClassCount(idA) > 0 && store.locationClassCount(idB) > 0

@@ -26,9 +26,9 @@ public enum RunHistoryFormatting {
     public static func listCSV(_ runs: [RunSummary]) -> String {
         var out = "id,study,started_at,finished_at,status,areas,locations,unserved,underserved,served,error\n"
         for r in runs {
-            out += [r.id.rawValue, RunDiff.csvField(r.studyName), iso(r.startedAt), iso(r.finishedAt), r.status.rawValue,
+            out += [r.id.rawValue, CSVCell.text(r.studyName), iso(r.startedAt), iso(r.finishedAt), r.status.rawValue,
                     String(r.areaCount), String(r.locations), String(r.unserved), String(r.underserved), String(r.served),
-                    RunDiff.csvField(r.error ?? "")].joined(separator: ",") + "\n"
+                    CSVCell.text(r.error ?? "")].joined(separator: ",") + "\n"
         }
         return out
     }
@@ -73,7 +73,7 @@ public enum RunHistoryFormatting {
     public static func showCSV(_ d: RunDetail) -> String {
         var out = "area,name,locations,unserved,underserved,served\n"
         for a in d.areas {
-            out += "\(a.areaID),\(RunDiff.csvField(a.name)),\(a.locations),\(a.unserved),\(a.underserved),\(a.served)\n"
+            out += "\(a.areaID),\(CSVCell.text(a.name)),\(a.locations),\(a.unserved),\(a.underserved),\(a.served)\n"
         }
         return out
     }

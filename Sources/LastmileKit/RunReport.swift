@@ -27,9 +27,9 @@ enum RunReport {
         case .number(let d): d
         default: nil
         }
-        guard let dpi, dpi > 0, dpi <= 1200 else {
+        guard let dpi, dpi >= 10, dpi <= 1200 else {
             throw LastmileError.badInput(SourceLocation(file: study.parameters.sourcePath, column: "report.dpi"),
-                                         "expected a resolution in dots per inch above 0 and at most 1200, found \(v)")
+                                         "expected a resolution in dots per inch of 10 to 1200, found \(v)")
         }
         return dpi
     }

@@ -77,7 +77,7 @@ public struct StoredReport: Codable, Hashable, Sendable {
     /// - Returns: the files written, relative to `dir`, in writing order.
     public func render(into dir: String, formats: Set<ReportFormat>, dpi: Double? = nil) throws -> [String] {
         let dpi = dpi ?? self.dpi
-        guard dpi > 0, dpi <= 1200 else { throw LastmileError.usage("the PNG resolution must be above 0 and at most 1200 dpi, not \(dpi)") }
+        guard dpi >= 10, dpi <= 1200 else { throw LastmileError.usage("the PNG resolution must be 10 to 1200 dpi, not \(dpi)") }
         func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
         var files: [String] = []
         try ReportWriter.verifyFonts()

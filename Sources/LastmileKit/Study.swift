@@ -1,5 +1,6 @@
 import Foundation
 import GeoModel
+import GeoIO
 import Analysis
 import Ingest
 
@@ -122,6 +123,10 @@ public struct Study: Sendable {
             if let near = Study.nearestKey(to: key) { message += "; did you mean '\(near)'?" }
             throw LastmileError.badInput(SourceLocation(file: file, column: key), message)
         }
+        // No study value is NaN or infinite: each would make a derived number meaningless.
+        for key in v.keys.sorted() where !v[key]!.isFinite {
+            throw LastmileError.badInput(SourceLocation(file: file, column: key), "\(key) must be a finite number, found \(v[key]!)")
+        }
         func bad(_ key: String, _ what: String) -> LastmileError {
             .badInput(SourceLocation(file: file, column: key), what)
         }
@@ -221,6 +226,7 @@ public struct Study: Sendable {
         }
         self.paper = paper
         equalAreaCRS = try string("report.crs") ?? "EPSG:5070"
+        if let problem = CoordinateReferenceSystem.problem(with: equalAreaCRS) { throw bad("report.crs", problem) }
         businessCase = try BusinessCaseSettings(values: v, file: file)
     }
 

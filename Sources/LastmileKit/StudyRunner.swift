@@ -48,6 +48,7 @@ public enum StudyRunner {
                               diagnostics: computed.diagnostics, files: files, businessCase: computed.businessCase)
         } catch {
             try? FileManager.default.removeItem(atPath: tempDir)
+            let error = LastmileError.fileSystem(error) ?? error
             try? store.finishRun(runID, status: .failed, error: "\(error)")
             throw error
         }
@@ -152,9 +153,17 @@ public enum StudyRunner {
         var demographics: [AreaID: DemographicProfile]?
         if let path = study.demographicsPath {
             say("reading demographics")
-            let atLevel = try StudyDemographics.profiles(of: ACSTable.read(path: path), path: path, level: study.areaLevel)
-            demographics = atLevel.profiles
-            diagnostics += atLevel.notes
+            let table = try ACSTable.read(path: path)
+            if table.profiles.isEmpty {
+                let what = "the demographics file holds no data rows (only its header)"
+                if options.strict { throw LastmileError.badInput(SourceLocation(file: path), "--strict: " + what) }
+                diagnostics.append("\(path): \(what)")
+                demographics = [:]
+            } else {
+                let atLevel = try StudyDemographics.profiles(of: table, path: path, level: study.areaLevel)
+                demographics = atLevel.profiles
+                diagnostics += atLevel.notes
+            }
         }
         let join = CoverageJoin(counts: counts, areas: areaInfo, demographics: demographics, level: study.areaLevel)
         diagnostics += join.diagnostics
@@ -180,6 +189,10 @@ public enum StudyRunner {
                                                    areas: Set(join.results.map(\.id)))
             parameters.demand.householdGrowth = growth.rate
             trend = growth.description
+        }
+        // Under --strict every input warning fails the run (InputChecks throws its own, naming the file).
+        if options.strict, let first = diagnostics.first {
+            throw LastmileError.badInput(SourceLocation(file: study.parameters.sourcePath), "--strict: " + first)
         }
         let businessCase = BusinessCase.evaluate(areas: businessAreas, parameters: parameters)
         return Computed(inputs: inputs, totals: classified.table.totals, join: join, areas: areas,
@@ -260,7 +273,8 @@ public enum StudyRunner {
         for ch in name.lowercased() {
             if ch.isASCII && (ch.isLetter || ch.isNumber) { out.append(ch) } else if !out.hasSuffix("-") { out.append("-") }
         }
-        let trimmed = out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        // A folder name holds at most 255 bytes; 80 characters of a name identify the study.
+        let trimmed = String(out.prefix(80)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
         return trimmed.isEmpty ? "study" : trimmed
     }
 }

@@ -48,6 +48,11 @@ public enum StudyTemplate {
         for relative in candidates where readable.contains((relative as NSString).pathExtension.lowercased()) {
             if relative == "study.toml" { continue }
             let path = (directory as NSString).appendingPathComponent(relative)
+            // A FIFO would block the scan and a link to a device never end: neither is opened.
+            if let reason = FileKind.notRegularReason(path: path) {
+                found.notes.append("\(relative): \(reason)")
+                continue
+            }
             guard let inspection = try? Inspection.inspect(path: path), let layer = inspection.layers.first else {
                 found.notes.append("\(relative): not a table or layer Lastmile can read")
                 continue

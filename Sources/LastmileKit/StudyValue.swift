@@ -20,6 +20,15 @@ public enum StudyValue: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// False for a NaN or infinite number, in a list or not.
+    var isFinite: Bool {
+        switch self {
+        case .number(let d): d.isFinite
+        case .list(let l): l.allSatisfy(\.isFinite)
+        default: true
+        }
+    }
+
     /// A short name of the value's type for messages.
     var typeName: String {
         switch self {

@@ -112,6 +112,14 @@ public struct Classification: Hashable, Sendable {
     /// width)` cut to k, the last set to the maximum. All values equal: one class.
     static func equalIntervalBins(sorted: [Double], classCount k: Int) -> [Double] {
         let lo = sorted[0], hi = sorted[sorted.count - 1]
+        guard hi > lo else { return [hi] }
+        // A range wider than the largest Double (-1e308…1e308) is divided before it is taken.
+        guard (hi - lo).isFinite else {
+            let width = hi / Double(k) - lo / Double(k)
+            var cuts = (1...k).map { lo + Double($0) * width }
+            cuts[k - 1] = hi
+            return unique(cuts)
+        }
         let width = (hi - lo) / Double(k)
         guard width > 0 else { return [hi] }
         // numpy's arange fills start + i·delta with delta = (start + step) - start.
@@ -131,6 +139,10 @@ public struct Classification: Hashable, Sendable {
         let k = min(requested, unique(values).count)
         guard k > 1 else { return [values[n - 1]] }
         let cols = k + 1
+        // Float sums of squares overflow above about 1e17: larger values are scaled by a power of two
+        // (exact, and the partition does not depend on scale), smaller ones keep mapclassify's arithmetic.
+        let largest = values.map(\.magnitude).max() ?? 0
+        let scale = largest > 1e15 ? 1 / Double(sign: .plus, exponent: largest.exponent, significand: 1) : 1
         // lower[l·cols + j]: 1-based index of the first value of the last class when the first l
         // values form j classes; cost[…]: the least sum of within-class squared deviations.
         var lower = [Int32](repeating: 0, count: (n + 1) * cols)
@@ -143,7 +155,7 @@ public struct Classification: Hashable, Sendable {
                 var s1: Float = 0, s2: Float = 0, w: Float = 0
                 for m in 1...l {
                     let i3 = l - m + 1
-                    let val = Float(values[i3 - 1])
+                    let val = Float(values[i3 - 1] * scale)
                     s2 += val * val
                     s1 += val
                     w += 1

@@ -51,6 +51,36 @@ extension RunStore {
                   .text(Timestamp.string(from: job.updatedAt)), job.ownerPID.map { .integer(Int64($0)) } ?? .null])
     }
 
+    /// Saves `job` (as pending, for this batch to run) unless another live process is running it; one
+    /// transaction, so that no claim comes between the check and the write.
+    /// - Returns: false, saving nothing, when the job is running in another live process.
+    public func resetBatchJob(_ job: BatchJob, pid: Int32 = ProcessInfo.processInfo.processIdentifier) throws -> Bool {
+        try database.transaction {
+            if let current = try batchJob(folder: job.folder, outRoot: job.outRoot), current.status == .running,
+               let owner = current.ownerPID, owner != pid, RunStore.processIsAlive(owner) {
+                return false
+            }
+            try saveBatchJob(job)
+            return true
+        }
+    }
+
+    /// Claims a pending job for process `pid` and run `runID`: one `UPDATE … WHERE status = 'pending'`
+    /// in a transaction, so of two batches on one store exactly one gets each job.
+    /// - Returns: true when this call took the job; false when another process had claimed it (or
+    ///   finished it) first.
+    public func claimBatchJob(folder: String, outRoot: String, runID: RunID,
+                              pid: Int32 = ProcessInfo.processInfo.processIdentifier, at date: Date = Date()) throws -> Bool {
+        try database.transaction {
+            try database.run("""
+                UPDATE batch_jobs SET status = 'running', run_id = ?, owner_pid = ?, error = NULL, updated_at = ?
+                WHERE folder = ? AND out_root = ? AND status = 'pending'
+                """, [.text(runID.rawValue), .integer(Int64(pid)), .text(Timestamp.string(from: date)),
+                      .text(folder), .text(outRoot)])
+            return database.changes == 1
+        }
+    }
+
     /// The job for a study folder and output root, if any.
     public func batchJob(folder: String, outRoot: String) throws -> BatchJob? {
         try batchJobs(where: "folder = ? AND out_root = ?", [.text(folder), .text(outRoot)]).first

@@ -26,11 +26,16 @@ public final class RunStore {
     public init(path: String) throws {
         self.path = path
         let parent = (path as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        if !parent.isEmpty, FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), !isFolder.boolValue {
+            throw LastmileError.io(path: path, "cannot create the run store's folder \(parent): it is a file (Not a directory)")
+        }
         if !parent.isEmpty {
             do {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             } catch {
-                throw LastmileError.io(path: path, "cannot create the run store's folder \(parent): \(error.localizedDescription)")
+                let reason = LastmileError.fileSystem(error).map { if case .io(_, let why) = $0 { why } else { "\($0)" } }
+                throw LastmileError.io(path: path, "cannot create the run store's folder \(parent): \(reason ?? error.localizedDescription)")
             }
         }
         database = try Database(path: path, busyTimeoutMilliseconds: RunStore.busyTimeoutMilliseconds)
@@ -43,6 +48,15 @@ public final class RunStore {
                 "SELECT count(*) FROM sqlite_master WHERE name = 'gpkg_contents'") { $0.integer(0) ?? 0 }.first ?? 0
             if applicationID == RunStore.geoPackageApplicationID || geoPackageTables > 0 {
                 throw LastmileError.io(path: path, "is a GeoPackage, not a run store: give the run store its own file")
+            }
+            // Another application's database (tables, but none of ours) is refused before anything,
+            // even the journal mode, is written to it.
+            let tables = try database.query(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name") { $0.text(0) ?? "" }
+            if !tables.isEmpty && !tables.contains("schema_migrations") {
+                throw LastmileError.io(path: path, "is an SQLite database of another application (tables: "
+                                       + tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
+                                       + "), not a run store: give the run store its own file")
             }
             let mode = try database.query("PRAGMA journal_mode = WAL") { $0.text(0) ?? "" }.first ?? ""
             guard mode.lowercased() == "wal" else {

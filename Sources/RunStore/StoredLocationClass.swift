@@ -52,20 +52,38 @@ extension RunStore {
     /// Locations whose class differs between run `a` and run `b` (including new and vanished ones),
     /// counted per area and transition, ordered by area, then from-class, then to-class. A location
     /// is counted in its area of run `b` (of run `a` when it vanished).
+    ///
+    /// One ordered pass: both runs' rows come in location order from the primary key
+    /// (run_id, location_id) and are merged, so the time is linear in the locations (a SQL
+    /// FULL OUTER JOIN of the two runs scanned one side per row of the other).
     public func locationTransitions(from a: RunID, to b: RunID) throws -> [LocationTransition] {
-        try database.query("""
-            SELECT coalesce(nb.area_id, na.area_id) AS area, na.class, nb.class, count(*)
-            FROM (SELECT location_id, area_id, class FROM location_classes WHERE run_id = ?) na
-            FULL OUTER JOIN (SELECT location_id, area_id, class FROM location_classes WHERE run_id = ?) nb
-                ON na.location_id = nb.location_id
-            WHERE na.class IS NOT nb.class
-            GROUP BY area, na.class, nb.class
-            ORDER BY area, coalesce(na.class, -1), coalesce(nb.class, -1)
-            """, [.text(a.rawValue), .text(b.rawValue)]) { row in
-            LocationTransition(areaID: row.text(0) ?? "",
-                               from: row.isNull(1) ? nil : try serviceClass(row.integer(1)),
-                               to: row.isNull(2) ? nil : try serviceClass(row.integer(2)),
-                               count: Int(row.integer(3) ?? 0))
+        let sql = "SELECT location_id, class, area_id FROM location_classes WHERE run_id = ? ORDER BY location_id"
+        let before = try database.prepare(sql), after = try database.prepare(sql)
+        try before.bind([.text(a.rawValue)])
+        try after.bind([.text(b.rawValue)])
+        struct Change: Hashable { var area: String; var from: Int64?; var to: Int64? }
+        var counts: [Change: Int] = [:]
+        var inBefore = try before.step(), inAfter = try after.step()
+        while inBefore || inAfter {
+            let idBefore = inBefore ? before.integer(0) ?? 0 : nil, idAfter = inAfter ? after.integer(0) ?? 0 : nil
+            if let x = idBefore, let y = idAfter, x == y {
+                let from = before.integer(1), to = after.integer(1)
+                if from != to { counts[Change(area: after.text(2) ?? "", from: from, to: to), default: 0] += 1 }
+                inBefore = try before.step()
+                inAfter = try after.step()
+            } else if let x = idBefore, idAfter.map({ x < $0 }) ?? true {
+                counts[Change(area: before.text(2) ?? "", from: before.integer(1), to: nil), default: 0] += 1
+                inBefore = try before.step()
+            } else {
+                counts[Change(area: after.text(2) ?? "", from: nil, to: after.integer(1)), default: 0] += 1
+                inAfter = try after.step()
+            }
+        }
+        return try counts.sorted {
+            ($0.key.area, $0.key.from ?? -1, $0.key.to ?? -1) < ($1.key.area, $1.key.from ?? -1, $1.key.to ?? -1)
+        }.map { change, count in
+            LocationTransition(areaID: change.area, from: try change.from.map { try serviceClass($0) },
+                               to: try change.to.map { try serviceClass($0) }, count: count)
         }
     }
 

@@ -10,7 +10,8 @@ import Darwin
 /// `lastmile-bench ingest DATA_DIR [--threads N]`: runs the peer benchmark's P1 pipeline on a data
 /// folder made by the peer kit's `gen_data.py` (see README.md beside this file), prints rows/s, seconds and peak memory, then the
 /// digest line (last, as the peer scripts print it: `bench.py` reads the last line).
-let usage = "usage: lastmile-bench ingest DATA_DIR [--threads N]"
+/// `lastmile-bench runs-diff [--locations N]`: times `runs diff` of two N-location runs (RunsDiffBenchmark).
+let usage = "usage: lastmile-bench ingest DATA_DIR [--threads N] | runs-diff [--locations N]"
 
 #if os(Linux)
 /// `RUSAGE_SELF` as Glibc imports it (an enum case on Linux, an `Int32` macro elsewhere).
@@ -31,22 +32,33 @@ func peakResidentMiB() -> Double {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-var threads = AreaClassification.defaultThreads
-if let i = arguments.firstIndex(of: "--threads") {
+
+/// Removes `option N` from the arguments and returns N (nil when absent); exits 64 when N is not a number of 1 or more.
+@MainActor func countOption(_ option: String) -> Int? {
+    guard let i = arguments.firstIndex(of: option) else { return nil }
     guard i + 1 < arguments.count, let n = Int(arguments[i + 1]), n >= 1 else {
-        FileHandle.standardError.write(Data("lastmile-bench: --threads expects a number of 1 or more\n\(usage)\n".utf8))
+        FileHandle.standardError.write(Data("lastmile-bench: \(option) expects a number of 1 or more\n\(usage)\n".utf8))
         exit(64)
     }
-    threads = n
     arguments.removeSubrange(i...i + 1)
+    return n
 }
-guard arguments.count == 2, arguments[0] == "ingest" else {
+let threads = countOption("--threads") ?? AreaClassification.defaultThreads
+let locations = countOption("--locations") ?? 1_000_000
+guard arguments == ["runs-diff"] || arguments.count == 2 && arguments[0] == "ingest" else {
     FileHandle.standardError.write(Data("\(usage)\n".utf8))
     exit(64)
 }
 
 let start = Date()
 do {
+    if arguments == ["runs-diff"] {
+        let d = try RunsDiffBenchmark(locations: locations).run()
+        print(String(format: "lastmile-bench runs-diff: two runs of %d locations, diff in %.3f s (%d changed class, %d new, "
+                     + "%d gone; storing both runs %.3f s), peak RSS %.1f MiB",
+                     locations, d.diffSeconds, d.changed, d.new, d.vanished, d.storeSeconds, peakResidentMiB()))
+        exit(0)
+    }
     let outcome = try P1Pipeline(dataDirectory: arguments[1], threads: threads).run()
     let seconds = Date().timeIntervalSince(start)
     print(String(format: "lastmile-bench ingest: %d BDC rows in %.3f s (%.0f rows/s), %d thread(s), peak RSS %.1f MiB "

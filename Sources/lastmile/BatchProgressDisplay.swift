@@ -43,11 +43,11 @@ final class BatchProgressDisplay: Sendable {
         if terminal { text += "\r\u{1B}[K" }
         if let line, e.kind != .stage || !terminal { text += line + "\n" }
         if let status { text += String(status.prefix(150)) }
-        if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
+        if !text.isEmpty { Console.standardError(text) }
     }
 
     func finish() {
-        if enabled && terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if enabled && terminal { Console.standardError("\r\u{1B}[K") }
     }
 
     static func duration(_ s: Double) -> String {

@@ -21,7 +21,7 @@ struct Classify: ParsableCommand {
     @Option(help: "csv or json.")
     var format: String = "csv"
 
-    @Option(help: "Parsing threads (default: one per active processor core). The result does not depend on it.")
+    @Option(help: "Parsing threads (default: one per active processor core; at most four per core). The result does not depend on it.")
     var threads: Int?
 
     @Flag(help: "Fail (exit 65) when rows carry a technology code the FCC does not define.")
@@ -63,11 +63,11 @@ struct Classify: ParsableCommand {
             // Progress overwrites one stderr line (carriage return), cleared when the read is done.
             var progress: (@Sendable (String) -> Void)?
             if common.showsProgress {
-                progress = { line in writeToStandardError("\r\u{1B}[Klastmile: " + line) }
+                progress = { line in Console.standardError("\r\u{1B}[Klastmile: " + line) }
             }
             let result: AreaClassification
             do {
-                defer { if progress != nil { writeToStandardError("\r\u{1B}[K") } }
+                defer { if progress != nil { Console.standardError("\r\u{1B}[K") } }
                 result = try AreaClassification.run(files: files, level: AreaLevel(rawValue: by)!, profile: policy,
                                                     threads: threads ?? AreaClassification.defaultThreads, progress: progress)
             }
@@ -92,7 +92,3 @@ struct Classify: ParsableCommand {
     }
 }
 
-/// Writes text to stderr as it is (no line break): the progress line rewrites itself with `\r`.
-private func writeToStandardError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
-}

@@ -31,7 +31,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         do { _ = try ReportFormat.parse(format) } catch { throw ValidationError("\(error)") }
-        if let dpi, !(dpi > 0 && dpi <= 1200) { throw ValidationError("--dpi expects a value above 0 and at most 1200, got \(dpi)") }
+        if let dpi, !(dpi >= 10 && dpi <= 1200) { throw ValidationError("--dpi expects a value of 10 to 1200, got \(dpi)") }
     }
 
     func run() throws {

@@ -46,9 +46,9 @@ import TestSupport
     }
 
     @Test(arguments: [
-        ("cost.drop_and_ont=-5", "cost.drop_and_ont", "0 or more"),
+        ("cost.drop_and_ont=-5", "cost.drop_and_ont", "0 to 1,000,000"),
         ("demand.take_rate=1.2", "demand.take_rate", "0 to 1"),
-        ("finance.discount_rate=-1", "finance.discount_rate", "greater than -1"),
+        ("finance.discount_rate=-1", "finance.discount_rate", "-0.5 (−50 %) to 1"),
         ("finance.horizon_years=0", "finance.horizon_years", "1 to 100"),
         ("scenarios.retail.kind=\"cooperative\"", "scenarios.retail.kind", "retail, wholesale or subsidy"),
         ("demand.take_rate=\"high\"", "demand.take_rate", "must be a number"),

@@ -169,4 +169,21 @@ import TestSupport
         #expect(r.stdout.contains("areas: 351, with data: 326, no data: 0, water only: 25"), "\(r.stdout)")
         #expect(r.stdout.contains("insets: Northwestern Hawaiian Islands"))
     }
+
+    /// Join values at the ends of the Double range: every scheme classifies them into finite,
+    /// ordered breaks (no trap, no "nan" bound), in each output format.
+    @Test(arguments: ["quantile", "equal", "jenks"])
+    func joinValuesOfPlusMinus1e308AreClassified(scheme: String) throws {
+        let dir = try TemporaryDirectory()
+        let geo = try dir.write("counties.geojson", Self.counties)
+        let csv = try dir.write("extreme.csv", "COUNTY ID,V\n1001,1e308\n1003,-1e308\n1005,0.2\n1007,5e-324\n1009,1e15\n")
+        for ext in ["png", "svg", "pdf"] {
+            let r = try CommandLineRun.lastmile(["map", geo, "--id", "id", "--join", csv, "--join-key", "COUNTY ID",
+                                                 "--field", "V", "--scheme", scheme, "--out", dir.file("m.\(ext)")])
+            #expect(r.status == 0, "\(scheme) \(ext): \(r.stderr)")
+            let classes = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("classes:") }, "\(r.stdout)")
+            #expect(!classes.lowercased().contains("nan") && !classes.contains("inf"), "\(classes)")
+            #expect(classes.hasSuffix("≤ 1e+308: 1"), "\(classes)")
+        }
+    }
 }

@@ -76,4 +76,36 @@ import TestSupport
         #expect(r.stdout.contains("business_residential_code"))
         #expect(r.stdout.contains("block_geoid"))
     }
+
+    /// A full stdout or stderr (`> /dev/full`) is exit 74 saying so, never a trap; the run that
+    /// finished stays recorded as done.
+    @Test func fullStandardOutputOrErrorIsExit74() throws {
+        let out = try TemporaryDirectory()
+        let run = "exec '\(CommandLineRun.lastmileExecutable)' run Tests/IngestTests/Fixtures/bad/base/study.toml --out '\(out.path)' --no-progress --set risk.draws=100"
+        let full = try CommandLineRun.run("sh", ["-c", run + " > /dev/full"], in: TestPaths.repositoryRoot.path)
+        #expect(full.status == 74, "\(full.stderr)")
+        #expect(full.stderr.contains("lastmile: error: standard output: cannot write: No space left on device"), "\(full.stderr)")
+        let list = try CommandLineRun.lastmile(["runs", "list", "--out", out.path, "--format", "csv"])
+        #expect(list.stdout.contains(",done,") && !list.stdout.contains(",running,"), "\(list.stdout)")
+        let noStderr = try CommandLineRun.run("sh", ["-c", "exec '\(CommandLineRun.lastmileExecutable)' run /nonexistent/study.toml 2> /dev/full"])
+        #expect(noStderr.status == 74)
+        let help = try CommandLineRun.run("sh", ["-c", "exec '\(CommandLineRun.lastmileExecutable)' --help > /dev/full"])
+        #expect(help.status == 74, "\(help.stderr)")
+    }
+
+    /// A file where the output folder should be is 74 with the path and the system's reason; a study
+    /// name of 5,000 characters still runs (its folder name is cut to 80 characters).
+    @Test func outputFolderProblemsAre74WithTheReasonAndALongNameRuns() throws {
+        let dir = try TemporaryDirectory()
+        let file = try dir.write("not-a-folder", "x")
+        let r = try CommandLineRun.lastmile(["run", "Tests/IngestTests/Fixtures/bad/base/study.toml", "--out", file, "--no-progress"])
+        #expect(r.status == 74, "\(r.stderr)")
+        #expect(r.stderr.contains("\(file)/runs.sqlite: cannot create the run store's folder \(file): it is a file (Not a directory)"), "\(r.stderr)")
+        #expect(!r.stderr.contains("NSCocoaErrorDomain"))
+        let long = String(repeating: "x", count: 5_000)
+        let named = try CommandLineRun.lastmile(["run", "Tests/IngestTests/Fixtures/bad/base/study.toml", "--out", dir.file("out"),
+                                                 "--no-progress", "--set", "risk.draws=100", "--set", "study.name=\"\(long)\""])
+        #expect(named.status == 0, "\(named.stderr.prefix(500))")
+        #expect(FileManager.default.fileExists(atPath: dir.file("out/" + String(repeating: "x", count: 80))))
+    }
 }

@@ -159,4 +159,29 @@ import TestSupport
         let bad = try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[1], "--out", out, "--map", dir.file("diff.pdf")])
         #expect(bad.status == 64)
     }
+
+    /// A failed run is refused (64, saying it failed); two runs of different studies are compared but
+    /// the diff says so (text and JSON).
+    @Test func diffRefusesAFailedRunAndSaysWhenStudiesDiffer() throws {
+        let dir = try TemporaryDirectory()
+        let out = dir.file("out")
+        let study = try Self.copyStudy(from: Self.base, to: dir, as: "a")
+        #expect(try CommandLineRun.lastmile(["run", study, "--out", out, "-q", "--set", "risk.draws=100"]).status == 0)
+        let failed = try CommandLineRun.lastmile(["run", study, "--out", out, "-q", "--set", "inputs.areas=missing.geojson"])
+        #expect(failed.status == 74, "\(failed.stderr)")
+        #expect(try CommandLineRun.lastmile(["run", study, "--out", out, "-q", "--set", "risk.draws=100",
+                                             "--set", "study.name=Another study"]).status == 0)
+        let ids = try Self.runIDs(out)
+        try #require(ids.count == 3)
+        let refused = try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[1], "--out", out])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("run \(ids[1]) failed; only finished runs can be compared"), "\(refused.stderr)")
+        let across = try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[2], "--out", out])
+        #expect(across.status == 0, "\(across.stderr)")
+        #expect(across.stdout.contains("note: the runs belong to different studies ('Bad input base' and 'Another study')"),
+                "\(across.stdout)")
+        let json = try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[2], "--out", out, "--format", "json"])
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(obj["same_study"] as? Bool == false)
+    }
 }

@@ -20,8 +20,9 @@ public enum CommandLineRun {
     }
 
     /// Runs `lastmile` with arguments, from `directory` (default: the repository root).
-    public static func lastmile(_ arguments: [String], in directory: String? = nil) throws -> CommandResult {
-        try run(lastmileExecutable, arguments, in: directory ?? TestPaths.repositoryRoot.path)
+    public static func lastmile(_ arguments: [String], in directory: String? = nil,
+                                environment: [String: String] = [:]) throws -> CommandResult {
+        try run(lastmileExecutable, arguments, in: directory ?? TestPaths.repositoryRoot.path, environment: environment)
     }
 
     /// The standard output of a tool (pdfinfo, pdftotext, ogrinfo …), whatever its exit status.
@@ -30,8 +31,13 @@ public enum CommandLineRun {
     }
 
     /// Runs a program found on PATH (or by absolute path) and waits for it.
-    public static func run(_ program: String, _ arguments: [String], in directory: String? = nil) throws -> CommandResult {
+    /// `environment` is added to this process's environment.
+    public static func run(_ program: String, _ arguments: [String], in directory: String? = nil,
+                           environment: [String: String] = [:]) throws -> CommandResult {
         let p = Process()
+        if !environment.isEmpty {
+            p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if program.hasPrefix("/") {
             p.executableURL = URL(fileURLWithPath: program)
             p.arguments = arguments

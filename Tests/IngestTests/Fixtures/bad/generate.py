@@ -144,3 +144,19 @@ write("study/missing-name.toml", BASE.replace('name = "Bad input base"\n', ""))
 write("study/bad-paper.toml", BASE + '\n[report]\npaper = "napkin"\n')
 # Found by the study-file fuzzer: toml++ aborted on a table header without a key.
 write("study/toml-header-without-key.toml", '[,yutd]\nname = "Bad input base"\n')
+
+# Issue 10: a file that is not what its name says, control bytes in data, a line over 1 MiB (gzip keeps
+# the fixture small), an ACS table without data rows, another application's SQLite file as run store.
+write("bdc/passwd-not-bdc.csv", "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n")
+write("bdc/escape-in-technology.csv", csv(ROWS[:1] + [replace_field(ROWS[1], 4, "5\x1b[31m0")]))
+write("bdc/line-over-1mib.csv.gz", gzip.compress(csv(ROWS[:2] + ["9" * ((1 << 20) + 1)]).encode(), mtime=0))
+write("acs/no-data-rows.csv", "\n".join([acs_header, acs_labels]) + "\n")
+foreign = os.path.join(HERE, "store/foreign.sqlite")
+os.makedirs(os.path.dirname(foreign), exist_ok=True)
+if os.path.exists(foreign):
+    os.remove(foreign)
+import sqlite3
+with sqlite3.connect(foreign) as db:
+    db.execute("CREATE TABLE parcels (id INTEGER PRIMARY KEY, owner TEXT)")
+    db.execute("INSERT INTO parcels VALUES (1, 'County assessor')")
+db.close()

@@ -1,0 +1,165 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CGDAL
+import Foundation
+import Synchronization
+
+/// A GDAL virtual file system (`/vsilastmile/<token>/<absolute path>`) over plain POSIX `open`/`read`
+/// that remembers why a read failed, so a `ByteStream` can tell an I/O error from the end of the file.
+///
+/// GDAL 3.6's own handler reads with `fread`, drops `errno`, and has no `VSIFErrorL`: a failing disk
+/// looks like a short file, and under `/vsigzip/` or `/vsizip/` like a damaged archive. Reading every
+/// input through this handler (`/vsigzip//vsilastmile/7/abs/x.gz`) keeps the system's reason ("Input/
+/// output error", "Is a directory") and catches a file that ends before the size it had when opened.
+enum CheckedFile {
+    static let prefix = "/vsilastmile/"
+
+    /// The first failure seen on the files opened under each token.
+    private static let failures = Mutex([Int: String]())
+    private static let nextToken = Atomic<Int>(1)
+
+    private static let installed: Bool = {
+        // VSIAllocFilesystemPluginCallbacksStruct returns a zeroed struct; it is installed once for the
+        // process's lifetime, so it is never freed (whether GDAL copies it is not documented).
+        let callbacks = VSIAllocFilesystemPluginCallbacksStruct()!
+        callbacks.pointee.open = { _, name, access in
+            guard let name, let access, String(cString: access).hasPrefix("r") else { return nil }
+            guard let (token, path) = CheckedFile.split(String(cString: name)) else { return nil }
+            // open returns a descriptor, or -1 with errno set; O_NONBLOCK keeps a FIFO from blocking
+            // until fstat refuses it (it changes nothing for a regular file).
+            let fd = Glibc.open(path, O_RDONLY | O_NONBLOCK)
+            guard fd >= 0 else {
+                CheckedFile.record(token, "cannot open: \(CheckedFile.reason(errno))")
+                return nil
+            }
+            var info = stat()
+            // fstat returns 0 on success, -1 with errno set.
+            guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+                CheckedFile.record(token, "cannot read: " + FileKind.notRegularReason(mode: info.st_mode))
+                // close returns 0 on success; nothing was read, so its result does not matter.
+                _ = Glibc.close(fd)
+                return nil
+            }
+            return Unmanaged.passRetained(Handle(fd: fd, token: token, size: Int64(info.st_size))).toOpaque()
+        }
+        callbacks.pointee.read = { file, buffer, size, count in
+            guard let file, let buffer, size > 0 else { return 0 }
+            return Unmanaged<Handle>.fromOpaque(file).takeUnretainedValue().read(into: buffer, bytes: size * count) / size
+        }
+        callbacks.pointee.seek = { file, offset, whence in
+            guard let file else { return -1 }
+            return Unmanaged<Handle>.fromOpaque(file).takeUnretainedValue().seek(Int64(offset), whence: whence)
+        }
+        callbacks.pointee.tell = { file in
+            guard let file else { return 0 }
+            return vsi_l_offset(Unmanaged<Handle>.fromOpaque(file).takeUnretainedValue().offset)
+        }
+        callbacks.pointee.eof = { file in
+            guard let file else { return 1 }
+            return Unmanaged<Handle>.fromOpaque(file).takeUnretainedValue().atEnd ? 1 : 0
+        }
+        callbacks.pointee.close = { file in
+            guard let file else { return 0 }
+            Unmanaged<Handle>.fromOpaque(file).takeRetainedValue().close()
+            return 0
+        }
+        callbacks.pointee.stat = { _, name, buffer, _ in
+            guard let name, let buffer, let (_, path) = CheckedFile.split(String(cString: name)) else { return -1 }
+            // VSIStatL (GDAL's own handler for the real path) fills the buffer and returns 0, or -1.
+            return VSIStatL(path, buffer)
+        }
+        // VSIInstallPluginHandler returns 0 on success; the prefix is ours, so it cannot be taken.
+        // GDAL 3.6 keeps the prefix pointer (not a copy), so it must live as long as the process: strdup, never freed.
+        _ = VSIInstallPluginHandler(strdup(prefix), callbacks)
+        return true
+    }()
+
+    /// The checked form of a GDAL path and the token its failures are recorded under: a plain path,
+    /// `/vsigzip/path` or `/vsizip/path/member` reads through this handler; other `/vsi…` paths
+    /// (`/vsicurl/`) are returned as they are, with no token.
+    static func route(_ vsiPath: String) -> (path: String, token: Int?) {
+        _ = installed
+        let token = nextToken.wrappingAdd(1, ordering: .relaxed).oldValue
+        for archive in ["/vsigzip/", "/vsizip/"] where vsiPath.hasPrefix(archive) {
+            let rest = String(vsiPath.dropFirst(archive.count))
+            if rest.hasPrefix("/vsi") { return (vsiPath, nil) }
+            return (archive + "\(prefix)\(token)" + absolute(rest), token)
+        }
+        if vsiPath.hasPrefix("/vsi") { return (vsiPath, nil) }
+        return ("\(prefix)\(token)" + absolute(vsiPath), token)
+    }
+
+    /// The first failure recorded under `token`, and forgets it when `clear` is set.
+    static func failure(_ token: Int, clear: Bool = false) -> String? {
+        failures.withLock { clear ? $0.removeValue(forKey: token) : $0[token] }
+    }
+
+    static func record(_ token: Int, _ what: String) {
+        failures.withLock { if $0[token] == nil { $0[token] = what } }
+    }
+
+    static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
+
+    private static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+
+    /// `7/abs/path` (GDAL strips the prefix before calling a plugin) or `/vsilastmile/7/abs/path` → (7, "/abs/path").
+    private static func split(_ name: String) -> (Int, String)? {
+        let rest = name.hasPrefix(prefix) ? name.dropFirst(prefix.count) : Substring(name)
+        guard let slash = rest.firstIndex(of: "/"), let token = Int(rest[..<slash]) else { return nil }
+        return (token, String(rest[slash...]))
+    }
+
+    /// One open file: its descriptor, position, and the size it had when opened.
+    final class Handle {
+        let fd: Int32
+        let token: Int
+        let size: Int64
+        private(set) var offset: Int64 = 0
+        private(set) var atEnd = false
+
+        init(fd: Int32, token: Int, size: Int64) { self.fd = fd; self.token = token; self.size = size }
+
+        /// Reads up to `bytes`, retrying short reads; a failure or an end before `size` is recorded.
+        func read(into buffer: UnsafeMutableRawPointer, bytes: Int) -> Int {
+            var done = 0
+            while done < bytes {
+                // read returns the byte count, 0 at end of file, -1 with errno set.
+                let n = Glibc.read(fd, buffer + done, bytes - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    CheckedFile.record(token, "cannot read at byte \(offset): \(CheckedFile.reason(errno))")
+                    break
+                }
+                if n == 0 {
+                    atEnd = true
+                    if offset < size {
+                        CheckedFile.record(token, "the file ended at byte \(offset) of the \(size) it had when opened (it changed while being read)")
+                    }
+                    break
+                }
+                done += n
+                offset += Int64(n)
+            }
+            return done
+        }
+
+        func seek(_ target: Int64, whence: Int32) -> Int32 {
+            // lseek returns the new offset, or -1 with errno set.
+            let at = lseek(fd, off_t(target), whence)
+            guard at >= 0 else { return -1 }
+            offset = Int64(at)
+            atEnd = false
+            return 0
+        }
+
+        func close() {
+            // close returns 0 on success; a read-only descriptor loses nothing if it fails.
+            _ = Glibc.close(fd)
+        }
+    }
+}

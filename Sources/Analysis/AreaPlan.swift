@@ -13,6 +13,14 @@ public struct AreaPlan: Hashable, Sendable {
     public var costToPassPerPassing: Double
     /// Cost to pass the whole area (what counts against the capital budget).
     public var passCapex: Double
+    /// What the cost to pass rests on (a Cartesian group, the route model, or the extrapolation).
+    public var costBasis: CostToPass.Basis = .noLandArea
+    /// Route miles priced by the route model; nil for a density group.
+    public var routeMiles: Double?
+    /// Hub, OLT and cabinets for the area, contingency included.
+    public var hubCapex: Double = 0
+    /// Pole make-ready on the area's aerial route miles, contingency included.
+    public var makeReadyCapex: Double = 0
     /// Need score 0…100 (see `Prioritisation.needScore`).
     public var needScore: Double
     /// Cost to pass ÷ unserved locations; nil when the area has none.

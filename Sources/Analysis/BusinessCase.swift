@@ -25,15 +25,22 @@ public struct BusinessCase: Hashable, Sendable {
         for a in input {
             let mod = TakeRateModel.modifier(a, p.demand, referenceIncome: reference)
             modifiers[a.id.rawValue] = mod
-            let perPassing = CostToPass.perPassing(a, p.cost) * (1 + p.cost.contingency)
+            let estimate = CostToPass.estimate(a, p.cost)
+            let contingency = 1 + p.cost.contingency
+            let perPassing = estimate.perPassing * contingency
             let passCapex = perPassing * Double(a.passings)
-            plans.append(AreaPlan(
+            var plan = AreaPlan(
                 id: a.id, name: a.name, passings: a.passings, householdDensity: a.householdDensity,
                 takeRate: TakeRateModel.takeRate(base: p.demand.takeRate, modifier: mod),
                 costToPassPerPassing: perPassing, passCapex: passCapex,
                 needScore: Prioritisation.needScore(a, referenceIncome: reference),
                 costPerUnservedLocation: a.counts.unserved > 0 ? passCapex / Double(a.counts.unserved) : nil,
-                phase: nil, subscribersAtHorizon: 0))
+                phase: nil, subscribersAtHorizon: 0)
+            plan.costBasis = estimate.basis
+            plan.routeMiles = estimate.routeMiles
+            plan.hubCapex = Double(a.passings) * p.cost.hubElectronicsPerPassing * contingency
+            plan.makeReadyCapex = (estimate.routeMiles ?? 0) * (1 - p.cost.undergroundShare) * p.cost.makeReadyPerAerialMile * contingency
+            plans.append(plan)
         }
         let byID = Dictionary(uniqueKeysWithValues: input.map { ($0.id, $0) })
         let include = p.plan.includeServedAreas

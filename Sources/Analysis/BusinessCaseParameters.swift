@@ -4,6 +4,11 @@ import GeoModel
 /// [cost], [finance], [plan], [risk] and [scenarios.*] tables fill it (see LastmileKit's
 /// `BusinessCaseSettings`, which also prints each default's source on the report's method page).
 public struct BusinessCaseParameters: Hashable, Sendable {
+    /// Defaults other code quotes.
+    public enum CostDefaults {
+        public static let constructionCostIndex = 1.227
+    }
+
     /// Who subscribes, and when.
     public struct Demand: Hashable, Sendable {
         /// Base terminal take rate (share of passings subscribing at saturation). Default 45 %:
@@ -37,24 +42,41 @@ public struct BusinessCaseParameters: Hashable, Sendable {
     /// What it costs to pass and connect.
     public struct Cost: Hashable, Sendable {
         public enum Method: String, Hashable, Sendable, CaseIterable { case density, route }
+        /// Density (Cartesian group averages) or route ($/ft × route miles). The study settings make
+        /// route the default when a road layer is given.
         public var method = Method.density
-        /// Multiplies the Cartesian 2019 cost-to-pass curve (1 = 2019 dollars).
-        public var constructionCostIndex = 1.0
-        /// Route model: share of route built underground (the rest aerial). Default 0.5: Lastmile assumption.
+        /// Multiplies Cartesian's 2019 dollars to today's. Default 1.227: BLS CPI-U, U.S. city
+        /// average, annual average 2024 (313.689) ÷ 2019 (255.657).
+        public var constructionCostIndex = CostDefaults.constructionCostIndex
+        /// Route model: share of route built underground (the rest aerial). Planning assumption.
         public var undergroundShare = 0.5
-        /// Route model: $ per foot underground. Default $18 (2025 median, PRODUCT.md).
+        /// Route model: $ per foot underground. Default $18 (FBA/Cartesian 2025 median).
         public var undergroundPerFoot = 18.0
-        /// Route model: $ per foot aerial. Default $8 (2025 median, PRODUCT.md).
+        /// Route model: $ per foot aerial. Default $8 (FBA/Cartesian 2025 median).
         public var aerialPerFoot = 8.0
         /// Route model without a road layer: route miles = factor × √(passings × square miles), the
         /// Beardwood–Halton–Hammersley tour length of n random points in an area (constant ≈ 0.7124,
         /// Percus & Martin 1996).
         public var routeFactor = 0.7124
-        /// Drop and ONT per new subscriber. Default $650 (PRODUCT.md).
+        /// Drop and ONT per new subscriber. Default $650 (FTTH Council / CSMG).
         public var dropAndONT = 650.0
-        /// Network electronics (OLT port, optics) per new subscriber. Default $150: Lastmile assumption.
+        /// Network electronics (OLT port, optics) per new subscriber. Planning assumption.
         public var electronicsPerSubscriber = 150.0
-        /// Contingency on all capital costs. Default 10 %: Lastmile assumption (planning-level estimates carry 10–20 %).
+        /// Hub, OLT chassis and cabinets per passing, spent when an area is built. Planning assumption.
+        public var hubElectronicsPerPassing = 100.0
+        /// Pole make-ready per aerial route mile (route-costed areas only: Cartesian's averages are
+        /// whole-plant costs). Planning assumption.
+        public var makeReadyPerAerialMile = 10_000.0
+        /// Middle mile (backhaul to an internet exchange), spent in year 0. Default 0: planning assumption.
+        public var middleMile = 0.0
+        /// Electronics (hub and per-subscriber) are replaced this many years after they are bought, and every
+        /// as many years again. Planning assumption.
+        public var electronicsRefreshYears = 10
+        /// Share of the electronics' first cost spent at each refresh. Planning assumption.
+        public var electronicsRefreshShare = 1.0
+        /// Marketing and sales per new subscriber (no contingency). Planning assumption.
+        public var customerAcquisitionPerSubscriber = 100.0
+        /// Contingency on all capital costs. Planning assumption (planning-level estimates carry 10–20 %).
         public var contingency = 0.10
 
         public init() {}
@@ -70,8 +92,9 @@ public struct BusinessCaseParameters: Hashable, Sendable {
         public var opexPerSubscriberMonth = 20.0
         /// Operating cost per passing per year (plant maintenance, locates, pole fees). Default $30: Lastmile assumption.
         public var opexPerPassingYear = 30.0
-        /// Fixed operating cost per year (staff, insurance). Default $0: Lastmile assumption.
-        public var opexFixedYear = 0.0
+        /// Fixed yearly overhead (staff, network operations centre, billing system, insurance) from year 1.
+        /// Default $250,000: planning assumption.
+        public var opexFixedYear = 250_000.0
         /// Discount rate. Default 4 %: municipal bond yield (PRODUCT.md).
         public var discountRate = 0.04
         /// Years of cash flow after year 0. Default 20 (issue 4).

@@ -27,45 +27,62 @@ struct ScenarioEvaluator {
     let scenario: ScenarioDefinition
     let parameters: BusinessCaseParameters
 
-    /// Year t (0…horizon): subscribers S_t (end of year), revenue, opex, capex.
+    /// Year t (0…horizon): subscribers S_t (end of year), revenue, opex, capital by component.
     /// - retail: revenue = S_t · (1 − churn/2) · ARPU · 12 · (1 + price change)^(t−1);
-    ///   opex = S_t · opex/sub/month · 12 + passings in service · opex/passing/year + fixed (t ≥ 1);
-    ///   capex = cost to pass of areas built in t + max(0, S_t − S_{t−1}) · (drop & ONT + electronics) · (1 + contingency).
-    /// - wholesale: revenue = (S_t · (1 − churn/2) · fee/sub + passings in service · fee/passing) · 12 · escalation; opex, capex as retail.
-    /// - subsidy: capex = contribution × the retail capex; revenue = revenue share × retail revenue; opex = scenario fixed opex only.
+    ///   opex = S_t · opex/sub/month · 12 + passings in service · opex/passing/year + fixed overhead
+    ///   (once passings are in service);
+    ///   capital = cost to pass, hub electronics and make-ready of the areas built in t, the middle mile in
+    ///   year 0, new subscribers N_t = max(0, S_t − S_{t−1}) × (drop & ONT + electronics) × (1 + contingency)
+    ///   and × customer acquisition, and the refresh: share × the electronics bought R, 2R, … years earlier.
+    /// - wholesale: revenue = (S_t · (1 − churn/2) · fee/sub + passings in service · fee/passing) · 12 · escalation; opex, capital as retail.
+    /// - subsidy: capital = contribution × the retail capital; revenue = revenue share × retail revenue; opex = scenario fixed opex only.
+    /// The cost multiplier scales every capital component.
     func years(baseTake: Double, _ m: DriverMultipliers = DriverMultipliers()) -> [YearCashFlow] {
         let f = parameters.finance, d = parameters.demand, c = parameters.cost
         let subs = model.subscribers(baseTake: baseTake * m.takeRate)
-        let connectUnit = (c.dropAndONT + c.electronicsPerSubscriber) * (1 + c.contingency)
+        let withContingency = (1 + c.contingency) * m.cost
         let arpu = scenario.arpu ?? f.arpu
         let opexSub = scenario.opexPerSubscriberMonth ?? f.opexPerSubscriberMonth
         let opexPassing = scenario.opexPerPassingYear ?? f.opexPerPassingYear
         let opexFixed = scenario.opexFixedYear ?? (scenario.kind == .subsidy ? 0 : f.opexFixedYear)
         let paying = 1 - d.churn / 2
+        let refresh = c.electronicsRefreshYears
+        var electronicsBought = [Double](repeating: 0, count: subs.count)
         var out: [YearCashFlow] = []
         out.reserveCapacity(subs.count)
         for t in 0..<subs.count {
             let escalation = t >= 1 ? pow(1 + f.priceChange, Double(t - 1)) : 1
             let inService = model.passingsInService[t]
             let retailRevenue = subs[t] * paying * arpu * 12 * escalation * m.arpu
-            let capex = model.passCapexByYear[t] * m.cost + max(0, subs[t] - (t > 0 ? subs[t - 1] : 0)) * connectUnit
-            let fixed = t >= 1 ? opexFixed : 0
+            let newSubscribers = max(0, subs[t] - (t > 0 ? subs[t - 1] : 0))
+            var capital = CapitalLines()
+            capital.costToPass = model.passCapexByYear[t] * m.cost
+            capital.hubElectronics = model.hubCapexByYear[t] * m.cost
+            capital.makeReady = model.makeReadyByYear[t] * m.cost
+            capital.middleMile = t == 0 && model.buildsAnything ? c.middleMile * withContingency : 0
+            capital.connection = newSubscribers * (c.dropAndONT + c.electronicsPerSubscriber) * withContingency
+            capital.customerAcquisition = newSubscribers * c.customerAcquisitionPerSubscriber * m.cost
+            electronicsBought[t] = capital.hubElectronics + newSubscribers * c.electronicsPerSubscriber * withContingency
+            if refresh > 0 {
+                var earlier = 0.0
+                for k in stride(from: t - refresh, through: 0, by: -refresh) { earlier += electronicsBought[k] }
+                capital.electronicsRefresh = c.electronicsRefreshShare * earlier
+            }
+            let fixed = inService > 0 ? opexFixed : 0
             var y = YearCashFlow(year: t, passingsInService: inService, subscribers: subs[t], revenue: 0, opex: 0,
-                                 capex: 0, debtService: 0)
+                                 capital: capital, debtService: 0)
             switch scenario.kind {
             case .retail:
                 y.revenue = retailRevenue
                 y.opex = (subs[t] * opexSub * 12 + inService * opexPassing + fixed) * m.opex
-                y.capex = capex
             case .wholesale:
                 y.revenue = (subs[t] * paying * scenario.wholesalePerSubscriberMonth + inService * scenario.wholesalePerPassingMonth)
                     * 12 * escalation * m.arpu
                 y.opex = (subs[t] * opexSub * 12 + inService * opexPassing + fixed) * m.opex
-                y.capex = capex
             case .subsidy:
                 y.revenue = scenario.revenueShare * retailRevenue
                 y.opex = fixed * m.opex
-                y.capex = scenario.capitalContribution * capex
+                y.capital = capital.scaled(scenario.capitalContribution)
             }
             out.append(y)
         }

@@ -1,3 +1,47 @@
+/// One year's capital spending by component (the city's share of it in the subsidy scenario).
+public struct CapitalLines: Hashable, Sendable {
+    /// Passing the areas built this year (Cartesian group average or route model), contingency included.
+    public var costToPass = 0.0
+    /// Hub, OLT and cabinets of the areas built this year.
+    public var hubElectronics = 0.0
+    /// Pole make-ready on route-costed aerial miles.
+    public var makeReady = 0.0
+    /// Backhaul to an internet exchange (year 0).
+    public var middleMile = 0.0
+    /// Drop, ONT and per-subscriber electronics for new subscribers.
+    public var connection = 0.0
+    /// Replacing electronics bought `cost.electronics_refresh_years` earlier.
+    public var electronicsRefresh = 0.0
+    /// Marketing and sales per new subscriber.
+    public var customerAcquisition = 0.0
+
+    public init() {}
+
+    public var total: Double {
+        costToPass + hubElectronics + makeReady + middleMile + connection + electronicsRefresh + customerAcquisition
+    }
+
+    /// Every component with its name in run.json, its label in the report and its amount, in table order.
+    public var lines: [(key: String, label: String, amount: Double)] {
+        [
+            ("cost_to_pass", "Cost to pass", costToPass),
+            ("hub_electronics", "Hub, OLT and cabinets", hubElectronics),
+            ("make_ready", "Pole make-ready", makeReady),
+            ("middle_mile", "Middle mile", middleMile),
+            ("connection", "Drops, ONTs and subscriber electronics", connection),
+            ("electronics_refresh", "Electronics refresh", electronicsRefresh),
+            ("customer_acquisition", "Customer acquisition", customerAcquisition),
+        ]
+    }
+
+    func scaled(_ f: Double) -> CapitalLines {
+        var c = self
+        c.costToPass *= f; c.hubElectronics *= f; c.makeReady *= f; c.middleMile *= f
+        c.connection *= f; c.electronicsRefresh *= f; c.customerAcquisition *= f
+        return c
+    }
+}
+
 /// One year of a scenario's cash flow, from the city's point of view (dollars, nominal).
 public struct YearCashFlow: Hashable, Sendable {
     /// 0 = now (first construction), 1…horizon.
@@ -8,8 +52,11 @@ public struct YearCashFlow: Hashable, Sendable {
     public var subscribers: Double
     public var revenue: Double
     public var opex: Double
-    public var capex: Double
+    /// Capital spent this year, by component.
+    public var capital: CapitalLines
     public var debtService: Double
+    /// Every capital component.
+    public var capex: Double { capital.total }
     /// revenue − opex − capex.
     public var netCashFlow: Double { revenue - opex - capex }
     /// (revenue − opex) ÷ debt service; nil in years without debt service.
@@ -36,6 +83,18 @@ public struct ScenarioResult: Hashable, Sendable {
     public var monteCarlo: MonteCarloSummary
 
     public var cashFlows: [Double] { years.map(\.netCashFlow) }
+
+    /// Each capital component summed over the horizon (undiscounted).
+    public var capitalTotals: CapitalLines {
+        var c = CapitalLines()
+        for y in years {
+            c.costToPass += y.capital.costToPass; c.hubElectronics += y.capital.hubElectronics
+            c.makeReady += y.capital.makeReady; c.middleMile += y.capital.middleMile
+            c.connection += y.capital.connection; c.electronicsRefresh += y.capital.electronicsRefresh
+            c.customerAcquisition += y.capital.customerAcquisition
+        }
+        return c
+    }
 }
 
 /// One driver's effect on the NPV at its low and high values (others at base).

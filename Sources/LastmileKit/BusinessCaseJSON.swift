@@ -20,10 +20,12 @@ enum BusinessCaseJSON {
             "bond_amount": number(s.bondAmount),
             "minimum_dscr": number(s.minimumDebtServiceCoverage),
             "cash_flows": s.years.map { number($0.netCashFlow) },
+            "capital_totals": capital(s.capitalTotals),
             "years": s.years.map { y -> [String: Any] in
                 [
                     "year": y.year, "passings_in_service": number(y.passingsInService), "subscribers": number(y.subscribers),
                     "revenue": number(y.revenue), "opex": number(y.opex), "capex": number(y.capex),
+                    "capital": capital(y.capital),
                     "net_cash_flow": number(y.netCashFlow), "debt_service": number(y.debtService),
                     "dscr": number(y.debtServiceCoverage),
                 ]
@@ -34,6 +36,11 @@ enum BusinessCaseJSON {
             },
             "monte_carlo": monteCarlo(s.monteCarlo, scenario: s.definition.name),
         ]
+    }
+
+    /// Each capital component by its run.json name.
+    static func capital(_ c: CapitalLines) -> [String: Any] {
+        Dictionary(uniqueKeysWithValues: c.lines.map { ($0.key, number($0.amount)) })
     }
 
     static func monteCarlo(_ m: MonteCarloSummary, scenario: String) -> [String: Any] {

@@ -29,7 +29,7 @@ enum BusinessCaseReport {
         let bc = c.businessCase
         let p = bc.parameters
         let scenarios = bc.scenarios.map { s in
-            BusinessCaseContent.Scenario(
+            var out = BusinessCaseContent.Scenario(
                 label: s.definition.label, kind: s.definition.kind.rawValue, capex: s.capex, npv: s.npv, irr: s.irr,
                 paybackYears: s.paybackYears, discountedPaybackYears: s.discountedPaybackYears,
                 breakEvenTakeRate: s.breakEvenTakeRate, minimumDebtServiceCoverage: s.minimumDebtServiceCoverage,
@@ -41,6 +41,8 @@ enum BusinessCaseReport {
                 p10: s.monteCarlo.p10, p50: s.monteCarlo.p50, p90: s.monteCarlo.p90,
                 probabilityNPVNegative: s.monteCarlo.probabilityNPVNegative, draws: s.monteCarlo.draws,
                 seed: s.monteCarlo.seed, monteCarloNPVs: s.monteCarlo.sortedNPVs)
+            out.capital = s.capitalTotals.lines.map { .init(label: $0.label, amount: $0.amount) }
+            return out
         }
         let built = bc.areas.filter { $0.phase != nil }
         let phases = (1...max(1, p.plan.phases)).map { phase -> BusinessCaseContent.Phase in
@@ -67,6 +69,23 @@ enum BusinessCaseReport {
             methodParagraphs: method(bc))
     }
 
+    /// The cost method in words, with the index and which areas were extrapolated.
+    static func costParagraph(_ p: BusinessCaseParameters) -> String {
+        let c = p.cost
+        let groups = CostToPass.cartesian2019.compactMap { g -> String? in
+            guard let cost = g.averageCost else { return nil }
+            let range = g.upperBound.map { "\(NumberFormatting.grouped(Int(g.lowerBound)))–\(NumberFormatting.grouped(Int($0)))" }
+                ?? "≥ \(NumberFormatting.grouped(Int(g.lowerBound)))"
+            return "\(g.name) \(MoneyFormatting.dollars(cost)) (\(range))"
+        }.joined(separator: ", ")
+        let index = "× cost.construction_cost_index \(trim(c.constructionCostIndex)) (2019 to today's dollars)"
+        let route = "route miles × 5,280 ft × the blended cost per foot (underground share × underground $/ft + the rest × aerial $/ft, today's dollars, no index); route miles are the road centreline length inside each area when inputs.roads names a road layer (classes cost.road_classes; a road along an area edge counts half to each side), else \(c.routeFactor) × √(passings × square miles) (Beardwood–Halton–Hammersley)"
+        let method = c.method == .density
+            ? "the average of the Cartesian 2019 household-density group the area falls in (households per square mile of land; no interpolation between groups): \(groups), \(index). The study does not price its sparsest group (below 63 households per square mile): there the route model is used when a road layer gives measured miles; otherwise the cost is EXTRAPOLATED from a least-squares line cost = \(NumberFormatting.grouped(CostToPass.extrapolation.intercept, decimals: 1)) \(CostToPass.extrapolation.slope < 0 ? "−" : "+") \(NumberFormatting.grouped(abs(CostToPass.extrapolation.slope), decimals: 1)) × ln(density) through groups B, C and D1 at their groups' geometric-mean densities, \(index), and marked \"extrapolated\" in results.csv (cost_basis)"
+            : route
+        return "Cost to pass per passing: \(method); plus cost.contingency. Other capital, each its own line of the cash flow: hub, OLT and cabinets per passing in the build year; pole make-ready per aerial route mile (route-costed areas only, since Cartesian's group averages are whole-plant costs); the middle mile in year 0; per new subscriber the drop and ONT plus subscriber electronics (all with contingency) and customer acquisition; and every cost.electronics_refresh_years the refresh share of the electronics bought that many years before. The fixed yearly overhead (finance.opex_fixed_year) is operating cost from year 1."
+    }
+
     static func trim(_ d: Double) -> String {
         d == d.rounded() ? String(Int(d)) : String(format: "%g", d)
     }
@@ -77,7 +96,7 @@ enum BusinessCaseReport {
         return [
             "Passings are the distinct locations in the availability files whose business/residential code is a passing code (demand.residential). Passings grow at demand.household_growth a year (with demand.households_earlier, the compound yearly rate of ACS households between the two tables, unless the study sets the growth itself).",
             "Terminal take rate per area = demand.take_rate × (1 + demand.unserved_uplift × unserved share) × (1 − demand.competitor_penalty × served share) × (median income ÷ reference income)^(−demand.price_elasticity), clamped to 0–100 %. The reference income is \(reference). Subscribers in year t = passings(t) × take × F(t − build year), with the Bass curve F(t) = (1 − e^{−(p+q)t}) / (1 + (q/p)e^{−(p+q)t}), p = \(String(format: "%.4f", p.demand.adoption.p)), q = \(String(format: "%.4f", p.demand.adoption.q)).",
-            "Cost to pass per passing: \(p.cost.method == .density ? "the Cartesian 2019 curve ($668 at ≥ 1,525, $1,313 at 767, $2,187 at 302, $3,656 at ≤ 63 households per square mile of land), interpolated in log density" : "route miles × 5,280 ft × the blended cost per foot (underground share × underground $/ft + the rest × aerial $/ft); route miles = the road centreline length inside each area when inputs.roads names a road layer (classes cost.road_classes; a road along an area edge counts half to each side), else \(p.cost.routeFactor) × √(passings × square miles) (Beardwood–Halton–Hammersley)"), × cost.construction_cost_index, plus cost.contingency. Each new subscriber adds drop and ONT plus electronics, with contingency.",
+            costParagraph(p),
             "Areas are ranked by a need score (100 × the weighted mean of unserved share 0.4, underserved share 0.2, share without internet 0.2 and income need 0.2, where income need = 1 − income ÷ reference income, clamped to 0–1; missing parts are left out), then by cost to pass per unserved location. Areas with unserved or underserved locations are taken in that order while their cost to pass fits plan.capital_budget, and split into plan.phases yearly phases of about equal capital; phase k is built in year k − 1 and serves from year k.",
             "Retail: revenue = subscribers × (1 − churn/2) × ARPU × 12; opex = subscribers × opex per subscriber × 12 + passings in service × opex per passing + fixed opex. Wholesale: revenue = lease fees per subscriber and per passing; the city carries the same opex and capital. Subsidy: the city pays capital_contribution of the partner's capital and receives revenue_share of its retail revenue. NPV = Σ CF_t ÷ (1 + r)^t over years 0–\(p.finance.horizonYears); IRR is found by bracketing and bisection (none when the cash flows never change sign); paybacks interpolate within the year; a bond of bond_share × capital at bond_rate over bond_term_years gives level debt service, and coverage = (revenue − opex) ÷ debt service. The break-even take rate is the demand.take_rate at which the NPV is zero (bisection).",
             "Tornado: each driver alone at its low and high multiplier (risk.*_range). Monte Carlo: \(NumberFormatting.grouped(p.risk.draws)) draws with seed \(p.risk.seed) (SplitMix64), take rate, cost to pass, ARPU and opex multiplied by independent triangular(low, 1, high) factors; percentiles interpolate between order statistics.",

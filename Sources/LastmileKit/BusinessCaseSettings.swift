@@ -39,54 +39,60 @@ public struct BusinessCaseSettings: Sendable {
     /// True when the study sets demand.household_growth itself (the ACS trend then does not replace it).
     public var householdGrowthGiven: Bool
 
-    static let assumption = "Lastmile assumption; replace with a local figure"
+    static let assumption = "planning assumption (no published source); replace with a local figure"
 
     /// Fixed keys, in the order the method page lists them.
     static let settings: [Setting] = [
-        Setting(key: "demand.take_rate", defaultText: "0.45", source: "PRODUCT.md default; municipal fibre plans commonly assume 40–50 %", allowed: "0 to 1"),
+        Setting(key: "demand.take_rate", defaultText: "0.45", source: "Cartesian for the Fiber Broadband Association, FTTH Study 2019: assumed penetration 45 % in its densest group (50–70 % in sparser groups)", allowed: "0 to 1"),
         Setting(key: "demand.unserved_uplift", defaultText: "0.25", source: assumption, allowed: "0 to 10"),
         Setting(key: "demand.competitor_penalty", defaultText: "0.25", source: assumption, allowed: "0 to 1"),
         Setting(key: "demand.price_elasticity", defaultText: "-0.62", source: "Dutz, Orszag & Willig (2009), 2008 estimate", allowed: "-10 to 0"),
         Setting(key: "demand.reference_income", defaultText: "household-weighted mean of area median incomes", source: "ACS B19013 of the study", allowed: "greater than 0"),
-        Setting(key: "demand.household_growth", defaultText: "0.005", source: "issue 4 default without an ACS trend", allowed: "-0.5 to 0.5"),
+        Setting(key: "demand.household_growth", defaultText: "0.005", source: assumption + " (used without an earlier ACS table)", allowed: "-0.5 to 0.5"),
         Setting(key: "demand.households_earlier", defaultText: "none", source: "an earlier ACS 5-year table: household_growth becomes the compound yearly rate between the two (unless set)", allowed: "a path to an ACS table"),
         Setting(key: "demand.households_earlier_years", defaultText: "from the ACS file names (ACSDT5Y2017 → ACSDT5Y2022 = 5)", source: "data.census.gov file naming", allowed: "whole years 1 to 30"),
         Setting(key: "demand.bass_p", defaultText: "0.03", source: "Sultan, Farley & Lehmann (1990) meta-analysis mean", allowed: "greater than 0, at most 1"),
         Setting(key: "demand.bass_q", defaultText: "0.38", source: "Sultan, Farley & Lehmann (1990) meta-analysis mean", allowed: "0 to 5"),
         Setting(key: "demand.observed_subscribers", defaultText: "none", source: "when given, p and q are fitted by least squares (Bass 1969)", allowed: "a list of at least 3 cumulative counts ≥ 0"),
         Setting(key: "demand.churn", defaultText: "0.12", source: assumption + " (about 1 %/month)", allowed: "0 to 1"),
-        Setting(key: "demand.residential", defaultText: "[\"R\", \"X\"]", source: "issue 4: residential and mixed-use locations are passings", allowed: "codes R, B, X"),
-        Setting(key: "cost.method", defaultText: "density", source: "Cartesian 2019 cost-per-passing curve", allowed: "density or route"),
-        Setting(key: "cost.construction_cost_index", defaultText: "1.0", source: "1 = 2019 dollars of the Cartesian curve", allowed: "greater than 0, at most 10"),
+        Setting(key: "demand.residential", defaultText: "[\"R\", \"X\"]", source: "FCC BDC location fabric codes: residential (R) and mixed-use (X) locations are homes a network passes", allowed: "codes R, B, X"),
+        Setting(key: "cost.method", defaultText: "route with inputs.roads, else density", source: "density: Cartesian for the Fiber Broadband Association, FTTH Study 2019 group averages; route: measured road miles × $/ft", allowed: "density or route"),
+        Setting(key: "cost.construction_cost_index", defaultText: "1.227", source: "BLS CPI-U, U.S. city average, annual average 2024 (313.689) ÷ 2019 (255.657); brings Cartesian's 2019 dollars to 2024", allowed: "greater than 0, at most 10"),
         Setting(key: "cost.underground_share", defaultText: "0.5", source: assumption, allowed: "0 to 1"),
-        Setting(key: "cost.underground_per_foot", defaultText: "18", source: "2025 median $/ft underground (PRODUCT.md)", allowed: "0 or more"),
-        Setting(key: "cost.aerial_per_foot", defaultText: "8", source: "2025 median $/ft aerial (PRODUCT.md)", allowed: "0 or more"),
+        Setting(key: "cost.underground_per_foot", defaultText: "18", source: "Fiber Broadband Association / Cartesian, Fiber Deployment Cost Annual Report 2025: median underground $/ft", allowed: "0 or more"),
+        Setting(key: "cost.aerial_per_foot", defaultText: "8", source: "Fiber Broadband Association / Cartesian, Fiber Deployment Cost Annual Report 2025: median aerial $/ft", allowed: "0 or more"),
         Setting(key: "cost.route_factor", defaultText: "0.7124", source: "Beardwood–Halton–Hammersley tour constant (Percus & Martin 1996)", allowed: "greater than 0, at most 10"),
         Setting(key: "inputs.roads", defaultText: "none: route miles estimated from area and passings", source: "cost.route_factor × √(passings × square miles); with a road layer, its centreline length clipped to each area (GeoIO RoadNetwork)", allowed: "a path to any GDAL line source (TIGER/Line roads .zip, GeoPackage, GeoJSON)"),
         Setting(key: "inputs.roads_layer", defaultText: "the only layer", source: "GDAL layer of inputs.roads", allowed: "a layer name"),
         Setting(key: "cost.road_classes", defaultText: "[\"S1200\", \"S1400\", \"S1640\"] when the road layer has MTFCC, else every line", source: "Census MTFCC definitions: secondary roads, local roads and service drives reach addressed structures", allowed: "a list of MTFCC codes (e.g. S1100, S1200, S1400, S1640)"),
-        Setting(key: "cost.drop_and_ont", defaultText: "650", source: "PRODUCT.md (~$650 per subscriber)", allowed: "0 or more"),
+        Setting(key: "cost.drop_and_ont", defaultText: "650", source: "FTTH Council / CSMG via benton.org (about $650 per subscriber; Cartesian 2019: $550)", allowed: "0 or more"),
         Setting(key: "cost.electronics_per_subscriber", defaultText: "150", source: assumption, allowed: "0 or more"),
+        Setting(key: "cost.hub_electronics_per_passing", defaultText: "100", source: assumption + " (hub, OLT chassis, cabinets; spent when an area is built)", allowed: "0 or more"),
+        Setting(key: "cost.make_ready_per_aerial_mile", defaultText: "10000", source: assumption + " (pole make-ready on route-costed aerial miles)", allowed: "0 or more"),
+        Setting(key: "cost.middle_mile", defaultText: "0", source: assumption + " (set the quoted cost of backhaul to an internet exchange; spent in year 0)", allowed: "0 or more"),
+        Setting(key: "cost.electronics_refresh_years", defaultText: "10", source: assumption + " (electronics replaced every 10 years)", allowed: "whole years 0 (never) to 100"),
+        Setting(key: "cost.electronics_refresh_share", defaultText: "1.0", source: assumption + " (share of the electronics' first cost spent at each refresh)", allowed: "0 to 5"),
+        Setting(key: "cost.customer_acquisition", defaultText: "100", source: assumption + " (marketing and sales per new subscriber)", allowed: "0 or more"),
         Setting(key: "cost.contingency", defaultText: "0.10", source: assumption + " (planning estimates carry 10–20 %)", allowed: "0 to 5"),
-        Setting(key: "finance.arpu", defaultText: "65", source: "PRODUCT.md (~$65/month)", allowed: "0 or more"),
+        Setting(key: "finance.arpu", defaultText: "65", source: "Frontier Communications 8-K: consumer fiber ARPU $65.40 (Q3 2024); average U.S. internet bill about $65/month (Boyce 2024, Telecommunications Policy 48(10))", allowed: "0 or more"),
         Setting(key: "finance.price_change", defaultText: "0", source: assumption + " (flat nominal prices)", allowed: "-0.5 to 0.5"),
         Setting(key: "finance.opex_per_subscriber_month", defaultText: "20", source: assumption, allowed: "0 or more"),
         Setting(key: "finance.opex_per_passing_year", defaultText: "30", source: assumption, allowed: "0 or more"),
-        Setting(key: "finance.opex_fixed_year", defaultText: "0", source: assumption, allowed: "0 or more"),
-        Setting(key: "finance.discount_rate", defaultText: "0.04", source: "municipal bond yield (PRODUCT.md)", allowed: "greater than -1 (−100 %), at most 1"),
-        Setting(key: "finance.horizon_years", defaultText: "20", source: "issue 4 default", allowed: "whole years 1 to 100"),
+        Setting(key: "finance.opex_fixed_year", defaultText: "250000", source: assumption + " (fixed yearly overhead: staff, network operations, billing system, insurance)", allowed: "0 or more"),
+        Setting(key: "finance.discount_rate", defaultText: "0.04", source: assumption + " (near recent tax-exempt municipal bond yields)", allowed: "greater than -1 (−100 %), at most 1"),
+        Setting(key: "finance.horizon_years", defaultText: "20", source: assumption, allowed: "whole years 1 to 100"),
         Setting(key: "finance.bond_share", defaultText: "1.0", source: assumption, allowed: "0 to 1"),
-        Setting(key: "finance.bond_rate", defaultText: "0.04", source: "municipal bond (PRODUCT.md)", allowed: "greater than -1, at most 1"),
+        Setting(key: "finance.bond_rate", defaultText: "0.04", source: assumption + " (check the rate in a current official statement)", allowed: "greater than -1, at most 1"),
         Setting(key: "finance.bond_term_years", defaultText: "20", source: assumption, allowed: "whole years 1 to 100"),
         Setting(key: "plan.capital_budget", defaultText: "no limit", source: "build every area with unserved or underserved locations", allowed: "greater than 0"),
         Setting(key: "plan.phases", defaultText: "3", source: assumption + " (three construction seasons)", allowed: "whole numbers 1 to 50"),
         Setting(key: "plan.include_served_areas", defaultText: "false", source: "build only where there is need", allowed: "true or false"),
-        Setting(key: "risk.take_rate_range", defaultText: "[0.8, 1.2]", source: "±20 % (issue 4)", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
-        Setting(key: "risk.cost_range", defaultText: "[0.8, 1.2]", source: "±20 % (issue 4)", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
-        Setting(key: "risk.arpu_range", defaultText: "[0.8, 1.2]", source: "±20 % (issue 4)", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
-        Setting(key: "risk.opex_range", defaultText: "[0.8, 1.2]", source: "±20 % (issue 4)", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
-        Setting(key: "risk.discount_rate_range", defaultText: "[0.8, 1.2]", source: "±20 % (issue 4); tornado only", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
-        Setting(key: "risk.draws", defaultText: "10000", source: "issue 4 (at least 10,000 draws)", allowed: "whole numbers 100 to 1,000,000"),
+        Setting(key: "risk.take_rate_range", defaultText: "[0.8, 1.2]", source: assumption + " (±20 %)", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
+        Setting(key: "risk.cost_range", defaultText: "[0.8, 1.2]", source: assumption + " (±20 %)", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
+        Setting(key: "risk.arpu_range", defaultText: "[0.8, 1.2]", source: assumption + " (±20 %)", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
+        Setting(key: "risk.opex_range", defaultText: "[0.8, 1.2]", source: assumption + " (±20 %)", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
+        Setting(key: "risk.discount_rate_range", defaultText: "[0.8, 1.2]", source: assumption + " (±20 %); tornado only", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
+        Setting(key: "risk.draws", defaultText: "10000", source: "enough draws that P10/P50/P90 are stable to about 1 % (Monte Carlo standard error falls as 1/√draws)", allowed: "whole numbers 100 to 1,000,000"),
         Setting(key: "risk.seed", defaultText: "20261128", source: "fixed so that a rerun repeats the draws", allowed: "a whole number ≥ 0"),
     ]
 
@@ -240,6 +246,14 @@ public struct BusinessCaseSettings: Sendable {
         if let x = try number("cost.drop_and_ont", nonNegative) { p.cost.dropAndONT = x }
         if let x = try number("cost.electronics_per_subscriber", nonNegative) { p.cost.electronicsPerSubscriber = x }
         if let x = try number("cost.contingency", { $0 >= 0 && $0 <= 5 }) { p.cost.contingency = x }
+        if let x = try number("cost.hub_electronics_per_passing", nonNegative) { p.cost.hubElectronicsPerPassing = x }
+        if let x = try number("cost.make_ready_per_aerial_mile", nonNegative) { p.cost.makeReadyPerAerialMile = x }
+        if let x = try number("cost.middle_mile", nonNegative) { p.cost.middleMile = x }
+        if let x = try integer("cost.electronics_refresh_years", 0...100) { p.cost.electronicsRefreshYears = x }
+        if let x = try number("cost.electronics_refresh_share", { $0 >= 0 && $0 <= 5 }) { p.cost.electronicsRefreshShare = x }
+        if let x = try number("cost.customer_acquisition", nonNegative) { p.cost.customerAcquisitionPerSubscriber = x }
+        // With a road layer the route model is the default.
+        if v["cost.method"] == nil, roadsPath != nil { p.cost.method = .route }
         // finance
         if let x = try number("finance.arpu", nonNegative) { p.finance.arpu = x }
         if let x = try number("finance.price_change", { $0 >= -0.5 && $0 <= 0.5 }) { p.finance.priceChange = x }

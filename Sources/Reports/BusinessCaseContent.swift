@@ -28,6 +28,8 @@ public struct BusinessCaseContent: Hashable, Sendable, Codable {
         public var seed: UInt64
         /// Every Monte Carlo NPV, sorted.
         public var monteCarloNPVs: [Double]
+        /// The capital over the horizon by component (label, undiscounted dollars), in table order.
+        public var capital: [Amount] = []
 
         public init(label: String, kind: String, capex: Double, npv: Double, irr: Double?, paybackYears: Double?,
                     discountedPaybackYears: Double?, breakEvenTakeRate: Double?, minimumDebtServiceCoverage: Double?,
@@ -40,6 +42,13 @@ public struct BusinessCaseContent: Hashable, Sendable, Codable {
             self.p10 = p10; self.p50 = p50; self.p90 = p90; self.probabilityNPVNegative = probabilityNPVNegative
             self.draws = draws; self.seed = seed; self.monteCarloNPVs = monteCarloNPVs
         }
+    }
+
+    /// A labelled dollar amount (a capital component).
+    public struct Amount: Hashable, Sendable, Codable {
+        public var label: String
+        public var amount: Double
+        public init(label: String, amount: Double) { self.label = label; self.amount = amount }
     }
 
     /// One tornado bar: "Take rate (×0.8 / ×1.2)" and the NPV at the low and high setting.

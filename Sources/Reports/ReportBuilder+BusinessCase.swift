@@ -30,6 +30,8 @@ extension ReportBuilder {
             style: theme.body, spacingAfter: 10)
         scenarioTable(bc, into: &flow)
         flow.y += 8
+        capitalTable(bc, into: &flow)
+        flow.y += 8
         phaseTable(bc, into: &flow)
         if let h = bc.headline {
             flow.y += 8
@@ -114,6 +116,17 @@ extension ReportBuilder {
         let header: [String] = [""] + bc.scenarios.map(\.label)
         let body = rows.map { row in [row.0] + bc.scenarios.map { row.1($0) } }
         table(header: header, rows: body, firstColumnShare: 0.26, style: TextStyle(size: 8.5, color: ReportTheme.ink), into: &flow)
+    }
+
+    /// The city's capital over the horizon by component, one column per scenario.
+    private func capitalTable(_ bc: BusinessCaseContent, into flow: inout PageFlow) {
+        guard let first = bc.scenarios.first, !first.capital.isEmpty else { return }
+        let header = ["Capital over \(bc.horizonYears) years"] + bc.scenarios.map(\.label)
+        var rows = first.capital.indices.map { i in
+            [first.capital[i].label] + bc.scenarios.map { i < $0.capital.count ? MoneyFormatting.dollars($0.capital[i].amount) : "" }
+        }
+        rows.append(["Total"] + bc.scenarios.map { MoneyFormatting.dollars($0.capital.reduce(0) { $0 + $1.amount }) })
+        table(header: header, rows: rows, firstColumnShare: 0.34, style: TextStyle(size: 8.5, color: ReportTheme.ink), into: &flow)
     }
 
     private func phaseTable(_ bc: BusinessCaseContent, into flow: inout PageFlow) {

@@ -6,7 +6,8 @@ import GeoModel
 @Suite struct BusinessCaseTests {
     /// One area of 100 unserved passings at 2,000 households/mi² ($668 to pass), take 50 % with no
     /// modifiers, no growth or churn, ARPU $50, opex $10/sub/month + $20/passing/year, drop+ONT $650 +
-    /// electronics $150, no contingency, 5 % discount, 20 years, one phase, no bond.
+    /// electronics $150, no contingency, 5 % discount, 20 years, one phase, no bond; no index, hub,
+    /// make-ready, refresh, acquisition or overhead (the hand model predates them; `newCostLines` adds them).
     func simpleCase() -> (BusinessCaseArea, BusinessCaseParameters) {
         let area = BusinessCaseArea(id: AreaID("230190001001"), name: "Simple", passings: 100,
                                     counts: ClassCounts(unserved: 100), landAreaSquareMiles: 0.05)
@@ -16,6 +17,12 @@ import GeoModel
         p.demand.householdGrowth = 0
         p.demand.churn = 0
         p.cost.contingency = 0
+        p.cost.constructionCostIndex = 1
+        p.cost.hubElectronicsPerPassing = 0
+        p.cost.makeReadyPerAerialMile = 0
+        p.cost.electronicsRefreshShare = 0
+        p.cost.customerAcquisitionPerSubscriber = 0
+        p.finance.opexFixedYear = 0
         p.finance.arpu = 50
         p.finance.opexPerSubscriberMonth = 10
         p.finance.opexPerPassingYear = 20
@@ -25,6 +32,38 @@ import GeoModel
         p.plan.phases = 1
         p.risk.draws = 2000
         return (area, p)
+    }
+
+    /// Hub, middle mile, refresh, acquisition and overhead, each on its own line of the capital.
+    @Test func newCostLines() throws {
+        var (area, p) = simpleCase()
+        p.cost.contingency = 0.1
+        p.cost.hubElectronicsPerPassing = 100
+        p.cost.middleMile = 5000
+        p.cost.electronicsRefreshYears = 5
+        p.cost.electronicsRefreshShare = 0.5
+        p.cost.customerAcquisitionPerSubscriber = 40
+        p.finance.opexFixedYear = 1000
+        let s = try #require(BusinessCase.evaluate(areas: [area], parameters: p).scenarios.first)
+        let y0 = s.years[0].capital
+        #expect(abs(y0.costToPass - 100 * 668 * 1.1) < 1e-9)       // 73,480
+        #expect(abs(y0.hubElectronics - 100 * 100 * 1.1) < 1e-9)   // 11,000
+        #expect(abs(y0.middleMile - 5500) < 1e-9)
+        #expect(y0.connection == 0 && y0.customerAcquisition == 0 && y0.electronicsRefresh == 0)
+        #expect(y0.makeReady == 0)  // a Cartesian group: make-ready is in its average
+        let subs = s.years.map(\.subscribers)
+        func new(_ t: Int) -> Double { max(0, subs[t] - subs[t - 1]) }
+        #expect(abs(s.years[3].capital.connection - new(3) * 800 * 1.1) < 1e-9)
+        #expect(abs(s.years[3].capital.customerAcquisition - new(3) * 40) < 1e-9)
+        // Year 5 replaces half the hub bought in year 0; year 10 half of years 0 and 5 (hub + subscriber electronics).
+        #expect(abs(s.years[5].capital.electronicsRefresh - 0.5 * 11_000) < 1e-9)
+        #expect(abs(s.years[10].capital.electronicsRefresh - 0.5 * (11_000 + new(5) * 150 * 1.1)) < 1e-9)
+        #expect(s.years[4].capital.electronicsRefresh == 0)
+        // Overhead from year 1: opex = S·10·12 + 100·20 + 1000.
+        #expect(abs(s.years[2].opex - (subs[2] * 120 + 2000 + 1000)) < 1e-9)
+        #expect(abs(s.years[0].opex - 0) < 1e-9)
+        #expect(abs(s.capex - s.years.reduce(0) { $0 + $1.capital.total }) < 1e-6)
+        #expect(abs(s.capitalTotals.total - s.capex) < 1e-6)
     }
 
     @Test func cashFlowsNPVIRRAndPaybackMatchAHandModel() throws {
@@ -111,10 +150,12 @@ import GeoModel
         let s = try #require(BusinessCase.evaluate(areas: [area], parameters: p).scenarios.first)
         #expect(s.tornado.count == RiskDriver.allCases.count)
         #expect(zip(s.tornado, s.tornado.dropFirst()).allSatisfy { $0.swing >= $1.swing })
-        // NPV is linear in the cost multiplier: only year 0 capex (66,800) scales, so ±20 % moves it by ∓13,360.
+        // NPV is linear in the cost multiplier: every capital line scales, so ±20 % moves it by ∓0.2 · PV(capital).
+        let pvCapital = FinancialMath.npv(rate: 0.05, cashFlows: s.years.map(\.capex))
+        #expect(pvCapital > 66_800)
         let cost = try #require(s.tornado.first { $0.driver == .cost })
-        #expect(abs(cost.npvAtLow - (s.npv + 13_360)) < 1e-6)
-        #expect(abs(cost.npvAtHigh - (s.npv - 13_360)) < 1e-6)
+        #expect(abs(cost.npvAtLow - (s.npv + 0.2 * pvCapital)) < 1e-6)
+        #expect(abs(cost.npvAtHigh - (s.npv - 0.2 * pvCapital)) < 1e-6)
         // Take rate 0.4 / 0.6 — NPV is linear in take here: NPV(t) = NPV(0) + t/0.5 · (NPV − NPV(0)), where
         // NPV(0) = −66,800 − 2,000 · (1 − 1.05^−20)/0.05 = −66,800 − 24,924.42 = −91,724.42 (capex and passing opex only).
         let take = try #require(s.tornado.first { $0.driver == .takeRate })

@@ -4,15 +4,45 @@ import GeoModel
 @testable import Analysis
 
 @Suite struct CostAndDemandTests {
-    @Test func cartesianCurveInterpolatesInLogDensity() {
-        #expect(CostToPass.perPassing(householdsPerSquareMile: 2000) == 668)
-        #expect(CostToPass.perPassing(householdsPerSquareMile: 1525) == 668)
-        #expect(CostToPass.perPassing(householdsPerSquareMile: 767) == 1313)
-        #expect(CostToPass.perPassing(householdsPerSquareMile: 10) == 3656)
-        // 500/mi²: 2187 + ln(500/302)/ln(767/302) · (1313 − 2187) = 1714.2253 (python).
-        #expect(abs(CostToPass.perPassing(householdsPerSquareMile: 500) - 1714.2253) < 1e-3)
-        // 100/mi²: 3656 + ln(100/63)/ln(302/63) · (2187 − 3656) = 3222.9410.
-        #expect(abs(CostToPass.perPassing(householdsPerSquareMile: 100) - 3222.9410) < 1e-3)
+    /// Cartesian (2019) prices a group by its modelled average, so every density in a group gets the
+    /// same figure: no interpolation across groups.
+    @Test func cartesianGroupsAreLookedUpNotInterpolated() {
+        func cost(_ d: Double) -> Double? { CostToPass.group(householdsPerSquareMile: d).averageCost }
+        #expect(cost(2000) == 668)
+        #expect(cost(1525) == 668)
+        #expect(cost(1524.9) == 1313)
+        #expect(cost(767) == 1313)
+        #expect(cost(500) == 2187)
+        #expect(cost(302) == 2187)
+        #expect(cost(100) == 3656)
+        #expect(cost(63) == 3656)
+        #expect(cost(62.9) == nil)
+        #expect(CostToPass.group(householdsPerSquareMile: 10).name == "D2")
+    }
+
+    /// Below 63/mi² the line through B, C and D1 (at their groups' geometric-mean densities) is extended:
+    /// python: x = ln √(767·1525), ln √(302·767), ln √(63·302); y = 1313, 2187, 3656; least squares
+    /// gives a = 9265.075347, b = −1140.959690; at 10/mi² a + b ln 10 = 6637.918574.
+    @Test func extrapolationBelowThePricedGroups() {
+        #expect(abs(CostToPass.extrapolation.intercept - 9265.075347) < 1e-5)
+        #expect(abs(CostToPass.extrapolation.slope + 1140.959690) < 1e-5)
+        #expect(abs(CostToPass.extrapolated(householdsPerSquareMile: 10) - 6637.918574) < 1e-5)
+        var cost = BusinessCaseParameters.Cost()
+        cost.method = .density
+        cost.constructionCostIndex = 1.5
+        let sparse = BusinessCaseArea(id: AreaID("230190001001"), name: "A", passings: 100, households: 100,
+                                      counts: ClassCounts(unserved: 100), landAreaSquareMiles: 10)
+        let e = CostToPass.estimate(sparse, cost)
+        #expect(e.basis == .extrapolated)
+        #expect(abs(e.perPassing - 6637.918574 * 1.5) < 1e-4)
+        // With measured road miles the route model replaces the extrapolation (no index: $/ft are today's).
+        var roads = sparse
+        roads.routeMiles = 10  // 10 · 5280 · 13 / 100 = 6864
+        #expect(CostToPass.estimate(roads, cost) == CostToPass.Estimate(perPassing: 6864, basis: .measuredRoute, routeMiles: 10))
+        // A priced group ignores road miles: D1 at 100/mi² is 3656 × index.
+        var d1 = roads
+        d1.households = 1000
+        #expect(CostToPass.estimate(d1, cost) == CostToPass.Estimate(perPassing: 3656 * 1.5, basis: .densityGroup("D1"), routeMiles: nil))
     }
 
     @Test func routeModelFromAreaAndPassings() {
@@ -22,10 +52,11 @@ import GeoModel
         cost.method = .route
         let area = BusinessCaseArea(id: AreaID("230190001001"), name: "A", passings: 400,
                                     counts: ClassCounts(unserved: 400), landAreaSquareMiles: 4)
-        #expect(abs(CostToPass.perPassing(area, cost) - 4889.9136) < 1e-3)
+        #expect(abs(CostToPass.estimate(area, cost).perPassing - 4889.9136) < 1e-3)
+        #expect(CostToPass.estimate(area, cost).basis == .estimatedRoute)
         var measured = area
         measured.routeMiles = 10  // 10 · 5280 · 13 / 400 = 1716
-        #expect(abs(CostToPass.perPassing(measured, cost) - 1716) < 1e-9)
+        #expect(abs(CostToPass.estimate(measured, cost).perPassing - 1716) < 1e-9)
     }
 
     @Test func takeRateModifiersAndClamp() {

@@ -77,7 +77,7 @@ import Analysis
         // results.csv: the plan columns, and phase empty for areas not built.
         let csv = try String(contentsOfFile: r.outputDirectory + "/results.csv", encoding: .utf8)
         let header = csv.split(separator: "\n")[0]
-        #expect(header.hasSuffix(",passings,households_per_sq_mi,take_rate,subscribers_at_horizon,cost_per_passing,cost_to_pass,cost_per_unserved_location,need_score,phase"))
+        #expect(header.hasSuffix(",passings,households_per_sq_mi,take_rate,subscribers_at_horizon,cost_per_passing,cost_to_pass,cost_basis,route_miles,hub_electronics,make_ready,cost_per_unserved_location,need_score,phase"))
         // GeoPackage through ogrinfo: the phase field and the number of built areas.
         let phases = try CommandLineRun.run("ogrinfo", ["-ro", "-q", r.outputDirectory + "/results.gpkg", "-sql",
                                                         "SELECT count(*) AS n FROM areas WHERE phase IS NOT NULL"])
@@ -86,6 +86,58 @@ import Analysis
         let text = r.text()
         for s in bc.scenarios { #expect(text.contains(s.definition.label)) }
     }
+}
+
+/// Reads results.csv into one dictionary per row (fields may be double-quoted).
+func readResultsCSV(_ path: String) throws -> [[String: String]] {
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    func fields(_ line: Substring) -> [String] {
+        var out: [String] = [], cell = "", quoted = false
+        var chars = line.makeIterator()
+        while let c = chars.next() {
+            if c == "\"" { quoted.toggle() } else if c == "," && !quoted { out.append(cell); cell = "" } else { cell.append(c) }
+        }
+        out.append(cell)
+        return out
+    }
+    let lines = text.split(separator: "\n")
+    let header = fields(lines[0])
+    return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, fields($0))) }
+}
+
+/// The demo's density-method cost per passing, derived by hand from Cartesian's 2019 group table
+/// (A ≥ 1,525: $668; B 767–1,525: $1,313; C 302–767: $2,187; D1 63–302: $3,656; D2 below 63 not priced),
+/// the index 1.227 (CPI-U 2024 ÷ 2019 = 313.689 ÷ 255.657) and 10 % contingency; below 63/mi² the demo has a
+/// road layer, so the route model prices it: miles × 5,280 × (18 + 8)/2 ÷ passings × 1.1.
+@Test func demoDensityCostsFromTheCartesianTable() throws {
+    let out = try TemporaryDirectory()
+    let study = try Study.load(path: BusinessCaseRunTests.demo, overrides: ["risk.draws=100"])
+    #expect(study.businessCase.parameters.cost.method == .density)  // the demo sets it, road layer or not
+    let r = try StudyRunner.run(study, options: RunOptions(outputRoot: out.path))
+    let rows = try readResultsCSV(r.outputDirectory + "/results.csv")
+    let table: [(Double, String, Double)] = [(1525, "A", 668), (767, "B", 1313), (302, "C", 2187), (63, "D1", 3656)]
+    let index = 313.689 / 255.657
+    #expect(abs(index - 1.227) < 5e-4)
+    var groups = Set<String>(), routed = 0
+    for row in rows {
+        guard let passings = Int(row["passings"] ?? ""), passings > 0, let density = Double(row["households_per_sq_mi"] ?? ""),
+              let cost = Double(row["cost_per_passing"] ?? "") else { continue }
+        if let (_, name, average) = table.first(where: { density >= $0.0 }) {
+            #expect(row["cost_basis"] == "Cartesian group \(name)", "\(row["area"] ?? "")")
+            #expect(abs(cost - average * 1.227 * 1.1) < 1e-5, "\(row["area"] ?? ""): \(cost)")
+            groups.insert(name)
+        } else {
+            let miles = try #require(Double(row["route_miles"] ?? ""))
+            #expect(row["cost_basis"] == "route (measured road miles)")
+            #expect(abs(cost - miles * 5280 * 13 / Double(passings) * 1.1) < 1e-2, "\(row["area"] ?? ""): \(cost)")
+            // Make-ready on the aerial half: miles × 0.5 × $10,000 × 1.1.
+            #expect(abs(Double(row["make_ready"] ?? "")! - miles * 0.5 * 10_000 * 1.1) < 1e-2)  // miles printed to 6 decimals
+            routed += 1
+        }
+        #expect(abs(Double(row["cost_to_pass"] ?? "")! - cost * Double(passings)) < 1e-3)
+    }
+    #expect(groups.count >= 2, "the demo spans several Cartesian groups: \(groups)")
+    #expect(routed > 0)
 }
 
 @Test func scenarioLinesShowTheValueUsed() throws {

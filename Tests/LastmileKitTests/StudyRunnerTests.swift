@@ -78,8 +78,8 @@ import TestSupport
         let info = try CommandLineRun.run("pdfinfo", [r.reportPath])
         #expect(info.stdout.contains("Page size:       612 x 792 pts (letter)"))
         // cover, summary, map, chart, two table pages (54 rows), business case, adoption and cash flow, risk,
-        // build phases, three method pages (the business-case parameter list), sources
-        #expect(info.stdout.contains("Pages:           15"))
+        // build phases, four method pages (the business-case method and parameter list), sources
+        #expect(info.stdout.contains("Pages:           16"))
         let text = try CommandLineRun.run("pdftotext", ["-layout", r.reportPath, "-"]).stdout
         #expect(text.contains("Where Demo County lacks good"))
         #expect(text.contains("SYNTHETIC DATA"))
@@ -185,10 +185,13 @@ import TestSupport
         let r = try StudyRunner.run(try Study.load(path: StudyRunnerTests.demo), options: RunOptions(outputRoot: out.path))
         let page2 = try CommandLineRun.output("pdftotext", ["-f", "2", "-l", "2", r.reportPath, "-"])
             .replacingOccurrences(of: "\n", with: " ")
-        // The demo's scenarios (BusinessCaseRunTests): every NPV is negative; retail breaks even at 78.8 %,
-        // the others never; phase 1 is 13 block groups, 1,230 passings, $4.95 M.
+        // The demo's scenarios: every NPV is negative and none pays back within 30 years; phase 1 is the
+        // 9 rows of results.csv with phase 1: 805 passings, $5,053,956 to pass (summed from the CSV, whose
+        // costs demoDensityCostsFromTheCartesianTable derives by hand).
         #expect(page2.contains("Recommendation: none of the 3 models pays back"))
-        #expect(page2.contains("retail municipal ISP would need a take rate of 78.8%"))
-        #expect(page2.contains("Start with phase 1: 13 block groups and 1,230 passings"))
+        #expect(page2.contains("Start with phase 1: 9 block groups and 805 passings for $5.05 M"))
+        let rows = try readResultsCSV(r.outputDirectory + "/results.csv").filter { $0["phase"] == "1" }
+        #expect(rows.count == 9)
+        #expect(rows.reduce(0) { $0 + Int($1["passings"]!)! } == 805)
     }
 }

@@ -9,6 +9,8 @@ public struct AreaPlan: Hashable, Sendable {
     public var householdDensity: Double?
     /// Terminal take rate at the base `demand.take_rate`.
     public var takeRate: Double
+    /// The factors between the base take and `takeRate` (before the clamp to 0…1).
+    public var takeAdjustments = TakeRateModel.Adjustments()
     /// Cost to pass per passing, construction-cost index and contingency included.
     public var costToPassPerPassing: Double
     /// Cost to pass the whole area (what counts against the capital budget).

@@ -23,7 +23,8 @@ public struct BusinessCase: Hashable, Sendable {
         var modifiers: [String: Double] = [:]
         var plans: [AreaPlan] = []
         for a in input {
-            let mod = TakeRateModel.modifier(a, p.demand, referenceIncome: reference)
+            let adjustments = TakeRateModel.adjustments(a, p.demand, arpu: p.finance.arpu)
+            let mod = adjustments.combined
             modifiers[a.id.rawValue] = mod
             let estimate = CostToPass.estimate(a, p.cost)
             let contingency = 1 + p.cost.contingency
@@ -36,6 +37,7 @@ public struct BusinessCase: Hashable, Sendable {
                 needScore: Prioritisation.needScore(a, referenceIncome: reference),
                 costPerUnservedLocation: a.counts.unserved > 0 ? passCapex / Double(a.counts.unserved) : nil,
                 phase: nil, subscribersAtHorizon: 0)
+            plan.takeAdjustments = adjustments
             plan.costBasis = estimate.basis
             plan.routeMiles = estimate.routeMiles
             plan.hubCapex = Double(a.passings) * p.cost.hubElectronicsPerPassing * contingency

@@ -11,27 +11,29 @@ public struct BusinessCaseParameters: Hashable, Sendable {
 
     /// Who subscribes, and when.
     public struct Demand: Hashable, Sendable {
-        /// Base terminal take rate (share of passings subscribing at saturation). Default 45 %:
-        /// PRODUCT.md; municipal fibre plans commonly assume 40–50 %.
+        /// Base terminal take rate (share of passings subscribing at saturation). Default 45 %: Cartesian
+        /// 2019's assumed penetration in its densest group (50–70 % in sparser groups).
         public var takeRate = 0.45
         /// Relative uplift of the take rate in an area where every location is unserved (no
-        /// alternative): × (1 + uplift × unserved share). Default 0.25: Lastmile assumption.
+        /// alternative): × (1 + uplift × unserved share). Planning assumption.
         public var unservedUplift = 0.25
         /// Relative reduction where every location already has a served (100/20) competitor:
-        /// × (1 − penalty × served share). Default 0.25: Lastmile assumption.
+        /// × (1 − penalty × served share). Planning assumption.
         public var competitorPenalty = 0.25
-        /// Price elasticity of broadband demand. Default −0.62: Dutz, Orszag & Willig, "The
-        /// Substantial Consumer Benefits of Broadband Connectivity for U.S. Households" (2009), 2008 estimate.
+        /// Price elasticity of broadband demand. Default −0.62: Carare, McGovern, Noriega & Schwarz (2015),
+        /// Information Economics and Policy 30 (bias-corrected). Applied to the price against `referencePrice`.
         public var priceElasticity = -0.62
-        /// Income at which the income adjustment is 1; nil = the household-weighted mean of the areas' ACS
-        /// median incomes. An area's take is × (income / reference)^(−elasticity): the subscription
-        /// price relative to income moves as reference / income.
+        /// The monthly price at which the price adjustment is 1. Default $65: average U.S. internet bill
+        /// (Boyce 2024, Telecommunications Policy 48(10)). The take is × (ARPU / reference price)^elasticity.
+        public var referencePrice = 65.0
+        /// Income at which the need score's income part is 0; nil = the household-weighted mean of the
+        /// areas' ACS median incomes.
         public var referenceIncome: Double?
         /// Compound yearly growth of households (and passings). Default 0.5 %/year (issue 4 default
         /// when no ACS trend is given).
         public var householdGrowth = 0.005
-        /// The adoption curve toward the terminal take.
-        public var adoption = BassDiffusion()
+        /// The adoption curve toward the terminal take. Default: the ramp 45/75/90/100 %.
+        public var adoption = AdoptionCurve.ramp(AdoptionCurve.defaultRamp)
         /// Yearly churn: churned subscribers are replaced by the diffusion but pay for half a year
         /// less on average (revenue × (1 − churn / 2)). Default 12 %/year (about 1 %/month): Lastmile assumption.
         public var churn = 0.12

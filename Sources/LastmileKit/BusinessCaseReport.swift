@@ -69,6 +69,19 @@ enum BusinessCaseReport {
             methodParagraphs: method(bc))
     }
 
+    /// The take rate and adoption curve in words.
+    static func demandParagraph(_ p: BusinessCaseParameters) -> String {
+        let d = p.demand
+        let curve: String
+        switch d.adoption {
+        case .ramp(let shares):
+            curve = "the ramp demand.ramp: \(shares.map { NumberFormatting.percent($0, decimals: 0) }.joined(separator: ", ")) of the terminal take at the end of years 1, 2, … after the area is lit, then the last share"
+        case .bass(let b):
+            curve = "the Bass curve F(t) = (1 − e^{−(p+q)t}) / (1 + (q/p)e^{−(p+q)t}), p = \(String(format: "%.4f", b.p)), q = \(String(format: "%.4f", b.q))"
+        }
+        return "Terminal take rate per area = demand.take_rate × (1 + demand.unserved_uplift × unserved share) × (1 − demand.competitor_penalty × share already served at 100/20) × (ARPU ÷ demand.reference_price)^demand.price_elasticity, clamped to 0–100 %; each factor is a column of results.csv (unserved_factor, competition_factor, price_factor). The price factor at finance.arpu \(MoneyFormatting.dollars(p.finance.arpu)) against \(MoneyFormatting.dollars(d.referencePrice)) is \(String(format: "%.4f", TakeRateModel.priceFactor(arpu: p.finance.arpu, d))). Subscribers in year t = passings(t) × take × F(t − build year), with \(curve)."
+    }
+
     /// The cost method in words, with the index and which areas were extrapolated.
     static func costParagraph(_ p: BusinessCaseParameters) -> String {
         let c = p.cost
@@ -92,10 +105,9 @@ enum BusinessCaseReport {
 
     static func method(_ bc: BusinessCase) -> [String] {
         let p = bc.parameters
-        let reference = bc.referenceIncome.map { MoneyFormatting.dollars($0) } ?? "unknown (no ACS income: no income adjustment)"
         return [
             "Passings are the distinct locations in the availability files whose business/residential code is a passing code (demand.residential). Passings grow at demand.household_growth a year (with demand.households_earlier, the compound yearly rate of ACS households between the two tables, unless the study sets the growth itself).",
-            "Terminal take rate per area = demand.take_rate × (1 + demand.unserved_uplift × unserved share) × (1 − demand.competitor_penalty × served share) × (median income ÷ reference income)^(−demand.price_elasticity), clamped to 0–100 %. The reference income is \(reference). Subscribers in year t = passings(t) × take × F(t − build year), with the Bass curve F(t) = (1 − e^{−(p+q)t}) / (1 + (q/p)e^{−(p+q)t}), p = \(String(format: "%.4f", p.demand.adoption.p)), q = \(String(format: "%.4f", p.demand.adoption.q)).",
+            demandParagraph(p),
             costParagraph(p),
             "Areas are ranked by a need score (100 × the weighted mean of unserved share 0.4, underserved share 0.2, share without internet 0.2 and income need 0.2, where income need = 1 − income ÷ reference income, clamped to 0–1; missing parts are left out), then by cost to pass per unserved location. Areas with unserved or underserved locations are taken in that order while their cost to pass fits plan.capital_budget, and split into plan.phases yearly phases of about equal capital; phase k is built in year k − 1 and serves from year k.",
             "Retail: revenue = subscribers × (1 − churn/2) × ARPU × 12; opex = subscribers × opex per subscriber × 12 + passings in service × opex per passing + fixed opex. Wholesale: revenue = lease fees per subscriber and per passing; the city carries the same opex and capital. Subsidy: the city pays capital_contribution of the partner's capital and receives revenue_share of its retail revenue. NPV = Σ CF_t ÷ (1 + r)^t over years 0–\(p.finance.horizonYears); IRR is found by bracketing and bisection (none when the cash flows never change sign); paybacks interpolate within the year; a bond of bond_share × capital at bond_rate over bond_term_years gives level debt service, and coverage = (revenue − opex) ÷ debt service. The break-even take rate is the demand.take_rate at which the NPV is zero (bisection).",

@@ -46,15 +46,18 @@ public struct BusinessCaseSettings: Sendable {
         Setting(key: "demand.take_rate", defaultText: "0.45", source: "Cartesian for the Fiber Broadband Association, FTTH Study 2019: assumed penetration 45 % in its densest group (50–70 % in sparser groups)", allowed: "0 to 1"),
         Setting(key: "demand.unserved_uplift", defaultText: "0.25", source: assumption, allowed: "0 to 10"),
         Setting(key: "demand.competitor_penalty", defaultText: "0.25", source: assumption, allowed: "0 to 1"),
-        Setting(key: "demand.price_elasticity", defaultText: "-0.62", source: "Dutz, Orszag & Willig (2009), 2008 estimate", allowed: "-10 to 0"),
-        Setting(key: "demand.reference_income", defaultText: "household-weighted mean of area median incomes", source: "ACS B19013 of the study", allowed: "greater than 0"),
+        Setting(key: "demand.price_elasticity", defaultText: "-0.62", source: "Carare, McGovern, Noriega & Schwarz (2015), Information Economics and Policy 30: bias-corrected broadband price elasticity (Dutz, Orszag & Willig 2009 estimate −0.69 for 2008)", allowed: "-10 to 0"),
+        Setting(key: "demand.reference_price", defaultText: "65", source: "average U.S. internet bill about $65/month (Boyce 2024, Telecommunications Policy 48(10)); take × (ARPU ÷ reference price)^elasticity", allowed: "greater than 0"),
+        Setting(key: "demand.reference_income", defaultText: "household-weighted mean of area median incomes", source: "ACS B19013 of the study; the need score's income part", allowed: "greater than 0"),
         Setting(key: "demand.household_growth", defaultText: "0.005", source: assumption + " (used without an earlier ACS table)", allowed: "-0.5 to 0.5"),
         Setting(key: "demand.households_earlier", defaultText: "none", source: "an earlier ACS 5-year table: household_growth becomes the compound yearly rate between the two (unless set)", allowed: "a path to an ACS table"),
         Setting(key: "demand.households_earlier_years", defaultText: "from the ACS file names (ACSDT5Y2017 → ACSDT5Y2022 = 5)", source: "data.census.gov file naming", allowed: "whole years 1 to 30"),
+        Setting(key: "demand.adoption", defaultText: "ramp", source: "a feasibility pro forma ramps to its terminal take within 3–5 years; most of a fiber cohort's penetration arrives within about two years of launch (Frontier Communications cohort reporting, 2024)", allowed: "ramp or bass"),
+        Setting(key: "demand.ramp", defaultText: "[0.45, 0.75, 0.9, 1.0]", source: assumption + " (share of the terminal take in years 1, 2, … after an area is lit)", allowed: "a list of 1 to 30 shares, each 0 to 1"),
         Setting(key: "demand.bass_p", defaultText: "0.03", source: "Sultan, Farley & Lehmann (1990) meta-analysis mean", allowed: "greater than 0, at most 1"),
         Setting(key: "demand.bass_q", defaultText: "0.38", source: "Sultan, Farley & Lehmann (1990) meta-analysis mean", allowed: "0 to 5"),
         Setting(key: "demand.observed_subscribers", defaultText: "none", source: "when given, p and q are fitted by least squares (Bass 1969)", allowed: "a list of at least 3 cumulative counts ≥ 0"),
-        Setting(key: "demand.churn", defaultText: "0.12", source: assumption + " (about 1 %/month)", allowed: "0 to 1"),
+        Setting(key: "demand.churn", defaultText: "0.12", source: "about 1 %/month; Frontier reported 1.29 %/month (Q2 2025)", allowed: "0 to 1"),
         Setting(key: "demand.residential", defaultText: "[\"R\", \"X\"]", source: "FCC BDC location fabric codes: residential (R) and mixed-use (X) locations are homes a network passes", allowed: "codes R, B, X"),
         Setting(key: "cost.method", defaultText: "route with inputs.roads, else density", source: "density: Cartesian for the Fiber Broadband Association, FTTH Study 2019 group averages; route: measured road miles × $/ft", allowed: "density or route"),
         Setting(key: "cost.construction_cost_index", defaultText: "1.227", source: "BLS CPI-U, U.S. city average, annual average 2024 (313.689) ÷ 2019 (255.657); brings Cartesian's 2019 dollars to 2024", allowed: "greater than 0, at most 10"),
@@ -180,8 +183,26 @@ public struct BusinessCaseSettings: Sendable {
         }
         earlierDemographicsYears = try integer("demand.households_earlier_years", 1...30)
         householdGrowthGiven = v["demand.household_growth"] != nil
-        if let x = try number("demand.bass_p", { $0 > 0 && $0 <= 1 }) { p.demand.adoption.p = x }
-        if let x = try number("demand.bass_q", { $0 >= 0 && $0 <= 5 }) { p.demand.adoption.q = x }
+        if let x = try number("demand.reference_price", { $0 > 0 }) { p.demand.referencePrice = x }
+        let adoptionKind = try text("demand.adoption")
+        if let k = adoptionKind, k != "ramp", k != "bass" {
+            throw bad("demand.adoption", "demand.adoption must be \(allowed("demand.adoption")), found '\(k)'")
+        }
+        if let value = v["demand.ramp"] {
+            let key = "demand.ramp"
+            guard case .list(let items) = value, (1...30).contains(items.count) else { throw bad(key, "\(key) must be \(allowed(key)), found \(value)") }
+            let shares = try items.map { item -> Double in
+                switch item {
+                case .integer(let i) where i >= 0 && i <= 1: return Double(i)
+                case .number(let d) where d >= 0 && d <= 1: return d
+                default: throw bad(key, "\(key) must be \(allowed(key)), found \(item)")
+                }
+            }
+            p.demand.adoption = .ramp(shares)
+        }
+        var bass = BassDiffusion()
+        if let x = try number("demand.bass_p", { $0 > 0 && $0 <= 1 }) { bass.p = x }
+        if let x = try number("demand.bass_q", { $0 >= 0 && $0 <= 5 }) { bass.q = x }
         if let value = v["demand.observed_subscribers"] {
             let key = "demand.observed_subscribers"
             guard case .list(let items) = value else { throw bad(key, "\(key) must be \(allowed(key)), found \(value)") }
@@ -195,8 +216,10 @@ public struct BusinessCaseSettings: Sendable {
             guard let fit = BassDiffusion.fit(cumulativeSubscribers: counts) else {
                 throw bad(key, "\(key): these counts fit no saturating Bass curve (need \(allowed(key)) that grow and level off)")
             }
-            p.demand.adoption = fit.curve
+            bass = fit.curve
         }
+        // Bass when asked for, or when observed counts are given and the study names no curve.
+        if adoptionKind == "bass" || (adoptionKind == nil && v["demand.observed_subscribers"] != nil) { p.demand.adoption = .bass(bass) }
         if let x = try number("demand.churn", share) { p.demand.churn = x }
         var residential: Set<BusinessResidentialCode> = [.residential, .both]
         if let value = v["demand.residential"] {

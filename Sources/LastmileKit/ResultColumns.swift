@@ -57,6 +57,9 @@ enum ResultColumns {
     static let plan: [PlanColumn] = [
         PlanColumn(name: "passings", kind: .integer) { .integer($0.passings) },
         PlanColumn(name: "households_per_sq_mi", kind: .real) { $0.householdDensity.map(MetricValue.real) },
+        PlanColumn(name: "unserved_factor", kind: .real) { .real($0.takeAdjustments.unserved) },
+        PlanColumn(name: "competition_factor", kind: .real) { .real($0.takeAdjustments.competition) },
+        PlanColumn(name: "price_factor", kind: .real) { .real($0.takeAdjustments.price) },
         PlanColumn(name: "take_rate", kind: .real) { .real($0.takeRate) },
         PlanColumn(name: "subscribers_at_horizon", kind: .real) { .real($0.subscribersAtHorizon) },
         PlanColumn(name: "cost_per_passing", kind: .real) { .real($0.costToPassPerPassing) },

@@ -16,6 +16,8 @@ import GeoModel
         p.demand.unservedUplift = 0
         p.demand.householdGrowth = 0
         p.demand.churn = 0
+        p.demand.adoption = .bass(BassDiffusion())
+        p.demand.referencePrice = 50  // the ARPU: price factor 1
         p.cost.contingency = 0
         p.cost.constructionCostIndex = 1
         p.cost.hubElectronicsPerPassing = 0
@@ -88,6 +90,19 @@ import GeoModel
         #expect(s.monteCarlo.draws == 2000)
         #expect(bc.areas[0].phase == 1)
         #expect(bc.areas[0].costToPassPerPassing == 668)
+    }
+
+    /// The same case on the default ramp: S = 50 × (0, 0.45, 0.75, 0.90, 1, 1, …) = 0, 22.5, 37.5, 45, 50, …;
+    /// CF_t = S_t · 480 − 2000 − ΔS_t · 800 = −9200, 4000, 13600, 18000, then 22000 a year (by hand);
+    /// NPV at 5 % over years 0–20 = 150,780.765483 and payback 5 + 8400/22000 = 5.836364 (python).
+    @Test func rampCashFlowsByHand() throws {
+        var (area, p) = simpleCase()
+        p.demand.adoption = .ramp(AdoptionCurve.defaultRamp)
+        let s = try #require(BusinessCase.evaluate(areas: [area], parameters: p).scenarios.first)
+        let expected: [Double] = [-66_800, -9200, 4000, 13_600, 18_000, 22_000, 22_000]
+        for (t, cf) in expected.enumerated() { #expect(abs(s.years[t].netCashFlow - cf) < 1e-9, "year \(t)") }
+        #expect(abs(s.npv - 150_780.765483) < 1e-5)
+        #expect(abs(try #require(s.paybackYears) - 5.836364) < 1e-6)
     }
 
     @Test func breakEvenTakePutsNPVWithinADollarOfZero() throws {

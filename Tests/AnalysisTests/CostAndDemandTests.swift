@@ -59,18 +59,35 @@ import GeoModel
         #expect(abs(CostToPass.estimate(measured, cost).perPassing - 1716) < 1e-9)
     }
 
-    @Test func takeRateModifiersAndClamp() {
+    @Test func takeRateAdjustmentsAndClamp() {
         let demand = BusinessCaseParameters.Demand()
-        // Half unserved, a quarter served, income 40,000 against 80,000:
-        // 1.125 · (1 − 0.0625) · 0.5^0.62 = 1.0546875 · 0.6507 = 0.68630 (python: 0.5**0.62 = 0.650671).
+        // Half unserved, a quarter served, price $80 against the $65 reference at elasticity −0.62:
+        // 1.125 · (1 − 0.0625) · (80/65)^−0.62 = 1.0546875 · 0.879206 = 0.927287 (python: (80/65)**-0.62 = 0.8792057).
         let area = BusinessCaseArea(id: AreaID("230190001001"), name: "A", passings: 100,
                                     counts: ClassCounts(unserved: 50, underserved: 25, served: 25), medianIncome: 40_000)
-        let m = TakeRateModel.modifier(area, demand, referenceIncome: 80_000)
-        #expect(abs(m - 1.125 * 0.9375 * pow(0.5, 0.62)) < 1e-12)
-        #expect(abs(m - 0.686255) < 1e-5)
-        #expect(TakeRateModel.takeRate(base: 0.45, modifier: m) == 0.45 * m)
+        let a = TakeRateModel.adjustments(area, demand, arpu: 80)
+        #expect(a.unserved == 1.125)
+        #expect(a.competition == 0.9375)
+        #expect(abs(a.price - 0.8792057) < 1e-7)
+        #expect(abs(a.combined - 0.9272872) < 1e-7)
+        // At the reference price the price factor is exactly 1; income does not enter the take.
+        #expect(TakeRateModel.adjustments(area, demand, arpu: 65).price == 1)
+        #expect(TakeRateModel.takeRate(base: 0.45, modifier: a.combined) == 0.45 * a.combined)
         #expect(TakeRateModel.takeRate(base: 0.9, modifier: 1.25) == 1)
         #expect(TakeRateModel.takeRate(base: 0.5, modifier: 0) == 0)
+    }
+
+    /// The default ramp reaches 45, 75, 90 and then 100 % of the terminal take in years 1–4 after lighting.
+    @Test func rampReadsWholeYears() {
+        let ramp = AdoptionCurve.ramp(AdoptionCurve.defaultRamp)
+        #expect(ramp.cumulative(at: 0) == 0)
+        #expect(ramp.cumulative(at: 1) == 0.45)
+        #expect(ramp.cumulative(at: 2) == 0.75)
+        #expect(ramp.cumulative(at: 3) == 0.90)
+        #expect(ramp.cumulative(at: 4) == 1.0)
+        #expect(ramp.cumulative(at: 25) == 1.0)
+        #expect(ramp.bass == nil)
+        #expect(AdoptionCurve.bass(BassDiffusion()).cumulative(at: 5) == BassDiffusion().cumulative(at: 5))
     }
 
     @Test func referenceIncomeIsHouseholdWeighted() {

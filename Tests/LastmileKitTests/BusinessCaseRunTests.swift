@@ -43,8 +43,8 @@ import Analysis
         // Discrete Bass p = 0.03, q = 0.38, m = 1000 (BassDiffusionTests).
         try p.apply(overrides: ["demand.observed_subscribers=[30.0, 70.158, 122.84288491368, 190.10355237138, 272.90683866416]"])
         let s = try BusinessCaseSettings(values: p.values, file: "s.toml")
-        #expect(abs(s.parameters.demand.adoption.p - 0.03) < 1e-6)
-        #expect(abs(s.parameters.demand.adoption.q - 0.38) < 1e-6)
+        #expect(abs((s.parameters.demand.adoption.bass?.p ?? 0) - 0.03) < 1e-6)
+        #expect(abs((s.parameters.demand.adoption.bass?.q ?? 0) - 0.38) < 1e-6)
         try p.apply(overrides: ["demand.observed_subscribers=[1, 2]"])
         #expect(throws: LastmileError.self) { try BusinessCaseSettings(values: p.values, file: "s.toml") }
     }
@@ -77,7 +77,7 @@ import Analysis
         // results.csv: the plan columns, and phase empty for areas not built.
         let csv = try String(contentsOfFile: r.outputDirectory + "/results.csv", encoding: .utf8)
         let header = csv.split(separator: "\n")[0]
-        #expect(header.hasSuffix(",passings,households_per_sq_mi,take_rate,subscribers_at_horizon,cost_per_passing,cost_to_pass,cost_basis,route_miles,hub_electronics,make_ready,cost_per_unserved_location,need_score,phase"))
+        #expect(header.hasSuffix(",passings,households_per_sq_mi,unserved_factor,competition_factor,price_factor,take_rate,subscribers_at_horizon,cost_per_passing,cost_to_pass,cost_basis,route_miles,hub_electronics,make_ready,cost_per_unserved_location,need_score,phase"))
         // GeoPackage through ogrinfo: the phase field and the number of built areas.
         let phases = try CommandLineRun.run("ogrinfo", ["-ro", "-q", r.outputDirectory + "/results.gpkg", "-sql",
                                                         "SELECT count(*) AS n FROM areas WHERE phase IS NOT NULL"])
@@ -138,6 +138,26 @@ func readResultsCSV(_ path: String) throws -> [[String: String]] {
     }
     #expect(groups.count >= 2, "the demo spans several Cartesian groups: \(groups)")
     #expect(routed > 0)
+}
+
+/// Each area's terminal take from its own counts (results.csv): 0.45 × (1 + 0.25 × unserved ÷ locations)
+/// × (1 − 0.25 × served ÷ locations) × (65 ÷ 65)^−0.62, clamped to 0–1.
+@Test func demoTakeRateAdjustmentsByHand() throws {
+    let out = try TemporaryDirectory()
+    let r = try StudyRunner.run(try Study.load(path: BusinessCaseRunTests.demo, overrides: ["risk.draws=100"]),
+                                options: RunOptions(outputRoot: out.path))
+    var checked = 0
+    for row in try readResultsCSV(r.outputDirectory + "/results.csv") {
+        guard let locations = Double(row["locations"] ?? ""), locations > 0, let take = Double(row["take_rate"] ?? "") else { continue }
+        let unserved = 1 + 0.25 * Double(row["unserved"]!)! / locations
+        let competition = 1 - 0.25 * Double(row["served"]!)! / locations
+        #expect(abs(Double(row["unserved_factor"]!)! - unserved) < 1e-6)
+        #expect(abs(Double(row["competition_factor"]!)! - competition) < 1e-6)
+        #expect(Double(row["price_factor"]!)! == 1)
+        #expect(abs(take - min(1, 0.45 * unserved * competition)) < 1e-6)
+        checked += 1
+    }
+    #expect(checked == 54)
 }
 
 @Test func scenarioLinesShowTheValueUsed() throws {

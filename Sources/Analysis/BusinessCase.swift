@@ -75,13 +75,27 @@ public struct BusinessCase: Hashable, Sendable {
                               npvAtLow: e.npv(baseTake: base, DriverMultipliers(driver, range.lowerBound)),
                               npvAtHigh: e.npv(baseTake: base, DriverMultipliers(driver, range.upperBound)))
         }.sorted { $0.swing != $1.swing ? $0.swing > $1.swing : $0.driver < $1.driver }
-        return ScenarioResult(
+        let grant = years.reduce(0) { $0 + $1.grant }
+        let bond = e.bondShare * max(0, capex - grant)
+        var cumulative: [Double] = []
+        var cash = 0.0
+        for y in years {
+            cash += y.netCashFlow - y.debtService + (y.year == 0 ? bond : 0)
+            cumulative.append(cash)
+        }
+        var result = ScenarioResult(
             definition: e.scenario, years: years, capex: capex, npv: FinancialMath.npv(rate: rate, cashFlows: flows),
             irr: FinancialMath.irr(cashFlows: flows), paybackYears: FinancialMath.payback(cashFlows: flows),
             discountedPaybackYears: FinancialMath.discountedPayback(rate: rate, cashFlows: flows),
-            breakEvenTakeRate: e.breakEvenTakeRate(), bondAmount: e.bondShare * capex,
+            breakEvenTakeRate: e.breakEvenTakeRate(), bondAmount: bond,
             minimumDebtServiceCoverage: years.compactMap(\.debtServiceCoverage).min(),
             tornado: tornado, monteCarlo: monteCarlo(e))
+        result.grant = grant
+        result.fundingGap = e.fundingGap()
+        result.debtServiceCoverage = CoverageTest(years: years.compactMap { y in y.debtServiceCoverage.map { (y.year, $0) } },
+                                                  covenant: p.finance.dscrCovenant)
+        result.generalFundExposure = GeneralFundExposure(cumulative: cumulative)
+        return result
     }
 
     /// Seeded Monte Carlo: each draw multiplies take rate, cost to pass, ARPU and opex by

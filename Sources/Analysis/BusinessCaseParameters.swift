@@ -105,8 +105,16 @@ public struct BusinessCaseParameters: Hashable, Sendable {
         public var bondShare = 1.0
         /// Bond interest rate. Default 4 % (municipal bond, PRODUCT.md).
         public var bondRate = 0.04
-        /// Bond term in years (level debt service). Default 20: Lastmile assumption.
+        /// Bond term in years (level debt service). Planning assumption.
         public var bondTermYears = 20
+        /// Grant (e.g. BEAD, ReConnect) received in total, in every scenario, paid in step with the cost to
+        /// pass (a reimbursement of construction). Default 0.
+        public var grant = 0.0
+        /// Grant per passing built, added to `grant`. Default 0.
+        public var grantPerPassing = 0.0
+        /// Debt-service coverage a revenue bond's rate covenant requires. Default 1.25×: a common
+        /// municipal revenue-bond rate covenant (1.20–1.25×; check the bond's official statement).
+        public var dscrCovenant = 1.25
 
         public init() {}
     }

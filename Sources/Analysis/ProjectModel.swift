@@ -18,6 +18,10 @@ struct ProjectModel {
     let makeReadyByYear: [Double]
     /// True when at least one area is built.
     let buildsAnything: Bool
+    /// Passings of the built areas (at build time, before growth).
+    let passingsBuilt: Int
+    /// Share of the grant received in each year: the year's share of the cost to pass.
+    let grantShareByYear: [Double]
     /// Passings in service (built in an earlier year) per year.
     let passingsInService: [Double]
 
@@ -61,6 +65,9 @@ struct ProjectModel {
         suffixMW = suffix
         passCapexByYear = capex
         buildsAnything = !built.isEmpty
+        passingsBuilt = built.reduce(0) { $0 + $1.plan.passings }
+        let totalPass = capex.reduce(0, +)
+        grantShareByYear = capex.map { totalPass > 0 ? $0 / totalPass : 0 }
         hubCapexByYear = hub
         makeReadyByYear = makeReady
         passingsInService = inService

@@ -37,8 +37,9 @@ struct ScenarioEvaluator {
     /// - wholesale: revenue = (S_t · (1 − churn/2) · fee/sub + passings in service · fee/passing) · 12 · escalation; opex, capital as retail.
     /// - subsidy: capital = contribution × the retail capital; revenue = revenue share × retail revenue; opex = scenario fixed opex only.
     /// The cost multiplier scales every capital component.
-    func years(baseTake: Double, _ m: DriverMultipliers = DriverMultipliers()) -> [YearCashFlow] {
+    func years(baseTake: Double, _ m: DriverMultipliers = DriverMultipliers(), grant: Double? = nil) -> [YearCashFlow] {
         let f = parameters.finance, d = parameters.demand, c = parameters.cost
+        let grantTotal = grant ?? studyGrant
         let subs = model.subscribers(baseTake: baseTake * m.takeRate)
         let withContingency = (1 + c.contingency) * m.cost
         let arpu = scenario.arpu ?? f.arpu
@@ -70,7 +71,7 @@ struct ScenarioEvaluator {
             }
             let fixed = inService > 0 ? opexFixed : 0
             var y = YearCashFlow(year: t, passingsInService: inService, subscribers: subs[t], revenue: 0, opex: 0,
-                                 capital: capital, debtService: 0)
+                                 capital: capital, grant: grantTotal * model.grantShareByYear[t], debtService: 0)
             switch scenario.kind {
             case .retail:
                 y.revenue = retailRevenue
@@ -86,14 +87,31 @@ struct ScenarioEvaluator {
             }
             out.append(y)
         }
-        // A bond for a share of the capital, issued in year 0, repaid by level debt service.
-        let bond = bondShare * out.reduce(0) { $0 + $1.capex }
+        // A bond for a share of the capital net of the grant, issued in year 0, repaid by level debt service.
+        let bond = bondShare * max(0, out.reduce(0) { $0 + $1.capex } - grantTotal)
         let service = FinancialMath.levelPayment(principal: bond, rate: f.bondRate, years: f.bondTermYears)
         for t in out.indices where t >= 1 && t <= f.bondTermYears { out[t].debtService = service }
         return out
     }
 
     var bondShare: Double { scenario.bondShare ?? parameters.finance.bondShare }
+
+    /// The grant the study gives: finance.grant + finance.grant_per_passing × passings built (none when nothing is built).
+    var studyGrant: Double {
+        model.buildsAnything ? parameters.finance.grant + parameters.finance.grantPerPassing * Double(model.passingsBuilt) : 0
+    }
+
+    /// The total grant at which the NPV is zero. The NPV is linear in the grant G: NPV(G) = NPV(0) + G · Σ wₜ/(1 + r)ᵗ
+    /// with wₜ the year's share of the cost to pass, so G = −NPV(0) ÷ Σ wₜ/(1 + r)ᵗ (0 when NPV(0) ≥ 0).
+    func fundingGap() -> FundingGap? {
+        guard model.buildsAnything, model.passingsBuilt > 0 else { return nil }
+        let pv = FinancialMath.npv(rate: parameters.finance.discountRate, cashFlows: model.grantShareByYear)
+        guard pv > 0 else { return nil }
+        let withoutGrant = FinancialMath.npv(rate: parameters.finance.discountRate,
+                                             cashFlows: years(baseTake: parameters.demand.takeRate, grant: 0).map(\.netCashFlow))
+        let total = max(0, -withoutGrant / pv)
+        return FundingGap(total: total, perPassing: total / Double(model.passingsBuilt))
+    }
 
     func npv(baseTake: Double, _ m: DriverMultipliers = DriverMultipliers()) -> Double {
         FinancialMath.npv(rate: parameters.finance.discountRate * m.discountRate,

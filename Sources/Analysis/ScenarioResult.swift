@@ -54,11 +54,13 @@ public struct YearCashFlow: Hashable, Sendable {
     public var opex: Double
     /// Capital spent this year, by component.
     public var capital: CapitalLines
+    /// Grant received this year.
+    public var grant: Double = 0
     public var debtService: Double
     /// Every capital component.
     public var capex: Double { capital.total }
-    /// revenue − opex − capex.
-    public var netCashFlow: Double { revenue - opex - capex }
+    /// revenue + grant − opex − capex.
+    public var netCashFlow: Double { revenue + grant - opex - capex }
     /// (revenue − opex) ÷ debt service; nil in years without debt service.
     public var debtServiceCoverage: Double? { debtService > 0 ? (revenue - opex) / debtService : nil }
 }
@@ -78,6 +80,14 @@ public struct ScenarioResult: Hashable, Sendable {
     public var breakEvenTakeRate: Double?
     public var bondAmount: Double
     public var minimumDebtServiceCoverage: Double?
+    /// The grant this scenario receives in total.
+    public var grant: Double = 0
+    /// The total grant that makes the NPV zero; nil when nothing is built.
+    public var fundingGap: FundingGap?
+    /// Coverage of the bond's debt service against the covenant.
+    public var debtServiceCoverage = CoverageTest(years: [], covenant: 1.25)
+    /// The city's cumulative cash after debt service: its worst point.
+    public var generalFundExposure = GeneralFundExposure(cumulative: [])
     /// Sorted by swing, widest first.
     public var tornado: [TornadoBar]
     public var monteCarlo: MonteCarloSummary
@@ -94,6 +104,47 @@ public struct ScenarioResult: Hashable, Sendable {
             c.customerAcquisition += y.capital.customerAcquisition
         }
         return c
+    }
+}
+
+/// The grant that makes a scenario's NPV zero, received in step with the cost to pass as any grant is.
+public struct FundingGap: Hashable, Sendable {
+    /// The total grant (including any grant the study already gives) at which the NPV is zero; 0 when the
+    /// scenario already has a non-negative NPV without a grant.
+    public var total: Double
+    /// `total` ÷ passings built.
+    public var perPassing: Double
+}
+
+/// Debt-service coverage (revenue − opex) ÷ debt service, year by year, against a covenant.
+public struct CoverageTest: Hashable, Sendable {
+    /// (year, coverage) for every year with debt service.
+    public var years: [(year: Int, coverage: Double)]
+    public var covenant: Double
+    public var minimum: Double? { years.map(\.coverage).min() }
+    public var maximum: Double? { years.map(\.coverage).max() }
+    /// Years whose coverage is below the covenant.
+    public var yearsBelowCovenant: [Int] { years.filter { $0.coverage < covenant }.map(\.year) }
+
+    public static func == (a: CoverageTest, b: CoverageTest) -> Bool {
+        a.covenant == b.covenant && a.years.map(\.year) == b.years.map(\.year) && a.years.map(\.coverage) == b.years.map(\.coverage)
+    }
+    public func hash(into h: inout Hasher) {
+        h.combine(covenant); for y in years { h.combine(y.year); h.combine(y.coverage) }
+    }
+}
+
+/// What the general fund would have to carry: the cumulative cash after debt service (revenue + grant +
+/// bond proceeds − opex − capital − debt service), and its lowest point.
+public struct GeneralFundExposure: Hashable, Sendable {
+    /// Cumulative cash at the end of each year 0…horizon.
+    public var cumulative: [Double]
+    /// The most negative cumulative cash (0 when it never goes below zero).
+    public var worst: Double { min(0, cumulative.min() ?? 0) }
+    /// The year of the worst point; nil when the cash never goes below zero.
+    public var worstYear: Int? {
+        guard worst < 0 else { return nil }
+        return cumulative.firstIndex(of: cumulative.min()!)
     }
 }
 

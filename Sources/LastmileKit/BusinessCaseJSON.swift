@@ -19,15 +19,24 @@ enum BusinessCaseJSON {
             "break_even_take_rate": number(s.breakEvenTakeRate),
             "bond_amount": number(s.bondAmount),
             "minimum_dscr": number(s.minimumDebtServiceCoverage),
+            "maximum_dscr": number(s.debtServiceCoverage.maximum),
+            "dscr_covenant": s.debtServiceCoverage.covenant,
+            "years_below_dscr_covenant": s.debtServiceCoverage.yearsBelowCovenant,
+            "grant": number(s.grant),
+            "funding_gap": number(s.fundingGap?.total),
+            "funding_gap_per_passing": number(s.fundingGap?.perPassing),
+            "general_fund_exposure": number(s.generalFundExposure.worst),
+            "general_fund_exposure_year": s.generalFundExposure.worstYear.map { $0 as Any } ?? NSNull(),
             "cash_flows": s.years.map { number($0.netCashFlow) },
             "capital_totals": capital(s.capitalTotals),
             "years": s.years.map { y -> [String: Any] in
                 [
                     "year": y.year, "passings_in_service": number(y.passingsInService), "subscribers": number(y.subscribers),
                     "revenue": number(y.revenue), "opex": number(y.opex), "capex": number(y.capex),
-                    "capital": capital(y.capital),
+                    "capital": capital(y.capital), "grant": number(y.grant),
                     "net_cash_flow": number(y.netCashFlow), "debt_service": number(y.debtService),
                     "dscr": number(y.debtServiceCoverage),
+                    "cumulative_cash_after_debt_service": number(s.generalFundExposure.cumulative[y.year]),
                 ]
             },
             "tornado": s.tornado.map { t -> [String: Any] in

@@ -42,6 +42,15 @@ enum BusinessCaseReport {
                 probabilityNPVNegative: s.monteCarlo.probabilityNPVNegative, draws: s.monteCarlo.draws,
                 seed: s.monteCarlo.seed, monteCarloNPVs: s.monteCarlo.sortedNPVs)
             out.capital = s.capitalTotals.lines.map { .init(label: $0.label, amount: $0.amount) }
+            out.grant = s.grant
+            out.fundingGap = s.fundingGap?.total
+            out.fundingGapPerPassing = s.fundingGap?.perPassing
+            out.maximumDebtServiceCoverage = s.debtServiceCoverage.maximum
+            out.dscrCovenant = s.debtServiceCoverage.covenant
+            out.debtServiceYears = s.debtServiceCoverage.years.count
+            out.yearsBelowCovenant = s.debtServiceCoverage.yearsBelowCovenant
+            out.generalFundExposure = s.generalFundExposure.worst
+            out.generalFundExposureYear = s.generalFundExposure.worstYear
             return out
         }
         let built = bc.areas.filter { $0.phase != nil }
@@ -111,6 +120,7 @@ enum BusinessCaseReport {
             costParagraph(p),
             "Areas are ranked by a need score (100 × the weighted mean of unserved share 0.4, underserved share 0.2, share without internet 0.2 and income need 0.2, where income need = 1 − income ÷ reference income, clamped to 0–1; missing parts are left out), then by cost to pass per unserved location. Areas with unserved or underserved locations are taken in that order while their cost to pass fits plan.capital_budget, and split into plan.phases yearly phases of about equal capital; phase k is built in year k − 1 and serves from year k.",
             "Retail: revenue = subscribers × (1 − churn/2) × ARPU × 12; opex = subscribers × opex per subscriber × 12 + passings in service × opex per passing + fixed opex. Wholesale: revenue = lease fees per subscriber and per passing; the city carries the same opex and capital. Subsidy: the city pays capital_contribution of the partner's capital and receives revenue_share of its retail revenue. NPV = Σ CF_t ÷ (1 + r)^t over years 0–\(p.finance.horizonYears); IRR is found by bracketing and bisection (none when the cash flows never change sign); paybacks interpolate within the year; a bond of bond_share × capital at bond_rate over bond_term_years gives level debt service, and coverage = (revenue − opex) ÷ debt service. The break-even take rate is the demand.take_rate at which the NPV is zero (bisection).",
+            "Grants: finance.grant plus finance.grant_per_passing × passings built, received in every scenario in step with the cost to pass (each build year's share of it). The funding gap is the total grant that makes a scenario's NPV zero: the NPV is linear in the grant, so gap = −NPV without a grant ÷ Σ wₜ/(1 + r)ᵗ, wₜ the year's share of the cost to pass; it is also shown per passing built. The bond finances bond_share × (capital − grant). Debt-service coverage is tested every year against finance.dscr_covenant (\(NumberFormatting.grouped(p.finance.dscrCovenant, decimals: 2))×). General-fund exposure: the cumulative cash after debt service (bond proceeds in year 0, then revenue + grant − opex − capital − debt service each year); its lowest point is what the city's general fund would have to carry.",
             "Tornado: each driver alone at its low and high multiplier (risk.*_range). Monte Carlo: \(NumberFormatting.grouped(p.risk.draws)) draws with seed \(p.risk.seed) (SplitMix64), take rate, cost to pass, ARPU and opex multiplied by independent triangular(low, 1, high) factors; percentiles interpolate between order statistics.",
         ]
     }

@@ -87,6 +87,9 @@ public struct BusinessCaseSettings: Sendable {
         Setting(key: "finance.bond_share", defaultText: "1.0", source: assumption, allowed: "0 to 1"),
         Setting(key: "finance.bond_rate", defaultText: "0.04", source: assumption + " (check the rate in a current official statement)", allowed: "greater than -1, at most 1"),
         Setting(key: "finance.bond_term_years", defaultText: "20", source: assumption, allowed: "whole years 1 to 100"),
+        Setting(key: "finance.grant", defaultText: "0", source: "none assumed; e.g. a BEAD or ReConnect award, received in step with the cost to pass, in every scenario", allowed: "0 or more"),
+        Setting(key: "finance.grant_per_passing", defaultText: "0", source: "none assumed; added to finance.grant for each passing built", allowed: "0 or more"),
+        Setting(key: "finance.dscr_covenant", defaultText: "1.25", source: "municipal revenue-bond rate covenants commonly require 1.20–1.25× coverage (e.g. 'a rate covenant of 1.25x' in Fitch reports quoted by the Farlex Financial Dictionary); check the bond's official statement", allowed: "0 to 10"),
         Setting(key: "plan.capital_budget", defaultText: "no limit", source: "build every area with unserved or underserved locations", allowed: "greater than 0"),
         Setting(key: "plan.phases", defaultText: "3", source: assumption + " (three construction seasons)", allowed: "whole numbers 1 to 50"),
         Setting(key: "plan.include_served_areas", defaultText: "false", source: "build only where there is need", allowed: "true or false"),
@@ -288,6 +291,9 @@ public struct BusinessCaseSettings: Sendable {
         if let x = try number("finance.bond_share", share) { p.finance.bondShare = x }
         if let x = try number("finance.bond_rate", rate) { p.finance.bondRate = x }
         if let x = try integer("finance.bond_term_years", 1...100) { p.finance.bondTermYears = x }
+        if let x = try number("finance.grant", nonNegative) { p.finance.grant = x }
+        if let x = try number("finance.grant_per_passing", nonNegative) { p.finance.grantPerPassing = x }
+        if let x = try number("finance.dscr_covenant", { $0 >= 0 && $0 <= 10 }) { p.finance.dscrCovenant = x }
         // plan
         if let x = try number("plan.capital_budget", { $0 > 0 }) { p.plan.capitalBudget = x }
         if let x = try integer("plan.phases", 1...50) { p.plan.phases = x }

@@ -30,6 +30,19 @@ public struct BusinessCaseContent: Hashable, Sendable, Codable {
         public var monteCarloNPVs: [Double]
         /// The capital over the horizon by component (label, undiscounted dollars), in table order.
         public var capital: [Amount] = []
+        /// Grant received over the horizon.
+        public var grant: Double = 0
+        /// The total grant that makes the NPV zero, and per passing built; nil when nothing is built.
+        public var fundingGap: Double?
+        public var fundingGapPerPassing: Double?
+        public var maximumDebtServiceCoverage: Double?
+        public var dscrCovenant: Double = 1.25
+        /// Years with debt service, and those below the covenant.
+        public var debtServiceYears: Int = 0
+        public var yearsBelowCovenant: [Int] = []
+        /// The worst cumulative cash after debt service (≤ 0) and its year (nil when never negative).
+        public var generalFundExposure: Double = 0
+        public var generalFundExposureYear: Int?
 
         public init(label: String, kind: String, capex: Double, npv: Double, irr: Double?, paybackYears: Double?,
                     discountedPaybackYears: Double?, breakEvenTakeRate: Double?, minimumDebtServiceCoverage: Double?,

@@ -107,7 +107,22 @@ extension ReportBuilder {
             ("Payback", { years($0.paybackYears) }),
             ("Discounted payback", { years($0.discountedPaybackYears) }),
             ("Break-even take rate", { $0.breakEvenTakeRate.map { NumberFormatting.percent($0) } ?? "none in 0–100 %" }),
-            ("Lowest debt-service coverage", { $0.minimumDebtServiceCoverage.map { NumberFormatting.grouped($0, decimals: 2) + "×" } ?? "no debt" }),
+            ("Grant received", { MoneyFormatting.dollars($0.grant) }),
+            ("Funding gap: grant for NPV = 0", { s in
+                s.fundingGap.map { "\(MoneyFormatting.dollars($0)) (\(MoneyFormatting.dollars(s.fundingGapPerPassing ?? 0)) per passing)" } ?? "nothing built"
+            }),
+            ("Debt-service coverage, lowest / highest", { s in
+                guard let lo = s.minimumDebtServiceCoverage else { return "no debt" }
+                let low = NumberFormatting.grouped(lo, decimals: 2) + "×"
+                return s.maximumDebtServiceCoverage.map { low + " / " + NumberFormatting.grouped($0, decimals: 2) + "×" } ?? low
+            }),
+            ("Years below the coverage covenant", { s in
+                s.debtServiceYears == 0 ? "no debt"
+                    : "\(s.yearsBelowCovenant.count) of \(s.debtServiceYears) (covenant \(NumberFormatting.grouped(s.dscrCovenant, decimals: 2))×)"
+            }),
+            ("General-fund exposure (worst cumulative cash after debt service)", { s in
+                s.generalFundExposureYear.map { "\(MoneyFormatting.dollars(s.generalFundExposure)) in year \($0)" } ?? "none: never below zero"
+            }),
             ("Monte Carlo NPV, P10", { MoneyFormatting.dollars($0.p10) }),
             ("Monte Carlo NPV, P50", { MoneyFormatting.dollars($0.p50) }),
             ("Monte Carlo NPV, P90", { MoneyFormatting.dollars($0.p90) }),

@@ -105,6 +105,61 @@ import GeoModel
         #expect(abs(try #require(s.paybackYears) - 5.836364) < 1e-6)
     }
 
+    /// The funding gap is the grant that makes the NPV zero: rerunning with it as finance.grant (received in
+    /// step with the cost to pass, here over three phases) gives an NPV within $1 of zero, in every scenario.
+    @Test func fundingGapRerunGivesZeroNPV() throws {
+        var (area, p) = simpleCase()
+        p.cost.undergroundShare = 1
+        p.finance.opexFixedYear = 5000          // makes the simple case lose money
+        p.finance.bondShare = 1
+        p.plan.phases = 3
+        var second = area
+        second.id = AreaID("230190001002")
+        second.landAreaSquareMiles = 1          // 100 households/mi²: D1, $3,656
+        p.scenarios = [ScenarioDefinition(name: "retail", kind: .retail),
+                       ScenarioDefinition(name: "partner", kind: .subsidy, capitalContribution: 0.5)]
+        let bc = BusinessCase.evaluate(areas: [area, second], parameters: p)
+        #expect(Set(bc.areas.compactMap(\.phase)).count == 2)
+        for s in bc.scenarios {
+            #expect(s.npv < 0)
+            let gap = try #require(s.fundingGap)
+            #expect(abs(gap.perPassing - gap.total / 200) < 1e-9)
+            var q = p
+            q.finance.grant = gap.total
+            let again = try #require(BusinessCase.evaluate(areas: [area, second], parameters: q).scenarios.first { $0.definition.name == s.definition.name })
+            #expect(abs(again.npv) < 1, "\(s.definition.name): NPV \(again.npv) with the funding gap \(gap.total)")
+            #expect(abs(again.grant - gap.total) < 1e-6)
+            // The same grant given per passing.
+            q.finance.grant = 0
+            q.finance.grantPerPassing = gap.perPassing
+            let perPassing = try #require(BusinessCase.evaluate(areas: [area, second], parameters: q).scenarios.first { $0.definition.name == s.definition.name })
+            #expect(abs(perPassing.npv) < 1)
+        }
+    }
+
+    /// Coverage per year against the covenant, and the general fund's worst cumulative cash after debt service
+    /// (bond proceeds in year 0, then Σ (net cash flow − debt service)).
+    @Test func coverageCovenantAndGeneralFundExposure() throws {
+        var (area, p) = simpleCase()
+        p.finance.bondShare = 1
+        p.finance.bondTermYears = 10
+        p.finance.bondRate = 0.04
+        let s = try #require(BusinessCase.evaluate(areas: [area], parameters: p).scenarios.first)
+        let coverage = s.years.compactMap(\.debtServiceCoverage)
+        #expect(coverage.count == 10)
+        #expect(s.debtServiceCoverage.maximum == coverage.max())
+        #expect(s.debtServiceCoverage.minimum == coverage.min())
+        #expect(s.debtServiceCoverage.yearsBelowCovenant == s.years.filter { ($0.debtServiceCoverage ?? 99) < 1.25 }.map(\.year))
+        var cash = s.bondAmount, worst = 0.0, worstYear: Int?
+        for y in s.years {
+            cash += y.netCashFlow - y.debtService
+            if cash < worst { worst = cash; worstYear = y.year }
+        }
+        #expect(abs(s.generalFundExposure.worst - worst) < 1e-6)
+        #expect(s.generalFundExposure.worstYear == worstYear)
+        #expect(abs(s.bondAmount - s.capex) < 1e-9)   // no grant: the whole capital is bonded
+    }
+
     @Test func breakEvenTakePutsNPVWithinADollarOfZero() throws {
         var (area, p) = simpleCase()
         p.demand.unservedUplift = 0.25  // take modifier 1.25 with a clamp at 1: NPV no longer linear in take

@@ -49,6 +49,29 @@ import TestSupport
         #expect(abs(npv) < max(1, 0.0001 * capex), "NPV at the break-even take rate \(breakEven) is \(npv)")
     }
 
+    /// Rerunning the demo with each scenario's reported funding gap as finance.grant brings that scenario's
+    /// NPV within $1 of zero.
+    @Test func fundingGapRerunGivesZeroNPV() throws {
+        let out = try TemporaryDirectory()
+        let first = try CommandLineRun.lastmile(["demo", "--out", out.path, "--no-progress", "--set", "risk.draws=100"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let scenarios = try #require((try Self.runJSON(first.stdout))["scenarios"] as? [[String: Any]])
+        #expect(scenarios.count == 3)
+        for s in scenarios {
+            let name = try #require(s["name"] as? String)
+            let gap = try #require(s["funding_gap"] as? Double)
+            let perPassing = try #require(s["funding_gap_per_passing"] as? Double)
+            #expect(gap > 0 && perPassing > 0, "\(name)")
+            #expect((s["years_below_dscr_covenant"] as? [Int])?.isEmpty == false, "\(name): the demo's bond is never covered")
+            let again = try CommandLineRun.lastmile(["demo", "--out", out.path, "--no-progress", "--set", "risk.draws=100",
+                                                     "--set", "finance.grant=\(gap)"])
+            #expect(again.status == 0, "\(again.stderr)")
+            let rerun = try #require((try Self.runJSON(again.stdout))["scenarios"] as? [[String: Any]])
+            let npv = try #require(rerun.first { $0["name"] as? String == name }?["npv"] as? Double)
+            #expect(abs(npv) < 1, "\(name): NPV \(npv) with a grant of \(gap)")
+        }
+    }
+
     @Test(arguments: [
         ("cost.drop_and_ont=-5", "cost.drop_and_ont", "0 or more"),
         ("demand.take_rate=1.2", "demand.take_rate", "0 to 1"),
@@ -56,6 +79,12 @@ import TestSupport
         ("finance.horizon_years=0", "finance.horizon_years", "1 to 100"),
         ("scenarios.retail.kind=\"cooperative\"", "scenarios.retail.kind", "retail, wholesale or subsidy"),
         ("demand.take_rate=\"high\"", "demand.take_rate", "must be a number"),
+        ("finance.grant=-1", "finance.grant", "0 or more"),
+        ("finance.dscr_covenant=11", "finance.dscr_covenant", "0 to 10"),
+        ("cost.electronics_refresh_years=1.5", "cost.electronics_refresh_years", "whole years"),
+        ("demand.adoption=\"logistic\"", "demand.adoption", "ramp or bass"),
+        ("demand.ramp=[0.5, 1.5]", "demand.ramp", "each 0 to 1"),
+        ("cost.make_ready_per_aerial_mile=-3", "cost.make_ready_per_aerial_mile", "0 or more"),
     ])
     func badParameterIs65WithNameAndRange(_ set: String, _ key: String, _ range: String) throws {
         let out = try TemporaryDirectory()

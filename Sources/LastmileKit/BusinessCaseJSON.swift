@@ -70,6 +70,12 @@ enum BusinessCaseJSON {
             "areas_built": built.count,
             "passings_built": built.reduce(0) { $0 + $1.passings },
             "cost_to_pass": number(built.reduce(0) { $0 + $1.passCapex }),
+            "areas": built.map { a -> [String: Any] in
+                ["area": a.id.rawValue, "passings": a.passings, "build_year": a.buildYear.map { $0 as Any } ?? NSNull(),
+                 "households_per_sq_mi": number(a.householdDensity), "route_miles": number(a.routeMiles),
+                 "cost_basis": a.costBasis.label, "take_rate": number(a.takeRate), "cost_to_pass": number(a.passCapex),
+                 "hub_electronics": number(a.hubCapex), "make_ready": number(a.makeReadyCapex)]
+            },
             "phases": (1...max(1, bc.parameters.plan.phases)).map { phase -> [String: Any] in
                 let areas = built.filter { $0.phase == phase }
                 return ["phase": phase, "build_year": phase - 1, "areas": areas.map(\.id.rawValue),

@@ -160,6 +160,23 @@ func readResultsCSV(_ path: String) throws -> [[String: String]] {
     #expect(checked == 54)
 }
 
+/// Fixtures/recompute_cash_flow.py rebuilds the retail scenario's yearly cash flow (ramp, every capital line,
+/// overhead, a $2 M grant, a $300,000 middle mile, the bond) from run.json's inputs and results.csv's counts with
+/// its own code; every year's amounts and the NPV must match run.json to the cent.
+@Test func independentCashFlowRecomputationMatchesToTheCent() throws {
+    let out = try TemporaryDirectory()
+    let study = try Study.load(path: BusinessCaseRunTests.demo,
+                               overrides: ["risk.draws=100", "finance.grant=2000000", "cost.middle_mile=300000"])
+    let r = try StudyRunner.run(study, options: RunOptions(outputRoot: out.path))
+    let check = try CommandLineRun.run("python3", [TestPaths.repo("Tests/LastmileKitTests/Fixtures/recompute_cash_flow.py"),
+                                                   r.outputDirectory, "retail"])
+    #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    #expect(check.stdout.contains("largest difference 0.00"))
+    let retail = try #require(r.businessCase.scenarios.first { $0.definition.name == "retail" })
+    #expect(abs(retail.grant - 2_000_000) < 1e-6)
+    #expect(retail.years[0].capital.middleMile == 330_000)
+}
+
 @Test func scenarioLinesShowTheValueUsed() throws {
     var p = try StudyParameters(text: "[study]\nname = \"X\"\n[finance]\narpu = 70\n[scenarios.p]\nkind = \"subsidy\"\n[scenarios.r]\nkind = \"retail\"\nbond_share = 0.5\n",
                                 sourcePath: "s.toml")

@@ -23,6 +23,10 @@ public struct AreaPlan: Hashable, Sendable {
     public var hubCapex: Double = 0
     /// Pole make-ready on the area's aerial route miles, contingency included.
     public var makeReadyCapex: Double = 0
+    /// Share of the area's locations already served at 100/20.
+    public var servedShare: Double = 0
+    /// Passings the plan pays for that are already served (0 when only eligible locations are built).
+    public var servedPassings: Int = 0
     /// Need score 0…100 (see `Prioritisation.needScore`).
     public var needScore: Double
     /// Cost to pass ÷ unserved locations; nil when the area has none.

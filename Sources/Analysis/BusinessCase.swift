@@ -22,16 +22,23 @@ public struct BusinessCase: Hashable, Sendable {
         let reference = p.demand.referenceIncome ?? TakeRateModel.referenceIncome(input)
         var modifiers: [String: Double] = [:]
         var plans: [AreaPlan] = []
+        let eligibleOnly = p.plan.build == .eligibleLocations
         for a in input {
-            let adjustments = TakeRateModel.adjustments(a, p.demand, arpu: p.finance.arpu)
+            // Eligible locations only: the unserved and underserved share of the passings, costed by that share
+            // of the area's plant; their take sees no served competitor.
+            let eligibleShare = eligibleOnly ? (a.counts.unservedOrUnderservedShare ?? 0) : 1
+            let passings = eligibleOnly ? Int((Double(a.passings) * eligibleShare).rounded()) : a.passings
+            var demandArea = a
+            if eligibleOnly { demandArea.counts = ClassCounts(unserved: a.counts.unserved, underserved: a.counts.underserved) }
+            let adjustments = TakeRateModel.adjustments(demandArea, p.demand, arpu: p.finance.arpu)
             let mod = adjustments.combined
             modifiers[a.id.rawValue] = mod
             let estimate = CostToPass.estimate(a, p.cost)
             let contingency = 1 + p.cost.contingency
             let perPassing = estimate.perPassing * contingency
-            let passCapex = perPassing * Double(a.passings)
+            let passCapex = perPassing * Double(passings)
             var plan = AreaPlan(
-                id: a.id, name: a.name, passings: a.passings, householdDensity: a.householdDensity,
+                id: a.id, name: a.name, passings: passings, householdDensity: a.householdDensity,
                 takeRate: TakeRateModel.takeRate(base: p.demand.takeRate, modifier: mod),
                 costToPassPerPassing: perPassing, passCapex: passCapex,
                 needScore: Prioritisation.needScore(a, referenceIncome: reference),
@@ -40,14 +47,20 @@ public struct BusinessCase: Hashable, Sendable {
             plan.takeAdjustments = adjustments
             plan.costBasis = estimate.basis
             plan.routeMiles = estimate.routeMiles
-            plan.hubCapex = Double(a.passings) * p.cost.hubElectronicsPerPassing * contingency
-            plan.makeReadyCapex = (estimate.routeMiles ?? 0) * (1 - p.cost.undergroundShare) * p.cost.makeReadyPerAerialMile * contingency
+            plan.hubCapex = Double(passings) * p.cost.hubElectronicsPerPassing * contingency
+            plan.makeReadyCapex = (estimate.routeMiles ?? 0) * (1 - p.cost.undergroundShare) * p.cost.makeReadyPerAerialMile
+                * contingency * eligibleShare
+            plan.servedShare = a.counts.locations > 0 ? Double(a.counts.served) / Double(a.counts.locations) : 0
+            plan.servedPassings = eligibleOnly ? 0 : Int((Double(a.passings) * plan.servedShare).rounded())
             plans.append(plan)
         }
         let byID = Dictionary(uniqueKeysWithValues: input.map { ($0.id, $0) })
+        // Candidates: areas with unserved or underserved locations whose served share is at most
+        // plan.max_served_share; plan.include_served_areas builds every area.
         let include = p.plan.includeServedAreas
         plans = Prioritisation.assignPhases(plans, candidate: { plan in
-            include || (byID[plan.id].map { $0.counts.unserved + $0.counts.underserved > 0 } ?? false)
+            include || (plan.servedShare <= p.plan.maxServedShare
+                        && (byID[plan.id].map { $0.counts.unserved + $0.counts.underserved > 0 } ?? false))
         }, budget: p.plan.capitalBudget, phases: p.plan.phases)
 
         let h = p.finance.horizonYears

@@ -127,6 +127,17 @@ public struct BusinessCaseParameters: Hashable, Sendable {
         public var phases = 3
         /// Build every area, not only those with unserved or underserved locations. Default false.
         public var includeServedAreas = false
+        /// What is built in an area.
+        public enum Build: String, Hashable, Sendable, CaseIterable {
+            /// Every location of the area, as a municipal retail network would.
+            case areas
+            /// Only the unserved and underserved locations, as a BEAD-style subsidy would.
+            case eligibleLocations = "eligible_locations"
+        }
+        public var build = Build.areas
+        /// Areas whose share of locations already served at 100/20 is above this are not built (unless
+        /// `includeServedAreas`). Default 0.8: planning assumption.
+        public var maxServedShare = 0.8
 
         public init() {}
     }

@@ -68,6 +68,9 @@ enum BusinessCaseJSON {
         return [
             "reference_income": number(bc.referenceIncome),
             "areas_built": built.count,
+            "build": bc.parameters.plan.build.rawValue,
+            "max_served_share": bc.parameters.plan.maxServedShare,
+            "served_passings_built": built.reduce(0) { $0 + $1.servedPassings },
             "passings_built": built.reduce(0) { $0 + $1.passings },
             "cost_to_pass": number(built.reduce(0) { $0 + $1.passCapex }),
             "areas": built.map { a -> [String: Any] in

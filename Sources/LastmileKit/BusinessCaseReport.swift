@@ -60,7 +60,7 @@ enum BusinessCaseReport {
                          costToPass: areas.reduce(0) { $0 + $1.passCapex })
         }
         let h = p.finance.horizonYears
-        return BusinessCaseContent(
+        var content = BusinessCaseContent(
             scenarios: scenarios, horizonYears: h, discountRate: p.finance.discountRate, takeRate: p.demand.takeRate,
             adoptionCurve: (0...h).map { p.demand.adoption.cumulative(at: Double($0)) }, phases: phases,
             areasNotBuilt: bc.areas.count - built.count, phasesMap: phasesMap,
@@ -76,6 +76,14 @@ enum BusinessCaseReport {
                 return .init(key: line.key, value: line.value, source: line.source)
             },
             methodParagraphs: method(bc))
+        content.eligibleLocationsOnly = p.plan.build == .eligibleLocations
+        content.maxServedShare = p.plan.maxServedShare
+        content.servedPassingsBuilt = built.reduce(0) { $0 + $1.servedPassings }
+        let counts = Dictionary(uniqueKeysWithValues: c.join.results.map { ($0.id, $0.counts) })
+        content.areasOverServedShare = p.plan.includeServedAreas ? 0 : bc.areas.filter { a in
+            a.phase == nil && a.servedShare > p.plan.maxServedShare && (counts[a.id].map { $0.unserved + $0.underserved > 0 } ?? false)
+        }.count
+        return content
     }
 
     /// The take rate and adoption curve in words.

@@ -92,7 +92,9 @@ public struct BusinessCaseSettings: Sendable {
         Setting(key: "finance.dscr_covenant", defaultText: "1.25", source: "municipal revenue-bond rate covenants commonly require 1.20–1.25× coverage (e.g. 'a rate covenant of 1.25x' in Fitch reports quoted by the Farlex Financial Dictionary); check the bond's official statement", allowed: "0 to 10"),
         Setting(key: "plan.capital_budget", defaultText: "no limit", source: "build every area with unserved or underserved locations", allowed: "greater than 0"),
         Setting(key: "plan.phases", defaultText: "3", source: assumption + " (three construction seasons)", allowed: "whole numbers 1 to 50"),
-        Setting(key: "plan.include_served_areas", defaultText: "false", source: "build only where there is need", allowed: "true or false"),
+        Setting(key: "plan.include_served_areas", defaultText: "false", source: "build only where there is need (areas with unserved or underserved locations, served share at most plan.max_served_share)", allowed: "true or false"),
+        Setting(key: "plan.build", defaultText: "areas", source: "areas: every location of a built area, as a municipal retail network would; eligible_locations: only unserved and underserved locations, as a BEAD-style subsidy would, costed by their share of the area's plant", allowed: "areas or eligible_locations"),
+        Setting(key: "plan.max_served_share", defaultText: "0.8", source: assumption + " (an area mostly served at 100/20 already is not built)", allowed: "0 to 1"),
         Setting(key: "risk.take_rate_range", defaultText: "[0.8, 1.2]", source: assumption + " (±20 %)", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
         Setting(key: "risk.cost_range", defaultText: "[0.8, 1.2]", source: assumption + " (±20 %)", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
         Setting(key: "risk.arpu_range", defaultText: "[0.8, 1.2]", source: assumption + " (±20 %)", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
@@ -297,6 +299,13 @@ public struct BusinessCaseSettings: Sendable {
         // plan
         if let x = try number("plan.capital_budget", { $0 > 0 }) { p.plan.capitalBudget = x }
         if let x = try integer("plan.phases", 1...50) { p.plan.phases = x }
+        if let b = try text("plan.build") {
+            guard let build = BusinessCaseParameters.Plan.Build(rawValue: b) else {
+                throw bad("plan.build", "plan.build must be \(allowed("plan.build")), found '\(b)'")
+            }
+            p.plan.build = build
+        }
+        if let x = try number("plan.max_served_share", share) { p.plan.maxServedShare = x }
         if let value = v["plan.include_served_areas"] {
             guard case .boolean(let b) = value else {
                 throw bad("plan.include_served_areas", "plan.include_served_areas must be true or false, found \(value)")

@@ -68,6 +68,7 @@ enum ResultColumns {
         PlanColumn(name: "route_miles", kind: .real) { $0.routeMiles.map(MetricValue.real) },
         PlanColumn(name: "hub_electronics", kind: .real) { .real($0.hubCapex) },
         PlanColumn(name: "make_ready", kind: .real) { .real($0.makeReadyCapex) },
+        PlanColumn(name: "served_passings", kind: .integer) { .integer($0.servedPassings) },
         PlanColumn(name: "cost_per_unserved_location", kind: .real) { $0.costPerUnservedLocation.map(MetricValue.real) },
         PlanColumn(name: "need_score", kind: .real) { .real($0.needScore) },
         PlanColumn(name: "phase", kind: .integer) { $0.phase.map(MetricValue.integer) },

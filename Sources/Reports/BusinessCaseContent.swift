@@ -102,6 +102,13 @@ public struct BusinessCaseContent: Hashable, Sendable, Codable {
     public var phases: [Phase]
     /// Areas considered but not built (budget or no need).
     public var areasNotBuilt: Int
+    /// True when only unserved and underserved locations are built (plan.build = eligible_locations).
+    public var eligibleLocationsOnly = false
+    /// plan.max_served_share, and the areas with need left out because their served share is above it.
+    public var maxServedShare = 0.8
+    public var areasOverServedShare = 0
+    /// Passings of the plan already served at 100/20 (the plan pays to pass them too).
+    public var servedPassingsBuilt = 0
     public var phasesMap: DisplayList?
     public var phasesMapCaption: String
     public var parameters: [Parameter]

@@ -24,9 +24,14 @@ extension ReportBuilder {
         let nouns = c.areaNoun + "s"
         flow.paragraph("The network passes \(NumberFormatting.grouped(passings)) locations in \(built) \(built == 1 ? c.areaNoun : nouns), "
             + "built in \(bc.phases.count) yearly \(bc.phases.count == 1 ? "phase" : "phases") for \(MoneyFormatting.dollars(cost)) "
-            + "(cost to pass, contingency included)\(bc.areasNotBuilt > 0 ? "; \(bc.areasNotBuilt) \(bc.areasNotBuilt == 1 ? c.areaNoun : nouns) are not built (no unserved or underserved locations, or over the capital budget)" : ""). "
+            + "(cost to pass, contingency included)\(bc.areasNotBuilt > 0 ? "; \(bc.areasNotBuilt) \(bc.areasNotBuilt == 1 ? c.areaNoun : nouns) are not built (no unserved or underserved locations, mostly served already, or over the capital budget)" : ""). "
             + "The base terminal take rate is \(NumberFormatting.percent(bc.takeRate)); cash flows run \(bc.horizonYears) years after the first construction year "
-            + "and are discounted at \(NumberFormatting.percent(bc.discountRate)). Every figure is the city's: the subsidy scenario counts only the city's contribution and its revenue share.",
+            + "and are discounted at \(NumberFormatting.percent(bc.discountRate)). Every figure is the city's: the subsidy scenario counts only the city's contribution and its revenue share. "
+            + (bc.eligibleLocationsOnly
+                ? "Only unserved and underserved locations are built (plan.build = eligible_locations), costed by their share of each area's plant; the plan pays for no already-served passings. "
+                : "Every location of a built area is passed (plan.build = areas): the plan pays for \(NumberFormatting.grouped(bc.servedPassingsBuilt)) passings already served at 100/20 (\(NumberFormatting.percent(passings > 0 ? Double(bc.servedPassingsBuilt) / Double(passings) : 0, decimals: 1)) of the passings built). ")
+            + "Areas more than \(NumberFormatting.percent(bc.maxServedShare, decimals: 0)) served are not built (plan.max_served_share)"
+            + (bc.areasOverServedShare > 0 ? "; \(bc.areasOverServedShare) \(bc.areasOverServedShare == 1 ? c.areaNoun : nouns) with some need are left out for that reason." : "."),
             style: theme.body, spacingAfter: 10)
         scenarioTable(bc, into: &flow)
         flow.y += 8

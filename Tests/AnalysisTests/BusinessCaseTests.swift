@@ -160,6 +160,31 @@ import GeoModel
         #expect(abs(s.bondAmount - s.capex) < 1e-9)   // no grant: the whole capital is bonded
     }
 
+    /// plan.build = eligible_locations builds only the unserved and underserved share, costed by that share of
+    /// the area's plant; plan.max_served_share keeps mostly-served areas out; served passings are counted.
+    @Test func whereToBuild() throws {
+        var (area, p) = simpleCase()
+        area.counts = ClassCounts(unserved: 30, underserved: 10, served: 60)   // 60 % served
+        var mostlyServed = area
+        mostlyServed.id = AreaID("230190001002")
+        mostlyServed.counts = ClassCounts(unserved: 5, underserved: 5, served: 90)   // 90 % served > 0.8
+        let whole = BusinessCase.evaluate(areas: [area, mostlyServed], parameters: p)
+        #expect(whole.areas.first { $0.id == area.id }?.phase == 1)
+        #expect(whole.areas.first { $0.id == mostlyServed.id }?.phase == nil)
+        let built = try #require(whole.areas.first { $0.id == area.id })
+        #expect(built.passings == 100 && built.servedPassings == 60)
+        #expect(built.passCapex == 100 * 668)
+        p.plan.maxServedShare = 0.95
+        #expect(BusinessCase.evaluate(areas: [area, mostlyServed], parameters: p).areas.allSatisfy { $0.phase != nil })
+        p.plan.maxServedShare = 0.8
+        p.plan.build = .eligibleLocations
+        let eligible = try #require(BusinessCase.evaluate(areas: [area], parameters: p).areas.first)
+        #expect(eligible.passings == 40 && eligible.servedPassings == 0)
+        #expect(eligible.passCapex == 40 * 668)                     // 40 % of the area's $66,800 plant
+        #expect(eligible.takeAdjustments.competition == 1)          // no served competitor among them
+        #expect(eligible.takeAdjustments.unserved == 1)             // simpleCase: no unserved uplift
+    }
+
     @Test func breakEvenTakePutsNPVWithinADollarOfZero() throws {
         var (area, p) = simpleCase()
         p.demand.unservedUplift = 0.25  // take modifier 1.25 with a clamp at 1: NPV no longer linear in take

@@ -77,7 +77,7 @@ import Analysis
         // results.csv: the plan columns, and phase empty for areas not built.
         let csv = try String(contentsOfFile: r.outputDirectory + "/results.csv", encoding: .utf8)
         let header = csv.split(separator: "\n")[0]
-        #expect(header.hasSuffix(",passings,households_per_sq_mi,unserved_factor,competition_factor,price_factor,take_rate,subscribers_at_horizon,cost_per_passing,cost_to_pass,cost_basis,route_miles,hub_electronics,make_ready,cost_per_unserved_location,need_score,phase"))
+        #expect(header.hasSuffix(",passings,households_per_sq_mi,unserved_factor,competition_factor,price_factor,take_rate,subscribers_at_horizon,cost_per_passing,cost_to_pass,cost_basis,route_miles,hub_electronics,make_ready,served_passings,cost_per_unserved_location,need_score,phase"))
         // GeoPackage through ogrinfo: the phase field and the number of built areas.
         let phases = try CommandLineRun.run("ogrinfo", ["-ro", "-q", r.outputDirectory + "/results.gpkg", "-sql",
                                                         "SELECT count(*) AS n FROM areas WHERE phase IS NOT NULL"])
@@ -175,6 +175,33 @@ func readResultsCSV(_ path: String) throws -> [[String: String]] {
     let retail = try #require(r.businessCase.scenarios.first { $0.definition.name == "retail" })
     #expect(abs(retail.grant - 2_000_000) < 1e-6)
     #expect(retail.years[0].capital.middleMile == 330_000)
+}
+
+/// Where the demo builds: no built area is more than 80 % served (plan.max_served_share), and the plan pays for
+/// Σ round(passings × served ÷ locations) already-served passings over the built rows of results.csv.
+@Test func demoServedPassingsAndServedShareLimit() throws {
+    let out = try TemporaryDirectory()
+    let r = try StudyRunner.run(try Study.load(path: BusinessCaseRunTests.demo, overrides: ["risk.draws=100"]),
+                                options: RunOptions(outputRoot: out.path))
+    var served = 0, left = 0
+    for row in try readResultsCSV(r.outputDirectory + "/results.csv") {
+        let locations = Double(row["locations"]!)!, share = Double(row["served"]!)! / locations
+        let need = Int(row["unserved"]!)! + Int(row["underserved"]!)! > 0
+        if row["phase"]!.isEmpty {
+            if need && share > 0.8 { left += 1 }
+            continue
+        }
+        #expect(share <= 0.8)
+        served += Int((Double(row["passings"]!)! * share).rounded())
+    }
+    #expect(served > 0 && left > 0)
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: r.outputDirectory + "/run.json"))) as! [String: Any]
+    let bc = json["business_case"] as! [String: Any]
+    #expect(bc["served_passings_built"] as? Int == served)
+    #expect(bc["max_served_share"] as? Double == 0.8)
+    let text = try CommandLineRun.output("pdftotext", ["-f", "7", "-l", "7", r.reportPath, "-"]).replacingOccurrences(of: "\n", with: " ")
+    #expect(text.contains("the plan pays for \(served) passings already served"), "\(text)")
+    #expect(text.contains("\(left) block groups with some need are left out"))
 }
 
 @Test func scenarioLinesShowTheValueUsed() throws {

@@ -111,34 +111,43 @@ public struct BusinessCase: Hashable, Sendable {
         return result
     }
 
-    /// Seeded Monte Carlo: each draw multiplies take rate, cost to pass, ARPU and opex by
-    /// independent triangular(low, 1, high) factors from `risk` (drawn in that order).
+    /// Seeded Monte Carlo. Each draw: standard normals for take rate and ARPU correlated at
+    /// `risk.takeARPUCorrelation`; one per capital component (cost to pass, hub, make-ready, middle mile,
+    /// connections, acquisition) sharing a common factor so that any two correlate at `risk.costCorrelation`;
+    /// opex independent. Each normal becomes a uniform through Φ and then a triangular(low, 1, high)
+    /// multiplier from that driver's range (a Gaussian copula on triangular marginals).
     static func monteCarlo(_ e: ScenarioEvaluator) -> MonteCarloSummary {
         let p = e.parameters
         var rng = RandomSource(seed: p.risk.seed)
         var npvs: [Double] = []
         npvs.reserveCapacity(p.risk.draws)
+        func factor(_ driver: RiskDriver, _ z: Double) -> Double {
+            let r = p.risk.ranges[driver] ?? 0.8...1.2
+            return RandomSource.triangularQuantile(RandomSource.normalCDF(z), low: r.lowerBound, mode: 1, high: r.upperBound)
+        }
+        let rho = max(-1, min(1, p.risk.takeARPUCorrelation)), common = max(0, min(1, p.risk.costCorrelation))
         for _ in 0..<p.risk.draws {
             var m = DriverMultipliers()
-            for driver in RiskDriver.monteCarloDrivers {
-                let r = p.risk.ranges[driver] ?? 0.8...1.2
-                let v = rng.triangular(low: r.lowerBound, mode: 1, high: r.upperBound)
-                switch driver {
-                case .takeRate: m.takeRate = v
-                case .cost: m.cost = v
-                case .arpu: m.arpu = v
-                case .opex: m.opex = v
-                case .discountRate: m.discountRate = v
-                }
-            }
+            let zTake = rng.normal()
+            let zARPU = rho * zTake + (1 - rho * rho).squareRoot() * rng.normal()
+            m.takeRate = factor(.takeRate, zTake)
+            m.arpu = factor(.arpu, zARPU)
+            m.opex = factor(.opex, rng.normal())
+            let zCommon = rng.normal()
+            func component() -> Double { factor(.cost, common.squareRoot() * zCommon + (1 - common).squareRoot() * rng.normal()) }
+            m.costToPass = component(); m.hubElectronics = component(); m.makeReady = component()
+            m.middleMile = component(); m.connection = component(); m.customerAcquisition = component()
             npvs.append(e.npv(baseTake: p.demand.takeRate, m))
         }
         npvs.sort()
         let n = Double(max(1, npvs.count))
-        return MonteCarloSummary(
+        var summary = MonteCarloSummary(
             draws: npvs.count, seed: p.risk.seed,
             p10: RandomSource.quantile(sorted: npvs, 0.1), p50: RandomSource.quantile(sorted: npvs, 0.5),
             p90: RandomSource.quantile(sorted: npvs, 0.9), mean: npvs.reduce(0, +) / n,
             probabilityNPVNegative: Double(npvs.filter { $0 < 0 }.count) / n, sortedNPVs: npvs)
+        summary.takeARPUCorrelation = rho
+        summary.costCorrelation = common
+        return summary
     }
 }

@@ -147,7 +147,13 @@ public struct BusinessCaseParameters: Hashable, Sendable {
         /// Low and high multipliers of each driver. Default ±20 % (issue 4).
         public var ranges: [RiskDriver: ClosedRange<Double>] = Dictionary(
             uniqueKeysWithValues: RiskDriver.allCases.map { ($0, 0.8...1.2) })
-        /// Monte Carlo draws. Default 10,000 (issue 4 minimum).
+        /// Correlation of the take-rate and ARPU draws (Gaussian copula). Default −0.5: planning assumption
+        /// (a price above plan goes with fewer subscribers, as a negative price elasticity implies).
+        public var takeARPUCorrelation = -0.5
+        /// Correlation between any two capital components' draws (a common labour-and-materials factor).
+        /// Default 0.5: planning assumption.
+        public var costCorrelation = 0.5
+        /// Monte Carlo draws. Default 10,000.
         public var draws = 10_000
         /// Seed of the Monte Carlo generator: the same seed gives the same draws.
         public var seed: UInt64 = 20_261_128

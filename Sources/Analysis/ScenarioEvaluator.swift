@@ -3,7 +3,11 @@ import Foundation
 /// Multipliers of the risk drivers (1 = base case).
 struct DriverMultipliers {
     var takeRate = 1.0
+    /// Scales every capital component (the tornado's cost driver).
     var cost = 1.0
+    /// Each capital component's own multiplier (the Monte Carlo draws them); the refresh follows the
+    /// electronics it replaces.
+    var costToPass = 1.0, hubElectronics = 1.0, makeReady = 1.0, middleMile = 1.0, connection = 1.0, customerAcquisition = 1.0
     var arpu = 1.0
     var opex = 1.0
     var discountRate = 1.0
@@ -41,7 +45,7 @@ struct ScenarioEvaluator {
         let f = parameters.finance, d = parameters.demand, c = parameters.cost
         let grantTotal = grant ?? studyGrant
         let subs = model.subscribers(baseTake: baseTake * m.takeRate)
-        let withContingency = (1 + c.contingency) * m.cost
+        let contingency = (1 + c.contingency) * m.cost
         let arpu = scenario.arpu ?? f.arpu
         let opexSub = scenario.opexPerSubscriberMonth ?? f.opexPerSubscriberMonth
         let opexPassing = scenario.opexPerPassingYear ?? f.opexPerPassingYear
@@ -57,13 +61,13 @@ struct ScenarioEvaluator {
             let retailRevenue = subs[t] * paying * arpu * 12 * escalation * m.arpu
             let newSubscribers = max(0, subs[t] - (t > 0 ? subs[t - 1] : 0))
             var capital = CapitalLines()
-            capital.costToPass = model.passCapexByYear[t] * m.cost
-            capital.hubElectronics = model.hubCapexByYear[t] * m.cost
-            capital.makeReady = model.makeReadyByYear[t] * m.cost
-            capital.middleMile = t == 0 && model.buildsAnything ? c.middleMile * withContingency : 0
-            capital.connection = newSubscribers * (c.dropAndONT + c.electronicsPerSubscriber) * withContingency
-            capital.customerAcquisition = newSubscribers * c.customerAcquisitionPerSubscriber * m.cost
-            electronicsBought[t] = capital.hubElectronics + newSubscribers * c.electronicsPerSubscriber * withContingency
+            capital.costToPass = model.passCapexByYear[t] * m.cost * m.costToPass
+            capital.hubElectronics = model.hubCapexByYear[t] * m.cost * m.hubElectronics
+            capital.makeReady = model.makeReadyByYear[t] * m.cost * m.makeReady
+            capital.middleMile = t == 0 && model.buildsAnything ? c.middleMile * contingency * m.middleMile : 0
+            capital.connection = newSubscribers * (c.dropAndONT + c.electronicsPerSubscriber) * contingency * m.connection
+            capital.customerAcquisition = newSubscribers * c.customerAcquisitionPerSubscriber * m.cost * m.customerAcquisition
+            electronicsBought[t] = capital.hubElectronics + newSubscribers * c.electronicsPerSubscriber * contingency * m.connection
             if refresh > 0 {
                 var earlier = 0.0
                 for k in stride(from: t - refresh, through: 0, by: -refresh) { earlier += electronicsBought[k] }

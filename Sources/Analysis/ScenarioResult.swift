@@ -162,6 +162,9 @@ public struct TornadoBar: Hashable, Sendable {
 public struct MonteCarloSummary: Hashable, Sendable {
     public var draws: Int
     public var seed: UInt64
+    /// The correlations the draws assumed (take rate with ARPU; between capital components).
+    public var takeARPUCorrelation = 0.0
+    public var costCorrelation = 0.0
     public var p10: Double
     public var p50: Double
     public var p90: Double

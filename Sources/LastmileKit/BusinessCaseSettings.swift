@@ -100,6 +100,8 @@ public struct BusinessCaseSettings: Sendable {
         Setting(key: "risk.arpu_range", defaultText: "[0.8, 1.2]", source: assumption + " (±20 %)", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
         Setting(key: "risk.opex_range", defaultText: "[0.8, 1.2]", source: assumption + " (±20 %)", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
         Setting(key: "risk.discount_rate_range", defaultText: "[0.8, 1.2]", source: assumption + " (±20 %); tornado only", allowed: "[low, high] multipliers with 0 ≤ low ≤ 1 ≤ high ≤ 10"),
+        Setting(key: "risk.take_arpu_correlation", defaultText: "-0.5", source: assumption + " (a price above plan goes with fewer subscribers, as a negative price elasticity implies)", allowed: "-1 to 1"),
+        Setting(key: "risk.cost_correlation", defaultText: "0.5", source: assumption + " (capital components share labour and materials prices)", allowed: "0 to 1"),
         Setting(key: "risk.draws", defaultText: "10000", source: "enough draws that P10/P50/P90 are stable to about 1 % (Monte Carlo standard error falls as 1/√draws)", allowed: "whole numbers 100 to 1,000,000"),
         Setting(key: "risk.seed", defaultText: "20261128", source: "fixed so that a rerun repeats the draws", allowed: "a whole number ≥ 0"),
     ]
@@ -331,6 +333,8 @@ public struct BusinessCaseSettings: Sendable {
             }
             p.risk.ranges[driver] = bounds[0]...bounds[1]
         }
+        if let x = try number("risk.take_arpu_correlation", { $0 >= -1 && $0 <= 1 }) { p.risk.takeARPUCorrelation = x }
+        if let x = try number("risk.cost_correlation", share) { p.risk.costCorrelation = x }
         if let x = try integer("risk.draws", 100...1_000_000) { p.risk.draws = x }
         if let x = try integer("risk.seed", 0...Int.max) { p.risk.seed = UInt64(x) }
 

@@ -1,4 +1,5 @@
 import Graphics
+import Charts
 
 /// The business-case section of a report as plain values: each scenario's metrics, cash flows and
 /// risk, the adoption curve, the build phases (with their map already drawn) and every parameter
@@ -30,6 +31,9 @@ public struct BusinessCaseContent: Hashable, Sendable, Codable {
         public var monteCarloNPVs: [Double]
         /// The capital over the horizon by component (label, undiscounted dollars), in table order.
         public var capital: [Amount] = []
+        /// The Monte Carlo's correlations: take rate with ARPU, and between capital components.
+        public var takeARPUCorrelation: Double = 0
+        public var costCorrelation: Double = 0
         /// Grant received over the horizon.
         public var grant: Double = 0
         /// The total grant that makes the NPV zero, and per passing built; nil when nothing is built.
@@ -122,6 +126,14 @@ public struct BusinessCaseContent: Hashable, Sendable, Codable {
         self.takeRate = takeRate; self.adoptionCurve = adoptionCurve; self.phases = phases
         self.areasNotBuilt = areasNotBuilt; self.phasesMap = phasesMap; self.phasesMapCaption = phasesMapCaption
         self.parameters = parameters; self.methodParagraphs = methodParagraphs
+    }
+
+    /// One sentence on what the Monte Carlo draws assume.
+    public static func monteCarloAssumption(_ s: Scenario) -> String {
+        "Each of the \(NumberFormatting.grouped(s.draws)) draws takes triangular multipliers (low, base, high) for take rate, revenue per subscriber, "
+            + "operating cost and each capital component; take rate and revenue are correlated at \(NumberFormatting.grouped(s.takeARPUCorrelation, decimals: 2)), "
+            + "the capital components at \(NumberFormatting.grouped(s.costCorrelation, decimals: 2)) with one another, operating cost independently, "
+            + "so the percentiles are only as good as those ranges and correlations."
     }
 
     /// The scenario the risk charts show: the first retail one, else the first.

@@ -43,7 +43,7 @@ extension ReportBuilder {
             let below = NumberFormatting.percent(h.probabilityNPVNegative, decimals: 0)
             flow.paragraph("Risk (\(h.label)): over \(NumberFormatting.grouped(h.draws)) Monte Carlo draws (seed \(h.seed)) the NPV is "
                 + "\(MoneyFormatting.dollars(h.p10)) at P10, \(MoneyFormatting.dollars(h.p50)) at P50 and \(MoneyFormatting.dollars(h.p90)) at P90; "
-                + "the chance that the NPV is negative is \(below). "
+                + "the chance that the NPV is negative is \(below). " + BusinessCaseContent.monteCarloAssumption(h) + " "
                 + (h.breakEvenTakeRate.map { "The NPV is zero at a base take rate of \(NumberFormatting.percent($0, decimals: 1))." }
                     ?? "No take rate up to 100 % makes the NPV zero."),
                 style: theme.body, spacingAfter: 8)
@@ -68,8 +68,7 @@ extension ReportBuilder {
         if let h = bc.headline {
             flow.heading("Risk: \(h.label)")
             let caption = "P10 \(MoneyFormatting.dollars(h.p10)) · P50 \(MoneyFormatting.dollars(h.p50)) · P90 \(MoneyFormatting.dollars(h.p90)) · "
-                + "P(NPV < 0) = \(NumberFormatting.percent(h.probabilityNPVNegative, decimals: 1)). Take rate, cost to pass, revenue and operating cost are drawn "
-                + "independently from triangular distributions (low, base, high)."
+                + "P(NPV < 0) = \(NumberFormatting.percent(h.probabilityNPVNegative, decimals: 0)). " + BusinessCaseContent.monteCarloAssumption(h)
             let captionHeight = measurer.measure(caption, style: theme.caption, width: flow.content.width).height
             let riskHeight = (flow.remaining - 16 - 6 - captionHeight - 4) / 2
             let tornado = ReportCharts.tornado(h)

@@ -81,6 +81,10 @@ public enum SummaryText {
                 ? "The \(retail.label.lowercasedFirst)'s revenue bond is never covered: debt-service coverage peaks at \(times(high)) against a \(times(retail.dscrCovenant)) covenant, so the general fund would carry up to \(money(-retail.generalFundExposure))\(retail.generalFundExposureYear.map { " (year \($0))" } ?? "")."
                 : "The \(retail.label.lowercasedFirst)'s debt-service coverage is below the \(times(retail.dscrCovenant)) covenant in \(below) of \(retail.debtServiceYears) years (highest \(times(high))).")
         }
+        if let h = bc.headline {
+            parts.append("Risk (\(h.label.lowercasedFirst)): the Monte Carlo NPV is \(money(h.p10)) at P10, \(money(h.p50)) at P50 and \(money(h.p90)) at P90, "
+                + "negative in \(NumberFormatting.percent(h.probabilityNPVNegative, decimals: 0)) of draws. " + BusinessCaseContent.monteCarloAssumption(h))
+        }
         if let first = bc.phases.first {
             parts.append("Start with phase 1: \(NumberFormatting.grouped(first.areas)) \(first.areas == 1 ? content.areaNoun : content.areaNoun + "s") "
                 + "and \(NumberFormatting.grouped(first.passings)) passings for \(money(first.costToPass)) to pass, "

@@ -281,6 +281,48 @@ import GeoModel
         _ = area
     }
 
+    /// Revenue is take × ARPU, so draws that move them together (correlation +1) spread the NPV wider than
+    /// draws that offset them (−1); likewise capital components that move together (cost correlation 1) spread
+    /// it wider than independent ones (0), which partly cancel.
+    @Test func monteCarloCorrelationsWidenOrNarrowTheSpread() throws {
+        var (area, p) = simpleCase()
+        p.risk.ranges[.opex] = 1...1
+        p.risk.ranges[.cost] = 1...1
+        p.risk.draws = 4000
+        func spread(_ q: BusinessCaseParameters) throws -> Double {
+            let mc = try #require(BusinessCase.evaluate(areas: [area], parameters: q).scenarios.first).monteCarlo
+            return mc.p90 - mc.p10
+        }
+        p.risk.takeARPUCorrelation = 1
+        let together = try spread(p)
+        p.risk.takeARPUCorrelation = -1
+        let offset = try spread(p)
+        #expect(together > 2 * offset)
+        p.risk.takeARPUCorrelation = 0
+        p.risk.ranges[.takeRate] = 1...1
+        p.risk.ranges[.arpu] = 1...1
+        p.risk.ranges[.cost] = 0.8...1.2
+        p.cost.hubElectronicsPerPassing = 300   // a second large capital line beside the cost to pass
+        p.risk.costCorrelation = 1
+        let common = try spread(p)
+        p.risk.costCorrelation = 0
+        let independent = try spread(p)
+        #expect(common > independent * 1.1)
+        _ = area
+    }
+
+    @Test func normalDrawsAndCDF() {
+        var rng = RandomSource(seed: 3)
+        let z = (0..<20_000).map { _ in rng.normal() }
+        let mean = z.reduce(0, +) / 20_000
+        let variance = z.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 20_000
+        #expect(abs(mean) < 0.03)
+        #expect(abs(variance - 1) < 0.03)
+        #expect(RandomSource.normalCDF(0) == 0.5)
+        #expect(abs(RandomSource.normalCDF(1.959963985) - 0.975) < 1e-9)
+        #expect(RandomSource.triangularQuantile(0.5, low: 0.8, mode: 1, high: 1.2) == 1)
+    }
+
     @Test func triangularAndQuantile() {
         var rng = RandomSource(seed: 1)
         let draws = (0..<20_000).map { _ in rng.triangular(low: 0, mode: 1, high: 3) }

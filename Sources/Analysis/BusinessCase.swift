@@ -98,8 +98,9 @@ public struct BusinessCase: Hashable, Sendable {
         }
         var result = ScenarioResult(
             definition: e.scenario, years: years, capex: capex, npv: FinancialMath.npv(rate: rate, cashFlows: flows),
-            irr: FinancialMath.irr(cashFlows: flows), paybackYears: FinancialMath.payback(cashFlows: flows),
-            discountedPaybackYears: FinancialMath.discountedPayback(rate: rate, cashFlows: flows),
+            // Nothing built, nothing to pay back.
+            irr: FinancialMath.irr(cashFlows: flows), paybackYears: capex > 0 ? FinancialMath.payback(cashFlows: flows) : nil,
+            discountedPaybackYears: capex > 0 ? FinancialMath.discountedPayback(rate: rate, cashFlows: flows) : nil,
             breakEvenTakeRate: e.breakEvenTakeRate(), bondAmount: bond,
             minimumDebtServiceCoverage: years.compactMap(\.debtServiceCoverage).min(),
             tornado: tornado, monteCarlo: monteCarlo(e))

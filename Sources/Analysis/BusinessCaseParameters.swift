@@ -186,7 +186,7 @@ public enum RiskDriver: String, Hashable, Sendable, CaseIterable, Comparable {
     public var label: String {
         switch self {
         case .takeRate: "Take rate"
-        case .cost: "Cost to pass"
+        case .cost: "Capital cost"
         case .arpu: "Revenue per subscriber"
         case .opex: "Operating cost"
         case .discountRate: "Discount rate"

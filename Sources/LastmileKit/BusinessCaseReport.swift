@@ -80,6 +80,7 @@ enum BusinessCaseReport {
             methodParagraphs: method(bc))
         content.eligibleLocationsOnly = p.plan.build == .eligibleLocations
         content.maxServedShare = p.plan.maxServedShare
+        content.includeServedAreas = p.plan.includeServedAreas
         content.servedPassingsBuilt = built.reduce(0) { $0 + $1.servedPassings }
         let counts = Dictionary(uniqueKeysWithValues: c.join.results.map { ($0.id, $0.counts) })
         content.areasOverServedShare = p.plan.includeServedAreas ? 0 : bc.areas.filter { a in

@@ -110,6 +110,8 @@ public struct BusinessCaseContent: Hashable, Sendable, Codable {
     public var eligibleLocationsOnly = false
     /// plan.max_served_share, and the areas with need left out because their served share is above it.
     public var maxServedShare = 0.8
+    /// plan.include_served_areas: every area is a candidate, whatever its served share.
+    public var includeServedAreas = false
     public var areasOverServedShare = 0
     /// Passings of the plan already served at 100/20 (the plan pays to pass them too).
     public var servedPassingsBuilt = 0

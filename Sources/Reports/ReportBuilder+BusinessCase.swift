@@ -21,7 +21,7 @@ extension ReportBuilder {
         let built = bc.phases.reduce(0) { $0 + $1.areas }
         let passings = bc.phases.reduce(0) { $0 + $1.passings }
         let cost = bc.phases.reduce(0) { $0 + $1.costToPass }
-        let nouns = c.areaNoun + "s"
+        let nouns = c.areaNounPlural
         flow.paragraph("The network passes \(NumberFormatting.grouped(passings)) locations in \(built) \(built == 1 ? c.areaNoun : nouns), "
             + "built in \(bc.phases.count) yearly \(bc.phases.count == 1 ? "phase" : "phases") for \(MoneyFormatting.dollars(cost)) "
             + "(cost to pass, contingency included)\(bc.areasNotBuilt > 0 ? "; \(bc.areasNotBuilt) \(bc.areasNotBuilt == 1 ? c.areaNoun : nouns) are not built (no unserved or underserved locations, mostly served already, or over the capital budget)" : ""). "
@@ -30,8 +30,10 @@ extension ReportBuilder {
             + (bc.eligibleLocationsOnly
                 ? "Only unserved and underserved locations are built (plan.build = eligible_locations), costed by their share of each area's plant; the plan pays for no already-served passings. "
                 : "Every location of a built area is passed (plan.build = areas): the plan pays for \(NumberFormatting.grouped(bc.servedPassingsBuilt)) passings already served at 100/20 (\(NumberFormatting.percent(passings > 0 ? Double(bc.servedPassingsBuilt) / Double(passings) : 0, decimals: 1)) of the passings built). ")
-            + "Areas more than \(NumberFormatting.percent(bc.maxServedShare, decimals: 0)) served are not built (plan.max_served_share)"
-            + (bc.areasOverServedShare > 0 ? "; \(bc.areasOverServedShare) \(bc.areasOverServedShare == 1 ? c.areaNoun : nouns) with some need are left out for that reason." : "."),
+            + (bc.includeServedAreas
+                ? "Every area is a candidate whatever its served share (plan.include_served_areas)."
+                : "Areas more than \(NumberFormatting.percent(bc.maxServedShare, decimals: 0)) served are not built (plan.max_served_share)"
+                    + (bc.areasOverServedShare > 0 ? "; \(bc.areasOverServedShare) \(bc.areasOverServedShare == 1 ? c.areaNoun : nouns) with some need are left out for that reason." : ".")),
             style: theme.body, spacingAfter: 10)
         scenarioTable(bc, into: &flow)
         flow.y += 8

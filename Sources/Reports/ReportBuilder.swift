@@ -102,7 +102,7 @@ public struct ReportBuilder {
         let t = c.totals
         let g = { (v: Int) in NumberFormatting.grouped(v) }
         let boxes: [(value: String, label: String, note: String, color: Color)] = [
-            (g(t.locations), "Locations", "\(g(c.areas.count)) \(c.areas.count == 1 ? c.areaNoun : c.areaNoun + "s")", ReportTheme.muted),
+            (g(t.locations), "Locations", "\(g(c.areas.count)) \(c.areas.count == 1 ? c.areaNoun : c.areaNounPlural)", ReportTheme.muted),
             (g(t.unserved), "Unserved", NumberFormatting.percent(t.unservedShare) + " of locations", CoverageColors.unserved),
             (g(t.underserved), "Underserved", NumberFormatting.percent(t.underservedShare) + " of locations", CoverageColors.underserved),
             (g(t.served), "Served", NumberFormatting.percent(t.servedShare) + " of locations", CoverageColors.served),
@@ -166,7 +166,7 @@ public struct ReportBuilder {
         var flow = PageFlow(theme: theme, measurer: measurer)
         flow.heading("Locations by service class")
         let top = c.topAreasByUnserved(ReportBuilder.chartAreaLimit)
-        let nouns = c.areaNoun + "s"
+        let nouns = c.areaNounPlural
         let intro = top.count < c.areas.count
             ? "The \(top.count) \(nouns) with the most unserved locations, by service class."
             : "All \(top.count) \(top.count == 1 ? c.areaNoun : nouns), ordered by unserved locations, by service class."

@@ -93,7 +93,7 @@ public enum ReportCharts {
         let bars = c.topAreasByUnserved(ReportBuilder.chartAreaLimit).count
         // On its own the chart needs the title the report page gives it as a heading (24 pt more).
         var locations = locationsByClass(c)
-        let nouns = bars == 1 ? c.areaNoun : c.areaNoun + "s"
+        let nouns = bars == 1 ? c.areaNoun : c.areaNounPlural
         locations.title = bars < c.areas.count
             ? "Locations by service class: the \(bars) \(nouns) with the most unserved locations"
             : "Locations by service class, \(nouns) ordered by unserved locations"

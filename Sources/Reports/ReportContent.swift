@@ -90,6 +90,8 @@ public struct ReportContent: Hashable, Sendable, Codable {
     public var areas: [AreaRow]
     /// The area noun used in sentences and headings, e.g. "tract", "county".
     public var areaNoun: String
+    /// The plural of `areaNoun` ("block groups", "counties").
+    public var areaNounPlural: String { areaNoun.hasSuffix("y") ? areaNoun.dropLast() + "ies" : areaNoun + "s" }
     /// The coverage map, already drawn; scaled to fit the map page.
     public var map: DisplayList?
     public var mapCaption: String

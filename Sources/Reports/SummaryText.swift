@@ -9,7 +9,7 @@ public enum SummaryText {
         let pct = { (v: Double) in NumberFormatting.percent(v) }
         let n = content.areas.count
         let noun = content.areaNoun
-        let nouns = n == 1 ? noun : noun + "s"
+        let nouns = n == 1 ? noun : content.areaNounPlural
         var out: [String] = []
 
         out.append("The study covers \(g(t.locations)) broadband-serviceable locations in \(g(n)) \(nouns). "
@@ -52,6 +52,12 @@ public enum SummaryText {
         let money = { (v: Double) in MoneyFormatting.dollars(v) }
         let times = { (v: Double) in NumberFormatting.grouped(v, decimals: 2) + "×" }
         var parts: [String] = []
+        if bc.phases.reduce(0, { $0 + $1.passings }) == 0 {
+            return "Recommendation: the plan builds nothing. No \(content.areaNoun) with unserved or underserved locations is at most "
+                + "\(pct(bc.maxServedShare)) served at 100/20 (plan.max_served_share) and within the capital budget; "
+                + (bc.eligibleLocationsOnly ? "raise the budget to reach the eligible locations."
+                    : "to reach the remaining unserved and underserved locations, cost only those (plan.build = \"eligible_locations\", as a BEAD-style subsidy would) and allow mostly-served areas (plan.include_served_areas = true).")
+        }
         let ranked = bc.scenarios.sorted { $0.npv > $1.npv }
         let best = ranked[0]
         let payback = best.paybackYears.map { "its cash pays back in \(NumberFormatting.grouped($0, decimals: 1)) years" }
@@ -86,7 +92,7 @@ public enum SummaryText {
                 + "negative in \(NumberFormatting.percent(h.probabilityNPVNegative, decimals: 0)) of draws. " + BusinessCaseContent.monteCarloAssumption(h))
         }
         if let first = bc.phases.first {
-            parts.append("Start with phase 1: \(NumberFormatting.grouped(first.areas)) \(first.areas == 1 ? content.areaNoun : content.areaNoun + "s") "
+            parts.append("Start with phase 1: \(NumberFormatting.grouped(first.areas)) \(first.areas == 1 ? content.areaNoun : content.areaNounPlural) "
                 + "and \(NumberFormatting.grouped(first.passings)) passings for \(money(first.costToPass)) to pass, "
                 + "the areas of highest need per dollar.")
         }

@@ -103,3 +103,16 @@ func sampleBusinessCase(parameterCount: Int = 12) -> BusinessCaseContent {
     #expect(partner.contains("its cumulative cash never turns positive within 20 years"))
     #expect(partner.contains("The retail municipal ISP's funding gap is $600,000 ($400 per passing)."))
 }
+
+/// A plan that builds nothing says so, instead of reporting a payback or a non-negative NPV.
+@Test func recommendationWhenNothingIsBuilt() throws {
+    var bc = sampleBusinessCase()
+    bc.phases = [.init(phase: 1, areas: 0, passings: 0, costToPass: 0)]
+    for i in bc.scenarios.indices { bc.scenarios[i].npv = 0; bc.scenarios[i].paybackYears = nil }
+    var content = sampleContent(areas: syntheticAreas(5))
+    content.businessCase = bc
+    let text = try #require(SummaryText.recommendation(for: content))
+    #expect(text.hasPrefix("Recommendation: the plan builds nothing."))
+    #expect(text.contains("plan.build = \"eligible_locations\""))
+    #expect(!text.contains("pays back") && !text.contains("non-negative NPV"))
+}

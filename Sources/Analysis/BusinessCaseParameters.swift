@@ -69,8 +69,11 @@ public struct BusinessCaseParameters: Hashable, Sendable {
         /// Pole make-ready per aerial route mile (route-costed areas only: Cartesian's averages are
         /// whole-plant costs). Planning assumption.
         public var makeReadyPerAerialMile = 10_000.0
-        /// Middle mile (backhaul to an internet exchange), spent in year 0. Default 0: planning assumption.
+        /// Middle mile (backhaul to an internet exchange), spent in year 0: a fixed amount plus miles × $ per
+        /// mile. Defaults 0: planning assumption.
         public var middleMile = 0.0
+        public var middleMileMiles = 0.0
+        public var middleMilePerMile = 0.0
         /// Electronics (hub and per-subscriber) are replaced this many years after they are bought, and every
         /// as many years again. Planning assumption.
         public var electronicsRefreshYears = 10

@@ -64,7 +64,8 @@ struct ScenarioEvaluator {
             capital.costToPass = model.passCapexByYear[t] * m.cost * m.costToPass
             capital.hubElectronics = model.hubCapexByYear[t] * m.cost * m.hubElectronics
             capital.makeReady = model.makeReadyByYear[t] * m.cost * m.makeReady
-            capital.middleMile = t == 0 && model.buildsAnything ? c.middleMile * contingency * m.middleMile : 0
+            capital.middleMile = t == 0 && model.buildsAnything
+                ? (c.middleMile + c.middleMileMiles * c.middleMilePerMile) * contingency * m.middleMile : 0
             capital.connection = newSubscribers * (c.dropAndONT + c.electronicsPerSubscriber) * contingency * m.connection
             capital.customerAcquisition = newSubscribers * c.customerAcquisitionPerSubscriber * m.cost * m.customerAcquisition
             electronicsBought[t] = capital.hubElectronics + newSubscribers * c.electronicsPerSubscriber * contingency * m.connection

@@ -73,6 +73,8 @@ public struct BusinessCaseSettings: Sendable {
         Setting(key: "cost.hub_electronics_per_passing", defaultText: "100", source: assumption + " (hub, OLT chassis, cabinets; spent when an area is built)", allowed: "0 or more"),
         Setting(key: "cost.make_ready_per_aerial_mile", defaultText: "10000", source: assumption + " (pole make-ready on route-costed aerial miles)", allowed: "0 or more"),
         Setting(key: "cost.middle_mile", defaultText: "0", source: assumption + " (set the quoted cost of backhaul to an internet exchange; spent in year 0)", allowed: "0 or more"),
+        Setting(key: "cost.middle_mile_miles", defaultText: "0", source: assumption + " (route miles of backhaul the network builds itself)", allowed: "0 or more"),
+        Setting(key: "cost.middle_mile_per_mile", defaultText: "0", source: assumption + " ($ per middle-mile route mile, added to cost.middle_mile)", allowed: "0 or more"),
         Setting(key: "cost.electronics_refresh_years", defaultText: "10", source: assumption + " (electronics replaced every 10 years)", allowed: "whole years 0 (never) to 100"),
         Setting(key: "cost.electronics_refresh_share", defaultText: "1.0", source: assumption + " (share of the electronics' first cost spent at each refresh)", allowed: "0 to 5"),
         Setting(key: "cost.customer_acquisition", defaultText: "100", source: assumption + " (marketing and sales per new subscriber)", allowed: "0 or more"),
@@ -279,6 +281,8 @@ public struct BusinessCaseSettings: Sendable {
         if let x = try number("cost.hub_electronics_per_passing", nonNegative) { p.cost.hubElectronicsPerPassing = x }
         if let x = try number("cost.make_ready_per_aerial_mile", nonNegative) { p.cost.makeReadyPerAerialMile = x }
         if let x = try number("cost.middle_mile", nonNegative) { p.cost.middleMile = x }
+        if let x = try number("cost.middle_mile_miles", nonNegative) { p.cost.middleMileMiles = x }
+        if let x = try number("cost.middle_mile_per_mile", nonNegative) { p.cost.middleMilePerMile = x }
         if let x = try integer("cost.electronics_refresh_years", 0...100) { p.cost.electronicsRefreshYears = x }
         if let x = try number("cost.electronics_refresh_share", { $0 >= 0 && $0 <= 5 }) { p.cost.electronicsRefreshShare = x }
         if let x = try number("cost.customer_acquisition", nonNegative) { p.cost.customerAcquisitionPerSubscriber = x }

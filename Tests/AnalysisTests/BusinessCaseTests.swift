@@ -51,6 +51,10 @@ import GeoModel
         #expect(abs(y0.costToPass - 100 * 668 * 1.1) < 1e-9)       // 73,480
         #expect(abs(y0.hubElectronics - 100 * 100 * 1.1) < 1e-9)   // 11,000
         #expect(abs(y0.middleMile - 5500) < 1e-9)
+        var q = p
+        q.cost.middleMileMiles = 3
+        q.cost.middleMilePerMile = 2000   // (5,000 + 3 × 2,000) × 1.1 = 12,100
+        #expect(abs(try #require(BusinessCase.evaluate(areas: [area], parameters: q).scenarios.first).years[0].capital.middleMile - 12_100) < 1e-9)
         #expect(y0.connection == 0 && y0.customerAcquisition == 0 && y0.electronicsRefresh == 0)
         #expect(y0.makeReady == 0)  // a Cartesian group: make-ready is in its average
         let subs = s.years.map(\.subscribers)

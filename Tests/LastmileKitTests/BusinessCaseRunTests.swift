@@ -161,12 +161,13 @@ func readResultsCSV(_ path: String) throws -> [[String: String]] {
 }
 
 /// Fixtures/recompute_cash_flow.py rebuilds the retail scenario's yearly cash flow (ramp, every capital line,
-/// overhead, a $2 M grant, a $300,000 middle mile, the bond) from run.json's inputs and results.csv's counts with
+/// overhead, a $2 M grant, a $300,000 + 12 mi × $25,000 middle mile, the bond) from run.json's inputs and results.csv's counts with
 /// its own code; every year's amounts and the NPV must match run.json to the cent.
 @Test func independentCashFlowRecomputationMatchesToTheCent() throws {
     let out = try TemporaryDirectory()
     let study = try Study.load(path: BusinessCaseRunTests.demo,
-                               overrides: ["risk.draws=100", "finance.grant=2000000", "cost.middle_mile=300000"])
+                               overrides: ["risk.draws=100", "finance.grant=2000000", "cost.middle_mile=300000",
+                                           "cost.middle_mile_miles=12", "cost.middle_mile_per_mile=25000"])
     let r = try StudyRunner.run(study, options: RunOptions(outputRoot: out.path))
     let check = try CommandLineRun.run("python3", [TestPaths.repo("Tests/LastmileKitTests/Fixtures/recompute_cash_flow.py"),
                                                    r.outputDirectory, "retail"])
@@ -174,7 +175,7 @@ func readResultsCSV(_ path: String) throws -> [[String: String]] {
     #expect(check.stdout.contains("largest difference 0.00"))
     let retail = try #require(r.businessCase.scenarios.first { $0.definition.name == "retail" })
     #expect(abs(retail.grant - 2_000_000) < 1e-6)
-    #expect(retail.years[0].capital.middleMile == 330_000)
+    #expect(abs(retail.years[0].capital.middleMile - (300_000 + 12 * 25_000) * 1.1) < 1e-6)
 }
 
 /// Where the demo builds: no built area is more than 80 % served (plan.max_served_share), and the plan pays for

@@ -26,7 +26,7 @@ DEFAULTS = {
     "demand.churn": 0.12, "demand.ramp": [0.45, 0.75, 0.90, 1.0],
     "cost.construction_cost_index": 1.227, "cost.underground_share": 0.5, "cost.underground_per_foot": 18,
     "cost.aerial_per_foot": 8, "cost.drop_and_ont": 650, "cost.electronics_per_subscriber": 150,
-    "cost.hub_electronics_per_passing": 100, "cost.make_ready_per_aerial_mile": 10000, "cost.middle_mile": 0,
+    "cost.hub_electronics_per_passing": 100, "cost.make_ready_per_aerial_mile": 10000, "cost.middle_mile": 0, "cost.middle_mile_miles": 0, "cost.middle_mile_per_mile": 0,
     "cost.electronics_refresh_years": 10, "cost.electronics_refresh_share": 1.0, "cost.customer_acquisition": 100,
     "cost.contingency": 0.10,
     "finance.arpu": 65, "finance.opex_per_subscriber_month": 20, "finance.opex_per_passing_year": 30,
@@ -97,7 +97,8 @@ for t in years:
     new = max(0.0, subs[t] - (subs[t - 1] if t > 0 else 0.0))
     capital = {
         "cost_to_pass": cost_to_pass[t], "hub_electronics": hub[t], "make_ready": make_ready[t],
-        "middle_mile": param("cost.middle_mile") * contingency if t == 0 else 0.0,
+        "middle_mile": (param("cost.middle_mile") + param("cost.middle_mile_miles") * param("cost.middle_mile_per_mile"))
+        * contingency if t == 0 else 0.0,
         "connection": new * (param("cost.drop_and_ont") + param("cost.electronics_per_subscriber")) * contingency,
         "customer_acquisition": new * param("cost.customer_acquisition"),
     }

@@ -258,3 +258,16 @@ func readResultsCSV(_ path: String) throws -> [[String: String]] {
     let r2 = try StudyRunner.run(try Study(parameters: p), options: RunOptions(outputRoot: dir.file("out3")))
     #expect(r2.businessCase.parameters.demand.householdGrowth == 0.01)
 }
+
+/// A report stored by the earlier layout (format 1, without the capital lines and funding gap) is refused
+/// with a plain message and exit 65, not a decoding trace.
+@Test func earlierStoredReportIsRefusedPlainly() throws {
+    let dir = try TemporaryDirectory()
+    let path = try dir.write("report-content.json", "{\"formatVersion\": 1, \"paper\": \"letter\", \"dpi\": 150, \"content\": {}}")
+    #expect {
+        _ = try StoredReport.read(path: path)
+    } throws: { e in
+        guard let e = e as? LastmileError, case .badInput(let at, let msg) = e else { return false }
+        return at.column == "formatVersion" && msg.contains("found 1") && msg.contains("run the study again")
+    }
+}

@@ -79,8 +79,8 @@ import Charts
         let info = try CommandLineRun.run("pdfinfo", [r.reportPath])
         #expect(info.stdout.contains("Page size:       612 x 792 pts (letter)"))
         // cover, summary, map, chart, two table pages (54 rows), two business-case pages, adoption and cash flow, risk,
-        // build phases, five method pages (the business-case method and its parameter list), sources
-        #expect(info.stdout.contains("Pages:           18"))
+        // build phases, six method pages (the business-case method and its parameter list), sources
+        #expect(info.stdout.contains("Pages:           19"))
         let text = try CommandLineRun.run("pdftotext", ["-layout", r.reportPath, "-"]).stdout
         #expect(text.contains("Where Demo County lacks good"))
         #expect(text.contains("SYNTHETIC DATA"))

@@ -89,11 +89,11 @@ public struct BusinessCase: Hashable, Sendable {
                               npvAtHigh: e.npv(baseTake: base, DriverMultipliers(driver, range.upperBound)))
         }.sorted { $0.swing != $1.swing ? $0.swing > $1.swing : $0.driver < $1.driver }
         let grant = years.reduce(0) { $0 + $1.grant }
-        let bond = e.bondShare * max(0, capex - grant)
+        let bond = e.bond(capital: capex, grant: grant)
         var cumulative: [Double] = []
         var cash = 0.0
         for y in years {
-            cash += y.netCashFlow - y.debtService + (y.year == 0 ? bond : 0)
+            cash += y.netCashFlow - y.debtService + bond.proceeds(year: y.year)
             cumulative.append(cash)
         }
         var result = ScenarioResult(
@@ -101,10 +101,11 @@ public struct BusinessCase: Hashable, Sendable {
             // Nothing built, nothing to pay back.
             irr: FinancialMath.irr(cashFlows: flows), paybackYears: capex > 0 ? FinancialMath.payback(cashFlows: flows) : nil,
             discountedPaybackYears: capex > 0 ? FinancialMath.discountedPayback(rate: rate, cashFlows: flows) : nil,
-            breakEvenTakeRate: e.breakEvenTakeRate(), bondAmount: bond,
+            breakEvenTakeRate: e.breakEvenTakeRate(), bondAmount: bond.principal,
             minimumDebtServiceCoverage: years.compactMap(\.debtServiceCoverage).min(),
             tornado: tornado, monteCarlo: monteCarlo(e))
         result.grant = grant
+        result.bond = bond
         result.fundingGap = e.fundingGap()
         result.debtServiceCoverage = CoverageTest(years: years.compactMap { y in y.debtServiceCoverage.map { (y.year, $0) } },
                                                   covenant: p.finance.dscrCovenant)

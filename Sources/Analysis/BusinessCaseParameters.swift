@@ -110,6 +110,11 @@ public struct BusinessCaseParameters: Hashable, Sendable {
         public var bondRate = 0.04
         /// Bond term in years (level debt service). Planning assumption.
         public var bondTermYears = 20
+        /// Years of interest during construction borrowed into the bond (debt service starts after them).
+        /// Default 0.
+        public var capitalizedInterestYears = 0
+        /// Borrow one year's debt service as a reserve, held and released in the last year. Default false.
+        public var debtServiceReserve = false
         /// Grant (e.g. BEAD, ReConnect) received in total, in every scenario, paid in step with the cost to
         /// pass (a reimbursement of construction). Default 0.
         public var grant = 0.0

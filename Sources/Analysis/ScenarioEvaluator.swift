@@ -93,13 +93,19 @@ struct ScenarioEvaluator {
             out.append(y)
         }
         // A bond for a share of the capital net of the grant, issued in year 0, repaid by level debt service.
-        let bond = bondShare * max(0, out.reduce(0) { $0 + $1.capex } - grantTotal)
-        let service = FinancialMath.levelPayment(principal: bond, rate: f.bondRate, years: f.bondTermYears)
-        for t in out.indices where t >= 1 && t <= f.bondTermYears { out[t].debtService = service }
+        let bond = bond(capital: out.reduce(0) { $0 + $1.capex }, grant: grantTotal)
+        for t in out.indices { out[t].debtService = bond.debtService(year: t) }
         return out
     }
 
     var bondShare: Double { scenario.bondShare ?? parameters.finance.bondShare }
+
+    /// The bond for this scenario's capital and grant.
+    func bond(capital: Double, grant: Double) -> BondSchedule {
+        let f = parameters.finance
+        return BondSchedule(financed: bondShare * max(0, capital - grant), rate: f.bondRate, termYears: f.bondTermYears,
+                            capitalizedInterestYears: f.capitalizedInterestYears, debtServiceReserve: f.debtServiceReserve)
+    }
 
     /// The grant the study gives: finance.grant + finance.grant_per_passing × passings built (none when nothing is built).
     var studyGrant: Double {

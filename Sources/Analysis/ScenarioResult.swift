@@ -80,6 +80,8 @@ public struct ScenarioResult: Hashable, Sendable {
     public var breakEvenTakeRate: Double?
     public var bondAmount: Double
     public var minimumDebtServiceCoverage: Double?
+    /// The bond behind `bondAmount`: capitalised interest, reserve, payment and years.
+    public var bond = BondSchedule(financed: 0, rate: 0, termYears: 1, capitalizedInterestYears: 0, debtServiceReserve: false)
     /// The grant this scenario receives in total.
     public var grant: Double = 0
     /// The total grant that makes the NPV zero; nil when nothing is built.

@@ -18,6 +18,8 @@ enum BusinessCaseJSON {
             "discounted_payback_years": number(s.discountedPaybackYears),
             "break_even_take_rate": number(s.breakEvenTakeRate),
             "bond_amount": number(s.bondAmount),
+            "bond_capitalized_interest": number(s.bond.capitalizedInterest),
+            "bond_debt_service_reserve": number(s.bond.reserve),
             "minimum_dscr": number(s.minimumDebtServiceCoverage),
             "maximum_dscr": number(s.debtServiceCoverage.maximum),
             "dscr_covenant": s.debtServiceCoverage.covenant,

@@ -89,6 +89,8 @@ public struct BusinessCaseSettings: Sendable {
         Setting(key: "finance.bond_share", defaultText: "1.0", source: assumption, allowed: "0 to 1"),
         Setting(key: "finance.bond_rate", defaultText: "0.04", source: assumption + " (check the rate in a current official statement)", allowed: "greater than -1, at most 1"),
         Setting(key: "finance.bond_term_years", defaultText: "20", source: assumption, allowed: "whole years 1 to 100"),
+        Setting(key: "finance.capitalized_interest_years", defaultText: "0", source: "none: debt service starts in year 1; n > 0 borrows n years of interest during construction and starts debt service in year n + 1", allowed: "whole years 0 to 10"),
+        Setting(key: "finance.debt_service_reserve", defaultText: "false", source: "true borrows one year's debt service as a reserve, held and released in the last year of debt service", allowed: "true or false"),
         Setting(key: "finance.grant", defaultText: "0", source: "none assumed; e.g. a BEAD or ReConnect award, received in step with the cost to pass, in every scenario", allowed: "0 or more"),
         Setting(key: "finance.grant_per_passing", defaultText: "0", source: "none assumed; added to finance.grant for each passing built", allowed: "0 or more"),
         Setting(key: "finance.dscr_covenant", defaultText: "1.25", source: "municipal revenue-bond rate covenants commonly require 1.20–1.25× coverage (e.g. 'a rate covenant of 1.25x' in Fitch reports quoted by the Farlex Financial Dictionary); check the bond's official statement", allowed: "0 to 10"),
@@ -299,6 +301,13 @@ public struct BusinessCaseSettings: Sendable {
         if let x = try number("finance.bond_share", share) { p.finance.bondShare = x }
         if let x = try number("finance.bond_rate", rate) { p.finance.bondRate = x }
         if let x = try integer("finance.bond_term_years", 1...100) { p.finance.bondTermYears = x }
+        if let x = try integer("finance.capitalized_interest_years", 0...10) { p.finance.capitalizedInterestYears = x }
+        if let value = v["finance.debt_service_reserve"] {
+            guard case .boolean(let b) = value else {
+                throw bad("finance.debt_service_reserve", "finance.debt_service_reserve must be true or false, found \(value)")
+            }
+            p.finance.debtServiceReserve = b
+        }
         if let x = try number("finance.grant", nonNegative) { p.finance.grant = x }
         if let x = try number("finance.grant_per_passing", nonNegative) { p.finance.grantPerPassing = x }
         if let x = try number("finance.dscr_covenant", { $0 >= 0 && $0 <= 10 }) { p.finance.dscrCovenant = x }

@@ -189,6 +189,25 @@ import GeoModel
         #expect(eligible.takeAdjustments.unserved == 1)             // simpleCase: no unserved uplift
     }
 
+    /// $1 M financed at 4 % over 10 years with 2 years of capitalised interest and a reserve (python):
+    /// grown = 1,000,000 · 1.04² = 1,081,600; annuity factor 0.04 / (1 − 1.04⁻¹⁰) = 0.1232909443;
+    /// principal = 1,081,600 / (1 − 0.1232909443) = 1,233,704.6059; payment = reserve = 152,104.6059;
+    /// debt service in years 3–12; the reserve comes back in year 12.
+    @Test func capitalizedInterestAndDebtServiceReserve() {
+        let b = BondSchedule(financed: 1_000_000, rate: 0.04, termYears: 10, capitalizedInterestYears: 2, debtServiceReserve: true)
+        #expect(abs(b.principal - 1_233_704.6059) < 1e-3)
+        #expect(abs(b.payment - 152_104.6059) < 1e-3)
+        #expect(b.reserve == b.payment)
+        #expect(abs(b.capitalizedInterest - 81_600) < 1e-6)
+        #expect(b.debtService(year: 2) == 0 && b.debtService(year: 3) == b.payment && b.debtService(year: 12) == b.payment)
+        #expect(b.debtService(year: 13) == 0)
+        #expect(abs(b.proceeds(year: 0) - (b.principal - b.reserve)) < 1e-9)
+        #expect(b.proceeds(year: 12) == b.reserve && b.proceeds(year: 5) == 0)
+        let plain = BondSchedule(financed: 1_000_000, rate: 0.04, termYears: 10, capitalizedInterestYears: 0, debtServiceReserve: false)
+        #expect(plain.principal == 1_000_000 && plain.firstYear == 1 && plain.lastYear == 10)
+        #expect(abs(plain.payment - 123_290.9443) < 1e-3)
+    }
+
     @Test func breakEvenTakePutsNPVWithinADollarOfZero() throws {
         var (area, p) = simpleCase()
         p.demand.unservedUplift = 0.25  // take modifier 1.25 with a clamp at 1: NPV no longer linear in take

@@ -161,13 +161,15 @@ func readResultsCSV(_ path: String) throws -> [[String: String]] {
 }
 
 /// Fixtures/recompute_cash_flow.py rebuilds the retail scenario's yearly cash flow (ramp, every capital line,
-/// overhead, a $2 M grant, a $300,000 + 12 mi × $25,000 middle mile, the bond) from run.json's inputs and results.csv's counts with
+/// overhead, a $2 M grant, a $300,000 + 12 mi × $25,000 middle mile, the bond with 2 years of capitalised interest and
+/// a debt-service reserve) from run.json's inputs and results.csv's counts with
 /// its own code; every year's amounts and the NPV must match run.json to the cent.
 @Test func independentCashFlowRecomputationMatchesToTheCent() throws {
     let out = try TemporaryDirectory()
     let study = try Study.load(path: BusinessCaseRunTests.demo,
                                overrides: ["risk.draws=100", "finance.grant=2000000", "cost.middle_mile=300000",
-                                           "cost.middle_mile_miles=12", "cost.middle_mile_per_mile=25000"])
+                                           "cost.middle_mile_miles=12", "cost.middle_mile_per_mile=25000",
+                                           "finance.capitalized_interest_years=2", "finance.debt_service_reserve=true"])
     let r = try StudyRunner.run(study, options: RunOptions(outputRoot: out.path))
     let check = try CommandLineRun.run("python3", [TestPaths.repo("Tests/LastmileKitTests/Fixtures/recompute_cash_flow.py"),
                                                    r.outputDirectory, "retail"])

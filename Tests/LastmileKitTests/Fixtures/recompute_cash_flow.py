@@ -33,6 +33,7 @@ DEFAULTS = {
     "finance.opex_fixed_year": 250000, "finance.horizon_years": 20, "finance.bond_share": 1.0,
     "finance.bond_rate": 0.04, "finance.bond_term_years": 20, "finance.grant": 0, "finance.grant_per_passing": 0,
     "finance.price_change": 0, "finance.discount_rate": 0.04,
+    "finance.capitalized_interest_years": 0, "finance.debt_service_reserve": False,
 }
 
 
@@ -114,11 +115,16 @@ for t in years:
     rows.append({"revenue": revenue, "opex": opex, "capex": capex, "grant": grant,
                  "net_cash_flow": revenue + grant - opex - capex, "capital": capital})
 
-bond = param("finance.bond_share") * max(0.0, sum(r["capex"] for r in rows) - grant_total)
+financed = param("finance.bond_share") * max(0.0, sum(r["capex"] for r in rows) - grant_total)
 r, term = param("finance.bond_rate"), int(param("finance.bond_term_years"))
-service = bond * r / (1 - (1 + r) ** -term) if bond > 0 else 0.0
+deferred = int(param("finance.capitalized_interest_years"))
+annuity = r / (1 - (1 + r) ** -term)
+bond = financed * (1 + r) ** deferred            # interest during construction, borrowed
+if param("finance.debt_service_reserve"):
+    bond = bond / (1 - annuity)                  # plus one year's debt service held in reserve
+service = bond * annuity if bond > 0 else 0.0
 for t, row in enumerate(rows):
-    row["debt_service"] = service if 1 <= t <= term else 0.0
+    row["debt_service"] = service if deferred + 1 <= t <= deferred + term else 0.0
 
 scenario = next(s for s in run["scenarios"] if s["name"] == scenario_name)
 assert scenario["kind"] == "retail", "only the retail kind is modelled"

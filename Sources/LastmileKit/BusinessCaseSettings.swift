@@ -406,6 +406,12 @@ public struct BusinessCaseSettings: Sendable {
                 }
             }
         }
+        // Say which adoption keys the chosen curve leaves unused.
+        let unused: Set<String> = p.demand.adoption.bass == nil
+            ? ["demand.bass_p", "demand.bass_q"] : ["demand.ramp"]
+        for i in lines.indices where unused.contains(lines[i].key) {
+            lines[i].source += " — not used: demand.adoption is \(p.demand.adoption.bass == nil ? "ramp" : "bass")"
+        }
         self.parameters = p
         self.residentialCodes = residential
         self.lines = lines

@@ -14,6 +14,13 @@ public struct BusinessCaseParameters: Hashable, Sendable {
         /// Base terminal take rate (share of passings subscribing at saturation). Default 45 %: Cartesian
         /// 2019's assumed penetration in its densest group (50–70 % in sparser groups).
         public var takeRate = 0.45
+        /// How the base take varies by area: the same everywhere, or Cartesian's assumed penetration by
+        /// density group (45/50/60/70 %), scaled so that `takeRate` is the densest group's.
+        public enum TakeRateBasis: String, Hashable, Sendable, CaseIterable {
+            case fixed
+            case densityGroup = "density_group"
+        }
+        public var takeRateBasis = TakeRateBasis.fixed
         /// Relative uplift of the take rate in an area where every location is unserved (no
         /// alternative): × (1 + uplift × unserved share). Planning assumption.
         public var unservedUplift = 0.25

@@ -13,8 +13,11 @@ public enum TakeRateModel {
         public var competition = 1.0
         /// (ARPU / reference price)^elasticity.
         public var price = 1.0
+        /// With `demand.take_rate_basis = density_group`: the Cartesian group's assumed penetration ÷ the
+        /// densest group's (45 %), so that `demand.take_rate` is the densest group's take; else 1.
+        public var density = 1.0
         public init() {}
-        public var combined: Double { max(0, unserved * competition * price) }
+        public var combined: Double { max(0, unserved * competition * price * density) }
     }
 
     /// The factors for `area` at the monthly price `arpu`.
@@ -25,7 +28,18 @@ public enum TakeRateModel {
             a.competition = 1 - demand.competitorPenalty * Double(area.counts.served) / Double(area.counts.locations)
         }
         a.price = priceFactor(arpu: arpu, demand)
+        if demand.takeRateBasis == .densityGroup { a.density = densityFactor(area.householdDensity) }
         return a
+    }
+
+    /// Cartesian 2019's assumed penetration for the area's density group ÷ the densest group's; the
+    /// unpriced group below 63/mi² (and an area without land area) takes the sparsest priced group's (D1).
+    public static func densityFactor(_ householdsPerSquareMile: Double?) -> Double {
+        let groups = CostToPass.cartesian2019
+        let densest = groups[0].assumedPenetration!
+        let sparsest = groups.last { $0.assumedPenetration != nil }!.assumedPenetration!
+        guard let d = householdsPerSquareMile else { return sparsest / densest }
+        return (CostToPass.group(householdsPerSquareMile: d).assumedPenetration ?? sparsest) / densest
     }
 
     /// (ARPU / reference price)^elasticity: 1 at the reference price or without a price.

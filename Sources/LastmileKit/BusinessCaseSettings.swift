@@ -44,6 +44,7 @@ public struct BusinessCaseSettings: Sendable {
     /// Fixed keys, in the order the method page lists them.
     static let settings: [Setting] = [
         Setting(key: "demand.take_rate", defaultText: "0.45", source: "Cartesian for the Fiber Broadband Association, FTTH Study 2019: assumed penetration 45 % in its densest group (50–70 % in sparser groups)", allowed: "0 to 1"),
+        Setting(key: "demand.take_rate_basis", defaultText: "fixed", source: "fixed: demand.take_rate in every area; density_group: Cartesian 2019's assumed penetration by density group (45/50/60/70 %, D1's below 63/mi²) scaled so that demand.take_rate is the densest group's", allowed: "fixed or density_group"),
         Setting(key: "demand.unserved_uplift", defaultText: "0.25", source: assumption, allowed: "0 to 10"),
         Setting(key: "demand.competitor_penalty", defaultText: "0.25", source: assumption, allowed: "0 to 1"),
         Setting(key: "demand.price_elasticity", defaultText: "-0.62", source: "Carare, McGovern, Noriega & Schwarz (2015), Information Economics and Policy 30: bias-corrected broadband price elasticity (Dutz, Orszag & Willig 2009 estimate −0.69 for 2008)", allowed: "-10 to 0"),
@@ -181,6 +182,12 @@ public struct BusinessCaseSettings: Sendable {
         var p = BusinessCaseParameters()
         // demand
         if let x = try number("demand.take_rate", share) { p.demand.takeRate = x }
+        if let b = try text("demand.take_rate_basis") {
+            guard let basis = BusinessCaseParameters.Demand.TakeRateBasis(rawValue: b) else {
+                throw bad("demand.take_rate_basis", "demand.take_rate_basis must be \(allowed("demand.take_rate_basis")), found '\(b)'")
+            }
+            p.demand.takeRateBasis = basis
+        }
         if let x = try number("demand.unserved_uplift", { $0 >= 0 && $0 <= 10 }) { p.demand.unservedUplift = x }
         if let x = try number("demand.competitor_penalty", share) { p.demand.competitorPenalty = x }
         if let x = try number("demand.price_elasticity", { $0 >= -10 && $0 <= 0 }) { p.demand.priceElasticity = x }

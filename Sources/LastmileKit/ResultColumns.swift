@@ -60,6 +60,7 @@ enum ResultColumns {
         PlanColumn(name: "unserved_factor", kind: .real) { .real($0.takeAdjustments.unserved) },
         PlanColumn(name: "competition_factor", kind: .real) { .real($0.takeAdjustments.competition) },
         PlanColumn(name: "price_factor", kind: .real) { .real($0.takeAdjustments.price) },
+        PlanColumn(name: "density_factor", kind: .real) { .real($0.takeAdjustments.density) },
         PlanColumn(name: "take_rate", kind: .real) { .real($0.takeRate) },
         PlanColumn(name: "subscribers_at_horizon", kind: .real) { .real($0.subscribersAtHorizon) },
         PlanColumn(name: "cost_per_passing", kind: .real) { .real($0.costToPassPerPassing) },

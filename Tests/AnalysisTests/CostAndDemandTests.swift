@@ -77,6 +77,25 @@ import GeoModel
         #expect(TakeRateModel.takeRate(base: 0.5, modifier: 0) == 0)
     }
 
+    /// density_group: Cartesian's assumed penetration ÷ 45 %: A 1, B 50/45, C 60/45, D1 70/45; D2 and no land area D1's.
+    @Test func takeRateByDensityGroup() {
+        #expect(TakeRateModel.densityFactor(2000) == 1)
+        #expect(abs(TakeRateModel.densityFactor(800) - 0.50 / 0.45) < 1e-12)
+        #expect(abs(TakeRateModel.densityFactor(400) - 0.60 / 0.45) < 1e-12)
+        #expect(abs(TakeRateModel.densityFactor(100) - 0.70 / 0.45) < 1e-12)
+        #expect(abs(TakeRateModel.densityFactor(10) - 0.70 / 0.45) < 1e-12)
+        #expect(abs(TakeRateModel.densityFactor(nil) - 0.70 / 0.45) < 1e-12)
+        var demand = BusinessCaseParameters.Demand()
+        demand.unservedUplift = 0
+        demand.competitorPenalty = 0
+        let area = BusinessCaseArea(id: AreaID("230190001001"), name: "A", passings: 100, households: 400,
+                                    counts: ClassCounts(unserved: 100), landAreaSquareMiles: 1)   // 400/mi²: group C
+        #expect(TakeRateModel.adjustments(area, demand, arpu: 65).density == 1)   // fixed basis
+        demand.takeRateBasis = .densityGroup
+        let a = TakeRateModel.adjustments(area, demand, arpu: 65)
+        #expect(abs(TakeRateModel.takeRate(base: 0.45, modifier: a.combined) - 0.60) < 1e-12)   // Cartesian's 60 %
+    }
+
     /// The default ramp reaches 45, 75, 90 and then 100 % of the terminal take in years 1–4 after lighting.
     @Test func rampReadsWholeYears() {
         let ramp = AdoptionCurve.ramp(AdoptionCurve.defaultRamp)

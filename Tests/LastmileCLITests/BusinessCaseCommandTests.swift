@@ -85,6 +85,8 @@ import TestSupport
         ("demand.adoption=\"logistic\"", "demand.adoption", "ramp or bass"),
         ("demand.ramp=[0.5, 1.5]", "demand.ramp", "each 0 to 1"),
         ("cost.make_ready_per_aerial_mile=-3", "cost.make_ready_per_aerial_mile", "0 or more"),
+        ("demand.take_rate_basis=\"cartesian\"", "demand.take_rate_basis", "fixed or density_group"),
+        ("plan.build=\"everything\"", "plan.build", "areas or eligible_locations"),
     ])
     func badParameterIs65WithNameAndRange(_ set: String, _ key: String, _ range: String) throws {
         let out = try TemporaryDirectory()

@@ -77,7 +77,7 @@ import Analysis
         // results.csv: the plan columns, and phase empty for areas not built.
         let csv = try String(contentsOfFile: r.outputDirectory + "/results.csv", encoding: .utf8)
         let header = csv.split(separator: "\n")[0]
-        #expect(header.hasSuffix(",passings,households_per_sq_mi,unserved_factor,competition_factor,price_factor,take_rate,subscribers_at_horizon,cost_per_passing,cost_to_pass,cost_basis,route_miles,hub_electronics,make_ready,served_passings,cost_per_unserved_location,need_score,phase"))
+        #expect(header.hasSuffix(",passings,households_per_sq_mi,unserved_factor,competition_factor,price_factor,density_factor,take_rate,subscribers_at_horizon,cost_per_passing,cost_to_pass,cost_basis,route_miles,hub_electronics,make_ready,served_passings,cost_per_unserved_location,need_score,phase"))
         // GeoPackage through ogrinfo: the phase field and the number of built areas.
         let phases = try CommandLineRun.run("ogrinfo", ["-ro", "-q", r.outputDirectory + "/results.gpkg", "-sql",
                                                         "SELECT count(*) AS n FROM areas WHERE phase IS NOT NULL"])

@@ -43,6 +43,8 @@ def param(key):
 
 assert given.get("demand.adoption", "ramp") == "ramp", "this check models the ramp"
 assert given.get("cost.method") == "density", "this check models the density method"
+assert given.get("demand.take_rate_basis", "fixed") == "fixed", "this check models one base take for every area"
+assert given.get("plan.build", "areas") == "areas", "this check models whole areas"
 CARTESIAN = [(1525, 668), (767, 1313), (302, 2187), (63, 3656)]  # group lower bound, 2019 average
 
 counts = {row["area"]: row for row in csv.DictReader(open(run_dir + "/results.csv"))}

@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
         .testTarget(name: "MapsTests", dependencies: ["Maps", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
-        .testTarget(name: "LastmileKitTests", dependencies: ["LastmileKit", "TestSupport"]),
+        .testTarget(name: "LastmileKitTests", dependencies: ["LastmileKit", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LastmileCLITests", dependencies: ["TestSupport"]),
     ]
 )

@@ -9,10 +9,24 @@ public struct AreaPlan: Hashable, Sendable {
     public var householdDensity: Double?
     /// Terminal take rate at the base `demand.take_rate`.
     public var takeRate: Double
+    /// The factors between the base take and `takeRate` (before the clamp to 0…1).
+    public var takeAdjustments = TakeRateModel.Adjustments()
     /// Cost to pass per passing, construction-cost index and contingency included.
     public var costToPassPerPassing: Double
     /// Cost to pass the whole area (what counts against the capital budget).
     public var passCapex: Double
+    /// What the cost to pass rests on (a Cartesian group, the route model, or the extrapolation).
+    public var costBasis: CostToPass.Basis = .noLandArea
+    /// Route miles priced by the route model; nil for a density group.
+    public var routeMiles: Double?
+    /// Hub, OLT and cabinets for the area, contingency included.
+    public var hubCapex: Double = 0
+    /// Pole make-ready on the area's aerial route miles, contingency included.
+    public var makeReadyCapex: Double = 0
+    /// Share of the area's locations already served at 100/20.
+    public var servedShare: Double = 0
+    /// Passings the plan pays for that are already served (0 when only eligible locations are built).
+    public var servedPassings: Int = 0
     /// Need score 0…100 (see `Prioritisation.needScore`).
     public var needScore: Double
     /// Cost to pass ÷ unserved locations; nil when the area has none.

@@ -22,23 +22,45 @@ public struct BusinessCase: Hashable, Sendable {
         let reference = p.demand.referenceIncome ?? TakeRateModel.referenceIncome(input)
         var modifiers: [String: Double] = [:]
         var plans: [AreaPlan] = []
+        let eligibleOnly = p.plan.build == .eligibleLocations
         for a in input {
-            let mod = TakeRateModel.modifier(a, p.demand, referenceIncome: reference)
+            // Eligible locations only: the unserved and underserved share of the passings, costed by that share
+            // of the area's plant; their take sees no served competitor.
+            let eligibleShare = eligibleOnly ? (a.counts.unservedOrUnderservedShare ?? 0) : 1
+            let passings = eligibleOnly ? Int((Double(a.passings) * eligibleShare).rounded()) : a.passings
+            var demandArea = a
+            if eligibleOnly { demandArea.counts = ClassCounts(unserved: a.counts.unserved, underserved: a.counts.underserved) }
+            let adjustments = TakeRateModel.adjustments(demandArea, p.demand, arpu: p.finance.arpu)
+            let mod = adjustments.combined
             modifiers[a.id.rawValue] = mod
-            let perPassing = CostToPass.perPassing(a, p.cost) * (1 + p.cost.contingency)
-            let passCapex = perPassing * Double(a.passings)
-            plans.append(AreaPlan(
-                id: a.id, name: a.name, passings: a.passings, householdDensity: a.householdDensity,
+            let estimate = CostToPass.estimate(a, p.cost)
+            let contingency = 1 + p.cost.contingency
+            let perPassing = estimate.perPassing * contingency
+            let passCapex = perPassing * Double(passings)
+            var plan = AreaPlan(
+                id: a.id, name: a.name, passings: passings, householdDensity: a.householdDensity,
                 takeRate: TakeRateModel.takeRate(base: p.demand.takeRate, modifier: mod),
                 costToPassPerPassing: perPassing, passCapex: passCapex,
                 needScore: Prioritisation.needScore(a, referenceIncome: reference),
                 costPerUnservedLocation: a.counts.unserved > 0 ? passCapex / Double(a.counts.unserved) : nil,
-                phase: nil, subscribersAtHorizon: 0))
+                phase: nil, subscribersAtHorizon: 0)
+            plan.takeAdjustments = adjustments
+            plan.costBasis = estimate.basis
+            plan.routeMiles = estimate.routeMiles
+            plan.hubCapex = Double(passings) * p.cost.hubElectronicsPerPassing * contingency
+            plan.makeReadyCapex = (estimate.routeMiles ?? 0) * (1 - p.cost.undergroundShare) * p.cost.makeReadyPerAerialMile
+                * contingency * eligibleShare
+            plan.servedShare = a.counts.locations > 0 ? Double(a.counts.served) / Double(a.counts.locations) : 0
+            plan.servedPassings = eligibleOnly ? 0 : Int((Double(a.passings) * plan.servedShare).rounded())
+            plans.append(plan)
         }
         let byID = Dictionary(uniqueKeysWithValues: input.map { ($0.id, $0) })
+        // Candidates: areas with unserved or underserved locations whose served share is at most
+        // plan.max_served_share; plan.include_served_areas builds every area.
         let include = p.plan.includeServedAreas
         plans = Prioritisation.assignPhases(plans, candidate: { plan in
-            include || (byID[plan.id].map { $0.counts.unserved + $0.counts.underserved > 0 } ?? false)
+            include || (plan.servedShare <= p.plan.maxServedShare
+                        && (byID[plan.id].map { $0.counts.unserved + $0.counts.underserved > 0 } ?? false))
         }, budget: p.plan.capitalBudget, phases: p.plan.phases)
 
         let h = p.finance.horizonYears
@@ -66,43 +88,68 @@ public struct BusinessCase: Hashable, Sendable {
                               npvAtLow: e.npv(baseTake: base, DriverMultipliers(driver, range.lowerBound)),
                               npvAtHigh: e.npv(baseTake: base, DriverMultipliers(driver, range.upperBound)))
         }.sorted { $0.swing != $1.swing ? $0.swing > $1.swing : $0.driver < $1.driver }
-        return ScenarioResult(
+        let grant = years.reduce(0) { $0 + $1.grant }
+        let bond = e.bond(capital: capex, grant: grant)
+        var cumulative: [Double] = []
+        var cash = 0.0
+        for y in years {
+            cash += y.netCashFlow - y.debtService + bond.proceeds(year: y.year)
+            cumulative.append(cash)
+        }
+        var result = ScenarioResult(
             definition: e.scenario, years: years, capex: capex, npv: FinancialMath.npv(rate: rate, cashFlows: flows),
-            irr: FinancialMath.irr(cashFlows: flows), paybackYears: FinancialMath.payback(cashFlows: flows),
-            discountedPaybackYears: FinancialMath.discountedPayback(rate: rate, cashFlows: flows),
-            breakEvenTakeRate: e.breakEvenTakeRate(), bondAmount: e.bondShare * capex,
+            // Nothing built, nothing to pay back.
+            irr: FinancialMath.irr(cashFlows: flows), paybackYears: capex > 0 ? FinancialMath.payback(cashFlows: flows) : nil,
+            discountedPaybackYears: capex > 0 ? FinancialMath.discountedPayback(rate: rate, cashFlows: flows) : nil,
+            breakEvenTakeRate: e.breakEvenTakeRate(), bondAmount: bond.principal,
             minimumDebtServiceCoverage: years.compactMap(\.debtServiceCoverage).min(),
             tornado: tornado, monteCarlo: monteCarlo(e))
+        result.grant = grant
+        result.bond = bond
+        result.fundingGap = e.fundingGap()
+        result.debtServiceCoverage = CoverageTest(years: years.compactMap { y in y.debtServiceCoverage.map { (y.year, $0) } },
+                                                  covenant: p.finance.dscrCovenant)
+        result.generalFundExposure = GeneralFundExposure(cumulative: cumulative)
+        return result
     }
 
-    /// Seeded Monte Carlo: each draw multiplies take rate, cost to pass, ARPU and opex by
-    /// independent triangular(low, 1, high) factors from `risk` (drawn in that order).
+    /// Seeded Monte Carlo. Each draw: standard normals for take rate and ARPU correlated at
+    /// `risk.takeARPUCorrelation`; one per capital component (cost to pass, hub, make-ready, middle mile,
+    /// connections, acquisition) sharing a common factor so that any two correlate at `risk.costCorrelation`;
+    /// opex independent. Each normal becomes a uniform through Φ and then a triangular(low, 1, high)
+    /// multiplier from that driver's range (a Gaussian copula on triangular marginals).
     static func monteCarlo(_ e: ScenarioEvaluator) -> MonteCarloSummary {
         let p = e.parameters
         var rng = RandomSource(seed: p.risk.seed)
         var npvs: [Double] = []
         npvs.reserveCapacity(p.risk.draws)
+        func factor(_ driver: RiskDriver, _ z: Double) -> Double {
+            let r = p.risk.ranges[driver] ?? 0.8...1.2
+            return RandomSource.triangularQuantile(RandomSource.normalCDF(z), low: r.lowerBound, mode: 1, high: r.upperBound)
+        }
+        let rho = max(-1, min(1, p.risk.takeARPUCorrelation)), common = max(0, min(1, p.risk.costCorrelation))
         for _ in 0..<p.risk.draws {
             var m = DriverMultipliers()
-            for driver in RiskDriver.monteCarloDrivers {
-                let r = p.risk.ranges[driver] ?? 0.8...1.2
-                let v = rng.triangular(low: r.lowerBound, mode: 1, high: r.upperBound)
-                switch driver {
-                case .takeRate: m.takeRate = v
-                case .cost: m.cost = v
-                case .arpu: m.arpu = v
-                case .opex: m.opex = v
-                case .discountRate: m.discountRate = v
-                }
-            }
+            let zTake = rng.normal()
+            let zARPU = rho * zTake + (1 - rho * rho).squareRoot() * rng.normal()
+            m.takeRate = factor(.takeRate, zTake)
+            m.arpu = factor(.arpu, zARPU)
+            m.opex = factor(.opex, rng.normal())
+            let zCommon = rng.normal()
+            func component() -> Double { factor(.cost, common.squareRoot() * zCommon + (1 - common).squareRoot() * rng.normal()) }
+            m.costToPass = component(); m.hubElectronics = component(); m.makeReady = component()
+            m.middleMile = component(); m.connection = component(); m.customerAcquisition = component()
             npvs.append(e.npv(baseTake: p.demand.takeRate, m))
         }
         npvs.sort()
         let n = Double(max(1, npvs.count))
-        return MonteCarloSummary(
+        var summary = MonteCarloSummary(
             draws: npvs.count, seed: p.risk.seed,
             p10: RandomSource.quantile(sorted: npvs, 0.1), p50: RandomSource.quantile(sorted: npvs, 0.5),
             p90: RandomSource.quantile(sorted: npvs, 0.9), mean: npvs.reduce(0, +) / n,
             probabilityNPVNegative: Double(npvs.filter { $0 < 0 }.count) / n, sortedNPVs: npvs)
+        summary.takeARPUCorrelation = rho
+        summary.costCorrelation = common
+        return summary
     }
 }

@@ -13,6 +13,15 @@ struct ProjectModel {
     private let suffixMW: [Double]
     /// Cost to pass (index and contingency included) spent per year.
     let passCapexByYear: [Double]
+    /// Hub electronics and make-ready (contingency included) spent per year.
+    let hubCapexByYear: [Double]
+    let makeReadyByYear: [Double]
+    /// True when at least one area is built.
+    let buildsAnything: Bool
+    /// Passings of the built areas (at build time, before growth).
+    let passingsBuilt: Int
+    /// Share of the grant received in each year: the year's share of the cost to pass.
+    let grantShareByYear: [Double]
     /// Passings in service (built in an earlier year) per year.
     let passingsInService: [Double]
 
@@ -28,10 +37,16 @@ struct ProjectModel {
         let width = h + 1
         var w = [Double](repeating: 0, count: built.count * width)
         var capex = [Double](repeating: 0, count: width)
+        var hub = [Double](repeating: 0, count: width)
+        var makeReady = [Double](repeating: 0, count: width)
         var inService = [Double](repeating: 0, count: width)
         for (i, b) in built.enumerated() {
             let year = b.plan.buildYear!
-            if year <= h { capex[year] += b.plan.passCapex }
+            if year <= h {
+                capex[year] += b.plan.passCapex
+                hub[year] += b.plan.hubCapex
+                makeReady[year] += b.plan.makeReadyCapex
+            }
             for t in 0...h where t > year {
                 let passings = Double(b.plan.passings) * pow(1 + growth, Double(t))
                 inService[t] += passings
@@ -49,6 +64,12 @@ struct ProjectModel {
         prefixW = prefix
         suffixMW = suffix
         passCapexByYear = capex
+        buildsAnything = !built.isEmpty
+        passingsBuilt = built.reduce(0) { $0 + $1.plan.passings }
+        let totalPass = capex.reduce(0, +)
+        grantShareByYear = capex.map { totalPass > 0 ? $0 / totalPass : 0 }
+        hubCapexByYear = hub
+        makeReadyByYear = makeReady
         passingsInService = inService
     }
 

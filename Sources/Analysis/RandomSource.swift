@@ -20,7 +20,20 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
 
     /// A draw from the triangular distribution (low, mode, high) by inverse CDF.
     public mutating func triangular(low: Double, mode: Double, high: Double) -> Double {
-        let u = unit()
+        Self.triangularQuantile(unit(), low: low, mode: mode, high: high)
+    }
+
+    /// A standard normal draw (Box–Muller, cosine branch; two uniforms per draw).
+    public mutating func normal() -> Double {
+        let u1 = 1 - unit(), u2 = unit()   // u1 in (0, 1]
+        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+    }
+
+    /// The standard normal CDF Φ(z) = erfc(−z/√2)/2.
+    public static func normalCDF(_ z: Double) -> Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
+
+    /// The triangular (low, mode, high) quantile at u ∈ [0, 1] (inverse CDF).
+    public static func triangularQuantile(_ u: Double, low: Double, mode: Double, high: Double) -> Double {
         guard high > low else { return mode }
         let cut = (mode - low) / (high - low)
         return u < cut ? low + ((u * (high - low) * (mode - low)).squareRoot())

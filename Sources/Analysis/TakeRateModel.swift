@@ -1,23 +1,50 @@
 import Foundation
 
-/// The terminal take rate of an area: the base adjusted for competition and income, clamped to 0…1.
+/// The terminal take rate of an area: the base adjusted for alternatives and price, clamped to 0…1.
 ///
 /// take = clamp(base × (1 + uplift × unserved share) × (1 − penalty × served share)
-///              × (income / reference)^(−elasticity), 0, 1)
-/// The income factor is 1 when the area's income or the reference is unknown.
+///              × (ARPU / reference price)^elasticity, 0, 1)
 public enum TakeRateModel {
-    /// The factor that multiplies the base take in `area` (everything but the base and the clamp).
-    public static func modifier(_ area: BusinessCaseArea, _ demand: BusinessCaseParameters.Demand,
-                                referenceIncome: Double?) -> Double {
-        var m = 1.0
-        if let unserved = area.counts.unservedShare { m *= 1 + demand.unservedUplift * unserved }
+    /// Each factor that multiplies the base take in an area.
+    public struct Adjustments: Hashable, Sendable {
+        /// 1 + uplift × unserved share (no alternative at all).
+        public var unserved = 1.0
+        /// 1 − penalty × share already served at 100/20 (a competitor).
+        public var competition = 1.0
+        /// (ARPU / reference price)^elasticity.
+        public var price = 1.0
+        /// With `demand.take_rate_basis = density_group`: the Cartesian group's assumed penetration ÷ the
+        /// densest group's (45 %), so that `demand.take_rate` is the densest group's take; else 1.
+        public var density = 1.0
+        public init() {}
+        public var combined: Double { max(0, unserved * competition * price * density) }
+    }
+
+    /// The factors for `area` at the monthly price `arpu`.
+    public static func adjustments(_ area: BusinessCaseArea, _ demand: BusinessCaseParameters.Demand, arpu: Double) -> Adjustments {
+        var a = Adjustments()
+        if let unserved = area.counts.unservedShare { a.unserved = 1 + demand.unservedUplift * unserved }
         if area.counts.locations > 0 {
-            m *= 1 - demand.competitorPenalty * Double(area.counts.served) / Double(area.counts.locations)
+            a.competition = 1 - demand.competitorPenalty * Double(area.counts.served) / Double(area.counts.locations)
         }
-        if let income = area.medianIncome, let ref = referenceIncome, income > 0, ref > 0 {
-            m *= pow(income / ref, -demand.priceElasticity)
-        }
-        return max(0, m)
+        a.price = priceFactor(arpu: arpu, demand)
+        if demand.takeRateBasis == .densityGroup { a.density = densityFactor(area.householdDensity) }
+        return a
+    }
+
+    /// Cartesian 2019's assumed penetration for the area's density group ÷ the densest group's; the
+    /// unpriced group below 63/mi² (and an area without land area) takes the sparsest priced group's (D1).
+    public static func densityFactor(_ householdsPerSquareMile: Double?) -> Double {
+        let groups = CostToPass.cartesian2019
+        let densest = groups[0].assumedPenetration!
+        let sparsest = groups.last { $0.assumedPenetration != nil }!.assumedPenetration!
+        guard let d = householdsPerSquareMile else { return sparsest / densest }
+        return (CostToPass.group(householdsPerSquareMile: d).assumedPenetration ?? sparsest) / densest
+    }
+
+    /// (ARPU / reference price)^elasticity: 1 at the reference price or without a price.
+    public static func priceFactor(arpu: Double, _ demand: BusinessCaseParameters.Demand) -> Double {
+        arpu > 0 && demand.referencePrice > 0 ? pow(arpu / demand.referencePrice, demand.priceElasticity) : 1
     }
 
     /// The terminal take rate for a base take rate.

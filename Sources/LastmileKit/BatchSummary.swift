@@ -11,7 +11,7 @@ public struct BatchSummary: Sendable {
     public var recoveredRuns: [String]
 
     public var failed: [BatchResult] { results.filter { $0.status == .failed } }
-    /// 0 when every study is done, 2 when some failed (PRODUCT.md exit codes: 2 = partial success).
+    /// 0 when every study is done, 2 when some failed (exit code 2 = partial success).
     public var exitCode: Int32 { failed.isEmpty ? 0 : 2 }
 
     public func text() -> String {

@@ -9,8 +9,9 @@ import Reports
 public struct StoredReport: Codable, Hashable, Sendable {
     /// The file name in a run folder.
     public static let fileName = "report-content.json"
-    /// Version of this file's layout; bumped when a field changes meaning.
-    public static let currentFormatVersion = 1
+    /// Version of this file's layout; bumped when a field changes meaning or is added. 2: the business
+    /// case's capital lines, grant, funding gap, coverage test, exposure and Monte Carlo correlations.
+    public static let currentFormatVersion = 2
 
     public var formatVersion: Int
     public var paper: Reports.PaperSize
@@ -49,17 +50,18 @@ public struct StoredReport: Codable, Hashable, Sendable {
         }
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let stored: StoredReport
+        // The version first, so that a report stored by an earlier layout gets a plain answer.
+        struct Version: Decodable { var formatVersion: Int }
+        if let version = try? decoder.decode(Version.self, from: data), version.formatVersion != currentFormatVersion {
+            throw LastmileError.badInput(SourceLocation(file: path, column: "formatVersion"),
+                                         "expected format version \(currentFormatVersion), found \(version.formatVersion) "
+                                         + "(stored by an earlier Lastmile: run the study again to re-render it)")
+        }
         do {
-            stored = try decoder.decode(StoredReport.self, from: data)
+            return try decoder.decode(StoredReport.self, from: data)
         } catch {
             throw LastmileError.badInput(SourceLocation(file: path), "expected a stored report (report-content.json): \(error)")
         }
-        guard stored.formatVersion == currentFormatVersion else {
-            throw LastmileError.badInput(SourceLocation(file: path, column: "formatVersion"),
-                                         "expected format version \(currentFormatVersion), found \(stored.formatVersion)")
-        }
-        return stored
     }
 
     /// The maps by file name (without extension): "unserved" and, with a business case, "phases".

@@ -62,7 +62,7 @@ public enum StudyRunner {
         var areas: [Area]
         var diagnostics: [String]
         var rowsRead: Int
-        /// The business case (issue 4) over the study's areas.
+        /// The business case over the study's areas.
         var businessCase: BusinessCase
         /// How demand.household_growth was derived from two ACS tables, when it was.
         var householdTrend: String?

@@ -1,4 +1,5 @@
 import Graphics
+import Charts
 
 /// The business-case section of a report as plain values: each scenario's metrics, cash flows and
 /// risk, the adoption curve, the build phases (with their map already drawn) and every parameter
@@ -28,6 +29,24 @@ public struct BusinessCaseContent: Hashable, Sendable, Codable {
         public var seed: UInt64
         /// Every Monte Carlo NPV, sorted.
         public var monteCarloNPVs: [Double]
+        /// The capital over the horizon by component (label, undiscounted dollars), in table order.
+        public var capital: [Amount] = []
+        /// The Monte Carlo's correlations: take rate with ARPU, and between capital components.
+        public var takeARPUCorrelation: Double = 0
+        public var costCorrelation: Double = 0
+        /// Grant received over the horizon.
+        public var grant: Double = 0
+        /// The total grant that makes the NPV zero, and per passing built; nil when nothing is built.
+        public var fundingGap: Double?
+        public var fundingGapPerPassing: Double?
+        public var maximumDebtServiceCoverage: Double?
+        public var dscrCovenant: Double = 1.25
+        /// Years with debt service, and those below the covenant.
+        public var debtServiceYears: Int = 0
+        public var yearsBelowCovenant: [Int] = []
+        /// The worst cumulative cash after debt service (≤ 0) and its year (nil when never negative).
+        public var generalFundExposure: Double = 0
+        public var generalFundExposureYear: Int?
 
         public init(label: String, kind: String, capex: Double, npv: Double, irr: Double?, paybackYears: Double?,
                     discountedPaybackYears: Double?, breakEvenTakeRate: Double?, minimumDebtServiceCoverage: Double?,
@@ -40,6 +59,13 @@ public struct BusinessCaseContent: Hashable, Sendable, Codable {
             self.p10 = p10; self.p50 = p50; self.p90 = p90; self.probabilityNPVNegative = probabilityNPVNegative
             self.draws = draws; self.seed = seed; self.monteCarloNPVs = monteCarloNPVs
         }
+    }
+
+    /// A labelled dollar amount (a capital component).
+    public struct Amount: Hashable, Sendable, Codable {
+        public var label: String
+        public var amount: Double
+        public init(label: String, amount: Double) { self.label = label; self.amount = amount }
     }
 
     /// One tornado bar: "Take rate (×0.8 / ×1.2)" and the NPV at the low and high setting.
@@ -80,6 +106,15 @@ public struct BusinessCaseContent: Hashable, Sendable, Codable {
     public var phases: [Phase]
     /// Areas considered but not built (budget or no need).
     public var areasNotBuilt: Int
+    /// True when only unserved and underserved locations are built (plan.build = eligible_locations).
+    public var eligibleLocationsOnly = false
+    /// plan.max_served_share, and the areas with need left out because their served share is above it.
+    public var maxServedShare = 0.8
+    /// plan.include_served_areas: every area is a candidate, whatever its served share.
+    public var includeServedAreas = false
+    public var areasOverServedShare = 0
+    /// Passings of the plan already served at 100/20 (the plan pays to pass them too).
+    public var servedPassingsBuilt = 0
     public var phasesMap: DisplayList?
     public var phasesMapCaption: String
     public var parameters: [Parameter]
@@ -93,6 +128,14 @@ public struct BusinessCaseContent: Hashable, Sendable, Codable {
         self.takeRate = takeRate; self.adoptionCurve = adoptionCurve; self.phases = phases
         self.areasNotBuilt = areasNotBuilt; self.phasesMap = phasesMap; self.phasesMapCaption = phasesMapCaption
         self.parameters = parameters; self.methodParagraphs = methodParagraphs
+    }
+
+    /// One sentence on what the Monte Carlo draws assume.
+    public static func monteCarloAssumption(_ s: Scenario) -> String {
+        "Each of the \(NumberFormatting.grouped(s.draws)) draws takes triangular multipliers (low, base, high) for take rate, revenue per subscriber, "
+            + "operating cost and each capital component; take rate and revenue are correlated at \(NumberFormatting.grouped(s.takeARPUCorrelation, decimals: 2)), "
+            + "the capital components at \(NumberFormatting.grouped(s.costCorrelation, decimals: 2)) with one another, operating cost independently, "
+            + "so the percentiles are only as good as those ranges and correlations."
     }
 
     /// The scenario the risk charts show: the first retail one, else the first.

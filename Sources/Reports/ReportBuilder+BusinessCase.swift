@@ -24,11 +24,20 @@ extension ReportBuilder {
         let nouns = c.areaNounPlural
         flow.paragraph("The network passes \(NumberFormatting.grouped(passings)) locations in \(built) \(built == 1 ? c.areaNoun : nouns), "
             + "built in \(bc.phases.count) yearly \(bc.phases.count == 1 ? "phase" : "phases") for \(MoneyFormatting.dollars(cost)) "
-            + "(cost to pass, contingency included)\(bc.areasNotBuilt > 0 ? "; \(bc.areasNotBuilt) \(bc.areasNotBuilt == 1 ? c.areaNoun : nouns) are not built (no unserved or underserved locations, or over the capital budget)" : ""). "
+            + "(cost to pass, contingency included)\(bc.areasNotBuilt > 0 ? "; \(bc.areasNotBuilt) \(bc.areasNotBuilt == 1 ? c.areaNoun : nouns) are not built (no unserved or underserved locations, mostly served already, or over the capital budget)" : ""). "
             + "The base terminal take rate is \(NumberFormatting.percent(bc.takeRate)); cash flows run \(bc.horizonYears) years after the first construction year "
-            + "and are discounted at \(NumberFormatting.percent(bc.discountRate)). Every figure is the city's: the subsidy scenario counts only the city's contribution and its revenue share.",
+            + "and are discounted at \(NumberFormatting.percent(bc.discountRate)). Every figure is the city's: the subsidy scenario counts only the city's contribution and its revenue share. "
+            + (bc.eligibleLocationsOnly
+                ? "Only unserved and underserved locations are built (plan.build = eligible_locations), costed by their share of each area's plant; the plan pays for no already-served passings. "
+                : "Every location of a built area is passed (plan.build = areas): the plan pays for \(NumberFormatting.grouped(bc.servedPassingsBuilt)) passings already served at 100/20 (\(NumberFormatting.percent(passings > 0 ? Double(bc.servedPassingsBuilt) / Double(passings) : 0, decimals: 1)) of the passings built). ")
+            + (bc.includeServedAreas
+                ? "Every area is a candidate whatever its served share (plan.include_served_areas)."
+                : "Areas more than \(NumberFormatting.percent(bc.maxServedShare, decimals: 0)) served are not built (plan.max_served_share)"
+                    + (bc.areasOverServedShare > 0 ? "; \(bc.areasOverServedShare) \(bc.areasOverServedShare == 1 ? c.areaNoun : nouns) with some need are left out for that reason." : ".")),
             style: theme.body, spacingAfter: 10)
         scenarioTable(bc, into: &flow)
+        flow.y += 8
+        capitalTable(bc, into: &flow)
         flow.y += 8
         phaseTable(bc, into: &flow)
         if let h = bc.headline {
@@ -36,7 +45,7 @@ extension ReportBuilder {
             let below = NumberFormatting.percent(h.probabilityNPVNegative, decimals: 0)
             flow.paragraph("Risk (\(h.label)): over \(NumberFormatting.grouped(h.draws)) Monte Carlo draws (seed \(h.seed)) the NPV is "
                 + "\(MoneyFormatting.dollars(h.p10)) at P10, \(MoneyFormatting.dollars(h.p50)) at P50 and \(MoneyFormatting.dollars(h.p90)) at P90; "
-                + "the chance that the NPV is negative is \(below). "
+                + "the chance that the NPV is negative is \(below). " + BusinessCaseContent.monteCarloAssumption(h) + " "
                 + (h.breakEvenTakeRate.map { "The NPV is zero at a base take rate of \(NumberFormatting.percent($0, decimals: 1))." }
                     ?? "No take rate up to 100 % makes the NPV zero."),
                 style: theme.body, spacingAfter: 8)
@@ -61,8 +70,7 @@ extension ReportBuilder {
         if let h = bc.headline {
             flow.heading("Risk: \(h.label)")
             let caption = "P10 \(MoneyFormatting.dollars(h.p10)) · P50 \(MoneyFormatting.dollars(h.p50)) · P90 \(MoneyFormatting.dollars(h.p90)) · "
-                + "P(NPV < 0) = \(NumberFormatting.percent(h.probabilityNPVNegative, decimals: 1)). Take rate, cost to pass, revenue and operating cost are drawn "
-                + "independently from triangular distributions (low, base, high)."
+                + "P(NPV < 0) = \(NumberFormatting.percent(h.probabilityNPVNegative, decimals: 0)). " + BusinessCaseContent.monteCarloAssumption(h)
             let captionHeight = measurer.measure(caption, style: theme.caption, width: flow.content.width).height
             let riskHeight = (flow.remaining - 16 - 6 - captionHeight - 4) / 2
             let tornado = ReportCharts.tornado(h)
@@ -105,7 +113,22 @@ extension ReportBuilder {
             ("Payback", { years($0.paybackYears) }),
             ("Discounted payback", { years($0.discountedPaybackYears) }),
             ("Break-even take rate", { $0.breakEvenTakeRate.map { NumberFormatting.percent($0) } ?? "none in 0–100 %" }),
-            ("Lowest debt-service coverage", { $0.minimumDebtServiceCoverage.map { NumberFormatting.grouped($0, decimals: 2) + "×" } ?? "no debt" }),
+            ("Grant received", { MoneyFormatting.dollars($0.grant) }),
+            ("Funding gap: grant for NPV = 0", { s in
+                s.fundingGap.map { "\(MoneyFormatting.dollars($0)) (\(MoneyFormatting.dollars(s.fundingGapPerPassing ?? 0)) per passing)" } ?? "nothing built"
+            }),
+            ("Debt-service coverage, lowest / highest", { s in
+                guard let lo = s.minimumDebtServiceCoverage else { return "no debt" }
+                let low = NumberFormatting.grouped(lo, decimals: 2) + "×"
+                return s.maximumDebtServiceCoverage.map { low + " / " + NumberFormatting.grouped($0, decimals: 2) + "×" } ?? low
+            }),
+            ("Years below the coverage covenant", { s in
+                s.debtServiceYears == 0 ? "no debt"
+                    : "\(s.yearsBelowCovenant.count) of \(s.debtServiceYears) (covenant \(NumberFormatting.grouped(s.dscrCovenant, decimals: 2))×)"
+            }),
+            ("General-fund exposure (worst cumulative cash after debt service)", { s in
+                s.generalFundExposureYear.map { "\(MoneyFormatting.dollars(s.generalFundExposure)) in year \($0)" } ?? "none: never below zero"
+            }),
             ("Monte Carlo NPV, P10", { MoneyFormatting.dollars($0.p10) }),
             ("Monte Carlo NPV, P50", { MoneyFormatting.dollars($0.p50) }),
             ("Monte Carlo NPV, P90", { MoneyFormatting.dollars($0.p90) }),
@@ -114,6 +137,17 @@ extension ReportBuilder {
         let header: [String] = [""] + bc.scenarios.map(\.label)
         let body = rows.map { row in [row.0] + bc.scenarios.map { row.1($0) } }
         table(header: header, rows: body, firstColumnShare: 0.26, style: TextStyle(size: 8.5, color: ReportTheme.ink), into: &flow)
+    }
+
+    /// The city's capital over the horizon by component, one column per scenario.
+    private func capitalTable(_ bc: BusinessCaseContent, into flow: inout PageFlow) {
+        guard let first = bc.scenarios.first, !first.capital.isEmpty else { return }
+        let header = ["Capital over \(bc.horizonYears) years"] + bc.scenarios.map(\.label)
+        var rows = first.capital.indices.map { i in
+            [first.capital[i].label] + bc.scenarios.map { i < $0.capital.count ? MoneyFormatting.dollars($0.capital[i].amount) : "" }
+        }
+        rows.append(["Total"] + bc.scenarios.map { MoneyFormatting.dollars($0.capital.reduce(0) { $0 + $1.amount }) })
+        table(header: header, rows: rows, firstColumnShare: 0.34, style: TextStyle(size: 8.5, color: ReportTheme.ink), into: &flow)
     }
 
     private func phaseTable(_ bc: BusinessCaseContent, into flow: inout PageFlow) {

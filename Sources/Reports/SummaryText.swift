@@ -46,28 +46,53 @@ public enum SummaryText {
         return out
     }
 
-    /// One paragraph of advice drawn from the business case: which model, if any, pays back, what
-    /// take rate it needs against the assumed one, how sure the Monte Carlo is, and what to build first.
+    /// One paragraph of advice drawn from the business case, worded so that it cannot contradict the
+    /// scenario table: which model has a non-negative NPV (or none), which is closest and why, the funding
+    /// gap, the bond's coverage, and what to build first.
     static func recommendation(for content: ReportContent) -> String? {
         guard let bc = content.businessCase, !bc.scenarios.isEmpty else { return nil }
         let pct = { (v: Double) in NumberFormatting.percent(v) }
         let money = { (v: Double) in MoneyFormatting.dollars(v) }
+        let times = { (v: Double) in NumberFormatting.grouped(v, decimals: 2) + "×" }
         var parts: [String] = []
-        let paying = bc.scenarios.filter { $0.npv >= 0 }.sorted { $0.npv > $1.npv }
-        if let best = paying.first {
-            parts.append("Recommendation: the \(best.label.lowercasedFirst) model pays back under these assumptions "
-                + "(NPV \(money(best.npv)) over \(bc.horizonYears) years at \(pct(bc.discountRate)); "
-                + "chance of a negative NPV \(pct(best.probabilityNPVNegative)) in the Monte Carlo).")
+        if bc.phases.reduce(0, { $0 + $1.passings }) == 0 {
+            return "Recommendation: the plan builds nothing. No \(content.areaNoun) with unserved or underserved locations is at most "
+                + "\(pct(bc.maxServedShare)) served at 100/20 (plan.max_served_share) and within the capital budget; "
+                + (bc.eligibleLocationsOnly ? "raise the budget to reach the eligible locations."
+                    : "to reach the remaining unserved and underserved locations, cost only those (plan.build = \"eligible_locations\", as a BEAD-style subsidy would) and allow mostly-served areas (plan.include_served_areas = true).")
+        }
+        let ranked = bc.scenarios.sorted { $0.npv > $1.npv }
+        let best = ranked[0]
+        let payback = best.paybackYears.map { "its cash pays back in \(NumberFormatting.grouped($0, decimals: 1)) years" }
+            ?? "its cumulative cash never turns positive within \(bc.horizonYears) years"
+        if best.npv >= 0 {
+            parts.append("Recommendation: the \(best.label.lowercasedFirst) model has a non-negative NPV under these assumptions "
+                + "(\(money(best.npv)) over \(bc.horizonYears) years at \(pct(bc.discountRate))); \(payback).")
         } else {
-            let closest = bc.scenarios.max { $0.npv < $1.npv }!
-            var sentence = "Recommendation: none of the \(bc.scenarios.count) models pays back under these assumptions; "
-                + "the closest, \(closest.label.lowercasedFirst), has an NPV of \(money(closest.npv))"
-            if let needed = closest.breakEvenTakeRate {
-                sentence += " and would need a take rate of \(pct(needed)) against the assumed \(pct(bc.takeRate))"
-            } else if let retail = bc.headline, let needed = retail.breakEvenTakeRate {
-                sentence += "; the \(retail.label.lowercasedFirst) would need a take rate of \(pct(needed)) against the assumed \(pct(bc.takeRate))"
+            var sentence = bc.scenarios.count == 1
+                ? "Recommendation: the \(best.label.lowercasedFirst) model has a negative NPV (\(money(best.npv)) over \(bc.horizonYears) years at \(pct(bc.discountRate))); \(payback)"
+                : "Recommendation: none of the \(bc.scenarios.count) models has a positive NPV under these assumptions (over \(bc.horizonYears) years at \(pct(bc.discountRate))). "
+                    + "The closest is the \(best.label.lowercasedFirst) (NPV \(money(best.npv))), \(reason(best, among: bc.scenarios)); \(payback)"
+            if let gap = best.fundingGap {
+                sentence += ". A grant of \(money(gap)) (\(money(best.fundingGapPerPassing ?? 0)) per passing) would bring it to an NPV of zero"
             }
-            parts.append(sentence + ". Treat a build as needing grant funding (e.g. BEAD) or a partner rather than as a self-funding utility.")
+            if let needed = best.breakEvenTakeRate {
+                sentence += "; without a grant it would need a take rate of \(pct(needed)) against the assumed \(pct(bc.takeRate))"
+            }
+            parts.append(sentence + ".")
+            if let retail = bc.headline, retail.label != best.label, let gap = retail.fundingGap {
+                parts.append("The \(retail.label.lowercasedFirst)'s funding gap is \(money(gap)) (\(money(retail.fundingGapPerPassing ?? 0)) per passing).")
+            }
+        }
+        if let retail = bc.headline, retail.debtServiceYears > 0, let high = retail.maximumDebtServiceCoverage {
+            let below = retail.yearsBelowCovenant.count
+            parts.append(below == retail.debtServiceYears
+                ? "The \(retail.label.lowercasedFirst)'s revenue bond is never covered: debt-service coverage peaks at \(times(high)) against a \(times(retail.dscrCovenant)) covenant, so the general fund would carry up to \(money(-retail.generalFundExposure))\(retail.generalFundExposureYear.map { " (year \($0))" } ?? "")."
+                : "The \(retail.label.lowercasedFirst)'s debt-service coverage is below the \(times(retail.dscrCovenant)) covenant in \(below) of \(retail.debtServiceYears) years (highest \(times(high))).")
+        }
+        if let h = bc.headline {
+            parts.append("Risk (\(h.label.lowercasedFirst)): the Monte Carlo NPV is \(money(h.p10)) at P10, \(money(h.p50)) at P50 and \(money(h.p90)) at P90, "
+                + "negative in \(NumberFormatting.percent(h.probabilityNPVNegative, decimals: 0)) of draws. " + BusinessCaseContent.monteCarloAssumption(h))
         }
         if let first = bc.phases.first {
             parts.append("Start with phase 1: \(NumberFormatting.grouped(first.areas)) \(first.areas == 1 ? content.areaNoun : content.areaNounPlural) "
@@ -75,6 +100,16 @@ public enum SummaryText {
                 + "the areas of highest need per dollar.")
         }
         return parts.joined(separator: " ")
+    }
+
+    /// Why a scenario comes out ahead of the others, from the numbers: least city capital, else the
+    /// most revenue kept.
+    static func reason(_ s: BusinessCaseContent.Scenario, among all: [BusinessCaseContent.Scenario]) -> String {
+        let most = all.map(\.capex).max() ?? s.capex
+        if s.capex < most, s.capex == all.map(\.capex).min() {
+            return "because the city puts in the least capital (\(MoneyFormatting.dollars(s.capex)) against up to \(MoneyFormatting.dollars(most)))"
+        }
+        return "because it keeps the most revenue against its costs"
     }
 }
 

@@ -45,7 +45,7 @@ struct CommonOptions: ParsableArguments {
 }
 
 /// Runs a command body, turning Lastmile errors into a message on stderr and the documented exit code
-/// (PRODUCT.md: 1 failed, 64 usage, 65 bad input, 74 I/O).
+/// (1 failed, 64 usage, 65 bad input, 74 I/O).
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()

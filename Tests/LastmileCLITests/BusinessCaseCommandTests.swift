@@ -12,9 +12,13 @@ import TestSupport
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
+    /// Settings under which the demo's retail scenario can break even (at the demo's own settings no take
+    /// rate up to 100 % does): a higher price, no fixed overhead, all-aerial routes.
+    static let paying = ["--set", "finance.arpu=95", "--set", "finance.opex_fixed_year=0", "--set", "cost.underground_share=0"]
+
     @Test func breakEvenTakeRateRerunGivesZeroNPV() throws {
         let out = try TemporaryDirectory()
-        let first = try CommandLineRun.lastmile(["demo", "--out", out.path, "--no-progress", "--set", "risk.draws=200"])
+        let first = try CommandLineRun.lastmile(["demo", "--out", out.path, "--no-progress", "--set", "risk.draws=200"] + Self.paying)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("Business case:"))
         #expect(first.stdout.contains("Retail municipal ISP"))
@@ -37,12 +41,35 @@ import TestSupport
         let breakEven = try #require(retail["break_even_take_rate"] as? Double)
         let capex = try #require(retail["capex"] as? Double)
         #expect(breakEven > 0 && breakEven < 1)
-        let again = try CommandLineRun.lastmile(["demo", "--out", out.path, "--no-progress", "--set", "risk.draws=200",
-                                                 "--set", "demand.take_rate=\(breakEven)"])
+        let again = try CommandLineRun.lastmile(["demo", "--out", out.path, "--no-progress", "--set", "risk.draws=200"] + Self.paying
+                                                + ["--set", "demand.take_rate=\(breakEven)"])
         #expect(again.status == 0, "\(again.stderr)")
         let rerun = try #require((try Self.runJSON(again.stdout))["scenarios"] as? [[String: Any]])
         let npv = try #require(rerun[0]["npv"] as? Double)
         #expect(abs(npv) < max(1, 0.0001 * capex), "NPV at the break-even take rate \(breakEven) is \(npv)")
+    }
+
+    /// Rerunning the demo with each scenario's reported funding gap as finance.grant brings that scenario's
+    /// NPV within $1 of zero.
+    @Test func fundingGapRerunGivesZeroNPV() throws {
+        let out = try TemporaryDirectory()
+        let first = try CommandLineRun.lastmile(["demo", "--out", out.path, "--no-progress", "--set", "risk.draws=100"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let scenarios = try #require((try Self.runJSON(first.stdout))["scenarios"] as? [[String: Any]])
+        #expect(scenarios.count == 3)
+        for s in scenarios {
+            let name = try #require(s["name"] as? String)
+            let gap = try #require(s["funding_gap"] as? Double)
+            let perPassing = try #require(s["funding_gap_per_passing"] as? Double)
+            #expect(gap > 0 && perPassing > 0, "\(name)")
+            #expect((s["years_below_dscr_covenant"] as? [Int])?.isEmpty == false, "\(name): the demo's bond is never covered")
+            let again = try CommandLineRun.lastmile(["demo", "--out", out.path, "--no-progress", "--set", "risk.draws=100",
+                                                     "--set", "finance.grant=\(gap)"])
+            #expect(again.status == 0, "\(again.stderr)")
+            let rerun = try #require((try Self.runJSON(again.stdout))["scenarios"] as? [[String: Any]])
+            let npv = try #require(rerun.first { $0["name"] as? String == name }?["npv"] as? Double)
+            #expect(abs(npv) < 1, "\(name): NPV \(npv) with a grant of \(gap)")
+        }
     }
 
     @Test(arguments: [
@@ -52,6 +79,14 @@ import TestSupport
         ("finance.horizon_years=0", "finance.horizon_years", "1 to 100"),
         ("scenarios.retail.kind=\"cooperative\"", "scenarios.retail.kind", "retail, wholesale or subsidy"),
         ("demand.take_rate=\"high\"", "demand.take_rate", "must be a number"),
+        ("finance.grant=-1", "finance.grant", "0 or more"),
+        ("finance.dscr_covenant=11", "finance.dscr_covenant", "0 to 10"),
+        ("cost.electronics_refresh_years=1.5", "cost.electronics_refresh_years", "whole years"),
+        ("demand.adoption=\"logistic\"", "demand.adoption", "ramp or bass"),
+        ("demand.ramp=[0.5, 1.5]", "demand.ramp", "each 0 to 1"),
+        ("cost.make_ready_per_aerial_mile=-3", "cost.make_ready_per_aerial_mile", "0 or more"),
+        ("demand.take_rate_basis=\"cartesian\"", "demand.take_rate_basis", "fixed or density_group"),
+        ("plan.build=\"everything\"", "plan.build", "areas or eligible_locations"),
     ])
     func badParameterIs65WithNameAndRange(_ set: String, _ key: String, _ range: String) throws {
         let out = try TemporaryDirectory()

@@ -43,8 +43,8 @@ import Analysis
         // Discrete Bass p = 0.03, q = 0.38, m = 1000 (BassDiffusionTests).
         try p.apply(overrides: ["demand.observed_subscribers=[30.0, 70.158, 122.84288491368, 190.10355237138, 272.90683866416]"])
         let s = try BusinessCaseSettings(values: p.values, file: "s.toml")
-        #expect(abs(s.parameters.demand.adoption.p - 0.03) < 1e-6)
-        #expect(abs(s.parameters.demand.adoption.q - 0.38) < 1e-6)
+        #expect(abs((s.parameters.demand.adoption.bass?.p ?? 0) - 0.03) < 1e-6)
+        #expect(abs((s.parameters.demand.adoption.bass?.q ?? 0) - 0.38) < 1e-6)
         try p.apply(overrides: ["demand.observed_subscribers=[1, 2]"])
         #expect(throws: LastmileError.self) { try BusinessCaseSettings(values: p.values, file: "s.toml") }
     }
@@ -77,7 +77,7 @@ import Analysis
         // results.csv: the plan columns, and phase empty for areas not built.
         let csv = try String(contentsOfFile: r.outputDirectory + "/results.csv", encoding: .utf8)
         let header = csv.split(separator: "\n")[0]
-        #expect(header.hasSuffix(",passings,households_per_sq_mi,take_rate,subscribers_at_horizon,cost_per_passing,cost_to_pass,cost_per_unserved_location,need_score,phase"))
+        #expect(header.hasSuffix(",passings,households_per_sq_mi,unserved_factor,competition_factor,price_factor,density_factor,take_rate,subscribers_at_horizon,cost_per_passing,cost_to_pass,cost_basis,route_miles,hub_electronics,make_ready,served_passings,cost_per_unserved_location,need_score,phase"))
         // GeoPackage through ogrinfo: the phase field and the number of built areas.
         let phases = try CommandLineRun.run("ogrinfo", ["-ro", "-q", r.outputDirectory + "/results.gpkg", "-sql",
                                                         "SELECT count(*) AS n FROM areas WHERE phase IS NOT NULL"])
@@ -86,6 +86,125 @@ import Analysis
         let text = r.text()
         for s in bc.scenarios { #expect(text.contains(s.definition.label)) }
     }
+}
+
+/// Reads results.csv into one dictionary per row (fields may be double-quoted).
+func readResultsCSV(_ path: String) throws -> [[String: String]] {
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    func fields(_ line: Substring) -> [String] {
+        var out: [String] = [], cell = "", quoted = false
+        var chars = line.makeIterator()
+        while let c = chars.next() {
+            if c == "\"" { quoted.toggle() } else if c == "," && !quoted { out.append(cell); cell = "" } else { cell.append(c) }
+        }
+        out.append(cell)
+        return out
+    }
+    let lines = text.split(separator: "\n")
+    let header = fields(lines[0])
+    return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, fields($0))) }
+}
+
+/// The demo's density-method cost per passing, derived by hand from Cartesian's 2019 group table
+/// (A ≥ 1,525: $668; B 767–1,525: $1,313; C 302–767: $2,187; D1 63–302: $3,656; D2 below 63 not priced),
+/// the index 1.227 (CPI-U 2024 ÷ 2019 = 313.689 ÷ 255.657) and 10 % contingency; below 63/mi² the demo has a
+/// road layer, so the route model prices it: miles × 5,280 × (18 + 8)/2 ÷ passings × 1.1.
+@Test func demoDensityCostsFromTheCartesianTable() throws {
+    let out = try TemporaryDirectory()
+    let study = try Study.load(path: BusinessCaseRunTests.demo, overrides: ["risk.draws=100"])
+    #expect(study.businessCase.parameters.cost.method == .density)  // the demo sets it, road layer or not
+    let r = try StudyRunner.run(study, options: RunOptions(outputRoot: out.path))
+    let rows = try readResultsCSV(r.outputDirectory + "/results.csv")
+    let table: [(Double, String, Double)] = [(1525, "A", 668), (767, "B", 1313), (302, "C", 2187), (63, "D1", 3656)]
+    let index = 313.689 / 255.657
+    #expect(abs(index - 1.227) < 5e-4)
+    var groups = Set<String>(), routed = 0
+    for row in rows {
+        guard let passings = Int(row["passings"] ?? ""), passings > 0, let density = Double(row["households_per_sq_mi"] ?? ""),
+              let cost = Double(row["cost_per_passing"] ?? "") else { continue }
+        if let (_, name, average) = table.first(where: { density >= $0.0 }) {
+            #expect(row["cost_basis"] == "Cartesian group \(name)", "\(row["area"] ?? "")")
+            #expect(abs(cost - average * 1.227 * 1.1) < 1e-5, "\(row["area"] ?? ""): \(cost)")
+            groups.insert(name)
+        } else {
+            let miles = try #require(Double(row["route_miles"] ?? ""))
+            #expect(row["cost_basis"] == "route (measured road miles)")
+            #expect(abs(cost - miles * 5280 * 13 / Double(passings) * 1.1) < 1e-2, "\(row["area"] ?? ""): \(cost)")
+            // Make-ready on the aerial half: miles × 0.5 × $10,000 × 1.1.
+            #expect(abs(Double(row["make_ready"] ?? "")! - miles * 0.5 * 10_000 * 1.1) < 1e-2)  // miles printed to 6 decimals
+            routed += 1
+        }
+        #expect(abs(Double(row["cost_to_pass"] ?? "")! - cost * Double(passings)) < 1e-3)
+    }
+    #expect(groups.count >= 2, "the demo spans several Cartesian groups: \(groups)")
+    #expect(routed > 0)
+}
+
+/// Each area's terminal take from its own counts (results.csv): 0.45 × (1 + 0.25 × unserved ÷ locations)
+/// × (1 − 0.25 × served ÷ locations) × (65 ÷ 65)^−0.62, clamped to 0–1.
+@Test func demoTakeRateAdjustmentsByHand() throws {
+    let out = try TemporaryDirectory()
+    let r = try StudyRunner.run(try Study.load(path: BusinessCaseRunTests.demo, overrides: ["risk.draws=100"]),
+                                options: RunOptions(outputRoot: out.path))
+    var checked = 0
+    for row in try readResultsCSV(r.outputDirectory + "/results.csv") {
+        guard let locations = Double(row["locations"] ?? ""), locations > 0, let take = Double(row["take_rate"] ?? "") else { continue }
+        let unserved = 1 + 0.25 * Double(row["unserved"]!)! / locations
+        let competition = 1 - 0.25 * Double(row["served"]!)! / locations
+        #expect(abs(Double(row["unserved_factor"]!)! - unserved) < 1e-6)
+        #expect(abs(Double(row["competition_factor"]!)! - competition) < 1e-6)
+        #expect(Double(row["price_factor"]!)! == 1)
+        #expect(abs(take - min(1, 0.45 * unserved * competition)) < 1e-6)
+        checked += 1
+    }
+    #expect(checked == 54)
+}
+
+/// Fixtures/recompute_cash_flow.py rebuilds the retail scenario's yearly cash flow (ramp, every capital line,
+/// overhead, a $2 M grant, a $300,000 + 12 mi × $25,000 middle mile, the bond with 2 years of capitalised interest and
+/// a debt-service reserve) from run.json's inputs and results.csv's counts with
+/// its own code; every year's amounts and the NPV must match run.json to the cent.
+@Test func independentCashFlowRecomputationMatchesToTheCent() throws {
+    let out = try TemporaryDirectory()
+    let study = try Study.load(path: BusinessCaseRunTests.demo,
+                               overrides: ["risk.draws=100", "finance.grant=2000000", "cost.middle_mile=300000",
+                                           "cost.middle_mile_miles=12", "cost.middle_mile_per_mile=25000",
+                                           "finance.capitalized_interest_years=2", "finance.debt_service_reserve=true"])
+    let r = try StudyRunner.run(study, options: RunOptions(outputRoot: out.path))
+    let check = try CommandLineRun.run("python3", [TestPaths.repo("Tests/LastmileKitTests/Fixtures/recompute_cash_flow.py"),
+                                                   r.outputDirectory, "retail"])
+    #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    #expect(check.stdout.contains("largest difference 0.00"))
+    let retail = try #require(r.businessCase.scenarios.first { $0.definition.name == "retail" })
+    #expect(abs(retail.grant - 2_000_000) < 1e-6)
+    #expect(abs(retail.years[0].capital.middleMile - (300_000 + 12 * 25_000) * 1.1) < 1e-6)
+}
+
+/// Where the demo builds: no built area is more than 80 % served (plan.max_served_share), and the plan pays for
+/// Σ round(passings × served ÷ locations) already-served passings over the built rows of results.csv.
+@Test func demoServedPassingsAndServedShareLimit() throws {
+    let out = try TemporaryDirectory()
+    let r = try StudyRunner.run(try Study.load(path: BusinessCaseRunTests.demo, overrides: ["risk.draws=100"]),
+                                options: RunOptions(outputRoot: out.path))
+    var served = 0, left = 0
+    for row in try readResultsCSV(r.outputDirectory + "/results.csv") {
+        let locations = Double(row["locations"]!)!, share = Double(row["served"]!)! / locations
+        let need = Int(row["unserved"]!)! + Int(row["underserved"]!)! > 0
+        if row["phase"]!.isEmpty {
+            if need && share > 0.8 { left += 1 }
+            continue
+        }
+        #expect(share <= 0.8)
+        served += Int((Double(row["passings"]!)! * share).rounded())
+    }
+    #expect(served > 0 && left > 0)
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: r.outputDirectory + "/run.json"))) as! [String: Any]
+    let bc = json["business_case"] as! [String: Any]
+    #expect(bc["served_passings_built"] as? Int == served)
+    #expect(bc["max_served_share"] as? Double == 0.8)
+    let text = try CommandLineRun.output("pdftotext", ["-f", "7", "-l", "7", r.reportPath, "-"]).replacingOccurrences(of: "\n", with: " ")
+    #expect(text.contains("the plan pays for \(served) passings already served"), "\(text)")
+    #expect(text.contains("\(left) block groups with some need are left out"))
 }
 
 @Test func scenarioLinesShowTheValueUsed() throws {
@@ -140,4 +259,17 @@ import Analysis
     try p.apply(overrides: ["demand.household_growth=0.01"])
     let r2 = try StudyRunner.run(try Study(parameters: p), options: RunOptions(outputRoot: dir.file("out3")))
     #expect(r2.businessCase.parameters.demand.householdGrowth == 0.01)
+}
+
+/// A report stored by the earlier layout (format 1, without the capital lines and funding gap) is refused
+/// with a plain message and exit 65, not a decoding trace.
+@Test func earlierStoredReportIsRefusedPlainly() throws {
+    let dir = try TemporaryDirectory()
+    let path = try dir.write("report-content.json", "{\"formatVersion\": 1, \"paper\": \"letter\", \"dpi\": 150, \"content\": {}}")
+    #expect {
+        _ = try StoredReport.read(path: path)
+    } throws: { e in
+        guard let e = e as? LastmileError, case .badInput(let at, let msg) = e else { return false }
+        return at.column == "formatVersion" && msg.contains("found 1") && msg.contains("run the study again")
+    }
 }

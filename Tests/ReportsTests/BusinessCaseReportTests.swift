@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import Graphics
 import Charts
-import Reports
+@testable import Reports
 import TestSupport
 
 /// A small business case: year 0 capital −1.2 M, then net +100,000 a year for 20 years.
@@ -73,4 +73,46 @@ func sampleBusinessCase(parameterCount: Int = 12) -> BusinessCaseContent {
             #expect(o.y + size.height <= page.size.height + 0.01, "page \(i + 1): \(s) runs off the page")
         }
     }
+}
+
+/// The summary never contradicts the scenario table: a negative NPV with a 28.6-year payback is said as
+/// exactly that, with the funding gap, the closest scenario and why.
+@Test func recommendationMatchesTheTable() throws {
+    var bc = sampleBusinessCase()
+    bc.scenarios[0].npv = -500_000
+    bc.scenarios[0].paybackYears = 28.6
+    bc.scenarios[0].breakEvenTakeRate = nil
+    bc.scenarios[0].fundingGap = 600_000
+    bc.scenarios[0].fundingGapPerPassing = 400
+    bc.scenarios[1].npv = -2_000_000
+    bc.scenarios[1].capex = 300_000
+    bc.scenarios[1].paybackYears = nil
+    var content = sampleContent(areas: syntheticAreas(5))
+    content.businessCase = bc
+    let text = try #require(SummaryText.recommendation(for: content))
+    #expect(text.contains("none of the 2 models has a positive NPV"))
+    #expect(text.contains("The closest is the retail municipal ISP (NPV -$500,000), because it keeps the most revenue against its costs"))
+    #expect(text.contains("its cash pays back in 28.6 years"))
+    #expect(text.contains("A grant of $600,000 ($400 per passing) would bring it to an NPV of zero"))
+    #expect(!text.contains("none of the 2 models pays back"))
+    // With the partner ahead, the reason is the capital the city puts in.
+    bc.scenarios[1].npv = -100_000
+    content.businessCase = bc
+    let partner = try #require(SummaryText.recommendation(for: content))
+    #expect(partner.contains("The closest is the subsidy to a private partner (NPV -$100,000), because the city puts in the least capital ($300,000 against up to $1.20 M)"))
+    #expect(partner.contains("its cumulative cash never turns positive within 20 years"))
+    #expect(partner.contains("The retail municipal ISP's funding gap is $600,000 ($400 per passing)."))
+}
+
+/// A plan that builds nothing says so, instead of reporting a payback or a non-negative NPV.
+@Test func recommendationWhenNothingIsBuilt() throws {
+    var bc = sampleBusinessCase()
+    bc.phases = [.init(phase: 1, areas: 0, passings: 0, costToPass: 0)]
+    for i in bc.scenarios.indices { bc.scenarios[i].npv = 0; bc.scenarios[i].paybackYears = nil }
+    var content = sampleContent(areas: syntheticAreas(5))
+    content.businessCase = bc
+    let text = try #require(SummaryText.recommendation(for: content))
+    #expect(text.hasPrefix("Recommendation: the plan builds nothing."))
+    #expect(text.contains("plan.build = \"eligible_locations\""))
+    #expect(!text.contains("pays back") && !text.contains("non-negative NPV"))
 }

@@ -47,6 +47,30 @@ public enum RunHistory {
                        studyTo: try store.run(idB)?.studyName ?? "", locationLevel: hasLocations, areas: areas)
     }
 
+    /// The locations whose class changed from run `a` to run `b` (`runs diff --locations`): CSV
+    /// `location_id,area,from,to` (empty for a location not in that run), or a JSON array.
+    /// - Throws: `.usage` for an unknown or unfinished run, or runs without stored location classes.
+    public static func locationChanges(storePath: String, from a: String, to b: String, json: Bool) throws -> String {
+        _ = try diff(storePath: storePath, from: a, to: b)  // the same checks: both runs exist and are done
+        let store = try openExisting(storePath)
+        let idA = try resolve(a, in: store), idB = try resolve(b, in: store)
+        guard try store.locationClassCount(idA) > 0, try store.locationClassCount(idB) > 0 else {
+            throw LastmileError.usage("run \(idA) or \(idB) has no stored location classes (made before they were stored)")
+        }
+        let changes = try store.locationChanges(from: idA, to: idB)
+        if json {
+            let objects: [[String: Any]] = changes.map {
+                ["location_id": $0.locationID, "area": $0.areaID, "from": $0.from.map { "\($0)" } ?? NSNull(),
+                 "to": $0.to.map { "\($0)" } ?? NSNull()]
+            }
+            let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])
+            return String(decoding: data, as: UTF8.self) + "\n"
+        }
+        var out = "location_id,area,from,to\n"
+        for c in changes { out += "\(c.locationID),\(c.areaID),\(c.from.map { "\($0)" } ?? ""),\(c.to.map { "\($0)" } ?? "")\n" }
+        return out
+    }
+
     /// A full run id, or the only run whose id starts with `text`.
     static func resolve(_ text: String, in store: RunStore) throws -> RunID {
         if try store.run(RunID(text)) != nil { return RunID(text) }

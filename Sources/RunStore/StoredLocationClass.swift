@@ -57,33 +57,60 @@ extension RunStore {
     /// (run_id, location_id) and are merged, so the time is linear in the locations (a SQL
     /// FULL OUTER JOIN of the two runs scanned one side per row of the other).
     public func locationTransitions(from a: RunID, to b: RunID) throws -> [LocationTransition] {
-        let sql = "SELECT location_id, class, area_id FROM location_classes WHERE run_id = ? ORDER BY location_id"
-        let before = try database.prepare(sql), after = try database.prepare(sql)
-        try before.bind([.text(a.rawValue)])
-        try after.bind([.text(b.rawValue)])
         struct Change: Hashable { var area: String; var from: Int64?; var to: Int64? }
         var counts: [Change: Int] = [:]
-        var inBefore = try before.step(), inAfter = try after.step()
-        while inBefore || inAfter {
-            let idBefore = inBefore ? before.integer(0) ?? 0 : nil, idAfter = inAfter ? after.integer(0) ?? 0 : nil
-            if let x = idBefore, let y = idAfter, x == y {
-                let from = before.integer(1), to = after.integer(1)
-                if from != to { counts[Change(area: after.text(2) ?? "", from: from, to: to), default: 0] += 1 }
-                inBefore = try before.step()
-                inAfter = try after.step()
-            } else if let x = idBefore, idAfter.map({ x < $0 }) ?? true {
-                counts[Change(area: before.text(2) ?? "", from: before.integer(1), to: nil), default: 0] += 1
-                inBefore = try before.step()
-            } else {
-                counts[Change(area: after.text(2) ?? "", from: nil, to: after.integer(1)), default: 0] += 1
-                inAfter = try after.step()
-            }
-        }
+        try forEachChange(from: a, to: b) { _, area, from, to in counts[Change(area: area, from: from, to: to), default: 0] += 1 }
         return try counts.sorted {
             ($0.key.area, $0.key.from ?? -1, $0.key.to ?? -1) < ($1.key.area, $1.key.from ?? -1, $1.key.to ?? -1)
         }.map { change, count in
             LocationTransition(areaID: change.area, from: try change.from.map { try serviceClass($0) },
                                to: try change.to.map { try serviceClass($0) }, count: count)
+        }
+    }
+
+    /// One location whose class differs between two runs (nil: not in that run).
+    public struct LocationChange: Hashable, Sendable {
+        public var locationID: Int64
+        public var areaID: String
+        public var from: ServiceClass?
+        public var to: ServiceClass?
+    }
+
+    /// Every location whose class differs between run `a` and run `b`, new and vanished ones included,
+    /// in location-id order (the same ordered pass as `locationTransitions`).
+    public func locationChanges(from a: RunID, to b: RunID) throws -> [LocationChange] {
+        var out: [LocationChange] = []
+        try forEachChange(from: a, to: b) { id, area, from, to in
+            out.append(LocationChange(locationID: id, areaID: area, from: try from.map { try serviceClass($0) },
+                                      to: try to.map { try serviceClass($0) }))
+        }
+        return out
+    }
+
+    /// Merges both runs' rows, which come in location order from the primary key (run_id,
+    /// location_id), and calls `body` for each location whose class differs (area of run `b`, of run
+    /// `a` when it vanished). Linear in the locations.
+    private func forEachChange(from a: RunID, to b: RunID,
+                               _ body: (_ location: Int64, _ area: String, _ from: Int64?, _ to: Int64?) throws -> Void) throws {
+        let sql = "SELECT location_id, class, area_id FROM location_classes WHERE run_id = ? ORDER BY location_id"
+        let before = try database.prepare(sql), after = try database.prepare(sql)
+        try before.bind([.text(a.rawValue)])
+        try after.bind([.text(b.rawValue)])
+        var inBefore = try before.step(), inAfter = try after.step()
+        while inBefore || inAfter {
+            let idBefore = inBefore ? before.integer(0) ?? 0 : nil, idAfter = inAfter ? after.integer(0) ?? 0 : nil
+            if let x = idBefore, let y = idAfter, x == y {
+                let from = before.integer(1), to = after.integer(1)
+                if from != to { try body(x, after.text(2) ?? "", from, to) }
+                inBefore = try before.step()
+                inAfter = try after.step()
+            } else if let x = idBefore, idAfter.map({ x < $0 }) ?? true {
+                try body(x, before.text(2) ?? "", before.integer(1), nil)
+                inBefore = try before.step()
+            } else {
+                try body(idAfter!, after.text(2) ?? "", nil, after.integer(1))
+                inAfter = try after.step()
+            }
         }
     }
 

@@ -69,9 +69,16 @@ struct Runs: ParsableCommand {
         @OptionGroup var options: StoreOptions
         @Option(help: "Also write a map (.svg or .png) of the locations upgraded to served, per area.")
         var map: String?
+        @Flag(help: "List every location whose class changed (location_id,area,from,to) instead of the per-area table.")
+        var locations = false
 
         func run() throws {
             try reportingErrors {
+                if locations {
+                    Console.out(try RunHistory.locationChanges(storePath: options.storePath, from: a, to: b,
+                                                               json: options.outputFormat == .json))
+                    return
+                }
                 let diff = try RunHistory.diff(storePath: options.storePath, from: a, to: b)
                 if let map { try RunDiffMap.write(diff, storePath: options.storePath, to: map) }
                 switch options.outputFormat {

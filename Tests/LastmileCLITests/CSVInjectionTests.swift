@@ -20,8 +20,9 @@ import TestSupport
         let results = try #require(FileManager.default.enumerator(atPath: out)?.allObjects.compactMap { $0 as? String }
             .first { $0.hasSuffix("/results.csv") })
         let lines = try String(contentsOfFile: out + "/" + results, encoding: .utf8).split(separator: "\n")
-        #expect(lines[1].hasPrefix(#"239900001001,"'=HYPERLINK(""http://evil"",""x"")",2,1,0,1,0.500000,"#), "\(lines[1])")
-        #expect(lines[2].hasPrefix("239900001002,'@SUM(A1),3,1,1,1,"), "\(lines[2])")
+        // area, name, locations, unserved, underserved, served, unserved_funded, underserved_funded, unserved_share
+        #expect(lines[1].hasPrefix(#"239900001001,"'=HYPERLINK(""http://evil"",""x"")",2,1,0,1,0,0,0.500000,"#), "\(lines[1])")
+        #expect(lines[2].hasPrefix("239900001002,'@SUM(A1),3,1,1,1,0,0,"), "\(lines[2])")
 
         let list = try CommandLineRun.lastmile(["runs", "list", "--out", out, "--format", "csv"])
         let row = try #require(list.stdout.split(separator: "\n").dropFirst().first)

@@ -142,6 +142,21 @@ import TestSupport
         #expect(Int(r[9]) == locations.count)         // served after = every location of the block group
         #expect(r[12] == "0" && r[14] == "0" && r[16] == "0" && r[17] == "0")
 
+        // --locations lists exactly the locations that changed: run A's unserved and underserved locations of
+        // the block group (from its locations.csv) and those it did not have, all now served.
+        let locationsA = try String(contentsOfFile: (firstOut["output_directory"] as! String) + "/locations.csv", encoding: .utf8)
+            .split(separator: "\n").dropFirst().map(Self.fields)
+        let classA = Dictionary(uniqueKeysWithValues: locationsA.map { ($0[0], $0[4]) })
+        var expected = locations.map { String($0[0]) }.compactMap { id -> String? in
+            let before = classA[id] ?? ""
+            return before == "served" ? nil : "\(id),\(bg),\(before),served"
+        }
+        expected.sort { Int64($0.prefix { $0 != "," })! < Int64($1.prefix { $0 != "," })! }
+        let listed = try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[1], "--out", out, "--locations"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.split(separator: "\n").map(String.init) == ["location_id,area,from,to"] + expected)
+        #expect(expected.count == a("unserved") + a("underserved") + locations.count - a("locations"))
+
         // The diff map: one block group upgraded, 53 with none; PNG and SVG written, another extension refused.
         for ext in ["svg", "png"] {
             let map = dir.file("diff.\(ext)")

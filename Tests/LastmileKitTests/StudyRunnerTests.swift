@@ -78,9 +78,10 @@ import Charts
         // Report: pages and text.
         let info = try CommandLineRun.run("pdfinfo", [r.reportPath])
         #expect(info.stdout.contains("Page size:       612 x 792 pts (letter)"))
-        // cover, summary, map, chart, two table pages (54 rows), two business-case pages, adoption and cash flow, risk,
-        // build phases, six method pages (the business-case method and its parameter list), sources
-        #expect(info.stdout.contains("Pages:           19"))
+        // cover, summary, map, chart, two table pages (54 rows), who serves the area, two business-case pages,
+        // adoption and cash flow, risk, build phases, six method pages (the business-case method and its
+        // parameter list), sources
+        #expect(info.stdout.contains("Pages:           20"))
         let text = try CommandLineRun.run("pdftotext", ["-layout", r.reportPath, "-"]).stdout
         #expect(text.contains("Where Demo County lacks good"))
         #expect(text.contains("SYNTHETIC DATA"))

@@ -3,7 +3,7 @@ import Graphics
 
 extension ReportBuilder {
     /// At most this many providers in the report's table (the full list is in providers.csv).
-    static let providerTableLimit = 25
+    static let providerTableLimit = 20
 
     /// "Who serves the area today": the providers of the availability files, largest first.
     func providerPages(_ c: ReportContent, _ theme: ReportTheme) -> [DisplayList] {
@@ -25,7 +25,7 @@ extension ReportBuilder {
             return ["\(p.label) · \(p.id)\(others)\n\(p.technologies)", g(p.locations), g(p.locationsAt25x3),
                     g(p.locationsAt100x20), g(p.locationsServed), p.topSpeed]
         }
-        table(header: header, rows: rows, firstColumnShare: 0.42, style: TextStyle(size: 7.5, color: ReportTheme.ink), into: &flow)
+        table(header: header, rows: rows, firstColumnShare: 0.36, style: TextStyle(size: 7.5, color: ReportTheme.ink), into: &flow)
         if !c.anchors.isEmpty { anchorTable(c, into: &flow) }
         return flow.finish()
     }

@@ -60,4 +60,39 @@ if os.path.exists(api):
 put("study", "demo.toml", open(os.path.join(ROOT, "datasets/demo/study.toml"), "rb").read())
 for p in sorted(glob.glob(os.path.join(BAD, "study/*.toml"))) + [os.path.join(BAD, "base/study.toml")]:
     put("study", os.path.basename(os.path.dirname(p)) + "-" + os.path.basename(p), open(p, "rb").read())
+# Every numeric key at the edge of its range (README, "Study values"), for the business-case check.
+base = open(os.path.join(BAD, "base/study.toml"), "rb").read()
+put("study", "edges.toml", base + b"""
+[demand]
+take_rate = 1.0
+unserved_uplift = 10.0
+price_elasticity = -10.0
+reference_income = 1.0
+household_growth = 0.5
+bass_p = 1.0
+bass_q = 5.0
+churn = 0.0
+[cost]
+construction_cost_index = 10.0
+underground_per_foot = 1000000.0
+aerial_per_foot = 1000000.0
+route_factor = 10.0
+drop_and_ont = 1000000.0
+electronics_per_subscriber = 1000000.0
+contingency = 5.0
+[finance]
+arpu = 1000000.0
+price_change = 0.5
+opex_fixed_year = 1000000000.0
+discount_rate = -0.5
+horizon_years = 100
+bond_rate = -0.5
+bond_term_years = 100
+[plan]
+capital_budget = 1e12
+[scenarios.w]
+kind = "wholesale"
+wholesale_per_subscriber_month = 1000000.0
+bond_share = 5e-324
+""")
 print(OUT)

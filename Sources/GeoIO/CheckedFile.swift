@@ -22,8 +22,8 @@ enum CheckedFile {
     private static let nextToken = Atomic<Int>(1)
 
     private static let installed: Bool = {
-        // VSIAllocFilesystemPluginCallbacksStruct returns a zeroed struct; it is installed once for the
-        // process's lifetime, so it is never freed (whether GDAL copies it is not documented).
+        // VSIAllocFilesystemPluginCallbacksStruct returns a zeroed struct (GDAL 3.6's handler copies it,
+        // so it is freed after installing).
         let callbacks = VSIAllocFilesystemPluginCallbacksStruct()!
         callbacks.pointee.open = { _, name, access in
             guard let name, let access, String(cString: access).hasPrefix("r") else { return nil }
@@ -74,6 +74,8 @@ enum CheckedFile {
         // VSIInstallPluginHandler returns 0 on success; the prefix is ours, so it cannot be taken.
         // GDAL 3.6 keeps the prefix pointer (not a copy), so it must live as long as the process: strdup, never freed.
         _ = VSIInstallPluginHandler(strdup(prefix), callbacks)
+        // VSIFreeFilesystemPluginCallbacksStruct returns nothing.
+        VSIFreeFilesystemPluginCallbacksStruct(callbacks)
         return true
     }()
 

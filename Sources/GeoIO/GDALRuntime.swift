@@ -91,9 +91,14 @@ final class GDALErrorLog {
     /// Number of failures recorded so far; compare before and after a call to see whether it failed.
     var failureCount: Int { failures.count }
 
-    /// The last failure message (falling back to GDAL's last error message, then to `fallback`).
+    /// The failure messages, distinct, oldest first (falling back to GDAL's last error message, then
+    /// to `fallback`).
     func message(or fallback: String) -> String {
-        if let last = failures.last, !last.isEmpty { return last }
+        // Every distinct failure, the first (the cause: "GeoJSON object too complex/large. You may define
+        // OGR_GEOJSON_MAX_OBJ_SIZE …") before the generic ones that follow it ("Failed to read GeoJSON data").
+        var seen = Set<String>()
+        let distinct = failures.filter { !$0.isEmpty && seen.insert($0).inserted }
+        if !distinct.isEmpty { return distinct.joined(separator: "; ") }
         return GDALRuntime.lastErrorMessage(or: fallback)
     }
 }

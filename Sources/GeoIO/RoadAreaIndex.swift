@@ -18,7 +18,13 @@ final class RoadAreaIndex {
     private let cellSize: Double
     private var cells: [Int64: [Int]] = [:]
 
-    init(_ areas: [Area]) throws {
+    /// The most vertices an area may have for road lengths: GEOS buffering of the boundary grows
+    /// faster than linearly, and a 2,000,000-vertex area did not finish in 120 s. Lastmile choice (a
+    /// TIGER/Line county has fewer than 50,000); such an area is refused before any GEOS work.
+    static let maximumVertices = 250_000
+
+    /// - Parameter areasFile: the areas' file, for the error about an area with too many vertices.
+    init(_ areas: [Area], areasFile: String) throws {
         let tolerance = RoadNetwork.edgeTolerance
         ids = areas.map(\.id)
         boxes = areas.map {
@@ -29,6 +35,13 @@ final class RoadAreaIndex {
         var cores: [OGRGeometryH?] = []
         var zones: [OGRGeometryH?] = []
         for area in areas {
+            let vertices = area.geometry.polygons.reduce(0) { $0 + $1.rings.reduce(0) { $0 + $1.count } }
+            guard vertices <= RoadAreaIndex.maximumVertices else {
+                RoadAreaIndex.destroy(cores + zones)
+                throw LastmileError.badInput(SourceLocation(file: areasFile),
+                    "area '\(area.id)' has \(vertices) vertices; road lengths are measured for areas of at most "
+                    + "\(RoadAreaIndex.maximumVertices): simplify the areas first (e.g. ogr2ogr -simplify 1)")
+            }
             guard let polygon = OGRGeometryConversion.ogrGeometry(from: area.geometry) else {
                 RoadAreaIndex.destroy(cores + zones)
                 throw LastmileError.failed("cannot build the OGR polygon of area '\(area.id)'")

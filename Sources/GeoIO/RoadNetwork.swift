@@ -82,12 +82,14 @@ public enum RoadNetwork {
     ///   - classes: the classes to keep. nil: `defaultClasses` when the layer has `classField`, else
     ///     every line (a non-TIGER source). An explicit list requires the field.
     ///   - equalAreaCRS: the CRS of the areas' geometry (projected, metres).
+    ///   - areasFile: the areas' file, named when an area has too many vertices to clip roads to.
     /// - Throws: `.io` when the file is missing; `.badInput` naming the file (and feature or field) when
     ///   the layer has no CRS, is not a line layer, a feature is not a line, or the class field is
     ///   missing while classes are given; `.usage` for an equal-area CRS that is not projected in metres.
     public static func lengths(path: String, layer: String? = nil, areas: [Area],
                                classField: String = defaultClassField, classes: [String]? = nil,
-                               equalAreaCRS: String = VectorSource.defaultEqualAreaCRS) throws -> Lengths {
+                               equalAreaCRS: String = VectorSource.defaultEqualAreaCRS,
+                               areasFile: String = "the areas") throws -> Lengths {
         let equalArea = try SpatialReference(userInput: equalAreaCRS)
         guard equalArea.isProjected, abs(equalArea.metresPerLinearUnit - 1) < 1e-12 else {
             throw LastmileError.usage("equal-area CRS '\(equalAreaCRS)' must be a projected CRS in metres"
@@ -126,7 +128,7 @@ public enum RoadNetwork {
 
         // Rings are added open and closed afterwards (OGRGeometryConversion): GDAL warns about each one
         // ("Non closed ring detected"); the warnings go to the capture, not to stderr.
-        let index = try GDALRuntime.capturingErrors { _ in try RoadAreaIndex(areas) }
+        let index = try GDALRuntime.capturingErrors { _ in try RoadAreaIndex(areas, areasFile: areasFile) }
         var metres = Dictionary(uniqueKeysWithValues: areas.map { ($0.id, 0.0) })
         var read = 0, used = 0
         if let extent = index.extent {

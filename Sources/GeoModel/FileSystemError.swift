@@ -16,4 +16,14 @@ extension LastmileError {
         }
         return .io(path: path, e.localizedDescription)
     }
+
+    /// Why an operation failed, for a message about a path: an `.io` error's own reason, the system's
+    /// reason inside a Foundation file error, else the error's description (never "LastmileError error 1").
+    public static func reason(_ error: any Error) -> String {
+        switch error as? LastmileError ?? fileSystem(error) {
+        case .io(_, let why)?: why
+        case let other?: other.description
+        case nil: error.localizedDescription
+        }
+    }
 }

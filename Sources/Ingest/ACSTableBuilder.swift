@@ -44,6 +44,14 @@ struct ACSTableBuilder {
         } else if let state = column("state") {
             key = .components([state] + ["county", "tract", "block group"].compactMap(column))
         } else {
+            // An ACS variable code: table, 3-digit line, E (estimate) or M (margin), e.g. B19013_001E.
+            let sharesAColumn = rawHeader.contains { $0.wholeMatch(of: /[A-Z][0-9]{5}[A-Z0-9]*_[0-9]{3}[A-Z]*/) != nil }
+                || names.contains("name")
+            if let foreign = ForeignHeader.error(file: source, fieldCount: rawHeader.count, sharesAColumn: sharesAColumn,
+                                                 kind: "an ACS table", column: "an ACS variable code, NAME or a geography column",
+                                                 expected: ["GEO_ID", "NAME", "variable codes such as B01003_001E"]) {
+                throw foreign
+            }
             throw LastmileError.badInput(
                 SourceLocation(file: source, line: 1, column: "GEO_ID"),
                 "no geography column: expected GEO_ID, GEOID or Census API columns state/county/tract/block group; the header has: \(rawHeader.joined(separator: ", "))")

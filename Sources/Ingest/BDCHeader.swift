@@ -49,13 +49,10 @@ struct BDCHeader: Sendable {
             index[column] = positions.first
         }
         let missing = BDCColumn.required.filter { index[$0] == nil }
-        if index.values.allSatisfy({ $0 == nil }) {
-            // Not a BDC file at all (another table, a password file): say what it is not, and do not
-            // repeat its first line into messages and the run store.
-            throw LastmileError.badInput(
-                SourceLocation(file: reader.displayName, line: 1),
-                "not a BDC availability file: its first line has \(names.count) comma-separated field(s) and none is a BDC column "
-                + "(expected \(BDCColumn.required.map(\.name).joined(separator: ", ")))")
+        if let foreign = ForeignHeader.error(file: reader.displayName, fieldCount: names.count,
+                                             sharesAColumn: index.values.contains { $0 != nil }, kind: "a BDC availability file",
+                                             column: "a BDC column", expected: BDCColumn.required.map(\.name)) {
+            throw foreign
         }
         if !missing.isEmpty {
             let list = missing.map(\.name).joined(separator: ", ")

@@ -53,6 +53,11 @@ public enum Form477Reader {
             let names = (0..<reader.fieldCount).map { reader.string($0) }
             let normalized = names.map { KnownSchema.normalize($0) }
             let missing = requiredColumns.filter { !normalized.contains($0) }
+            if let foreign = ForeignHeader.error(file: member.displayName, fieldCount: names.count,
+                                                 sharesAColumn: missing.count < requiredColumns.count, kind: "a Form 477 deployment file",
+                                                 column: "a Form 477 column", expected: requiredColumns) {
+                throw foreign
+            }
             guard missing.isEmpty else {
                 throw LastmileError.badInput(SourceLocation(file: member.displayName, line: 1, column: missing.joined(separator: ", ")),
                                              "the header lacks Form 477 column(s) \(missing.joined(separator: ", ")); the header has: \(names.joined(separator: ", "))")

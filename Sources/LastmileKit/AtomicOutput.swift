@@ -18,7 +18,7 @@ public enum AtomicOutput {
             try sync(dir.path)
         } catch {
             try? FileManager.default.removeItem(at: temp)
-            throw LastmileError.io(path: path, "cannot write: \(error.localizedDescription)")
+            throw LastmileError.io(path: path, "cannot write: \(LastmileError.reason(error))")
         }
     }
 
@@ -37,7 +37,7 @@ public enum AtomicOutput {
             try FileManager.default.moveItem(atPath: temporary, toPath: final)
             try sync((final as NSString).deletingLastPathComponent)
         } catch {
-            throw LastmileError.io(path: final, "cannot move the finished output into place: \(error.localizedDescription)")
+            throw LastmileError.io(path: final, "cannot move the finished output into place: \(LastmileError.reason(error))")
         }
     }
 

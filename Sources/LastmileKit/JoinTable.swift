@@ -24,7 +24,7 @@ public struct JoinTable: Sendable {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw LastmileError.io(path: path, "cannot read the join table: \(error.localizedDescription)")
+            throw LastmileError.io(path: path, "cannot read the join table: \(LastmileError.reason(error))")
         }
         var rows = JoinTable.records(String(decoding: data, as: UTF8.self))
         guard !rows.isEmpty else {

@@ -37,7 +37,7 @@ public enum ReportRerun {
         do {
             try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
         } catch {
-            throw LastmileError.io(path: target, "cannot create the output folder: \(error.localizedDescription)")
+            throw LastmileError.io(path: target, "cannot create the output folder: \(LastmileError.reason(error))")
         }
         let files = try stored.render(into: target, formats: formats, dpi: dpi)
         return Result(runID: runID.rawValue, runDirectory: runDir, outputDirectory: target, files: files)

@@ -104,7 +104,7 @@ public struct StoredReport: Codable, Hashable, Sendable {
         } catch let error as GraphicsError {
             throw ReportWriter.lastmileError(error)
         } catch {
-            throw LastmileError.io(path: dir, "cannot create the maps/ or charts/ folder: \(error.localizedDescription)")
+            throw LastmileError.io(path: dir, "cannot create the maps/ or charts/ folder: \(LastmileError.reason(error))")
         }
         if formats.contains(.pdf) {
             try ReportWriter.writePDF(content, paper: paper, to: path("report.pdf"))

@@ -255,7 +255,8 @@ public enum StudyRunner {
     static func measuredRouteMiles(study: Study, roadsPath: String, areas: [Area], passings: [AreaID: Int],
                                    diagnostics: inout [String]) throws -> [AreaID: Double] {
         let lengths = try RoadNetwork.lengths(path: roadsPath, layer: study.businessCase.roadsLayer, areas: areas,
-                                              classes: study.businessCase.roadClasses, equalAreaCRS: study.equalAreaCRS)
+                                              classes: study.businessCase.roadClasses, equalAreaCRS: study.equalAreaCRS,
+                                              areasFile: study.areasPath ?? "inputs.areas")
         var miles = lengths.milesByArea
         let withoutRoads = miles.filter { $0.value == 0 && (passings[$0.key] ?? 0) > 0 }.keys
         for id in withoutRoads { miles[id] = nil }

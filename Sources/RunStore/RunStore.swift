@@ -34,8 +34,7 @@ public final class RunStore {
             do {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             } catch {
-                let reason = LastmileError.fileSystem(error).map { if case .io(_, let why) = $0 { why } else { "\($0)" } }
-                throw LastmileError.io(path: path, "cannot create the run store's folder \(parent): \(reason ?? error.localizedDescription)")
+                throw LastmileError.io(path: path, "cannot create the run store's folder \(parent): \(LastmileError.reason(error))")
             }
         }
         database = try Database(path: path, busyTimeoutMilliseconds: RunStore.busyTimeoutMilliseconds)

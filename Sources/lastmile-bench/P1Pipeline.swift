@@ -59,7 +59,7 @@ struct P1Pipeline {
             if FileManager.default.fileExists(atPath: outPath) { try FileManager.default.removeItem(atPath: outPath) }
             try FileManager.default.moveItem(atPath: temporary, toPath: outPath)
         } catch {
-            throw LastmileError.io(path: outPath, "cannot write: \(error.localizedDescription)")
+            throw LastmileError.io(path: outPath, "cannot write: \(LastmileError.reason(error))")
         }
         let digest = "P1 block_groups=\(classified.rows.count) locations=\(totals.locations) unserved=\(totals.unserved) "
             + "underserved=\(totals.underserved) served=\(totals.served) md5=\(md5.hex().prefix(12))"

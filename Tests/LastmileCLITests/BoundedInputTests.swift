@@ -67,3 +67,51 @@ import TestSupport
         #expect(many.stdout == one.stdout)
     }
 }
+
+/// A 2,000,000-vertex area with a road layer is refused before GEOS buffers it (it did not finish in
+/// 120 s): 65 naming the areas file, the area and its vertex count, quickly (`timeout` kills a hang).
+@Suite struct PathologicalAreaTests {
+    /// The corpus' two block groups, the second with `count` extra vertices along its south edge; and
+    /// one road across both. The areas are written as GeoJSON and converted to a GeoPackage.
+    static func study(in dir: TemporaryDirectory, count: Int) throws -> String {
+        for f in ["study.toml", "availability.csv", "acs.csv"] {
+            try FileManager.default.copyItem(atPath: BadInputCase.folder + "/base/" + f, toPath: dir.file(f))
+        }
+        var edge = ""
+        edge.reserveCapacity(count * 30)
+        for i in 0..<count { edge += "[\(-69.84 + 0.01 * Double(i + 1) / Double(count + 1)),43.82]," }
+        let squareA = "[[-69.85,43.82],[-69.84,43.82],[-69.84,43.83],[-69.85,43.83],[-69.85,43.82]]"
+        let squareB = "[[-69.84,43.82]," + edge + "[-69.83,43.82],[-69.83,43.83],[-69.84,43.83],[-69.84,43.82]]"
+        func feature(_ id: String, _ ring: String) -> String {
+            #"{"type":"Feature","properties":{"GEOID":"\#(id)","NAMELSAD":"BG \#(id.suffix(1))"},"geometry":{"type":"Polygon","coordinates":[\#(ring)]}}"#
+        }
+        let geojson = try dir.write("areas.geojson", #"{"type":"FeatureCollection","features":["# + feature("239900001001", squareA) + ","
+                                    + feature("239900001002", squareB) + "]}")
+        // A GeoJSON object this large is beyond GDAL's default limit; a GeoPackage holds it.
+        let converted = try CommandLineRun.run("ogr2ogr", ["--config", "OGR_GEOJSON_MAX_OBJ_SIZE", "0", "-f", "GPKG",
+                                                           dir.file("areas.gpkg"), geojson, "-nln", "areas"])
+        guard converted.status == 0 else { throw LastmileTestFailure("ogr2ogr failed: \(converted.stderr)") }
+        try dir.write("roads.geojson", #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:OGC:1.3:CRS84"}},"features":[{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[-69.849,43.825],[-69.831,43.825]]}}]}"#)
+        return dir.file("study.toml")
+    }
+
+    static func run(_ study: String, _ dir: TemporaryDirectory, areas: String) throws -> CommandResult {
+        try CommandLineRun.run("timeout", ["-s", "KILL", "120", CommandLineRun.lastmileExecutable, "run", study, "--out", dir.file("out"),
+                                           "--no-progress", "--set", "risk.draws=100", "--set", "inputs.roads=roads.geojson",
+                                           "--set", "inputs.areas=\(areas)"])
+    }
+
+    @Test func anAreaOf2MillionVerticesIs65NamingItAndGDALsOwnReasonIsKept() throws {
+        let dir = try TemporaryDirectory()
+        let study = try Self.study(in: dir, count: 2_000_000)
+        let r = try Self.run(study, dir, areas: "areas.gpkg")
+        #expect(r.status == 65, "\(r.stderr.prefix(500))")
+        #expect(r.stderr.contains("areas.gpkg: area '239900001002' has 2000004 vertices; road lengths are measured for areas of at most 250000"),
+                "\(r.stderr.prefix(500))")
+        // The GeoJSON form is refused by GDAL itself, and its own reason reaches the planner.
+        let json = try Self.run(study, dir, areas: "areas.geojson")
+        #expect(json.status == 65, "\(json.stderr.prefix(500))")
+        #expect(json.stderr.contains("GeoJSON object too complex/large. You may define the OGR_GEOJSON_MAX_OBJ_SIZE"),
+                "\(json.stderr.prefix(500))")
+    }
+}

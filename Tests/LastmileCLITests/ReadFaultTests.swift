@@ -8,7 +8,8 @@ import TestSupport
 @Suite(.serialized) struct ReadFaultTests {
     /// The shim: counts bytes read per descriptor of the file whose name ends with LASTMILE_FAULT_FILE,
     /// lets the first LASTMILE_FAULT_SKIP opens of it read freely, and fails reads past
-    /// LASTMILE_FAULT_AFTER bytes with EIO.
+    /// LASTMILE_FAULT_AFTER bytes with EIO. LASTMILE_FAIL_OPEN, LASTMILE_FAIL_MKDIR and
+    /// LASTMILE_FAIL_WRITE ("TEXT:ERRNO") fail open(2), mkdir(2) or write(2) on paths containing TEXT.
     static let shimSource = #"""
         #define _GNU_SOURCE
         #include <dlfcn.h>
@@ -20,7 +21,18 @@ import TestSupport
         #include <unistd.h>
         static long long counted[65536];
         static char tracked[65536];
+        static char failingWrites[65536];
         static int opens;
+        /* The errno to fail with when `path` contains the TEXT of the variable "TEXT:ERRNO", else 0. */
+        static int failure(const char *variable, const char *path) {
+            const char *spec = getenv(variable), *colon = spec ? strrchr(spec, ':') : NULL;
+            if (!colon || !path) return 0;
+            char text[4096];
+            size_t n = (size_t)(colon - spec);
+            if (n >= sizeof text) return 0;
+            memcpy(text, spec, n); text[n] = 0;
+            return strstr(path, text) ? atoi(colon + 1) : 0;
+        }
         static void watch(const char *path, int fd) {
             const char *name = getenv("LASTMILE_FAULT_FILE");
             if (fd < 0 || fd >= 65536 || !name || !path) return;
@@ -32,9 +44,23 @@ import TestSupport
         }
         static int open_with(const char *symbol, const char *path, int flags, mode_t mode) {
             int (*real)(const char *, int, ...) = dlsym(RTLD_NEXT, symbol);
+            int code = failure("LASTMILE_FAIL_OPEN", path);
+            if (code) { errno = code; return -1; }
             int fd = real(path, flags, mode);
             watch(path, fd);
+            if (fd >= 0 && fd < 65536) failingWrites[fd] = (char)failure("LASTMILE_FAIL_WRITE", path);
             return fd;
+        }
+        int mkdir(const char *path, mode_t mode) {
+            int (*real)(const char *, mode_t) = dlsym(RTLD_NEXT, "mkdir");
+            int code = failure("LASTMILE_FAIL_MKDIR", path);
+            if (code) { errno = code; return -1; }
+            return real(path, mode);
+        }
+        ssize_t write(int fd, const void *buffer, size_t count) {
+            ssize_t (*real)(int, const void *, size_t) = dlsym(RTLD_NEXT, "write");
+            if (fd >= 0 && fd < 65536 && failingWrites[fd]) { errno = failingWrites[fd]; return -1; }
+            return real(fd, buffer, count);
         }
         int open(const char *path, int flags, ...) {
             va_list a; va_start(a, flags); mode_t m = va_arg(a, int); va_end(a);
@@ -46,7 +72,7 @@ import TestSupport
         }
         int close(int fd) {
             int (*real)(int) = dlsym(RTLD_NEXT, "close");
-            if (fd >= 0 && fd < 65536) tracked[fd] = 0;
+            if (fd >= 0 && fd < 65536) { tracked[fd] = 0; failingWrites[fd] = 0; }
             return real(fd);
         }
         ssize_t read(int fd, void *buffer, size_t count) {
@@ -125,6 +151,35 @@ import TestSupport
         #expect(list.status == 0, "\(list.stderr)")
         #expect(list.stdout.contains(",failed,"), "\(list.stdout)")
         #expect(!list.stdout.contains(",done,"), "\(list.stdout)")
+    }
+
+    /// The system's own reasons, through the real binary: an unreadable BDC file (EACCES), an output
+    /// folder on a read-only file system (EROFS) and a full disk while writing results.csv (ENOSPC)
+    /// are 74 naming the path and the reason; the failed run is recorded as failed.
+    @Test func permissionReadOnlyAndFullDiskAre74WithTheReason() throws {
+        let inputs = try Self.inputs.get()
+        let shim = ["LD_PRELOAD": inputs.shim]
+        let unreadable = try CommandLineRun.lastmile(["classify", inputs.dir.file("bdc.csv.gz"), "--by", "county", "--no-progress"],
+                                                     environment: shim.merging(["LASTMILE_FAIL_OPEN": "/bdc.csv.gz:13"]) { $1 })
+        #expect(unreadable.status == 74, "\(unreadable.stderr)")
+        #expect(unreadable.stderr.contains(inputs.dir.file("bdc.csv.gz") + ": cannot open: Permission denied"), "\(unreadable.stderr)")
+
+        let out = try TemporaryDirectory()
+        let study = BadInputCase.folder + "/base/study.toml"
+        let readOnly = try CommandLineRun.lastmile(["run", study, "--out", out.file("reports"), "--store", out.file("runs.sqlite"),
+                                                    "--no-progress", "--set", "risk.draws=100"],
+                                                   environment: shim.merging(["LASTMILE_FAIL_MKDIR": "/reports:30"]) { $1 })
+        #expect(readOnly.status == 74, "\(readOnly.stderr)")
+        #expect(readOnly.stderr.contains(": Read-only file system"), "\(readOnly.stderr)")
+        #expect(!readOnly.stderr.contains("NSCocoaErrorDomain"), "\(readOnly.stderr)")
+
+        let full = try CommandLineRun.lastmile(["run", study, "--out", out.file("full"), "--no-progress", "--set", "risk.draws=100"],
+                                               environment: shim.merging(["LASTMILE_FAIL_WRITE": "results.csv:28"]) { $1 })
+        #expect(full.status == 74, "\(full.stderr)")
+        #expect(full.stderr.contains("results.csv"), "\(full.stderr)")
+        #expect(full.stderr.contains("No space left on device"), "\(full.stderr)")
+        let list = try CommandLineRun.lastmile(["runs", "list", "--out", out.file("full"), "--format", "csv"])
+        #expect(list.stdout.contains(",failed,") && !list.stdout.contains(",done,"), "\(list.stdout)")
     }
 
     @Test func directoryAsBDCFileIsExit74IsADirectory() throws {

@@ -29,7 +29,7 @@ public enum LocationIDList {
         let names = (0..<reader.fieldCount).map { reader.string($0) }
         guard let column = names.firstIndex(where: { KnownSchema.normalize($0) == "location_id" }) else {
             throw LastmileError.badInput(SourceLocation(file: file, line: 1, column: "location_id"),
-                                         "the list lacks column location_id; the header has: \(names.joined(separator: ", "))")
+                                         "the list lacks column location_id (its first line has \(names.count) comma-separated field(s), none named location_id)")
         }
         let labelColumn = labelColumns.lazy.compactMap { label in names.firstIndex { KnownSchema.normalize($0) == label } }.first
         var ids: [Int64: String] = [:]

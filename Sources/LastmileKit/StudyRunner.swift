@@ -112,13 +112,16 @@ public enum StudyRunner {
         var classified = try AreaClassification.classifyLocations(files: study.availabilityPaths, profile: study.profile,
                                                                   passingCodes: study.businessCase.residentialCodes)
         var diagnostics: [String] = []
+        // What the run did that a reader should know but that is no input fault (a roll-up, funded
+        // locations, anchors): reported with the diagnostics, never a --strict failure.
+        var notes: [String] = []
         let universe = try locationUniverse(study, classified: &classified, say: say)
         if let statement = universe.statement(profile: study.profile) { diagnostics.append(statement) }
         if let path = universe.locationsFile, let notListed = universe.availabilityLocationsNotInFile, notListed > 0 {
-            diagnostics.append("\(notListed) location(s) of the availability files are not in the locations file \((path as NSString).lastPathComponent) and are left out of the counts (the universe is the locations file's)")
+            notes.append("\(notListed) location(s) of the availability files are not in the locations file \((path as NSString).lastPathComponent) and are left out of the counts (the universe is the locations file's)")
         }
         let funding = try fundedLocations(study, table: &classified.table, say: say)
-        diagnostics += funding.notes
+        notes += funding.notes
         let counts = classified.table.counts(by: study.areaLevel)
         say("listing providers")
         let (providers, details) = try ProviderTable.landscape(files: study.availabilityPaths, profile: study.profile,
@@ -128,7 +131,7 @@ public enum StudyRunner {
             say("checking anchor institutions")
             anchors = try AnchorStatus.evaluate(AnchorInstitutionsFile.read(path: path), table: classified.table,
                                                 details: details, level: study.areaLevel)
-            diagnostics.append(AnchorStatus.summary(anchors))
+            notes.append(AnchorStatus.summary(anchors))
         }
         if classified.unknownTechnologyRows > 0 {
             diagnostics.append("\(classified.unknownTechnologyRows) availability row(s) carry a technology code the FCC does not define; they count as non-qualifying")
@@ -162,7 +165,7 @@ public enum StudyRunner {
             } else {
                 let atLevel = try StudyDemographics.profiles(of: table, path: path, level: study.areaLevel)
                 demographics = atLevel.profiles
-                diagnostics += atLevel.notes
+                notes += atLevel.notes
             }
         }
         let join = CoverageJoin(counts: counts, areas: areaInfo, demographics: demographics, level: study.areaLevel)
@@ -194,6 +197,7 @@ public enum StudyRunner {
         if options.strict, let first = diagnostics.first {
             throw LastmileError.badInput(SourceLocation(file: study.parameters.sourcePath), "--strict: " + first)
         }
+        diagnostics += notes
         let businessCase = BusinessCase.evaluate(areas: businessAreas, parameters: parameters)
         return Computed(inputs: inputs, totals: classified.table.totals, join: join, areas: areas,
                         diagnostics: diagnostics, rowsRead: classified.table.rowsSeen, businessCase: businessCase,

@@ -23,48 +23,38 @@ public struct AnchorInstitutionsFile: Sendable {
     /// - Throws: `.io` when the file cannot be opened; `.badInput` naming the file, line and column for a
     ///   missing `type` or name column, an unknown type code, or a location id that is not an integer.
     public static func read(path: String) throws -> AnchorInstitutionsFile {
-        let members = try VirtualPath.csvMembers(of: path)
-        guard members.count == 1 else {
-            throw LastmileError.badInput(SourceLocation(file: path), "the archive holds \(members.count) CSV files; expected one CAI list")
-        }
-        let stream = try ByteStream(vsiPath: members[0].vsiPath, displayName: members[0].displayName)
-        defer { stream.close() }
-        var reader = CSVRecordReader(stream: stream, chunkSize: 1 << 20)
-        let file = reader.displayName
-        guard try reader.next() else {
-            throw LastmileError.badInput(SourceLocation(file: file, line: 1), "the file is empty; expected a CAI header (type,entity_name,location_id,…)")
-        }
-        let names = (0..<reader.fieldCount).map { reader.string($0) }
-        let normalized = names.map(KnownSchema.normalize)
-        func column(_ accepted: [String]) -> Int? { normalized.firstIndex { accepted.contains($0) } }
-        guard let iType = column(["type", "cai_type"]) else {
-            throw LastmileError.badInput(SourceLocation(file: file, line: 1, column: "type"),
-                                         "the CAI list lacks column type (S, L, G, H, F, P or C; NTIA BEAD challenge process layout)")
-        }
-        guard let iName = column(["entity_name", "name"]) else {
-            throw LastmileError.badInput(SourceLocation(file: file, line: 1, column: "entity_name"),
-                                         "the CAI list lacks column entity_name (the institution's name)")
-        }
-        let iLocation = column(["location_id"])
-        var out = AnchorInstitutionsFile(institutions: [])
-        while try reader.next(columnNames: names) {
-            let line = reader.recordLine
-            func cell(_ i: Int) -> String { i < reader.fieldCount ? reader.string(i).trimmingCharacters(in: .whitespaces) : "" }
-            let type = cell(iType).uppercased()
-            guard types[type] != nil else {
-                throw LastmileError.badInput(SourceLocation(file: file, line: line, column: names[iType]),
-                                             "expected a CAI type S, L, G, H, F, P or C, found \"\(cell(iType).prefix(20))\"")
+        try SingleCSV.read(path: path, what: "CAI list", expectedHeader: "a CAI header (type,entity_name,location_id,…)") { reader, file, names in
+            let normalized = names.map(KnownSchema.normalize)
+            func column(_ accepted: [String]) -> Int? { normalized.firstIndex { accepted.contains($0) } }
+            guard let iType = column(["type", "cai_type"]) else {
+                throw LastmileError.badInput(SourceLocation(file: file, line: 1, column: "type"),
+                                             "the CAI list lacks column type (S, L, G, H, F, P or C; NTIA BEAD challenge process layout)")
             }
-            var location: Int64?
-            if let i = iLocation, !cell(i).isEmpty {
-                guard let id = Int64(cell(i)), id >= 0 else {
-                    throw LastmileError.badInput(SourceLocation(file: file, line: line, column: names[i]),
-                                                 "expected a non-negative integer location id or an empty cell, found \"\(cell(i).prefix(20))\"")
+            guard let iName = column(["entity_name", "name"]) else {
+                throw LastmileError.badInput(SourceLocation(file: file, line: 1, column: "entity_name"),
+                                             "the CAI list lacks column entity_name (the institution's name)")
+            }
+            let iLocation = column(["location_id"])
+            var out = AnchorInstitutionsFile(institutions: [])
+            while try reader.next(columnNames: names) {
+                let line = reader.recordLine
+                func cell(_ i: Int) -> String { i < reader.fieldCount ? reader.string(i).trimmingCharacters(in: .whitespaces) : "" }
+                let type = cell(iType).uppercased()
+                guard types[type] != nil else {
+                    throw LastmileError.badInput(SourceLocation(file: file, line: line, column: names[iType]),
+                                                 "expected a CAI type S, L, G, H, F, P or C, found \"\(cell(iType).prefix(20))\"")
                 }
-                location = id
+                var location: Int64?
+                if let i = iLocation, !cell(i).isEmpty {
+                    guard let id = Int64(cell(i)), id >= 0 else {
+                        throw LastmileError.badInput(SourceLocation(file: file, line: line, column: names[i]),
+                                                     "expected a non-negative integer location id or an empty cell, found \"\(cell(i).prefix(20))\"")
+                    }
+                    location = id
+                }
+                out.institutions.append(Institution(type: type, name: cell(iName), locationID: location, line: line))
             }
-            out.institutions.append(Institution(type: type, name: cell(iName), locationID: location, line: line))
+            return out
         }
-        return out
     }
 }

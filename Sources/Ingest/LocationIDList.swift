@@ -15,33 +15,23 @@ public enum LocationIDList {
     /// The `location_id` column of `path` with a label per id: the first of `labelColumns` (header names,
     /// case-insensitive) the file has, e.g. the funding program of a funded-locations list ("" without).
     public static func labelled(path: String, labelColumns: [String]) throws -> [Int64: String] {
-        let members = try VirtualPath.csvMembers(of: path)
-        guard members.count == 1 else {
-            throw LastmileError.badInput(SourceLocation(file: path), "the archive holds \(members.count) CSV files; expected one list of location ids")
-        }
-        let stream = try ByteStream(vsiPath: members[0].vsiPath, displayName: members[0].displayName)
-        defer { stream.close() }
-        var reader = CSVRecordReader(stream: stream, chunkSize: 1 << 20)
-        let file = reader.displayName
-        guard try reader.next() else {
-            throw LastmileError.badInput(SourceLocation(file: file, line: 1), "the file is empty; expected a header with a location_id column")
-        }
-        let names = (0..<reader.fieldCount).map { reader.string($0) }
-        guard let column = names.firstIndex(where: { KnownSchema.normalize($0) == "location_id" }) else {
-            throw LastmileError.badInput(SourceLocation(file: file, line: 1, column: "location_id"),
-                                         "the list lacks column location_id (its first line has \(names.count) comma-separated field(s), none named location_id)")
-        }
-        let labelColumn = labelColumns.lazy.compactMap { label in names.firstIndex { KnownSchema.normalize($0) == label } }.first
-        var ids: [Int64: String] = [:]
-        while try reader.next(columnNames: names) {
-            guard column < reader.fieldCount, let id = FieldParsing.int64(reader.bytes(column)), id >= 0 else {
-                let found = column < reader.fieldCount ? FieldParsing.quoted(reader.bytes(column)) : "no such field"
-                throw LastmileError.badInput(SourceLocation(file: file, line: reader.recordLine, column: names[column]),
-                                             "expected a non-negative integer location id, found \(found)")
+        try SingleCSV.read(path: path, what: "list of location ids", expectedHeader: "a header with a location_id column") { reader, file, names in
+            guard let column = names.firstIndex(where: { KnownSchema.normalize($0) == "location_id" }) else {
+                throw LastmileError.badInput(SourceLocation(file: file, line: 1, column: "location_id"),
+                                             "the list lacks column location_id (its first line has \(names.count) comma-separated field(s), none named location_id)")
             }
-            let label = labelColumn.map { $0 < reader.fieldCount ? reader.string($0) : "" } ?? ""
-            if ids[id] == nil || ids[id] == "" { ids[id] = label }
+            let labelColumn = labelColumns.lazy.compactMap { label in names.firstIndex { KnownSchema.normalize($0) == label } }.first
+            var ids: [Int64: String] = [:]
+            while try reader.next(columnNames: names) {
+                guard column < reader.fieldCount, let id = FieldParsing.int64(reader.bytes(column)), id >= 0 else {
+                    let found = column < reader.fieldCount ? FieldParsing.quoted(reader.bytes(column)) : "no such field"
+                    throw LastmileError.badInput(SourceLocation(file: file, line: reader.recordLine, column: names[column]),
+                                                 "expected a non-negative integer location id, found \(found)")
+                }
+                let label = labelColumn.map { $0 < reader.fieldCount ? reader.string($0) : "" } ?? ""
+                if ids[id] == nil || ids[id] == "" { ids[id] = label }
+            }
+            return ids
         }
-        return ids
     }
 }

@@ -52,7 +52,13 @@ public struct LocationDetails: Sendable {
             let down = r.download?.mbps, up = r.upload?.mbps
             let cls = UInt8(rule.serviceClass(technology: r.technology.code, download: down, upload: up,
                                               lowLatency: r.lowLatency, provider: provider, location: r.locationID).rawValue)
-            var e = entries[r.locationID] ?? Entry()
+            // Mutated in place through the subscript: no copy of the entry's array or text per record.
+            Self.fold(&entries[r.locationID, default: Entry()], r, cls: cls, down: down, up: up, provider: provider,
+                      servedDown: servedDown, servedUp: servedUp)
+        }
+
+        private static func fold(_ e: inout Entry, _ r: AvailabilityRecord, cls: UInt8, down: Double?, up: Double?,
+                                 provider: Int64, servedDown: Double, servedUp: Double) {
             if e.technology < 0 || cls > e.cls || (cls == e.cls && (down ?? 0) > e.down) {
                 e.cls = cls
                 e.technology = Int32(r.technology.code)
@@ -68,7 +74,6 @@ public struct LocationDetails: Sendable {
             case .both: e.codes |= 4
             }
             if e.h3.isEmpty { e.h3 = r.h3Cell }
-            entries[r.locationID] = e
         }
 
         public func finish() -> LocationDetails {

@@ -86,16 +86,22 @@ public struct ProviderLandscape: Sendable {
             brandRows[index][r.brandName, default: 0] += 1
             let down = r.download?.mbps ?? 0, up = r.upload?.mbps ?? 0
             let key = UInt64(index) << 40 | UInt64(r.locationID)
-            var offer = offers[key] ?? Offer(block: block)
-            offer.technologies |= Self.bit(r.technology.code)
-            offer.maxDown = max(offer.maxDown, down)
-            offer.maxUp = max(offer.maxUp, up)
-            if down >= thresholds.minimumDown && up >= thresholds.minimumUp { offer.at25x3 = true }
-            if down >= thresholds.servedDown && up >= thresholds.servedUp { offer.at100x20 = true }
             let cls = rule.serviceClass(technology: r.technology.code, download: r.download?.mbps, upload: r.upload?.mbps,
                                         lowLatency: r.lowLatency, provider: Int64(r.providerID) ?? -1, location: r.locationID)
-            if cls == .served { offer.served = true }
-            offers[key] = offer
+            let t = thresholds
+            // Mutated in place through the subscript.
+            Self.fold(&offers[key, default: Offer(block: block)], technology: r.technology.code, down: down, up: up,
+                      served: cls == .served, thresholds: t)
+        }
+
+        private static func fold(_ offer: inout Offer, technology: Int, down: Double, up: Double, served: Bool,
+                                 thresholds t: (minimumDown: Double, minimumUp: Double, servedDown: Double, servedUp: Double)) {
+            offer.technologies |= bit(technology)
+            offer.maxDown = max(offer.maxDown, down)
+            offer.maxUp = max(offer.maxUp, up)
+            if down >= t.minimumDown && up >= t.minimumUp { offer.at25x3 = true }
+            if down >= t.servedDown && up >= t.servedUp { offer.at100x20 = true }
+            if served { offer.served = true }
         }
 
         /// The landscape over the study and per area at `level`.

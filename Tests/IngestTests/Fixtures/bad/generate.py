@@ -160,3 +160,11 @@ with sqlite3.connect(foreign) as db:
     db.execute("CREATE TABLE parcels (id INTEGER PRIMARY KEY, owner TEXT)")
     db.execute("INSERT INTO parcels VALUES (1, 'County assessor')")
 db.close()
+
+# Issue 13: the location-level inputs (a Fabric-layout universe, funded locations, anchor institutions,
+# bead-2025's demonstrated unlicensed fixed wireless), each missing or misusing a column.
+write("locations/no-block-column.csv", "location_id,latitude,longitude\n1001,43.9,-69.8\n")
+write("locations/funded-no-location-id.csv", "id,program\n1001,RDOF\n")
+write("locations/cai-unknown-type.csv", "type,entity_name,location_id\nX,Somewhere,1001\n")
+write("locations/ulfw-bad-location-id.csv", "location_id\nabc\n")
+

@@ -36,8 +36,8 @@ public struct BusinessCaseParameters: Hashable, Sendable {
         /// Income at which the need score's income part is 0; nil = the household-weighted mean of the
         /// areas' ACS median incomes.
         public var referenceIncome: Double?
-        /// Compound yearly growth of households (and passings). Default 0.5 %/year (issue 4 default
-        /// when no ACS trend is given).
+        /// Compound yearly growth of households (and passings). Default 0.5 %/year, a planning
+        /// assumption (no published source) used when no earlier ACS table gives a trend.
         public var householdGrowth = 0.005
         /// The adoption curve toward the terminal take. Default: the ramp 45/75/90/100 %.
         public var adoption = AdoptionCurve.ramp(AdoptionCurve.defaultRamp)
@@ -96,7 +96,8 @@ public struct BusinessCaseParameters: Hashable, Sendable {
 
     /// Revenue, operating cost, discounting and financing.
     public struct Finance: Hashable, Sendable {
-        /// Retail revenue per subscriber per month. Default $65 (PRODUCT.md).
+        /// Retail revenue per subscriber per month. Default $65 (Frontier Communications consumer fiber
+        /// ARPU $65.40, Q3 2024; average U.S. internet bill about $65/month, Boyce 2024).
         public var arpu = 65.0
         /// Yearly change of prices and fees. Default 0 (flat nominal prices): Lastmile assumption.
         public var priceChange = 0.0
@@ -107,13 +108,13 @@ public struct BusinessCaseParameters: Hashable, Sendable {
         /// Fixed yearly overhead (staff, network operations centre, billing system, insurance) from year 1.
         /// Default $250,000: planning assumption.
         public var opexFixedYear = 250_000.0
-        /// Discount rate. Default 4 %: municipal bond yield (PRODUCT.md).
+        /// Discount rate. Default 4 %: planning assumption, near recent tax-exempt municipal bond yields.
         public var discountRate = 0.04
-        /// Years of cash flow after year 0. Default 20 (issue 4).
+        /// Years of cash flow after year 0. Default 20: planning assumption (no published source).
         public var horizonYears = 20
         /// Share of the city's capital financed by a bond issued in year 0. Default 100 %: Lastmile assumption.
         public var bondShare = 1.0
-        /// Bond interest rate. Default 4 % (municipal bond, PRODUCT.md).
+        /// Bond interest rate. Default 4 %: planning assumption (check a current official statement).
         public var bondRate = 0.04
         /// Bond term in years (level debt service). Planning assumption.
         public var bondTermYears = 20
@@ -159,7 +160,7 @@ public struct BusinessCaseParameters: Hashable, Sendable {
 
     /// Sensitivity and Monte Carlo settings.
     public struct Risk: Hashable, Sendable {
-        /// Low and high multipliers of each driver. Default ±20 % (issue 4).
+        /// Low and high multipliers of each driver. Default ±20 %: planning assumption (no published source).
         public var ranges: [RiskDriver: ClosedRange<Double>] = Dictionary(
             uniqueKeysWithValues: RiskDriver.allCases.map { ($0, 0.8...1.2) })
         /// Correlation of the take-rate and ARPU draws (Gaussian copula). Default −0.5: planning assumption

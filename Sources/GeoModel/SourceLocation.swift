@@ -19,7 +19,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// What went wrong, in the categories the command line maps to exit codes (PRODUCT.md):
+/// What went wrong, in the categories the command line maps to exit codes (README, "Exit codes"):
 /// bad input data → 65, cannot read or write → 74, bad usage or parameter → 64.
 public enum LastmileError: Error, Sendable, CustomStringConvertible, Equatable {
     /// The input is readable but not what was expected (exit 65).
@@ -62,7 +62,7 @@ public enum LastmileError: Error, Sendable, CustomStringConvertible, Equatable {
         (s.value < 0x20 && s != "\n") || (0x7F...0x9F).contains(s.value)
     }
 
-    /// The process exit code for this error (PRODUCT.md).
+    /// The process exit code for this error (the README's table).
     public var exitCode: Int32 {
         switch self {
         case .badInput: 65

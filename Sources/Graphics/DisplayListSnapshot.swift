@@ -1,5 +1,5 @@
 /// A textual snapshot of a display list, one command per line, for cheap exact tests
-/// (STYLE.md golden tier 1). Coordinates are printed with two decimals; paths as their bounding
+/// (the cheapest, exact tier of the golden tests). Coordinates are printed with two decimals; paths as their bounding
 /// box and number of sub-paths.
 extension DisplayList {
     public var snapshot: String {

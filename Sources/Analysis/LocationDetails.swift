@@ -25,9 +25,9 @@ public struct LocationDetails: Sendable {
 
     public init(byLocation: [Int64: Detail]) { self.byLocation = byLocation }
 
-    /// Collects availability records (every code, as the location table does under the rule's filter).
+    /// Collects availability records (those whose business/residential code the rule counts, as the
+    /// location table does).
     public struct Builder: Sendable {
-        let rule: ServiceRule
         let servedDown: Double, servedUp: Double
         struct Entry {
             var cls: UInt8 = 0
@@ -41,17 +41,15 @@ public struct LocationDetails: Sendable {
         private var entries: [Int64: Entry] = [:]
 
         public init(profile: PolicyProfile) {
-            rule = ServiceRule(profile)
             servedDown = profile.servedDownload.mbps
             servedUp = profile.servedUpload.mbps
         }
 
-        public mutating func add(_ r: AvailabilityRecord) {
-            guard rule.counts(r.businessResidential) else { return }
+        /// Folds one record in, with the class the rule gives it.
+        public mutating func add(_ r: AvailabilityRecord, serviceClass: ServiceClass) {
             let provider = Int64(r.providerID) ?? -1
             let down = r.download?.mbps, up = r.upload?.mbps
-            let cls = UInt8(rule.serviceClass(technology: r.technology.code, download: down, upload: up,
-                                              lowLatency: r.lowLatency, provider: provider, location: r.locationID).rawValue)
+            let cls = UInt8(serviceClass.rawValue)
             // Mutated in place through the subscript: no copy of the entry's array or text per record.
             Self.fold(&entries[r.locationID, default: Entry()], r, cls: cls, down: down, up: up, provider: provider,
                       servedDown: servedDown, servedUp: servedUp)

@@ -161,7 +161,8 @@ public struct LocationTable: Sendable {
 
     static func power10(_ e: Int) -> UInt64 { (0..<e).reduce(1) { r, _ in r * 10 } }
 
-    static func format(_ n: UInt64, digits: Int) -> String {
+    /// A GEOID kept as an integer, as text with its leading zeros (`digits` long).
+    public static func format(_ n: UInt64, digits: Int) -> String {
         let s = String(n)
         return s.count >= digits ? s : String(repeating: "0", count: digits - s.count) + s
     }

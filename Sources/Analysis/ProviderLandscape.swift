@@ -45,7 +45,6 @@ public struct ProviderLandscape: Sendable {
 
     /// Collects availability records, then `finish(level:)` gives the landscape.
     public struct Builder: Sendable {
-        let rule: ServiceRule
         let thresholds: (minimumDown: Double, minimumUp: Double, servedDown: Double, servedUp: Double)
         /// Provider ids in order of first appearance; their index keys everything else.
         private var providerIDs: [String] = []
@@ -64,15 +63,15 @@ public struct ProviderLandscape: Sendable {
         }
 
         public init(profile: PolicyProfile) {
-            rule = ServiceRule(profile)
             thresholds = (profile.minimumDownload.mbps, profile.minimumUpload.mbps,
                           profile.servedDownload.mbps, profile.servedUpload.mbps)
         }
 
-        /// Folds one record in (records whose business/residential code the rule does not count, or
-        /// whose block is not 15 digits, are left out, as in the location counts).
-        public mutating func add(_ r: AvailabilityRecord) {
-            guard rule.counts(r.businessResidential), r.locationID >= 0, r.locationID < 1 << 40,
+        /// Folds one record in, with the class the rule gives it (the caller leaves out records whose
+        /// business/residential code the rule does not count; a block that is not 15 digits is left out
+        /// here, as in the location counts).
+        public mutating func add(_ r: AvailabilityRecord, serviceClass cls: ServiceClass) {
+            guard r.locationID >= 0, r.locationID < 1 << 40,
                   let block = UInt64(r.blockGEOID), r.blockGEOID.utf8.count == 15 else { return }
             let index: Int
             if let i = providerIndex[r.providerID] {
@@ -86,8 +85,6 @@ public struct ProviderLandscape: Sendable {
             brandRows[index][r.brandName, default: 0] += 1
             let down = r.download?.mbps ?? 0, up = r.upload?.mbps ?? 0
             let key = UInt64(index) << 40 | UInt64(r.locationID)
-            let cls = rule.serviceClass(technology: r.technology.code, download: r.download?.mbps, upload: r.upload?.mbps,
-                                        lowLatency: r.lowLatency, provider: Int64(r.providerID) ?? -1, location: r.locationID)
             let t = thresholds
             // Mutated in place through the subscript.
             Self.fold(&offers[key, default: Offer(block: block)], technology: r.technology.code, down: down, up: up,
@@ -141,9 +138,7 @@ public struct ProviderLandscape: Sendable {
             }
             var byArea: [AreaID: [Provider]] = [:]
             for (prefix, tallies) in areas {
-                var digits = String(prefix)
-                if digits.count < level.geoidLength { digits = String(repeating: "0", count: level.geoidLength - digits.count) + digits }
-                byArea[AreaID(digits)] = ranked(tallies.map { provider($0.key, $0.value) })
+                byArea[AreaID(LocationTable.format(prefix, digits: level.geoidLength))] = ranked(tallies.map { provider($0.key, $0.value) })
             }
             return ProviderLandscape(study: ranked(study.indices.filter { study[$0].locations > 0 }.map { provider($0, study[$0]) }),
                                      byArea: byArea)

@@ -23,7 +23,7 @@ struct AnchorStatus: Hashable, Sendable {
         table.forEach { id, block, cls in if wanted.contains(id) { where_[id] = (block, cls) } }
         return file.institutions.map { i in
             let place = i.locationID.flatMap { where_[$0] }
-            let geoid = place.map { String($0.block).leftPadded15 }
+            let geoid = place.map { LocationTable.format($0.block, digits: 15) }
             return AnchorStatus(type: i.type, name: i.name, locationID: i.locationID,
                                 area: geoid.map { String($0.prefix(level.geoidLength)) }, serviceClass: place.map { "\($0.cls)" },
                                 gigabitSymmetric: i.locationID.flatMap { details.byLocation[$0]?.gigabitSymmetric } ?? false)
@@ -50,9 +50,4 @@ struct AnchorStatus: Hashable, Sendable {
         }
         return out
     }
-}
-
-extension String {
-    /// Digits with leading zeros restored to a 15-digit block GEOID.
-    var leftPadded15: String { count >= 15 ? self : String(repeating: "0", count: 15 - count) + self }
 }

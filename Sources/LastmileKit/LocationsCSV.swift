@@ -20,7 +20,7 @@ enum LocationsCSV {
         var out = header.joined(separator: ",") + "\n"
         out.reserveCapacity(rows.count * 96)
         for (id, block, cls) in rows {
-            let geoid = String(block).leftPadded15
+            let geoid = LocationTable.format(block, digits: 15)
             let program = fundedPrograms[id]
             let funded = program != nil && cls != .served
             let d = details.byLocation[id]

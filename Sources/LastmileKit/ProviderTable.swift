@@ -9,12 +9,17 @@ enum ProviderTable {
     /// per-location details of locations.csv.
     static func landscape(files: [String], profile: PolicyProfile, level: AreaLevel) throws
         -> (providers: ProviderLandscape, details: LocationDetails) {
+        let rule = ServiceRule(profile)
         var providers = ProviderLandscape.Builder(profile: profile)
         var details = LocationDetails.Builder(profile: profile)
         for file in files {
-            try BDCReader.read(path: file) {
-                providers.add($0)
-                details.add($0)
+            try BDCReader.read(path: file) { r in
+                guard rule.counts(r.businessResidential) else { return }
+                // One class per record for both builders.
+                let cls = rule.serviceClass(technology: r.technology.code, download: r.download?.mbps, upload: r.upload?.mbps,
+                                            lowLatency: r.lowLatency, provider: Int64(r.providerID) ?? -1, location: r.locationID)
+                providers.add(r, serviceClass: cls)
+                details.add(r, serviceClass: cls)
             }
         }
         return (providers.finish(level: level), details.finish())

@@ -23,15 +23,7 @@ public enum RunHistory {
     /// What changed from run `a` to run `b`: per area, locations by class, and locations that changed
     /// class (by transition), appeared or vanished.
     public static func diff(storePath: String, from a: String, to b: String) throws -> RunDiff {
-        let store = try openExisting(storePath)
-        let idA = try resolve(a, in: store), idB = try resolve(b, in: store)
-        for id in [idA, idB] {
-            guard let run = try store.run(id) else { continue }
-            guard run.status == .done else {
-                throw LastmileError.usage("run \(id) \(run.status == .failed ? "failed" : "has not finished (\(run.status.rawValue))"); "
-                                          + "only finished runs can be compared (see lastmile runs list)")
-            }
-        }
+        let (store, idA, idB) = try finishedRuns(storePath: storePath, a, b)
         let before = Dictionary(uniqueKeysWithValues: try store.areaResults(idA).map { ($0.areaID, $0) })
         let after = Dictionary(uniqueKeysWithValues: try store.areaResults(idB).map { ($0.areaID, $0) })
         let hasLocations = try store.locationClassCount(idA) > 0 && store.locationClassCount(idB) > 0
@@ -51,9 +43,7 @@ public enum RunHistory {
     /// `location_id,area,from,to` (empty for a location not in that run), or a JSON array.
     /// - Throws: `.usage` for an unknown or unfinished run, or runs without stored location classes.
     public static func locationChanges(storePath: String, from a: String, to b: String, json: Bool) throws -> String {
-        _ = try diff(storePath: storePath, from: a, to: b)  // the same checks: both runs exist and are done
-        let store = try openExisting(storePath)
-        let idA = try resolve(a, in: store), idB = try resolve(b, in: store)
+        let (store, idA, idB) = try finishedRuns(storePath: storePath, a, b)
         guard try store.locationClassCount(idA) > 0, try store.locationClassCount(idB) > 0 else {
             throw LastmileError.usage("run \(idA) or \(idB) has no stored location classes (made before they were stored)")
         }
@@ -69,6 +59,21 @@ public enum RunHistory {
         var out = "location_id,area,from,to\n"
         for c in changes { out += "\(c.locationID),\(c.areaID),\(c.from.map { "\($0)" } ?? ""),\(c.to.map { "\($0)" } ?? "")\n" }
         return out
+    }
+
+    /// The store and the two runs a diff compares.
+    /// - Throws: `.usage` for an unknown, ambiguous, failed or unfinished run.
+    static func finishedRuns(storePath: String, _ a: String, _ b: String) throws -> (RunStore, RunID, RunID) {
+        let store = try openExisting(storePath)
+        let idA = try resolve(a, in: store), idB = try resolve(b, in: store)
+        for id in [idA, idB] {
+            guard let run = try store.run(id) else { continue }
+            guard run.status == .done else {
+                throw LastmileError.usage("run \(id) \(run.status == .failed ? "failed" : "has not finished (\(run.status.rawValue))"); "
+                                          + "only finished runs can be compared (see lastmile runs list)")
+            }
+        }
+        return (store, idA, idB)
     }
 
     /// A full run id, or the only run whose id starts with `text`.

@@ -155,7 +155,10 @@ extension ReportBuilder {
         let rows = bc.phases.map {
             ["\($0.phase)", "\($0.phase - 1)", NumberFormatting.grouped($0.areas), NumberFormatting.grouped($0.passings), MoneyFormatting.dollars($0.costToPass)]
         }
-        table(header: header, rows: rows, firstColumnShare: 0.2, style: TextStyle(size: 8.5, color: ReportTheme.ink), into: &flow)
+        let style = TextStyle(size: 8.5, color: ReportTheme.ink)
+        // A few one-line rows: kept together on one page rather than split from their header.
+        flow.ensure(Double(rows.count + 1) * (measurer.measure("Ag", style: style, width: nil).height + 6))
+        table(header: header, rows: rows, firstColumnShare: 0.2, style: style, into: &flow)
     }
 
     /// A simple ruled table: bold header row, striped body rows, columns after the first share the rest of the width.

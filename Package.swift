@@ -1,10 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// System libraries come from Debian (see Makefile `deps`): pkg-config names gdal, cairo, pangocairo, sqlite3.
+// System libraries come from Debian (see Makefile `deps`): pkg-config names gdal, pangocairo, libpng, sqlite3.
 let package = Package(
     name: "Lastmile",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lastmile", targets: ["lastmile"]),
         .library(name: "LastmileKit", targets: ["LastmileKit"]),
@@ -16,19 +16,22 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+
+        .target(name: "AtomicFiles"),
 
         .target(name: "GeoModel"),
         .target(name: "GeoIO", dependencies: ["GeoModel", "CGDAL"]),
         .target(name: "Ingest", dependencies: ["GeoModel", "GeoIO"]),
         .target(name: "Analysis", dependencies: ["GeoModel"]),
         .target(name: "RunStore", dependencies: ["GeoModel", "CSQLite"]),
-        .target(name: "Graphics", dependencies: ["CCairo"]),
+        .target(name: "Graphics", dependencies: ["CCairo", "CPNG", "AtomicFiles"]),
         .target(name: "Charts", dependencies: ["Graphics"]),
         .target(name: "Maps", dependencies: ["Graphics", "GeoModel"]),
         .target(name: "Reports", dependencies: ["Analysis", "Charts", "Maps", "Graphics", "GeoModel"]),
         .target(name: "LastmileKit", dependencies: [
-            "GeoModel", "GeoIO", "Ingest", "Analysis", "RunStore", "Graphics", "Charts", "Maps", "Reports",
+            "AtomicFiles", "GeoModel", "GeoIO", "Ingest", "Analysis", "RunStore", "Graphics", "Charts", "Maps", "Reports",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(name: "lastmile", dependencies: [
@@ -42,7 +45,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
         .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "TestSupport"]),
-        .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "TestSupport"]),
+        .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "CPNG", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
         .testTarget(name: "MapsTests", dependencies: ["Maps", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),

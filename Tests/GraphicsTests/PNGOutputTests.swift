@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import CCairo
+import CPNG
 import Graphics
 import TestSupport
 

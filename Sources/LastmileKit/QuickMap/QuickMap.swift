@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import GeoModel
 import GeoIO
 import Graphics
@@ -70,7 +71,7 @@ public enum QuickMap {
         guard request.widthPixels >= 100, request.widthPixels <= 20_000 else {
             throw LastmileError.usage("--width-px must be between 100 and 20000, got \(request.widthPixels)")
         }
-        do { try FontCheck.verifyDefaultFont() } catch { throw lastmileError(error) }
+        try ReportWriter.verifyFonts()
 
         let areas = try VectorSource.readAreas(path: request.source, layer: request.layer, idField: request.idField,
                                                nameField: request.labelField,
@@ -167,7 +168,7 @@ public enum QuickMap {
                 failures.withLock { $0[i] = error }
             }
         }
-        if let failure = failures.withLock({ $0.compactMap { $0 }.first }) { throw lastmileError(failure) }
+        if let failure = failures.withLock({ $0.compactMap { $0 }.first }) { throw ReportWriter.lastmileError(failure) }
         let size = drawing.displayList.size
         let waterCount = mapAreas.count(where: \.isWater)
         return QuickMapResult(
@@ -271,13 +272,5 @@ public enum QuickMap {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         return formatter.string(from: env.map { Date(timeIntervalSince1970: $0) } ?? Date())
-    }
-
-    static func lastmileError(_ error: any Error) -> any Error {
-        guard let g = error as? GraphicsError else { return error }
-        switch g {
-        case .io(let path, let message): return LastmileError.io(path: path, message)
-        case .invalidInput, .fontMismatch: return LastmileError.failed(g.description)
-        }
     }
 }

@@ -51,8 +51,8 @@ enum PublicRelease {
         let files = try RunOutputs.write(view, study: study, runID: runID, startedAt: startedAt, into: dir)
         func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
         let plans = Dictionary(uniqueKeysWithValues: c.businessCase.areas.map { ($0.id, $0) })
-        try AtomicOutput.write(csv(c.join.results, plans: plans, suppression), to: path("results.csv"))
-        try AtomicOutput.write(ProviderTable.csv(c.providers, smallCellThreshold: threshold), to: path("providers.csv"))
+        try OutputFile.write(csv(c.join.results, plans: plans, suppression), to: path("results.csv"))
+        try OutputFile.write(ProviderTable.csv(c.providers, smallCellThreshold: threshold), to: path("providers.csv"))
         try replaceGeoPackage(c, study: study, suppression, at: path("results.gpkg"))
         try annotateRunJSON(at: path("run.json"), areas: c.join.results.count, threshold: threshold, withheld: withheld)
         return files
@@ -141,6 +141,6 @@ enum PublicRelease {
         object["public"] = ["suppression_threshold": threshold, "areas_with_suppressed_counts": withheld,
                             "location_level_data": false] as [String: Any]
         let out = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
-        try AtomicOutput.write(out + Data("\n".utf8), to: path)
+        try OutputFile.write(out + Data("\n".utf8), to: path)
     }
 }

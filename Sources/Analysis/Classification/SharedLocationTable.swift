@@ -5,7 +5,6 @@ import Synchronization
 /// location id, each a `LocationClassTable` behind its own lock. Memory is one table's, whatever the
 /// number of threads; a thread hands over a whole batch at a time, so it takes each lock once per
 /// batch and rarely meets another thread there.
-@available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
 public final class SharedLocationTable: Sendable {
     /// One partition and its lock.
     final class Partition: Sendable {

@@ -1,3 +1,4 @@
+import AtomicFiles
 import CCairo
 
 /// Writes one `DisplayList` as an SVG file (cairo-svg), sized in points.
@@ -31,14 +32,7 @@ public enum SVGWriter {
             }
             try surface.finish(path: path)
         }
-        let output = AtomicOutput(destination: path)
-        do throws(GraphicsError) {
-            try output.write(stableSurfaceNames(sink.bytes))
-        } catch {
-            output.discard()
-            throw error
-        }
-        try output.commit()
+        do { try AtomicOutput.write(stableSurfaceNames(sink.bytes), to: path) } catch { throw GraphicsError(error) }
     }
 
     /// The SVG text with every `surface<digits>` name that follows `"` or `#` (ids and references)

@@ -30,6 +30,22 @@ public struct RunID: Hashable, Comparable, Sendable, Codable, CustomStringConver
         return RunID(stamp + "-" + String(repeating: "0", count: 6 - hex.count) + hex)
     }
 
+    /// A reproducible id: the stamp of `date` (a pinned `SOURCE_DATE_EPOCH`) and a suffix derived from
+    /// `seed` (FNV-1a, 24 bits), so that two runs of the same study at the same pinned date carry the
+    /// same id and their reports are byte-identical.
+    public static func reproducible(date: Date, seed: String) -> RunID {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in seed.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        var generator = FixedSuffix(value: hash)
+        return generate(date: date, using: &generator)
+    }
+
+    /// A "generator" that returns one chosen value: the suffix of `reproducible(date:seed:)`.
+    private struct FixedSuffix: RandomNumberGenerator {
+        let value: UInt64
+        mutating func next() -> UInt64 { value }
+    }
+
     /// Whether the text has the generated shape `YYYYMMDDTHHMMSSZ-xxxxxx` (lower-case hex).
     public var isWellFormed: Bool {
         let bytes = Array(rawValue.utf8)

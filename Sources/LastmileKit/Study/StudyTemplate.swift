@@ -182,7 +182,7 @@ public enum StudyTemplate {
         let found = try scan(directory: directory)
         // Named for the place the shapes cover, never for the folder (folder names are not titles).
         let name = found.state.map { "\($0) broadband plan" } ?? "Broadband plan"
-        try AtomicOutput.write(text(for: found, name: name), to: path)
+        try OutputFile.write(text(for: found, name: name), to: path)
         return (path, found)
     }
 }

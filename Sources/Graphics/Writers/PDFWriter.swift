@@ -1,3 +1,4 @@
+import AtomicFiles
 import CCairo
 
 /// Writes a `Document` as a multi-page vector PDF with Cairo (cairo-pdf).
@@ -54,6 +55,6 @@ public enum PDFWriter {
             output.discard()
             throw error
         }
-        try output.commit()
+        try output.finish()
     }
 }

@@ -220,7 +220,6 @@ public struct AreaClassification: Sendable {
 
 /// One worker's share of a classification for the parallel reader: it classifies its rows and folds
 /// them, a batch at a time, into the table all workers share; merging only adds the row counts.
-@available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
 struct LocationFold: AvailabilityAccumulator {
     let shared: SharedLocationTable
     let rule: ServiceRule

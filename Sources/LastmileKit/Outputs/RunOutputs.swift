@@ -14,22 +14,22 @@ enum RunOutputs {
         var files: [String] = []
 
         let plans = Dictionary(uniqueKeysWithValues: c.businessCase.areas.map { ($0.id, $0) })
-        try AtomicOutput.write(ResultColumns.csv(c.join.results, plans: plans), to: path("results.csv"))
+        try OutputFile.write(ResultColumns.csv(c.join.results, plans: plans), to: path("results.csv"))
         files.append("results.csv")
 
         try writeGeoPackage(c, study: study, to: path("results.gpkg"))
         files.append("results.gpkg")
 
-        try AtomicOutput.write(ProviderTable.csv(c.providers), to: path("providers.csv"))
+        try OutputFile.write(ProviderTable.csv(c.providers), to: path("providers.csv"))
         files.append("providers.csv")
 
         if !c.anchors.isEmpty {
-            try AtomicOutput.write(AnchorStatus.csv(c.anchors), to: path("anchors.csv"))
+            try OutputFile.write(AnchorStatus.csv(c.anchors), to: path("anchors.csv"))
             files.append("anchors.csv")
         }
 
         if let table = c.locations {
-            try AtomicOutput.write(LocationsCSV.csv(table, details: c.details, fundedPrograms: c.fundedPrograms,
+            try OutputFile.write(LocationsCSV.csv(table, details: c.details, fundedPrograms: c.fundedPrograms,
                                                     anchors: Set(c.anchors.compactMap(\.locationID)), level: study.areaLevel),
                                    to: path("locations.csv"))
             files.append("locations.csv")
@@ -44,7 +44,7 @@ enum RunOutputs {
         let stored = StoredReport(paper: RunReport.paper(study.paper), dpi: try RunReport.dpi(study), content: content)
         files += try stored.render(into: dir, formats: Set(ReportFormat.allCases))
         // What `lastmile report --run ID` re-renders from.
-        try AtomicOutput.write(try stored.encoded(), to: path(StoredReport.fileName))
+        try OutputFile.write(try stored.encoded(), to: path(StoredReport.fileName))
         files.append(StoredReport.fileName)
 
         try writeRunJSON(c, study: study, runID: runID, startedAt: startedAt, files: files + ["run.json"],
@@ -128,7 +128,7 @@ enum RunOutputs {
             "business_case": BusinessCaseJSON.overview(c.businessCase),
         ]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
-        try AtomicOutput.write(data + Data("\n".utf8), to: path)
+        try OutputFile.write(data + Data("\n".utf8), to: path)
     }
 
     /// The areas layer's metadata: the rule and whether the location universe is complete.

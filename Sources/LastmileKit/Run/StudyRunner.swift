@@ -15,7 +15,7 @@ public enum StudyRunner {
     ///   recorded as failed and no folder is left at the final path.
     public static func run(_ study: Study, options: RunOptions = RunOptions()) throws -> RunOutcome {
         let store = try RunStore(path: options.resolvedStorePath)
-        let runID = options.runID ?? RunID.generate(date: options.now)
+        let runID = try options.runID ?? reproducibleID(study, store: store) ?? RunID.generate(date: options.now)
         let studyFolder = (options.outputRoot as NSString).appendingPathComponent(options.studyFolderName ?? slug(study.name))
         let finalDir = (studyFolder as NSString).appendingPathComponent(runID.rawValue)
         let tempDir = (studyFolder as NSString).appendingPathComponent(".\(runID.rawValue).partial")
@@ -34,7 +34,7 @@ public enum StudyRunner {
                 try PublicRelease.write(computed, study: study, runID: runID.rawValue, startedAt: options.now, threshold: $0,
                                         into: tempDir)
             } ?? RunOutputs.write(computed, study: study, runID: runID.rawValue, startedAt: options.now, into: tempDir)
-            try AtomicOutput.publish(tempDir, as: finalDir)
+            try OutputFile.publish(tempDir, as: finalDir)
 
             let plans = Dictionary(uniqueKeysWithValues: computed.businessCase.areas.map { ($0.id, $0) })
             try store.recordAreaResults(computed.join.results.map { StoredAreaResult($0, plan: plans[$0.id]) }, for: runID)
@@ -52,6 +52,16 @@ public enum StudyRunner {
             try? store.finishRun(runID, status: .failed, error: "\(error)")
             throw error
         }
+    }
+
+    /// Under `SOURCE_DATE_EPOCH` (reproducible builds), the id from the pinned date and the study's name, so
+    /// that its report is byte-identical run after run; nil otherwise, or when the store already holds it.
+    static func reproducibleID(_ study: Study, store: RunStore,
+                               environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RunID? {
+        guard environment["SOURCE_DATE_EPOCH"] != nil else { return nil }
+        let date = try RunReport.reportDate(startedAt: Date(), environment: environment)
+        let id = RunID.reproducible(date: date, seed: study.name)
+        return try store.run(id) == nil ? id : nil
     }
 
     /// Everything computed from the inputs, before anything is written.

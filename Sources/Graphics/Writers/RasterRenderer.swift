@@ -1,4 +1,6 @@
+import AtomicFiles
 import CCairo
+import CPNG
 
 /// Renders one `DisplayList` to pixels: a PNG file or an in-memory `RasterImage`.
 public enum RasterRenderer {
@@ -34,7 +36,7 @@ public enum RasterRenderer {
             let text = result == -2 ? "the rendered image has no pixel data" : String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             throw .io(path: path, "writing PNG: \(text)")
         }
-        try output.commit()
+        try output.finish()
     }
 
     private static func draw(_ list: DisplayList, scale: Double, path: String) throws(GraphicsError) -> CairoSurface {

@@ -33,7 +33,6 @@ public struct LocationTable: Sendable {
 
     /// The table a parallel fold built: the partitions of a `SharedLocationTable` and the row counts
     /// of every worker.
-    @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
     public init(profile: PolicyProfile, shared: SharedLocationTable, rowsSeen: Int, rowsIgnored: Int) {
         self.profile = profile
         rule = ServiceRule(profile)

@@ -26,7 +26,6 @@ enum TechnologyTally {
 }
 
 /// The state the workers of one `BDCReader.fold` share: the chunk source and their results.
-@available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
 final class ParallelRead<A: AvailabilityAccumulator>: Sendable {
     let source: Mutex<ChunkSource>
     let results: Mutex<[(accumulator: A, tally: WorkerTally)?]>

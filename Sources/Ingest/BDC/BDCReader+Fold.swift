@@ -28,7 +28,6 @@ extension BDCReader {
     /// - Returns: the merged accumulator and what was read (rows, members, bytes, unknown technologies).
     /// - Throws: `LastmileError.io` for a missing or unreadable file, `.badInput` for bad data
     ///   (see `read(path:_:)`), a damaged archive or a corrupt compressed stream.
-    @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
     public static func fold<A: AvailabilityAccumulator>(
         paths: [String], threads: Int, chunkSize: Int = BDCReader.defaultChunkSize,
         progress: (@Sendable (BDCReadProgress) -> Void)? = nil,

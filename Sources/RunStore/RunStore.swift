@@ -62,7 +62,7 @@ public final class RunStore {
                 throw LastmileError.io(path: path, "cannot switch the run store to WAL mode (journal_mode is '\(mode)')")
             }
             try database.execute("PRAGMA foreign_keys = ON")
-        } catch LastmileError.io(_, let message) where message.contains("not a database") {
+        } catch LastmileError.io(_, let message) where database.lastFailureCode == SQLITE_NOTADB {
             throw LastmileError.io(path: path, "not an SQLite run store: \(message)")
         }
         try migrate()
@@ -112,6 +112,12 @@ public final class RunStore {
                   .text(Timestamp.string(from: start.startedAt)), .text(start.toolVersion),
                   .text(start.studyText), .text(start.outputDirectory)])
         return id
+    }
+
+    /// Runs `body`'s writes (inputs, parameters, results, diagnostics of one run) as one transaction:
+    /// either all of them are stored or none is.
+    public func recordingTogether<T>(_ body: () throws -> T) throws -> T {
+        try database.transaction(body)
     }
 
     /// Records the run's input files (one transaction).

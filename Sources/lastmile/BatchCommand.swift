@@ -33,8 +33,8 @@ struct Batch: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a study parameter in every study.", valueName: "KEY=VALUE"))
     var set: [String] = []
 
-    @Option(help: "text or json: the summary printed at the end.")
-    var format: String = "text"
+    @Option(help: "The summary printed at the end.")
+    var format: TextOrJSON = .text
 
     @Flag(help: "Fail a study (exit 65 for it) on input warnings.")
     var strict = false
@@ -48,7 +48,6 @@ struct Batch: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
-        guard format == "text" || format == "json" else { throw ValidationError("--format expects text or json, got '\(format)'") }
         guard jobs >= 1 else { throw ValidationError("--jobs expects 1 or more, got \(jobs)") }
         guard !folders.isEmpty || manifest != nil else { throw ValidationError("give study folders or --manifest FILE") }
         if suppressBelow != nil && !publicEdition { throw ValidationError("--suppress-below applies to --public outputs; add --public") }
@@ -67,7 +66,7 @@ struct Batch: ParsableCommand {
                 publicThreshold: publicEdition ? (suppressBelow ?? SmallCellSuppression.defaultThreshold) : nil,
                 progress: { display.show($0) }))
             display.finish()
-            Console.out(format == "json" ? summary.json() : summary.text())
+            Console.out(format == .json ? summary.json() : summary.text())
             code = summary.exitCode
         }
         if code != 0 { throw ExitCode(code) }

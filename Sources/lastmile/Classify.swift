@@ -18,8 +18,8 @@ struct Classify: ParsableCommand {
     @Option(name: .customLong("business-residential"), help: "Codes to count, e.g. R,X (default R,B,X as NTIA).")
     var businessResidential: String?
 
-    @Option(help: "csv or json.")
-    var format: String = "csv"
+    @Option(help: "The counts per area as CSV or JSON.")
+    var format: CSVOrJSON = .csv
 
     @Option(help: "Parsing threads (default: one per active processor core; at most four per core). The result does not depend on it.")
     var threads: Int?
@@ -33,7 +33,6 @@ struct Classify: ParsableCommand {
         guard AreaLevel(rawValue: by) != nil || by == "location" else {
             throw ValidationError("--by expects location or one of \(AreaLevel.allCases.map(\.rawValue).joined(separator: ", ")), got '\(by)'")
         }
-        guard format == "csv" || format == "json" else { throw ValidationError("--format expects csv or json, got '\(format)'") }
         guard !files.isEmpty else { throw ValidationError("give at least one availability file") }
         if let threads, threads < 1 { throw ValidationError("--threads expects a number of 1 or more, got \(threads)") }
     }
@@ -43,7 +42,7 @@ struct Classify: ParsableCommand {
             if profile == Form477BlockTable.profileName {
                 // Legacy Form 477 deployment files: blocks, served at 25/3 by any fixed terrestrial consumer offering.
                 let result = try AreaClassification.runForm477(files: files, level: AreaLevel(rawValue: by)!)
-                Console.out(format == "json" ? result.json() : result.csv())
+                Console.out(format == .json ? result.json() : result.csv())
                 return
             }
             var policy = try PolicyProfile.named(profile)
@@ -57,7 +56,7 @@ struct Classify: ParsableCommand {
             }
             if by == "location" {
                 Console.out(try LocationClassification.text(files: files, profile: policy,
-                                                            threads: threads ?? AreaClassification.defaultThreads, json: format == "json"))
+                                                            threads: threads ?? AreaClassification.defaultThreads, json: format == .json))
                 return
             }
             // Progress overwrites one stderr line (carriage return), cleared when the read is done.
@@ -84,7 +83,7 @@ struct Classify: ParsableCommand {
                 }
                 if !common.quiet { Console.error("lastmile: warning: " + universe) }
             }
-            Console.out(format == "json" ? result.json() : result.csv())
+            Console.out(format == .json ? result.json() : result.csv())
             if common.verbose {
                 Console.error("lastmile: \(result.rowsRead) rows, \(result.totals.locations) locations, \(result.rows.count) areas")
             }

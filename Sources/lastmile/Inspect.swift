@@ -8,17 +8,13 @@ struct Inspect: ParsableCommand {
     @Argument(help: "Any GDAL vector source or CSV (.csv, .csv.gz, .zip).")
     var path: String
 
-    @Option(help: "text or json.")
-    var format: String = "text"
-
-    func validate() throws {
-        guard format == "text" || format == "json" else { throw ValidationError("--format expects text or json, got '\(format)'") }
-    }
+    @Option(help: "What the command prints.")
+    var format: TextOrJSON = .text
 
     func run() throws {
         try reportingErrors {
             let report = try Inspection.inspect(path: path)
-            Console.out(format == "json" ? report.json() : report.text())
+            Console.out(format == .json ? report.json() : report.text())
         }
     }
 }

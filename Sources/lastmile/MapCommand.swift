@@ -33,8 +33,8 @@ struct MapCommand: ParsableCommand {
     @Option(help: "The value to map: a column of the join table, else of the layer.")
     var field: String
 
-    @Option(help: "quantile, equal, jenks or manual.")
-    var scheme: String = "quantile"
+    @Option(help: "How values are put into classes.")
+    var scheme: SchemeName = .quantile
 
     @Option(help: "Number of classes (1–7).")
     var classes: Int = 5
@@ -42,8 +42,8 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Upper class bounds for --scheme manual, ascending, comma-separated.")
     var breaks: String?
 
-    @Option(help: "Palette: \(QuickMap.paletteNames.joined(separator: ", ")).")
-    var palette: String = "YlOrRd"
+    @Option(help: "The colour palette (ColorBrewer, viridis).")
+    var palette = PaletteName(argument: "YlOrRd")!
 
     @Flag(help: "The values are fractions: show them as percentages.")
     var percent = false
@@ -93,8 +93,7 @@ struct MapCommand: ParsableCommand {
         }
         guard (1...7).contains(classes) else { throw ValidationError("--classes expects 1 to 7, got \(classes)") }
         do {
-            _ = try QuickMap.palette(named: palette)
-            _ = try QuickMap.scheme(named: scheme, breaks: breaks)
+            _ = try QuickMap.scheme(named: scheme.rawValue, breaks: breaks)
         } catch let error as LastmileError {
             throw ValidationError(error.description)
         }
@@ -107,9 +106,9 @@ struct MapCommand: ParsableCommand {
             var request = QuickMapRequest(source: source, idField: id, field: field, outputs: out)
             request.layer = layer
             if let join, let joinKey { request.join = .init(path: join, keyColumn: joinKey) }
-            request.scheme = try QuickMap.scheme(named: scheme, breaks: breaks)
+            request.scheme = try QuickMap.scheme(named: scheme.rawValue, breaks: breaks)
             request.classCount = classes
-            request.palette = try QuickMap.palette(named: palette)
+            request.palette = try QuickMap.palette(named: palette.name)
             request.percent = percent
             request.title = title
             request.legendTitle = legendTitle

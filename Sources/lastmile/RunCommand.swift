@@ -46,8 +46,8 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a study parameter by its dotted key.", valueName: "KEY=VALUE"))
     var set: [String] = []
 
-    @Option(help: "text or json: what the command prints.")
-    var format: String = "text"
+    @Option(help: "What the command prints.")
+    var format: TextOrJSON = .text
 
     @Flag(help: "Fail (exit 65) on input warnings: unknown technology codes, invalid polygons, areas without a shape.")
     var strict = false
@@ -61,7 +61,6 @@ struct OutputOptions: ParsableArguments {
     var publicThreshold: Int? { publicEdition ? (suppressBelow ?? SmallCellSuppression.defaultThreshold) : nil }
 
     func validate() throws {
-        guard format == "text" || format == "json" else { throw ValidationError("--format expects text or json, got '\(format)'") }
         if let suppressBelow {
             guard publicEdition else { throw ValidationError("--suppress-below applies to --public outputs; add --public") }
             guard suppressBelow >= 1 else { throw ValidationError("--suppress-below expects 1 or more, got \(suppressBelow)") }
@@ -84,5 +83,5 @@ func runAndPrint(_ study: Study, output: OutputOptions, common: CommonOptions) t
     if !common.quiet {
         for d in outcome.diagnostics { Console.error("lastmile: warning: \(d)") }
     }
-    Console.out(output.format == "json" ? outcome.json() : outcome.text())
+    Console.out(output.format == .json ? outcome.json() : outcome.text())
 }

@@ -14,15 +14,11 @@ struct Runs: ParsableCommand {
         var out: String = "reports"
         @Option(help: "The run store (SQLite). Default: <out>/runs.sqlite.")
         var store: String?
-        @Option(help: "text, csv or json.")
-        var format: String = "text"
+        @Option(help: "What the command prints.")
+        var format: OutputFormat = .text
 
         var storePath: String { RunRecovery.storePath(outputRoot: out, store: store) }
-        var outputFormat: OutputFormat { OutputFormat(rawValue: format) ?? .text }
-
-        func validate() throws {
-            guard OutputFormat(rawValue: format) != nil else { throw ValidationError("--format expects text, csv or json, got '\(format)'") }
-        }
+        var outputFormat: OutputFormat { format }
     }
 
     struct List: ParsableCommand {

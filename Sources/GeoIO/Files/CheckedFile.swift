@@ -43,7 +43,7 @@ enum CheckedFile {
                 _ = Glibc.close(fd)
                 return nil
             }
-            return Unmanaged.passRetained(Handle(fd: fd, token: token, size: Int64(info.st_size))).toOpaque()
+            return Unmanaged.passRetained(Handle(fd: fd, token: token, path: path, info: info)).toOpaque()
         }
         callbacks.pointee.read = { file, buffer, size, count in
             guard let file, let buffer, size > 0 else { return 0 }
@@ -116,15 +116,92 @@ enum CheckedFile {
         return (token, String(rest[slash...]))
     }
 
-    /// One open file: its descriptor, position, and the size it had when opened.
+    /// SHA-256 digests of files read to the end through this handler, by absolute path, with the size and
+    /// modification time the file had: `FileDigest.of(path:)` takes one instead of reading the file again.
+    private static let digests = Mutex([String: (digest: FileDigest, size: Int64, modified: timespec)]())
+
+    /// The digest of `path` computed while it was read, when the file still has that size and time.
+    static func digestRead(path: String, size: Int64, modified: timespec) -> FileDigest? {
+        digests.withLock { d in
+            guard let e = d[absolute(path)], e.size == size, e.modified.tv_sec == modified.tv_sec,
+                  e.modified.tv_nsec == modified.tv_nsec else { return nil }
+            return e.digest
+        }
+    }
+
+    /// The most bytes a handle reads again at close to finish a digest (a zip's central directory,
+    /// read first by GDAL, lies after the member data it reads last); a handle that read less of its
+    /// file than that (a header sniff) leaves no digest.
+    static let digestTailLimit: Int64 = 1 << 20
+    /// The largest gap a handle fills to keep its digest going (a zip member's local header and name).
+    static let digestGapLimit: Int64 = 1 << 16
+
+    /// One open file: its descriptor, position, the size it had when opened, and the SHA-256 of the
+    /// bytes read so far from its start, in order (hashed as they are read, so no second pass is needed).
     final class Handle {
         let fd: Int32
         let token: Int
+        let path: String
         let size: Int64
+        let modified: timespec
         private(set) var offset: Int64 = 0
         private(set) var atEnd = false
+        private var hasher = SHA256()
+        /// Bytes `0..<hashed` have gone through `hasher`; -1 when this handle gave up its digest.
+        private var hashed: Int64 = 0
 
-        init(fd: Int32, token: Int, size: Int64) { self.fd = fd; self.token = token; self.size = size }
+        init(fd: Int32, token: Int, path: String, info: stat) {
+            self.fd = fd
+            self.token = token
+            self.path = path
+            size = Int64(info.st_size)
+            modified = info.st_mtim
+        }
+
+        /// Extends the digest with the bytes just read at `start`, when they continue the hashed prefix;
+        /// a small gap before them (a zip member's local header, skipped by GDAL) is read to fill it, a
+        /// large one (a seek to the central directory) ends the digest of this handle.
+        private func hash(_ buffer: UnsafeMutableRawPointer, count: Int, at start: Int64) {
+            guard hashed >= 0 else { return }
+            if start > hashed {
+                guard start - hashed <= CheckedFile.digestGapLimit, readIntoHash(upTo: start) else {
+                    hashed = -1
+                    return
+                }
+            }
+            let end = start + Int64(count)
+            guard end > hashed else { return }
+            let skip = Int(hashed - start)
+            hasher.update(UnsafeRawBufferPointer(start: buffer + skip, count: count - skip))
+            hashed = end
+        }
+
+        /// Hashes bytes `hashed..<end` read with pread (the file offset does not move); false when they
+        /// cannot be read.
+        private func readIntoHash(upTo end: Int64) -> Bool {
+            let count = Int(end - hashed)
+            guard count > 0 else { return true }
+            let buffer = UnsafeMutableRawPointer.allocate(byteCount: count, alignment: 16)
+            defer { buffer.deallocate() }
+            var done = 0
+            while done < count {
+                // pread returns the byte count, 0 at end of file, -1 with errno set; it leaves the offset.
+                let n = pread(fd, buffer + done, count - done, off_t(hashed) + off_t(done))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return false }
+                done += n
+            }
+            hasher.update(UnsafeRawBufferPointer(start: buffer, count: count))
+            hashed = end
+            return true
+        }
+
+        /// Reads what the prefix lacks (at most `digestTailLimit` bytes) and records the file's digest.
+        private func finishDigest() {
+            guard hashed >= 0, size - hashed <= CheckedFile.digestTailLimit, readIntoHash(upTo: size) else { return }
+            let digest = FileDigest(sha256: SHA256.hex(hasher.finalize()), byteCount: size)
+            CheckedFile.digests.withLock { $0[path] = (digest, size, modified) }
+        }
 
         /// Reads up to `bytes`, retrying short reads; a failure or an end before `size` is recorded.
         func read(into buffer: UnsafeMutableRawPointer, bytes: Int) -> Int {
@@ -144,6 +221,7 @@ enum CheckedFile {
                     }
                     break
                 }
+                hash(buffer + done, count: n, at: offset)
                 done += n
                 offset += Int64(n)
             }
@@ -160,6 +238,7 @@ enum CheckedFile {
         }
 
         func close() {
+            if CheckedFile.failure(token) == nil { finishDigest() }
             // close returns 0 on success; a read-only descriptor loses nothing if it fails.
             _ = Glibc.close(fd)
         }

@@ -17,9 +17,22 @@ public struct FileDigest: Hashable, Sendable, Codable {
     /// Bytes read per `read(2)` call: 1 MiB keeps system calls rare without a large buffer.
     static let chunkSize = 1 << 20
 
-    /// Hashes the file at `path` (a plain file, not a `/vsi…` path).
+    /// The SHA-256 of the file at `path` (a plain file, not a `/vsi…` path): the digest computed while
+    /// the run read it (through `ByteStream`, for a file unchanged since: same size and modification
+    /// time), else by reading it now.
     /// - Throws: `LastmileError.io` with the system's reason when the file cannot be opened or read.
     public static func of(path: String) throws -> FileDigest {
+        var info = stat()
+        // stat returns 0 and fills `info`, or -1 with errno (then the open below gives the reason).
+        if stat(path, &info) == 0,
+           let read = CheckedFile.digestRead(path: path, size: Int64(info.st_size), modified: info.st_mtim) {
+            return read
+        }
+        return try reading(path: path)
+    }
+
+    /// Hashes the file at `path` by reading it.
+    static func reading(path: String) throws -> FileDigest {
         // open returns a descriptor, or -1 with errno set.
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw LastmileError.io(path: path, "cannot open: \(String(cString: strerror(errno)))") }

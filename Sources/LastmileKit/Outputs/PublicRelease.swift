@@ -37,25 +37,23 @@ enum PublicRelease {
         return SmallCellSuppression.defaultThreshold
     }
 
-    /// Writes the public edition into `dir` and returns the files written (relative to `dir`).
-    static func write(_ c: StudyRunner.Computed, study: Study, runID: String, startedAt: Date, threshold: Int,
-                      into dir: String) throws -> [String] {
+    /// The public edition of a run whose per-area counts are suppressed below `threshold`.
+    static func edition(_ c: StudyRunner.Computed, threshold: Int) -> OutputEdition {
         let passings = Dictionary(uniqueKeysWithValues: c.businessCase.areas.map { ($0.id, $0.passings) })
-        let suppression = SmallCellSuppression(results: c.join.results, passings: passings, threshold: threshold)
+        return .publicRelease(SmallCellSuppression(results: c.join.results, passings: passings, threshold: threshold))
+    }
+
+    /// What the public report and run.json show: the areas with a suppressed count left out of the area
+    /// tables and maps (scenario totals stay: study aggregates), and a note naming the rule.
+    static func view(_ c: StudyRunner.Computed, study: Study, suppression: SmallCellSuppression) -> StudyRunner.Computed {
         let withheld = suppression.suppressedAreas.count
+        let threshold = suppression.threshold
         var view = c
         view.join.results = c.join.results.filter { !suppression.hasSuppression($0.id) }
-        // Scenario totals stay (study aggregates); per-area plans of withheld areas go.
         view.businessCase.areas = c.businessCase.areas.filter { !suppression.hasSuppression($0.id) }
+        view.byArea = StudyAreas(results: view.join.results, plans: view.businessCase.areas, areas: c.areas)
         view.diagnostics.append("Public edition: per-area counts from 1 to \(threshold - 1) locations are suppressed (small-cell rule, with complementary suppression so they cannot be recomputed from totals); \(withheld) \(study.areaLevel.displayName)(s) with a suppressed count are left out of the area table and hatched on the map, and their counts are empty in results.csv and results.gpkg. locations.csv keeps the location-level BDC data (public FCC data: location id, block, class, technology, speeds); no Fabric field (address, coordinates, unit count: licensed) is in any output.")
-        let files = try RunOutputs.write(view, study: study, runID: runID, startedAt: startedAt, into: dir)
-        func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
-        let plans = Dictionary(uniqueKeysWithValues: c.businessCase.areas.map { ($0.id, $0) })
-        try OutputFile.write(csv(c.join.results, plans: plans, suppression), to: path("results.csv"))
-        try OutputFile.write(ProviderTable.csv(c.providers, smallCellThreshold: threshold), to: path("providers.csv"))
-        try replaceGeoPackage(c, study: study, suppression, at: path("results.gpkg"))
-        try annotateRunJSON(at: path("run.json"), areas: c.join.results.count, threshold: threshold, withheld: withheld)
-        return files
+        return view
     }
 
     /// The value of a result column in the public edition: nil when it reveals a suppressed count.
@@ -79,68 +77,5 @@ enum PublicRelease {
     static func publicPlanValue(_ column: ResultColumns.PlanColumn, _ p: AreaPlan?, _ id: AreaID,
                                 _ s: SmallCellSuppression) -> ResultColumns.MetricValue? {
         s.hasSuppression(id) ? nil : p.flatMap { column.value($0) }
-    }
-
-    static func csv(_ results: [AreaResult], plans: [AreaID: AreaPlan], _ s: SmallCellSuppression) -> String {
-        var out = (ResultColumns.all.map(\.name) + ResultColumns.plan.map(\.name) + ["counts_suppressed"])
-            .joined(separator: ",") + "\n"
-        for r in results {
-            out += (ResultColumns.all.map { publicValue($0, r, s)?.csv ?? "" }
-                    + ResultColumns.plan.map { publicPlanValue($0, plans[r.id], r.id, s)?.csv ?? "" }
-                    + [s.hasSuppression(r.id) ? "true" : "false"]).joined(separator: ",") + "\n"
-        }
-        return out
-    }
-
-    static func replaceGeoPackage(_ c: StudyRunner.Computed, study: Study, _ s: SmallCellSuppression, at path: String) throws {
-        let temp = (path as NSString).deletingLastPathComponent + "/.public-" + (path as NSString).lastPathComponent
-        try? FileManager.default.removeItem(atPath: temp)
-        func field(_ name: String, _ kind: ResultColumns.Kind) -> FieldDefinition {
-            switch kind {
-            case .text: .string(name)
-            case .integer: .integer64(name)
-            case .real: .real(name)
-            }
-        }
-        var fields = ResultColumns.all.map { field($0.name, $0.kind) } + ResultColumns.plan.map { field($0.name, $0.kind) }
-        fields.append(.integer64("counts_suppressed"))
-        let plans = Dictionary(uniqueKeysWithValues: c.businessCase.areas.map { ($0.id, $0) })
-        func fieldValue(_ v: ResultColumns.MetricValue?) -> FieldValue? {
-            switch v {
-            case .text(let t): .string(t)
-            case .integer(let i): .integer(Int64(i))
-            case .real(let d): .real(d)
-            case nil: nil
-            }
-        }
-        let writer = try GeoPackageWriter(path: temp, layerName: "areas", fields: fields,
-                                          metadata: RunOutputs.geoPackageMetadata(c, study: study))
-        let shapes = Dictionary(uniqueKeysWithValues: c.areas.map { ($0.id, $0.geographicGeometry) })
-        for r in c.join.results {
-            guard let geometry = shapes[r.id] else { continue }
-            var values = ResultColumns.all.map { fieldValue(publicValue($0, r, s)) }
-                + ResultColumns.plan.map { fieldValue(publicPlanValue($0, plans[r.id], r.id, s)) }
-            values.append(.integer(s.hasSuppression(r.id) ? 1 : 0))
-            try writer.add(geometry: geometry, values: values)
-        }
-        try writer.close()
-        guard rename(temp, path) == 0 else {
-            throw LastmileError.io(path: path, "cannot rename the public GeoPackage into place: \(String(cString: strerror(errno)))")
-        }
-    }
-
-    static func annotateRunJSON(at path: String, areas: Int, threshold: Int, withheld: Int) throws {
-        guard let data = FileManager.default.contents(atPath: path),
-              var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw LastmileError.failed("\(path): run.json is not a JSON object")
-        }
-        if var totals = object["totals"] as? [String: Any] {
-            totals["areas"] = areas
-            object["totals"] = totals
-        }
-        object["public"] = ["suppression_threshold": threshold, "areas_with_suppressed_counts": withheld,
-                            "location_level_data": false] as [String: Any]
-        let out = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
-        try OutputFile.write(out + Data("\n".utf8), to: path)
     }
 }

@@ -17,12 +17,15 @@ enum ResultColumns {
         case text(String)
         case integer(Int)
         case real(Double)
+        /// A yes/no column: `true`/`false` in CSV, 1/0 in the GeoPackage.
+        case flag(Bool)
 
         var csv: String {
             switch self {
             case .text(let s): CSVCell.text(s)
             case .integer(let i): String(i)
             case .real(let d): String(format: "%.6f", d)
+            case .flag(let b): b ? "true" : "false"
             }
         }
     }
@@ -91,18 +94,6 @@ enum ResultColumns {
             case .real(let d) where d.isFinite: out[c.name] = d
             default: break
             }
-        }
-        return out
-    }
-
-    /// results.csv: a header of column names, one row per area, empty cells for missing values;
-    /// the business-case columns follow the coverage columns.
-    static func csv(_ results: [AreaResult], plans: [AreaID: AreaPlan] = [:]) -> String {
-        var out = (all.map(\.name) + plan.map(\.name)).joined(separator: ",") + "\n"
-        for r in results {
-            let p = plans[r.id]
-            out += (all.map { $0.value(r)?.csv ?? "" } + plan.map { c in p.flatMap { c.value($0) }?.csv ?? "" })
-                .joined(separator: ",") + "\n"
         }
         return out
     }

@@ -5,22 +5,23 @@ import Analysis
 import Graphics
 import Reports
 
-/// Writes a run's files into its (temporary) folder.
+/// Writes a run's files into its (temporary) folder, in the edition asked for.
 enum RunOutputs {
-    /// Writes every output and returns their paths relative to `dir`.
+    /// Writes every output of `edition` and returns their paths relative to `dir`.
     static func write(_ c: StudyRunner.Computed, study: Study, runID: String, startedAt: Date,
-                      into dir: String) throws -> [String] {
+                      edition: OutputEdition = .full, into dir: String) throws -> [String] {
         func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
         var files: [String] = []
 
-        let plans = Dictionary(uniqueKeysWithValues: c.businessCase.areas.map { ($0.id, $0) })
-        try OutputFile.write(ResultColumns.csv(c.join.results, plans: plans), to: path("results.csv"))
+        try OutputFile.write(edition.resultsCSV(c.byArea, order: c.join.results), to: path("results.csv"))
         files.append("results.csv")
 
-        try writeGeoPackage(c, study: study, to: path("results.gpkg"))
+        try edition.writeGeoPackage(c.byArea, order: c.join.results, metadata: geoPackageMetadata(c, study: study),
+                                    to: path("results.gpkg"))
         files.append("results.gpkg")
 
-        try OutputFile.write(ProviderTable.csv(c.providers), to: path("providers.csv"))
+        try OutputFile.write(ProviderTable.csv(c.providers, smallCellThreshold: edition.suppression?.threshold),
+                             to: path("providers.csv"))
         files.append("providers.csv")
 
         if !c.anchors.isEmpty {
@@ -30,16 +31,18 @@ enum RunOutputs {
 
         if let table = c.locations {
             try OutputFile.write(LocationsCSV.csv(table, details: c.details, fundedPrograms: c.fundedPrograms,
-                                                    anchors: Set(c.anchors.compactMap(\.locationID)), level: study.areaLevel),
-                                   to: path("locations.csv"))
+                                                  anchors: Set(c.anchors.compactMap(\.locationID)), level: study.areaLevel),
+                                 to: path("locations.csv"))
             files.append("locations.csv")
         }
 
+        // The report draws what the edition may show: the public one leaves withheld areas out.
+        let shown = edition.suppression.map { PublicRelease.view(c, study: study, suppression: $0) } ?? c
         let measurer = PangoTextMeasurer()
         let reportDate = try RunReport.reportDate(startedAt: startedAt)
-        let map = try RunReport.unservedMap(c, study: study, measurer: measurer)
-        let phases = try BusinessCaseReport.phasesMap(c, study: study, measurer: measurer)
-        let content = RunReport.content(c, study: study, runID: runID, startedAt: reportDate, map: map.displayList,
+        let map = try RunReport.unservedMap(shown, study: study, measurer: measurer)
+        let phases = try BusinessCaseReport.phasesMap(shown, study: study, measurer: measurer)
+        let content = RunReport.content(shown, study: study, runID: runID, startedAt: reportDate, map: map.displayList,
                                         phasesMap: phases.displayList)
         let stored = StoredReport(paper: RunReport.paper(study.paper), dpi: try RunReport.dpi(study), content: content)
         files += try stored.render(into: dir, formats: Set(ReportFormat.allCases))
@@ -47,51 +50,22 @@ enum RunOutputs {
         try OutputFile.write(try stored.encoded(), to: path(StoredReport.fileName))
         files.append(StoredReport.fileName)
 
-        try writeRunJSON(c, study: study, runID: runID, startedAt: startedAt, files: files + ["run.json"],
-                         to: path("run.json"))
+        try writeRunJSON(shown, study: study, runID: runID, startedAt: startedAt, files: files + ["run.json"],
+                         areas: c.join.results.count, public: edition.suppression, to: path("run.json"))
         files.append("run.json")
         return files
     }
 
-    /// results.gpkg: layer `areas`, one MultiPolygon feature per area (EPSG:4326) with every metric.
-    static func writeGeoPackage(_ c: StudyRunner.Computed, study: Study, to path: String) throws {
-        func field(_ name: String, _ kind: ResultColumns.Kind) -> FieldDefinition {
-            switch kind {
-            case .text: .string(name)
-            case .integer: .integer64(name)
-            case .real: .real(name)
-            }
-        }
-        let fields = ResultColumns.all.map { field($0.name, $0.kind) } + ResultColumns.plan.map { field($0.name, $0.kind) }
-        let plans = Dictionary(uniqueKeysWithValues: c.businessCase.areas.map { ($0.id, $0) })
-        func fieldValue(_ v: ResultColumns.MetricValue?) -> FieldValue? {
-            switch v {
-            case .text(let s): .string(s)
-            case .integer(let i): .integer(Int64(i))
-            case .real(let d): .real(d)
-            case nil: nil
-            }
-        }
-        let writer = try GeoPackageWriter(path: path, layerName: "areas", fields: fields,
-                                          metadata: geoPackageMetadata(c, study: study))
-        let shapes = Dictionary(uniqueKeysWithValues: c.areas.map { ($0.id, $0.geographicGeometry) })
-        for r in c.join.results {
-            guard let geometry = shapes[r.id] else { continue }
-            let plan = plans[r.id]
-            let values = ResultColumns.all.map { fieldValue($0.value(r)) }
-                + ResultColumns.plan.map { col in fieldValue(plan.flatMap { col.value($0) }) }
-            try writer.add(geometry: geometry, values: values)
-        }
-        try writer.close()
-    }
-
     /// run.json: what was run, on what, with which parameters, and the headline numbers.
+    /// `areas`: the study's area count (the public edition's report leaves some out, its totals do not);
+    /// `public`: the public edition's suppression, described in a `public` object.
     static func writeRunJSON(_ c: StudyRunner.Computed, study: Study, runID: String, startedAt: Date,
-                             files: [String], to path: String) throws {
+                             files: [String], areas: Int, public suppression: SmallCellSuppression?,
+                             to path: String) throws {
         let iso = ISO8601DateFormatter()
         var parameters: [String: Any] = [:]
         for (k, v) in study.parameters.values { parameters[k] = jsonValue(v) }
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "tool": "lastmile",
             "tool_version": LastmileVersion.current,
             "run_id": runID,
@@ -113,7 +87,7 @@ enum RunOutputs {
                 ["role": $0.role, "path": $0.path, "size_bytes": $0.sizeBytes, "sha256": $0.sha256] as [String: Any]
             },
             "totals": [
-                "areas": c.join.results.count,
+                "areas": areas,
                 "locations": c.totals.locations,
                 "unserved": c.totals.unserved,
                 "underserved": c.totals.underserved,
@@ -127,6 +101,11 @@ enum RunOutputs {
             "monte_carlo": BusinessCaseJSON.headlineMonteCarlo(c.businessCase),
             "business_case": BusinessCaseJSON.overview(c.businessCase),
         ]
+        if let suppression {
+            object["public"] = ["suppression_threshold": suppression.threshold,
+                                "areas_with_suppressed_counts": suppression.suppressedAreas.count,
+                                "location_level_data": false] as [String: Any]
+        }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         try OutputFile.write(data + Data("\n".utf8), to: path)
     }

@@ -9,8 +9,9 @@ import RunStore
 public enum StudyRunner {
     /// Runs a study end to end and records it in the run store.
     ///
-    /// Outputs are written under `<root>/<study>/.<run-id>.partial/` and renamed to
-    /// `<root>/<study>/<run-id>/` only when complete; the run's record turns "done" after that.
+    /// Outputs are written under `<root>/<study>/.<run-id>.partial/`; the run store then records the run
+    /// in one transaction, the folder is renamed to `<root>/<study>/<run-id>/`, and only then does the
+    /// run's record turn "done".
     /// - Throws: `LastmileError` (input errors name file, line or feature, and column); the run is then
     ///   recorded as failed and no folder is left at the final path.
     public static func run(_ study: Study, options: RunOptions = RunOptions()) throws -> RunOutcome {
@@ -25,23 +26,33 @@ public enum StudyRunner {
         try store.claim(runID)
         do {
             let computed = try compute(study, options: options)
-            try store.recordInputs(computed.inputs, for: runID)
-            try store.recordParameters(study.parameters.values.mapValues(\.description), for: runID)
-
-            try store.recordLocationClasses(computed.locationClasses(level: study.areaLevel), for: runID)
             try FileManager.default.createDirectory(atPath: tempDir, withIntermediateDirectories: true)
-            let files = try PublicRelease.threshold(study: study, option: options.publicThreshold).map {
-                try PublicRelease.write(computed, study: study, runID: runID.rawValue, startedAt: options.now, threshold: $0,
-                                        into: tempDir)
-            } ?? RunOutputs.write(computed, study: study, runID: runID.rawValue, startedAt: options.now, into: tempDir)
+            let edition = try PublicRelease.threshold(study: study, option: options.publicThreshold)
+                .map { PublicRelease.edition(computed, threshold: $0) } ?? .full
+            let files = try RunOutputs.write(computed, study: study, runID: runID.rawValue, startedAt: options.now,
+                                             edition: edition, into: tempDir)
+            // Everything the store keeps of the run, in one transaction, before the folder is published;
+            // the run turns "done" only after both.
+            try store.recordingTogether {
+                try store.recordInputs(computed.inputs, for: runID)
+                try store.recordParameters(study.parameters.values.mapValues(\.description), for: runID)
+                try store.recordLocationClasses(computed.locationClasses(level: study.areaLevel), for: runID)
+                try store.recordAreaResults(computed.join.results.map {
+                    StoredAreaResult($0, plan: computed.byArea.plan($0.id))
+                }, for: runID)
+                try store.recordScenarioResults(computed.businessCase.scenarios.map(StoredScenarioResult.init),
+                                                for: runID)
+                try store.recordDiagnostics(computed.diagnostics.map { RunDiagnostic(severity: .warning, message: $0) },
+                                            for: runID)
+            }
             try OutputFile.publish(tempDir, as: finalDir)
-
-            let plans = Dictionary(uniqueKeysWithValues: computed.businessCase.areas.map { ($0.id, $0) })
-            try store.recordAreaResults(computed.join.results.map { StoredAreaResult($0, plan: plans[$0.id]) }, for: runID)
-            try store.recordScenarioResults(computed.businessCase.scenarios.map(StoredScenarioResult.init), for: runID)
-            try store.recordDiagnostics(computed.diagnostics.map { RunDiagnostic(severity: .warning, message: $0) },
-                                        for: runID)
-            try store.finishRun(runID, status: .done)
+            do {
+                try store.finishRun(runID, status: .done)
+            } catch {
+                // Not recorded as done: the published folder must not stay behind as if it were.
+                try? FileManager.default.removeItem(atPath: finalDir)
+                throw error
+            }
             return RunOutcome(runID: runID.rawValue, studyName: study.name, outputDirectory: finalDir,
                               reportPath: (finalDir as NSString).appendingPathComponent("report.pdf"),
                               totals: computed.totals, results: computed.join.results,
@@ -87,6 +98,8 @@ public enum StudyRunner {
         var fundedPrograms: [Int64: String] = [:]
         /// The study's community anchor institutions and whether each lacks gigabit symmetrical service.
         var anchors: [AnchorStatus] = []
+        /// Each area's result, plan and shape, joined once.
+        var byArea = StudyAreas()
     }
 
     static func compute(_ study: Study, options: RunOptions) throws -> Computed {
@@ -95,28 +108,15 @@ public enum StudyRunner {
             throw LastmileError.badInput(SourceLocation(file: study.parameters.sourcePath, column: "inputs.areas"),
                                          "a study run needs area shapes (inputs.areas); use `lastmile classify` for counts without shapes")
         }
-        say("fingerprinting inputs")
-        var inputs: [RunInput] = []
-        func fingerprint(_ role: String, _ path: String) throws {
-            let d = try FileDigest.of(path: path)
-            inputs.append(RunInput(role: role, path: path, sizeBytes: d.byteCount, sha256: d.sha256))
+        // Every input is hashed after it was read (the readers hash as they read: one pass over each
+        // file); a missing or unreadable one still fails here, before any work.
+        let inputPaths = inputFiles(study, areasPath: areasPath)
+        for (_, path) in inputPaths {
+            // access returns 0 when the file can be read, -1 with errno otherwise.
+            guard access(path, R_OK) == 0 else {
+                throw LastmileError.io(path: path, "cannot open: \(String(cString: strerror(errno)))")
+            }
         }
-        if FileManager.default.fileExists(atPath: study.parameters.sourcePath) {
-            try fingerprint("study", study.parameters.sourcePath)
-        } else {  // a study made from a batch template: fingerprint its text
-            let text = Array(study.parameters.text.utf8)
-            inputs.append(RunInput(role: "study", path: study.parameters.sourcePath, sizeBytes: Int64(text.count),
-                                   sha256: SHA256.hex(of: text)))
-        }
-        for p in study.availabilityPaths { try fingerprint("availability", p) }
-        if let l = study.locationsPath { try fingerprint("locations", l) }
-        if let u = study.ulfwDemonstratedPath { try fingerprint("ulfw_demonstrated", u) }
-        for f in study.fundedLocationsPaths { try fingerprint("funded_locations", f) }
-        if let a = study.anchorInstitutionsPath { try fingerprint("anchor_institutions", a) }
-        try fingerprint("areas", areasPath)
-        if let d = study.demographicsPath { try fingerprint("demographics", d) }
-        if let d = study.businessCase.earlierDemographicsPath { try fingerprint("demographics_earlier", d) }
-        if let r = study.businessCase.roadsPath { try fingerprint("roads", r) }
 
         say("classifying availability (\(study.availabilityPaths.count) file(s))")
         var classified = try AreaClassification.classifyLocations(files: study.availabilityPaths, profile: study.profile,
@@ -209,10 +209,45 @@ public enum StudyRunner {
         }
         diagnostics += notes
         let businessCase = BusinessCase.evaluate(areas: businessAreas, parameters: parameters)
+        say("fingerprinting inputs")
+        let inputs = try fingerprints(study, files: inputPaths)
         return Computed(inputs: inputs, totals: classified.table.totals, join: join, areas: areas,
                         diagnostics: diagnostics, rowsRead: classified.table.rowsSeen, businessCase: businessCase,
                         householdTrend: trend, locations: classified.table, universe: universe, providers: providers,
-                        details: details, fundedPrograms: funding.programs, anchors: anchors)
+                        details: details, fundedPrograms: funding.programs, anchors: anchors,
+                        byArea: StudyAreas(results: join.results, plans: businessCase.areas, areas: areas))
+    }
+
+    /// The study's input files by role, in the order run.json and the run store list them.
+    static func inputFiles(_ study: Study, areasPath: String) -> [(role: String, path: String)] {
+        var files: [(String, String)] = study.availabilityPaths.map { ("availability", $0) }
+        if let l = study.locationsPath { files.append(("locations", l)) }
+        if let u = study.ulfwDemonstratedPath { files.append(("ulfw_demonstrated", u)) }
+        files += study.fundedLocationsPaths.map { ("funded_locations", $0) }
+        if let a = study.anchorInstitutionsPath { files.append(("anchor_institutions", a)) }
+        files.append(("areas", areasPath))
+        if let d = study.demographicsPath { files.append(("demographics", d)) }
+        if let d = study.businessCase.earlierDemographicsPath { files.append(("demographics_earlier", d)) }
+        if let r = study.businessCase.roadsPath { files.append(("roads", r)) }
+        return files
+    }
+
+    /// Size and SHA-256 of the study file and every input (taken from the read where the reader hashed it).
+    static func fingerprints(_ study: Study, files: [(role: String, path: String)]) throws -> [RunInput] {
+        var inputs: [RunInput] = []
+        if FileManager.default.fileExists(atPath: study.parameters.sourcePath) {
+            let d = try FileDigest.of(path: study.parameters.sourcePath)
+            inputs.append(RunInput(role: "study", path: study.parameters.sourcePath, sizeBytes: d.byteCount, sha256: d.sha256))
+        } else {  // a study made from a batch template: fingerprint its text
+            let text = Array(study.parameters.text.utf8)
+            inputs.append(RunInput(role: "study", path: study.parameters.sourcePath, sizeBytes: Int64(text.count),
+                                   sha256: SHA256.hex(of: text)))
+        }
+        for (role, path) in files {
+            let d = try FileDigest.of(path: path)
+            inputs.append(RunInput(role: role, path: path, sizeBytes: d.byteCount, sha256: d.sha256))
+        }
+        return inputs
     }
 
     /// Marks the locations of the study's funded-locations lists in `table` (a funded location that is

@@ -11,6 +11,11 @@ final class Database {
     /// The file the connection was opened on.
     let path: String
     private let handle: OpaquePointer
+    /// Open `transaction` calls: an inner one joins the outer (one BEGIN … COMMIT in all).
+    private var transactionDepth = 0
+    /// The primary result code of the last failed call (`SQLITE_NOTADB`, …), for callers that tell
+    /// failures apart by kind rather than by message text.
+    private(set) var lastFailureCode: Int32?
 
     /// Opens (creating if missing) the database at `path` for reading and writing.
     ///
@@ -79,11 +84,19 @@ final class Database {
     }
 
     /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`; any error thrown by `body` rolls everything back.
+    /// Called inside another transaction, `body` joins it: the outer one commits or rolls back both.
     ///
     /// `IMMEDIATE` takes the write lock up front so that a concurrent writer waits (busy timeout)
     /// at the start rather than failing at commit.
     func transaction<T>(_ body: () throws -> T) throws -> T {
+        if transactionDepth > 0 {
+            transactionDepth += 1
+            defer { transactionDepth -= 1 }
+            return try body()
+        }
         try execute("BEGIN IMMEDIATE")
+        transactionDepth = 1
+        defer { transactionDepth = 0 }
         let result: T
         do {
             result = try body()
@@ -111,6 +124,7 @@ final class Database {
     func error(_ rc: Int32, function: String, sql: String) -> LastmileError {
         // sqlite3_errmsg returns the message of the most recent failed call on this connection.
         let message = String(cString: sqlite3_errmsg(handle))
+        lastFailureCode = rc & 0xff
         let text = "\(function) failed: \(message) (SQLite code \(rc)); SQL: \(sql)"
         switch rc & 0xff {  // the primary result code is the low byte of an extended code
         case SQLITE_NOTADB, SQLITE_CANTOPEN, SQLITE_IOERR, SQLITE_READONLY, SQLITE_FULL, SQLITE_PERM,

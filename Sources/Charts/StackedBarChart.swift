@@ -91,16 +91,11 @@ public struct StackedBarChart: Hashable, Sendable {
 
     /// Computes the layout for a canvas of `size`.
     public func layout(size: PageSize, measurer: some TextMeasurer) -> Layout {
-        let pad = 4.0
+        let pad = ChartHeading.pad
         let gap = labelStyle.size * 0.6
-        var top = pad
-        var titleOrigin: PagePoint?
-        if let title, !title.isEmpty {
-            titleOrigin = PagePoint(x: pad, y: top)
-            top += measurer.measure(title, style: titleStyle, width: size.width - 2 * pad).height + gap
-        }
-        let legendOrigin = PagePoint(x: pad, y: top)
-        top += legend.layout(width: size.width - 2 * pad, measurer: measurer).size.height + gap * 1.5
+        let heading = ChartHeading(title: title.flatMap { $0.isEmpty ? nil : $0 }, titleStyle: titleStyle, legend: legend,
+                                   gap: gap, legendGap: gap * 1.5, width: size.width, measurer: measurer)
+        let (titleOrigin, legendOrigin, top) = (heading.titleOrigin, heading.legendOrigin, heading.top)
 
         let maxTotal = categories.map(\.total).max() ?? 0
         let rough = LinearScale(domain: (0, max(maxTotal, 1)), range: (0, 1)).niced()
@@ -188,11 +183,9 @@ public struct StackedBarChart: Hashable, Sendable {
     public func render(size: PageSize, measurer: some TextMeasurer) -> DisplayList {
         let l = layout(size: size, measurer: measurer)
         var list = DisplayList(size: size)
-        let pad = 4.0, gap = labelStyle.size * 0.6
-        if let title, let o = l.titleOrigin {
-            list.text(title, at: o, width: size.width - 2 * pad, style: titleStyle)
-        }
-        legend.draw(into: &list, at: l.legendOrigin, width: size.width - 2 * pad, measurer: measurer)
+        let pad = ChartHeading.pad, gap = labelStyle.size * 0.6
+        ChartHeading.draw(title: title, titleStyle: titleStyle, titleOrigin: l.titleOrigin, legend: legend,
+                          legendOrigin: l.legendOrigin, width: size.width, into: &list, measurer: measurer)
         let gridStyle = StrokeStyle(color: CoverageColors.grid, width: 0.5)
         let axisStyle = StrokeStyle(color: CoverageColors.axis, width: 0.75)
         var tickStyle = labelStyle

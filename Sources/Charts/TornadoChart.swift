@@ -49,15 +49,10 @@ public struct TornadoChart: Hashable, Sendable {
     }
 
     public func layout(size: PageSize, measurer: some TextMeasurer) -> Layout {
-        let pad = 4.0, gap = labelStyle.size * 0.6
-        var top = pad
-        var titleOrigin: PagePoint?
-        if let title {
-            titleOrigin = PagePoint(x: pad, y: top)
-            top += measurer.measure(title, style: titleStyle, width: size.width - 2 * pad).height + gap
-        }
-        let legendOrigin = PagePoint(x: pad, y: top)
-        top += legend.layout(width: size.width - 2 * pad, measurer: measurer).size.height + gap * 1.5
+        let pad = ChartHeading.pad, gap = labelStyle.size * 0.6
+        let heading = ChartHeading(title: title, titleStyle: titleStyle, legend: legend, gap: gap, legendGap: gap * 1.5,
+                                   width: size.width, measurer: measurer)
+        let (titleOrigin, legendOrigin, top) = (heading.titleOrigin, heading.legendOrigin, heading.top)
         let labelWidth = min(size.width * 0.35, (rows.map { measurer.measure($0.label, style: labelStyle, width: nil).width }.max() ?? 0) + 2)
         let lineHeight = measurer.measure("0", style: labelStyle, width: nil).height
         let bottom = lineHeight + gap + 3 + (axisTitle != nil ? lineHeight + gap : 0) + pad
@@ -90,9 +85,9 @@ public struct TornadoChart: Hashable, Sendable {
     public func render(size: PageSize, measurer: some TextMeasurer) -> DisplayList {
         let l = layout(size: size, measurer: measurer)
         var list = DisplayList(size: size)
-        let pad = 4.0, gap = labelStyle.size * 0.6
-        if let title, let o = l.titleOrigin { list.text(title, at: o, width: size.width - 2 * pad, style: titleStyle) }
-        legend.draw(into: &list, at: l.legendOrigin, width: size.width - 2 * pad, measurer: measurer)
+        let pad = ChartHeading.pad, gap = labelStyle.size * 0.6
+        ChartHeading.draw(title: title, titleStyle: titleStyle, titleOrigin: l.titleOrigin, legend: legend,
+                          legendOrigin: l.legendOrigin, width: size.width, into: &list, measurer: measurer)
         let grid = StrokeStyle(color: CoverageColors.grid, width: 0.5)
         let axis = StrokeStyle(color: CoverageColors.axis, width: 0.75)
         var centre = labelStyle

@@ -97,17 +97,15 @@ public struct XYChart: Hashable, Sendable {
         return 0
     }
 
+    /// One legend entry per mark that names itself.
+    var legend: Legend { Legend(items: marks.compactMap(\.legendItem), style: labelStyle) }
+
     public func layout(size: PageSize, measurer: some TextMeasurer) -> Layout {
-        let pad = 4.0, gap = labelStyle.size * 0.6
-        var top = pad
-        var titleOrigin: PagePoint?
-        if let title {
-            titleOrigin = PagePoint(x: pad, y: top)
-            top += measurer.measure(title, style: titleStyle, width: size.width - 2 * pad).height + gap
-        }
-        let legendOrigin = PagePoint(x: pad, y: top)
-        let legend = Legend(items: marks.compactMap(\.legendItem), style: labelStyle)
-        top += legend.layout(width: size.width - 2 * pad, measurer: measurer).size.height + gap
+        let pad = ChartHeading.pad, gap = labelStyle.size * 0.6
+        let heading = ChartHeading(title: title, titleStyle: titleStyle, legend: legend, gap: gap, legendGap: gap,
+                                   width: size.width, measurer: measurer)
+        let (titleOrigin, legendOrigin) = (heading.titleOrigin, heading.legendOrigin)
+        var top = heading.top
         let lineHeight = measurer.measure("0", style: labelStyle, width: nil).height
         if yAxisTitle != nil { top += lineHeight + gap / 2 }
         top += lineHeight / 2
@@ -141,9 +139,9 @@ public struct XYChart: Hashable, Sendable {
     public func render(size: PageSize, measurer: some TextMeasurer) -> DisplayList {
         let l = layout(size: size, measurer: measurer)
         var list = DisplayList(size: size)
-        let pad = 4.0, gap = labelStyle.size * 0.6
-        if let title, let o = l.titleOrigin { list.text(title, at: o, width: size.width - 2 * pad, style: titleStyle) }
-        Legend(items: marks.compactMap(\.legendItem), style: labelStyle).draw(into: &list, at: l.legendOrigin, width: size.width - 2 * pad, measurer: measurer)
+        let pad = ChartHeading.pad, gap = labelStyle.size * 0.6
+        ChartHeading.draw(title: title, titleStyle: titleStyle, titleOrigin: l.titleOrigin, legend: legend,
+                          legendOrigin: l.legendOrigin, width: size.width, into: &list, measurer: measurer)
         let gridStyle = StrokeStyle(color: CoverageColors.grid, width: 0.5)
         let axisStyle = StrokeStyle(color: CoverageColors.axis, width: 0.75)
         var right = labelStyle

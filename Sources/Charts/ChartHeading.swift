@@ -1,0 +1,34 @@
+import Graphics
+
+/// A chart's title and legend, stacked at its top left the same way in every chart kind: where each
+/// goes, and where the plot may start below them.
+struct ChartHeading {
+    /// The margin around a chart's content, in points.
+    static let pad = 4.0
+
+    var titleOrigin: PagePoint?
+    var legendOrigin: PagePoint
+    /// The first y below the legend and `legendGap`.
+    var top: Double
+
+    /// - Parameter legendGap: the space below the legend.
+    init(title: String?, titleStyle: TextStyle, legend: Legend, gap: Double, legendGap: Double, width: Double,
+         measurer: some TextMeasurer) {
+        let pad = Self.pad
+        var top = pad
+        if let title {
+            titleOrigin = PagePoint(x: pad, y: top)
+            top += measurer.measure(title, style: titleStyle, width: width - 2 * pad).height + gap
+        }
+        legendOrigin = PagePoint(x: pad, y: top)
+        top += legend.layout(width: width - 2 * pad, measurer: measurer).size.height + legendGap
+        self.top = top
+    }
+
+    /// Draws the title at `titleOrigin` and the legend at `legendOrigin`.
+    static func draw(title: String?, titleStyle: TextStyle, titleOrigin: PagePoint?, legend: Legend,
+                     legendOrigin: PagePoint, width: Double, into list: inout DisplayList, measurer: some TextMeasurer) {
+        if let title, let o = titleOrigin { list.text(title, at: o, width: width - 2 * pad, style: titleStyle) }
+        legend.draw(into: &list, at: legendOrigin, width: width - 2 * pad, measurer: measurer)
+    }
+}

@@ -204,6 +204,43 @@ import GeoModel
         }
     }
 
+    /// The table and the parser agree on list values, at and past each limit.
+    @Test func listDomainsAreTheParsers() throws {
+        func n(_ xs: [Double]) -> StudyValue { .list(xs.map { .number($0) }) }
+        func t(_ xs: [String]) -> StudyValue { .list(xs.map { .string($0) }) }
+        let cases: [(String, StudyValue, Bool)] = [
+            ("risk.cost_range", n([0, 10]), true), ("risk.cost_range", n([1, 1]), true),
+            ("risk.cost_range", n([-0.1, 1.2]), false), ("risk.cost_range", n([0.8, 10.5]), false),
+            ("risk.cost_range", n([1.1, 1.2]), false), ("risk.cost_range", n([0.8, 0.9]), false),
+            ("risk.cost_range", n([0.8]), false),
+            ("demand.ramp", n([0.5]), true), ("demand.ramp", n(Array(repeating: 1, count: 30)), true),
+            ("demand.ramp", n(Array(repeating: 1, count: 31)), false), ("demand.ramp", n([]), false),
+            ("demand.ramp", n([1.2]), false), ("demand.ramp", n([-0.1]), false),
+            ("demand.observed_subscribers", n([10, 40, 90, 120, 130]), true),
+            ("demand.observed_subscribers", n([10, 40]), false),
+            ("demand.observed_subscribers", n([-1, 40, 90]), false),
+            ("demand.residential", t(["R"]), true), ("demand.residential", .string("B"), true),
+            ("demand.residential", t(["Q"]), false),
+            ("policy.business_residential", t(["X"]), true), ("policy.business_residential", t(["Q"]), false),
+            ("cost.road_classes", t(["S1400"]), true), ("cost.road_classes", .string("S1400"), true),
+            ("cost.road_classes", t([]), false),
+            ("inputs.funded_locations", t([]), true), ("inputs.availability", t([]), false),
+            ("policy.ulfw_demonstrated", .list([.integer(290518)]), true),
+            ("policy.ulfw_demonstrated", .string("290518"), true),
+            ("policy.ulfw_demonstrated", .integer(-5), false), ("policy.ulfw_demonstrated", t(["abc"]), false),
+        ]
+        for (key, value, ok) in cases {
+            var values = Self.required
+            values["policy.profile"] = .string("bead-2025")
+            values[key] = value
+            let parsed = (try? Self.study(values)) != nil
+            #expect(parsed == ok, "parser: \(key) = \(value)")
+            #expect(StudyKeys.named(key)?.accepts(value) == ok, "table: \(key) = \(value)")
+        }
+        // Each risk driver has its range key.
+        for driver in RiskDriver.allCases { #expect(StudyKeys.named("risk.\(driver.rawValue)_range") != nil) }
+    }
+
     /// The words a key takes are the parser's enumerations.
     @Test func choicesAreTheParsersEnumerations() {
         func words(_ key: String) -> [String] {

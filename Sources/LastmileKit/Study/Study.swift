@@ -40,31 +40,10 @@ public struct Study: Sendable {
 
     public enum PaperSize: String, Sendable, CaseIterable { case letter, a4, tabloid }
 
-    /// Every key a study file may hold, with its default and the source of that default.
-    public static let knownKeys: [String: String] = [
-        "study.name": "required",
-        "study.area_level": "tract",
-        "study.synthetic": "false",
-        "inputs.areas": "none: counts are reported per GEOID without shapes",
-        "inputs.areas_layer": "the first layer",
-        "inputs.areas_id": "GEOID (TIGER/Line)",
-        "inputs.availability": "required: FCC BDC fixed availability files",
-        "inputs.locations": "none: the universe is every location in the availability files (complete only when they cover every technology, satellite included); an FCC Fabric CSV (location_id, block_geoid, …) makes it the Fabric's locations, as NTIA counts",
-        "inputs.demographics": "none",
-        "inputs.anchor_institutions": "none: a CSV in NTIA's BEAD challenge-process CAI layout (type S/L/G/H/F/P/C, entity_name, location_id, …); each is eligible without 1 Gbps symmetrical service (BEAD NOFO)",
-        "inputs.funded_locations": "none: CSVs with location_id (and program, agency, … by header name), e.g. an FCC Broadband Funding Map export or a state's list; funded locations that are not served are counted apart from the need",
-        "inputs.speedtests": "none",
-        "inputs.study_area": "none",
-        "policy.profile": "bead-2022 (NTIA BEAD NOFO, 2022)",
-        "policy.business_residential": "[\"R\", \"B\", \"X\"] (NTIA counts every code)",
-        "policy.ulfw_demonstrated": "[] (bead-2025 only: the provider ids, or a CSV of location ids, where unlicensed fixed wireless demonstrated 100/20 Mbps; NTIA BEAD Restructuring Policy Notice, June 2025)",
-        "report.title": "the study name",
-        "report.paper": "letter",
-        "report.crs": "EPSG:5070 (CONUS Albers equal area)",
-        "report.public": "false: true suppresses small per-area counts in every output (PublicRelease)",
-        "report.suppression_threshold": "11 (small-cell rule; SmallCellSuppression.defaultThreshold)",
-        "report.dpi": "150 (maps/ and charts/ PNG resolution; RunReport.defaultDPI)",
-    ].merging(BusinessCaseSettings.knownKeys) { own, _ in own }  // business-case keys: one table, with their sources
+    /// Every fixed key a study file may hold (`StudyKeys.all`), with its default and the source of that
+    /// default. Scenario keys, `scenarios.NAME.FIELD`, are known by `StudyKeys.isScenarioKey`.
+    public static let knownKeys: [String: String] =
+        Dictionary(uniqueKeysWithValues: StudyKeys.all.map { ($0.key, $0.defaultWithSource) })
 
     /// Interprets parameters.
     /// - Throws: `.badInput` naming the study file and key for an unknown key, a wrong type or a bad value.
@@ -72,7 +51,7 @@ public struct Study: Sendable {
         self.parameters = parameters
         let file = parameters.sourcePath
         let v = parameters.values
-        for key in v.keys.sorted() where Study.knownKeys[key] == nil && !BusinessCaseSettings.isScenarioKey(key) {
+        for key in v.keys.sorted() where !StudyKeys.isKnown(key) {
             var message = "unknown study key '\(key)'"
             if let near = Study.nearestKey(to: key) { message += "; did you mean '\(near)'?" }
             throw LastmileError.badInput(SourceLocation(file: file, column: key), message)

@@ -154,15 +154,14 @@ public enum StudyTemplate {
                                   "inputs.availability", "inputs.demographics"]
         if found.locations != nil { shown.insert("inputs.locations") }
         var section = ""
-        for key in Study.knownKeys.keys.sorted() where !shown.contains(key) {
-            let parts = key.split(separator: ".", maxSplits: 1)
-            guard parts.count == 2 else { continue }
-            if String(parts[0]) != section {
-                section = String(parts[0])
+        for entry in StudyKeys.all.sorted(by: { $0.key < $1.key }) where !shown.contains(entry.key) {
+            guard let table = entry.section?.rawValue else { continue }
+            if table != section {
+                section = table
                 lines.append("")
                 lines.append("# [\(section)]")
             }
-            lines.append("# \(parts[1])   — default: \(Study.knownKeys[key] ?? "")")
+            lines.append("# \(entry.field)   — default: \(entry.defaultWithSource)")
         }
         if !found.notes.isEmpty {
             lines.append("")

@@ -25,10 +25,16 @@ struct ChartHeading {
         self.top = top
     }
 
-    /// Draws the title at `titleOrigin` and the legend at `legendOrigin`.
-    static func draw(title: String?, titleStyle: TextStyle, titleOrigin: PagePoint?, legend: Legend,
-                     legendOrigin: PagePoint, width: Double, into list: inout DisplayList, measurer: some TextMeasurer) {
-        if let title, let o = titleOrigin { list.text(title, at: o, width: width - 2 * pad, style: titleStyle) }
-        legend.draw(into: &list, at: legendOrigin, width: width - 2 * pad, measurer: measurer)
+    /// A canvas of `size` with the title drawn at `titleOrigin` and the legend at `legendOrigin`.
+    static func canvas(size: PageSize, title: String?, titleStyle: TextStyle, titleOrigin: PagePoint?, legend: Legend,
+                       legendOrigin: PagePoint, measurer: some TextMeasurer) -> DisplayList {
+        var list = DisplayList(size: size)
+        if let title, let o = titleOrigin { list.text(title, at: o, width: size.width - 2 * pad, style: titleStyle) }
+        legend.draw(into: &list, at: legendOrigin, width: size.width - 2 * pad, measurer: measurer)
+        return list
     }
+
+    /// The grid lines and the axes of every chart.
+    static let gridStroke = StrokeStyle(color: CoverageColors.grid, width: 0.5)
+    static let axisStroke = StrokeStyle(color: CoverageColors.axis, width: 0.75)
 }

@@ -182,12 +182,10 @@ public struct StackedBarChart: Hashable, Sendable {
     /// Draws the chart on a canvas of `size`.
     public func render(size: PageSize, measurer: some TextMeasurer) -> DisplayList {
         let l = layout(size: size, measurer: measurer)
-        var list = DisplayList(size: size)
+        var list = ChartHeading.canvas(size: size, title: title, titleStyle: titleStyle, titleOrigin: l.titleOrigin,
+                                       legend: legend, legendOrigin: l.legendOrigin, measurer: measurer)
         let pad = ChartHeading.pad, gap = labelStyle.size * 0.6
-        ChartHeading.draw(title: title, titleStyle: titleStyle, titleOrigin: l.titleOrigin, legend: legend,
-                          legendOrigin: l.legendOrigin, width: size.width, into: &list, measurer: measurer)
-        let gridStyle = StrokeStyle(color: CoverageColors.grid, width: 0.5)
-        let axisStyle = StrokeStyle(color: CoverageColors.axis, width: 0.75)
+        let (gridStyle, axisStyle) = (ChartHeading.gridStroke, ChartHeading.axisStroke)
         var tickStyle = labelStyle
         tickStyle.alignment = .center
         switch orientation {

@@ -84,12 +84,10 @@ public struct TornadoChart: Hashable, Sendable {
 
     public func render(size: PageSize, measurer: some TextMeasurer) -> DisplayList {
         let l = layout(size: size, measurer: measurer)
-        var list = DisplayList(size: size)
+        var list = ChartHeading.canvas(size: size, title: title, titleStyle: titleStyle, titleOrigin: l.titleOrigin,
+                                       legend: legend, legendOrigin: l.legendOrigin, measurer: measurer)
         let pad = ChartHeading.pad, gap = labelStyle.size * 0.6
-        ChartHeading.draw(title: title, titleStyle: titleStyle, titleOrigin: l.titleOrigin, legend: legend,
-                          legendOrigin: l.legendOrigin, width: size.width, into: &list, measurer: measurer)
-        let grid = StrokeStyle(color: CoverageColors.grid, width: 0.5)
-        let axis = StrokeStyle(color: CoverageColors.axis, width: 0.75)
+        let (grid, axis) = (ChartHeading.gridStroke, ChartHeading.axisStroke)
         var centre = labelStyle
         centre.alignment = .center
         for t in l.ticks {

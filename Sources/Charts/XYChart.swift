@@ -138,12 +138,10 @@ public struct XYChart: Hashable, Sendable {
 
     public func render(size: PageSize, measurer: some TextMeasurer) -> DisplayList {
         let l = layout(size: size, measurer: measurer)
-        var list = DisplayList(size: size)
+        var list = ChartHeading.canvas(size: size, title: title, titleStyle: titleStyle, titleOrigin: l.titleOrigin,
+                                       legend: legend, legendOrigin: l.legendOrigin, measurer: measurer)
         let pad = ChartHeading.pad, gap = labelStyle.size * 0.6
-        ChartHeading.draw(title: title, titleStyle: titleStyle, titleOrigin: l.titleOrigin, legend: legend,
-                          legendOrigin: l.legendOrigin, width: size.width, into: &list, measurer: measurer)
-        let gridStyle = StrokeStyle(color: CoverageColors.grid, width: 0.5)
-        let axisStyle = StrokeStyle(color: CoverageColors.axis, width: 0.75)
+        let (gridStyle, axisStyle) = (ChartHeading.gridStroke, ChartHeading.axisStroke)
         var right = labelStyle
         right.alignment = .right
         for t in l.yTicks {

@@ -20,12 +20,8 @@ extension VectorSource {
     /// The features of a layer whose polygon is not valid by GEOS (`OGR_G_IsValid`), in layer order.
     /// - Throws: the same errors as `readAreas` for a missing file, layer or id column.
     public static func invalidAreas(path: String, layer: String? = nil, idField: String) throws -> [InvalidArea] {
-        let dataset = try VectorDataset(path: path)
-        let ogrLayer = try dataset.layer(named: layer)
-        let fields = VectorDataset.fields(of: ogrLayer)
-        let idIndex = try index(of: idField, in: fields, file: path)
         var invalid: [InvalidArea] = []
-        try forEachFeature(of: ogrLayer, file: path, idIndex: idIndex, idField: idField, fields: fields) { feature, ordinal, id in
+        try forEachFeature(path: path, layer: layer, idField: idField) { feature, ordinal, id, _ in
             // OGR_F_GetGeometryRef borrows the geometry (NULL when none; readAreas reports that case).
             guard let geometry = OGR_F_GetGeometryRef(feature) else { return }
             // OGR_G_IsEmpty returns TRUE for no points; OGR_G_IsValid returns TRUE (1) for a valid

@@ -124,3 +124,17 @@ public enum CoordinateReferenceSystem {
         }
     }
 }
+
+extension SpatialReference {
+    /// The CRS an area or length is measured in: any text `OSRSetFromUserInput` understands, which
+    /// must be a projected CRS in metres.
+    /// - Throws: `LastmileError.usage` for any other CRS.
+    static func equalArea(_ text: String) throws -> SpatialReference {
+        let crs = try SpatialReference(userInput: text)
+        guard crs.isProjected, abs(crs.metresPerLinearUnit - 1) < 1e-12 else {
+            throw LastmileError.usage("equal-area CRS '\(text)' must be a projected CRS in metres"
+                                      + (crs.name.map { " (it is \($0))" } ?? ""))
+        }
+        return crs
+    }
+}

@@ -55,15 +55,24 @@ public enum VectorSource {
     ///   - idField: the column holding the area id (`GEOID` for TIGER/Line).
     /// - Throws: `.badInput` for a missing id column, an empty or duplicate id.
     public static func readFeatures(path: String, layer: String? = nil, idField: String) throws -> [FeatureRecord] {
+        var records: [FeatureRecord] = []
+        try forEachFeature(path: path, layer: layer, idField: idField) { feature, ordinal, id, fields in
+            records.append(FeatureRecord(feature: ordinal, id: id, attributes: attributes(of: feature, fields: fields)))
+        }
+        return records
+    }
+
+    /// Opens the layer and calls `body` for each feature with its position, its checked id and the
+    /// layer's fields.
+    static func forEachFeature(path: String, layer: String?, idField: String,
+                               _ body: (OGRFeatureH, Int, AreaID, [FieldDescription]) throws -> Void) throws {
         let dataset = try VectorDataset(path: path)
         let ogrLayer = try dataset.layer(named: layer)
         let fields = VectorDataset.fields(of: ogrLayer)
         let idIndex = try index(of: idField, in: fields, file: path)
-        var records: [FeatureRecord] = []
-        try forEachFeature(of: ogrLayer, file: path, idIndex: idIndex, idField: idField, fields: fields) { feature, ordinal, id in
-            records.append(FeatureRecord(feature: ordinal, id: id, attributes: attributes(of: feature, fields: fields)))
+        try forEachFeature(of: ogrLayer, file: path, idIndex: idIndex, idField: idField, fields: fields) {
+            try body($0, $1, $2, fields)
         }
-        return records
     }
 
     /// Reads the polygons of a layer as study areas, projected to EPSG:4326 (lon/lat) and to an
@@ -82,11 +91,7 @@ public enum VectorSource {
                                  landAreaField: String? = nil,
                                  equalAreaCRS: String = defaultEqualAreaCRS) throws -> [Area] {
         let geographicCRS = try SpatialReference(userInput: "EPSG:4326")
-        let equalArea = try SpatialReference(userInput: equalAreaCRS)
-        guard equalArea.isProjected, abs(equalArea.metresPerLinearUnit - 1) < 1e-12 else {
-            throw LastmileError.usage("equal-area CRS '\(equalAreaCRS)' must be a projected CRS in metres"
-                                      + (equalArea.name.map { " (it is \($0))" } ?? ""))
-        }
+        let equalArea = try SpatialReference.equalArea(equalAreaCRS)
 
         let dataset = try VectorDataset(path: path)
         let ogrLayer = try dataset.layer(named: layer)

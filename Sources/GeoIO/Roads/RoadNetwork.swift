@@ -90,11 +90,7 @@ public enum RoadNetwork {
                                classField: String = defaultClassField, classes: [String]? = nil,
                                equalAreaCRS: String = VectorSource.defaultEqualAreaCRS,
                                areasFile: String = "the areas") throws -> Lengths {
-        let equalArea = try SpatialReference(userInput: equalAreaCRS)
-        guard equalArea.isProjected, abs(equalArea.metresPerLinearUnit - 1) < 1e-12 else {
-            throw LastmileError.usage("equal-area CRS '\(equalAreaCRS)' must be a projected CRS in metres"
-                                      + (equalArea.name.map { " (it is \($0))" } ?? ""))
-        }
+        let equalArea = try SpatialReference.equalArea(equalAreaCRS)
         let dataset = try VectorDataset(path: path)
         let ogrLayer = try dataset.layer(named: layer)
         let layerName = VectorDataset.name(of: ogrLayer)

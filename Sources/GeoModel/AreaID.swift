@@ -1,5 +1,5 @@
 /// The identifier of a study area: a census GEOID (digits, leading zeros kept) or a custom id.
-public struct AreaID: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+public struct AreaID: Hashable, Sendable, SingleValueCodable {
     public let rawValue: String
 
     public init(_ rawValue: String) { self.rawValue = rawValue }
@@ -17,14 +17,6 @@ public struct AreaID: Hashable, Comparable, Sendable, CustomStringConvertible, C
         return AreaID(String(rawValue.prefix(level.geoidLength)))
     }
 
-    public var description: String { rawValue }
-    public static func < (a: AreaID, b: AreaID) -> Bool { a.rawValue < b.rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(rawValue)
-    }
+    public var value: String { rawValue }
+    public static func of(value: String) -> Self { AreaID(value) }
 }

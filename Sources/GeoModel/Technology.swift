@@ -1,6 +1,6 @@
 /// An FCC technology code as used in BDC availability data
 /// (FCC, "Broadband Data Collection: Data Specifications for Fixed Broadband Availability Data").
-public struct Technology: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct Technology: Hashable, Sendable, SingleValueCodable {
     public let code: Int
     public init(code: Int) { self.code = code }
 
@@ -35,14 +35,6 @@ public struct Technology: Hashable, Comparable, Sendable, Codable, CustomStringC
         }
     }
 
-    public var description: String { "\(code)" }
-    public static func < (a: Technology, b: Technology) -> Bool { a.code < b.code }
-
-    public init(from decoder: any Decoder) throws {
-        code = try decoder.singleValueContainer().decode(Int.self)
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(code)
-    }
+    public var value: Int { code }
+    public static func of(value: Int) -> Self { Technology(code: value) }
 }

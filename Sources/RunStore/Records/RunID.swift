@@ -1,9 +1,10 @@
 import Foundation
+import GeoModel
 
 /// The identifier of a stored run: UTC start time plus six random hex digits, e.g. `20261128T013000Z-3f9a2c`.
 ///
 /// Ids sort in start order as plain text, and name the run's output folder (`reports/<study>/<run-id>/`).
-public struct RunID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct RunID: Hashable, Sendable, SingleValueCodable {
     public let rawValue: String
 
     public init(_ rawValue: String) { self.rawValue = rawValue }
@@ -57,14 +58,6 @@ public struct RunID: Hashable, Comparable, Sendable, Codable, CustomStringConver
             && bytes[16] == UInt8(ascii: "-") && bytes[17..<23].allSatisfy(hex)
     }
 
-    public var description: String { rawValue }
-    public static func < (a: RunID, b: RunID) -> Bool { a.rawValue < b.rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(rawValue)
-    }
+    public var value: String { rawValue }
+    public static func of(value: String) -> Self { RunID(value) }
 }

@@ -75,6 +75,20 @@ struct PageFlow {
     }
 
     /// All pages, the current one included.
+    /// Places `map` at the full content width below the current position (as tall as it needs, at most
+    /// the space left above its caption), framed by a thin rule, with `caption` under it.
+    mutating func map(_ map: DisplayList, caption: String) {
+        let captionHeight = caption.isEmpty ? 0 : measurer.measure(caption, style: theme.caption, width: content.width).height + 8
+        let available = max(10, remaining - captionHeight)
+        let natural = map.size.width > 0 ? content.width * map.size.height / map.size.width : available
+        let box = PageRect(x: content.minX, y: y, width: content.width, height: min(available, natural))
+        let frame = page.place(map, fittingIn: box)
+        page.stroke(.rectangle(frame), StrokeStyle(color: ReportTheme.rule, width: 0.5))
+        if !caption.isEmpty {
+            page.text(caption, at: PagePoint(x: content.minX, y: frame.maxY + 8), width: content.width, style: theme.caption)
+        }
+    }
+
     mutating func finish() -> [DisplayList] {
         pages.append(page)
         let out = pages

@@ -88,15 +88,7 @@ extension ReportBuilder {
         // Build phases map.
         if let map = bc.phasesMap {
             flow.heading("Build phases")
-            let captionHeight = bc.phasesMapCaption.isEmpty ? 0 : measurer.measure(bc.phasesMapCaption, style: theme.caption, width: flow.content.width).height + 8
-            let available = max(10, flow.remaining - captionHeight)
-            let natural = map.size.width > 0 ? flow.content.width * map.size.height / map.size.width : available
-            let box = PageRect(x: flow.content.minX, y: flow.y, width: flow.content.width, height: min(available, natural))
-            let frame = flow.page.place(map, fittingIn: box)
-            flow.page.stroke(.rectangle(frame), StrokeStyle(color: ReportTheme.rule, width: 0.5))
-            if !bc.phasesMapCaption.isEmpty {
-                flow.page.text(bc.phasesMapCaption, at: PagePoint(x: flow.content.minX, y: frame.maxY + 8), width: flow.content.width, style: theme.caption)
-            }
+            flow.map(map, caption: bc.phasesMapCaption)
             pages += flow.finish()
         }
         return pages

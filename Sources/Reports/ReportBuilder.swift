@@ -153,16 +153,7 @@ public struct ReportBuilder {
     private func mapPage(_ map: DisplayList, _ c: ReportContent, _ theme: ReportTheme) -> DisplayList {
         var flow = PageFlow(theme: theme, measurer: measurer)
         flow.heading("Coverage map")
-        let captionHeight = c.mapCaption.isEmpty ? 0 : measurer.measure(c.mapCaption, style: theme.caption, width: flow.content.width).height + 8
-        // As tall as the map needs at the full content width (so it sits under the heading), at most the space left.
-        let available = max(10, flow.remaining - captionHeight)
-        let natural = map.size.width > 0 ? flow.content.width * map.size.height / map.size.width : available
-        let box = PageRect(x: flow.content.minX, y: flow.y, width: flow.content.width, height: min(available, natural))
-        let frame = flow.page.place(map, fittingIn: box)
-        flow.page.stroke(.rectangle(frame), StrokeStyle(color: ReportTheme.rule, width: 0.5))
-        if !c.mapCaption.isEmpty {
-            flow.page.text(c.mapCaption, at: PagePoint(x: flow.content.minX, y: frame.maxY + 8), width: flow.content.width, style: theme.caption)
-        }
+        flow.map(map, caption: c.mapCaption)
         return flow.finish()[0]
     }
 

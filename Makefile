@@ -5,7 +5,7 @@ APT_PACKAGES := libgdal-dev gdal-bin libcairo2-dev libpango1.0-dev libsqlite3-de
 RELEASE_BIN := .build/release/lastmile
 DEBUG_BIN := .build/debug/lastmile
 
-.PHONY: deps build release demo test notebooks demo-data clean fuzz example
+.PHONY: deps build release demo test notebooks demo-data clean fuzz example format
 
 ## deps: install the Debian packages Lastmile needs (as root), or say the exact command.
 deps:
@@ -61,3 +61,7 @@ fuzz: deps
 
 clean:
 	rm -rf .build .build-fuzz reports/*/
+
+## format: rewrite the Swift sources as .swift-format says (CI fails on any difference: .ci/check-format).
+format:
+	swift format format --in-place --recursive --parallel Package.swift Sources Tests Fuzz

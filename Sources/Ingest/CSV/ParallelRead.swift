@@ -126,7 +126,13 @@ final class ParallelRead<A: AvailabilityAccumulator>: Sendable {
             }
             throw failure.error
         }
-        var parts = results.withLock { r in r.map { $0! } }
+        // Taken out, not copied: the merge then mutates the accumulators' storage in place (a copy
+        // left behind would make the first merge copy a whole table), and each is freed once merged.
+        var parts = results.withLock { r in
+            let out = r.map { $0! }
+            r = Array(repeating: nil, count: r.count)
+            return out
+        }
         var summary = base
         var unknownCodes = Set<Int>()
         var byCode = [Int](repeating: 0, count: TechnologyTally.codeLimit)

@@ -24,16 +24,12 @@ import TestSupport
             Thread {
                 var start = t * 1000
                 while start < rows.count {
-                    let batch = rows[start..<min(start + 1000, rows.count)]
-                    let byPartition = Dictionary(grouping: batch) { SharedLocationTable.partition(of: $0.0) }
-                    for (p, mine) in byPartition {
-                        let ids = mine.map(\.0), blocks = mine.map(\.1), classes = mine.map(\.2)
-                        ids.withUnsafeBufferPointer { i in
-                            blocks.withUnsafeBufferPointer { b in
-                                classes.withUnsafeBufferPointer { c in shared.add(partition: p, locations: i, blocks: b, classes: c) }
-                            }
-                        }
+                    var batch = LocationBatch()
+                    for r in rows[start..<min(start + 1000, rows.count)] {
+                        batch.append(location: r.0, block: r.1, serviceClass: ServiceClass(rawValue: Int(r.2))!)
                     }
+                    shared.add(&batch, chunk: start)
+                    #expect(batch.isEmpty)
                     start += threads * 1000
                 }
                 done.signal()
@@ -69,13 +65,10 @@ import TestSupport
 
     @Test func aLocationInTwoBlocksIsCounted() {
         let shared = SharedLocationTable()
-        let p = SharedLocationTable.partition(of: 7)
-        func add(_ block: UInt64, _ cls: UInt8) {
-            [Int64(7)].withUnsafeBufferPointer { i in
-                [block].withUnsafeBufferPointer { b in
-                    [cls].withUnsafeBufferPointer { c in shared.add(partition: p, locations: i, blocks: b, classes: c) }
-                }
-            }
+        func add(_ block: UInt64, _ cls: Int) {
+            var batch = LocationBatch()
+            batch.append(location: 7, block: block, serviceClass: ServiceClass(rawValue: cls)!)
+            shared.add(&batch, chunk: Int(block))
         }
         add(230230101001000, 0)
         add(230230101001000, 1)
@@ -83,5 +76,26 @@ import TestSupport
         let table = LocationTable(profile: .bead2022, shared: shared, rowsSeen: 3, rowsIgnored: 0)
         #expect(table.blockDisagreements == 1)
         #expect(table.entries[7] == LocationTable.Entry(block: 230230101001000, best: .served))
+    }
+
+    /// A location fold keeps only the rows its business/residential filter counts, and folds them
+    /// into the shared table when flushed.
+    @Test func foldKeepsTheRowsOfItsCodes() {
+        let shared = SharedLocationTable()
+        var profile = PolicyProfile.bead2022
+        profile.businessResidential = [.residential]
+        var fold = LocationFold(shared: shared, rule: ServiceRule(profile))
+        fold.add(location: 1, block: 230230101001000, businessResidential: .residential, serviceClass: .served)
+        fold.add(location: 2, block: 230230101001000, businessResidential: .business, serviceClass: .served)
+        fold.flush(chunk: 0)
+        var other = LocationFold(shared: shared, rule: ServiceRule(profile))
+        other.add(location: 3, block: 230230101001001, businessResidential: .residential, serviceClass: .underserved)
+        other.flush(chunk: 1)
+        fold.merge(other)
+        #expect(fold.rowsSeen == 3 && fold.rowsIgnored == 1)
+        let table = LocationTable(profile: profile, shared: shared, rowsSeen: fold.rowsSeen,
+                                  rowsIgnored: fold.rowsIgnored)
+        #expect(table.count == 2)
+        #expect(table.entries[1]?.best == .served && table.entries[2] == nil && table.entries[3]?.best == .underserved)
     }
 }

@@ -59,6 +59,7 @@ import TestSupport
     /// a doubled quote or a quote inside a field is left to the general parser.
     @Test func fastPathTakesWholeQuotedFields() throws {
         let header = "provider_id,frn,brand_name,location_id,block_fips,h3index_hex8,technology_code,max_advertised_download_speed,max_advertised_upload_speed,low_latency,business_residential_code"
+        var texts = AvailabilityTexts()
         func plain(_ line: String) throws -> CSVRecordReader.PlainRow {
             let text = header + "\n" + line + "\n"
             let bytes = Array(text.utf8)
@@ -67,21 +68,31 @@ import TestSupport
                 let h = try BDCHeader(reading: &reader)
                 #expect(h.layout == .november2022)
                 return withUnsafeTemporaryAllocation(of: Int.self, capacity: h.names.count) { ends in
-                    reader.nextPlainRow(columns: h.columns, fieldCount: h.names.count, ends: ends.baseAddress!)
+                    reader.nextPlainRow(columns: h.columns, fieldCount: h.names.count, ends: ends.baseAddress!,
+                                        texts: &texts)
                 }
             }
         }
         let quoted = try plain(#""190047","0004056602",Bee Line Cable,"1010525458","230259664001063",882b1a59bbfffff,40,"500","20","1",X"#)
         guard case .row(let row) = quoted else { Issue.record("quoted row not on the fast path"); return }
         #expect(row == AvailabilityRow(locationID: 1_010_525_458, block: 230_259_664_001_063, technology: 40, download: 500,
-                                       upload: 20, lowLatency: true, businessResidential: .both, providerID: 190_047))
+                                       upload: 20, lowLatency: true, businessResidential: .both, providerID: 190_047,
+                                       providerText: row.providerText, brandText: row.brandText,
+                                       h3Cell: H3CellCode.hex(0x882b1a59bbfffff)))
+        #expect(texts.strings[Int(row.providerText)] == "190047")
+        #expect(texts.strings[Int(row.brandText)] == "Bee Line Cable")
+        #expect(H3CellCode.written(row.h3Cell, texts: texts.strings) == "882b1a59bbfffff")
         let empty = try plain(#""190047","0004056602","","1010525458","230259664001063",882b1a59bbfffff,40,"","20","1",X"#)
         guard case .row(let r2) = empty else { Issue.record("empty quoted fields not on the fast path"); return }
         #expect(r2.download == nil)
+        #expect(r2.providerText == row.providerText && r2.brandText == 0)
         for line in [#""190047","0004056602","Redzone Wireless, LLC","1010525458","230259664001063",x,40,"500","20","1",X"#,
                      #""190047","0004056602","The ""Best"" Net","1010525458","230259664001063",x,40,"500","20","1",X"#,
                      #""190047","0004056602",Acme 5" dish,"1010525458","230259664001063",x,40,"500","20","1",X"#,
-                     #""190047","0004056602","Bee"x,"1010525458","230259664001063",x,40,"500","20","1",X"#] {
+                     #""190047","0004056602","Bee"x,"1010525458","230259664001063",x,40,"500","20","1",X"#,
+                     // An H3 cell not written as 15 lower-case hexadecimal digits.
+                     #""190047","0004056602",Bee Line Cable,"1010525458","230259664001063",882B1A59BBFFFFF,40,"500","20","1",X"#,
+                     #""190047","0004056602",Bee Line Cable,"1010525458","230259664001063",882b1a59bbffff,40,"500","20","1",X"#] {
             guard case .general = try plain(line) else { Issue.record("expected the general parser for \(line)"); continue }
         }
     }

@@ -4,18 +4,46 @@ import Ingest
 import Testing
 import TestSupport
 
+/// A row with its texts (provider id, brand, H3 cell) looked up in its reader's table, to compare with
+/// a record of the record-by-record reader.
+struct ReadRow: Hashable {
+    /// The row, its text numbers and H3 code set to zero.
+    var row: AvailabilityRow
+    var provider: String, brand: String, h3: String
+    var locationID: Int64 { row.locationID }
+
+    init(_ r: AvailabilityRow, texts: [String]) {
+        provider = texts[Int(r.providerText)]
+        brand = texts[Int(r.brandText)]
+        h3 = H3CellCode.written(r.h3Cell, texts: texts)
+        row = r
+        row.providerText = 0
+        row.brandText = 0
+        row.h3Cell = H3CellCode.none
+    }
+
+    init(_ r: AvailabilityRecord) {
+        row = AvailabilityRow(locationID: r.locationID, block: UInt64(r.blockGEOID)!, technology: r.technology.code,
+                              download: r.download?.mbps, upload: r.upload?.mbps, lowLatency: r.lowLatency,
+                              businessResidential: r.businessResidential, providerID: Int64(r.providerID) ?? -1)
+        provider = r.providerID
+        brand = r.brandName
+        h3 = r.h3Cell
+    }
+}
+
 /// Collects every row with its chunk number; merging concatenates, and `inFileOrder` sorts by chunk
 /// (rows of one chunk stay in file order), so the result must equal a record-by-record read exactly.
 struct RowCollector: AvailabilityAccumulator {
-    var rows: [(chunk: Int, index: Int, row: AvailabilityRow)] = []
+    var rows: [(chunk: Int, index: Int, row: ReadRow)] = []
 
-    mutating func add(_ batch: [AvailabilityRow], chunk: Int) {
-        for r in batch { rows.append((chunk, rows.count, r)) }
+    mutating func add(_ batch: [AvailabilityRow], chunk: Int, texts: [String]) {
+        for r in batch { rows.append((chunk, rows.count, ReadRow(r, texts: texts))) }
     }
 
     mutating func merge(_ other: consuming RowCollector) { rows += other.rows }
 
-    var inFileOrder: [AvailabilityRow] {
+    var inFileOrder: [ReadRow] {
         rows.sorted { ($0.chunk, $0.index) < ($1.chunk, $1.index) }.map(\.row)
     }
     var chunks: Set<Int> { Set(rows.map(\.chunk)) }
@@ -26,7 +54,7 @@ struct RowCollector: AvailabilityAccumulator {
 struct BEADTally: AvailabilityAccumulator {
     var best: [Int64: Int] = [:]
 
-    mutating func add(_ batch: [AvailabilityRow], chunk: Int) {
+    mutating func add(_ batch: [AvailabilityRow], chunk: Int, texts: [String]) {
         for r in batch {
             var c = 0
             if [10, 40, 50, 71, 72].contains(r.technology), r.lowLatency == true, let d = r.download, let u = r.upload,
@@ -54,14 +82,10 @@ struct BEADTally: AvailabilityAccumulator {
     static let header = "frn,provider_id,brand_name,location_id,technology,max_advertised_download_speed,max_advertised_upload_speed,low_latency,business_residential_code,state_usps,block_geoid,h3_res8_id"
     static let maine = TestPaths.realData("fcc-bdc-maine/bdc_23_FibertothePremises_fixed_broadband_J23_05mar2024.csv.gz")
 
-    /// The rows of a record-by-record read, as the parallel reader gives them.
-    static func reference(_ path: String) throws -> (rows: [AvailabilityRow], summary: BDCReadSummary) {
-        var rows: [AvailabilityRow] = []
-        let summary = try BDCReader.read(path: path) { r in
-            rows.append(AvailabilityRow(locationID: r.locationID, block: UInt64(r.blockGEOID)!, technology: r.technology.code,
-                                        download: r.download?.mbps, upload: r.upload?.mbps, lowLatency: r.lowLatency,
-                                        businessResidential: r.businessResidential, providerID: Int64(r.providerID) ?? -1))
-        }
+    /// The rows of a record-by-record read, as the parallel reader gives them (texts included).
+    static func reference(_ path: String) throws -> (rows: [ReadRow], summary: BDCReadSummary) {
+        var rows: [ReadRow] = []
+        let summary = try BDCReader.read(path: path) { rows.append(ReadRow($0)) }
         return (rows, summary)
     }
 
@@ -86,7 +110,8 @@ struct BEADTally: AvailabilityAccumulator {
             let code = ["R", "B", "X"][(i / 3) % 3]
             let block = String(format: "05%03d%06d%04d", i % 7, i % 1000, i % 10000)
             text += "\(String(format: "%010d", i % 13)),\(100 + i % 5),\(brands[i % brands.count]),\(1_000_000 + (i * 7919) % (n / 2 + 1)),"
-                + "\(tech),\(down),\(up),\(latency),\(code),AR,\(block),8826\(i % 97)fffff"
+                + "\(tech),\(down),\(up),\(latency),\(code),AR,\(block),"
+                + ["8826\(i % 97)fffff", "882b1a59bbfffff", "882B1A59BBFFFFF", "", "\"88264\"\"fffff\""][i % 5]
             text += i % 4 == 0 ? "\r\n" : "\n"
             if i % 500 == 499 { text += "\n" }
         }

@@ -96,8 +96,9 @@ public struct LocationClassTable: Sendable {
 
     /// Folds a batch of rows' outcomes (`add` for each, counting block disagreements): loads every
     /// row's home slot first, so the cache misses overlap, then folds them in order.
-    public mutating func add(locations: UnsafeBufferPointer<Int64>, blocks: UnsafeBufferPointer<UInt64>,
-                             classes: UnsafeBufferPointer<UInt8>) {
+    mutating func add(locations: UnsafeBufferPointer<Int64>, blocks: UnsafeBufferPointer<UInt64>,
+                      classes: UnsafeBufferPointer<UInt8>) {
+        precondition(blocks.count == locations.count && classes.count == locations.count, "one block and class per row")
         // Grow first, so that no insertion of the batch needs to.
         while (count + locations.count) * 4 > slots.count * 3 { grow() }
         var inserted = 0, disagreements = 0

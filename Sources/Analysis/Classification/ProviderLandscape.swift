@@ -43,7 +43,10 @@ public struct ProviderLandscape: Sendable {
         (byArea[area] ?? []).filter { $0.locationsServed > 0 }.count
     }
 
-    /// Collects availability records, then `finish(level:)` gives the landscape.
+    /// Collects availability records, then `finish(level:)` gives the landscape. Several builders, each
+    /// over part of the records, can be merged: the landscape does not depend on how the records were
+    /// split, provided a location's records all name one block (else the block of the first record
+    /// seen by each builder is kept).
     public struct Builder: Sendable {
         let thresholds: (minimumDown: Double, minimumUp: Double, servedDown: Double, servedUp: Double)
         /// Provider ids in order of first appearance; their index keys everything else.
@@ -52,6 +55,11 @@ public struct ProviderLandscape: Sendable {
         private var brandRows: [[String: Int]] = []
         /// Per (provider index, location): what the provider's records at that location give.
         private var offers: [Offer.Key: Offer] = [:]
+        /// For records given by text numbers: the texts, each text number's provider index (-1: not
+        /// seen yet), and the current run of records of one provider (index) and brand (text number).
+        private var texts: [String] = [""]
+        private var providerOfText: [Int32] = []
+        private var run = (provider: -1, brand: Int32(0), records: 0)
 
         struct Offer {
             /// Provider index << 40 | location id (FCC location ids are far below 2⁴⁰).
@@ -67,21 +75,85 @@ public struct ProviderLandscape: Sendable {
                           profile.servedDownload.mbps, profile.servedUpload.mbps)
         }
 
+        /// The texts that the text numbers of the following records refer to (a table that only grows).
+        public mutating func use(texts: [String]) { self.texts = texts }
+
+        /// Folds one record given by its parts: provider id and brand as numbers of texts of
+        /// `use(texts:)`, `block` the 15-digit GEOID as an integer, speeds in Mbps; see `add(_:serviceClass:)`.
+        public mutating func add(location: Int64, block: UInt64, technology: Int, download: Double?, upload: Double?,
+                                 providerText: Int32, brandText: Int32, serviceClass cls: ServiceClass) {
+            guard location >= 0, location < 1 << 40 else { return }
+            let t = Int(providerText)
+            let index: Int
+            if t < providerOfText.count, providerOfText[t] >= 0 {
+                index = Int(providerOfText[t])
+            } else {
+                while providerOfText.count <= t { providerOfText.append(-1) }
+                index = self.index(of: texts[t])
+                providerOfText[t] = Int32(index)
+            }
+            if run.provider == index && run.brand == brandText {
+                run.records += 1
+            } else {
+                endRun()
+                run = (index, brandText, 1)
+            }
+            let key = UInt64(index) << 40 | UInt64(location)
+            Self.fold(&offers[key, default: Offer(block: block)], technology: technology, down: download ?? 0,
+                      up: upload ?? 0, served: cls == .served, thresholds: thresholds)
+        }
+
+        /// The index of a provider id, registering it when new.
+        private mutating func index(of id: String) -> Int {
+            if let i = providerIndex[id] { return i }
+            let i = providerIDs.count
+            providerIndex[id] = i
+            providerIDs.append(id)
+            brandRows.append([:])
+            return i
+        }
+
+        /// Counts the current run's records under its brand.
+        private mutating func endRun() {
+            guard run.provider >= 0, run.records > 0 else { return }
+            brandRows[run.provider][texts[Int(run.brand)], default: 0] += run.records
+            run.records = 0
+        }
+
+        /// Folds another builder's records in (the same profile).
+        public mutating func merge(_ other: Builder) {
+            var other = other
+            other.endRun()
+            endRun()
+            let indices = other.providerIDs.map { index(of: $0) }
+            for (j, brands) in other.brandRows.enumerated() {
+                brandRows[indices[j]].merge(brands, uniquingKeysWith: +)
+            }
+            offers.reserveCapacity(offers.count + other.offers.count)
+            for (key, o) in other.offers {
+                let mine = UInt64(indices[Int(key >> 40)]) << 40 | key & (1 << 40 - 1)
+                if var e = offers[mine] {
+                    e.technologies |= o.technologies
+                    e.maxDown = max(e.maxDown, o.maxDown)
+                    e.maxUp = max(e.maxUp, o.maxUp)
+                    e.at25x3 = e.at25x3 || o.at25x3
+                    e.at100x20 = e.at100x20 || o.at100x20
+                    e.served = e.served || o.served
+                    offers[mine] = e
+                } else {
+                    offers[mine] = o
+                }
+            }
+        }
+
         /// Folds one record in, with the class the rule gives it (the caller leaves out records whose
         /// business/residential code the rule does not count; a block that is not 15 digits is left out
         /// here, as in the location counts).
         public mutating func add(_ r: AvailabilityRecord, serviceClass cls: ServiceClass) {
             guard r.locationID >= 0, r.locationID < 1 << 40,
                   let block = UInt64(r.blockGEOID), r.blockGEOID.utf8.count == 15 else { return }
-            let index: Int
-            if let i = providerIndex[r.providerID] {
-                index = i
-            } else {
-                index = providerIDs.count
-                providerIndex[r.providerID] = index
-                providerIDs.append(r.providerID)
-                brandRows.append([:])
-            }
+            endRun()
+            let index = self.index(of: r.providerID)
             brandRows[index][r.brandName, default: 0] += 1
             let down = r.download?.mbps ?? 0, up = r.upload?.mbps ?? 0
             let key = UInt64(index) << 40 | UInt64(r.locationID)
@@ -103,6 +175,12 @@ public struct ProviderLandscape: Sendable {
 
         /// The landscape over the study and per area at `level`.
         public func finish(level: AreaLevel) -> ProviderLandscape {
+            var all = self
+            all.endRun()
+            return all.landscape(level: level)
+        }
+
+        private func landscape(level: AreaLevel) -> ProviderLandscape {
             struct Tally {
                 var locations = 0, at25x3 = 0, at100x20 = 0, served = 0
                 var technologies: UInt32 = 0

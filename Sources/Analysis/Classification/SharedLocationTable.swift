@@ -29,23 +29,39 @@ public final class SharedLocationTable: Sendable {
             >> UInt64(64 - partitionCount.trailingZeroBitCount))
     }
 
-    /// Folds outcomes of rows of one partition (`partition(of:)` of every location must be `partition`):
-    /// best class per location; when a location arrives with another block than the one it has,
-    /// `blockDisagreements` counts it (rows of several threads arrive in no fixed order).
-    public func add(partition: Int, locations: UnsafeBufferPointer<Int64>, blocks: UnsafeBufferPointer<UInt64>,
-                    classes: UnsafeBufferPointer<UInt8>) {
-        partitions[partition].table.withLock { table in
-            table.add(locations: locations, blocks: blocks, classes: classes)
+    /// Folds a batch of rows' outcomes and empties it: best class per location; when a location
+    /// arrives with another block than the one it has, `blockDisagreements` counts it (rows of several
+    /// threads arrive in no fixed order).
+    ///
+    /// Partitions are visited from a place that changes with `chunk` (any number that varies from one
+    /// batch to the next), so threads rarely meet on one lock; a partition another thread holds is
+    /// left for later rather than waited for (that thread may have been descheduled while holding it).
+    public func add(_ batch: inout LocationBatch, chunk: Int) {
+        let parts = Self.partitionCount
+        batch.groupByPartition()
+        let first = (chunk &* 37) & (parts - 1)
+        var busy: [Int] = []
+        func fold(_ p: Int, waiting: Bool) -> Bool {
+            if !batch.hasRows(partition: p) { return true }
+            if waiting {
+                partitions[p].table.withLock { batch.fold(partition: p, into: &$0) }
+                return true
+            }
+            return partitions[p].table.withLockIfAvailable { batch.fold(partition: p, into: &$0) } != nil
         }
-    }
-
-    /// `add`, but only if no other thread holds the partition: returns false, having done nothing,
-    /// when it is busy (the caller folds other partitions first instead of waiting).
-    public func addIfAvailable(partition: Int, locations: UnsafeBufferPointer<Int64>, blocks: UnsafeBufferPointer<UInt64>,
-                               classes: UnsafeBufferPointer<UInt8>) -> Bool {
-        partitions[partition].table.withLockIfAvailable { table in
-            table.add(locations: locations, blocks: blocks, classes: classes)
-        } != nil
+        for k in 0..<parts {
+            let p = (first + k) & (parts - 1)
+            if !fold(p, waiting: false) { busy.append(p) }
+        }
+        while !busy.isEmpty {
+            // Another pass without waiting, then wait for the first one still busy.
+            busy = busy.filter { !fold($0, waiting: false) }
+            if let p = busy.first {
+                _ = fold(p, waiting: true)
+                busy.removeFirst()
+            }
+        }
+        batch.removeAll()
     }
 
     /// Takes the partitions' tables out (the shared table is empty afterwards).

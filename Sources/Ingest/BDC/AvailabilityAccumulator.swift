@@ -6,8 +6,10 @@
 /// the chunk number passed to `add`, which grows in file order.
 public protocol AvailabilityAccumulator: Sendable {
     /// Folds the rows of (part of) one chunk, in file order. `chunk` numbers chunks in reading order
-    /// over all files and members of the read.
-    mutating func add(_ rows: [AvailabilityRow], chunk: Int)
+    /// over all files and members of the read. `texts` are the texts the rows' `providerText`,
+    /// `brandText` and `h3Cell` refer to: the reading thread's, the same for every call on this
+    /// accumulator and only ever growing (a number keeps its text).
+    mutating func add(_ rows: [AvailabilityRow], chunk: Int, texts: [String])
     /// Folds another worker's state into this one.
     mutating func merge(_ other: consuming Self)
 }

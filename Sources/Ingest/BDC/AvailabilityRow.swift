@@ -1,7 +1,8 @@
 import GeoModel
 
-/// The columns of one BDC availability row that classification needs, parsed straight from the
-/// file's bytes: no `String` is made (the block GEOID is kept as an integer).
+/// The columns of one BDC availability row that classification and the provider landscape need,
+/// parsed straight from the file's bytes: no `String` is made per row (the block GEOID and the H3
+/// cell are kept as integers, provider ids and brands as numbers of texts kept once per thread).
 ///
 /// This is what the parallel reader (`BDCReader.fold`) hands to an `AvailabilityAccumulator`;
 /// `AvailabilityRecord` is the full record of the record-by-record reader.
@@ -21,9 +22,17 @@ public struct AvailabilityRow: Hashable, Sendable {
     /// The FCC provider id (`provider_id`, digits) as an integer; -1 when the file has none or it is
     /// not a number.
     public var providerID: Int64
+    /// The provider id and the brand name exactly as written, as numbers of texts in the table the
+    /// reading thread hands over with the rows (`AvailabilityAccumulator.add`); 0 is the empty text
+    /// (also when the file has no such column).
+    public var providerText: Int32
+    public var brandText: Int32
+    /// The location's H3 cell as written (`H3CellCode`, which gives back the text with the same table).
+    public var h3Cell: UInt64
 
     public init(locationID: Int64, block: UInt64, technology: Int, download: Double?, upload: Double?,
-                lowLatency: Bool?, businessResidential: BusinessResidentialCode, providerID: Int64 = -1) {
+                lowLatency: Bool?, businessResidential: BusinessResidentialCode, providerID: Int64 = -1,
+                providerText: Int32 = 0, brandText: Int32 = 0, h3Cell: UInt64 = H3CellCode.none) {
         self.locationID = locationID
         self.block = block
         self.technology = technology
@@ -32,5 +41,8 @@ public struct AvailabilityRow: Hashable, Sendable {
         self.lowLatency = lowLatency
         self.businessResidential = businessResidential
         self.providerID = providerID
+        self.providerText = providerText
+        self.brandText = brandText
+        self.h3Cell = h3Cell
     }
 }

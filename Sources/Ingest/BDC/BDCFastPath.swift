@@ -20,7 +20,8 @@ extension CSVRecordReader {
     /// space for `fieldCount` offsets. It never throws: anything unusual is left untouched (the
     /// position does not move) for the general parser, which gives the same values and the exact error.
     @inline(__always)
-    mutating func nextPlainRow(columns c: BDCHeader.Columns, fieldCount n: Int, ends: UnsafeMutablePointer<Int>) -> PlainRow {
+    mutating func nextPlainRow(columns c: BDCHeader.Columns, fieldCount n: Int, ends: UnsafeMutablePointer<Int>,
+                               texts: inout AvailabilityTexts) -> PlainRow {
         let end = limit, base = self.base
         let start = position
         var field = 0
@@ -151,6 +152,15 @@ extension CSVRecordReader {
             guard let p = FieldParsing.int64(span(bounds(c.provider))) else { return .general }
             providerID = p
         }
+        // The H3 cell: 15 lower-case hexadecimal digits or empty; any other text is the general parser's.
+        var h3 = H3CellCode.none
+        if c.h3 >= 0 {
+            let cell = bounds(c.h3)
+            if cell.1 > cell.0 {
+                guard let v = H3CellCode.hexValue(span(cell)) else { return .general }
+                h3 = H3CellCode.hex(v)
+            }
+        }
         guard block.1 - block.0 == 15 else { return .general }
         var blockNumber: UInt64 = 0
         for i in block.0..<block.1 {
@@ -158,11 +168,15 @@ extension CSVRecordReader {
             guard d < 10 else { return .general }
             blockNumber = blockNumber &* 10 &+ UInt64(d)
         }
+        // Provider id and brand as written (plain ASCII here: nothing to unescape or validate).
+        let providerText = c.provider >= 0 ? texts.providerNumber(span(bounds(c.provider))) : 0
+        let brandText = c.brand >= 0 ? texts.brandNumber(span(bounds(c.brand))) : 0
         recordLine = nextLine
         nextLine += 1
         position = p
         return .row(AvailabilityRow(locationID: location, block: blockNumber, technology: Int(technology),
                                     download: download, upload: upload, lowLatency: lowLatency,
-                                    businessResidential: businessResidential, providerID: providerID))
+                                    businessResidential: businessResidential, providerID: providerID,
+                                    providerText: providerText, brandText: brandText, h3Cell: h3))
     }
 }

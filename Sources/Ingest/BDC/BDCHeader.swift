@@ -12,8 +12,8 @@ struct BDCHeader: Sendable {
     /// The field indices of the classification columns, for `CSVRecordReader.nextPlainRow`.
     struct Columns: Sendable {
         var location, technology, download, upload, lowLatency, businessResidential, block: Int
-        /// -1 when the header has no provider_id.
-        var provider: Int
+        /// -1 when the header has no provider_id, brand_name or H3 column.
+        var provider, brand, h3: Int
     }
     let columns: Columns
 
@@ -69,6 +69,7 @@ struct BDCHeader: Sendable {
         iUp = at(.maxUpload); iLatency = at(.lowLatency); iCode = at(.businessResidential)
         iBlock = at(.blockGEOID); iProvider = at(.providerID); iBrand = at(.brandName); iH3 = at(.h3Res8)
         columns = Columns(location: iLocation, technology: iTechnology, download: iDown, upload: iUp,
-                          lowLatency: iLatency, businessResidential: iCode, block: iBlock, provider: iProvider)
+                          lowLatency: iLatency, businessResidential: iCode, block: iBlock, provider: iProvider,
+                          brand: iBrand, h3: iH3)
     }
 }

@@ -65,6 +65,8 @@ public enum BDCReader {
         private var provider = ReusedText()
         private var brand = ReusedText()
         private var h3 = ReusedText()
+        /// Texts the row parser numbers (not used here: the record carries its texts itself).
+        private var texts = AvailabilityTexts()
 
         init(reader: CSVRecordReader) throws {
             var reader = reader
@@ -74,7 +76,7 @@ public enum BDCReader {
 
         /// The next row, or nil at the end of the member.
         mutating func next() throws -> AvailabilityRecord? {
-            guard let f = try BDCRowParser.next(&reader, header) else { return nil }
+            guard let f = try BDCRowParser.next(&reader, header, texts: &texts) else { return nil }
             let h = header
             // 15 ASCII bytes fit in a small String: no allocation.
             let block = String(decoding: reader.bytes(h.iBlock), as: UTF8.self)

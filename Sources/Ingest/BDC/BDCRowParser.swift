@@ -6,7 +6,8 @@ enum BDCRowParser {
     /// Advances `reader` to the next row and parses it, or returns nil at the end of the input.
     /// - Throws: `LastmileError.badInput` naming the file, line (as the reader counts it) and column.
     @inline(__always)
-    static func next(_ reader: inout CSVRecordReader, _ h: BDCHeader) throws -> AvailabilityRow? {
+    static func next(_ reader: inout CSVRecordReader, _ h: BDCHeader, texts: inout AvailabilityTexts) throws
+        -> AvailabilityRow? {
         guard try reader.next(columnNames: h.names) else { return nil }
         guard reader.fieldCount == h.names.count else {
             throw LastmileError.badInput(
@@ -59,8 +60,25 @@ enum BDCRowParser {
         var block: UInt64 = 0
         for b in blockBytes { block = block &* 10 &+ UInt64(b &- 48) }
         let provider = h.iProvider >= 0 ? FieldParsing.int64(reader.bytes(h.iProvider)) ?? -1 : -1
+        // Texts as the record-by-record reader gives them (doubled quotes unescaped).
+        func text(_ i: Int, _ number: (inout AvailabilityTexts, UnsafeRawBufferPointer) -> Int32) -> Int32 {
+            guard i >= 0 else { return 0 }
+            return reader.hasDoubledQuotes(i) ? texts.number(reader.string(i)) : number(&texts, reader.bytes(i))
+        }
+        let providerText = text(h.iProvider) { $0.providerNumber($1) }
+        let brandText = text(h.iBrand) { $0.brandNumber($1) }
+        var h3 = H3CellCode.none
+        if h.iH3 >= 0 {
+            let cell = reader.bytes(h.iH3)
+            if let v = H3CellCode.hexValue(cell) {
+                h3 = H3CellCode.hex(v)
+            } else if !cell.isEmpty {
+                h3 = H3CellCode.text(texts.number(reader.string(h.iH3)))
+            }
+        }
         return AvailabilityRow(locationID: location, block: block, technology: Int(tech), download: download,
-                               upload: upload, lowLatency: lowLatency, businessResidential: code, providerID: provider)
+                               upload: upload, lowLatency: lowLatency, businessResidential: code, providerID: provider,
+                               providerText: providerText, brandText: brandText, h3Cell: h3)
     }
 
     private static func bad(_ reader: CSVRecordReader, _ h: BDCHeader, _ i: Int, _ what: String) -> LastmileError {

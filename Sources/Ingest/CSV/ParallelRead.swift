@@ -43,11 +43,12 @@ final class ParallelRead<A: AvailabilityAccumulator>: Sendable {
     func work(index: Int, makeAccumulator: @Sendable () -> A) {
         var accumulator = makeAccumulator()
         var tally = WorkerTally()
+        var texts = AvailabilityTexts()
         var batch: [AvailabilityRow] = []
         batch.reserveCapacity(Self.batchSize)
         while let chunk = source.withLock({ $0.next() }) {
             do {
-                let lines = try Self.parse(chunk, into: &accumulator, batch: &batch, tally: &tally)
+                let lines = try Self.parse(chunk, into: &accumulator, batch: &batch, tally: &tally, texts: &texts)
                 let buffer = chunk.bytes
                 source.withLock { $0.finished(sequence: chunk.sequence, lines: lines, buffer: buffer) }
             } catch {
@@ -60,7 +61,7 @@ final class ParallelRead<A: AvailabilityAccumulator>: Sendable {
 
     /// Parses one chunk into `accumulator`; returns its physical line count.
     static func parse(_ chunk: Chunk, into accumulator: inout A, batch: inout [AvailabilityRow],
-                      tally: inout WorkerTally) throws -> Int {
+                      tally: inout WorkerTally, texts: inout AvailabilityTexts) throws -> Int {
         batch.removeAll(keepingCapacity: true)
         let header = chunk.header
         return try chunk.bytes.withUnsafeBytes { raw in
@@ -72,10 +73,11 @@ final class ParallelRead<A: AvailabilityAccumulator>: Sendable {
                     let row: AvailabilityRow
                     // The fast path takes plain records; anything else goes through the general parser,
                     // which gives the same values, or the exact error.
-                    switch reader.nextPlainRow(columns: header.columns, fieldCount: fieldCount, ends: ends.baseAddress!) {
+                    switch reader.nextPlainRow(columns: header.columns, fieldCount: fieldCount, ends: ends.baseAddress!,
+                                               texts: &texts) {
                     case .row(let r): row = r
                     case .general:
-                        guard let r = try BDCRowParser.next(&reader, header) else { return }
+                        guard let r = try BDCRowParser.next(&reader, header, texts: &texts) else { return }
                         row = r
                     }
                     if !BDCReader.isKnown(Technology(code: row.technology)) {
@@ -87,13 +89,13 @@ final class ParallelRead<A: AvailabilityAccumulator>: Sendable {
                     tally.rows += 1
                     batch.append(row)
                     if batch.count == Self.batchSize {
-                        accumulator.add(batch, chunk: chunk.sequence)
+                        accumulator.add(batch, chunk: chunk.sequence, texts: texts.strings)
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
             }
             if !batch.isEmpty {
-                accumulator.add(batch, chunk: chunk.sequence)
+                accumulator.add(batch, chunk: chunk.sequence, texts: texts.strings)
                 batch.removeAll(keepingCapacity: true)
             }
             return reader.linesConsumed
@@ -124,7 +126,13 @@ final class ParallelRead<A: AvailabilityAccumulator>: Sendable {
             }
             throw failure.error
         }
-        var parts = results.withLock { r in r.map { $0! } }
+        // Taken out, not copied: the merge then mutates the accumulators' storage in place (a copy
+        // left behind would make the first merge copy a whole table), and each is freed once merged.
+        var parts = results.withLock { r in
+            let out = r.map { $0! }
+            r = Array(repeating: nil, count: r.count)
+            return out
+        }
         var summary = base
         var unknownCodes = Set<Int>()
         var byCode = [Int](repeating: 0, count: TechnologyTally.codeLimit)

@@ -99,55 +99,70 @@ public struct AreaClassification: Sendable {
     /// The per-location table after reading every file (memory: one entry per location, whatever
     /// the number of rows), parsed on `threads` threads. With `passingCodes`, also the table of
     /// locations that have a record with one of those business/residential codes (passings: the
-    /// business case's denominator).
+    /// business case's denominator). With `landscapeLevel`, also who offers service where (per area at
+    /// that level) and each location's details, from the same read.
     /// - Throws: `.badInput` when the files hold a header but no rows (a truncated or filtered download).
     static func classifyLocations(files: [String], profile: PolicyProfile,
                                   passingCodes: Set<BusinessResidentialCode>? = nil,
+                                  landscapeLevel: AreaLevel? = nil,
                                   threads: Int = AreaClassification.defaultThreads,
                                   progress: (@Sendable (String) -> Void)? = nil) throws
-        -> (table: LocationTable, unknownTechnologyRows: Int, passings: LocationTable?, rowsByTechnology: [Int: Int]) {
-        let (table, unknown, byTechnology) = try classifyOnce(files: files, profile: profile, threads: threads, progress: progress)
+        -> (table: LocationTable, unknownTechnologyRows: Int, passings: LocationTable?, rowsByTechnology: [Int: Int],
+            landscape: (providers: ProviderLandscape, details: LocationDetails)?) {
+        var passingProfile: PolicyProfile?
+        if let passingCodes, passingCodes != profile.businessResidential {
+            passingProfile = profile
+            passingProfile?.businessResidential = passingCodes
+        }
+        let read = try classifyOnce(files: files, profile: profile, passingProfile: passingProfile,
+                                    landscape: landscapeLevel != nil, threads: threads, progress: progress)
+        let table = read.table
         if table.rowsSeen == 0 {
             throw LastmileError.badInput(SourceLocation(file: files.count == 1 ? files[0] : files.joined(separator: ", "), line: 2),
                                          "no availability rows: the file\(files.count == 1 ? " holds" : "s hold") a header but no data (a truncated or filtered-out download?)")
         }
-        var passings: LocationTable?
-        if let passingCodes {
-            if passingCodes == profile.businessResidential {
-                passings = table
-            } else {
-                var passingProfile = profile
-                passingProfile.businessResidential = passingCodes
-                passings = try classifyOnce(files: files, profile: passingProfile, threads: threads, progress: nil).table
-            }
+        let passings = passingCodes == nil ? nil : read.passings ?? table
+        let landscape = landscapeLevel.flatMap { level in
+            read.landscape.map { (providers: $0.providers.finish(level: level), details: $0.details.finish()) }
         }
-        return (table, unknown, passings, byTechnology)
+        return (table, read.unknownTechnologyRows, passings, read.rowsByTechnology, landscape)
     }
 
-    static func classifyOnce(files: [String], profile: PolicyProfile, threads: Int,
-                             progress: (@Sendable (String) -> Void)?) throws
-        -> (table: LocationTable, unknownTechnologyRows: Int, rowsByTechnology: [Int: Int]) {
+    /// One read of every file: the location table and, with `passingProfile`, the table of locations
+    /// with a record its business/residential filter counts; with `landscape`, the builders of the
+    /// provider landscape and the location details.
+    static func classifyOnce(files: [String], profile: PolicyProfile, passingProfile: PolicyProfile? = nil,
+                             landscape: Bool = false, threads: Int, progress: (@Sendable (String) -> Void)?) throws
+        -> (table: LocationTable, unknownTechnologyRows: Int, passings: LocationTable?, rowsByTechnology: [Int: Int],
+            landscape: LandscapeFold?) {
         guard !files.isEmpty else { throw LastmileError.usage("no availability files given") }
         guard threads >= 1 else { throw LastmileError.usage("threads must be at least 1, got \(threads)") }
         let threads = min(threads, maximumThreads)
-        if #available(macOS 15.0, *) {
-            let shared = SharedLocationTable()
-            let rule = ServiceRule(profile)
-            var report: (@Sendable (BDCReadProgress) -> Void)?
-            if let progress { report = { p in progress(p.line) } }
-            let (fold, summary) = try BDCReader.fold(paths: files, threads: threads, progress: report) {
-                LocationFold(shared: shared, rule: rule)
-            }
-            let table = LocationTable(profile: profile, shared: shared, rowsSeen: fold.rowsSeen, rowsIgnored: fold.rowsIgnored)
-            if table.blockDisagreements > 0 && threads > 1 {
-                // Some location has rows in different blocks, read by different workers: which block
-                // came first is only known to a single reader going through the files in order. Never
-                // seen in FCC data (a fabric location lies in one block), so simply read again.
-                return try classifyOnce(files: files, profile: profile, threads: 1, progress: nil)
-            }
-            return (table, summary.unknownTechnologyRows, summary.rowsByTechnology)
+        let shared = SharedLocationTable()
+        let passingShared = passingProfile.map { (table: SharedLocationTable(), rule: ServiceRule($0)) }
+        let rule = ServiceRule(profile)
+        var report: (@Sendable (BDCReadProgress) -> Void)?
+        if let progress { report = { p in progress(p.line) } }
+        let (fold, summary) = try BDCReader.fold(paths: files, threads: threads, progress: report) {
+            AvailabilityFold(rule: rule, locations: shared, passings: passingShared,
+                             landscape: landscape ? LandscapeFold(profile: profile) : nil)
         }
-        return try classifyLocationsRecordByRecord(files: files, profile: profile)
+        let table = LocationTable(profile: profile, shared: shared, rowsSeen: fold.locations.rowsSeen,
+                                  rowsIgnored: fold.locations.rowsIgnored)
+        var passings: LocationTable?
+        if let passingProfile, let passingShared, let p = fold.passings {
+            passings = LocationTable(profile: passingProfile, shared: passingShared.table, rowsSeen: p.rowsSeen,
+                                     rowsIgnored: p.rowsIgnored)
+        }
+        if (table.blockDisagreements > 0 || (passings?.blockDisagreements ?? 0) > 0) && threads > 1 {
+            // Some location has rows in different blocks, read by different workers: which block
+            // came first is only known to a single reader going through the files in order. Never
+            // seen in FCC data (a fabric location lies in one block), so simply read again. Without such a
+            // location the providers' areas (a provider's block at a location) do not depend on the order.
+            return try classifyOnce(files: files, profile: profile, passingProfile: passingProfile,
+                                    landscape: landscape, threads: 1, progress: nil)
+        }
+        return (table, summary.unknownTechnologyRows, passings, summary.rowsByTechnology, fold.landscape)
     }
 
     /// The reference path: one record at a time through `BDCReader.read` on the calling thread.
@@ -215,100 +230,5 @@ public struct AreaClassification: Sendable {
     static func format(_ share: Double?) -> String {
         guard let share else { return "" }
         return String(format: "%.6f", share)
-    }
-}
-
-/// One worker's share of a classification for the parallel reader: it classifies its rows and folds
-/// them, a batch at a time, into the table all workers share; merging only adds the row counts.
-struct LocationFold: AvailabilityAccumulator {
-    let shared: SharedLocationTable
-    let rule: ServiceRule
-    var rowsSeen = 0
-    var rowsIgnored = 0
-    /// Scratch for one batch, grouped by partition: ids, blocks, classes, and each row's partition.
-    private var locations: [Int64] = []
-    private var blocks: [UInt64] = []
-    private var classes: [UInt8] = []
-    private var partitionOfRow: [UInt8] = []
-    private var starts = [Int](repeating: 0, count: SharedLocationTable.partitionCount + 1)
-
-    init(shared: SharedLocationTable, rule: ServiceRule) {
-        self.shared = shared
-        self.rule = rule
-    }
-
-    mutating func add(_ rows: [AvailabilityRow], chunk: Int) {
-        let parts = SharedLocationTable.partitionCount
-        let ignored = UInt8.max
-        if locations.count < rows.count {
-            locations = Array(repeating: 0, count: rows.count)
-            blocks = Array(repeating: 0, count: rows.count)
-            classes = Array(repeating: 0, count: rows.count)
-            partitionOfRow = Array(repeating: 0, count: rows.count)
-        }
-        for p in starts.indices { starts[p] = 0 }
-        rowsSeen += rows.count
-        // Counting sort by partition: count, prefix sums, place.
-        for (i, r) in rows.enumerated() {
-            guard rule.counts(r.businessResidential) else {
-                rowsIgnored += 1
-                partitionOfRow[i] = ignored
-                continue
-            }
-            let p = SharedLocationTable.partition(of: r.locationID)
-            partitionOfRow[i] = UInt8(p)
-            starts[p + 1] += 1
-        }
-        for p in 0..<parts { starts[p + 1] += starts[p] }
-        var next = starts
-        for (i, r) in rows.enumerated() where partitionOfRow[i] != ignored {
-            let p = Int(partitionOfRow[i])
-            let at = next[p]
-            next[p] = at + 1
-            locations[at] = r.locationID
-            blocks[at] = r.block
-            classes[at] = UInt8(rule.serviceClass(technology: r.technology, download: r.download, upload: r.upload,
-                                                  lowLatency: r.lowLatency, provider: r.providerID,
-                                                  location: r.locationID).rawValue)
-        }
-        // Visit partitions from a place that changes with the chunk, so workers rarely meet on one lock;
-        // a partition another worker holds is left for later rather than waited for (that worker may
-        // have been descheduled while holding it).
-        let first = (chunk &* 37) & (parts - 1)
-        locations.withUnsafeBufferPointer { l in
-            blocks.withUnsafeBufferPointer { b in
-                classes.withUnsafeBufferPointer { c in
-                    var busy: [Int] = []
-                    func fold(_ p: Int, waiting: Bool) -> Bool {
-                        let range = starts[p]..<starts[p + 1]
-                        if range.isEmpty { return true }
-                        let (ls, bs, cs) = (UnsafeBufferPointer(rebasing: l[range]), UnsafeBufferPointer(rebasing: b[range]),
-                                            UnsafeBufferPointer(rebasing: c[range]))
-                        if waiting {
-                            shared.add(partition: p, locations: ls, blocks: bs, classes: cs)
-                            return true
-                        }
-                        return shared.addIfAvailable(partition: p, locations: ls, blocks: bs, classes: cs)
-                    }
-                    for k in 0..<parts {
-                        let p = (first + k) & (parts - 1)
-                        if !fold(p, waiting: false) { busy.append(p) }
-                    }
-                    while !busy.isEmpty {
-                        // Another pass without waiting, then wait for the first one still busy.
-                        busy = busy.filter { !fold($0, waiting: false) }
-                        if let p = busy.first {
-                            _ = fold(p, waiting: true)
-                            busy.removeFirst()
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    mutating func merge(_ other: consuming LocationFold) {
-        rowsSeen += other.rowsSeen
-        rowsIgnored += other.rowsIgnored
     }
 }

@@ -43,8 +43,9 @@ public enum LocationClassification {
     /// The per-location table (areas at block level) as CSV or, with `json`, an array of objects
     /// with the same keys (numbers as numbers).
     public static func text(files: [String], profile: PolicyProfile, threads: Int, json: Bool) throws -> String {
-        let classified = try AreaClassification.classifyLocations(files: files, profile: profile, threads: threads)
-        let details = try ProviderTable.landscape(files: files, profile: profile, level: .block).details
+        let classified = try AreaClassification.classifyLocations(files: files, profile: profile,
+                                                                  landscapeLevel: .block, threads: threads)
+        let details = classified.landscape!.details
         let csv = LocationsCSV.csv(classified.table, details: details, fundedPrograms: [:], level: .block)
         guard json else { return csv }
         let numeric: Set<String> = ["location_id", "best_technology", "best_download_mbps", "best_upload_mbps",

@@ -3,28 +3,8 @@ import GeoModel
 import Analysis
 import Ingest
 
-/// providers.csv and the landscape behind it: who offers service where, from the availability files.
+/// providers.csv: who offers service where, from the availability files (see `ProviderLandscape`).
 enum ProviderTable {
-    /// Reads every availability file once more, record by record, for provider ids, brands and the
-    /// per-location details of locations.csv.
-    static func landscape(files: [String], profile: PolicyProfile, level: AreaLevel) throws
-        -> (providers: ProviderLandscape, details: LocationDetails) {
-        let rule = ServiceRule(profile)
-        var providers = ProviderLandscape.Builder(profile: profile)
-        var details = LocationDetails.Builder(profile: profile)
-        for file in files {
-            try BDCReader.read(path: file) { r in
-                guard rule.counts(r.businessResidential) else { return }
-                // One class per record for both builders.
-                let cls = rule.serviceClass(technology: r.technology.code, download: r.download?.mbps, upload: r.upload?.mbps,
-                                            lowLatency: r.lowLatency, provider: Int64(r.providerID) ?? -1, location: r.locationID)
-                providers.add(r, serviceClass: cls)
-                details.add(r, serviceClass: cls)
-            }
-        }
-        return (providers.finish(level: level), details.finish())
-    }
-
     static let header = ["scope", "provider_id", "label", "brands", "technologies", "locations", "locations_25_3",
                          "locations_100_20", "locations_served", "max_download_mbps", "max_upload_mbps"]
 

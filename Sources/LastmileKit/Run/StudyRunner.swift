@@ -119,8 +119,13 @@ public enum StudyRunner {
         }
 
         say("classifying availability (\(study.availabilityPaths.count) file(s))")
-        var classified = try AreaClassification.classifyLocations(files: study.availabilityPaths, profile: study.profile,
-                                                                  passingCodes: study.businessCase.residentialCodes)
+        // One read of the availability files gives the location and passings tables, the providers
+        // and the per-location details.
+        let read = try AreaClassification.classifyLocations(files: study.availabilityPaths, profile: study.profile,
+                                                            passingCodes: study.businessCase.residentialCodes,
+                                                            landscapeLevel: study.areaLevel)
+        var classified = (table: read.table, unknownTechnologyRows: read.unknownTechnologyRows, passings: read.passings,
+                          rowsByTechnology: read.rowsByTechnology)
         var diagnostics: [String] = []
         // What the run did that a reader should know but that is no input fault (a roll-up, funded
         // locations, anchors): reported with the diagnostics, never a --strict failure.
@@ -133,9 +138,7 @@ public enum StudyRunner {
         let funding = try fundedLocations(study, table: &classified.table, say: say)
         notes += funding.notes
         let counts = classified.table.counts(by: study.areaLevel)
-        say("listing providers")
-        let (providers, details) = try ProviderTable.landscape(files: study.availabilityPaths, profile: study.profile,
-                                                               level: study.areaLevel)
+        let (providers, details) = read.landscape!
         var anchors: [AnchorStatus] = []
         if let path = study.anchorInstitutionsPath {
             say("checking anchor institutions")

@@ -50,6 +50,6 @@ let package = Package(
         .testTarget(name: "MapsTests", dependencies: ["Maps", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "LastmileKitTests", dependencies: ["LastmileKit", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "LastmileCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "LastmileCLITests", dependencies: ["TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -39,7 +39,7 @@ let package = Package(
         ]),
         .executableTarget(name: "lastmile-bench", dependencies: ["LastmileKit", "Ingest"], exclude: ["README.md", "interleave.sh"]),
 
-        .target(name: "TestSupport", dependencies: ["GeoModel"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["GeoModel", "Graphics"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel", "TestSupport"]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], exclude: ["Fixtures"]),

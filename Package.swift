@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
         .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "TestSupport"]),
         .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "CPNG", "TestSupport"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "MapsTests", dependencies: ["Maps", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "LastmileKitTests", dependencies: ["LastmileKit", "TestSupport"], exclude: ["Fixtures"]),

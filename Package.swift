@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "CPNG", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "MapsTests", dependencies: ["Maps", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LastmileKitTests", dependencies: ["LastmileKit", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LastmileCLITests", dependencies: ["TestSupport"], exclude: ["Golden"]),
     ]

@@ -39,17 +39,17 @@ let package = Package(
         ]),
         .executableTarget(name: "lastmile-bench", dependencies: ["LastmileKit", "Ingest"], exclude: ["README.md", "interleave.sh"]),
 
-        .target(name: "TestSupport", dependencies: ["GeoModel"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["GeoModel", "Graphics"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel", "TestSupport"]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
         .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "TestSupport"]),
         .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "CPNG", "TestSupport"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "MapsTests", dependencies: ["Maps", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LastmileKitTests", dependencies: ["LastmileKit", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "LastmileCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "LastmileCLITests", dependencies: ["TestSupport"], exclude: ["Golden"]),
     ]
 )

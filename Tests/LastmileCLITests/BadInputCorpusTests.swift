@@ -44,9 +44,7 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
         let args = c.arguments.map {
             $0.replacingOccurrences(of: "{bad}", with: BadInputCase.folder).replacingOccurrences(of: "{out}", with: out.path)
         } + ["--no-progress"]
-        let r = try CommandLineRun.lastmile(args)
-        #expect(r.status == c.exitCode, "\(c.fixture): \(r.stderr)")
-        #expect(r.stderr.contains(c.message), "\(c.fixture): stderr was \(r.stderr)")
+        try CommandLineRun.lastmile(args, expecting: .exit(c.exitCode), stderr: .containing(c.message))
         if c.exitCode != 0 {
             // A failed run leaves nothing at a final path: no run folder, and no temporary one.
             let leftovers = (FileManager.default.enumerator(atPath: out.path)?.allObjects as? [String] ?? [])

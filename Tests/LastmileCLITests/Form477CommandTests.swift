@@ -21,7 +21,6 @@ import TestSupport
 
             """)
         let r = try CommandLineRun.lastmile(["classify", path, "--profile", "form477-25-3", "--by", "tract"])
-        #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == """
             area,blocks,unserved,underserved,served,unserved_share,underserved_share
             23023010100,3,2,0,1,0.666667,0.000000
@@ -31,9 +30,8 @@ import TestSupport
     }
 
     @Test func aBDCFileIsNotAForm477File() throws {
-        let r = try CommandLineRun.lastmile(["classify", TestPaths.realData("fcc-bdc-maine/bdc_23023_sagadahoc_FTTP_J23.csv"),
-                                             "--profile", "form477-25-3"])
-        #expect(r.status == 65)
-        #expect(r.stderr.contains("blockcode"))
+        try CommandLineRun.lastmile(["classify", TestPaths.realData("fcc-bdc-maine/bdc_23023_sagadahoc_FTTP_J23.csv"),
+                                     "--profile", "form477-25-3"],
+                                    expecting: .exit(65), stderr: .containing("blockcode"))
     }
 }

@@ -23,8 +23,8 @@ import TestSupport
 
     @Test func interruptedRunIsMarkedAndCleaned() throws {
         let out = try TemporaryDirectory()
-        let first = try CommandLineRun.lastmile(["run", Self.study, "--out", out.path, "--no-progress"])
-        #expect(first.status == 0, "\(first.stderr)")
+        try CommandLineRun.lastmile(["run", Self.study, "--out", out.path, "--no-progress"],
+                                    stderr: .exactly(Warnings.baseStudy))
         let db = out.file("runs.sqlite")
         // A run that died after renaming its folder but before turning done, and one that died mid-write.
         let studyDir = out.file("bad-input-base")
@@ -38,10 +38,8 @@ import TestSupport
             try FileManager.default.createDirectory(atPath: studyDir + "/" + folder, withIntermediateDirectories: true)
             try Data("half".utf8).write(to: URL(fileURLWithPath: studyDir + "/" + folder + "/report.pdf"))
         }
-        let second = try CommandLineRun.lastmile(["run", Self.study, "--out", out.path, "--no-progress"])
-        #expect(second.status == 0, "\(second.stderr)")
-        #expect(second.stderr.contains("run 20260101T000000Z-00dead was interrupted earlier"))
-        #expect(second.stderr.contains("run 20260101T000001Z-0dead2 was interrupted earlier"))
+        try CommandLineRun.lastmile(["run", Self.study, "--out", out.path, "--no-progress"],
+                                    stderr: .containing("run 20260101T000000Z-00dead was interrupted earlier", "run 20260101T000001Z-0dead2 was interrupted earlier"))
         #expect(try Self.sqlite(db, "select status || ':' || substr(error, 1, 11) from runs where id like '%dead%' order by id")
                 == "failed:interrupted\nfailed:interrupted")
         #expect(try Self.sqlite(db, "select count(*) from runs where status = 'done'") == "2")
@@ -52,8 +50,8 @@ import TestSupport
 
     @Test func finishedRunLeavesNoTemporaryFiles() throws {
         let out = try TemporaryDirectory()
-        let r = try CommandLineRun.lastmile(["run", Self.study, "--out", out.path, "--no-progress"])
-        #expect(r.status == 0, "\(r.stderr)")
+        try CommandLineRun.lastmile(["run", Self.study, "--out", out.path, "--no-progress"],
+                                    stderr: .exactly(Warnings.baseStudy))
         let all = FileManager.default.enumerator(atPath: out.path)?.allObjects as? [String] ?? []
         #expect(!all.contains { $0.contains(".partial") || $0.contains(".tmp-") }, "\(all)")
         #expect(all.contains { $0.hasSuffix("/report.pdf") })

@@ -40,7 +40,6 @@ import TestSupport
         let (geo, csv, dir) = try Self.fixtures()
         let png = dir.file("m.png"), pdf = dir.file("m.pdf"), svg = dir.file("m.svg")
         let r = try CommandLineRun.lastmile(Self.joinArgs(geo, csv) + ["--width-px", "800", "--out", png, "--out", pdf, "--out", svg])
-        #expect(r.status == 0, "\(r.stderr)")
         // Counted with awk: awk -F, 'NR>1{k=sprintf("%05d",$2); gsub(/[ \r]/,"",$4); v[k]=$4}
         //   END{for(i=1001;i<=1009;i+=2){k=sprintf("%05d",i); if(!(k in v)||v[k]=="-") n++}; print n}'
         // → 2 (01003 has " -   ", 01009 has no row); rows 5, matched 4 (01001–01007), 99999 matches nothing.
@@ -67,8 +66,7 @@ import TestSupport
     @Test func theTextOfThePDFHasTitleLegendAndNoData() throws {
         let (geo, csv, dir) = try Self.fixtures()
         let pdf = dir.file("m.pdf")
-        let r = try CommandLineRun.lastmile(Self.joinArgs(geo, csv) + ["--title", "Usage test", "--percent", "--ookla", "--out", pdf])
-        #expect(r.status == 0, "\(r.stderr)")
+        try CommandLineRun.lastmile(Self.joinArgs(geo, csv) + ["--title", "Usage test", "--percent", "--ookla", "--out", pdf])
         let text = try CommandLineRun.run("pdftotext", ["-layout", pdf, "-"]).stdout
         #expect(text.contains("Usage test"))
         #expect(text.contains("No data"))
@@ -83,32 +81,27 @@ import TestSupport
         let (geo, csv, dir) = try Self.fixtures()
         var args = Self.joinArgs(geo, csv)
         args[args.count - 1] = "BROADBAND SPEED"
-        let r = try CommandLineRun.lastmile(args + ["--out", dir.file("m.png")])
-        #expect(r.status == 65)
-        #expect(r.stderr.contains("usage.csv"))
-        #expect(r.stderr.contains("BROADBAND SPEED"))
+        try CommandLineRun.lastmile(args + ["--out", dir.file("m.png")],
+                                    expecting: .exit(65), stderr: .containing("usage.csv", "BROADBAND SPEED"))
         #expect(!FileManager.default.fileExists(atPath: dir.file("m.png")))
     }
 
     @Test func aMissingJoinKeyOrIdColumnIsExit65() throws {
         let (geo, csv, dir) = try Self.fixtures()
-        let a = try CommandLineRun.lastmile(["map", geo, "--id", "id", "--join", csv, "--join-key", "FIPS",
-                                             "--field", "BROADBAND USAGE", "--out", dir.file("m.png")])
-        #expect(a.status == 65)
-        #expect(a.stderr.contains("usage.csv") && a.stderr.contains("FIPS"))
-        let b = try CommandLineRun.lastmile(["map", geo, "--id", "GEOID", "--join", csv, "--join-key", "COUNTY ID",
-                                             "--field", "BROADBAND USAGE", "--out", dir.file("m.png")])
-        #expect(b.status == 65)
-        #expect(b.stderr.contains("counties.geojson") && b.stderr.contains("GEOID"))
+        try CommandLineRun.lastmile(["map", geo, "--id", "id", "--join", csv, "--join-key", "FIPS",
+                                     "--field", "BROADBAND USAGE", "--out", dir.file("m.png")],
+                                    expecting: .exit(65), stderr: .containing("usage.csv", "FIPS"))
+        try CommandLineRun.lastmile(["map", geo, "--id", "GEOID", "--join", csv, "--join-key", "COUNTY ID",
+                                     "--field", "BROADBAND USAGE", "--out", dir.file("m.png")],
+                                    expecting: .exit(65), stderr: .containing("counties.geojson", "GEOID"))
     }
 
     @Test func anUnwritableOutputIsExit74() throws {
         let (geo, csv, dir) = try Self.fixtures()
-        let r = try withExtendedLifetime(dir) {
-            try CommandLineRun.lastmile(Self.joinArgs(geo, csv) + ["--out", "/nonexistent-dir/m.pdf"])
+        _ = try withExtendedLifetime(dir) {
+            try CommandLineRun.lastmile(Self.joinArgs(geo, csv) + ["--out", "/nonexistent-dir/m.pdf"],
+                                        expecting: .exit(74), stderr: .containing("/nonexistent-dir/m.pdf"))
         }
-        #expect(r.status == 74)
-        #expect(r.stderr.contains("/nonexistent-dir/m.pdf"))
     }
 
     @Test func badOptionsAreExit64() throws {
@@ -126,9 +119,7 @@ import TestSupport
             ([], "--out"),
         ]
         for (extra, message) in cases {
-            let r = try CommandLineRun.lastmile(base + extra)
-            #expect(r.status == 64, "\(extra)")
-            #expect(r.stderr.contains(message), "\(extra): \(r.stderr)")
+            try CommandLineRun.lastmile(base + extra, expecting: .exit(64), stderr: .containing(message))
         }
     }
 
@@ -136,7 +127,6 @@ import TestSupport
         let (geo, csv, dir) = try Self.fixtures()
         let r = try CommandLineRun.lastmile(Self.joinArgs(geo, csv) + ["--scheme", "manual", "--breaks", "0.25,0.45",
                                                                        "--out", dir.file("m.svg")])
-        #expect(r.status == 0, "\(r.stderr)")
         // Values .391, .2, .5: ≤ .25 → .2; ≤ .45 → .391; above → the maximum .5 is appended as a break.
         #expect(r.stdout.contains("classes: ≤ 0.25: 1, ≤ 0.45: 1, ≤ 0.5: 1"), "\(r.stdout)")
     }
@@ -148,7 +138,6 @@ import TestSupport
             "--join", TestPaths.realData("microsoft-broadband-usage/broadband_data_2020October.csv"),
             "--join-key", "COUNTY ID", "--field", "BROADBAND USAGE", "--width-px", "400", "--out", dir.file("us.png"),
         ])
-        #expect(r.status == 0, "\(r.stderr)")
         // Counted with python (json + csv modules): 3,221 features; 3,142 rows; keys zero-padded to 5 digits
         // match 3,141 features (02158, Kusilvak, is 02270 in the shapes); 91 features have no number:
         // 78 Puerto Rico municipios (not in Microsoft's file) and 13 others (renamed counties or " -   ").
@@ -163,7 +152,6 @@ import TestSupport
             "map", TestPaths.realData("tiger-tracts-hawaii/tracts_2015_st15.geojson"), "--id", "GEOID",
             "--field", "ALAND", "--width-px", "400", "--out", dir.file("hi.png"),
         ])
-        #expect(r.status == 0, "\(r.stderr)")
         // python: sum(f["properties"]["ALAND"] == 0) = 25 of 351; tract 15003981200 (Nihoa to Kure) is
         // wholly west of 161° W, so it goes to the Northwestern Hawaiian Islands inset.
         #expect(r.stdout.contains("areas: 351, with data: 326, no data: 0, water only: 25"), "\(r.stdout)")
@@ -180,7 +168,6 @@ import TestSupport
         for ext in ["png", "svg", "pdf"] {
             let r = try CommandLineRun.lastmile(["map", geo, "--id", "id", "--join", csv, "--join-key", "COUNTY ID",
                                                  "--field", "V", "--scheme", scheme, "--out", dir.file("m.\(ext)")])
-            #expect(r.status == 0, "\(scheme) \(ext): \(r.stderr)")
             let classes = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("classes:") }, "\(r.stdout)")
             #expect(!classes.lowercased().contains("nan") && !classes.contains("inf"), "\(classes)")
             #expect(classes.hasSuffix("≤ 1e+308: 1"), "\(classes)")

@@ -113,12 +113,15 @@ import TestSupport
         }
 
         /// `lastmile` with reads of `file` failing after half its bytes, on opens after the first `skip`.
-        func lastmile(_ arguments: [String], failing file: String, skip: Int = 0) throws -> CommandResult {
+        /// Checked as `CommandLineRun.lastmile` checks: `exit` and `stderr`.
+        @discardableResult
+        func lastmile(_ arguments: [String], failing file: String, skip: Int = 0, expecting exit: ExpectedExit,
+                      stderr: ExpectedStderr, sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandResult {
             let size = try FileManager.default.attributesOfItem(atPath: dir.file(file))[.size] as! Int
             return try CommandLineRun.lastmile(arguments + ["--no-progress"], environment: [
                 "LD_PRELOAD": shim, "LASTMILE_FAULT_FILE": "/" + file,
                 "LASTMILE_FAULT_AFTER": String(size / 2), "LASTMILE_FAULT_SKIP": String(skip),
-            ])
+            ], expecting: exit, stderr: stderr, sourceLocation: sourceLocation)
         }
     }
 
@@ -127,13 +130,11 @@ import TestSupport
     @Test(arguments: ["bdc.csv", "bdc.csv.gz", "bdc.zip"])
     func classifyReadErrorIsExit74(file: String) throws {
         let inputs = try Self.inputs.get()
-        let healthy = try CommandLineRun.lastmile(["classify", inputs.dir.file(file), "--by", "county", "--no-progress"])
-        #expect(healthy.status == 0, "\(healthy.stderr)")
+        let healthy = try CommandLineRun.lastmile(["classify", inputs.dir.file(file), "--by", "county", "--no-progress"],
+                                                  stderr: .containing(Warnings.incompleteUniverse))
         #expect(healthy.stdout.contains("40000"), "\(healthy.stdout)")
-        let r = try inputs.lastmile(["classify", inputs.dir.file(file), "--by", "county"], failing: file)
-        #expect(r.status == 74, "\(r.stderr)")
-        #expect(r.stderr.contains(inputs.dir.file(file)), "\(r.stderr)")
-        #expect(r.stderr.contains("Input/output error"), "\(r.stderr)")
+        let r = try inputs.lastmile(["classify", inputs.dir.file(file), "--by", "county"], failing: file,
+                                    expecting: .exit(74), stderr: .containing(inputs.dir.file(file), "Input/output error"))
         #expect(r.stdout.isEmpty, "\(r.stdout)")
     }
 
@@ -142,13 +143,11 @@ import TestSupport
     func runReadErrorIsExit74AndAFailedRun(file: String) throws {
         let inputs = try Self.inputs.get()
         let out = try TemporaryDirectory()
-        let r = try inputs.lastmile(["run", BadInputCase.folder + "/base/study.toml", "--out", out.path,
-                                     "--set", "inputs.availability=\(inputs.dir.file(file))"], failing: file, skip: 1)
-        #expect(r.status == 74, "\(r.stderr)")
-        #expect(r.stderr.contains(inputs.dir.file(file) + ": cannot read at byte"), "\(r.stderr)")
-        #expect(r.stderr.contains("Input/output error"), "\(r.stderr)")
+        try inputs.lastmile(["run", BadInputCase.folder + "/base/study.toml", "--out", out.path,
+                             "--set", "inputs.availability=\(inputs.dir.file(file))"], failing: file, skip: 1,
+                            expecting: .exit(74),
+                            stderr: .containing(inputs.dir.file(file) + ": cannot read at byte", "Input/output error"))
         let list = try CommandLineRun.lastmile(["runs", "list", "--out", out.path, "--format", "csv"])
-        #expect(list.status == 0, "\(list.stderr)")
         #expect(list.stdout.contains(",failed,"), "\(list.stdout)")
         #expect(!list.stdout.contains(",done,"), "\(list.stdout)")
     }
@@ -159,34 +158,31 @@ import TestSupport
     @Test func permissionReadOnlyAndFullDiskAre74WithTheReason() throws {
         let inputs = try Self.inputs.get()
         let shim = ["LD_PRELOAD": inputs.shim]
-        let unreadable = try CommandLineRun.lastmile(["classify", inputs.dir.file("bdc.csv.gz"), "--by", "county", "--no-progress"],
-                                                     environment: shim.merging(["LASTMILE_FAIL_OPEN": "/bdc.csv.gz:13"]) { $1 })
-        #expect(unreadable.status == 74, "\(unreadable.stderr)")
-        #expect(unreadable.stderr.contains(inputs.dir.file("bdc.csv.gz") + ": cannot open: Permission denied"), "\(unreadable.stderr)")
+        try CommandLineRun.lastmile(["classify", inputs.dir.file("bdc.csv.gz"), "--by", "county", "--no-progress"],
+                                    environment: shim.merging(["LASTMILE_FAIL_OPEN": "/bdc.csv.gz:13"]) { $1 },
+                                    expecting: .exit(74),
+                                    stderr: .containing(inputs.dir.file("bdc.csv.gz") + ": cannot open: Permission denied"))
 
         let out = try TemporaryDirectory()
         let study = BadInputCase.folder + "/base/study.toml"
         let readOnly = try CommandLineRun.lastmile(["run", study, "--out", out.file("reports"), "--store", out.file("runs.sqlite"),
                                                     "--no-progress", "--set", "risk.draws=100"],
-                                                   environment: shim.merging(["LASTMILE_FAIL_MKDIR": "/reports:30"]) { $1 })
-        #expect(readOnly.status == 74, "\(readOnly.stderr)")
-        #expect(readOnly.stderr.contains(": Read-only file system"), "\(readOnly.stderr)")
+                                                   environment: shim.merging(["LASTMILE_FAIL_MKDIR": "/reports:30"]) { $1 },
+                                                   expecting: .exit(74), stderr: .containing(": Read-only file system"))
         #expect(!readOnly.stderr.contains("NSCocoaErrorDomain"), "\(readOnly.stderr)")
 
-        let full = try CommandLineRun.lastmile(["run", study, "--out", out.file("full"), "--no-progress", "--set", "risk.draws=100"],
-                                               environment: shim.merging(["LASTMILE_FAIL_WRITE": "results.csv:28"]) { $1 })
-        #expect(full.status == 74, "\(full.stderr)")
-        #expect(full.stderr.contains("results.csv"), "\(full.stderr)")
-        #expect(full.stderr.contains("No space left on device"), "\(full.stderr)")
+        try CommandLineRun.lastmile(["run", study, "--out", out.file("full"), "--no-progress", "--set", "risk.draws=100"],
+                                    environment: shim.merging(["LASTMILE_FAIL_WRITE": "results.csv:28"]) { $1 },
+                                    expecting: .exit(74),
+                                    stderr: .containing("results.csv", "No space left on device"))
         let list = try CommandLineRun.lastmile(["runs", "list", "--out", out.file("full"), "--format", "csv"])
         #expect(list.stdout.contains(",failed,") && !list.stdout.contains(",done,"), "\(list.stdout)")
     }
 
     @Test func directoryAsBDCFileIsExit74IsADirectory() throws {
         let dir = try TemporaryDirectory()
-        let r = try CommandLineRun.lastmile(["classify", dir.path, "--by", "county", "--no-progress"])
-        #expect(r.status == 74, "\(r.stderr)")
-        #expect(r.stderr.contains(dir.path + ": cannot read: Is a directory"), "\(r.stderr)")
+        try CommandLineRun.lastmile(["classify", dir.path, "--by", "county", "--no-progress"],
+                                    expecting: .exit(74), stderr: .containing(dir.path + ": cannot read: Is a directory"))
     }
 }
 

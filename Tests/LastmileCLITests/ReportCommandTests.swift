@@ -35,7 +35,6 @@ import TestSupport
     @Test func demoWritesEveryChartAsPNGAndSVGAtTheStudyDPI() throws {
         let out = try TemporaryDirectory()
         let r = try CommandLineRun.lastmile(["demo", "--out", out.path, "-q", "--set", "report.dpi=72"])
-        #expect(r.status == 0, "\(r.stderr)")
         let run = try Self.runAndFolder(r.stdout)
         for name in Self.charts {
             #expect(FileManager.default.fileExists(atPath: "\(run.folder)/charts/\(name).svg"), "\(name).svg")
@@ -51,15 +50,13 @@ import TestSupport
         let files = try #require(runJSON["files"] as? [String])
         #expect(files.contains("charts/monte-carlo.svg") && files.contains("report-content.json"))
 
-        let bad = try CommandLineRun.lastmile(["demo", "--out", out.path, "-q", "--set", "report.dpi=0"])
-        #expect(bad.status == 65)
-        #expect(bad.stderr.contains("report.dpi"))
+        try CommandLineRun.lastmile(["demo", "--out", out.path, "-q", "--set", "report.dpi=0"],
+                                    expecting: .exit(65), stderr: .containing("report.dpi"))
     }
 
     @Test func reRenderGivesTheSameReportAndReplacesOnlyRenderedFiles() throws {
         let out = try TemporaryDirectory()
         let r = try CommandLineRun.lastmile(["demo", "--out", out.path, "-q"])
-        #expect(r.status == 0, "\(r.stderr)")
         let run = try Self.runAndFolder(r.stdout)
         let originalText = try Self.pdfText(run.folder + "/report.pdf")
         let originalPDF = try #require(FileManager.default.contents(atPath: run.folder + "/report.pdf"))
@@ -72,7 +69,6 @@ import TestSupport
 
         // An abbreviated id, as `lastmile runs show` takes.
         let again = try CommandLineRun.lastmile(["report", "--run", String(run.id.prefix(12)), "--root", out.path])
-        #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("run \(run.id): 15 file(s) in \(run.folder)"))
         #expect(try Self.pdfText(run.folder + "/report.pdf") == originalText)
         // More than the text: the same bytes (same content, same pinned metadata dates).
@@ -98,7 +94,6 @@ import TestSupport
         let elsewhere = out.file("pngs")
         let png = try CommandLineRun.lastmile(["report", "--run", run.id, "--store", out.path + "/runs.sqlite",
                                                "--out", elsewhere, "--format", "png", "--dpi", "72", "-q"])
-        #expect(png.status == 0, "\(png.stderr)")
         #expect(png.stdout.isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).sorted() == ["charts", "maps"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere + "/maps").sorted() == ["phases.png", "unserved.png"])
@@ -107,37 +102,30 @@ import TestSupport
 
     @Test func missingRunIsUsageAndDeletedFolderIsIO() throws {
         let out = try TemporaryDirectory()
-        let noStore = try CommandLineRun.lastmile(["report", "--run", "x", "--root", out.path])
-        #expect(noStore.status == 74)
-        #expect(noStore.stderr.contains("no run store"))
+        try CommandLineRun.lastmile(["report", "--run", "x", "--root", out.path],
+                                    expecting: .exit(74), stderr: .containing("no run store"))
         let r = try CommandLineRun.lastmile(["demo", "--out", out.path, "-q"])
-        #expect(r.status == 0, "\(r.stderr)")
         let run = try Self.runAndFolder(r.stdout)
-        let missing = try CommandLineRun.lastmile(["report", "--run", "19990101", "--root", out.path])
-        #expect(missing.status == 64)
-        #expect(missing.stderr.contains("no run '19990101'"))
-        let badFormat = try CommandLineRun.lastmile(["report", "--run", run.id, "--root", out.path, "--format", "pdf,jpeg"])
-        #expect(badFormat.status == 64)
-        #expect(badFormat.stderr.contains("jpeg"))
+        try CommandLineRun.lastmile(["report", "--run", "19990101", "--root", out.path],
+                                    expecting: .exit(64), stderr: .containing("no run '19990101'"))
+        try CommandLineRun.lastmile(["report", "--run", run.id, "--root", out.path, "--format", "pdf,jpeg"],
+                                    expecting: .exit(64), stderr: .containing("jpeg"))
 
         try FileManager.default.removeItem(atPath: run.folder + "/report-content.json")
-        let noContent = try CommandLineRun.lastmile(["report", "--run", run.id, "--root", out.path])
-        #expect(noContent.status == 74)
-        #expect(noContent.stderr.contains("report-content.json"))
+        try CommandLineRun.lastmile(["report", "--run", run.id, "--root", out.path],
+                                    expecting: .exit(74), stderr: .containing("report-content.json"))
 
         try FileManager.default.removeItem(atPath: run.folder)
-        let gone = try CommandLineRun.lastmile(["report", "--run", run.id, "--root", out.path])
-        #expect(gone.status == 74)
-        #expect(gone.stderr.contains("the folder of run \(run.id) is gone"))
+        try CommandLineRun.lastmile(["report", "--run", run.id, "--root", out.path],
+                                    expecting: .exit(74), stderr: .containing("the folder of run \(run.id) is gone"))
     }
 
     @Test func sourceDateEpochPinsTheReportDates() throws {
         let out = try TemporaryDirectory()
         // 1700000000 s after the epoch is 2023-11-14T22:13:20Z (date -u -d @1700000000).
         func demo() throws -> (id: String, folder: String) {
-            let r = try CommandLineRun.run("/usr/bin/env", ["SOURCE_DATE_EPOCH=1700000000", CommandLineRun.lastmileExecutable,
-                                                            "demo", "--out", out.path, "-q"], in: TestPaths.repositoryRoot.path)
-            #expect(r.status == 0, "\(r.stderr)")
+            let r = try CommandLineRun.lastmile(["demo", "--out", out.path, "-q"],
+                                                environment: ["SOURCE_DATE_EPOCH": "1700000000"])
             return try Self.runAndFolder(r.stdout)
         }
         let a = try demo(), b = try demo()
@@ -154,9 +142,7 @@ import TestSupport
         let jsonB = try String(contentsOfFile: b.folder + "/report-content.json", encoding: .utf8)
         #expect(jsonA.replacingOccurrences(of: a.id, with: "RUN") == jsonB.replacingOccurrences(of: b.id, with: "RUN"))
 
-        let bad = try CommandLineRun.run("/usr/bin/env", ["SOURCE_DATE_EPOCH=yesterday", CommandLineRun.lastmileExecutable,
-                                                          "demo", "--out", out.path, "-q"], in: TestPaths.repositoryRoot.path)
-        #expect(bad.status == 64)
-        #expect(bad.stderr.contains("SOURCE_DATE_EPOCH"))
+        try CommandLineRun.lastmile(["demo", "--out", out.path, "-q"], environment: ["SOURCE_DATE_EPOCH": "yesterday"],
+                                    expecting: .exit(64), stderr: .containing("SOURCE_DATE_EPOCH"))
     }
 }

@@ -41,7 +41,6 @@ import TestSupport
 
     static func runIDs(_ out: String) throws -> [String] {
         let list = try CommandLineRun.lastmile(["runs", "list", "--out", out, "--format", "csv"])
-        #expect(list.status == 0, "\(list.stderr)")
         // Newest first; return oldest first.
         return list.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }.reversed()
     }
@@ -50,8 +49,7 @@ import TestSupport
         let dir = try TemporaryDirectory()
         let out = dir.file("out")
         let study = try Self.copyStudy(from: Self.base, to: dir, as: "study")
-        let first = try CommandLineRun.lastmile(["run", study, "--out", out, "-q"])
-        #expect(first.status == 0, "\(first.stderr)")
+        try CommandLineRun.lastmile(["run", study, "--out", out, "-q"])
         // Release 2, by hand from base/availability.csv: 1002 (DSL 10/1, unserved) and 1004 (licensed
         // fixed wireless 50/5, underserved) gain fiber 1000/1000 → served; 1005 (satellite, unserved)
         // vanishes; 1006 (DSL 10/1, unserved) is new in block group 239900001002.
@@ -64,13 +62,11 @@ import TestSupport
             "0000000002,900002,Synthetic DSL,1006,10,10,1,1,R,ME,239900001002003,882a1b16f5fffff",
         ]
         try (Self.header + (rows + added).joined(separator: "\n") + "\n").write(toFile: availability, atomically: true, encoding: .utf8)
-        let second = try CommandLineRun.lastmile(["run", study, "--out", out, "-q"])
-        #expect(second.status == 0, "\(second.stderr)")
+        try CommandLineRun.lastmile(["run", study, "--out", out, "-q"])
         let ids = try Self.runIDs(out)
         try #require(ids.count == 2)
 
         let csv = try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[1], "--out", out, "--format", "csv"])
-        #expect(csv.status == 0, "\(csv.stderr)")
         let lines = csv.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
         // Columns: area,name, locations/unserved/underserved/served before,after, new, vanished,
@@ -96,9 +92,8 @@ import TestSupport
         let shown = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
         #expect(shown["status"] as? String == "done")
         #expect(shown["stored_locations"] as? Int == 5)   // 1001–1004 and 1006
-        let missing = try CommandLineRun.lastmile(["runs", "show", "nope", "--out", out])
-        #expect(missing.status == 64)
-        #expect(missing.stderr.contains("no run 'nope'"))
+        try CommandLineRun.lastmile(["runs", "show", "nope", "--out", out],
+                                    expecting: .exit(64), stderr: .containing("no run 'nope'"))
     }
 
     /// Demo scale: every location of one block group gets fiber; the diff must move exactly that block
@@ -109,7 +104,6 @@ import TestSupport
         let out = dir.file("out")
         let study = try Self.copyStudy(from: TestPaths.repo("datasets/demo"), to: dir, as: "demo")
         let first = try CommandLineRun.lastmile(["run", study, "--out", out, "-q", "--format", "json"])
-        #expect(first.status == 0, "\(first.stderr)")
         let bg = "239900001001"
         let locations = try String(contentsOfFile: TestPaths.repo("datasets/demo/locations.csv"), encoding: .utf8)
             .split(separator: "\n").dropFirst().map { $0.split(separator: ",") }.filter { $0[3].hasPrefix(bg) }
@@ -119,8 +113,7 @@ import TestSupport
         try handle.seekToEnd()
         try handle.write(contentsOf: Data(fiber.utf8))
         try handle.close()
-        let second = try CommandLineRun.lastmile(["run", study, "--out", out, "-q"])
-        #expect(second.status == 0, "\(second.stderr)")
+        try CommandLineRun.lastmile(["run", study, "--out", out, "-q"])
         let ids = try Self.runIDs(out)
         try #require(ids.count == 2)
 
@@ -153,15 +146,13 @@ import TestSupport
         }
         expected.sort { Int64($0.prefix { $0 != "," })! < Int64($1.prefix { $0 != "," })! }
         let listed = try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[1], "--out", out, "--locations"])
-        #expect(listed.status == 0, "\(listed.stderr)")
         #expect(listed.stdout.split(separator: "\n").map(String.init) == ["location_id,area,from,to"] + expected)
         #expect(expected.count == a("unserved") + a("underserved") + locations.count - a("locations"))
 
         // The diff map: one block group upgraded, 53 with none; PNG and SVG written, another extension refused.
         for ext in ["svg", "png"] {
             let map = dir.file("diff.\(ext)")
-            let m = try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[1], "--out", out, "--map", map])
-            #expect(m.status == 0, "\(m.stderr)")
+            try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[1], "--out", out, "--map", map])
             let head = try #require(FileHandle(forReadingAtPath: map)?.readData(ofLength: 8))
             #expect(ext == "png" ? head.starts(with: [0x89, 0x50, 0x4E, 0x47]) : String(decoding: head, as: UTF8.self).hasPrefix("<?xml"))
         }
@@ -171,8 +162,8 @@ import TestSupport
         // #31a354 (49 → 19.2 %, 163 → 63.9 %, 84 → 32.9 %) for the upgraded one.
         #expect(svg.contains("fill:rgb(89.803922%,96.078431%,87.843137%)"))
         #expect(svg.contains("fill:rgb(19.215686%,63.921569%,32.941176%)"))
-        let bad = try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[1], "--out", out, "--map", dir.file("diff.pdf")])
-        #expect(bad.status == 64)
+        try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[1], "--out", out, "--map", dir.file("diff.pdf")],
+                                    expecting: .exit(64), stderr: .containing("diff.pdf"))
     }
 
     /// A failed run is refused (64, saying it failed); two runs of different studies are compared but
@@ -181,18 +172,16 @@ import TestSupport
         let dir = try TemporaryDirectory()
         let out = dir.file("out")
         let study = try Self.copyStudy(from: Self.base, to: dir, as: "a")
-        #expect(try CommandLineRun.lastmile(["run", study, "--out", out, "-q", "--set", "risk.draws=100"]).status == 0)
-        let failed = try CommandLineRun.lastmile(["run", study, "--out", out, "-q", "--set", "inputs.areas=missing.geojson"])
-        #expect(failed.status == 74, "\(failed.stderr)")
-        #expect(try CommandLineRun.lastmile(["run", study, "--out", out, "-q", "--set", "risk.draws=100",
-                                             "--set", "study.name=Another study"]).status == 0)
+        try CommandLineRun.lastmile(["run", study, "--out", out, "-q", "--set", "risk.draws=100"])
+        try CommandLineRun.lastmile(["run", study, "--out", out, "-q", "--set", "inputs.areas=missing.geojson"],
+                                    expecting: .exit(74), stderr: .containing("missing.geojson"))
+        try CommandLineRun.lastmile(["run", study, "--out", out, "-q", "--set", "risk.draws=100",
+                                     "--set", "study.name=Another study"])
         let ids = try Self.runIDs(out)
         try #require(ids.count == 3)
-        let refused = try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[1], "--out", out])
-        #expect(refused.status == 64)
-        #expect(refused.stderr.contains("run \(ids[1]) failed; only finished runs can be compared"), "\(refused.stderr)")
+        try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[1], "--out", out],
+                                    expecting: .exit(64), stderr: .containing("run \(ids[1]) failed; only finished runs can be compared"))
         let across = try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[2], "--out", out])
-        #expect(across.status == 0, "\(across.stderr)")
         #expect(across.stdout.contains("note: the runs belong to different studies ('Bad input base' and 'Another study')"),
                 "\(across.stdout)")
         let json = try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[2], "--out", out, "--format", "json"])

@@ -14,9 +14,8 @@ import TestSupport
 @Suite struct UnlicensedFixedWirelessTests {
     static func totals(_ extra: [String]) throws -> [Int] {
         let dir = try TemporaryDirectory()
-        let r = try CommandLineRun.lastmile(["run", TestPaths.repo("datasets/demo/study.toml"), "--out", dir.file("out"),
-                                             "--store", dir.file("runs.sqlite"), "--no-progress", "--set", "risk.draws=100"] + extra)
-        #expect(r.status == 0, "\(r.stderr)")
+        try CommandLineRun.lastmile(["run", TestPaths.repo("datasets/demo/study.toml"), "--out", dir.file("out"),
+                                     "--store", dir.file("runs.sqlite"), "--no-progress", "--set", "risk.draws=100"] + extra)
         let runJSON = try #require(try FileManager.default.subpathsOfDirectory(atPath: dir.file("out")).first { $0.hasSuffix("/run.json") })
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.file("out/\(runJSON)"))))
         let t = try #require((object as? [String: Any])?["totals"] as? [String: Any])
@@ -40,10 +39,10 @@ import TestSupport
 
     @Test func listWithBead2022Is65NamingTheKey() throws {
         let dir = try TemporaryDirectory()
-        let r = try CommandLineRun.lastmile(["run", TestPaths.repo("datasets/demo/study.toml"), "--out", dir.file("out"),
-                                             "--store", dir.file("runs.sqlite"), "--no-progress",
-                                             "--set", "policy.ulfw_demonstrated=[\"290518\"]"])
-        #expect(r.status == 65)
-        #expect(r.stderr.contains("column 'policy.ulfw_demonstrated': applies to a profile in which unlicensed fixed wireless counts only where demonstrated (bead-2025)"))
+        try CommandLineRun.lastmile(["run", TestPaths.repo("datasets/demo/study.toml"), "--out", dir.file("out"),
+                                     "--store", dir.file("runs.sqlite"), "--no-progress",
+                                     "--set", "policy.ulfw_demonstrated=[\"290518\"]"],
+                                    expecting: .exit(65),
+                                    stderr: .containing("column 'policy.ulfw_demonstrated': applies to a profile in which unlicensed fixed wireless counts only where demonstrated (bead-2025)"))
     }
 }

@@ -15,7 +15,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
-        .systemLibrary(name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .systemLibrary(
+            name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
@@ -30,14 +31,20 @@ let package = Package(
         .target(name: "Charts", dependencies: ["Graphics"]),
         .target(name: "Maps", dependencies: ["Graphics", "GeoModel"]),
         .target(name: "Reports", dependencies: ["Analysis", "Charts", "Maps", "Graphics", "GeoModel"]),
-        .target(name: "LastmileKit", dependencies: [
-            "AtomicFiles", "GeoModel", "GeoIO", "Ingest", "Analysis", "RunStore", "Graphics", "Charts", "Maps", "Reports",
-            .product(name: "TOMLKit", package: "TOMLKit"),
-        ]),
-        .executableTarget(name: "lastmile", dependencies: [
-            "LastmileKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-        .executableTarget(name: "lastmile-bench", dependencies: ["LastmileKit", "Ingest"], exclude: ["README.md", "interleave.sh"]),
+        .target(
+            name: "LastmileKit",
+            dependencies: [
+                "AtomicFiles", "GeoModel", "GeoIO", "Ingest", "Analysis", "RunStore", "Graphics", "Charts", "Maps",
+                "Reports",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]),
+        .executableTarget(
+            name: "lastmile",
+            dependencies: [
+                "LastmileKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "lastmile-bench", dependencies: ["LastmileKit", "Ingest"], exclude: ["README.md", "interleave.sh"]),
 
         .target(name: "TestSupport", dependencies: ["GeoModel", "Graphics"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel", "TestSupport"]),

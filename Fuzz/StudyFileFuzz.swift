@@ -31,17 +31,21 @@ func checkBusinessCase(_ study: Study) {
     var parameters = study.businessCase.parameters
     parameters.risk.draws = min(parameters.risk.draws, 100)
     let areas = [
-        BusinessCaseArea(id: AreaID("239900001001"), name: "A", passings: 40, households: 38,
-                         counts: ClassCounts(unserved: 12, underserved: 8, served: 20), landAreaSquareMiles: 2.5,
-                         medianIncome: 61_000, noInternetShare: 0.1),
-        BusinessCaseArea(id: AreaID("239900001002"), name: "B", passings: 3, counts: ClassCounts(unserved: 3),
-                         landAreaSquareMiles: 40, medianIncome: nil, noInternetShare: nil, routeMiles: 6),
+        BusinessCaseArea(
+            id: AreaID("239900001001"), name: "A", passings: 40, households: 38,
+            counts: ClassCounts(unserved: 12, underserved: 8, served: 20), landAreaSquareMiles: 2.5,
+            medianIncome: 61_000, noInternetShare: 0.1),
+        BusinessCaseArea(
+            id: AreaID("239900001002"), name: "B", passings: 3, counts: ClassCounts(unserved: 3),
+            landAreaSquareMiles: 40, medianIncome: nil, noInternetShare: nil, routeMiles: 6),
     ]
     let result = BusinessCase.evaluate(areas: areas, parameters: parameters)
     for s in result.scenarios {
-        let figures = [s.capex, s.npv, s.bondAmount, s.monteCarlo.p10, s.monteCarlo.p50, s.monteCarlo.p90, s.monteCarlo.mean]
+        let figures =
+            [s.capex, s.npv, s.bondAmount, s.monteCarlo.p10, s.monteCarlo.p50, s.monteCarlo.p90, s.monteCarlo.mean]
             + s.years.flatMap { [$0.revenue, $0.opex, $0.capex, $0.debtService, $0.subscribers] }
-            + [s.irr, s.paybackYears, s.discountedPaybackYears, s.breakEvenTakeRate, s.minimumDebtServiceCoverage].compactMap { $0 }
+            + [s.irr, s.paybackYears, s.discountedPaybackYears, s.breakEvenTakeRate, s.minimumDebtServiceCoverage]
+            .compactMap { $0 }
             + s.tornado.flatMap { [$0.npvAtLow, $0.npvAtHigh] }
         for v in figures {
             precondition(v.isFinite, "scenario \(s.definition.name): a business-case figure is not finite (\(v))")
@@ -50,6 +54,7 @@ func checkBusinessCase(_ study: Study) {
         }
     }
     for a in result.areas {
-        precondition(a.takeRate.isFinite && a.passCapex.isFinite && a.needScore.isFinite, "area \(a.id): a figure is not finite")
+        precondition(
+            a.takeRate.isFinite && a.passCapex.isFinite && a.needScore.isFinite, "area \(a.id): a figure is not finite")
     }
 }

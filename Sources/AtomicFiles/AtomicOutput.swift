@@ -7,7 +7,10 @@ public struct AtomicOutputError: Error, Equatable, Sendable, CustomStringConvert
     public let path: String
     public let reason: String
 
-    public init(path: String, reason: String) { self.path = path; self.reason = reason }
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
 
     public var description: String { "\(path): \(reason)" }
 }
@@ -26,7 +29,8 @@ public struct AtomicOutput: Sendable {
     public init(destination: String) {
         self.destination = destination
         let url = URL(fileURLWithPath: destination)
-        temporary = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".tmp-"
+        temporary =
+            url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".tmp-"
             + UUID().uuidString.prefix(8)
     }
 
@@ -74,8 +78,10 @@ public struct AtomicOutput: Sendable {
     }
 
     /// Writes `bytes` to `path` through a temporary file; `creatingFolder`: make the folder when missing.
-    public static func write<Bytes: ContiguousBytes>(_ bytes: Bytes, to path: String,
-                                                     creatingFolder: Bool = false) throws(AtomicOutputError) {
+    public static func write<Bytes: ContiguousBytes>(
+        _ bytes: Bytes, to path: String,
+        creatingFolder: Bool = false
+    ) throws(AtomicOutputError) {
         if creatingFolder {
             do {
                 try FileManager.default.createDirectory(atPath: directory(of: path), withIntermediateDirectories: true)

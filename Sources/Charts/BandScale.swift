@@ -10,8 +10,11 @@ public struct BandScale: Hashable, Sendable {
     public var paddingOuter: Double
 
     public init(count: Int, range: (Double, Double), paddingInner: Double = 0.25, paddingOuter: Double = 0.15) {
-        self.count = count; rangeStart = range.0; rangeEnd = range.1
-        self.paddingInner = paddingInner; self.paddingOuter = paddingOuter
+        self.count = count
+        rangeStart = range.0
+        rangeEnd = range.1
+        self.paddingInner = paddingInner
+        self.paddingOuter = paddingOuter
     }
 
     /// Distance from the start of one band to the start of the next.

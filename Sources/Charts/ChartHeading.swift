@@ -12,8 +12,10 @@ struct ChartHeading {
     var top: Double
 
     /// - Parameter legendGap: the space below the legend.
-    init(title: String?, titleStyle: TextStyle, legend: Legend, gap: Double, legendGap: Double, width: Double,
-         measurer: some TextMeasurer) {
+    init(
+        title: String?, titleStyle: TextStyle, legend: Legend, gap: Double, legendGap: Double, width: Double,
+        measurer: some TextMeasurer
+    ) {
         let pad = Self.pad
         var top = pad
         if let title {
@@ -26,8 +28,10 @@ struct ChartHeading {
     }
 
     /// A canvas of `size` with the title drawn at `titleOrigin` and the legend at `legendOrigin`.
-    static func canvas(size: PageSize, title: String?, titleStyle: TextStyle, titleOrigin: PagePoint?, legend: Legend,
-                       legendOrigin: PagePoint, measurer: some TextMeasurer) -> DisplayList {
+    static func canvas(
+        size: PageSize, title: String?, titleStyle: TextStyle, titleOrigin: PagePoint?, legend: Legend,
+        legendOrigin: PagePoint, measurer: some TextMeasurer
+    ) -> DisplayList {
         var list = DisplayList(size: size)
         if let title, let o = titleOrigin { list.text(title, at: o, width: size.width - 2 * pad, style: titleStyle) }
         legend.draw(into: &list, at: legendOrigin, width: size.width - 2 * pad, measurer: measurer)

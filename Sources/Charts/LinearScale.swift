@@ -9,8 +9,10 @@ public struct LinearScale: Hashable, Sendable {
     public var rangeEnd: Double
 
     public init(domain: (Double, Double), range: (Double, Double)) {
-        domainStart = domain.0; domainEnd = domain.1
-        rangeStart = range.0; rangeEnd = range.1
+        domainStart = domain.0
+        domainEnd = domain.1
+        rangeStart = range.0
+        rangeEnd = range.1
     }
 
     /// The page coordinate of `value` (linear; an empty domain maps everything to `rangeStart`).
@@ -43,17 +45,21 @@ public struct LinearScale: Hashable, Sendable {
     /// Tick values: multiples of the nice step inside the domain, in increasing order.
     public func ticks(targetCount: Int = 5) -> [Double] {
         let step = tickStep(targetCount: targetCount)
-        let lo = min(domainStart, domainEnd), hi = max(domainStart, domainEnd)
-        let first = (lo / step - 1e-9).rounded(.up), last = (hi / step + 1e-9).rounded(.down)
+        let lo = min(domainStart, domainEnd)
+        let hi = max(domainStart, domainEnd)
+        let first = (lo / step - 1e-9).rounded(.up)
+        let last = (hi / step + 1e-9).rounded(.down)
         guard (hi - lo).isFinite, first <= last, last - first < Double(Self.maximumTickCount),
-              first.magnitude < 1e15, last.magnitude < 1e15 else { return [] }
+            first.magnitude < 1e15, last.magnitude < 1e15
+        else { return [] }
         return (Int(first)...Int(last)).map { Self.clean(Double($0) * step, step: step) }
     }
 
     /// The scale with its domain widened outwards to multiples of the nice step, so the axis
     /// starts and ends on a tick. A zero-width domain becomes `start…start+1`.
     public func niced(targetCount: Int = 5) -> LinearScale {
-        var lo = min(domainStart, domainEnd), hi = max(domainStart, domainEnd)
+        var lo = min(domainStart, domainEnd)
+        var hi = max(domainStart, domainEnd)
         if lo == hi { hi = lo + 1 }
         let step = LinearScale.niceStep(span: hi - lo, targetCount: targetCount)
         let nicedLo = Self.clean((lo / step + 1e-9).rounded(.down) * step, step: step)

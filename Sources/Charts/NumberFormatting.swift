@@ -50,7 +50,10 @@ public enum NumberFormatting {
         if step >= 1 || step <= 0 { return grouped(value, decimals: 0) }
         var decimals = 0
         var s = step
-        while s < 1 && decimals < 6 { s *= 10; decimals += 1 }
+        while s < 1 && decimals < 6 {
+            s *= 10
+            decimals += 1
+        }
         return grouped(value, decimals: decimals)
     }
 }

@@ -14,14 +14,20 @@ public struct StackedBarChart: Hashable, Sendable {
     public struct Series: Hashable, Sendable {
         public var name: String
         public var color: Color
-        public init(name: String, color: Color) { self.name = name; self.color = color }
+        public init(name: String, color: Color) {
+            self.name = name
+            self.color = color
+        }
     }
 
     public struct Category: Hashable, Sendable {
         public var label: String
         /// One value per series, in series order (negative values count as 0).
         public var values: [Double]
-        public init(label: String, values: [Double]) { self.label = label; self.values = values }
+        public init(label: String, values: [Double]) {
+            self.label = label
+            self.values = values
+        }
         public var total: Double { values.reduce(0) { $0 + max(0, $1) } }
     }
 
@@ -35,23 +41,34 @@ public struct StackedBarChart: Hashable, Sendable {
     public var labelStyle: TextStyle
     public var titleStyle: TextStyle
 
-    public init(title: String? = nil, series: [Series], categories: [Category], orientation: Orientation = .horizontal,
-                valueAxisTitle: String? = nil, showTotals: Bool = true,
-                labelStyle: TextStyle = TextStyle(size: 8, color: CoverageColors.axis),
-                titleStyle: TextStyle = TextStyle(size: 11, weight: .bold)) {
-        self.title = title; self.series = series; self.categories = categories; self.orientation = orientation
-        self.valueAxisTitle = valueAxisTitle; self.showTotals = showTotals
-        self.labelStyle = labelStyle; self.titleStyle = titleStyle
+    public init(
+        title: String? = nil, series: [Series], categories: [Category], orientation: Orientation = .horizontal,
+        valueAxisTitle: String? = nil, showTotals: Bool = true,
+        labelStyle: TextStyle = TextStyle(size: 8, color: CoverageColors.axis),
+        titleStyle: TextStyle = TextStyle(size: 11, weight: .bold)
+    ) {
+        self.title = title
+        self.series = series
+        self.categories = categories
+        self.orientation = orientation
+        self.valueAxisTitle = valueAxisTitle
+        self.showTotals = showTotals
+        self.labelStyle = labelStyle
+        self.titleStyle = titleStyle
     }
 
     /// A chart of locations by service class (unserved, underserved, served) per area, coloured
     /// with `CoverageColors`.
-    public static func locationsByClass(areas: [(name: String, unserved: Int, underserved: Int, served: Int)],
-                                        title: String? = nil, orientation: Orientation = .horizontal) -> StackedBarChart {
+    public static func locationsByClass(
+        areas: [(name: String, unserved: Int, underserved: Int, served: Int)],
+        title: String? = nil, orientation: Orientation = .horizontal
+    ) -> StackedBarChart {
         StackedBarChart(
             title: title,
             series: CoverageColors.classes.map { Series(name: $0.name, color: $0.color) },
-            categories: areas.map { Category(label: $0.name, values: [Double($0.unserved), Double($0.underserved), Double($0.served)]) },
+            categories: areas.map {
+                Category(label: $0.name, values: [Double($0.unserved), Double($0.underserved), Double($0.served)])
+            },
             orientation: orientation, valueAxisTitle: "Locations")
     }
 
@@ -80,7 +97,11 @@ public struct StackedBarChart: Hashable, Sendable {
         public static func == (a: Layout, b: Layout) -> Bool {
             a.plot == b.plot && a.segments == b.segments && a.ticks == b.ticks
         }
-        public func hash(into h: inout Hasher) { h.combine(plot); h.combine(segments); h.combine(ticks) }
+        public func hash(into h: inout Hasher) {
+            h.combine(plot)
+            h.combine(segments)
+            h.combine(ticks)
+        }
     }
 
     private var legend: Legend {
@@ -93,18 +114,22 @@ public struct StackedBarChart: Hashable, Sendable {
     public func layout(size: PageSize, measurer: some TextMeasurer) -> Layout {
         let pad = ChartHeading.pad
         let gap = labelStyle.size * 0.6
-        let heading = ChartHeading(title: title.flatMap { $0.isEmpty ? nil : $0 }, titleStyle: titleStyle, legend: legend,
-                                   gap: gap, legendGap: gap * 1.5, width: size.width, measurer: measurer)
+        let heading = ChartHeading(
+            title: title.flatMap { $0.isEmpty ? nil : $0 }, titleStyle: titleStyle, legend: legend,
+            gap: gap, legendGap: gap * 1.5, width: size.width, measurer: measurer)
         let (titleOrigin, legendOrigin, top) = (heading.titleOrigin, heading.legendOrigin, heading.top)
 
         let maxTotal = categories.map(\.total).max() ?? 0
         let rough = LinearScale(domain: (0, max(maxTotal, 1)), range: (0, 1)).niced()
         let step = rough.tickStep()
         let tickValues = rough.ticks()
-        let tickLabelSize = tickValues.map { measurer.measure(NumberFormatting.tick($0, step: step), style: labelStyle, width: nil) }
+        let tickLabelSize = tickValues.map {
+            measurer.measure(NumberFormatting.tick($0, step: step), style: labelStyle, width: nil)
+        }
         let tickLabelHeight = tickLabelSize.map(\.height).max() ?? labelStyle.size
         let widestTick = tickLabelSize.map(\.width).max() ?? 0
-        let axisTitleHeight = valueAxisTitle.map { measurer.measure($0, style: labelStyle, width: size.width).height + gap } ?? 0
+        let axisTitleHeight =
+            valueAxisTitle.map { measurer.measure($0, style: labelStyle, width: size.width).height + gap } ?? 0
 
         switch orientation {
         case .horizontal:
@@ -119,12 +144,15 @@ public struct StackedBarChart: Hashable, Sendable {
             while true {
                 let natural = categories.map { measurer.measure($0.label, style: style, width: nil).width }.max() ?? 0
                 labelWidth = min(natural, labelColumnMax)
-                let tallest = categories.map { measurer.measure($0.label, style: style, width: labelWidth).height }.max() ?? 0
+                let tallest =
+                    categories.map { measurer.measure($0.label, style: style, width: labelWidth).height }.max() ?? 0
                 if tallest <= bands.step || style.size <= 5 { break }
                 style.size -= 0.5
             }
-            let totalsWidth = showTotals
-                ? (categories.map { measurer.measure(totalLabel($0.total), style: style, width: nil).width }.max() ?? 0) + gap
+            let totalsWidth =
+                showTotals
+                ? (categories.map { measurer.measure(totalLabel($0.total), style: style, width: nil).width }.max() ?? 0)
+                    + gap
                 : 0
             let plotLeft = pad + labelWidth + gap
             let plotRight = size.width - pad - max(totalsWidth, widestTick / 2)
@@ -132,18 +160,21 @@ public struct StackedBarChart: Hashable, Sendable {
             bands = BandScale(count: n, range: (plot.minY, plot.maxY))
             let scale = LinearScale(domain: (rough.domainStart, rough.domainEnd), range: (plot.minX, plot.maxX))
             let segments = stackedRuns().map { r in
-                Segment(category: r.category, series: r.series, value: r.to - r.from,
-                        rect: PageRect(x: scale(r.from), y: bands.start(r.category),
-                                       width: scale(r.to) - scale(r.from), height: bands.bandwidth))
+                Segment(
+                    category: r.category, series: r.series, value: r.to - r.from,
+                    rect: PageRect(
+                        x: scale(r.from), y: bands.start(r.category),
+                        width: scale(r.to) - scale(r.from), height: bands.bandwidth))
             }
             var labels: [(PagePoint, Double)] = []
             for (ci, category) in categories.enumerated() {
                 let h = measurer.measure(category.label, style: style, width: labelWidth).height
                 labels.append((PagePoint(x: pad, y: bands.center(ci) - h / 2), labelWidth))
             }
-            return Layout(plot: plot, valueScale: scale, ticks: tickValues, tickStep: step, bands: bands,
-                          segments: segments, categoryLabels: labels, categoryLabelStyle: style,
-                          legendOrigin: legendOrigin, titleOrigin: titleOrigin)
+            return Layout(
+                plot: plot, valueScale: scale, ticks: tickValues, tickStep: step, bands: bands,
+                segments: segments, categoryLabels: labels, categoryLabelStyle: style,
+                legendOrigin: legendOrigin, titleOrigin: titleOrigin)
 
         case .vertical:
             let totalsHeight = showTotals ? tickLabelHeight + gap / 2 : 0
@@ -156,35 +187,42 @@ public struct StackedBarChart: Hashable, Sendable {
             var style = labelStyle
             var labelHeight = 0.0
             while true {
-                labelHeight = categories.map { measurer.measure($0.label, style: style, width: bands.step).height }.max() ?? 0
+                labelHeight =
+                    categories.map { measurer.measure($0.label, style: style, width: bands.step).height }.max() ?? 0
                 if labelHeight <= size.height * 0.25 || style.size <= 5 { break }
                 style.size -= 0.5
             }
             let axisTop = top + (valueAxisTitle == nil ? 0 : axisTitleHeight) + totalsHeight
             let bottom = size.height - pad - labelHeight - gap
-            let plot = PageRect(x: plotLeft, y: axisTop, width: max(1, plotRight - plotLeft), height: max(1, bottom - axisTop))
+            let plot = PageRect(
+                x: plotLeft, y: axisTop, width: max(1, plotRight - plotLeft), height: max(1, bottom - axisTop))
             bands = BandScale(count: n, range: (plot.minX, plot.maxX))
             let scale = LinearScale(domain: (rough.domainStart, rough.domainEnd), range: (plot.maxY, plot.minY))
             let segments = stackedRuns().map { r in
-                Segment(category: r.category, series: r.series, value: r.to - r.from,
-                        rect: PageRect(x: bands.start(r.category), y: scale(r.to),
-                                       width: bands.bandwidth, height: scale(r.from) - scale(r.to)))
+                Segment(
+                    category: r.category, series: r.series, value: r.to - r.from,
+                    rect: PageRect(
+                        x: bands.start(r.category), y: scale(r.to),
+                        width: bands.bandwidth, height: scale(r.from) - scale(r.to)))
             }
             let labels = categories.indices.map { ci in
                 (PagePoint(x: bands.center(ci) - bands.step / 2, y: plot.maxY + gap / 2), bands.step)
             }
-            return Layout(plot: plot, valueScale: scale, ticks: tickValues, tickStep: step, bands: bands,
-                          segments: segments, categoryLabels: labels, categoryLabelStyle: style,
-                          legendOrigin: legendOrigin, titleOrigin: titleOrigin)
+            return Layout(
+                plot: plot, valueScale: scale, ticks: tickValues, tickStep: step, bands: bands,
+                segments: segments, categoryLabels: labels, categoryLabelStyle: style,
+                legendOrigin: legendOrigin, titleOrigin: titleOrigin)
         }
     }
 
     /// Draws the chart on a canvas of `size`.
     public func render(size: PageSize, measurer: some TextMeasurer) -> DisplayList {
         let l = layout(size: size, measurer: measurer)
-        var list = ChartHeading.canvas(size: size, title: title, titleStyle: titleStyle, titleOrigin: l.titleOrigin,
-                                       legend: legend, legendOrigin: l.legendOrigin, measurer: measurer)
-        let pad = ChartHeading.pad, gap = labelStyle.size * 0.6
+        var list = ChartHeading.canvas(
+            size: size, title: title, titleStyle: titleStyle, titleOrigin: l.titleOrigin,
+            legend: legend, legendOrigin: l.legendOrigin, measurer: measurer)
+        let pad = ChartHeading.pad
+        let gap = labelStyle.size * 0.6
         let (gridStyle, axisStyle) = (ChartHeading.gridStroke, ChartHeading.axisStroke)
         var tickStyle = labelStyle
         tickStyle.alignment = .center
@@ -192,8 +230,10 @@ public struct StackedBarChart: Hashable, Sendable {
         case .horizontal:
             for t in l.ticks {
                 let x = l.valueScale(t)
-                list.stroke(.line(from: PagePoint(x: x, y: l.plot.minY), to: PagePoint(x: x, y: l.plot.maxY)), gridStyle)
-                list.stroke(.line(from: PagePoint(x: x, y: l.plot.maxY), to: PagePoint(x: x, y: l.plot.maxY + 3)), axisStyle)
+                list.stroke(
+                    .line(from: PagePoint(x: x, y: l.plot.minY), to: PagePoint(x: x, y: l.plot.maxY)), gridStyle)
+                list.stroke(
+                    .line(from: PagePoint(x: x, y: l.plot.maxY), to: PagePoint(x: x, y: l.plot.maxY + 3)), axisStyle)
                 let text = NumberFormatting.tick(t, step: l.tickStep)
                 let w = measurer.measure(text, style: tickStyle, width: nil).width + 2
                 list.text(text, at: PagePoint(x: x - w / 2, y: l.plot.maxY + gap), width: w, style: tickStyle)
@@ -203,8 +243,10 @@ public struct StackedBarChart: Hashable, Sendable {
             right.alignment = .right
             for t in l.ticks {
                 let y = l.valueScale(t)
-                list.stroke(.line(from: PagePoint(x: l.plot.minX, y: y), to: PagePoint(x: l.plot.maxX, y: y)), gridStyle)
-                list.stroke(.line(from: PagePoint(x: l.plot.minX - 3, y: y), to: PagePoint(x: l.plot.minX, y: y)), axisStyle)
+                list.stroke(
+                    .line(from: PagePoint(x: l.plot.minX, y: y), to: PagePoint(x: l.plot.maxX, y: y)), gridStyle)
+                list.stroke(
+                    .line(from: PagePoint(x: l.plot.minX - 3, y: y), to: PagePoint(x: l.plot.minX, y: y)), axisStyle)
                 let text = NumberFormatting.tick(t, step: l.tickStep)
                 let h = measurer.measure(text, style: right, width: nil).height
                 list.text(text, at: PagePoint(x: pad, y: y - h / 2), width: l.plot.minX - pad - 4, style: right)
@@ -220,8 +262,12 @@ public struct StackedBarChart: Hashable, Sendable {
         switch orientation {
         case .horizontal:
             labelStyle.alignment = .right
-            list.stroke(.line(from: PagePoint(x: l.plot.minX, y: l.plot.minY), to: PagePoint(x: l.plot.minX, y: l.plot.maxY)), axisStyle)
-            list.stroke(.line(from: PagePoint(x: l.plot.minX, y: l.plot.maxY), to: PagePoint(x: l.plot.maxX, y: l.plot.maxY)), axisStyle)
+            list.stroke(
+                .line(from: PagePoint(x: l.plot.minX, y: l.plot.minY), to: PagePoint(x: l.plot.minX, y: l.plot.maxY)),
+                axisStyle)
+            list.stroke(
+                .line(from: PagePoint(x: l.plot.minX, y: l.plot.maxY), to: PagePoint(x: l.plot.maxX, y: l.plot.maxY)),
+                axisStyle)
             for (ci, category) in categories.enumerated() {
                 let box = l.categoryLabels[ci]
                 list.text(category.label, at: box.origin, width: box.width, style: labelStyle)
@@ -230,7 +276,9 @@ public struct StackedBarChart: Hashable, Sendable {
                     totalStyle.alignment = .left
                     let text = totalLabel(category.total)
                     let h = measurer.measure(text, style: totalStyle, width: nil).height
-                    list.text(text, at: PagePoint(x: l.valueScale(category.total) + gap / 2, y: l.bands.center(ci) - h / 2), style: totalStyle)
+                    list.text(
+                        text, at: PagePoint(x: l.valueScale(category.total) + gap / 2, y: l.bands.center(ci) - h / 2),
+                        style: totalStyle)
                 }
             }
             if let t = valueAxisTitle {
@@ -238,12 +286,18 @@ public struct StackedBarChart: Hashable, Sendable {
                 s.alignment = .center
                 s.weight = .bold
                 let tickHeight = measurer.measure("0", style: self.labelStyle, width: nil).height
-                list.text(t, at: PagePoint(x: l.plot.minX, y: l.plot.maxY + gap + tickHeight + gap / 2), width: l.plot.width, style: s)
+                list.text(
+                    t, at: PagePoint(x: l.plot.minX, y: l.plot.maxY + gap + tickHeight + gap / 2), width: l.plot.width,
+                    style: s)
             }
         case .vertical:
             labelStyle.alignment = .center
-            list.stroke(.line(from: PagePoint(x: l.plot.minX, y: l.plot.minY), to: PagePoint(x: l.plot.minX, y: l.plot.maxY)), axisStyle)
-            list.stroke(.line(from: PagePoint(x: l.plot.minX, y: l.plot.maxY), to: PagePoint(x: l.plot.maxX, y: l.plot.maxY)), axisStyle)
+            list.stroke(
+                .line(from: PagePoint(x: l.plot.minX, y: l.plot.minY), to: PagePoint(x: l.plot.minX, y: l.plot.maxY)),
+                axisStyle)
+            list.stroke(
+                .line(from: PagePoint(x: l.plot.minX, y: l.plot.maxY), to: PagePoint(x: l.plot.maxX, y: l.plot.maxY)),
+                axisStyle)
             for (ci, category) in categories.enumerated() {
                 let box = l.categoryLabels[ci]
                 list.text(category.label, at: box.origin, width: box.width, style: labelStyle)
@@ -253,7 +307,8 @@ public struct StackedBarChart: Hashable, Sendable {
                     totalStyle.alignment = .left
                     let size = measurer.measure(text, style: totalStyle, width: nil)
                     let x = min(max(0, l.bands.center(ci) - size.width / 2), list.size.width - size.width)
-                    list.text(text, at: PagePoint(x: x, y: l.valueScale(category.total) - size.height - 1), style: totalStyle)
+                    list.text(
+                        text, at: PagePoint(x: x, y: l.valueScale(category.total) - size.height - 1), style: totalStyle)
                 }
             }
             if let t = valueAxisTitle {

@@ -8,7 +8,9 @@ public struct TornadoChart: Hashable, Sendable {
         public var valueAtLow: Double
         public var valueAtHigh: Double
         public init(label: String, valueAtLow: Double, valueAtHigh: Double) {
-            self.label = label; self.valueAtLow = valueAtLow; self.valueAtHigh = valueAtHigh
+            self.label = label
+            self.valueAtLow = valueAtLow
+            self.valueAtHigh = valueAtHigh
         }
     }
 
@@ -24,15 +26,24 @@ public struct TornadoChart: Hashable, Sendable {
     public var titleStyle: TextStyle
 
     /// Low setting: ColorBrewer RdBu #ef8a62; high setting: RdBu #67a9cf (a diverging pair safe for colour-blind readers).
-    public init(title: String? = nil, base: Double, rows: [Row], axisTitle: String? = nil,
-                lowColor: Color = Color(red: 239 / 255, green: 138 / 255, blue: 98 / 255),
-                highColor: Color = Color(red: 103 / 255, green: 169 / 255, blue: 207 / 255),
-                lowLabel: String = "Driver at its low value", highLabel: String = "Driver at its high value",
-                labelStyle: TextStyle = TextStyle(size: 8, color: CoverageColors.axis),
-                titleStyle: TextStyle = TextStyle(size: 11, weight: .bold)) {
-        self.title = title; self.base = base; self.rows = rows; self.axisTitle = axisTitle
-        self.lowColor = lowColor; self.highColor = highColor; self.lowLabel = lowLabel; self.highLabel = highLabel
-        self.labelStyle = labelStyle; self.titleStyle = titleStyle
+    public init(
+        title: String? = nil, base: Double, rows: [Row], axisTitle: String? = nil,
+        lowColor: Color = Color(red: 239 / 255, green: 138 / 255, blue: 98 / 255),
+        highColor: Color = Color(red: 103 / 255, green: 169 / 255, blue: 207 / 255),
+        lowLabel: String = "Driver at its low value", highLabel: String = "Driver at its high value",
+        labelStyle: TextStyle = TextStyle(size: 8, color: CoverageColors.axis),
+        titleStyle: TextStyle = TextStyle(size: 11, weight: .bold)
+    ) {
+        self.title = title
+        self.base = base
+        self.rows = rows
+        self.axisTitle = axisTitle
+        self.lowColor = lowColor
+        self.highColor = highColor
+        self.lowLabel = lowLabel
+        self.highLabel = highLabel
+        self.labelStyle = labelStyle
+        self.titleStyle = titleStyle
     }
 
     /// Bar rectangles (low, high) per row, in row order, and the scale; for tests and drawing.
@@ -49,44 +60,56 @@ public struct TornadoChart: Hashable, Sendable {
     }
 
     public func layout(size: PageSize, measurer: some TextMeasurer) -> Layout {
-        let pad = ChartHeading.pad, gap = labelStyle.size * 0.6
-        let heading = ChartHeading(title: title, titleStyle: titleStyle, legend: legend, gap: gap, legendGap: gap * 1.5,
-                                   width: size.width, measurer: measurer)
+        let pad = ChartHeading.pad
+        let gap = labelStyle.size * 0.6
+        let heading = ChartHeading(
+            title: title, titleStyle: titleStyle, legend: legend, gap: gap, legendGap: gap * 1.5,
+            width: size.width, measurer: measurer)
         let (titleOrigin, legendOrigin, top) = (heading.titleOrigin, heading.legendOrigin, heading.top)
-        let labelWidth = min(size.width * 0.35, (rows.map { measurer.measure($0.label, style: labelStyle, width: nil).width }.max() ?? 0) + 2)
+        let labelWidth = min(
+            size.width * 0.35,
+            (rows.map { measurer.measure($0.label, style: labelStyle, width: nil).width }.max() ?? 0) + 2)
         let lineHeight = measurer.measure("0", style: labelStyle, width: nil).height
         let bottom = lineHeight + gap + 3 + (axisTitle != nil ? lineHeight + gap : 0) + pad
-        let plot = PageRect(x: pad + labelWidth + gap, y: top, width: max(10, size.width - pad * 2 - labelWidth - gap - 8),
-                            height: max(10, size.height - top - bottom))
+        let plot = PageRect(
+            x: pad + labelWidth + gap, y: top, width: max(10, size.width - pad * 2 - labelWidth - gap - 8),
+            height: max(10, size.height - top - bottom))
         let values = rows.flatMap { [$0.valueAtLow, $0.valueAtHigh] } + [base]
         let raw = LinearScale(domain: (values.min() ?? 0, values.max() ?? 1), range: (plot.minX, plot.maxX))
         let target = max(2, Int(plot.width / 70))
         let scale = raw.niced(targetCount: target)
         let step = scale.tickStep(targetCount: target)
         let band = plot.height / Double(max(1, rows.count))
-        var lows: [PageRect] = [], highs: [PageRect] = []
+        var lows: [PageRect] = []
+        var highs: [PageRect] = []
         for (i, r) in rows.enumerated() {
             let y = plot.minY + Double(i) * band + band * 0.15
             func bar(_ v: Double) -> PageRect {
-                let a = scale(base), b = scale(v)
+                let a = scale(base)
+                let b = scale(v)
                 return PageRect(x: min(a, b), y: y, width: abs(b - a), height: band * 0.7)
             }
             lows.append(bar(r.valueAtLow))
             highs.append(bar(r.valueAtHigh))
         }
-        return Layout(plot: plot, scale: scale, ticks: scale.ticks(targetCount: target), step: step, lowBars: lows,
-                      highBars: highs, labelWidth: labelWidth, legendOrigin: legendOrigin, titleOrigin: titleOrigin)
+        return Layout(
+            plot: plot, scale: scale, ticks: scale.ticks(targetCount: target), step: step, lowBars: lows,
+            highBars: highs, labelWidth: labelWidth, legendOrigin: legendOrigin, titleOrigin: titleOrigin)
     }
 
     var legend: Legend {
-        Legend(items: [Legend.Item(label: lowLabel, color: lowColor), Legend.Item(label: highLabel, color: highColor)], style: labelStyle)
+        Legend(
+            items: [Legend.Item(label: lowLabel, color: lowColor), Legend.Item(label: highLabel, color: highColor)],
+            style: labelStyle)
     }
 
     public func render(size: PageSize, measurer: some TextMeasurer) -> DisplayList {
         let l = layout(size: size, measurer: measurer)
-        var list = ChartHeading.canvas(size: size, title: title, titleStyle: titleStyle, titleOrigin: l.titleOrigin,
-                                       legend: legend, legendOrigin: l.legendOrigin, measurer: measurer)
-        let pad = ChartHeading.pad, gap = labelStyle.size * 0.6
+        var list = ChartHeading.canvas(
+            size: size, title: title, titleStyle: titleStyle, titleOrigin: l.titleOrigin,
+            legend: legend, legendOrigin: l.legendOrigin, measurer: measurer)
+        let pad = ChartHeading.pad
+        let gap = labelStyle.size * 0.6
         let (grid, axis) = (ChartHeading.gridStroke, ChartHeading.axisStroke)
         var centre = labelStyle
         centre.alignment = .center
@@ -97,7 +120,8 @@ public struct TornadoChart: Hashable, Sendable {
             let w = measurer.measure(text, style: centre, width: nil).width + 2
             list.text(text, at: PagePoint(x: x - w / 2, y: l.plot.maxY + 3 + gap / 2), width: w, style: centre)
         }
-        var lowPath = Path(), highPath = Path()
+        var lowPath = Path()
+        var highPath = Path()
         for r in l.lowBars { lowPath.append(.rectangle(r)) }
         for r in l.highBars { highPath.append(.rectangle(r)) }
         list.fill(lowPath, lowColor)
@@ -107,16 +131,23 @@ public struct TornadoChart: Hashable, Sendable {
         let band = l.plot.height / Double(max(1, rows.count))
         for (i, r) in rows.enumerated() {
             let h = measurer.measure(r.label, style: right, width: l.labelWidth).height
-            list.text(r.label, at: PagePoint(x: pad, y: l.plot.minY + band * (Double(i) + 0.5) - h / 2), width: l.labelWidth, style: right)
+            list.text(
+                r.label, at: PagePoint(x: pad, y: l.plot.minY + band * (Double(i) + 0.5) - h / 2), width: l.labelWidth,
+                style: right)
         }
         let x0 = l.scale(base)
-        list.stroke(.line(from: PagePoint(x: x0, y: l.plot.minY - 2), to: PagePoint(x: x0, y: l.plot.maxY)), StrokeStyle(color: .black, width: 1))
-        list.stroke(.line(from: PagePoint(x: l.plot.minX, y: l.plot.maxY), to: PagePoint(x: l.plot.maxX, y: l.plot.maxY)), axis)
+        list.stroke(
+            .line(from: PagePoint(x: x0, y: l.plot.minY - 2), to: PagePoint(x: x0, y: l.plot.maxY)),
+            StrokeStyle(color: .black, width: 1))
+        list.stroke(
+            .line(from: PagePoint(x: l.plot.minX, y: l.plot.maxY), to: PagePoint(x: l.plot.maxX, y: l.plot.maxY)), axis)
         if let t = axisTitle {
             let lineHeight = measurer.measure("0", style: labelStyle, width: nil).height
             var bold = centre
             bold.weight = .bold
-            list.text(t, at: PagePoint(x: l.plot.minX, y: l.plot.maxY + 3 + gap / 2 + lineHeight + gap / 2), width: l.plot.width, style: bold)
+            list.text(
+                t, at: PagePoint(x: l.plot.minX, y: l.plot.maxY + 3 + gap / 2 + lineHeight + gap / 2),
+                width: l.plot.width, style: bold)
         }
         return list
     }

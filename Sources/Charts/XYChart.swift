@@ -39,7 +39,10 @@ public struct XYChart: Hashable, Sendable {
     public struct DataPoint: Hashable, Sendable {
         public var x: Double
         public var y: Double
-        public init(x: Double, y: Double) { self.x = x; self.y = y }
+        public init(x: Double, y: Double) {
+            self.x = x
+            self.y = y
+        }
     }
 
     public var title: String?
@@ -53,13 +56,21 @@ public struct XYChart: Hashable, Sendable {
     public var labelStyle: TextStyle
     public var titleStyle: TextStyle
 
-    public init(title: String? = nil, marks: [Mark], xAxisTitle: String? = nil, yAxisTitle: String? = nil,
-                yFormat: ValueFormat = .number, xFormat: ValueFormat = .number, integerX: Bool = true,
-                labelStyle: TextStyle = TextStyle(size: 8, color: CoverageColors.axis),
-                titleStyle: TextStyle = TextStyle(size: 11, weight: .bold)) {
-        self.title = title; self.marks = marks; self.xAxisTitle = xAxisTitle; self.yAxisTitle = yAxisTitle
-        self.yFormat = yFormat; self.xFormat = xFormat; self.integerX = integerX
-        self.labelStyle = labelStyle; self.titleStyle = titleStyle
+    public init(
+        title: String? = nil, marks: [Mark], xAxisTitle: String? = nil, yAxisTitle: String? = nil,
+        yFormat: ValueFormat = .number, xFormat: ValueFormat = .number, integerX: Bool = true,
+        labelStyle: TextStyle = TextStyle(size: 8, color: CoverageColors.axis),
+        titleStyle: TextStyle = TextStyle(size: 11, weight: .bold)
+    ) {
+        self.title = title
+        self.marks = marks
+        self.xAxisTitle = xAxisTitle
+        self.yAxisTitle = yAxisTitle
+        self.yFormat = yFormat
+        self.xFormat = xFormat
+        self.integerX = integerX
+        self.labelStyle = labelStyle
+        self.titleStyle = titleStyle
     }
 
     /// Where everything goes.
@@ -101,9 +112,11 @@ public struct XYChart: Hashable, Sendable {
     var legend: Legend { Legend(items: marks.compactMap(\.legendItem), style: labelStyle) }
 
     public func layout(size: PageSize, measurer: some TextMeasurer) -> Layout {
-        let pad = ChartHeading.pad, gap = labelStyle.size * 0.6
-        let heading = ChartHeading(title: title, titleStyle: titleStyle, legend: legend, gap: gap, legendGap: gap,
-                                   width: size.width, measurer: measurer)
+        let pad = ChartHeading.pad
+        let gap = labelStyle.size * 0.6
+        let heading = ChartHeading(
+            title: title, titleStyle: titleStyle, legend: legend, gap: gap, legendGap: gap,
+            width: size.width, measurer: measurer)
         let (titleOrigin, legendOrigin) = (heading.titleOrigin, heading.legendOrigin)
         var top = heading.top
         let lineHeight = measurer.measure("0", style: labelStyle, width: nil).height
@@ -112,19 +125,28 @@ public struct XYChart: Hashable, Sendable {
 
         let all = marks.flatMap(\.points)
         let halfBar = barWidthInX / 2
-        var xLo = all.map(\.x).min() ?? 0, xHi = all.map(\.x).max() ?? 1
-        xLo -= halfBar; xHi += halfBar
+        var xLo = all.map(\.x).min() ?? 0
+        var xHi = all.map(\.x).max() ?? 1
+        xLo -= halfBar
+        xHi += halfBar
         if xLo == xHi { xHi = xLo + 1 }
-        var yLo = min(0, all.map(\.y).min() ?? 0), yHi = max(0, all.map(\.y).max() ?? 1)
+        var yLo = min(0, all.map(\.y).min() ?? 0)
+        var yHi = max(0, all.map(\.y).max() ?? 1)
         if yLo == yHi { yHi = yLo + 1 }
         let yNice = LinearScale(domain: (yLo, yHi), range: (0, 1)).niced(targetCount: 6)
-        yLo = yNice.domainStart; yHi = yNice.domainEnd
+        yLo = yNice.domainStart
+        yHi = yNice.domainEnd
         let yStep = yNice.tickStep(targetCount: 6)
         let yTickValues = LinearScale(domain: (yLo, yHi), range: (0, 1)).ticks(targetCount: 6)
-        let yLabelWidth = yTickValues.map { measurer.measure(Self.format($0, step: yStep, as: yFormat), style: labelStyle, width: nil).width }.max() ?? 0
+        let yLabelWidth =
+            yTickValues.map {
+                measurer.measure(Self.format($0, step: yStep, as: yFormat), style: labelStyle, width: nil).width
+            }.max() ?? 0
         let left = pad + yLabelWidth + gap + 3
         let bottomSpace = lineHeight + gap + 3 + (xAxisTitle != nil ? lineHeight + gap : 0) + pad
-        let plot = PageRect(x: left, y: top, width: max(10, size.width - left - pad - 6), height: max(10, size.height - top - bottomSpace))
+        let plot = PageRect(
+            x: left, y: top, width: max(10, size.width - left - pad - 6),
+            height: max(10, size.height - top - bottomSpace))
         let xScale = LinearScale(domain: (xLo, xHi), range: (plot.minX, plot.maxX))
         let yScale = LinearScale(domain: (yLo, yHi), range: (plot.maxY, plot.minY))
         let xData = LinearScale(domain: (xLo + halfBar, xHi - halfBar), range: (0, 1))
@@ -132,15 +154,18 @@ public struct XYChart: Hashable, Sendable {
         let xStep = max(integerX ? 1 : 0, xData.tickStep(targetCount: xTarget))
         let xTicks = xData.ticks(targetCount: xTarget).filter { !integerX || $0 == $0.rounded() }
         let barWidth = abs(xScale(xLo + barWidthInX) - xScale(xLo))
-        return Layout(plot: plot, xScale: xScale, yScale: yScale, xTicks: xTicks, yTicks: yTickValues, xStep: xStep,
-                      yStep: yStep, legendOrigin: legendOrigin, titleOrigin: titleOrigin, barWidth: barWidth)
+        return Layout(
+            plot: plot, xScale: xScale, yScale: yScale, xTicks: xTicks, yTicks: yTickValues, xStep: xStep,
+            yStep: yStep, legendOrigin: legendOrigin, titleOrigin: titleOrigin, barWidth: barWidth)
     }
 
     public func render(size: PageSize, measurer: some TextMeasurer) -> DisplayList {
         let l = layout(size: size, measurer: measurer)
-        var list = ChartHeading.canvas(size: size, title: title, titleStyle: titleStyle, titleOrigin: l.titleOrigin,
-                                       legend: legend, legendOrigin: l.legendOrigin, measurer: measurer)
-        let pad = ChartHeading.pad, gap = labelStyle.size * 0.6
+        var list = ChartHeading.canvas(
+            size: size, title: title, titleStyle: titleStyle, titleOrigin: l.titleOrigin,
+            legend: legend, legendOrigin: l.legendOrigin, measurer: measurer)
+        let pad = ChartHeading.pad
+        let gap = labelStyle.size * 0.6
         let (gridStyle, axisStyle) = (ChartHeading.gridStroke, ChartHeading.axisStroke)
         var right = labelStyle
         right.alignment = .right
@@ -155,7 +180,8 @@ public struct XYChart: Hashable, Sendable {
         centre.alignment = .center
         for t in l.xTicks {
             let x = l.xScale(t)
-            list.stroke(.line(from: PagePoint(x: x, y: l.plot.maxY), to: PagePoint(x: x, y: l.plot.maxY + 3)), axisStyle)
+            list.stroke(
+                .line(from: PagePoint(x: x, y: l.plot.maxY), to: PagePoint(x: x, y: l.plot.maxY + 3)), axisStyle)
             let text = Self.format(t, step: l.xStep, as: xFormat)
             let w = measurer.measure(text, style: centre, width: nil).width + 2
             list.text(text, at: PagePoint(x: x - w / 2, y: l.plot.maxY + 3 + gap / 2), width: w, style: centre)
@@ -166,19 +192,26 @@ public struct XYChart: Hashable, Sendable {
         for m in marks {
             switch m {
             case .bars(_, let points, let color, let negativeColor, _):
-                var positive = Path(), negative = Path()
+                var positive = Path()
+                var negative = Path()
                 for p in points {
                     let y = l.yScale(p.y)
-                    let r = PageRect(x: l.xScale(p.x) - l.barWidth / 2, y: min(y, zero), width: l.barWidth, height: abs(y - zero))
-                    if p.y < 0 && negativeColor != nil { negative.append(.rectangle(r)) } else { positive.append(.rectangle(r)) }
+                    let r = PageRect(
+                        x: l.xScale(p.x) - l.barWidth / 2, y: min(y, zero), width: l.barWidth, height: abs(y - zero))
+                    if p.y < 0 && negativeColor != nil {
+                        negative.append(.rectangle(r))
+                    } else {
+                        positive.append(.rectangle(r))
+                    }
                 }
                 if !positive.isEmpty { list.fill(positive, color) }
                 if let negativeColor, !negative.isEmpty { list.fill(negative, negativeColor) }
             case .line(_, let points, let color, let width, let dash):
                 let sorted = points.sorted { $0.x < $1.x }
                 guard sorted.count > 1 else { continue }
-                list.stroke(.polyline(sorted.map { PagePoint(x: l.xScale($0.x), y: l.yScale($0.y)) }),
-                            StrokeStyle(color: color, width: width, dash: dash, cap: .round, join: .round))
+                list.stroke(
+                    .polyline(sorted.map { PagePoint(x: l.xScale($0.x), y: l.yScale($0.y)) }),
+                    StrokeStyle(color: color, width: width, dash: dash, cap: .round, join: .round))
             case .area(_, let points, let color):
                 let sorted = points.sorted { $0.x < $1.x }
                 guard let first = sorted.first, let last = sorted.last else { continue }
@@ -191,17 +224,23 @@ public struct XYChart: Hashable, Sendable {
             }
         }
         list.append(.restore)
-        list.stroke(.line(from: PagePoint(x: l.plot.minX, y: l.plot.minY), to: PagePoint(x: l.plot.minX, y: l.plot.maxY)), axisStyle)
+        list.stroke(
+            .line(from: PagePoint(x: l.plot.minX, y: l.plot.minY), to: PagePoint(x: l.plot.minX, y: l.plot.maxY)),
+            axisStyle)
         list.stroke(.line(from: PagePoint(x: l.plot.minX, y: zero), to: PagePoint(x: l.plot.maxX, y: zero)), axisStyle)
         let lineHeight = measurer.measure("0", style: labelStyle, width: nil).height
         var bold = labelStyle
         bold.weight = .bold
         if let t = yAxisTitle {
-            list.text(t, at: PagePoint(x: pad, y: l.plot.minY - lineHeight * 1.5 - gap / 2), width: size.width - 2 * pad, style: bold)
+            list.text(
+                t, at: PagePoint(x: pad, y: l.plot.minY - lineHeight * 1.5 - gap / 2), width: size.width - 2 * pad,
+                style: bold)
         }
         if let t = xAxisTitle {
             bold.alignment = .center
-            list.text(t, at: PagePoint(x: l.plot.minX, y: l.plot.maxY + 3 + gap / 2 + lineHeight + gap / 2), width: l.plot.width, style: bold)
+            list.text(
+                t, at: PagePoint(x: l.plot.minX, y: l.plot.maxY + 3 + gap / 2 + lineHeight + gap / 2),
+                width: l.plot.width, style: bold)
         }
         return list
     }

@@ -9,8 +9,10 @@ public struct Area: Hashable, Sendable {
     /// Geometry in geographic coordinates (EPSG:4326, lon/lat), used for storage and exchange.
     public var geographicGeometry: MultiPolygon
 
-    public init(id: AreaID, name: String, landAreaSquareMetres: Double?, geometry: MultiPolygon,
-                geographicGeometry: MultiPolygon) {
+    public init(
+        id: AreaID, name: String, landAreaSquareMetres: Double?, geometry: MultiPolygon,
+        geographicGeometry: MultiPolygon
+    ) {
         self.id = id
         self.name = name
         self.landAreaSquareMetres = landAreaSquareMetres

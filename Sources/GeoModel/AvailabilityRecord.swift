@@ -16,9 +16,11 @@ public struct AvailabilityRecord: Hashable, Sendable {
     /// The location's H3 resolution-8 cell as written (`h3_res8_id`, `h3index_hex8`); "" without the column.
     public var h3Cell: String
 
-    public init(locationID: Int64, providerID: String = "", brandName: String = "", technology: Technology,
-                download: Bandwidth?, upload: Bandwidth?, lowLatency: Bool?,
-                businessResidential: BusinessResidentialCode, blockGEOID: String, h3Cell: String = "") {
+    public init(
+        locationID: Int64, providerID: String = "", brandName: String = "", technology: Technology,
+        download: Bandwidth?, upload: Bandwidth?, lowLatency: Bool?,
+        businessResidential: BusinessResidentialCode, blockGEOID: String, h3Cell: String = ""
+    ) {
         self.locationID = locationID
         self.providerID = providerID
         self.brandName = brandName

@@ -38,10 +38,12 @@ public struct DemographicProfile: Hashable, Sendable, Codable {
     /// variable code (`B28002_013E` → the `B28002_013M` value). Absent where the table gives none.
     public var marginsOfError: [String: Double] = [:]
 
-    public init(geoid: AreaID, population: Int? = nil, households: Int? = nil, medianHouseholdIncome: Double? = nil,
-                internetUniverseHouseholds: Int? = nil, noInternetHouseholds: Int? = nil,
-                noComputerHouseholds: Int? = nil, householdPopulation: Int? = nil, broadbandShare: Double? = nil,
-                noSubscriptionWithComputerShare: Double? = nil, noComputerShare: Double? = nil) {
+    public init(
+        geoid: AreaID, population: Int? = nil, households: Int? = nil, medianHouseholdIncome: Double? = nil,
+        internetUniverseHouseholds: Int? = nil, noInternetHouseholds: Int? = nil,
+        noComputerHouseholds: Int? = nil, householdPopulation: Int? = nil, broadbandShare: Double? = nil,
+        noSubscriptionWithComputerShare: Double? = nil, noComputerShare: Double? = nil
+    ) {
         self.geoid = geoid
         self.population = population
         self.households = households

@@ -11,7 +11,8 @@ extension LastmileError {
         let path = e.userInfo[NSFilePathErrorKey] as? String ?? (e.userInfo[NSURLErrorKey] as? URL)?.path
         guard let path else { return nil }
         if let underlying = (e.userInfo[NSUnderlyingErrorKey] as? any Error).map({ $0 as NSError }),
-           underlying.domain == NSPOSIXErrorDomain {
+            underlying.domain == NSPOSIXErrorDomain
+        {
             return .io(path: path, String(cString: strerror(Int32(underlying.code))))
         }
         return .io(path: path, e.localizedDescription)

@@ -2,14 +2,20 @@
 public struct Point: Hashable, Sendable, Codable {
     public var x: Double
     public var y: Double
-    public init(x: Double, y: Double) { self.x = x; self.y = y }
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
 }
 
 /// An axis-aligned rectangle.
 public struct BoundingBox: Hashable, Sendable, Codable {
     public var minX: Double, minY: Double, maxX: Double, maxY: Double
     public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
-        self.minX = minX; self.minY = minY; self.maxX = maxX; self.maxY = maxY
+        self.minX = minX
+        self.minY = minY
+        self.maxX = maxX
+        self.maxY = maxY
     }
     /// The empty box: union identity.
     public static let empty = BoundingBox(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
@@ -53,7 +59,8 @@ public struct Polygon: Hashable, Sendable, Codable {
         for ring in rings where ring.count >= 3 {
             var j = ring.count - 1
             for i in 0..<ring.count {
-                let a = ring[i], b = ring[j]
+                let a = ring[i]
+                let b = ring[j]
                 if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
                     inside.toggle()
                 }
@@ -66,12 +73,17 @@ public struct Polygon: Hashable, Sendable, Codable {
     /// Area-weighted centroid of the exterior ring (falls back to the box centre for degenerate rings).
     public var centroid: Point {
         let ring = exterior
-        var a = 0.0, cx = 0.0, cy = 0.0
+        var a = 0.0
+        var cx = 0.0
+        var cy = 0.0
         guard ring.count >= 3 else { return boundingBox.center }
         for i in 0..<ring.count {
-            let p = ring[i], q = ring[(i + 1) % ring.count]
+            let p = ring[i]
+            let q = ring[(i + 1) % ring.count]
             let cross = p.x * q.y - q.x * p.y
-            a += cross; cx += (p.x + q.x) * cross; cy += (p.y + q.y) * cross
+            a += cross
+            cx += (p.x + q.x) * cross
+            cy += (p.y + q.y) * cross
         }
         guard abs(a) > 0 else { return boundingBox.center }
         return Point(x: cx / (3 * a), y: cy / (3 * a))
@@ -81,7 +93,8 @@ public struct Polygon: Hashable, Sendable, Codable {
         guard ring.count >= 3 else { return 0 }
         var s = 0.0
         for i in 0..<ring.count {
-            let p = ring[i], q = ring[(i + 1) % ring.count]
+            let p = ring[i]
+            let q = ring[(i + 1) % ring.count]
             s += p.x * q.y - q.x * p.y
         }
         return s / 2

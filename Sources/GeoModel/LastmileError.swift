@@ -22,12 +22,13 @@ public enum LastmileError: Error, Sendable, CustomStringConvertible, Equatable {
     /// The message, with control characters from the data escaped (`\x1B`): a file name or field
     /// holding terminal escapes must not reach a terminal (or the run store) raw. Line breaks stay.
     public var description: String {
-        let text = switch self {
-        case .badInput(let at, let what): "\(at): \(what)"
-        case .io(let path, let what): "\(path): \(what)"
-        case .usage(let what): what
-        case .failed(let what): what
-        }
+        let text =
+            switch self {
+            case .badInput(let at, let what): "\(at): \(what)"
+            case .io(let path, let what): "\(path): \(what)"
+            case .usage(let what): what
+            case .failed(let what): what
+            }
         return Self.escapingControlCharacters(text)
     }
 

@@ -26,9 +26,12 @@ struct AreaTable {
 
     /// - Parameter noInternetOf: who the "No internet" share counts ("households", "people in
     ///   households"), said in the column header when it is not households.
-    init(rows: [ReportContent.AreaRow], areaNoun: String, noInternetOf: String? = nil, theme: ReportTheme,
-         measurer: any TextMeasurer) {
-        self.theme = theme; self.measurer = measurer
+    init(
+        rows: [ReportContent.AreaRow], areaNoun: String, noInternetOf: String? = nil, theme: ReportTheme,
+        measurer: any TextMeasurer
+    ) {
+        self.theme = theme
+        self.measurer = measurer
         rowCount = rows.count
         func count(_ v: Int) -> String { NumberFormatting.grouped(v) }
         var cols: [Column] = [
@@ -37,28 +40,39 @@ struct AreaTable {
             Column(header: "Name", alignment: .left, cells: rows.map(\.name), flexible: true),
             Column(header: "Locations", alignment: .right, cells: rows.map { count($0.locations) }, flexible: false),
             Column(header: "Unserved", alignment: .right, cells: rows.map { count($0.unserved) }, flexible: false),
-            Column(header: "Underserved", alignment: .right, cells: rows.map { count($0.underserved) }, flexible: false),
+            Column(
+                header: "Underserved", alignment: .right, cells: rows.map { count($0.underserved) }, flexible: false),
             Column(header: "Served", alignment: .right, cells: rows.map { count($0.served) }, flexible: false),
-            Column(header: "Unserved + underserved", alignment: .right,
-                   cells: rows.map { NumberFormatting.percent($0.needShare) }, flexible: false),
+            Column(
+                header: "Unserved + underserved", alignment: .right,
+                cells: rows.map { NumberFormatting.percent($0.needShare) }, flexible: false),
         ]
         let missing = "–"
         if rows.contains(where: { $0.providersAt100x20 != nil }) {
-            cols.append(Column(header: "Providers at 100/20", alignment: .right,
-                               cells: rows.map { $0.providersAt100x20.map(count) ?? missing }, flexible: false))
+            cols.append(
+                Column(
+                    header: "Providers at 100/20", alignment: .right,
+                    cells: rows.map { $0.providersAt100x20.map(count) ?? missing }, flexible: false))
         }
         if rows.contains(where: { $0.households != nil }) {
-            cols.append(Column(header: "Households", alignment: .right,
-                               cells: rows.map { $0.households.map(count) ?? missing }, flexible: false))
+            cols.append(
+                Column(
+                    header: "Households", alignment: .right,
+                    cells: rows.map { $0.households.map(count) ?? missing }, flexible: false))
         }
         if rows.contains(where: { $0.noInternetShare != nil }) {
-            cols.append(Column(header: noInternetOf == "people in households" ? "No internet (people)" : "No internet",
-                               alignment: .right,
-                               cells: rows.map { $0.noInternetShare.map { NumberFormatting.percent($0) } ?? missing }, flexible: false))
+            cols.append(
+                Column(
+                    header: noInternetOf == "people in households" ? "No internet (people)" : "No internet",
+                    alignment: .right,
+                    cells: rows.map { $0.noInternetShare.map { NumberFormatting.percent($0) } ?? missing },
+                    flexible: false))
         }
         if rows.contains(where: { $0.medianIncome != nil }) {
-            cols.append(Column(header: "Median income", alignment: .right,
-                               cells: rows.map { $0.medianIncome.map { "$" + count($0) } ?? missing }, flexible: false))
+            cols.append(
+                Column(
+                    header: "Median income", alignment: .right,
+                    cells: rows.map { $0.medianIncome.map { "$" + count($0) } ?? missing }, flexible: false))
         }
         columns = cols
         style = TextStyle(size: 8, color: ReportTheme.ink)
@@ -73,8 +87,10 @@ struct AreaTable {
         while true {
             var fixed = 0.0
             for i in columns.indices where !columns[i].flexible {
-                let widestCell = columns[i].cells.map { measurer.measure($0, style: style, width: nil).width }.max() ?? 0
-                let widestWord = columns[i].header.split(separator: " ")
+                let widestCell =
+                    columns[i].cells.map { measurer.measure($0, style: style, width: nil).width }.max() ?? 0
+                let widestWord =
+                    columns[i].header.split(separator: " ")
                     .map { measurer.measure(String($0), style: headerStyle, width: nil).width }.max() ?? 0
                 // +1 pt slack so a box exactly as wide as its text never wraps on rounding.
                 columns[i].width = max(widestCell, widestWord) + 2 * padX + 1
@@ -99,7 +115,9 @@ struct AreaTable {
         return h + 2 * padY
     }
 
-    private func draw(cells: [String], style: TextStyle, at y: Double, height: Double, fill: Color?, on page: inout DisplayList) {
+    private func draw(
+        cells: [String], style: TextStyle, at y: Double, height: Double, fill: Color?, on page: inout DisplayList
+    ) {
         let x0 = theme.content.minX
         if let fill {
             page.fill(.rectangle(PageRect(x: x0, y: y, width: theme.content.width, height: height)), fill)
@@ -121,8 +139,10 @@ struct AreaTable {
         func drawHeader(_ flow: inout PageFlow) {
             draw(cells: headers, style: headerStyle, at: flow.y, height: headerHeight, fill: nil, on: &flow.page)
             flow.y += headerHeight
-            flow.page.stroke(.line(from: PagePoint(x: flow.content.minX, y: flow.y),
-                                   to: PagePoint(x: flow.content.maxX, y: flow.y)), rule)
+            flow.page.stroke(
+                .line(
+                    from: PagePoint(x: flow.content.minX, y: flow.y),
+                    to: PagePoint(x: flow.content.maxX, y: flow.y)), rule)
         }
         let firstRowHeight = rowCount > 0 ? height(of: columns.map { $0.cells[0] }, style: style) : 0
         flow.ensure(headerHeight + firstRowHeight)
@@ -134,11 +154,15 @@ struct AreaTable {
                 flow.newPage()
                 drawHeader(&flow)
             }
-            draw(cells: cells, style: style, at: flow.y, height: h, fill: r % 2 == 1 ? ReportTheme.stripe : nil, on: &flow.page)
+            draw(
+                cells: cells, style: style, at: flow.y, height: h, fill: r % 2 == 1 ? ReportTheme.stripe : nil,
+                on: &flow.page)
             flow.y += h
         }
-        flow.page.stroke(.line(from: PagePoint(x: flow.content.minX, y: flow.y),
-                               to: PagePoint(x: flow.content.maxX, y: flow.y)), StrokeStyle(color: ReportTheme.rule, width: 0.5))
+        flow.page.stroke(
+            .line(
+                from: PagePoint(x: flow.content.minX, y: flow.y),
+                to: PagePoint(x: flow.content.maxX, y: flow.y)), StrokeStyle(color: ReportTheme.rule, width: 0.5))
         flow.y += 8
     }
 }

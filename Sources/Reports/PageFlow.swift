@@ -10,7 +10,8 @@ struct PageFlow {
     var y: Double
 
     init(theme: ReportTheme, measurer: any TextMeasurer) {
-        self.theme = theme; self.measurer = measurer
+        self.theme = theme
+        self.measurer = measurer
         page = DisplayList(size: theme.page)
         y = theme.content.minY
     }
@@ -52,11 +53,16 @@ struct PageFlow {
             }
             // Largest prefix of words that fits the space left.
             let words = rest.split(separator: " ", omittingEmptySubsequences: false)
-            var lo = 0, hi = words.count
+            var lo = 0
+            var hi = words.count
             while lo < hi {
                 let mid = (lo + hi + 1) / 2
                 let part = words[0..<mid].joined(separator: " ")
-                if measurer.measure(part, style: style, width: width).height <= remaining { lo = mid } else { hi = mid - 1 }
+                if measurer.measure(part, style: style, width: width).height <= remaining {
+                    lo = mid
+                } else {
+                    hi = mid - 1
+                }
             }
             if lo == 0 {
                 if atTop {  // not even one word fits an empty page: set it anyway rather than loop
@@ -78,14 +84,16 @@ struct PageFlow {
     /// Places `map` at the full content width below the current position (as tall as it needs, at most
     /// the space left above its caption), framed by a thin rule, with `caption` under it.
     mutating func map(_ map: DisplayList, caption: String) {
-        let captionHeight = caption.isEmpty ? 0 : measurer.measure(caption, style: theme.caption, width: content.width).height + 8
+        let captionHeight =
+            caption.isEmpty ? 0 : measurer.measure(caption, style: theme.caption, width: content.width).height + 8
         let available = max(10, remaining - captionHeight)
         let natural = map.size.width > 0 ? content.width * map.size.height / map.size.width : available
         let box = PageRect(x: content.minX, y: y, width: content.width, height: min(available, natural))
         let frame = page.place(map, fittingIn: box)
         page.stroke(.rectangle(frame), StrokeStyle(color: ReportTheme.rule, width: 0.5))
         if !caption.isEmpty {
-            page.text(caption, at: PagePoint(x: content.minX, y: frame.maxY + 8), width: content.width, style: theme.caption)
+            page.text(
+                caption, at: PagePoint(x: content.minX, y: frame.maxY + 8), width: content.width, style: theme.caption)
         }
     }
 

@@ -11,21 +11,30 @@ extension ReportBuilder {
         flow.heading("Who serves the area today")
         let g = { (v: Int) in NumberFormatting.grouped(v) }
         let shown = c.providers.prefix(Self.providerTableLimit)
-        var intro = "\(g(c.providers.count)) provider\(c.providers.count == 1 ? "" : "s") list fixed service in the availability files, "
+        var intro =
+            "\(g(c.providers.count)) provider\(c.providers.count == 1 ? "" : "s") list fixed service in the availability files, "
             + "grouped by FCC provider id (a provider files under several brands; the label is its most frequent one). "
             + "Locations: distinct locations it lists; 25/3 and 100/20: locations where it advertises at least that speed; "
             + "served: locations its records serve under \(c.policyName) (reliable technology, low latency, 100/20)."
         if c.providers.count > shown.count {
-            intro += " The \(shown.count) with the most locations are shown; every provider, also per \(c.areaNoun), is in providers.csv."
+            intro +=
+                " The \(shown.count) with the most locations are shown; every provider, also per \(c.areaNoun), is in providers.csv."
         }
         flow.paragraph(intro, style: theme.body, spacingAfter: 10)
-        let header = ["Provider · FCC id (other brands) — technologies", "Locations", "25/3", "100/20", "Served", "Top speed (Mbps)"]
+        let header = [
+            "Provider · FCC id (other brands) — technologies", "Locations", "25/3", "100/20", "Served",
+            "Top speed (Mbps)",
+        ]
         let rows = shown.map { p -> [String] in
             let others = p.otherBrands.isEmpty ? "" : " (" + p.otherBrands.joined(separator: ", ") + ")"
-            return ["\(p.label) · \(p.id)\(others)\n\(p.technologies)", g(p.locations), g(p.locationsAt25x3),
-                    g(p.locationsAt100x20), g(p.locationsServed), p.topSpeed]
+            return [
+                "\(p.label) · \(p.id)\(others)\n\(p.technologies)", g(p.locations), g(p.locationsAt25x3),
+                g(p.locationsAt100x20), g(p.locationsServed), p.topSpeed,
+            ]
         }
-        table(header: header, rows: rows, firstColumnShare: 0.36, style: TextStyle(size: 7.5, color: ReportTheme.ink), into: &flow)
+        table(
+            header: header, rows: rows, firstColumnShare: 0.36, style: TextStyle(size: 7.5, color: ReportTheme.ink),
+            into: &flow)
         if !c.anchors.isEmpty { anchorTable(c, into: &flow) }
         return flow.finish()
     }
@@ -38,16 +47,21 @@ extension ReportBuilder {
         flow.y += 14
         flow.paragraph("Community anchor institutions", style: flow.theme.subheading, spacingAfter: 4)
         let eligible = c.anchors.filter { !$0.gigabitSymmetric }
-        var intro = "\(NumberFormatting.grouped(c.anchors.count)) anchor institution\(c.anchors.count == 1 ? "" : "s") in the study; "
+        var intro =
+            "\(NumberFormatting.grouped(c.anchors.count)) anchor institution\(c.anchors.count == 1 ? "" : "s") in the study; "
             + "\(NumberFormatting.grouped(eligible.count)) lack 1 Gbps symmetrical service (a reliable, low-latency offer of at least "
             + "1,000/1,000 Mbps, BEAD's benchmark for anchor institutions) and are eligible."
         let ordered = eligible + c.anchors.filter(\.gigabitSymmetric)
-        if ordered.count > Self.anchorTableLimit { intro += " The first \(Self.anchorTableLimit) are shown; all are in anchors.csv." }
+        if ordered.count > Self.anchorTableLimit {
+            intro += " The first \(Self.anchorTableLimit) are shown; all are in anchors.csv."
+        }
         flow.paragraph(intro, style: flow.theme.body, spacingAfter: 8)
         let rows = ordered.prefix(Self.anchorTableLimit).map {
             [$0.name, $0.type, $0.area, $0.serviceClass, $0.gigabitSymmetric ? "yes" : "no — eligible"]
         }
-        table(header: ["Institution", "Type", "Area", "Class", "1 Gbps symmetrical"], rows: Array(rows), firstColumnShare: 0.36,
-              style: TextStyle(size: 7.5, color: ReportTheme.ink), into: &flow)
+        table(
+            header: ["Institution", "Type", "Area", "Class", "1 Gbps symmetrical"], rows: Array(rows),
+            firstColumnShare: 0.36,
+            style: TextStyle(size: 7.5, color: ReportTheme.ink), into: &flow)
     }
 }

@@ -28,14 +28,18 @@ public struct ReportBuilder {
         pages += sourcePages(content, theme)
         let total = pages.count
         for i in pages.indices { decorate(&pages[i], number: i + 1, of: total, content, theme) }
-        return Document(title: content.title, author: "Lastmile \(content.toolVersion)",
-                        subject: "Broadband coverage: \(content.studyName)", creationDate: content.timestamp, pages: pages)
+        return Document(
+            title: content.title, author: "Lastmile \(content.toolVersion)",
+            subject: "Broadband coverage: \(content.studyName)", creationDate: content.timestamp, pages: pages)
     }
 
     // MARK: Running header and footer
 
-    private func decorate(_ page: inout DisplayList, number: Int, of total: Int, _ c: ReportContent, _ theme: ReportTheme) {
-        let left = theme.margin, width = theme.page.width - 2 * theme.margin
+    private func decorate(
+        _ page: inout DisplayList, number: Int, of total: Int, _ c: ReportContent, _ theme: ReportTheme
+    ) {
+        let left = theme.margin
+        let width = theme.page.width - 2 * theme.margin
         var right = theme.small
         right.alignment = .right
         let flag = c.isSyntheticData ? "SYNTHETIC DATA" : ""
@@ -53,13 +57,15 @@ public struct ReportBuilder {
             page.text(flag, at: PagePoint(x: left, y: theme.headerY), width: width, style: f)
         }
         let ruleY = theme.headerY + measurer.measure("Ag", style: header, width: nil).height + 4
-        page.stroke(.line(from: PagePoint(x: left, y: ruleY), to: PagePoint(x: left + width, y: ruleY)),
-                    StrokeStyle(color: ReportTheme.rule, width: 0.5))
+        page.stroke(
+            .line(from: PagePoint(x: left, y: ruleY), to: PagePoint(x: left + width, y: ruleY)),
+            StrokeStyle(color: ReportTheme.rule, width: 0.5))
         let pageText = "Page \(number) of \(total)"
         let pageWidth = measurer.measure(pageText, style: right, width: nil).width + 12
         page.text(pageText, at: PagePoint(x: left, y: theme.footerY), width: width, style: right)
-        page.text("Run \(c.runID) · Lastmile \(c.toolVersion)", at: PagePoint(x: left, y: theme.footerY),
-                  width: width - pageWidth, style: theme.small)
+        page.text(
+            "Run \(c.runID) · Lastmile \(c.toolVersion)", at: PagePoint(x: left, y: theme.footerY),
+            width: width - pageWidth, style: theme.small)
     }
 
     // MARK: Cover
@@ -89,7 +95,8 @@ public struct ReportBuilder {
     private func notice(_ text: String, size: Double, in flow: inout PageFlow) {
         var style = TextStyle(size: size, weight: .bold, color: CoverageColors.unserved)
         style.alignment = .left
-        let pad = 10.0, width = flow.content.width
+        let pad = 10.0
+        let width = flow.content.width
         let h = measurer.measure(text, style: style, width: width - 2 * pad).height
         flow.ensure(h + 2 * pad)
         let box = PageRect(x: flow.content.minX, y: flow.y, width: width, height: h + 2 * pad)
@@ -107,18 +114,30 @@ public struct ReportBuilder {
         let t = c.totals
         let g = { (v: Int) in NumberFormatting.grouped(v) }
         let boxes: [(value: String, label: String, note: String, color: Color)] = [
-            (g(t.locations), "Locations", "\(g(c.areas.count)) \(c.areas.count == 1 ? c.areaNoun : c.areaNounPlural)", ReportTheme.muted),
-            (g(t.unserved), "Unserved", NumberFormatting.percent(t.unservedShare) + " of locations", CoverageColors.unserved),
-            (g(t.underserved), "Underserved", NumberFormatting.percent(t.underservedShare) + " of locations", CoverageColors.underserved),
+            (
+                g(t.locations), "Locations",
+                "\(g(c.areas.count)) \(c.areas.count == 1 ? c.areaNoun : c.areaNounPlural)", ReportTheme.muted
+            ),
+            (
+                g(t.unserved), "Unserved", NumberFormatting.percent(t.unservedShare) + " of locations",
+                CoverageColors.unserved
+            ),
+            (
+                g(t.underserved), "Underserved", NumberFormatting.percent(t.underservedShare) + " of locations",
+                CoverageColors.underserved
+            ),
             (g(t.served), "Served", NumberFormatting.percent(t.servedShare) + " of locations", CoverageColors.served),
             (NumberFormatting.percent(t.needShare), "Unserved + underserved", "share of locations", ReportTheme.ink),
         ]
-        let gap = 8.0, pad = 6.0
+        let gap = 8.0
+        let pad = 6.0
         let boxWidth = (flow.content.width - gap * Double(boxes.count - 1)) / Double(boxes.count)
         let inner = boxWidth - 2 * pad
         // One value font size for all boxes: the largest (≤ 20 pt) at which every value fits on one line.
         var valueStyle = TextStyle(size: 20, weight: .bold, color: ReportTheme.ink)
-        while valueStyle.size > 7 && boxes.contains(where: { measurer.measure($0.value, style: valueStyle, width: nil).width > inner - 1 }) {
+        while valueStyle.size > 7
+            && boxes.contains(where: { measurer.measure($0.value, style: valueStyle, width: nil).width > inner - 1 })
+        {
             valueStyle.size -= 1
         }
         let labelStyle = TextStyle(size: 8.5, weight: .bold, color: ReportTheme.ink)
@@ -164,12 +183,14 @@ public struct ReportBuilder {
         flow.heading("Locations by service class")
         let top = c.topAreasByUnserved(ReportBuilder.chartAreaLimit)
         let nouns = c.areaNounPlural
-        let intro = top.count < c.areas.count
+        let intro =
+            top.count < c.areas.count
             ? "The \(top.count) \(nouns) with the most unserved locations, by service class."
             : "All \(top.count) \(top.count == 1 ? c.areaNoun : nouns), ordered by unserved locations, by service class."
         flow.paragraph(intro, style: theme.body, spacingAfter: 10)
         let height = min(flow.remaining, ReportCharts.locationsByClassHeight(bars: top.count))
-        let list = ReportCharts.locationsByClass(c).render(size: PageSize(width: flow.content.width, height: height), measurer: measurer)
+        let list = ReportCharts.locationsByClass(c).render(
+            size: PageSize(width: flow.content.width, height: height), measurer: measurer)
         flow.page.place(list, at: PagePoint(x: flow.content.minX, y: flow.y))
         return flow.finish()[0]
     }
@@ -179,13 +200,15 @@ public struct ReportBuilder {
     private func tablePages(_ c: ReportContent, _ theme: ReportTheme) -> [DisplayList] {
         var flow = PageFlow(theme: theme, measurer: measurer)
         flow.heading("\(c.areaNounPlural.capitalizedFirst) ranked by need")
-        var intro = "Sorted by the share of locations that are unserved or underserved, highest first; ties by \(c.areaNoun) ID."
+        var intro =
+            "Sorted by the share of locations that are unserved or underserved, highest first; ties by \(c.areaNoun) ID."
         if let universe = c.noInternetUniverse {
             intro += " No internet: share of \(universe) without an internet subscription (ACS)."
         }
         flow.paragraph(intro, style: theme.small, spacingAfter: 8)
-        let table = AreaTable(rows: c.rankedAreas, areaNoun: c.areaNoun, noInternetOf: c.noInternetUniverse, theme: theme,
-                              measurer: measurer)
+        let table = AreaTable(
+            rows: c.rankedAreas, areaNoun: c.areaNoun, noInternetOf: c.noInternetUniverse, theme: theme,
+            measurer: measurer)
         table.render(into: &flow)
         return flow.finish()
     }
@@ -195,7 +218,9 @@ public struct ReportBuilder {
     private func methodPages(_ c: ReportContent, _ theme: ReportTheme) -> [DisplayList] {
         var flow = PageFlow(theme: theme, measurer: measurer)
         flow.heading("Method")
-        if !c.policyName.isEmpty { flow.paragraph("Policy profile: \(c.policyName)", style: theme.subheading, spacingAfter: 8) }
+        if !c.policyName.isEmpty {
+            flow.paragraph("Policy profile: \(c.policyName)", style: theme.subheading, spacingAfter: 8)
+        }
         for p in c.methodParagraphs { flow.paragraph(p, style: theme.body, spacingAfter: 8) }
         if let bc = c.businessCase { businessCaseMethod(bc, into: &flow) }
         return flow.finish()
@@ -206,9 +231,10 @@ public struct ReportBuilder {
     private func sourcePages(_ c: ReportContent, _ theme: ReportTheme) -> [DisplayList] {
         var flow = PageFlow(theme: theme, measurer: measurer)
         flow.heading("Data sources")
-        flow.paragraph("\(c.dataSources.count) input \(c.dataSources.count == 1 ? "file" : "files"). Sizes are in bytes; "
-                       + "SHA-256 is the digest of each file's bytes, to check that a rerun used the same inputs.",
-                       style: theme.small, spacingAfter: 10)
+        flow.paragraph(
+            "\(c.dataSources.count) input \(c.dataSources.count == 1 ? "file" : "files"). Sizes are in bytes; "
+                + "SHA-256 is the digest of each file's bytes, to check that a rerun used the same inputs.",
+            style: theme.small, spacingAfter: 10)
         let width = flow.content.width
         let nameStyle = TextStyle(size: 9, weight: .bold, color: ReportTheme.ink)
         let line = TextStyle(size: 8.5, color: ReportTheme.ink)
@@ -228,8 +254,9 @@ public struct ReportBuilder {
                 flow.y += heights[i]
             }
             flow.y += 4
-            flow.page.stroke(.line(from: PagePoint(x: flow.content.minX, y: flow.y), to: PagePoint(x: flow.content.maxX, y: flow.y)),
-                             StrokeStyle(color: ReportTheme.rule, width: 0.5))
+            flow.page.stroke(
+                .line(from: PagePoint(x: flow.content.minX, y: flow.y), to: PagePoint(x: flow.content.maxX, y: flow.y)),
+                StrokeStyle(color: ReportTheme.rule, width: 0.5))
             flow.y += 6
         }
         flow.paragraph("Run \(c.runID), Lastmile \(c.toolVersion), generated \(c.generatedDate).", style: theme.small)

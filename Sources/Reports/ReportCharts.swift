@@ -24,7 +24,10 @@ public enum ReportCharts {
     public static func locationsByClass(_ c: ReportContent) -> StackedBarChart {
         StackedBarChart.locationsByClass(
             areas: c.topAreasByUnserved(ReportBuilder.chartAreaLimit).map {
-                (name: $0.name.isEmpty ? $0.id : $0.name, unserved: $0.unserved, underserved: $0.underserved, served: $0.served)
+                (
+                    name: $0.name.isEmpty ? $0.id : $0.name, unserved: $0.unserved, underserved: $0.underserved,
+                    served: $0.served
+                )
             })
     }
 
@@ -34,7 +37,8 @@ public enum ReportCharts {
         return XYChart(
             title: "Subscribers by year",
             marks: [
-                .area(name: "Subscribers (\(h.label))", points: points, color: Color(red: 0.78, green: 0.86, blue: 0.93)),
+                .area(
+                    name: "Subscribers (\(h.label))", points: points, color: Color(red: 0.78, green: 0.86, blue: 0.93)),
                 .line(name: "", points: points, color: ReportBuilder.positive, width: 1.5, dash: []),
             ],
             xAxisTitle: "Year", yAxisTitle: "Subscribers", yFormat: .number)
@@ -43,8 +47,10 @@ public enum ReportCharts {
     /// Net cash flow bars of the headline scenario and every scenario's cumulative cash flow.
     public static func cashFlow(_ bc: BusinessCaseContent, headline h: BusinessCaseContent.Scenario) -> XYChart {
         var marks: [XYChart.Mark] = [
-            .bars(name: "Net cash flow (\(h.label))", points: h.netCashFlows.enumerated().map { .init(x: Double($0.offset), y: $0.element) },
-                  color: ReportBuilder.positive, negativeColor: ReportBuilder.negative, width: nil),
+            .bars(
+                name: "Net cash flow (\(h.label))",
+                points: h.netCashFlows.enumerated().map { .init(x: Double($0.offset), y: $0.element) },
+                color: ReportBuilder.positive, negativeColor: ReportBuilder.negative, width: nil)
         ]
         for (i, s) in bc.scenarios.enumerated() {
             var cumulative = 0.0
@@ -52,18 +58,23 @@ public enum ReportCharts {
                 cumulative += v
                 return .init(x: Double(t), y: cumulative)
             }
-            marks.append(.line(name: "Cumulative: \(s.label)", points: points,
-                               color: ReportBuilder.scenarioColors[i % ReportBuilder.scenarioColors.count],
-                               width: 1.5, dash: i == 0 ? [] : [4, 2]))
+            marks.append(
+                .line(
+                    name: "Cumulative: \(s.label)", points: points,
+                    color: ReportBuilder.scenarioColors[i % ReportBuilder.scenarioColors.count],
+                    width: 1.5, dash: i == 0 ? [] : [4, 2]))
         }
-        return XYChart(title: "Cash flow by year", marks: marks, xAxisTitle: "Year", yAxisTitle: "Dollars (nominal)", yFormat: .dollars)
+        return XYChart(
+            title: "Cash flow by year", marks: marks, xAxisTitle: "Year", yAxisTitle: "Dollars (nominal)",
+            yFormat: .dollars)
     }
 
     /// NPV with each risk driver alone at its low and high value.
     public static func tornado(_ h: BusinessCaseContent.Scenario) -> TornadoChart {
         TornadoChart(
             title: "NPV sensitivity: each driver alone at its low and high value",
-            base: h.npv, rows: h.tornado.map { .init(label: $0.label, valueAtLow: $0.npvAtLow, valueAtHigh: $0.npvAtHigh) },
+            base: h.npv,
+            rows: h.tornado.map { .init(label: $0.label, valueAtLow: $0.npvAtLow, valueAtHigh: $0.npvAtHigh) },
             axisTitle: "Net present value (line: base case \(MoneyFormatting.dollars(h.npv)))")
     }
 
@@ -75,16 +86,23 @@ public enum ReportCharts {
         let above = bins.filter { ($0.lower + $0.upper) / 2 >= 0 }
         var marks: [XYChart.Mark] = []
         if !below.isEmpty {
-            marks.append(.bars(name: "Draws with NPV < 0", points: below.map { .init(x: ($0.lower + $0.upper) / 2, y: Double($0.count)) },
-                               color: ReportBuilder.negative, negativeColor: nil, width: width * 0.92))
+            marks.append(
+                .bars(
+                    name: "Draws with NPV < 0",
+                    points: below.map { .init(x: ($0.lower + $0.upper) / 2, y: Double($0.count)) },
+                    color: ReportBuilder.negative, negativeColor: nil, width: width * 0.92))
         }
         if !above.isEmpty {
-            marks.append(.bars(name: "Draws with NPV ≥ 0", points: above.map { .init(x: ($0.lower + $0.upper) / 2, y: Double($0.count)) },
-                               color: ReportBuilder.positive, negativeColor: nil, width: width * 0.92))
+            marks.append(
+                .bars(
+                    name: "Draws with NPV ≥ 0",
+                    points: above.map { .init(x: ($0.lower + $0.upper) / 2, y: Double($0.count)) },
+                    color: ReportBuilder.positive, negativeColor: nil, width: width * 0.92))
         }
-        return XYChart(title: "Monte Carlo NPV: \(NumberFormatting.grouped(h.draws)) draws",
-                       marks: marks, xAxisTitle: "Net present value", yAxisTitle: "Draws",
-                       yFormat: .number, xFormat: .dollars, integerX: false)
+        return XYChart(
+            title: "Monte Carlo NPV: \(NumberFormatting.grouped(h.draws)) draws",
+            marks: marks, xAxisTitle: "Net present value", yAxisTitle: "Draws",
+            yFormat: .number, xFormat: .dollars, integerX: false)
     }
 
     /// Every chart of the report on its own canvas, in report order; the business-case charts only
@@ -94,16 +112,22 @@ public enum ReportCharts {
         // On its own the chart needs the title the report page gives it as a heading (24 pt more).
         var locations = locationsByClass(c)
         let nouns = bars == 1 ? c.areaNoun : c.areaNounPlural
-        locations.title = bars < c.areas.count
+        locations.title =
+            bars < c.areas.count
             ? "Locations by service class: the \(bars) \(nouns) with the most unserved locations"
             : "Locations by service class, \(nouns) ordered by unserved locations"
-        var out = [Drawn(name: "locations-by-class",
-                         displayList: locations.render(
-                             size: PageSize(width: standaloneWidth, height: locationsByClassHeight(bars: bars) + 24), measurer: measurer))]
+        var out = [
+            Drawn(
+                name: "locations-by-class",
+                displayList: locations.render(
+                    size: PageSize(width: standaloneWidth, height: locationsByClassHeight(bars: bars) + 24),
+                    measurer: measurer))
+        ]
         if let bc = c.businessCase, let h = bc.headline {
             let size = PageSize(width: standaloneWidth, height: standaloneHeight)
             out.append(Drawn(name: "adoption", displayList: adoption(h).render(size: size, measurer: measurer)))
-            out.append(Drawn(name: "cash-flow", displayList: cashFlow(bc, headline: h).render(size: size, measurer: measurer)))
+            out.append(
+                Drawn(name: "cash-flow", displayList: cashFlow(bc, headline: h).render(size: size, measurer: measurer)))
             out.append(Drawn(name: "tornado", displayList: tornado(h).render(size: size, measurer: measurer)))
             out.append(Drawn(name: "monte-carlo", displayList: monteCarlo(h).render(size: size, measurer: measurer)))
         }

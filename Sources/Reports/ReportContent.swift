@@ -13,14 +13,18 @@ public struct ReportContent: Hashable, Sendable, Codable {
         public var funded: Int?
 
         public init(locations: Int, unserved: Int, underserved: Int, served: Int, funded: Int? = nil) {
-            self.locations = locations; self.unserved = unserved; self.underserved = underserved; self.served = served
+            self.locations = locations
+            self.unserved = unserved
+            self.underserved = underserved
+            self.served = served
             self.funded = funded
         }
 
         /// Totals summed over area rows.
         public init(summing rows: [AreaRow]) {
-            self.init(locations: rows.reduce(0) { $0 + $1.locations }, unserved: rows.reduce(0) { $0 + $1.unserved },
-                      underserved: rows.reduce(0) { $0 + $1.underserved }, served: rows.reduce(0) { $0 + $1.served })
+            self.init(
+                locations: rows.reduce(0) { $0 + $1.locations }, unserved: rows.reduce(0) { $0 + $1.unserved },
+                underserved: rows.reduce(0) { $0 + $1.underserved }, served: rows.reduce(0) { $0 + $1.served })
         }
 
         public var unservedShare: Double { share(unserved) }
@@ -46,11 +50,19 @@ public struct ReportContent: Hashable, Sendable, Codable {
         /// Highest advertised speeds as printed, e.g. "1,000/35".
         public var topSpeed: String
 
-        public init(id: String, label: String, otherBrands: [String], technologies: String, locations: Int,
-                    locationsAt25x3: Int, locationsAt100x20: Int, locationsServed: Int, topSpeed: String) {
-            self.id = id; self.label = label; self.otherBrands = otherBrands; self.technologies = technologies
-            self.locations = locations; self.locationsAt25x3 = locationsAt25x3; self.locationsAt100x20 = locationsAt100x20
-            self.locationsServed = locationsServed; self.topSpeed = topSpeed
+        public init(
+            id: String, label: String, otherBrands: [String], technologies: String, locations: Int,
+            locationsAt25x3: Int, locationsAt100x20: Int, locationsServed: Int, topSpeed: String
+        ) {
+            self.id = id
+            self.label = label
+            self.otherBrands = otherBrands
+            self.technologies = technologies
+            self.locations = locations
+            self.locationsAt25x3 = locationsAt25x3
+            self.locationsAt100x20 = locationsAt100x20
+            self.locationsServed = locationsServed
+            self.topSpeed = topSpeed
         }
     }
 
@@ -73,11 +85,19 @@ public struct ReportContent: Hashable, Sendable, Codable {
         /// Providers serving at least one of its locations at 100/20 under the rule.
         public var providersAt100x20: Int?
 
-        public init(id: String, name: String, locations: Int, unserved: Int, underserved: Int, served: Int,
-                    households: Int? = nil, noInternetShare: Double? = nil, medianIncome: Int? = nil) {
-            self.id = id; self.name = name; self.locations = locations; self.unserved = unserved
-            self.underserved = underserved; self.served = served; self.households = households
-            self.noInternetShare = noInternetShare; self.medianIncome = medianIncome
+        public init(
+            id: String, name: String, locations: Int, unserved: Int, underserved: Int, served: Int,
+            households: Int? = nil, noInternetShare: Double? = nil, medianIncome: Int? = nil
+        ) {
+            self.id = id
+            self.name = name
+            self.locations = locations
+            self.unserved = unserved
+            self.underserved = underserved
+            self.served = served
+            self.households = households
+            self.noInternetShare = noInternetShare
+            self.medianIncome = medianIncome
         }
 
         /// Share of the area's locations that are unserved or underserved (0 without locations).
@@ -98,7 +118,10 @@ public struct ReportContent: Hashable, Sendable, Codable {
         public var vintageAndLicence: String
 
         public init(fileName: String, role: String, sizeBytes: Int64, sha256: String, vintageAndLicence: String) {
-            self.fileName = fileName; self.role = role; self.sizeBytes = sizeBytes; self.sha256 = sha256
+            self.fileName = fileName
+            self.role = role
+            self.sizeBytes = sizeBytes
+            self.sha256 = sha256
             self.vintageAndLicence = vintageAndLicence
         }
     }
@@ -129,7 +152,10 @@ public struct ReportContent: Hashable, Sendable, Codable {
         public var serviceClass: String
         public var gigabitSymmetric: Bool
         public init(type: String, name: String, area: String, serviceClass: String, gigabitSymmetric: Bool) {
-            self.type = type; self.name = name; self.area = area; self.serviceClass = serviceClass
+            self.type = type
+            self.name = name
+            self.area = area
+            self.serviceClass = serviceClass
             self.gigabitSymmetric = gigabitSymmetric
         }
     }
@@ -160,19 +186,32 @@ public struct ReportContent: Hashable, Sendable, Codable {
     public static let defaultSyntheticNotice =
         "SYNTHETIC DATA — this report was produced from generated demonstration data. It does not describe real places or providers."
 
-    public init(title: String, studyName: String, isSyntheticData: Bool = false,
-                syntheticNotice: String = ReportContent.defaultSyntheticNotice, generatedDate: String,
-                timestamp: String, dataVintages: [String] = [], totals: Totals, areas: [AreaRow],
-                areaNoun: String = "area", map: DisplayList? = nil, mapCaption: String = "", policyName: String = "",
-                methodParagraphs: [String] = [], dataSources: [DataSource] = [], runID: String, toolVersion: String,
-                businessCase: BusinessCaseContent? = nil, universeNotice: String? = nil, noInternetUniverse: String? = nil,
-                providers: [ProviderRow] = [], anchors: [AnchorRow] = []) {
-        self.title = title; self.studyName = studyName; self.isSyntheticData = isSyntheticData
-        self.syntheticNotice = syntheticNotice; self.generatedDate = generatedDate; self.timestamp = timestamp
-        self.dataVintages = dataVintages; self.totals = totals; self.areas = areas; self.areaNoun = areaNoun
-        self.map = map; self.mapCaption = mapCaption; self.policyName = policyName
-        self.methodParagraphs = methodParagraphs; self.dataSources = dataSources
-        self.runID = runID; self.toolVersion = toolVersion
+    public init(
+        title: String, studyName: String, isSyntheticData: Bool = false,
+        syntheticNotice: String = ReportContent.defaultSyntheticNotice, generatedDate: String,
+        timestamp: String, dataVintages: [String] = [], totals: Totals, areas: [AreaRow],
+        areaNoun: String = "area", map: DisplayList? = nil, mapCaption: String = "", policyName: String = "",
+        methodParagraphs: [String] = [], dataSources: [DataSource] = [], runID: String, toolVersion: String,
+        businessCase: BusinessCaseContent? = nil, universeNotice: String? = nil, noInternetUniverse: String? = nil,
+        providers: [ProviderRow] = [], anchors: [AnchorRow] = []
+    ) {
+        self.title = title
+        self.studyName = studyName
+        self.isSyntheticData = isSyntheticData
+        self.syntheticNotice = syntheticNotice
+        self.generatedDate = generatedDate
+        self.timestamp = timestamp
+        self.dataVintages = dataVintages
+        self.totals = totals
+        self.areas = areas
+        self.areaNoun = areaNoun
+        self.map = map
+        self.mapCaption = mapCaption
+        self.policyName = policyName
+        self.methodParagraphs = methodParagraphs
+        self.dataSources = dataSources
+        self.runID = runID
+        self.toolVersion = toolVersion
         self.businessCase = businessCase
         self.universeNotice = universeNotice
         self.noInternetUniverse = noInternetUniverse
@@ -185,7 +224,9 @@ public struct ReportContent: Hashable, Sendable, Codable {
 
     /// `noun` in the plural (English: a consonant and y → ies).
     public static func plural(_ noun: String) -> String {
-        if noun.hasSuffix("y"), let before = noun.dropLast().last, !"aeiou".contains(before) { return noun.dropLast() + "ies" }
+        if noun.hasSuffix("y"), let before = noun.dropLast().last, !"aeiou".contains(before) {
+            return noun.dropLast() + "ies"
+        }
         return noun + "s"
     }
 
@@ -196,10 +237,11 @@ public struct ReportContent: Hashable, Sendable, Codable {
 
     /// Up to `limit` areas with the most unserved locations (ties: more underserved, then id).
     public func topAreasByUnserved(_ limit: Int) -> [AreaRow] {
-        Array(areas.sorted { a, b in
-            if a.unserved != b.unserved { return a.unserved > b.unserved }
-            if a.underserved != b.underserved { return a.underserved > b.underserved }
-            return a.id < b.id
-        }.prefix(limit))
+        Array(
+            areas.sorted { a, b in
+                if a.unserved != b.unserved { return a.unserved > b.unserved }
+                if a.underserved != b.underserved { return a.underserved > b.underserved }
+                return a.id < b.id
+            }.prefix(limit))
     }
 }

@@ -6,7 +6,9 @@ public enum ReportWriter {
     /// Builds the report for `content` and writes it to `path` as a PDF.
     /// - Throws: `LastmileError.io` naming `path` when the file cannot be written (Cairo's
     ///   message), `.failed` when the report fonts are not installed.
-    public static func writePDF(_ content: ReportContent, paper: PaperSize = .letter, to path: String) throws(LastmileError) {
+    public static func writePDF(_ content: ReportContent, paper: PaperSize = .letter, to path: String)
+        throws(LastmileError)
+    {
         try verifyFonts()
         let document = ReportBuilder(measurer: PangoTextMeasurer()).document(for: content, paper: paper)
         try write(document, to: path)

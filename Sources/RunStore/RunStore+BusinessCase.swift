@@ -7,22 +7,27 @@ extension RunStore {
     /// - Throws: `.failed` for a number that is not finite (SQLite would store NULL or fail).
     public func recordScenarioResults(_ results: [StoredScenarioResult], for run: RunID) throws {
         try database.transaction {
-            let insert = try database.prepare("""
+            let insert = try database.prepare(
+                """
                 INSERT INTO scenario_results (run_id, scenario, position, label, kind, capex, npv, irr, payback_years,
                     discounted_payback_years, break_even_take_rate, bond_amount, min_dscr, mc_draws, mc_seed,
                     mc_p10, mc_p50, mc_p90, mc_probability_negative)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            let year = try database.prepare("""
+            let year = try database.prepare(
+                """
                 INSERT INTO scenario_cash_flows (run_id, scenario, year, passings_in_service, subscribers, revenue, opex,
                     capex, net_cash_flow, debt_service, dscr)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for (position, r) in results.enumerated() {
-                let numbers: [Double?] = [r.capex, r.npv, r.irr, r.paybackYears, r.discountedPaybackYears, r.breakEvenTakeRate,
-                                          r.bondAmount, r.minimumDebtServiceCoverage, r.p10, r.p50, r.p90, r.probabilityNPVNegative]
+                let numbers: [Double?] = [
+                    r.capex, r.npv, r.irr, r.paybackYears, r.discountedPaybackYears, r.breakEvenTakeRate,
+                    r.bondAmount, r.minimumDebtServiceCoverage, r.p10, r.p50, r.p90, r.probabilityNPVNegative,
+                ]
                 if numbers.contains(where: { $0.map { !$0.isFinite } ?? false }) {
-                    throw LastmileError.failed("\(path): scenario '\(r.scenario)' has a number that is not finite and cannot be stored")
+                    throw LastmileError.failed(
+                        "\(path): scenario '\(r.scenario)' has a number that is not finite and cannot be stored")
                 }
                 insert.reset()
                 try insert.bind([
@@ -30,13 +35,17 @@ extension RunStore {
                     .real(r.capex), .real(r.npv), .optional(r.irr), .optional(r.paybackYears),
                     .optional(r.discountedPaybackYears), .optional(r.breakEvenTakeRate), .real(r.bondAmount),
                     .optional(r.minimumDebtServiceCoverage), .integer(Int64(r.monteCarloDraws)),
-                    .text(String(r.monteCarloSeed)), .real(r.p10), .real(r.p50), .real(r.p90), .real(r.probabilityNPVNegative),
+                    .text(String(r.monteCarloSeed)), .real(r.p10), .real(r.p50), .real(r.p90),
+                    .real(r.probabilityNPVNegative),
                 ])
                 while try insert.step() {}
                 for y in r.years {
-                    let values = [y.passingsInService, y.subscribers, y.revenue, y.opex, y.capex, y.netCashFlow, y.debtService]
+                    let values = [
+                        y.passingsInService, y.subscribers, y.revenue, y.opex, y.capex, y.netCashFlow, y.debtService,
+                    ]
                     if values.contains(where: { !$0.isFinite }) || !(y.debtServiceCoverage?.isFinite ?? true) {
-                        throw LastmileError.failed("\(path): scenario '\(r.scenario)' year \(y.year) has a number that is not finite")
+                        throw LastmileError.failed(
+                            "\(path): scenario '\(r.scenario)' year \(y.year) has a number that is not finite")
                     }
                     year.reset()
                     try year.bind([
@@ -52,11 +61,13 @@ extension RunStore {
 
     /// The run's scenarios in the order they were recorded, each with its years in order.
     public func scenarioResults(_ run: RunID) throws -> [StoredScenarioResult] {
-        var results = try database.query("""
+        var results = try database.query(
+            """
             SELECT scenario, label, kind, capex, npv, irr, payback_years, discounted_payback_years, break_even_take_rate,
                    bond_amount, min_dscr, mc_draws, mc_seed, mc_p10, mc_p50, mc_p90, mc_probability_negative
             FROM scenario_results WHERE run_id = ? ORDER BY position
-            """, [.text(run.rawValue)]) { row in
+            """, [.text(run.rawValue)]
+        ) { row in
             StoredScenarioResult(
                 scenario: row.text(0) ?? "", label: row.text(1) ?? "", kind: row.text(2) ?? "", capex: row.real(3) ?? 0,
                 npv: row.real(4) ?? 0, irr: row.real(5), paybackYears: row.real(6), discountedPaybackYears: row.real(7),
@@ -66,10 +77,12 @@ extension RunStore {
                 probabilityNPVNegative: row.real(16) ?? 0, years: [])
         }
         for i in results.indices {
-            results[i].years = try database.query("""
+            results[i].years = try database.query(
+                """
                 SELECT year, passings_in_service, subscribers, revenue, opex, capex, net_cash_flow, debt_service, dscr
                 FROM scenario_cash_flows WHERE run_id = ? AND scenario = ? ORDER BY year
-                """, [.text(run.rawValue), .text(results[i].scenario)]) { row in
+                """, [.text(run.rawValue), .text(results[i].scenario)]
+            ) { row in
                 StoredScenarioResult.Year(
                     year: Int(row.integer(0) ?? 0), passingsInService: row.real(1) ?? 0, subscribers: row.real(2) ?? 0,
                     revenue: row.real(3) ?? 0, opex: row.real(4) ?? 0, capex: row.real(5) ?? 0,

@@ -27,14 +27,17 @@ public final class RunStore {
         self.path = path
         let parent = (path as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
-        if !parent.isEmpty, FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), !isFolder.boolValue {
-            throw LastmileError.io(path: path, "cannot create the run store's folder \(parent): it is a file (Not a directory)")
+        if !parent.isEmpty, FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), !isFolder.boolValue
+        {
+            throw LastmileError.io(
+                path: path, "cannot create the run store's folder \(parent): it is a file (Not a directory)")
         }
         if !parent.isEmpty {
             do {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             } catch {
-                throw LastmileError.io(path: path, "cannot create the run store's folder \(parent): \(LastmileError.reason(error))")
+                throw LastmileError.io(
+                    path: path, "cannot create the run store's folder \(parent): \(LastmileError.reason(error))")
             }
         }
         database = try Database(path: path, busyTimeoutMilliseconds: RunStore.busyTimeoutMilliseconds)
@@ -43,23 +46,29 @@ public final class RunStore {
             // GeoPackages are SQLite files too; the run store must never write into one (GDAL owns their
             // tables and triggers). GeoPackage 1.2+ sets application_id 'GPKG'; older ones have gpkg_contents.
             let applicationID = try database.query("PRAGMA application_id") { $0.integer(0) ?? 0 }.first ?? 0
-            let geoPackageTables = try database.query(
-                "SELECT count(*) FROM sqlite_master WHERE name = 'gpkg_contents'") { $0.integer(0) ?? 0 }.first ?? 0
+            let geoPackageTables =
+                try database.query(
+                    "SELECT count(*) FROM sqlite_master WHERE name = 'gpkg_contents'"
+                ) { $0.integer(0) ?? 0 }.first ?? 0
             if applicationID == RunStore.geoPackageApplicationID || geoPackageTables > 0 {
                 throw LastmileError.io(path: path, "is a GeoPackage, not a run store: give the run store its own file")
             }
             // Another application's database (tables, but none of ours) is refused before anything,
             // even the journal mode, is written to it.
             let tables = try database.query(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name") { $0.text(0) ?? "" }
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            ) { $0.text(0) ?? "" }
             if !tables.isEmpty && !tables.contains("schema_migrations") {
-                throw LastmileError.io(path: path, "is an SQLite database of another application (tables: "
-                                       + tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
-                                       + "), not a run store: give the run store its own file")
+                throw LastmileError.io(
+                    path: path,
+                    "is an SQLite database of another application (tables: "
+                        + tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
+                        + "), not a run store: give the run store its own file")
             }
             let mode = try database.query("PRAGMA journal_mode = WAL") { $0.text(0) ?? "" }.first ?? ""
             guard mode.lowercased() == "wal" else {
-                throw LastmileError.io(path: path, "cannot switch the run store to WAL mode (journal_mode is '\(mode)')")
+                throw LastmileError.io(
+                    path: path, "cannot switch the run store to WAL mode (journal_mode is '\(mode)')")
             }
             try database.execute("PRAGMA foreign_keys = ON")
         } catch LastmileError.io(_, let message) where database.lastFailureCode == SQLITE_NOTADB {
@@ -74,7 +83,8 @@ public final class RunStore {
     }
 
     private func migrate() throws {
-        try database.execute("""
+        try database.execute(
+            """
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 name        TEXT PRIMARY KEY NOT NULL,
                 applied_at  TEXT NOT NULL
@@ -83,17 +93,22 @@ public final class RunStore {
         let applied = Set(try appliedMigrations())
         let known = Set(Migration.all.map(\.name))
         if let unknown = applied.subtracting(known).sorted().first {
-            throw LastmileError.failed("\(path): the run store was written by a newer version of lastmile (unknown migration '\(unknown)')")
+            throw LastmileError.failed(
+                "\(path): the run store was written by a newer version of lastmile (unknown migration '\(unknown)')")
         }
         for migration in Migration.all where !applied.contains(migration.name) {
             try database.transaction {
                 // Another process may have applied it while this one waited for the write lock.
-                let done = try database.query("SELECT count(*) FROM schema_migrations WHERE name = ?",
-                                              [.text(migration.name)]) { $0.integer(0) ?? 0 }.first ?? 0
+                let done =
+                    try database.query(
+                        "SELECT count(*) FROM schema_migrations WHERE name = ?",
+                        [.text(migration.name)]
+                    ) { $0.integer(0) ?? 0 }.first ?? 0
                 guard done == 0 else { return }
                 try database.execute(migration.sql)
-                try database.run("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
-                                 [.text(migration.name), .text(Timestamp.string(from: Date()))])
+                try database.run(
+                    "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
+                    [.text(migration.name), .text(Timestamp.string(from: Date()))])
             }
         }
     }
@@ -104,13 +119,17 @@ public final class RunStore {
     @discardableResult
     public func beginRun(_ start: RunStart) throws -> RunID {
         let id = start.id ?? RunID.generate(date: start.startedAt)
-        try database.run("""
+        try database.run(
+            """
             INSERT INTO runs (id, study_name, study_path, started_at, finished_at, status, error,
                               tool_version, study_text, output_dir)
             VALUES (?, ?, ?, ?, NULL, 'running', NULL, ?, ?, ?)
-            """, [.text(id.rawValue), .text(start.studyName), .text(start.studyPath),
-                  .text(Timestamp.string(from: start.startedAt)), .text(start.toolVersion),
-                  .text(start.studyText), .text(start.outputDirectory)])
+            """,
+            [
+                .text(id.rawValue), .text(start.studyName), .text(start.studyPath),
+                .text(Timestamp.string(from: start.startedAt)), .text(start.toolVersion),
+                .text(start.studyText), .text(start.outputDirectory),
+            ])
         return id
     }
 
@@ -127,8 +146,10 @@ public final class RunStore {
                 "INSERT INTO inputs (run_id, role, path, size_bytes, sha256) VALUES (?, ?, ?, ?, ?)")
             for input in inputs {
                 insert.reset()
-                try insert.bind([.text(run.rawValue), .text(input.role), .text(input.path),
-                                 .integer(input.sizeBytes), .text(input.sha256)])
+                try insert.bind([
+                    .text(run.rawValue), .text(input.role), .text(input.path),
+                    .integer(input.sizeBytes), .text(input.sha256),
+                ])
                 while try insert.step() {}
             }
         }
@@ -151,14 +172,16 @@ public final class RunStore {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try database.transaction {
-            let insert = try database.prepare("""
+            let insert = try database.prepare(
+                """
                 INSERT INTO area_results (run_id, area_id, name, locations, unserved, underserved, served,
                                           households, no_internet_share, median_income, metrics_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for result in results {
                 if let bad = result.metrics.first(where: { !$0.value.isFinite }) {
-                    throw LastmileError.failed("\(path): area \(result.areaID): metric '\(bad.key)' is \(bad.value), which cannot be stored")
+                    throw LastmileError.failed(
+                        "\(path): area \(result.areaID): metric '\(bad.key)' is \(bad.value), which cannot be stored")
                 }
                 let json = String(decoding: try encoder.encode(result.metrics), as: UTF8.self)
                 insert.reset()
@@ -189,9 +212,12 @@ public final class RunStore {
     /// Marks a run finished with `status` (`done` or `failed`) and, for a failure, its error message.
     /// - Throws: `LastmileError.usage` when no run has this id.
     public func finishRun(_ run: RunID, status: RunStatus, error: String? = nil, finishedAt: Date = Date()) throws {
-        try database.run("UPDATE runs SET status = ?, error = ?, finished_at = ? WHERE id = ?",
-                         [.text(status.rawValue), .optional(error), .text(Timestamp.string(from: finishedAt)),
-                          .text(run.rawValue)])
+        try database.run(
+            "UPDATE runs SET status = ?, error = ?, finished_at = ? WHERE id = ?",
+            [
+                .text(status.rawValue), .optional(error), .text(Timestamp.string(from: finishedAt)),
+                .text(run.rawValue),
+            ])
         guard database.changes == 1 else {
             throw LastmileError.usage("no run with id \(run) in \(path)")
         }
@@ -201,69 +227,82 @@ public final class RunStore {
 
     /// The run with this id, or nil when the store has none.
     public func run(_ id: RunID) throws -> StoredRun? {
-        try database.query("""
+        try database.query(
+            """
             SELECT id, study_name, study_path, started_at, finished_at, status, error, tool_version,
                    study_text, output_dir
             FROM runs WHERE id = ?
-            """, [.text(id.rawValue)]) { row in
-            StoredRun(id: RunID(row.text(0) ?? ""), studyName: row.text(1) ?? "", studyPath: row.text(2) ?? "",
-                      startedAt: try timestamp(row.text(3), column: "started_at"),
-                      finishedAt: try row.text(4).map { try timestamp($0, column: "finished_at") },
-                      status: try status(row.text(5)), error: row.text(6), toolVersion: row.text(7) ?? "",
-                      studyText: row.text(8) ?? "", outputDirectory: row.text(9) ?? "")
+            """, [.text(id.rawValue)]
+        ) { row in
+            StoredRun(
+                id: RunID(row.text(0) ?? ""), studyName: row.text(1) ?? "", studyPath: row.text(2) ?? "",
+                startedAt: try timestamp(row.text(3), column: "started_at"),
+                finishedAt: try row.text(4).map { try timestamp($0, column: "finished_at") },
+                status: try status(row.text(5)), error: row.text(6), toolVersion: row.text(7) ?? "",
+                studyText: row.text(8) ?? "", outputDirectory: row.text(9) ?? "")
         }.first
     }
 
     /// Every run, newest first, with its location totals.
     public func runs() throws -> [RunSummary] {
-        try database.query("""
+        try database.query(
+            """
             SELECT r.id, r.study_name, r.started_at, r.finished_at, r.status, r.error,
                    count(a.area_id), coalesce(sum(a.locations), 0), coalesce(sum(a.unserved), 0),
                    coalesce(sum(a.underserved), 0), coalesce(sum(a.served), 0)
             FROM runs r LEFT JOIN area_results a ON a.run_id = r.id
             GROUP BY r.id
             ORDER BY r.started_at DESC, r.id DESC
-            """) { row in
-            RunSummary(id: RunID(row.text(0) ?? ""), studyName: row.text(1) ?? "",
-                       startedAt: try timestamp(row.text(2), column: "started_at"),
-                       finishedAt: try row.text(3).map { try timestamp($0, column: "finished_at") },
-                       status: try status(row.text(4)), error: row.text(5),
-                       areaCount: Int(row.integer(6) ?? 0), locations: Int(row.integer(7) ?? 0),
-                       unserved: Int(row.integer(8) ?? 0), underserved: Int(row.integer(9) ?? 0),
-                       served: Int(row.integer(10) ?? 0))
+            """
+        ) { row in
+            RunSummary(
+                id: RunID(row.text(0) ?? ""), studyName: row.text(1) ?? "",
+                startedAt: try timestamp(row.text(2), column: "started_at"),
+                finishedAt: try row.text(3).map { try timestamp($0, column: "finished_at") },
+                status: try status(row.text(4)), error: row.text(5),
+                areaCount: Int(row.integer(6) ?? 0), locations: Int(row.integer(7) ?? 0),
+                unserved: Int(row.integer(8) ?? 0), underserved: Int(row.integer(9) ?? 0),
+                served: Int(row.integer(10) ?? 0))
         }
     }
 
     /// The run's per-area results, ordered by area id.
     public func areaResults(_ run: RunID) throws -> [StoredAreaResult] {
         let decoder = JSONDecoder()
-        return try database.query("""
+        return try database.query(
+            """
             SELECT area_id, name, locations, unserved, underserved, served, households, no_internet_share,
                    median_income, metrics_json
             FROM area_results WHERE run_id = ? ORDER BY area_id
-            """, [.text(run.rawValue)]) { row in
+            """, [.text(run.rawValue)]
+        ) { row in
             let areaID = row.text(0) ?? ""
             let metrics: [String: Double]
             do {
                 metrics = try decoder.decode([String: Double].self, from: Data((row.text(9) ?? "{}").utf8))
             } catch {
-                throw LastmileError.badInput(SourceLocation(file: path, column: "area_results.metrics_json"),
-                                             "a JSON object of numbers for area \(areaID) of run \(run)")
+                throw LastmileError.badInput(
+                    SourceLocation(file: path, column: "area_results.metrics_json"),
+                    "a JSON object of numbers for area \(areaID) of run \(run)")
             }
-            return StoredAreaResult(areaID: areaID, name: row.text(1) ?? "", locations: Int(row.integer(2) ?? 0),
-                                    unserved: Int(row.integer(3) ?? 0), underserved: Int(row.integer(4) ?? 0),
-                                    served: Int(row.integer(5) ?? 0), households: row.real(6),
-                                    noInternetShare: row.real(7), medianIncome: row.real(8), metrics: metrics)
+            return StoredAreaResult(
+                areaID: areaID, name: row.text(1) ?? "", locations: Int(row.integer(2) ?? 0),
+                unserved: Int(row.integer(3) ?? 0), underserved: Int(row.integer(4) ?? 0),
+                served: Int(row.integer(5) ?? 0), households: row.real(6),
+                noInternetShare: row.real(7), medianIncome: row.real(8), metrics: metrics)
         }
     }
 
     /// The run's input files, ordered by role then path.
     public func inputs(_ run: RunID) throws -> [RunInput] {
-        try database.query("""
+        try database.query(
+            """
             SELECT role, path, size_bytes, sha256 FROM inputs WHERE run_id = ? ORDER BY role, path
-            """, [.text(run.rawValue)]) { row in
-            RunInput(role: row.text(0) ?? "", path: row.text(1) ?? "", sizeBytes: row.integer(2) ?? 0,
-                     sha256: row.text(3) ?? "")
+            """, [.text(run.rawValue)]
+        ) { row in
+            RunInput(
+                role: row.text(0) ?? "", path: row.text(1) ?? "", sizeBytes: row.integer(2) ?? 0,
+                sha256: row.text(3) ?? "")
         }
     }
 
@@ -277,12 +316,15 @@ public final class RunStore {
 
     /// The run's diagnostics in the order they were recorded.
     public func diagnostics(_ run: RunID) throws -> [RunDiagnostic] {
-        try database.query("SELECT severity, message FROM diagnostics WHERE run_id = ? ORDER BY id",
-                           [.text(run.rawValue)]) { row in
+        try database.query(
+            "SELECT severity, message FROM diagnostics WHERE run_id = ? ORDER BY id",
+            [.text(run.rawValue)]
+        ) { row in
             let text = row.text(0) ?? ""
             guard let severity = RunDiagnostic.Severity(rawValue: text) else {
-                throw LastmileError.badInput(SourceLocation(file: path, column: "diagnostics.severity"),
-                                             "info, warning or error, found '\(text)'")
+                throw LastmileError.badInput(
+                    SourceLocation(file: path, column: "diagnostics.severity"),
+                    "info, warning or error, found '\(text)'")
             }
             return RunDiagnostic(severity: severity, message: row.text(1) ?? "")
         }
@@ -290,16 +332,18 @@ public final class RunStore {
 
     func timestamp(_ text: String?, column: String) throws -> Date {
         guard let text, let date = Timestamp.date(from: text) else {
-            throw LastmileError.badInput(SourceLocation(file: path, column: "runs.\(column)"),
-                                         "an ISO 8601 UTC time, found '\(text ?? "NULL")'")
+            throw LastmileError.badInput(
+                SourceLocation(file: path, column: "runs.\(column)"),
+                "an ISO 8601 UTC time, found '\(text ?? "NULL")'")
         }
         return date
     }
 
     func status(_ text: String?) throws -> RunStatus {
         guard let text, let status = RunStatus(rawValue: text) else {
-            throw LastmileError.badInput(SourceLocation(file: path, column: "runs.status"),
-                                         "running, done or failed, found '\(text ?? "NULL")'")
+            throw LastmileError.badInput(
+                SourceLocation(file: path, column: "runs.status"),
+                "running, done or failed, found '\(text ?? "NULL")'")
         }
         return status
     }

@@ -6,10 +6,12 @@ struct MD5 {
     private var length: UInt64 = 0
 
     /// Per-round shift amounts (RFC 1321, section 3.4).
-    private static let shifts: [UInt32] = [7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
-                                           5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
-                                           4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
-                                           6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21]
+    private static let shifts: [UInt32] = [
+        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
+        5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
+        4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
+        6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
+    ]
     /// K[i] = floor(2^32 × |sin(i + 1)|) (RFC 1321, section 3.4).
     private static let constants: [UInt32] = (0..<64).map { i in
         UInt32(truncatingIfNeeded: Int64((abs(sin(Double(i + 1))) * 4_294_967_296).rounded(.down)))
@@ -19,7 +21,10 @@ struct MD5 {
         for b in bytes {
             pending.append(b)
             length &+= 1
-            if pending.count == 64 { block(pending); pending.removeAll(keepingCapacity: true) }
+            if pending.count == 64 {
+                block(pending)
+                pending.removeAll(keepingCapacity: true)
+            }
         }
     }
 
@@ -45,20 +50,32 @@ struct MD5 {
     private mutating func block(_ chunk: [UInt8]) {
         var m = [UInt32](repeating: 0, count: 16)
         for i in 0..<16 {
-            m[i] = UInt32(chunk[4 * i]) | UInt32(chunk[4 * i + 1]) << 8 | UInt32(chunk[4 * i + 2]) << 16 | UInt32(chunk[4 * i + 3]) << 24
+            m[i] =
+                UInt32(chunk[4 * i]) | UInt32(chunk[4 * i + 1]) << 8 | UInt32(chunk[4 * i + 2]) << 16 | UInt32(
+                    chunk[4 * i + 3]) << 24
         }
         var (a, b, c, d) = state
         for i in 0..<64 {
             var f: UInt32
             let g: Int
             switch i {
-            case 0..<16: f = (b & c) | (~b & d); g = i
-            case 16..<32: f = (d & b) | (~d & c); g = (5 * i + 1) % 16
-            case 32..<48: f = b ^ c ^ d; g = (3 * i + 5) % 16
-            default: f = c ^ (b | ~d); g = (7 * i) % 16
+            case 0..<16:
+                f = (b & c) | (~b & d)
+                g = i
+            case 16..<32:
+                f = (d & b) | (~d & c)
+                g = (5 * i + 1) % 16
+            case 32..<48:
+                f = b ^ c ^ d
+                g = (3 * i + 5) % 16
+            default:
+                f = c ^ (b | ~d)
+                g = (7 * i) % 16
             }
             f = f &+ a &+ Self.constants[i] &+ m[g]
-            a = d; d = c; c = b
+            a = d
+            d = c
+            c = b
             let s = Self.shifts[i]
             b = b &+ (f << s | f >> (32 - s))
         }
@@ -67,7 +84,7 @@ struct MD5 {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

@@ -28,12 +28,14 @@ struct P1Pipeline {
         let acsPath = (dataDirectory as NSString).appendingPathComponent("acs_blockgroups.csv")
         // P1 counts every business/residential code, as NTIA's BEAD method (bead-2022 does).
         let t0 = Date()
-        let classified = try AreaClassification.run(files: [bdc], level: .blockgroup, profile: .bead2022, threads: threads)
+        let classified = try AreaClassification.run(
+            files: [bdc], level: .blockgroup, profile: .bead2022, threads: threads)
         let t1 = Date()
         let acs = try ACSTable.read(path: acsPath)
         let t2 = Date()
 
-        var csv = "GEOID,locations,unserved,underserved,served,share_unserved,population,households,"
+        var csv =
+            "GEOID,locations,unserved,underserved,served,share_unserved,population,households,"
             + "median_hh_income,hh_internet_universe,hh_no_internet,hh_no_computer\n"
         var md5 = MD5()
         var totals = ClassCounts()
@@ -44,10 +46,13 @@ struct P1Pipeline {
             let d = acs.profiles[row.area]
             let income = d?.medianHouseholdIncome.flatMap { $0 == Self.notAvailable ? nil : Int($0) }
             let share = String(format: "%.6f", Double(c.unserved) / Double(c.locations))
-            csv += "\(row.area),\(c.locations),\(c.unserved),\(c.underserved),\(c.served),\(share),"
+            csv +=
+                "\(row.area),\(c.locations),\(c.unserved),\(c.underserved),\(c.served),\(share),"
                 + "\(text(d?.population)),\(text(d?.households)),\(text(income)),"
                 + "\(text(d?.internetUniverseHouseholds)),\(text(d?.noInternetHouseholds)),\(text(d?.noComputerHouseholds))\n"
-            md5.update("\(row.area),\(c.locations),\(c.unserved),\(c.underserved),\(c.served),\(text(d?.population)),\(text(income))\n".utf8)
+            md5.update(
+                "\(row.area),\(c.locations),\(c.unserved),\(c.underserved),\(c.served),\(text(d?.population)),\(text(income))\n"
+                    .utf8)
         }
         let outDirectory = (dataDirectory as NSString).appendingPathComponent("out")
         try FileManager.default.createDirectory(atPath: outDirectory, withIntermediateDirectories: true)
@@ -61,10 +66,12 @@ struct P1Pipeline {
         } catch {
             throw LastmileError.io(path: outPath, "cannot write: \(LastmileError.reason(error))")
         }
-        let digest = "P1 block_groups=\(classified.rows.count) locations=\(totals.locations) unserved=\(totals.unserved) "
+        let digest =
+            "P1 block_groups=\(classified.rows.count) locations=\(totals.locations) unserved=\(totals.unserved) "
             + "underserved=\(totals.underserved) served=\(totals.served) md5=\(md5.hex().prefix(12))"
-        return Outcome(digest: digest, rowsRead: classified.rowsRead, outputPath: outPath,
-                       classifySeconds: t1.timeIntervalSince(t0), acsSeconds: t2.timeIntervalSince(t1),
-                       writeSeconds: Date().timeIntervalSince(t2))
+        return Outcome(
+            digest: digest, rowsRead: classified.rowsRead, outputPath: outPath,
+            classifySeconds: t1.timeIntervalSince(t0), acsSeconds: t2.timeIntervalSince(t1),
+            writeSeconds: Date().timeIntervalSince(t2))
     }
 }

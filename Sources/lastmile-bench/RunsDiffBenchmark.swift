@@ -14,7 +14,9 @@ struct RunsDiffBenchmark {
     }
 
     func run() throws -> Outcome {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lastmile-bench-diff-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lastmile-bench-diff-\(UUID().uuidString)"
+        ).path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let storePath = folder + "/runs.sqlite"
@@ -23,24 +25,33 @@ struct RunsDiffBenchmark {
         // class, every 100th (offset 1) is gone and 1 % new ids follow the last.
         func area(_ id: Int) -> String { String(format: "2302397%04d", id % 500) }
         func cls(_ id: Int, shifted: Bool) -> ServiceClass { ServiceClass.allCases[(id % 3 + (shifted ? 1 : 0)) % 3] }
-        let before = (0..<locations).map { StoredLocationClass(locationID: Int64($0), areaID: area($0), serviceClass: cls($0, shifted: false)) }
+        let before = (0..<locations).map {
+            StoredLocationClass(locationID: Int64($0), areaID: area($0), serviceClass: cls($0, shifted: false))
+        }
         var after: [StoredLocationClass] = []
         var expected = (changed: 0, new: 0, vanished: 0)
         for id in 0..<locations {
-            if id % 100 == 1 { expected.vanished += 1; continue }
+            if id % 100 == 1 {
+                expected.vanished += 1
+                continue
+            }
             let shifted = id % 20 == 0
             if shifted { expected.changed += 1 }
-            after.append(StoredLocationClass(locationID: Int64(id), areaID: area(id), serviceClass: cls(id, shifted: shifted)))
+            after.append(
+                StoredLocationClass(locationID: Int64(id), areaID: area(id), serviceClass: cls(id, shifted: shifted)))
         }
         for id in locations..<(locations + locations / 100) {
-            after.append(StoredLocationClass(locationID: Int64(id), areaID: area(id), serviceClass: cls(id, shifted: false)))
+            after.append(
+                StoredLocationClass(locationID: Int64(id), areaID: area(id), serviceClass: cls(id, shifted: false)))
             expected.new += 1
         }
         let storing = Date()
         var ids: [RunID] = []
         for (n, rows) in [before, after].enumerated() {
-            let id = try store.beginRun(RunStart(id: RunID("20260101T00000\(n)Z-bench\(n)"), studyName: "bench", studyPath: "bench.toml",
-                                                 toolVersion: LastmileVersion.current, studyText: "", outputDirectory: folder))
+            let id = try store.beginRun(
+                RunStart(
+                    id: RunID("20260101T00000\(n)Z-bench\(n)"), studyName: "bench", studyPath: "bench.toml",
+                    toolVersion: LastmileVersion.current, studyText: "", outputDirectory: folder))
             try store.recordLocationClasses(rows, for: id)
             try store.finishRun(id, status: .done)
             ids.append(id)
@@ -51,10 +62,12 @@ struct RunsDiffBenchmark {
         let diffSeconds = Date().timeIntervalSince(start)
         let changed = RunDiff.classChanges.reduce(0) { $0 + diff.total(from: $1.0, to: $1.1) }
         guard changed == expected.changed, diff.totalNew == expected.new, diff.totalVanished == expected.vanished else {
-            throw LastmileError.failed("runs diff counted \(changed) changed, \(diff.totalNew) new, \(diff.totalVanished) gone; "
-                                       + "expected \(expected.changed), \(expected.new), \(expected.vanished)")
+            throw LastmileError.failed(
+                "runs diff counted \(changed) changed, \(diff.totalNew) new, \(diff.totalVanished) gone; "
+                    + "expected \(expected.changed), \(expected.new), \(expected.vanished)")
         }
-        return Outcome(storeSeconds: storeSeconds, diffSeconds: diffSeconds, changed: changed, new: diff.totalNew,
-                       vanished: diff.totalVanished)
+        return Outcome(
+            storeSeconds: storeSeconds, diffSeconds: diffSeconds, changed: changed, new: diff.totalNew,
+            vanished: diff.totalVanished)
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 import LastmileKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `lastmile-bench ingest DATA_DIR [--threads N]`: runs the peer benchmark's P1 pipeline on a data
@@ -14,10 +14,10 @@ import Darwin
 let usage = "usage: lastmile-bench ingest DATA_DIR [--threads N] | runs-diff [--locations N]"
 
 #if os(Linux)
-/// `RUSAGE_SELF` as Glibc imports it (an enum case on Linux, an `Int32` macro elsewhere).
-let RUSAGE_SELF_WHO = __rusage_who_t(RUSAGE_SELF.rawValue)
+    /// `RUSAGE_SELF` as Glibc imports it (an enum case on Linux, an `Int32` macro elsewhere).
+    let RUSAGE_SELF_WHO = __rusage_who_t(RUSAGE_SELF.rawValue)
 #else
-let RUSAGE_SELF_WHO = RUSAGE_SELF
+    let RUSAGE_SELF_WHO = RUSAGE_SELF
 #endif
 
 func peakResidentMiB() -> Double {
@@ -25,9 +25,9 @@ func peakResidentMiB() -> Double {
     // getrusage returns 0 on success; ru_maxrss is in KiB on Linux (bytes on macOS).
     guard getrusage(RUSAGE_SELF_WHO, &usage) == 0 else { return .nan }
     #if os(Linux)
-    return Double(usage.ru_maxrss) / 1024
+        return Double(usage.ru_maxrss) / 1024
     #else
-    return Double(usage.ru_maxrss) / 1_048_576
+        return Double(usage.ru_maxrss) / 1_048_576
     #endif
 }
 
@@ -54,17 +54,21 @@ let start = Date()
 do {
     if arguments == ["runs-diff"] {
         let d = try RunsDiffBenchmark(locations: locations).run()
-        print(String(format: "lastmile-bench runs-diff: two runs of %d locations, diff in %.3f s (%d changed class, %d new, "
-                     + "%d gone; storing both runs %.3f s), peak RSS %.1f MiB",
-                     locations, d.diffSeconds, d.changed, d.new, d.vanished, d.storeSeconds, peakResidentMiB()))
+        print(
+            String(
+                format: "lastmile-bench runs-diff: two runs of %d locations, diff in %.3f s (%d changed class, %d new, "
+                    + "%d gone; storing both runs %.3f s), peak RSS %.1f MiB",
+                locations, d.diffSeconds, d.changed, d.new, d.vanished, d.storeSeconds, peakResidentMiB()))
         exit(0)
     }
     let outcome = try P1Pipeline(dataDirectory: arguments[1], threads: threads).run()
     let seconds = Date().timeIntervalSince(start)
-    print(String(format: "lastmile-bench ingest: %d BDC rows in %.3f s (%.0f rows/s), %d thread(s), peak RSS %.1f MiB "
-                 + "(classify %.3f s, ACS %.3f s, join+write %.3f s), wrote %@",
-                 outcome.rowsRead, seconds, Double(outcome.rowsRead) / seconds, threads, peakResidentMiB(),
-                 outcome.classifySeconds, outcome.acsSeconds, outcome.writeSeconds, outcome.outputPath))
+    print(
+        String(
+            format: "lastmile-bench ingest: %d BDC rows in %.3f s (%.0f rows/s), %d thread(s), peak RSS %.1f MiB "
+                + "(classify %.3f s, ACS %.3f s, join+write %.3f s), wrote %@",
+            outcome.rowsRead, seconds, Double(outcome.rowsRead) / seconds, threads, peakResidentMiB(),
+            outcome.classifySeconds, outcome.acsSeconds, outcome.writeSeconds, outcome.outputPath))
     print(outcome.digest)
 } catch let error as LastmileError {
     FileHandle.standardError.write(Data("lastmile-bench: \(error)\n".utf8))

@@ -27,10 +27,13 @@ struct Batch: ParsableCommand {
     @Option(help: "Studies run at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "A study file for folders without study.toml: paths resolve in each folder; {folder} becomes its name.")
+    @Option(
+        help: "A study file for folders without study.toml: paths resolve in each folder; {folder} becomes its name.")
     var template: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a study parameter in every study.", valueName: "KEY=VALUE"))
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("Override a study parameter in every study.", valueName: "KEY=VALUE"))
     var set: [String] = []
 
     @Option(help: "The summary printed at the end.")
@@ -39,7 +42,9 @@ struct Batch: ParsableCommand {
     @Flag(help: "Fail a study (exit 65 for it) on input warnings.")
     var strict = false
 
-    @Flag(name: .customLong("public"), help: "Public edition: suppress per-area counts below --suppress-below in every output.")
+    @Flag(
+        name: .customLong("public"),
+        help: "Public edition: suppress per-area counts below --suppress-below in every output.")
     var publicEdition = false
 
     @Option(name: .customLong("suppress-below"), help: "Smallest per-area count a public edition shows (default 11).")
@@ -49,8 +54,12 @@ struct Batch: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs expects 1 or more, got \(jobs)") }
-        guard !folders.isEmpty || manifest != nil else { throw ValidationError("give study folders or --manifest FILE") }
-        if suppressBelow != nil && !publicEdition { throw ValidationError("--suppress-below applies to --public outputs; add --public") }
+        guard !folders.isEmpty || manifest != nil else {
+            throw ValidationError("give study folders or --manifest FILE")
+        }
+        if suppressBelow != nil && !publicEdition {
+            throw ValidationError("--suppress-below applies to --public outputs; add --public")
+        }
     }
 
     func run() throws {
@@ -58,13 +67,15 @@ struct Batch: ParsableCommand {
         try reportingErrors {
             var all = folders
             if let manifest { all += try BatchRunner.folders(fromManifest: manifest) }
-            let display = BatchProgressDisplay(terminal: isatty(STDERR_FILENO) != 0 && (common.progress ?? true),
-                                               enabled: !common.quiet && (common.progress ?? true), verbose: common.verbose)
-            let summary = try BatchRunner.run(BatchRunner.Options(
-                folders: all, outputRoot: out, storePath: store, jobs: jobs, templatePath: template, strict: strict,
-                overrides: set,
-                publicThreshold: publicEdition ? (suppressBelow ?? SmallCellSuppression.defaultThreshold) : nil,
-                progress: { display.show($0) }))
+            let display = BatchProgressDisplay(
+                terminal: isatty(STDERR_FILENO) != 0 && (common.progress ?? true),
+                enabled: !common.quiet && (common.progress ?? true), verbose: common.verbose)
+            let summary = try BatchRunner.run(
+                BatchRunner.Options(
+                    folders: all, outputRoot: out, storePath: store, jobs: jobs, templatePath: template, strict: strict,
+                    overrides: set,
+                    publicThreshold: publicEdition ? (suppressBelow ?? SmallCellSuppression.defaultThreshold) : nil,
+                    progress: { display.show($0) }))
             display.finish()
             Console.out(format == .json ? summary.json() : summary.text())
             code = summary.exitCode

@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import LastmileKit
+import Synchronization
 
 /// Progress on stderr: one redrawn status line on a terminal (studies done / total, current stage,
 /// elapsed, ETA), plain log lines otherwise.
@@ -32,13 +32,15 @@ final class BatchProgressDisplay: Sendable {
                 return "lastmile: [\(e.finished)/\(e.total)] \(e.name) \(what)"
             }
         }
-        let status: String? = terminal ? state.withLock { s in
-            let ranHere = e.finished - s.startFinished
-            let remaining = e.total - e.finished
-            let eta = ranHere > 0 ? Self.duration(e.elapsed / Double(ranHere) * Double(remaining)) : "…"
-            let current = s.stages.sorted { $0.key < $1.key }.first.map { "\($0.key): \($0.value)" } ?? ""
-            return "[\(e.finished)/\(e.total)] \(current) · elapsed \(Self.duration(e.elapsed)) · ETA \(eta)"
-        } : nil
+        let status: String? =
+            terminal
+            ? state.withLock { s in
+                let ranHere = e.finished - s.startFinished
+                let remaining = e.total - e.finished
+                let eta = ranHere > 0 ? Self.duration(e.elapsed / Double(ranHere) * Double(remaining)) : "…"
+                let current = s.stages.sorted { $0.key < $1.key }.first.map { "\($0.key): \($0.value)" } ?? ""
+                return "[\(e.finished)/\(e.total)] \(current) · elapsed \(Self.duration(e.elapsed)) · ETA \(eta)"
+            } : nil
         var text = ""
         if terminal { text += "\r\u{1B}[K" }
         if let line, e.kind != .stage || !terminal { text += line + "\n" }
@@ -52,6 +54,8 @@ final class BatchProgressDisplay: Sendable {
 
     static func duration(_ s: Double) -> String {
         let t = Int(s.rounded())
-        return t >= 3600 ? "\(t / 3600)h\(String(format: "%02d", t % 3600 / 60))m" : t >= 60 ? "\(t / 60)m\(String(format: "%02d", t % 60))s" : "\(t)s"
+        return t >= 3600
+            ? "\(t / 3600)h\(String(format: "%02d", t % 3600 / 60))m"
+            : t >= 60 ? "\(t / 60)m\(String(format: "%02d", t % 60))s" : "\(t)s"
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import LastmileKit
 
 struct Classify: ParsableCommand {
@@ -21,7 +21,10 @@ struct Classify: ParsableCommand {
     @Option(help: "The counts per area as CSV or JSON.")
     var format: CSVOrJSON = .csv
 
-    @Option(help: "Parsing threads (default: one per active processor core; at most four per core). The result does not depend on it.")
+    @Option(
+        help:
+            "Parsing threads (default: one per active processor core; at most four per core). The result does not depend on it."
+    )
     var threads: Int?
 
     @Flag(help: "Fail (exit 65) when rows carry a technology code the FCC does not define.")
@@ -31,7 +34,9 @@ struct Classify: ParsableCommand {
 
     func validate() throws {
         guard AreaLevel(rawValue: by) != nil || by == "location" else {
-            throw ValidationError("--by expects location or one of \(AreaLevel.allCases.map(\.rawValue).joined(separator: ", ")), got '\(by)'")
+            throw ValidationError(
+                "--by expects location or one of \(AreaLevel.allCases.map(\.rawValue).joined(separator: ", ")), got '\(by)'"
+            )
         }
         guard !files.isEmpty else { throw ValidationError("give at least one availability file") }
         if let threads, threads < 1 { throw ValidationError("--threads expects a number of 1 or more, got \(threads)") }
@@ -47,16 +52,19 @@ struct Classify: ParsableCommand {
             }
             var policy = try PolicyProfile.named(profile)
             if let businessResidential {
-                policy.businessResidential = Set(try businessResidential.split(separator: ",").map {
-                    guard let c = BusinessResidentialCode(rawValue: $0.trimmingCharacters(in: .whitespaces)) else {
-                        throw LastmileError.usage("--business-residential expects codes R, B or X, got '\($0)'")
-                    }
-                    return c
-                })
+                policy.businessResidential = Set(
+                    try businessResidential.split(separator: ",").map {
+                        guard let c = BusinessResidentialCode(rawValue: $0.trimmingCharacters(in: .whitespaces)) else {
+                            throw LastmileError.usage("--business-residential expects codes R, B or X, got '\($0)'")
+                        }
+                        return c
+                    })
             }
             if by == "location" {
-                Console.out(try LocationClassification.text(files: files, profile: policy,
-                                                            threads: threads ?? AreaClassification.defaultThreads, json: format == .json))
+                Console.out(
+                    try LocationClassification.text(
+                        files: files, profile: policy,
+                        threads: threads ?? AreaClassification.defaultThreads, json: format == .json))
                 return
             }
             // Progress overwrites one stderr line (carriage return), cleared when the read is done.
@@ -67,27 +75,34 @@ struct Classify: ParsableCommand {
             let result: AreaClassification
             do {
                 defer { if progress != nil { Console.standardError("\r\u{1B}[K") } }
-                result = try AreaClassification.run(files: files, level: AreaLevel(rawValue: by)!, profile: policy,
-                                                    threads: threads ?? AreaClassification.defaultThreads, progress: progress)
+                result = try AreaClassification.run(
+                    files: files, level: AreaLevel(rawValue: by)!, profile: policy,
+                    threads: threads ?? AreaClassification.defaultThreads, progress: progress)
             }
             if result.unknownTechnologyRows > 0 {
-                let message = "\(result.unknownTechnologyRows) availability row(s) carry a technology code the FCC does not define; they count as non-qualifying"
+                let message =
+                    "\(result.unknownTechnologyRows) availability row(s) carry a technology code the FCC does not define; they count as non-qualifying"
                 if strict {
-                    throw LastmileError.badInput(SourceLocation(file: files.joined(separator: ", "), column: "technology"), "--strict: " + message)
+                    throw LastmileError.badInput(
+                        SourceLocation(file: files.joined(separator: ", "), column: "technology"),
+                        "--strict: " + message)
                 }
                 if !common.quiet { Console.error("lastmile: warning: " + message) }
             }
             if let universe = result.universe.statement(profile: policy), !result.universe.isComplete {
                 if strict {
-                    throw LastmileError.badInput(SourceLocation(file: files.joined(separator: ", "), column: "technology"), "--strict: " + universe)
+                    throw LastmileError.badInput(
+                        SourceLocation(file: files.joined(separator: ", "), column: "technology"),
+                        "--strict: " + universe)
                 }
                 if !common.quiet { Console.error("lastmile: warning: " + universe) }
             }
             Console.out(format == .json ? result.json() : result.csv())
             if common.verbose {
-                Console.error("lastmile: \(result.rowsRead) rows, \(result.totals.locations) locations, \(result.rows.count) areas")
+                Console.error(
+                    "lastmile: \(result.rowsRead) rows, \(result.totals.locations) locations, \(result.rows.count) areas"
+                )
             }
         }
     }
 }
-

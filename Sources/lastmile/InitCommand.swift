@@ -16,8 +16,12 @@ struct Init: ParsableCommand {
             let (path, found) = try StudyTemplate.write(directory: directory, force: force)
             Console.out("Wrote \(path)\n")
             Console.out("  availability: \(found.availability.count) file(s)\n")
-            Console.out("  areas: \(found.areas.map { "\($0.path) (\($0.level.displayName) GEOIDs in \($0.idField))" } ?? "none found")\n")
-            Console.out("  demographics: \(found.demographics.map { d in found.demographicsLevel.map { "\(d) (by \($0.displayName))" } ?? d } ?? "none found")\n")
+            Console.out(
+                "  areas: \(found.areas.map { "\($0.path) (\($0.level.displayName) GEOIDs in \($0.idField))" } ?? "none found")\n"
+            )
+            Console.out(
+                "  demographics: \(found.demographics.map { d in found.demographicsLevel.map { "\(d) (by \($0.displayName))" } ?? d } ?? "none found")\n"
+            )
             Console.out("  locations: \(found.locations ?? "none found")\n")
             let level = StudyTemplate.areaLevel(for: found)
             Console.out("  area_level: \(level.level.rawValue), because \(level.why)\n")

@@ -9,10 +9,12 @@ struct Lastmile: ParsableCommand {
         commandName: "lastmile",
         abstract: "Broadband coverage and demand planning from public FCC and Census files.",
         version: LastmileVersion.current,
-        subcommands: [Run.self, Demo.self, Init.self, Classify.self, Inspect.self, MapCommand.self,
-                      Runs.self,
-                      Batch.self,
-                      ReportCommand.self])
+        subcommands: [
+            Run.self, Demo.self, Init.self, Classify.self, Inspect.self, MapCommand.self,
+            Runs.self,
+            Batch.self,
+            ReportCommand.self,
+        ])
 
     /// ArgumentParser's `main`, with the exit code checked against failed console writes.
     static func main() {

@@ -27,7 +27,9 @@ struct MapCommand: ParsableCommand {
     @Option(help: "A CSV table to join to the areas by id.")
     var join: String?
 
-    @Option(name: .customLong("join-key"), help: "The join table's id column (numeric ids are zero-padded to the layer's id width).")
+    @Option(
+        name: .customLong("join-key"),
+        help: "The join table's id column (numeric ids are zero-padded to the layer's id width).")
     var joinKey: String?
 
     @Option(help: "The value to map: a column of the join table, else of the layer.")
@@ -57,19 +59,26 @@ struct MapCommand: ParsableCommand {
     @Option(name: .customLong("width-px"), help: "PNG width in pixels.")
     var widthPx: Int = 1_600
 
-    @Option(help: "Projected CRS of the main map, e.g. EPSG:5070 or a State Plane zone (default: EPSG:5070, or the region's own for Alaska, Hawaii, Puerto Rico).")
+    @Option(
+        help:
+            "Projected CRS of the main map, e.g. EPSG:5070 or a State Plane zone (default: EPSG:5070, or the region's own for Alaska, Hawaii, Puerto Rico)."
+    )
     var crs: String?
 
     @Flag(name: .customLong("no-insets"), help: "Do not move Alaska, Hawaii and Puerto Rico into insets.")
     var noInsets = false
 
-    @Flag(name: .customLong("keep-water"), help: "Classify water-only areas (ALAND = 0) like any other instead of drawing them as water.")
+    @Flag(
+        name: .customLong("keep-water"),
+        help: "Classify water-only areas (ALAND = 0) like any other instead of drawing them as water.")
     var keepWater = false
 
     @Option(help: "A layer column whose text labels the largest areas.")
     var label: String?
 
-    @Option(name: .customLong("label-count"), help: "At most this many labels (largest areas first; overlapping labels are skipped).")
+    @Option(
+        name: .customLong("label-count"),
+        help: "At most this many labels (largest areas first; overlapping labels are skipped).")
     var labelCount: Int = 12
 
     @Option(help: "A polygon file (e.g. the state) drawn as a locator map under the legend.")

@@ -6,7 +6,9 @@ import LastmileKit
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Re-render a stored run's report.pdf, maps/ and charts/ from its report-content.json (nothing is recomputed).")
+        abstract:
+            "Re-render a stored run's report.pdf, maps/ and charts/ from its report-content.json (nothing is recomputed)."
+    )
 
     @Option(name: .customLong("run"), help: "The run: an id, or a unique prefix of one (see lastmile runs list).")
     var runID: String
@@ -31,16 +33,20 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         do { _ = try ReportFormat.parse(format) } catch { throw ValidationError("\(error)") }
-        if let dpi, !(dpi >= 10 && dpi <= 1200) { throw ValidationError("--dpi expects a value of 10 to 1200, got \(dpi)") }
+        if let dpi, !(dpi >= 10 && dpi <= 1200) {
+            throw ValidationError("--dpi expects a value of 10 to 1200, got \(dpi)")
+        }
     }
 
     func run() throws {
         try reportingErrors {
-            let result = try ReportRerun.render(storePath: RunRecovery.storePath(outputRoot: root, store: store), id: runID,
-                                                outputDirectory: out, formats: try ReportFormat.parse(format), dpi: dpi)
+            let result = try ReportRerun.render(
+                storePath: RunRecovery.storePath(outputRoot: root, store: store), id: runID,
+                outputDirectory: out, formats: try ReportFormat.parse(format), dpi: dpi)
             if !quiet {
-                Console.out("run \(result.runID): \(result.files.count) file(s) in \(result.outputDirectory)\n"
-                            + result.files.map { "  \($0)\n" }.joined())
+                Console.out(
+                    "run \(result.runID): \(result.files.count) file(s) in \(result.outputDirectory)\n"
+                        + result.files.map { "  \($0)\n" }.joined())
             }
         }
     }

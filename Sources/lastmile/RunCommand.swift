@@ -43,7 +43,9 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "The run store (SQLite). Default: <out>/runs.sqlite.")
     var store: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a study parameter by its dotted key.", valueName: "KEY=VALUE"))
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("Override a study parameter by its dotted key.", valueName: "KEY=VALUE"))
     var set: [String] = []
 
     @Option(help: "What the command prints.")
@@ -52,7 +54,9 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Fail (exit 65) on input warnings: unknown technology codes, invalid polygons, areas without a shape.")
     var strict = false
 
-    @Flag(name: .customLong("public"), help: "Public edition: suppress per-area counts below --suppress-below in every output.")
+    @Flag(
+        name: .customLong("public"),
+        help: "Public edition: suppress per-area counts below --suppress-below in every output.")
     var publicEdition = false
 
     @Option(name: .customLong("suppress-below"), help: "Smallest per-area count a public edition shows (default 11).")
@@ -62,8 +66,12 @@ struct OutputOptions: ParsableArguments {
 
     func validate() throws {
         if let suppressBelow {
-            guard publicEdition else { throw ValidationError("--suppress-below applies to --public outputs; add --public") }
-            guard suppressBelow >= 1 else { throw ValidationError("--suppress-below expects 1 or more, got \(suppressBelow)") }
+            guard publicEdition else {
+                throw ValidationError("--suppress-below applies to --public outputs; add --public")
+            }
+            guard suppressBelow >= 1 else {
+                throw ValidationError("--suppress-below expects 1 or more, got \(suppressBelow)")
+            }
         }
     }
 }

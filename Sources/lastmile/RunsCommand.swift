@@ -22,7 +22,8 @@ struct Runs: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every run, newest first: id, study, date, status, key numbers.")
+        static let configuration = CommandConfiguration(
+            abstract: "Every run, newest first: id, study, date, status, key numbers.")
         @OptionGroup var options: StoreOptions
 
         func run() throws {
@@ -38,7 +39,8 @@ struct Runs: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One run: inputs, parameters, diagnostics, totals (CSV: per-area counts).")
+        static let configuration = CommandConfiguration(
+            abstract: "One run: inputs, parameters, diagnostics, totals (CSV: per-area counts).")
         @Argument(help: "A run id, or a unique prefix of one.")
         var id: String
         @OptionGroup var options: StoreOptions
@@ -57,7 +59,9 @@ struct Runs: ParsableCommand {
 
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "What changed from run A to run B, per area: locations by class, class transitions, new and vanished locations.")
+            abstract:
+                "What changed from run A to run B, per area: locations by class, class transitions, new and vanished locations."
+        )
         @Argument(help: "The earlier run (id or unique prefix).")
         var a: String
         @Argument(help: "The later run (id or unique prefix).")
@@ -71,8 +75,10 @@ struct Runs: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 if locations {
-                    Console.out(try RunHistory.locationChanges(storePath: options.storePath, from: a, to: b,
-                                                               json: options.outputFormat == .json))
+                    Console.out(
+                        try RunHistory.locationChanges(
+                            storePath: options.storePath, from: a, to: b,
+                            json: options.outputFormat == .json))
                     return
                 }
                 let diff = try RunHistory.diff(storePath: options.storePath, from: a, to: b)

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import GeoModel
+import Testing
+
 @testable import Analysis
 
 @Suite struct BusinessCaseTests {
@@ -9,8 +10,9 @@ import GeoModel
     /// electronics $150, no contingency, 5 % discount, 20 years, one phase, no bond; no index, hub,
     /// make-ready, refresh, acquisition or overhead (the hand model predates them; `newCostLines` adds them).
     func simpleCase() -> (BusinessCaseArea, BusinessCaseParameters) {
-        let area = BusinessCaseArea(id: AreaID("230190001001"), name: "Simple", passings: 100,
-                                    counts: ClassCounts(unserved: 100), landAreaSquareMiles: 0.05)
+        let area = BusinessCaseArea(
+            id: AreaID("230190001001"), name: "Simple", passings: 100,
+            counts: ClassCounts(unserved: 100), landAreaSquareMiles: 0.05)
         var p = BusinessCaseParameters()
         p.demand.takeRate = 0.5
         p.demand.unservedUplift = 0
@@ -48,13 +50,16 @@ import GeoModel
         p.finance.opexFixedYear = 1000
         let s = try #require(BusinessCase.evaluate(areas: [area], parameters: p).scenarios.first)
         let y0 = s.years[0].capital
-        #expect(abs(y0.costToPass - 100 * 668 * 1.1) < 1e-9)       // 73,480
-        #expect(abs(y0.hubElectronics - 100 * 100 * 1.1) < 1e-9)   // 11,000
+        #expect(abs(y0.costToPass - 100 * 668 * 1.1) < 1e-9)  // 73,480
+        #expect(abs(y0.hubElectronics - 100 * 100 * 1.1) < 1e-9)  // 11,000
         #expect(abs(y0.middleMile - 5500) < 1e-9)
         var q = p
         q.cost.middleMileMiles = 3
-        q.cost.middleMilePerMile = 2000   // (5,000 + 3 × 2,000) × 1.1 = 12,100
-        #expect(abs(try #require(BusinessCase.evaluate(areas: [area], parameters: q).scenarios.first).years[0].capital.middleMile - 12_100) < 1e-9)
+        q.cost.middleMilePerMile = 2000  // (5,000 + 3 × 2,000) × 1.1 = 12,100
+        #expect(
+            abs(
+                try #require(BusinessCase.evaluate(areas: [area], parameters: q).scenarios.first).years[0].capital
+                    .middleMile - 12_100) < 1e-9)
         #expect(y0.connection == 0 && y0.customerAcquisition == 0 && y0.electronicsRefresh == 0)
         #expect(y0.makeReady == 0)  // a Cartesian group: make-ready is in its average
         let subs = s.years.map(\.subscribers)
@@ -114,14 +119,16 @@ import GeoModel
     @Test func fundingGapRerunGivesZeroNPV() throws {
         var (area, p) = simpleCase()
         p.cost.undergroundShare = 1
-        p.finance.opexFixedYear = 5000          // makes the simple case lose money
+        p.finance.opexFixedYear = 5000  // makes the simple case lose money
         p.finance.bondShare = 1
         p.plan.phases = 3
         var second = area
         second.id = AreaID("230190001002")
-        second.landAreaSquareMiles = 1          // 100 households/mi²: D1, $3,656
-        p.scenarios = [ScenarioDefinition(name: "retail", kind: .retail),
-                       ScenarioDefinition(name: "partner", kind: .subsidy, capitalContribution: 0.5)]
+        second.landAreaSquareMiles = 1  // 100 households/mi²: D1, $3,656
+        p.scenarios = [
+            ScenarioDefinition(name: "retail", kind: .retail),
+            ScenarioDefinition(name: "partner", kind: .subsidy, capitalContribution: 0.5),
+        ]
         let bc = BusinessCase.evaluate(areas: [area, second], parameters: p)
         #expect(Set(bc.areas.compactMap(\.phase)).count == 2)
         for s in bc.scenarios {
@@ -130,13 +137,19 @@ import GeoModel
             #expect(abs(gap.perPassing - gap.total / 200) < 1e-9)
             var q = p
             q.finance.grant = gap.total
-            let again = try #require(BusinessCase.evaluate(areas: [area, second], parameters: q).scenarios.first { $0.definition.name == s.definition.name })
+            let again = try #require(
+                BusinessCase.evaluate(areas: [area, second], parameters: q).scenarios.first {
+                    $0.definition.name == s.definition.name
+                })
             #expect(abs(again.npv) < 1, "\(s.definition.name): NPV \(again.npv) with the funding gap \(gap.total)")
             #expect(abs(again.grant - gap.total) < 1e-6)
             // The same grant given per passing.
             q.finance.grant = 0
             q.finance.grantPerPassing = gap.perPassing
-            let perPassing = try #require(BusinessCase.evaluate(areas: [area, second], parameters: q).scenarios.first { $0.definition.name == s.definition.name })
+            let perPassing = try #require(
+                BusinessCase.evaluate(areas: [area, second], parameters: q).scenarios.first {
+                    $0.definition.name == s.definition.name
+                })
             #expect(abs(perPassing.npv) < 1)
         }
     }
@@ -153,25 +166,32 @@ import GeoModel
         #expect(coverage.count == 10)
         #expect(s.debtServiceCoverage.maximum == coverage.max())
         #expect(s.debtServiceCoverage.minimum == coverage.min())
-        #expect(s.debtServiceCoverage.yearsBelowCovenant == s.years.filter { ($0.debtServiceCoverage ?? 99) < 1.25 }.map(\.year))
-        var cash = s.bondAmount, worst = 0.0, worstYear: Int?
+        #expect(
+            s.debtServiceCoverage.yearsBelowCovenant
+                == s.years.filter { ($0.debtServiceCoverage ?? 99) < 1.25 }.map(\.year))
+        var cash = s.bondAmount
+        var worst = 0.0
+        var worstYear: Int?
         for y in s.years {
             cash += y.netCashFlow - y.debtService
-            if cash < worst { worst = cash; worstYear = y.year }
+            if cash < worst {
+                worst = cash
+                worstYear = y.year
+            }
         }
         #expect(abs(s.generalFundExposure.worst - worst) < 1e-6)
         #expect(s.generalFundExposure.worstYear == worstYear)
-        #expect(abs(s.bondAmount - s.capex) < 1e-9)   // no grant: the whole capital is bonded
+        #expect(abs(s.bondAmount - s.capex) < 1e-9)  // no grant: the whole capital is bonded
     }
 
     /// plan.build = eligible_locations builds only the unserved and underserved share, costed by that share of
     /// the area's plant; plan.max_served_share keeps mostly-served areas out; served passings are counted.
     @Test func whereToBuild() throws {
         var (area, p) = simpleCase()
-        area.counts = ClassCounts(unserved: 30, underserved: 10, served: 60)   // 60 % served
+        area.counts = ClassCounts(unserved: 30, underserved: 10, served: 60)  // 60 % served
         var mostlyServed = area
         mostlyServed.id = AreaID("230190001002")
-        mostlyServed.counts = ClassCounts(unserved: 5, underserved: 5, served: 90)   // 90 % served > 0.8
+        mostlyServed.counts = ClassCounts(unserved: 5, underserved: 5, served: 90)  // 90 % served > 0.8
         let whole = BusinessCase.evaluate(areas: [area, mostlyServed], parameters: p)
         #expect(whole.areas.first { $0.id == area.id }?.phase == 1)
         #expect(whole.areas.first { $0.id == mostlyServed.id }?.phase == nil)
@@ -184,9 +204,9 @@ import GeoModel
         p.plan.build = .eligibleLocations
         let eligible = try #require(BusinessCase.evaluate(areas: [area], parameters: p).areas.first)
         #expect(eligible.passings == 40 && eligible.servedPassings == 0)
-        #expect(eligible.passCapex == 40 * 668)                     // 40 % of the area's $66,800 plant
-        #expect(eligible.takeAdjustments.competition == 1)          // no served competitor among them
-        #expect(eligible.takeAdjustments.unserved == 1)             // simpleCase: no unserved uplift
+        #expect(eligible.passCapex == 40 * 668)  // 40 % of the area's $66,800 plant
+        #expect(eligible.takeAdjustments.competition == 1)  // no served competitor among them
+        #expect(eligible.takeAdjustments.unserved == 1)  // simpleCase: no unserved uplift
     }
 
     /// $1 M financed at 4 % over 10 years with 2 years of capitalised interest and a reserve (python):
@@ -194,16 +214,19 @@ import GeoModel
     /// principal = 1,081,600 / (1 − 0.1232909443) = 1,233,704.6059; payment = reserve = 152,104.6059;
     /// debt service in years 3–12; the reserve comes back in year 12.
     @Test func capitalizedInterestAndDebtServiceReserve() {
-        let b = BondSchedule(financed: 1_000_000, rate: 0.04, termYears: 10, capitalizedInterestYears: 2, debtServiceReserve: true)
+        let b = BondSchedule(
+            financed: 1_000_000, rate: 0.04, termYears: 10, capitalizedInterestYears: 2, debtServiceReserve: true)
         #expect(abs(b.principal - 1_233_704.6059) < 1e-3)
         #expect(abs(b.payment - 152_104.6059) < 1e-3)
         #expect(b.reserve == b.payment)
         #expect(abs(b.capitalizedInterest - 81_600) < 1e-6)
-        #expect(b.debtService(year: 2) == 0 && b.debtService(year: 3) == b.payment && b.debtService(year: 12) == b.payment)
+        #expect(
+            b.debtService(year: 2) == 0 && b.debtService(year: 3) == b.payment && b.debtService(year: 12) == b.payment)
         #expect(b.debtService(year: 13) == 0)
         #expect(abs(b.proceeds(year: 0) - (b.principal - b.reserve)) < 1e-9)
         #expect(b.proceeds(year: 12) == b.reserve && b.proceeds(year: 5) == 0)
-        let plain = BondSchedule(financed: 1_000_000, rate: 0.04, termYears: 10, capitalizedInterestYears: 0, debtServiceReserve: false)
+        let plain = BondSchedule(
+            financed: 1_000_000, rate: 0.04, termYears: 10, capitalizedInterestYears: 0, debtServiceReserve: false)
         #expect(plain.principal == 1_000_000 && plain.firstYear == 1 && plain.lastYear == 10)
         #expect(abs(plain.payment - 123_290.9443) < 1e-3)
     }
@@ -227,13 +250,16 @@ import GeoModel
         area.passings = 100
         p.scenarios = [
             ScenarioDefinition(name: "retail", kind: .retail),
-            ScenarioDefinition(name: "open", kind: .wholesale, opexPerSubscriberMonth: 2,
-                               wholesalePerSubscriberMonth: 30, wholesalePerPassingMonth: 1),
+            ScenarioDefinition(
+                name: "open", kind: .wholesale, opexPerSubscriberMonth: 2,
+                wholesalePerSubscriberMonth: 30, wholesalePerPassingMonth: 1),
             ScenarioDefinition(name: "partner", kind: .subsidy, capitalContribution: 0.4),
         ]
         let bc = BusinessCase.evaluate(areas: [area], parameters: p)
         #expect(bc.scenarios.map(\.definition.kind) == [.retail, .wholesale, .subsidy])
-        let retail = bc.scenarios[0], wholesale = bc.scenarios[1], subsidy = bc.scenarios[2]
+        let retail = bc.scenarios[0]
+        let wholesale = bc.scenarios[1]
+        let subsidy = bc.scenarios[2]
         // Wholesale year 5: S_5 = 50 · F(5) = 16.5599; revenue = (S·30 + 100·1) · 12; opex = S·2·12 + 100·20.
         let s5 = 50 * BassDiffusion().cumulative(at: 5)
         #expect(abs(wholesale.years[5].revenue - (s5 * 30 + 100) * 12) < 1e-9)
@@ -325,7 +351,7 @@ import GeoModel
         p.risk.ranges[.takeRate] = 1...1
         p.risk.ranges[.arpu] = 1...1
         p.risk.ranges[.cost] = 0.8...1.2
-        p.cost.hubElectronicsPerPassing = 300   // a second large capital line beside the cost to pass
+        p.cost.hubElectronicsPerPassing = 300  // a second large capital line beside the cost to pass
         p.risk.costCorrelation = 1
         let common = try spread(p)
         p.risk.costCorrelation = 0
@@ -361,8 +387,9 @@ import GeoModel
 
 @Test func nothingBuiltHasNoBreakEven() throws {
     // A budget below every area's cost to pass: no area is built, every cash flow is 0.
-    let area = BusinessCaseArea(id: AreaID("230190001001"), name: "A", passings: 100, counts: ClassCounts(unserved: 100),
-                                landAreaSquareMiles: 1)
+    let area = BusinessCaseArea(
+        id: AreaID("230190001001"), name: "A", passings: 100, counts: ClassCounts(unserved: 100),
+        landAreaSquareMiles: 1)
     var p = BusinessCaseParameters()
     p.plan.capitalBudget = 1
     p.risk.draws = 100

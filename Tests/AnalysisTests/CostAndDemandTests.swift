@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import GeoModel
+import Testing
+
 @testable import Analysis
 
 @Suite struct CostAndDemandTests {
@@ -30,19 +31,24 @@ import GeoModel
         var cost = BusinessCaseParameters.Cost()
         cost.method = .density
         cost.constructionCostIndex = 1.5
-        let sparse = BusinessCaseArea(id: AreaID("230190001001"), name: "A", passings: 100, households: 100,
-                                      counts: ClassCounts(unserved: 100), landAreaSquareMiles: 10)
+        let sparse = BusinessCaseArea(
+            id: AreaID("230190001001"), name: "A", passings: 100, households: 100,
+            counts: ClassCounts(unserved: 100), landAreaSquareMiles: 10)
         let e = CostToPass.estimate(sparse, cost)
         #expect(e.basis == .extrapolated)
         #expect(abs(e.perPassing - 6637.918574 * 1.5) < 1e-4)
         // With measured road miles the route model replaces the extrapolation (no index: $/ft are today's).
         var roads = sparse
         roads.routeMiles = 10  // 10 · 5280 · 13 / 100 = 6864
-        #expect(CostToPass.estimate(roads, cost) == CostToPass.Estimate(perPassing: 6864, basis: .measuredRoute, routeMiles: 10))
+        #expect(
+            CostToPass.estimate(roads, cost)
+                == CostToPass.Estimate(perPassing: 6864, basis: .measuredRoute, routeMiles: 10))
         // A priced group ignores road miles: D1 at 100/mi² is 3656 × index.
         var d1 = roads
         d1.households = 1000
-        #expect(CostToPass.estimate(d1, cost) == CostToPass.Estimate(perPassing: 3656 * 1.5, basis: .densityGroup("D1"), routeMiles: nil))
+        #expect(
+            CostToPass.estimate(d1, cost)
+                == CostToPass.Estimate(perPassing: 3656 * 1.5, basis: .densityGroup("D1"), routeMiles: nil))
     }
 
     @Test func routeModelFromAreaAndPassings() {
@@ -50,8 +56,9 @@ import GeoModel
         // 28.496 · 5280 = 150,458.88 ft; · 13 = 1,955,965.44 → 4,889.9136 per passing.
         var cost = BusinessCaseParameters.Cost()
         cost.method = .route
-        let area = BusinessCaseArea(id: AreaID("230190001001"), name: "A", passings: 400,
-                                    counts: ClassCounts(unserved: 400), landAreaSquareMiles: 4)
+        let area = BusinessCaseArea(
+            id: AreaID("230190001001"), name: "A", passings: 400,
+            counts: ClassCounts(unserved: 400), landAreaSquareMiles: 4)
         #expect(abs(CostToPass.estimate(area, cost).perPassing - 4889.9136) < 1e-3)
         #expect(CostToPass.estimate(area, cost).basis == .estimatedRoute)
         var measured = area
@@ -63,8 +70,9 @@ import GeoModel
         let demand = BusinessCaseParameters.Demand()
         // Half unserved, a quarter served, price $80 against the $65 reference at elasticity −0.62:
         // 1.125 · (1 − 0.0625) · (80/65)^−0.62 = 1.0546875 · 0.879206 = 0.927287 (python: (80/65)**-0.62 = 0.8792057).
-        let area = BusinessCaseArea(id: AreaID("230190001001"), name: "A", passings: 100,
-                                    counts: ClassCounts(unserved: 50, underserved: 25, served: 25), medianIncome: 40_000)
+        let area = BusinessCaseArea(
+            id: AreaID("230190001001"), name: "A", passings: 100,
+            counts: ClassCounts(unserved: 50, underserved: 25, served: 25), medianIncome: 40_000)
         let a = TakeRateModel.adjustments(area, demand, arpu: 80)
         #expect(a.unserved == 1.125)
         #expect(a.competition == 0.9375)
@@ -88,12 +96,13 @@ import GeoModel
         var demand = BusinessCaseParameters.Demand()
         demand.unservedUplift = 0
         demand.competitorPenalty = 0
-        let area = BusinessCaseArea(id: AreaID("230190001001"), name: "A", passings: 100, households: 400,
-                                    counts: ClassCounts(unserved: 100), landAreaSquareMiles: 1)   // 400/mi²: group C
-        #expect(TakeRateModel.adjustments(area, demand, arpu: 65).density == 1)   // fixed basis
+        let area = BusinessCaseArea(
+            id: AreaID("230190001001"), name: "A", passings: 100, households: 400,
+            counts: ClassCounts(unserved: 100), landAreaSquareMiles: 1)  // 400/mi²: group C
+        #expect(TakeRateModel.adjustments(area, demand, arpu: 65).density == 1)  // fixed basis
         demand.takeRateBasis = .densityGroup
         let a = TakeRateModel.adjustments(area, demand, arpu: 65)
-        #expect(abs(TakeRateModel.takeRate(base: 0.45, modifier: a.combined) - 0.60) < 1e-12)   // Cartesian's 60 %
+        #expect(abs(TakeRateModel.takeRate(base: 0.45, modifier: a.combined) - 0.60) < 1e-12)  // Cartesian's 60 %
     }
 
     /// The default ramp reaches 45, 75, 90 and then 100 % of the terminal take in years 1–4 after lighting.
@@ -110,8 +119,12 @@ import GeoModel
     }
 
     @Test func referenceIncomeIsHouseholdWeighted() {
-        let a = BusinessCaseArea(id: AreaID("230190001001"), name: "A", passings: 10, households: 100, counts: ClassCounts(), medianIncome: 50_000)
-        let b = BusinessCaseArea(id: AreaID("230190001002"), name: "B", passings: 10, households: 300, counts: ClassCounts(), medianIncome: 90_000)
+        let a = BusinessCaseArea(
+            id: AreaID("230190001001"), name: "A", passings: 10, households: 100, counts: ClassCounts(),
+            medianIncome: 50_000)
+        let b = BusinessCaseArea(
+            id: AreaID("230190001002"), name: "B", passings: 10, households: 300, counts: ClassCounts(),
+            medianIncome: 90_000)
         // (100 · 50,000 + 300 · 90,000) / 400 = 80,000
         #expect(TakeRateModel.referenceIncome([a, b]) == 80_000)
     }

@@ -1,12 +1,13 @@
-import Testing
 import GeoModel
+import Testing
+
 @testable import Analysis
 
 @Suite struct CoverageJoinTests {
     let counts: [AreaID: ClassCounts] = [
         AreaID("230230001001"): ClassCounts(unserved: 3, underserved: 1, served: 6),
         AreaID("230239703021"): ClassCounts(unserved: 0, underserved: 0, served: 5),
-        AreaID("230239999991"): ClassCounts(unserved: 2, underserved: 0, served: 0),   // no shape
+        AreaID("230239999991"): ClassCounts(unserved: 2, underserved: 0, served: 0),  // no shape
     ]
     let areas: [AreaID: CoverageJoin.AreaInfo] = [
         AreaID("230230001001"): .init(name: "Block Group 1", landAreaSquareMiles: 2),

@@ -1,6 +1,7 @@
 import GeoModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import Analysis
 
 @Suite struct LocationClassTableTests {
@@ -12,7 +13,7 @@ import TestSupport
         for i in 0..<900_000 {
             // A linear congruential sequence (Knuth MMIX constants) picks ids, blocks and classes.
             x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            let id = Int64(x >> 45)          // about 500 k distinct ids
+            let id = Int64(x >> 45)  // about 500 k distinct ids
             let block = UInt64(i % 1000) * 1_000_000_000_000 + 50_000_000
             let cls = Int(x >> 20 & 3) % 3
             table.add(location: id, block: block, serviceClass: ServiceClass(rawValue: cls)!)
@@ -31,20 +32,21 @@ import TestSupport
     }
 
     @Test func mergeTakesTheBestClassAndCountsBlockDisagreements() {
-        var a = LocationClassTable(), b = LocationClassTable()
-        a.add(location: 1, block: 230230101001000, serviceClass: .underserved)
-        a.add(location: 2, block: 230230101001001, serviceClass: .served)
-        b.add(location: 1, block: 230230101001000, serviceClass: .served)     // same block, better class
-        b.add(location: 2, block: 230230101001001, serviceClass: .unserved)   // does not lower it
-        b.add(location: 3, block: 10010201001000, serviceClass: .unserved)    // leading zero: 14 digits as a number
-        b.add(location: 4, block: 230230101001009, serviceClass: .unserved)
-        a.add(location: 4, block: 230230101001008, serviceClass: .unserved)   // another block than b's
+        var a = LocationClassTable()
+        var b = LocationClassTable()
+        a.add(location: 1, block: 230_230_101_001_000, serviceClass: .underserved)
+        a.add(location: 2, block: 230_230_101_001_001, serviceClass: .served)
+        b.add(location: 1, block: 230_230_101_001_000, serviceClass: .served)  // same block, better class
+        b.add(location: 2, block: 230_230_101_001_001, serviceClass: .unserved)  // does not lower it
+        b.add(location: 3, block: 10_010_201_001_000, serviceClass: .unserved)  // leading zero: 14 digits as a number
+        b.add(location: 4, block: 230_230_101_001_009, serviceClass: .unserved)
+        a.add(location: 4, block: 230_230_101_001_008, serviceClass: .unserved)  // another block than b's
         a.merge(b)
         #expect(a.count == 4)
-        #expect(a[1]! == (230230101001000, .served))
-        #expect(a[2]! == (230230101001001, .served))
-        #expect(a[3]! == (10010201001000, .unserved))
-        #expect(a[4]!.block == 230230101001008)
+        #expect(a[1]! == (230_230_101_001_000, .served))
+        #expect(a[2]! == (230_230_101_001_001, .served))
+        #expect(a[3]! == (10_010_201_001_000, .unserved))
+        #expect(a[4]!.block == 230_230_101_001_008)
         #expect(a.blockDisagreements == 1)
     }
 
@@ -57,9 +59,12 @@ import TestSupport
             for down in speeds {
                 for up in speeds {
                     for latency in [nil, false, true] as [Bool?] {
-                        let expected = profile.serviceClass(technology: Technology(code: tech), download: down.map(Bandwidth.mbps),
-                                                            upload: up.map(Bandwidth.mbps), lowLatency: latency)
-                        #expect(rule.serviceClass(technology: tech, download: down, upload: up, lowLatency: latency) == expected)
+                        let expected = profile.serviceClass(
+                            technology: Technology(code: tech), download: down.map(Bandwidth.mbps),
+                            upload: up.map(Bandwidth.mbps), lowLatency: latency)
+                        #expect(
+                            rule.serviceClass(technology: tech, download: down, upload: up, lowLatency: latency)
+                                == expected)
                     }
                 }
             }
@@ -70,15 +75,19 @@ import TestSupport
     @Test func tablesMergeToTheSameCountsAsOneTable() {
         // Rows split between two tables as two workers would: the merged counts equal one table's.
         func row(_ id: Int64, _ tech: Technology, _ d: Double, _ u: Double, block: String) -> AvailabilityRecord {
-            AvailabilityRecord(locationID: id, technology: tech, download: .mbps(d), upload: .mbps(u), lowLatency: true,
-                               businessResidential: .residential, blockGEOID: block)
+            AvailabilityRecord(
+                locationID: id, technology: tech, download: .mbps(d), upload: .mbps(u), lowLatency: true,
+                businessResidential: .residential, blockGEOID: block)
         }
-        let rows = [row(1, .copper, 10, 1, block: "230230101001000"), row(2, .cable, 300, 20, block: "230230101002000"),
-                    row(1, .fiber, 50, 5, block: "230230101001000"), row(3, .copper, 25, 3, block: "230230102001000"),
-                    row(2, .copper, 10, 1, block: "230230101002000"), row(3, .gsoSatellite, 100, 20, block: "230230102001000")]
+        let rows = [
+            row(1, .copper, 10, 1, block: "230230101001000"), row(2, .cable, 300, 20, block: "230230101002000"),
+            row(1, .fiber, 50, 5, block: "230230101001000"), row(3, .copper, 25, 3, block: "230230102001000"),
+            row(2, .copper, 10, 1, block: "230230101002000"), row(3, .gsoSatellite, 100, 20, block: "230230102001000"),
+        ]
         var one = LocationTable(profile: .bead2022)
         rows.forEach { one.add($0) }
-        var first = LocationTable(profile: .bead2022), second = LocationTable(profile: .bead2022)
+        var first = LocationTable(profile: .bead2022)
+        var second = LocationTable(profile: .bead2022)
         for (i, r) in rows.enumerated() { if i % 2 == 0 { first.add(r) } else { second.add(r) } }
         first.merge(second)
         // Location 1: underserved (fiber 50/5); 2: served; 3: underserved (copper 25/3).

@@ -1,5 +1,6 @@
-import Testing
 import GeoModel
+import Testing
+
 @testable import Analysis
 
 /// The per-record rule of bead-2022, branch by branch, at the exact thresholds (PRODUCT.md, NTIA BEAD NOFO).
@@ -11,8 +12,9 @@ import GeoModel
     }
 
     func cls(_ tech: Technology, _ down: Double?, _ up: Double?, lowLatency: Bool? = true) -> ServiceClass {
-        bead.serviceClass(technology: tech, download: down.map(Bandwidth.mbps), upload: up.map(Bandwidth.mbps),
-                          lowLatency: lowLatency)
+        bead.serviceClass(
+            technology: tech, download: down.map(Bandwidth.mbps), upload: up.map(Bandwidth.mbps),
+            lowLatency: lowLatency)
     }
 
     @Test func unservedBelowTwentyFiveThree() {
@@ -22,10 +24,10 @@ import GeoModel
     }
 
     @Test func underservedFromTwentyFiveThreeBelowHundredTwenty() {
-        #expect(cls(25, 3) == .underserved)          // exactly 25/3 is not unserved
+        #expect(cls(25, 3) == .underserved)  // exactly 25/3 is not unserved
         #expect(cls(99.99, 20) == .underserved)
         #expect(cls(100, 19.99) == .underserved)
-        #expect(cls(1000, 10) == .underserved)       // upload decides
+        #expect(cls(1000, 10) == .underserved)  // upload decides
     }
 
     @Test func servedAtHundredTwenty() {
@@ -53,41 +55,60 @@ import GeoModel
     @Test func otherProfiles() throws {
         // bead-2025 lets unlicensed fixed wireless count where its provider (or the location) is listed as
         // having demonstrated 100/20 (June 2025 Restructuring Policy Notice); fcc-2024 drops the latency rule.
-        #expect(PolicyProfile.bead2025.serviceClass(technology: .unlicensedFixedWireless, download: .mbps(100),
-                                                    upload: .mbps(20), lowLatency: true, provider: 290518) == .unserved)
+        #expect(
+            PolicyProfile.bead2025.serviceClass(
+                technology: .unlicensedFixedWireless, download: .mbps(100),
+                upload: .mbps(20), lowLatency: true, provider: 290518) == .unserved)
         var listed = PolicyProfile.bead2025
         listed.unlicensedFixedWirelessDemonstrated = .init(providers: [290518], locations: [7])
-        #expect(listed.serviceClass(technology: .unlicensedFixedWireless, download: .mbps(100), upload: .mbps(20),
-                                    lowLatency: true, provider: 290518) == .served)
-        #expect(listed.serviceClass(technology: .unlicensedFixedWireless, download: .mbps(100), upload: .mbps(20),
-                                    lowLatency: true, provider: 1, location: 7) == .served)
-        #expect(listed.serviceClass(technology: .unlicensedFixedWireless, download: .mbps(100), upload: .mbps(20),
-                                    lowLatency: true, provider: 1, location: 8) == .unserved)
-        #expect(ServiceRule(listed).serviceClass(technology: 70, download: 100, upload: 20, lowLatency: true, provider: 290518) == .served)
-        #expect(ServiceRule(listed).serviceClass(technology: 70, download: 100, upload: 20, lowLatency: true, provider: 2) == .unserved)
-        #expect(PolicyProfile.fcc2024.serviceClass(technology: .cable, download: .mbps(100), upload: .mbps(20),
-                                                   lowLatency: false) == .served)
-        #expect(PolicyProfile.fcc2024.serviceClass(technology: .gsoSatellite, download: .mbps(100),
-                                                   upload: .mbps(20), lowLatency: true) == .unserved)
+        #expect(
+            listed.serviceClass(
+                technology: .unlicensedFixedWireless, download: .mbps(100), upload: .mbps(20),
+                lowLatency: true, provider: 290518) == .served)
+        #expect(
+            listed.serviceClass(
+                technology: .unlicensedFixedWireless, download: .mbps(100), upload: .mbps(20),
+                lowLatency: true, provider: 1, location: 7) == .served)
+        #expect(
+            listed.serviceClass(
+                technology: .unlicensedFixedWireless, download: .mbps(100), upload: .mbps(20),
+                lowLatency: true, provider: 1, location: 8) == .unserved)
+        #expect(
+            ServiceRule(listed).serviceClass(
+                technology: 70, download: 100, upload: 20, lowLatency: true, provider: 290518) == .served)
+        #expect(
+            ServiceRule(listed).serviceClass(technology: 70, download: 100, upload: 20, lowLatency: true, provider: 2)
+                == .unserved)
+        #expect(
+            PolicyProfile.fcc2024.serviceClass(
+                technology: .cable, download: .mbps(100), upload: .mbps(20),
+                lowLatency: false) == .served)
+        #expect(
+            PolicyProfile.fcc2024.serviceClass(
+                technology: .gsoSatellite, download: .mbps(100),
+                upload: .mbps(20), lowLatency: true) == .unserved)
         #expect(throws: LastmileError.self) { try PolicyProfile.named("bead-2030") }
         #expect(try PolicyProfile.named("bead-2025") == .bead2025)
     }
 }
 
 @Suite struct LocationTableTests {
-    func record(_ id: Int64, _ tech: Technology, _ down: Double?, _ up: Double?, lowLatency: Bool? = true,
-                code: BusinessResidentialCode = .residential, block: String = "230230101001000") -> AvailabilityRecord {
-        AvailabilityRecord(locationID: id, technology: tech, download: down.map(Bandwidth.mbps),
-                           upload: up.map(Bandwidth.mbps), lowLatency: lowLatency, businessResidential: code,
-                           blockGEOID: block)
+    func record(
+        _ id: Int64, _ tech: Technology, _ down: Double?, _ up: Double?, lowLatency: Bool? = true,
+        code: BusinessResidentialCode = .residential, block: String = "230230101001000"
+    ) -> AvailabilityRecord {
+        AvailabilityRecord(
+            locationID: id, technology: tech, download: down.map(Bandwidth.mbps),
+            upload: up.map(Bandwidth.mbps), lowLatency: lowLatency, businessResidential: code,
+            blockGEOID: block)
     }
 
     @Test func bestClassWins() {
         var t = LocationTable(profile: .bead2022)
-        t.add(record(1, .gsoSatellite, 100, 20, lowLatency: false))   // unserved
-        t.add(record(1, .copper, 50, 5))                                 // underserved
-        t.add(record(1, .copper, 10, 1))                                 // unserved: does not lower it
-        t.add(record(2, .ngsoSatellite, 200, 30))                        // only satellite: unserved
+        t.add(record(1, .gsoSatellite, 100, 20, lowLatency: false))  // unserved
+        t.add(record(1, .copper, 50, 5))  // underserved
+        t.add(record(1, .copper, 10, 1))  // unserved: does not lower it
+        t.add(record(2, .ngsoSatellite, 200, 30))  // only satellite: unserved
         t.add(record(3, .fiber, 1000, 1000))
         t.add(record(3, .copper, 10, 1))
         #expect(t.count == 3)
@@ -100,7 +121,7 @@ import GeoModel
 
     @Test func rollUpByGEOIDPrefix() {
         var t = LocationTable(profile: .bead2022)
-        t.add(record(1, .fiber, 1000, 1000, block: "010010201001000"))   // leading zero kept
+        t.add(record(1, .fiber, 1000, 1000, block: "010010201001000"))  // leading zero kept
         t.add(record(2, .copper, 10, 1, block: "010010201001001"))
         t.add(record(3, .copper, 50, 5, block: "010010201002000"))
         t.add(record(4, .copper, 50, 5, block: "010030101001000"))
@@ -119,7 +140,7 @@ import GeoModel
         var t = LocationTable(profile: profile)
         t.add(record(1, .fiber, 1000, 1000, code: .business))  // ignored: location 1 not in the universe
         t.add(record(2, .fiber, 1000, 1000, code: .business))
-        t.add(record(2, .copper, 10, 1, code: .both))           // location 2 counts, but only its X row
+        t.add(record(2, .copper, 10, 1, code: .both))  // location 2 counts, but only its X row
         #expect(t.count == 1)
         #expect(t.entries[2]?.best == .unserved)
         #expect(t.rowsIgnored == 2)

@@ -1,7 +1,8 @@
 import Foundation
 import GeoModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import Analysis
 
 @Suite struct SharedLocationTableTests {
@@ -11,7 +12,7 @@ import TestSupport
         var x: UInt64 = 99
         return (0..<n).map { _ in
             x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            let id = Int64(x >> 46)                      // about 150 k distinct ids
+            let id = Int64(x >> 46)  // about 150 k distinct ids
             return (id, 50_000_000_000_000 + UInt64(id) * 7, UInt8(x >> 20 & 3) % 3)
         }
     }
@@ -57,8 +58,9 @@ import TestSupport
         // A row added afterwards finds its location in whichever partition holds it.
         var more = table
         let (id, block, _) = rows[0]
-        more.add(locationID: id, block: block, technology: 50, download: 1000, upload: 1000, lowLatency: true,
-                 businessResidential: .residential)
+        more.add(
+            locationID: id, block: block, technology: 50, download: 1000, upload: 1000, lowLatency: true,
+            businessResidential: .residential)
         #expect(more.count == expected.count)
         #expect(more.entries[id]?.best == .served)
     }
@@ -70,12 +72,12 @@ import TestSupport
             batch.append(location: 7, block: block, serviceClass: ServiceClass(rawValue: cls)!)
             shared.add(&batch, chunk: Int(block))
         }
-        add(230230101001000, 0)
-        add(230230101001000, 1)
-        add(230230101001999, 2)
+        add(230_230_101_001_000, 0)
+        add(230_230_101_001_000, 1)
+        add(230_230_101_001_999, 2)
         let table = LocationTable(profile: .bead2022, shared: shared, rowsSeen: 3, rowsIgnored: 0)
         #expect(table.blockDisagreements == 1)
-        #expect(table.entries[7] == LocationTable.Entry(block: 230230101001000, best: .served))
+        #expect(table.entries[7] == LocationTable.Entry(block: 230_230_101_001_000, best: .served))
     }
 
     /// A location fold keeps only the rows its business/residential filter counts, and folds them
@@ -85,16 +87,18 @@ import TestSupport
         var profile = PolicyProfile.bead2022
         profile.businessResidential = [.residential]
         var fold = LocationFold(shared: shared, rule: ServiceRule(profile))
-        fold.add(location: 1, block: 230230101001000, businessResidential: .residential, serviceClass: .served)
-        fold.add(location: 2, block: 230230101001000, businessResidential: .business, serviceClass: .served)
+        fold.add(location: 1, block: 230_230_101_001_000, businessResidential: .residential, serviceClass: .served)
+        fold.add(location: 2, block: 230_230_101_001_000, businessResidential: .business, serviceClass: .served)
         fold.flush(chunk: 0)
         var other = LocationFold(shared: shared, rule: ServiceRule(profile))
-        other.add(location: 3, block: 230230101001001, businessResidential: .residential, serviceClass: .underserved)
+        other.add(
+            location: 3, block: 230_230_101_001_001, businessResidential: .residential, serviceClass: .underserved)
         other.flush(chunk: 1)
         fold.merge(other)
         #expect(fold.rowsSeen == 3 && fold.rowsIgnored == 1)
-        let table = LocationTable(profile: profile, shared: shared, rowsSeen: fold.rowsSeen,
-                                  rowsIgnored: fold.rowsIgnored)
+        let table = LocationTable(
+            profile: profile, shared: shared, rowsSeen: fold.rowsSeen,
+            rowsIgnored: fold.rowsIgnored)
         #expect(table.count == 2)
         #expect(table.entries[1]?.best == .served && table.entries[2] == nil && table.entries[3]?.best == .underserved)
     }

@@ -1,16 +1,19 @@
-import Testing
 import Charts
 import Graphics
+import Testing
 
 @Suite struct BusinessChartsTests {
     @Test func barsHangBelowZeroAndScaleWithValues() {
         let m = PangoTextMeasurer()
         // Years 0…4: −1,000, 200, 400, 600, 800.
         let values: [Double] = [-1000, 200, 400, 600, 800]
-        let chart = XYChart(title: "Cash flow", marks: [
-            .bars(name: "Net", points: values.enumerated().map { .init(x: Double($0.offset), y: $0.element) },
-                  color: CoverageColors.served, negativeColor: CoverageColors.unserved, width: nil),
-        ], xAxisTitle: "Year", yAxisTitle: "Dollars", yFormat: .dollars)
+        let chart = XYChart(
+            title: "Cash flow",
+            marks: [
+                .bars(
+                    name: "Net", points: values.enumerated().map { .init(x: Double($0.offset), y: $0.element) },
+                    color: CoverageColors.served, negativeColor: CoverageColors.unserved, width: nil)
+            ], xAxisTitle: "Year", yAxisTitle: "Dollars", yFormat: .dollars)
         let l = chart.layout(size: PageSize(width: 400, height: 300), measurer: m)
         // y domain niced: −1,000…800 with step 500 (span 1,800 / 6 = 300 → 500) → −1,000…1,000.
         #expect(l.yScale.domainStart == -1000 && l.yScale.domainEnd == 1000)
@@ -24,7 +27,8 @@ import Graphics
         #expect(l.xTicks == [0, 1, 2, 3, 4])
         // Drawn: one fill per colour, the negative bar in the negative colour.
         let list = chart.render(size: PageSize(width: 400, height: 300), measurer: m)
-        let fills = list.commands.compactMap { c -> Color? in if case .fill(_, let color, _) = c { color } else { nil } }
+        let fills = list.commands.compactMap { c -> Color? in if case .fill(_, let color, _) = c { color } else { nil }
+        }
         #expect(fills.contains(CoverageColors.unserved))
         #expect(fills.contains(CoverageColors.served))
         #expect(list.texts.contains("-$1,000"))
@@ -42,10 +46,12 @@ import Graphics
 
     @Test func tornadoBarsRunFromTheBase() {
         let m = PangoTextMeasurer()
-        let chart = TornadoChart(base: 0, rows: [
-            .init(label: "Take rate", valueAtLow: -400, valueAtHigh: 400),
-            .init(label: "Cost", valueAtLow: 200, valueAtHigh: -200),
-        ])
+        let chart = TornadoChart(
+            base: 0,
+            rows: [
+                .init(label: "Take rate", valueAtLow: -400, valueAtHigh: 400),
+                .init(label: "Cost", valueAtLow: 200, valueAtHigh: -200),
+            ])
         let l = chart.layout(size: PageSize(width: 500, height: 200), measurer: m)
         let x0 = l.scale(0)
         // Take rate: low bar ends at −400, high bar starts at the base and reaches +400.

@@ -1,8 +1,8 @@
-import Foundation
-import Testing
 import Charts
+import Foundation
 import Graphics
 import TestSupport
+import Testing
 
 /// PNG goldens of every chart kind in Sources/Charts (StackedBarChart both ways, XYChart as bars, as
 /// lines over an area and as a histogram, TornadoChart), drawn with DejaVu Sans at 50 dpi so each
@@ -24,24 +24,33 @@ import TestSupport
                 ("Alpha", 100 + Int(bump), 50, 850), ("Bravo", 300, 0, 200), ("Charlie Plantation", 40, 260, 250),
                 ("Delta", 0, 0, 600),
             ]
-            return StackedBarChart.locationsByClass(areas: areas, title: "Locations by class",
-                                                    orientation: name.hasSuffix("vertical") ? .vertical : .horizontal)
-                .render(size: size, measurer: m)
+            return StackedBarChart.locationsByClass(
+                areas: areas, title: "Locations by class",
+                orientation: name.hasSuffix("vertical") ? .vertical : .horizontal
+            )
+            .render(size: size, measurer: m)
         case "xy-cash-flow-bars":
             let flows = [-1_000 + bump, 200, 400, 600, 800, 700, 650]
-            return XYChart(title: "Net cash flow", marks: [
-                .bars(name: "Net", points: flows.enumerated().map { .init(x: Double($0.offset), y: $0.element) },
-                      color: CoverageColors.served, negativeColor: CoverageColors.unserved, width: nil),
-            ], xAxisTitle: "Year", yAxisTitle: "Dollars", yFormat: .dollars).render(size: size, measurer: m)
+            return XYChart(
+                title: "Net cash flow",
+                marks: [
+                    .bars(
+                        name: "Net", points: flows.enumerated().map { .init(x: Double($0.offset), y: $0.element) },
+                        color: CoverageColors.served, negativeColor: CoverageColors.unserved, width: nil)
+                ], xAxisTitle: "Year", yAxisTitle: "Dollars", yFormat: .dollars
+            ).render(size: size, measurer: m)
         case "xy-adoption-lines":
             let years = (0...20).map(Double.init)
             let adoption = years.map { XYChart.DataPoint(x: $0, y: 1 - exp(-0.3 * $0) + ($0 == 10 ? bump : 0)) }
             let ramp = years.map { XYChart.DataPoint(x: $0, y: min(1, $0 / 8)) }
-            return XYChart(title: "Adoption", marks: [
-                .area(name: "Subscribers", points: adoption, color: Color(red: 0.8, green: 0.9, blue: 0.95)),
-                .line(name: "Bass curve", points: adoption, color: CoverageColors.served, width: 1.5, dash: []),
-                .line(name: "Ramp", points: ramp, color: CoverageColors.unserved, width: 1, dash: [4, 2]),
-            ], xAxisTitle: "Year", yAxisTitle: "Share of households", yFormat: .percent).render(size: size, measurer: m)
+            return XYChart(
+                title: "Adoption",
+                marks: [
+                    .area(name: "Subscribers", points: adoption, color: Color(red: 0.8, green: 0.9, blue: 0.95)),
+                    .line(name: "Bass curve", points: adoption, color: CoverageColors.served, width: 1.5, dash: []),
+                    .line(name: "Ramp", points: ramp, color: CoverageColors.unserved, width: 1, dash: [4, 2]),
+                ], xAxisTitle: "Year", yAxisTitle: "Share of households", yFormat: .percent
+            ).render(size: size, measurer: m)
         case "xy-histogram":
             var state: UInt64 = 42
             let values = (0..<500).map { _ -> Double in
@@ -51,27 +60,36 @@ import TestSupport
             }
             let bins = XYChart.histogramBins(values, count: 20)
             let points = bins.enumerated().map {
-                XYChart.DataPoint(x: ($0.element.lower + $0.element.upper) / 2,
-                                  y: Double($0.element.count) + ($0.offset == 10 ? bump : 0))
+                XYChart.DataPoint(
+                    x: ($0.element.lower + $0.element.upper) / 2,
+                    y: Double($0.element.count) + ($0.offset == 10 ? bump : 0))
             }
-            return XYChart(title: "Monte Carlo NPV", marks: [
-                .bars(name: "", points: points, color: CoverageColors.served, negativeColor: nil, width: nil),
-            ], xAxisTitle: "NPV", yAxisTitle: "Draws", xFormat: .dollars, integerX: false)
-                .render(size: size, measurer: m)
+            return XYChart(
+                title: "Monte Carlo NPV",
+                marks: [
+                    .bars(name: "", points: points, color: CoverageColors.served, negativeColor: nil, width: nil)
+                ], xAxisTitle: "NPV", yAxisTitle: "Draws", xFormat: .dollars, integerX: false
+            )
+            .render(size: size, measurer: m)
         case "tornado":
-            return TornadoChart(title: "NPV sensitivity", base: 150_000, rows: [
-                .init(label: "Take rate (×0.8 / ×1.2)", valueAtLow: -100_000 + bump, valueAtHigh: 400_000),
-                .init(label: "Cost to pass (×0.8 / ×1.2)", valueAtLow: 350_000, valueAtHigh: -30_000),
-                .init(label: "Price (×0.9 / ×1.1)", valueAtLow: 60_000, valueAtHigh: 240_000),
-                .init(label: "Discount rate (3 % / 5 %)", valueAtLow: 210_000, valueAtHigh: 100_000),
-            ], axisTitle: "NPV (dollars)").render(size: size, measurer: m)
+            return TornadoChart(
+                title: "NPV sensitivity", base: 150_000,
+                rows: [
+                    .init(label: "Take rate (×0.8 / ×1.2)", valueAtLow: -100_000 + bump, valueAtHigh: 400_000),
+                    .init(label: "Cost to pass (×0.8 / ×1.2)", valueAtLow: 350_000, valueAtHigh: -30_000),
+                    .init(label: "Price (×0.9 / ×1.1)", valueAtLow: 60_000, valueAtHigh: 240_000),
+                    .init(label: "Discount rate (3 % / 5 %)", valueAtLow: 210_000, valueAtHigh: 100_000),
+                ], axisTitle: "NPV (dollars)"
+            ).render(size: size, measurer: m)
         default:
             fatalError("no chart \(name)")
         }
     }
 
-    static let names = ["stacked-bar-horizontal", "stacked-bar-vertical", "xy-cash-flow-bars", "xy-adoption-lines",
-                        "xy-histogram", "tornado"]
+    static let names = [
+        "stacked-bar-horizontal", "stacked-bar-vertical", "xy-cash-flow-bars", "xy-adoption-lines",
+        "xy-histogram", "tornado",
+    ]
 
     @Test(arguments: names)
     func chartMatchesItsGolden(_ name: String) throws {

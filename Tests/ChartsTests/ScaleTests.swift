@@ -1,5 +1,5 @@
-import Testing
 import Charts
+import Testing
 
 @Test func niceTicksForACountyTotal() {
     // 9,137 / 5 target ticks = 1,827.4 → magnitude 1,000, normalised 1.83 → step 2 × 1,000 = 2,000;

@@ -1,10 +1,10 @@
-import Testing
 import Charts
 import Graphics
+import Testing
 
 private let areas: [(name: String, unserved: Int, underserved: Int, served: Int)] = [
-    ("Alpha", 100, 50, 850),    // total 1,000
-    ("Bravo", 300, 0, 200),     // total 500
+    ("Alpha", 100, 50, 850),  // total 1,000
+    ("Bravo", 300, 0, 200),  // total 500
     ("Charlie Unorganized Territory of the Long Name County", 0, 0, 250),
 ]
 
@@ -46,14 +46,18 @@ private let areas: [(name: String, unserved: Int, underserved: Int, served: Int)
 }
 
 /// Every text command's measured box lies inside the canvas.
-private func expectTextInside(_ list: DisplayList, _ m: PangoTextMeasurer, sourceLocation: SourceLocation = #_sourceLocation) {
+private func expectTextInside(
+    _ list: DisplayList, _ m: PangoTextMeasurer, sourceLocation: SourceLocation = #_sourceLocation
+) {
     for c in list.commands {
         guard case .text(let s, let o, let width, let style) = c else { continue }
         let size = m.measure(s, style: style, width: width)
         let boxWidth = width ?? size.width
         #expect(o.x >= -0.01 && o.y >= -0.01, "\(s) starts outside", sourceLocation: sourceLocation)
-        #expect(o.x + boxWidth <= list.size.width + 0.01, "\(s) runs past the right edge", sourceLocation: sourceLocation)
-        #expect(o.y + size.height <= list.size.height + 0.01, "\(s) runs past the bottom", sourceLocation: sourceLocation)
+        #expect(
+            o.x + boxWidth <= list.size.width + 0.01, "\(s) runs past the right edge", sourceLocation: sourceLocation)
+        #expect(
+            o.y + size.height <= list.size.height + 0.01, "\(s) runs past the bottom", sourceLocation: sourceLocation)
         #expect(size.width <= boxWidth + 0.01, "\(s) is wider than its box", sourceLocation: sourceLocation)
     }
 }
@@ -61,9 +65,11 @@ private func expectTextInside(_ list: DisplayList, _ m: PangoTextMeasurer, sourc
 @Test func renderedChartHasColoursLabelsAndNoClippedText() {
     let m = PangoTextMeasurer()
     for orientation in [StackedBarChart.Orientation.horizontal, .vertical] {
-        let chart = StackedBarChart.locationsByClass(areas: areas, title: "Locations by service class", orientation: orientation)
+        let chart = StackedBarChart.locationsByClass(
+            areas: areas, title: "Locations by service class", orientation: orientation)
         let list = chart.render(size: PageSize(width: 360, height: 260), measurer: m)
-        let fills = list.commands.compactMap { c -> Color? in if case .fill(_, let color, _) = c { color } else { nil } }
+        let fills = list.commands.compactMap { c -> Color? in if case .fill(_, let color, _) = c { color } else { nil }
+        }
         #expect(fills.contains(CoverageColors.unserved))
         #expect(fills.contains(CoverageColors.underserved))
         #expect(fills.contains(CoverageColors.served))

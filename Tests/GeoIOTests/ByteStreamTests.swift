@@ -1,8 +1,8 @@
 import Foundation
 import GeoIO
 import GeoModel
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ByteStreamTests {
     /// Reads a member to the end in 4 KiB pieces.
@@ -23,7 +23,9 @@ import TestSupport
     /// CSV text long enough to be deflated into many compressed blocks (about 300 KB).
     static func csv(_ label: String, rows: Int = 6_000) -> String {
         var text = "block_geoid,provider_id,label\n"
-        for i in 0..<rows { text += "23023\(String(format: "%010d", i * 7919 % 9_999_991)),\(130_000 + i % 977),\(label)-\(i)\n" }
+        for i in 0..<rows {
+            text += "23023\(String(format: "%010d", i * 7919 % 9_999_991)),\(130_000 + i % 977),\(label)-\(i)\n"
+        }
         return text
     }
 
@@ -94,7 +96,7 @@ import TestSupport
         for i in 0..<64 { bytes[third + i] = UInt8(truncatingIfNeeded: 0x5A ^ (i &* 29)) }
         let garbled = dir.file("garbled.zip")
         try Data(bytes).write(to: URL(fileURLWithPath: garbled))
-        #expect(try VirtualPath.csvMembers(of: garbled).count == 1) // the directory is intact
+        #expect(try VirtualPath.csvMembers(of: garbled).count == 1)  // the directory is intact
         Self.expectDamaged(garbled)
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 import GeoIO
 import GeoModel
-import Testing
 import TestSupport
+import Testing
 
 /// The demo's road layer measured by `RoadNetwork`, against SpatiaLite through GDAL's SQLite dialect.
 @Suite struct RoadNetworkDemoTests {
@@ -24,11 +24,14 @@ import TestSupport
         let dir = try TemporaryDirectory()
         let gpkg = dir.file("check.gpkg")
         for (source, name, update) in [(Self.areas, "bg", false), (Self.roads, "roads", true)] {
-            let made = try ExternalTool.run("ogr2ogr", (update ? ["-update"] : ["-f", "GPKG"])
-                                            + [gpkg, source, "-nln", name, "-t_srs", "EPSG:5070"])
+            let made = try ExternalTool.run(
+                "ogr2ogr",
+                (update ? ["-update"] : ["-f", "GPKG"])
+                    + [gpkg, source, "-nln", name, "-t_srs", "EPSG:5070"])
             try #require(made.status == 0, "\(made.errorOutput)")
         }
-        let sql = "SELECT b.GEOID AS id, SUM(ST_Length(ST_Intersection(r.geom, b.geom))) AS m FROM roads r, bg b "
+        let sql =
+            "SELECT b.GEOID AS id, SUM(ST_Length(ST_Intersection(r.geom, b.geom))) AS m FROM roads r, bg b "
             + "WHERE r.MTFCC IN ('S1200','S1400','S1640') AND ST_Intersects(r.geom, b.geom) GROUP BY b.GEOID"
         let info = try ExternalTool.run("ogrinfo", ["-ro", "-q", gpkg, "-dialect", "sqlite", "-sql", sql])
         try #require(info.status == 0, "\(info.errorOutput)")

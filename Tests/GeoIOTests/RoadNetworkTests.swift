@@ -1,8 +1,8 @@
 import Foundation
 import GeoIO
 import GeoModel
-import Testing
 import TestSupport
+import Testing
 
 /// Road length per area from real GDAL/GEOS on hand-made fixtures.
 ///
@@ -38,8 +38,9 @@ import TestSupport
     }
 
     @Test func explicitClassesSelectOnlyThose() throws {
-        let highway = try RoadNetwork.lengths(path: Fixtures.path("roads-5070.geojson"), areas: try Self.squares(),
-                                              classes: ["S1100", "S1500"])
+        let highway = try RoadNetwork.lengths(
+            path: Fixtures.path("roads-5070.geojson"), areas: try Self.squares(),
+            classes: ["S1100", "S1500"])
         // Highway 800 + Woods Trl 300, both in East.
         #expect(abs(highway.metresByArea[Self.east]! - 1100) < 1e-6)
         #expect(highway.metresByArea[Self.west]! == 0)
@@ -49,8 +50,12 @@ import TestSupport
         let dir = try TemporaryDirectory()
         // The same roads without MTFCC (ogr2ogr -select FULLNAME): nothing is filtered.
         let plain = dir.file("plain.gpkg")
-        let made = try ExternalTool.run("ogr2ogr", ["-f", "GPKG", "-select", "FULLNAME", plain,
-                                                    Fixtures.path("roads-5070.geojson")])
+        let made = try ExternalTool.run(
+            "ogr2ogr",
+            [
+                "-f", "GPKG", "-select", "FULLNAME", plain,
+                Fixtures.path("roads-5070.geojson"),
+            ])
         try #require(made.status == 0, "\(made.errorOutput)")
         let lengths = try RoadNetwork.lengths(path: plain, areas: try Self.squares())
         // West 2250; East 1300 + 800 + 300 = 2400.
@@ -64,8 +69,12 @@ import TestSupport
         // trip back to EPSG:5070 (vertices only move by floating-point noise).
         let dir = try TemporaryDirectory()
         let zipped = dir.file("roads.shp.zip")
-        let made = try ExternalTool.run("ogr2ogr", ["-f", "ESRI Shapefile", "-t_srs", "EPSG:4269", zipped,
-                                                    Fixtures.path("roads-5070.geojson"), "-nlt", "MULTILINESTRING"])
+        let made = try ExternalTool.run(
+            "ogr2ogr",
+            [
+                "-f", "ESRI Shapefile", "-t_srs", "EPSG:4269", zipped,
+                Fixtures.path("roads-5070.geojson"), "-nlt", "MULTILINESTRING",
+            ])
         try #require(made.status == 0, "\(made.errorOutput)")
         let lengths = try RoadNetwork.lengths(path: zipped, areas: try Self.squares())
         #expect(abs(lengths.metresByArea[Self.west]! - 2250) < 0.01)
@@ -77,11 +86,15 @@ import TestSupport
     /// Albers scale at 43.9° N: k ≈ 0.9962, so N–S reads 1/k ≈ +0.38 % long and E–W k ≈ −0.38 % short.
     @Test func planarLengthIsWithinHalfAPercentOfGeodesicOnTheMaineCoast() throws {
         let dir = try TemporaryDirectory()
-        let area = try dir.write("area.geojson", """
+        let area = try dir.write(
+            "area.geojson",
+            """
             {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"GEOID":"230010001001"},
             "geometry":{"type":"Polygon","coordinates":[[[-70.1,43.8],[-69.8,43.8],[-69.8,44.0],[-70.1,44.0],[-70.1,43.8]]]}}]}
             """)
-        let roads = try dir.write("roads.geojson", """
+        let roads = try dir.write(
+            "roads.geojson",
+            """
             {"type":"FeatureCollection","features":[
             {"type":"Feature","properties":{"FULLNAME":"N-S"},"geometry":{"type":"LineString","coordinates":[[-69.95,43.85],[-69.95,43.95]]}},
             {"type":"Feature","properties":{"FULLNAME":"E-W"},"geometry":{"type":"LineString","coordinates":[[-70.0,43.9],[-69.85,43.9]]}}]}
@@ -97,7 +110,9 @@ import TestSupport
     @Test func missingFileIsAnIOError() throws {
         let dir = try TemporaryDirectory()
         #expect(throws: LastmileError.self) {
-            do { _ = try RoadNetwork.lengths(path: dir.file("none.shp"), areas: try Self.squares()) } catch let e as LastmileError {
+            do { _ = try RoadNetwork.lengths(path: dir.file("none.shp"), areas: try Self.squares()) } catch let e
+                as LastmileError
+            {
                 #expect(e.exitCode == 74)
                 throw e
             }
@@ -105,26 +120,32 @@ import TestSupport
     }
 
     @Test func polygonLayerIsRefused() throws {
-        let (at, message) = try #require(VectorSourceErrorTests.badInput {
-            _ = try RoadNetwork.lengths(path: Fixtures.path("two-squares-5070.geojson"), areas: try Self.squares())
-        })
+        let (at, message) = try #require(
+            VectorSourceErrorTests.badInput {
+                _ = try RoadNetwork.lengths(path: Fixtures.path("two-squares-5070.geojson"), areas: try Self.squares())
+            })
         #expect(at.file.hasSuffix("two-squares-5070.geojson"))
         #expect(message.contains("Polygon") && message.contains("LineString"))
     }
 
     @Test func pointFeatureInAMixedLayerIsNamed() throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write("mixed.geojson", """
+        let path = try dir.write(
+            "mixed.geojson",
+            """
             {"type":"FeatureCollection","features":[
             {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[-69.95,43.85],[-69.95,43.95]]}},
             {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[-69.9,43.9]}}]}
             """)
-        let area = try dir.write("area.geojson", """
+        let area = try dir.write(
+            "area.geojson",
+            """
             {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"GEOID":"230010001001"},
             "geometry":{"type":"Polygon","coordinates":[[[-70.1,43.8],[-69.8,43.8],[-69.8,44.0],[-70.1,44.0],[-70.1,43.8]]]}}]}
             """)
         let areas = try VectorSource.readAreas(path: area, idField: "GEOID")
-        let (at, message) = try #require(VectorSourceErrorTests.badInput { _ = try RoadNetwork.lengths(path: path, areas: areas) })
+        let (at, message) = try #require(
+            VectorSourceErrorTests.badInput { _ = try RoadNetwork.lengths(path: path, areas: areas) })
         #expect(at.feature == 2)
         #expect(message.contains("Point"))
     }
@@ -133,18 +154,21 @@ import TestSupport
         let dir = try TemporaryDirectory()
         // GDAL's CSV driver reads a WKT column as geometry, with no CRS.
         let path = try dir.write("roads.csv", "WKT,MTFCC\n\"LINESTRING (2000100 2500100,2000900 2500100)\",S1400\n")
-        let (at, message) = try #require(VectorSourceErrorTests.badInput {
-            _ = try RoadNetwork.lengths(path: path, areas: try Self.squares())
-        })
+        let (at, message) = try #require(
+            VectorSourceErrorTests.badInput {
+                _ = try RoadNetwork.lengths(path: path, areas: try Self.squares())
+            })
         #expect(at.file == path)
         #expect(message.contains("no CRS"))
     }
 
     @Test func missingClassFieldIsNamed() throws {
-        let (at, message) = try #require(VectorSourceErrorTests.badInput {
-            _ = try RoadNetwork.lengths(path: Fixtures.path("roads-5070.geojson"), areas: try Self.squares(),
-                                        classField: "ROADCLASS", classes: ["S1400"])
-        })
+        let (at, message) = try #require(
+            VectorSourceErrorTests.badInput {
+                _ = try RoadNetwork.lengths(
+                    path: Fixtures.path("roads-5070.geojson"), areas: try Self.squares(),
+                    classField: "ROADCLASS", classes: ["S1400"])
+            })
         #expect(at.column == "ROADCLASS")
         #expect(at.file.hasSuffix("roads-5070.geojson"))
         #expect(message.contains("MTFCC"))

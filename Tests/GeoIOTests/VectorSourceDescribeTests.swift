@@ -1,8 +1,8 @@
 import Foundation
 import GeoIO
 import GeoModel
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct VectorSourceDescribeTests {
     static let hawaiiTracts = TestPaths.realData("tiger-tracts-hawaii/tracts_2015_st15.geojson")
@@ -22,8 +22,11 @@ import TestSupport
         #expect(layer.crs?.epsg == 4326)
         #expect(layer.crs?.identifier == "EPSG:4326")
         #expect(layer.crs?.name == "WGS 84")
-        #expect(layer.fields.map(\.name) == ["STATEFP", "COUNTYFP", "TRACTCE", "GEOID", "NAME", "NAMELSAD", "MTFCC",
-                                            "FUNCSTAT", "ALAND", "AWATER", "INTPTLAT", "INTPTLON"])
+        #expect(
+            layer.fields.map(\.name) == [
+                "STATEFP", "COUNTYFP", "TRACTCE", "GEOID", "NAME", "NAMELSAD", "MTFCC",
+                "FUNCSTAT", "ALAND", "AWATER", "INTPTLAT", "INTPTLON",
+            ])
         #expect(layer.field(named: "GEOID")?.type == "String")
         #expect(layer.field(named: "ALAND")?.type == "Real")
         let extent = try #require(layer.extent)
@@ -37,12 +40,13 @@ import TestSupport
         // `ogrinfo -so -al geojson-counties-fips.json`: Feature Count: 3221; fields id (String), GEO_ID, STATE,
         // COUNTY, NAME, LSAD (String), CENSUSAREA (Real); Extent: (-179.147340, 17.884813) - (179.778470, 71.352561)
         #expect(layer.featureCount == 3221)
-        #expect(layer.fields == [
-            FieldDescription(name: "id", type: "String"), FieldDescription(name: "GEO_ID", type: "String"),
-            FieldDescription(name: "STATE", type: "String"), FieldDescription(name: "COUNTY", type: "String"),
-            FieldDescription(name: "NAME", type: "String"), FieldDescription(name: "LSAD", type: "String"),
-            FieldDescription(name: "CENSUSAREA", type: "Real"),
-        ])
+        #expect(
+            layer.fields == [
+                FieldDescription(name: "id", type: "String"), FieldDescription(name: "GEO_ID", type: "String"),
+                FieldDescription(name: "STATE", type: "String"), FieldDescription(name: "COUNTY", type: "String"),
+                FieldDescription(name: "NAME", type: "String"), FieldDescription(name: "LSAD", type: "String"),
+                FieldDescription(name: "CENSUSAREA", type: "Real"),
+            ])
         #expect(abs((layer.extent?.maxY ?? 0) - 71.352561) < 1e-6)
         let json = try JSONEncoder().encode(d)
         let back = try JSONDecoder().decode(SourceDescription.self, from: json)
@@ -55,14 +59,15 @@ import TestSupport
     @Test func describesAZippedShapefileInNAD83() throws {
         let dir = try TemporaryDirectory()
         let zipped = dir.file("tracts.shp.zip")
-        let made = try ExternalTool.run("ogr2ogr", ["-f", "ESRI Shapefile", zipped, Fixtures.path("two-tracts-nad83.geojson")])
+        let made = try ExternalTool.run(
+            "ogr2ogr", ["-f", "ESRI Shapefile", zipped, Fixtures.path("two-tracts-nad83.geojson")])
         #expect(made.status == 0, "\(made.errorOutput)")
         for path in [zipped, "/vsizip/" + zipped] {
             let d = try VectorSource.describe(path: path)
             #expect(d.driver == "ESRI Shapefile")
             let layer = try #require(d.layers.first)
             #expect(layer.featureCount == 2)
-            #expect(layer.geometryType == "Polygon") // shapefiles declare Polygon for polygons and multipolygons
+            #expect(layer.geometryType == "Polygon")  // shapefiles declare Polygon for polygons and multipolygons
             // The .prj is ESRI WKT without authority (GEOGCS["GCS_North_American_1983", …]):
             // OSRAutoIdentifyEPSG finds 4269, whose registry name is NAD83.
             #expect(layer.crs?.epsg == 4269)
@@ -77,8 +82,12 @@ import TestSupport
     @Test func describesAGeoPackageMadeWithOgr2ogrInConusAlbers() throws {
         let dir = try TemporaryDirectory()
         let gpkg = dir.file("tracts.gpkg")
-        let made = try ExternalTool.run("ogr2ogr", ["-f", "GPKG", "-t_srs", "EPSG:5070", "-nln", "tracts", gpkg,
-                                                    Fixtures.path("two-tracts-nad83.geojson")])
+        let made = try ExternalTool.run(
+            "ogr2ogr",
+            [
+                "-f", "GPKG", "-t_srs", "EPSG:5070", "-nln", "tracts", gpkg,
+                Fixtures.path("two-tracts-nad83.geojson"),
+            ])
         #expect(made.status == 0, "\(made.errorOutput)")
         let d = try VectorSource.describe(path: gpkg)
         #expect(d.driver == "GPKG")

@@ -1,8 +1,8 @@
 import Foundation
 import GeoIO
 import GeoModel
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct VectorSourceErrorTests {
     /// A GeoJSON FeatureCollection (lon/lat) with the given features' JSON.
@@ -17,7 +17,8 @@ import TestSupport
 
     /// Runs `body` expecting `LastmileError.badInput`; returns its location and message.
     static func badInput(_ body: () throws -> Void, sourceLocation: Testing.SourceLocation = #_sourceLocation)
-        -> (GeoModel.SourceLocation, String)? {
+        -> (GeoModel.SourceLocation, String)?
+    {
         do {
             try body()
             Issue.record("expected badInput, nothing was thrown", sourceLocation: sourceLocation)
@@ -32,14 +33,19 @@ import TestSupport
     @Test func missingFileIsAnIOError() throws {
         let dir = try TemporaryDirectory()
         let missing = dir.file("nope.gpkg")
-        for call in [{ _ = try VectorSource.describe(path: missing) },
-                     { _ = try VectorSource.readAreas(path: missing, idField: "GEOID") },
-                     { _ = try VectorSource.describe(path: "/vsizip/" + dir.file("nope.zip") + "/a.shp") }] {
+        for call in [
+            { _ = try VectorSource.describe(path: missing) },
+            { _ = try VectorSource.readAreas(path: missing, idField: "GEOID") },
+            { _ = try VectorSource.describe(path: "/vsizip/" + dir.file("nope.zip") + "/a.shp") },
+        ] {
             do {
                 try call()
                 Issue.record("expected an io error")
             } catch let error as LastmileError {
-                guard case .io(let path, _) = error else { Issue.record("got \(error)"); continue }
+                guard case .io(let path, _) = error else {
+                    Issue.record("got \(error)")
+                    continue
+                }
                 #expect(path.contains("nope."))
                 #expect(error.exitCode == 74)
             }
@@ -69,9 +75,11 @@ import TestSupport
 
     @Test func duplicateIdsNameBothFeatures() throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write("dup.geojson", Self.featureCollection([
-            Self.square("23001", x: -70), Self.square("23003", x: -69.8), Self.square("23001", x: -69.6),
-        ]))
+        let path = try dir.write(
+            "dup.geojson",
+            Self.featureCollection([
+                Self.square("23001", x: -70), Self.square("23003", x: -69.8), Self.square("23001", x: -69.6),
+            ]))
         let found = Self.badInput { _ = try VectorSource.readAreas(path: path, idField: "GEOID") }
         #expect(found?.0.feature == 3)
         #expect(found?.1.contains("duplicate id '23001'") == true)
@@ -80,16 +88,19 @@ import TestSupport
 
     @Test func missingOrEmptyGeometryNamesTheFeature() throws {
         let dir = try TemporaryDirectory()
-        let nullGeometry = try dir.write("null.geojson", Self.featureCollection([
-            Self.square("1", x: -70),
-            "{\"type\":\"Feature\",\"properties\":{\"GEOID\":\"2\"},\"geometry\":null}",
-        ]))
+        let nullGeometry = try dir.write(
+            "null.geojson",
+            Self.featureCollection([
+                Self.square("1", x: -70),
+                "{\"type\":\"Feature\",\"properties\":{\"GEOID\":\"2\"},\"geometry\":null}",
+            ]))
         let found = Self.badInput { _ = try VectorSource.readAreas(path: nullGeometry, idField: "GEOID") }
         #expect(found?.0.feature == 2)
         #expect(found?.1.contains("no geometry") == true)
 
         // GeoJSON "coordinates": [] reads as no geometry at all; WKT in a CSV keeps an empty polygon.
-        let emptyGeometry = try dir.write("empty.csv", "GEOID,WKT\n1,\"POLYGON ((-70 44,-69.9 44,-69.9 44.1,-70 44))\"\n2,POLYGON EMPTY\n")
+        let emptyGeometry = try dir.write(
+            "empty.csv", "GEOID,WKT\n1,\"POLYGON ((-70 44,-69.9 44,-69.9 44.1,-70 44))\"\n2,POLYGON EMPTY\n")
         let empty = Self.badInput { _ = try VectorSource.readAreas(path: emptyGeometry, idField: "GEOID") }
         #expect(empty?.0.feature == 2)
         #expect(empty?.1.contains("empty geometry") == true)
@@ -97,10 +108,12 @@ import TestSupport
 
     @Test func nonPolygonGeometryNamesTheFeatureAndExpectedType() throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write("points.geojson", Self.featureCollection([
-            Self.square("1", x: -70),
-            "{\"type\":\"Feature\",\"properties\":{\"GEOID\":\"2\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[-70,44],[-69,45]]}}",
-        ]))
+        let path = try dir.write(
+            "points.geojson",
+            Self.featureCollection([
+                Self.square("1", x: -70),
+                "{\"type\":\"Feature\",\"properties\":{\"GEOID\":\"2\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[-70,44],[-69,45]]}}",
+            ]))
         let found = Self.badInput { _ = try VectorSource.readAreas(path: path, idField: "GEOID") }
         #expect(found?.0.feature == 2)
         #expect(found?.1.contains("Line String") == true)
@@ -109,7 +122,8 @@ import TestSupport
 
     @Test func emptyIdIsBadInput() throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write("blank.geojson", Self.featureCollection([Self.square("1", x: -70), Self.square(" ", x: -69)]))
+        let path = try dir.write(
+            "blank.geojson", Self.featureCollection([Self.square("1", x: -70), Self.square(" ", x: -69)]))
         let found = Self.badInput { _ = try VectorSource.readAreas(path: path, idField: "GEOID") }
         #expect(found?.0.feature == 2)
         #expect(found?.0.column == "GEOID")
@@ -117,14 +131,16 @@ import TestSupport
 
     @Test func csvWithoutCRSIsLonLatWhenItFits() throws {
         let dir = try TemporaryDirectory()
-        let lonLat = try dir.write("lonlat.csv",
-                                   "GEOID,WKT\n23001,\"POLYGON ((-70 44,-69.9 44,-69.9 44.1,-70 44.1,-70 44))\"\n")
+        let lonLat = try dir.write(
+            "lonlat.csv",
+            "GEOID,WKT\n23001,\"POLYGON ((-70 44,-69.9 44,-69.9 44.1,-70 44.1,-70 44))\"\n")
         let areas = try VectorSource.readAreas(path: lonLat, idField: "GEOID")
         #expect(areas.map(\.id.rawValue) == ["23001"])
         #expect(areas[0].geographicGeometry.boundingBox == BoundingBox(minX: -70, minY: 44, maxX: -69.9, maxY: 44.1))
 
-        let metres = try dir.write("metres.csv",
-                                   "GEOID,WKT\n23001,\"POLYGON ((2000000 2600000,2001000 2600000,2001000 2601000,2000000 2600000))\"\n")
+        let metres = try dir.write(
+            "metres.csv",
+            "GEOID,WKT\n23001,\"POLYGON ((2000000 2600000,2001000 2600000,2001000 2601000,2000000 2600000))\"\n")
         let found = Self.badInput { _ = try VectorSource.readAreas(path: metres, idField: "GEOID") }
         #expect(found?.0.file == metres)
         #expect(found?.1.contains("no CRS") == true)
@@ -135,7 +151,7 @@ import TestSupport
         let square = "\"POLYGON ((-70 44,-69.9 44,-69.9 44.1,-70 44.1,-70 44))\""
         let good = try dir.write("good.csv", "GEOID,ALAND,WKT\n23001,1250.5,\(square)\n23003,,\(square)\n")
         let areas = try VectorSource.readAreas(path: good, idField: "GEOID")
-        #expect(areas.map(\.landAreaSquareMetres) == [1250.5, nil]) // CSV fields are text; empty = no value
+        #expect(areas.map(\.landAreaSquareMetres) == [1250.5, nil])  // CSV fields are text; empty = no value
         let bad = try dir.write("bad.csv", "GEOID,ALAND,WKT\n23001,12 acres,\(square)\n")
         let found = Self.badInput { _ = try VectorSource.readAreas(path: bad, idField: "GEOID") }
         #expect(found?.0.feature == 1)

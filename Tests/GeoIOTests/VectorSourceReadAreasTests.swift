@@ -1,8 +1,8 @@
 import Foundation
 import GeoIO
 import GeoModel
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct VectorSourceReadAreasTests {
     static let hawaiiTracts = TestPaths.realData("tiger-tracts-hawaii/tracts_2015_st15.geojson")
@@ -25,7 +25,7 @@ import TestSupport
         #expect(tract.name == "Census Tract 65")
         #expect(tract.landAreaSquareMetres == 9_692_151)
         #expect(abs(tract.geometry.area - 9_692_149.871_473_77) < 0.5)
-        #expect(abs(tract.geometry.area - (9_692_151 + 0)) / 9_692_151 < 1e-4) // Albers is equal-area: ≈ ALAND+AWATER
+        #expect(abs(tract.geometry.area - (9_692_151 + 0)) / 9_692_151 < 1e-4)  // Albers is equal-area: ≈ ALAND+AWATER
         let box = tract.geographicGeometry.boundingBox
         #expect(abs(box.minX - -157.864155) < 1e-9 && abs(box.minY - 21.348949) < 1e-9)
         #expect(abs(box.maxX - -157.809655) < 1e-9 && abs(box.maxY - 21.38503) < 1e-9)
@@ -50,7 +50,7 @@ import TestSupport
         // ogr2ogr -dialect sqlite -sql "select count(*), sum(ST_NumGeometries(geometry)) …": 3221, 3429
         #expect(areas.count == 3221)
         #expect(areas.reduce(0) { $0 + $1.geometry.polygons.count } == 3429)
-        #expect(areas.allSatisfy { $0.landAreaSquareMetres == nil }) // no ALAND column
+        #expect(areas.allSatisfy { $0.landAreaSquareMetres == nil })  // no ALAND column
         // … "select id, NAME, ST_Area(ST_Transform(SetSRID(geometry,4326),5070)) … where id in (…)":
         // 15005 Kalawao 30884521.3189268; 23023 Sagadahoc 754357012.100847; 02016 Aleutians West 11980362076.5627
         let byID = Dictionary(uniqueKeysWithValues: areas.map { ($0.id.rawValue, $0) })
@@ -61,15 +61,17 @@ import TestSupport
         let aleutians = try #require(byID["02016"])
         #expect(aleutians.geometry.polygons.count == 35)
         #expect(abs(aleutians.geometry.area - 11_980_362_076.562_7) < 10)
-        #expect(aleutians.geographicGeometry.boundingBox.minX < -179 && aleutians.geographicGeometry.boundingBox.maxX > 179)
+        #expect(
+            aleutians.geographicGeometry.boundingBox.minX < -179 && aleutians.geographicGeometry.boundingBox.maxX > 179)
     }
 
     /// Checks the two fixture tracts, whatever format they were converted to.
     private func checkFixtureAreas(_ areas: [Area], idPrefix: String = "2302300") throws {
         #expect(areas.map(\.id.rawValue) == ["23023000100", "23023000200"])
-        let first = areas[0], second = areas[1]
+        let first = areas[0]
+        let second = areas[1]
         #expect(first.name == "Census Tract 1")
-        #expect(second.name == "23023000200") // NAMELSAD is NULL: the id stands in
+        #expect(second.name == "23023000200")  // NAMELSAD is NULL: the id stands in
         #expect(first.landAreaSquareMetres == 71_000_000.5)
         #expect(second.landAreaSquareMetres == nil)
         // NAD83 → WGS 84 is a null shift in PROJ: lon/lat come back as written in the fixture.
@@ -82,7 +84,8 @@ import TestSupport
         #expect(abs(second.geometry.area - 111_500_370.551_206) < 0.01)
         // echo "-69.9 43.9" | gdaltransform -s_srs EPSG:4269 -t_srs EPSG:5070 → 2062694.55954434 2608210.93512254
         let corner = Point(x: 2_062_694.559_544_34, y: 2_608_210.935_122_54)
-        #expect(first.geometry.polygons[0].exterior.contains { abs($0.x - corner.x) < 1e-4 && abs($0.y - corner.y) < 1e-4 })
+        #expect(
+            first.geometry.polygons[0].exterior.contains { abs($0.x - corner.x) < 1e-4 && abs($0.y - corner.y) < 1e-4 })
     }
 
     @Test func readsTheNAD83FixtureAsGeoJSON() throws {
@@ -139,7 +142,10 @@ import TestSupport
             _ = try VectorSource.readAreas(path: Self.fixture, idField: "GEOID", equalAreaCRS: "EPSG:999999")
             Issue.record("expected a usage error")
         } catch let error as LastmileError {
-            guard case .usage(let message) = error else { Issue.record("got \(error)"); return }
+            guard case .usage(let message) = error else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(message.contains("EPSG:999999"))
             #expect(error.exitCode == 64)
         } catch { Issue.record("got \(error)") }
@@ -156,8 +162,9 @@ import TestSupport
         #expect(r.attributes["ALAND"] == "123780")
         #expect(r.feature >= 1 && r.feature <= 351)
         // Counties: the top-level GeoJSON `id` is a field; Kalawao is 15005 (ogrinfo -where "id='15005'").
-        let counties = try VectorSource.readFeatures(path: TestPaths.realData("us-counties-fips/geojson-counties-fips.json"),
-                                                     idField: "id")
+        let counties = try VectorSource.readFeatures(
+            path: TestPaths.realData("us-counties-fips/geojson-counties-fips.json"),
+            idField: "id")
         #expect(counties.count == 3221)
         #expect(counties.first { $0.id == AreaID("15005") }?.attributes["NAME"] == "Kalawao")
     }

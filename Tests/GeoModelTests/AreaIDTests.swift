@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GeoModel
 
 @Suite struct AreaIDTests {

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import Graphics
 import TestSupport
+import Testing
 
 private func sampleDocument() -> Document {
     var page1 = DisplayList(size: .letter)
@@ -14,8 +14,9 @@ private func sampleDocument() -> Document {
     page2.text("Second page text", at: PagePoint(x: 72, y: 72), style: TextStyle())
     var page3 = DisplayList(size: .tabloid)
     page3.text("Third page on tabloid", at: PagePoint(x: 72, y: 72), style: TextStyle())
-    return Document(title: "Test report", author: "Lastmile tests", subject: "coverage",
-                    creationDate: "2026-11-28T00:00:00Z", pages: [page1, page2, page3])
+    return Document(
+        title: "Test report", author: "Lastmile tests", subject: "coverage",
+        creationDate: "2026-11-28T00:00:00Z", pages: [page1, page2, page3])
 }
 
 @Test func pdfHasEveryPageAtItsSizeWithMetadataAndText() throws {
@@ -71,7 +72,10 @@ private func sampleDocument() -> Document {
     do {
         try PDFWriter.write(sampleDocument(), to: path)
     } catch {
-        guard case .io(let p, let message) = error else { Issue.record("expected .io, got \(error)"); return }
+        guard case .io(let p, let message) = error else {
+            Issue.record("expected .io, got \(error)")
+            return
+        }
         #expect(p == path)
         #expect(message.contains("error while writing to output stream"))  // cairo_status_to_string(WRITE_ERROR)
     }
@@ -129,8 +133,11 @@ private func sampleDocument() -> Document {
     var path = Path()
     for i in 0..<250 {
         for j in 0..<200 {
-            path.addRing([PagePoint(x: Double(i) * 2, y: Double(j) * 2), PagePoint(x: Double(i) * 2 + 1.5, y: Double(j) * 2),
-                          PagePoint(x: Double(i) * 2 + 1.5, y: Double(j) * 2 + 1.5), PagePoint(x: Double(i) * 2, y: Double(j) * 2 + 1.5)])
+            path.addRing([
+                PagePoint(x: Double(i) * 2, y: Double(j) * 2), PagePoint(x: Double(i) * 2 + 1.5, y: Double(j) * 2),
+                PagePoint(x: Double(i) * 2 + 1.5, y: Double(j) * 2 + 1.5),
+                PagePoint(x: Double(i) * 2, y: Double(j) * 2 + 1.5),
+            ])
         }
     }
     var page = DisplayList(size: PageSize(width: 500, height: 400))
@@ -138,7 +145,8 @@ private func sampleDocument() -> Document {
     let dir = try TemporaryDirectory()
     let clock = ContinuousClock()
     let elapsed = try clock.measure {
-        try PDFWriter.write(Document(title: "many", creationDate: "2026-11-28T00:00:00Z", pages: [page]), to: dir.file("many.pdf"))
+        try PDFWriter.write(
+            Document(title: "many", creationDate: "2026-11-28T00:00:00Z", pages: [page]), to: dir.file("many.pdf"))
     }
     #expect(elapsed < .seconds(5))
     #expect(pdfinfoField(try CommandLineRun.output("pdfinfo", [dir.file("many.pdf")]), "Pages") == "1")
@@ -147,8 +155,9 @@ private func sampleDocument() -> Document {
 @Test func hatchedFillShowsBackgroundAndLinesOnlyInsideThePath() throws {
     var list = DisplayList(size: PageSize(width: 100, height: 100))
     // Vertical lines (angle 90) every 10 pt, 2 pt wide, over a light grey square 20…80.
-    list.fillHatched(.rectangle(PageRect(x: 20, y: 20, width: 60, height: 60)), background: Color(hex: "#eeeeee")!,
-                     line: StrokeStyle(color: .black, width: 2), spacing: 10, angle: 90)
+    list.fillHatched(
+        .rectangle(PageRect(x: 20, y: 20, width: 60, height: 60)), background: Color(hex: "#eeeeee")!,
+        line: StrokeStyle(color: .black, width: 2), spacing: 10, angle: 90)
     let image = try RasterRenderer.render(list, scale: 1)
     // Lines pass through the centre x = 50 and every 10 pt from it: x = 30, 40, 50, 60, 70.
     #expect(image.pixel(x: 50, y: 50).hex == "#000000")

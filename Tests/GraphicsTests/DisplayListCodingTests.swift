@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Graphics
+import Testing
 
 /// Display lists survive JSON (report-content.json) unchanged, so a stored run redraws exactly.
 @Suite struct DisplayListCodingTests {
@@ -24,12 +24,14 @@ import Graphics
         var list = DisplayList(size: PageSize(width: 540, height: 560))
         list.append(.bookmark("Map", level: 1))
         list.fill(.rectangle(PageRect(x: 10, y: 20, width: 30.5, height: 40)), Color(hex: "#bd0026")!, rule: .evenOdd)
-        list.stroke(.line(from: PagePoint(x: 0, y: 0), to: PagePoint(x: 5, y: 5)),
-                    StrokeStyle(color: .black.withAlpha(0.5), width: 0.75, dash: [4, 2], cap: .round, join: .bevel))
+        list.stroke(
+            .line(from: PagePoint(x: 0, y: 0), to: PagePoint(x: 5, y: 5)),
+            StrokeStyle(color: .black.withAlpha(0.5), width: 0.75, dash: [4, 2], cap: .round, join: .bevel))
         list.append(.save)
         list.append(.clip(.rectangle(PageRect(x: 0, y: 0, width: 100, height: 100)), .nonZero))
-        list.text("Block Group 4, Tract 6 — ünïcode", at: PagePoint(x: 12, y: 14), width: 80,
-                  style: TextStyle(size: 7.5, weight: .bold, italic: true, color: .white, alignment: .center))
+        list.text(
+            "Block Group 4, Tract 6 — ünïcode", at: PagePoint(x: 12, y: 14), width: 80,
+            style: TextStyle(size: 7.5, weight: .bold, italic: true, color: .white, alignment: .center))
         list.text("no width", at: PagePoint(x: 1, y: 2), style: TextStyle())
         list.append(.restore)
         let data = try JSONEncoder().encode(list)

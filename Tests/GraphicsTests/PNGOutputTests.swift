@@ -1,9 +1,9 @@
-import Foundation
-import Testing
 import CCairo
 import CPNG
+import Foundation
 import Graphics
 import TestSupport
+import Testing
 
 /// PNG files written through libpng (`lastmile_write_png`) hold exactly the pixels Cairo drew.
 @Suite struct PNGOutputTests {
@@ -14,8 +14,9 @@ import TestSupport
         ring.addRing([PagePoint(x: 10.3, y: 12.7), PagePoint(x: 95.1, y: 20.2), PagePoint(x: 60.6, y: 88.9)])
         list.fill(ring, Color(hex: "#fd8d3c")!)
         list.fill(.rectangle(PageRect(x: 40, y: 40, width: 120, height: 50)), Color(hex: "#2b8cbe")!.withAlpha(0.5))
-        list.stroke(.line(from: PagePoint(x: 5, y: 110), to: PagePoint(x: 205, y: 95)),
-                    StrokeStyle(color: .black, width: 1.3, dash: [4, 2]))
+        list.stroke(
+            .line(from: PagePoint(x: 5, y: 110), to: PagePoint(x: 205, y: 95)),
+            StrokeStyle(color: .black, width: 1.3, dash: [4, 2]))
         list.text("Block Group 6, Tract 4", at: PagePoint(x: 100, y: 10), style: TextStyle(size: 9))
         return list
     }
@@ -57,7 +58,9 @@ import TestSupport
         #expect(image.pixel(x: 0, y: 0).hex == "#80400080")
         #expect(image.pixel(x: 1, y: 0).alpha == 0)
 
-        #expect(lastmile_write_png(dir.file("missing/alpha.png"), data, 2, 1, cairo_image_surface_get_stride(surface), 1, &message) == -1)
+        #expect(
+            lastmile_write_png(
+                dir.file("missing/alpha.png"), data, 2, 1, cairo_image_surface_get_stride(surface), 1, &message) == -1)
         let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         #expect(text == "cannot create: No such file or directory")
     }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Graphics
 import TestSupport
+import Testing
+
+@testable import Graphics
 
 /// SVG files do not depend on what else the process drew before (cairo-svg's surface numbers).
 @Suite struct SVGOutputTests {
@@ -21,7 +22,8 @@ import TestSupport
         try SVGWriter.write(list, to: dir.file("a.svg"))
         // Other Cairo surfaces in between advance cairo's surface counter.
         _ = try RasterRenderer.render(list, scale: 2)
-        try PDFWriter.write(Document(title: "x", creationDate: "2026-11-28T00:00:00Z", pages: [list]), to: dir.file("x.pdf"))
+        try PDFWriter.write(
+            Document(title: "x", creationDate: "2026-11-28T00:00:00Z", pages: [list]), to: dir.file("x.pdf"))
         try SVGWriter.write(list, to: dir.file("b.svg"))
         let a = try #require(FileManager.default.contents(atPath: dir.file("a.svg")))
         #expect(a == FileManager.default.contents(atPath: dir.file("b.svg")))

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import Graphics
 import TestSupport
+import Testing
 
 @Test func defaultFontsAreTheOnesLoaded() throws {
     try FontCheck.verifyDefaultFont()
@@ -17,7 +17,9 @@ import TestSupport
     let h = m.measure("Hg", style: TextStyle(size: 10), width: nil).height
     #expect(abs(h - 11.64) < 0.2)
     // DejaVu Sans Mono advance is 1233/2048 em = 0.602 em: 64 hex digits at 7 pt = 64 × 0.602 × 7 = 269.7 pt.
-    let w = m.measure(String(repeating: "a", count: 64), style: TextStyle(family: "DejaVu Sans Mono", size: 7), width: nil).width
+    let w = m.measure(
+        String(repeating: "a", count: 64), style: TextStyle(family: "DejaVu Sans Mono", size: 7), width: nil
+    ).width
     #expect(abs(w - 269.7) < 1)
 }
 
@@ -40,10 +42,12 @@ import TestSupport
     var list = DisplayList(size: PageSize(width: 300, height: 60))
     list.text("Width test", at: PagePoint(x: 10, y: 10), style: style)
     let image = try RasterRenderer.render(list, scale: 1)
-    var maxX = 0, minX = Int.max
+    var maxX = 0
+    var minX = Int.max
     for y in 0..<image.height {
         for x in 0..<image.width where image.pixel(x: x, y: y).red < 0.5 {
-            maxX = max(maxX, x); minX = min(minX, x)
+            maxX = max(maxX, x)
+            minX = min(minX, x)
         }
     }
     #expect(minX >= 10)
@@ -56,12 +60,13 @@ import TestSupport
     list.fill(.rectangle(PageRect(x: 1, y: 2, width: 3, height: 4.5)), Color(hex: "#fc8d59")!)
     list.text("A", at: PagePoint(x: 5, y: 6), width: 20, style: TextStyle(size: 8, weight: .bold))
     list.append(.bookmark("Map", level: 0))
-    #expect(list.snapshot == """
-    canvas 100x50
-    fill #fc8d59 nonzero [1,2 3x4.5] subpaths=1
-    text "A" at 5,6 width=20 DejaVu Sans 8 bold left #000000
-    bookmark "Map" level=0
-    """)
+    #expect(
+        list.snapshot == """
+            canvas 100x50
+            fill #fc8d59 nonzero [1,2 3x4.5] subpaths=1
+            text "A" at 5,6 width=20 DejaVu Sans 8 bold left #000000
+            bookmark "Map" level=0
+            """)
 }
 
 @Test func placeFittingScalesAndCentres() {
@@ -72,6 +77,7 @@ import TestSupport
     // Box 400 x 400 at (100, 100): scale = min(400/200, 400/100) = 2 → 400 x 200, centred vertically at y = 200.
     let frame = page.place(map, fittingIn: PageRect(x: 100, y: 100, width: 400, height: 400))
     #expect(frame == PageRect(x: 100, y: 200, width: 400, height: 200))
-    #expect(page.commands.contains(.fill(.rectangle(PageRect(x: 100, y: 200, width: 400, height: 200)), .black, .nonZero)))
+    #expect(
+        page.commands.contains(.fill(.rectangle(PageRect(x: 100, y: 200, width: 400, height: 200)), .black, .nonZero)))
     #expect(page.commands.contains(.text("x", origin: PagePoint(x: 120, y: 220), width: nil, TextStyle(size: 20))))
 }

@@ -1,8 +1,8 @@
 import Foundation
 import GeoModel
 import Ingest
-import Testing
 import TestSupport
+import Testing
 
 /// The ACS reader on the real S2802 download and on hand-made detailed-table and API fixtures.
 @Suite struct ACSTableTests {
@@ -22,12 +22,20 @@ import TestSupport
         #expect(table.geoids.count == 407)
         #expect(table.profiles.count == 407)
         #expect(table.duplicateRows == 32)
-        #expect(table.variablesPresent == [.householdPopulation, .broadbandPercent, .noSubscriptionWithComputerPercent, .noComputerPercent,
-                                           .broadbandPersons, .noSubscriptionWithComputerPersons, .noComputerPersons])
+        #expect(
+            table.variablesPresent == [
+                .householdPopulation, .broadbandPercent, .noSubscriptionWithComputerPercent, .noComputerPercent,
+                .broadbandPersons, .noSubscriptionWithComputerPersons, .noComputerPersons,
+            ])
         // Line 3: 1400000US23001010100, S2802_C02_001E 880 (MOE 165), C04 304 (223), C06 203 (125).
         let first = try #require(table["23001010100"])
-        #expect(first.broadbandPersons == 880 && first.noSubscriptionWithComputerPersons == 304 && first.noComputerPersons == 203)
-        #expect(first.marginsOfError == ["S2802_C01_001E": 245, "S2802_C02_001E": 165, "S2802_C04_001E": 223, "S2802_C06_001E": 125])
+        #expect(
+            first.broadbandPersons == 880 && first.noSubscriptionWithComputerPersons == 304
+                && first.noComputerPersons == 203)
+        #expect(
+            first.marginsOfError == [
+                "S2802_C01_001E": 245, "S2802_C02_001E": 165, "S2802_C04_001E": 223, "S2802_C06_001E": 125,
+            ])
         // python3: over rows 3–441, cells that are not numbers: '-' 4317, '**' 4317 (and '' 439, the trailing column).
         #expect(table.placeholderCells == 4_317 + 4_317)
         #expect(table.sentinelCells == 0)
@@ -47,11 +55,15 @@ import TestSupport
         #expect(abs(try #require(tract.noInternetShare) - 0.034) < 1e-12)
 
         // The 7 water-only tracts: household population 0, every percent '-' → nil.
-        let water = ["23005990000", "23009990000", "23013990000", "23015990000", "23023990000", "23029990000", "23031990100"]
+        let water = [
+            "23005990000", "23009990000", "23013990000", "23015990000", "23023990000", "23029990000", "23031990100",
+        ]
         for id in water {
             let p = try #require(table[id])
             #expect(p.householdPopulation == 0, "\(id)")
-            #expect(p.broadbandShare == nil && p.noSubscriptionWithComputerShare == nil && p.noComputerShare == nil, "\(id)")
+            #expect(
+                p.broadbandShare == nil && p.noSubscriptionWithComputerShare == nil && p.noComputerShare == nil, "\(id)"
+            )
             #expect(p.noInternetShare == nil, "\(id)")
         }
         // python3: 400 distinct tracts have a numeric S2802_C03_001E (407 − 7 water tracts).
@@ -61,13 +73,17 @@ import TestSupport
     /// The reader refuses a table whose label row says a code means something else.
     @Test func relabelledSubjectColumnIsRefused() throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write("s2802.csv",
+        let path = try dir.write(
+            "s2802.csv",
             "GEO_ID,NAME,S2802_C01_001E,S2802_C05_001E\n"
-            + "Geography,Geographic Area Name,Estimate!!Total!!Total population in households,Estimate!!Percent Broadband Internet Subscription!!With a computer!!Total population in households\n"
-            + "1400000US23023970100,Census Tract 9701,3511,96.4\n")
-        #expect(throws: LastmileError.badInput(
-            SourceLocation(file: path, line: 2, column: "S2802_C05_001E"),
-            "the label \"Estimate!!Percent Broadband Internet Subscription!!With a computer!!Total population in households\" does not mention \"without an internet subscription\"; expected S2802_C05_001E to be percent / without an internet subscription / with a computer (has the table layout changed?)")) {
+                + "Geography,Geographic Area Name,Estimate!!Total!!Total population in households,Estimate!!Percent Broadband Internet Subscription!!With a computer!!Total population in households\n"
+                + "1400000US23023970100,Census Tract 9701,3511,96.4\n")
+        #expect(
+            throws: LastmileError.badInput(
+                SourceLocation(file: path, line: 2, column: "S2802_C05_001E"),
+                "the label \"Estimate!!Percent Broadband Internet Subscription!!With a computer!!Total population in households\" does not mention \"without an internet subscription\"; expected S2802_C05_001E to be percent / without an internet subscription / with a computer (has the table layout changed?)"
+            )
+        ) {
             try ACSTable.read(path: path)
         }
     }
@@ -81,8 +97,11 @@ import TestSupport
         #expect(table.dataRows == 5)
         #expect(table.duplicateRows == 1)
         #expect(table.geoids == ["230239701001", "230239701002", "230239702001", "230239702002"].map(AreaID.init))
-        #expect(table.variablesPresent == [.population, .households, .medianHouseholdIncome,
-                                           .internetUniverseHouseholds, .noInternetHouseholds, .noComputerHouseholds])
+        #expect(
+            table.variablesPresent == [
+                .population, .households, .medianHouseholdIncome,
+                .internetUniverseHouseholds, .noInternetHouseholds, .noComputerHouseholds,
+            ])
         // Counted by hand in the fixture's 12 E/M columns: line 4 '***' (1); line 6 '-', '**', '(X)', '(X)',
         // 'N', 'N', 'null', '*****' (8) → 9 placeholders; line 5 -666666666, -222222222 → 2 sentinels;
         // line 4 '250,000+' → 1 top-coded cell.
@@ -94,7 +113,9 @@ import TestSupport
             geoid: AreaID("230239701001"), population: 1_204, households: 512, medianHouseholdIncome: 71_250,
             internetUniverseHouseholds: 512, noInternetHouseholds: 48, noComputerHouseholds: 31)
         // The fixture's …M columns of line 3 (margins of counts; the median's is not read).
-        first.marginsOfError = ["B01003_001E": 187, "B11001_001E": 61, "B28002_001E": 61, "B28002_013E": 22, "B28003_006E": 19]
+        first.marginsOfError = [
+            "B01003_001E": 187, "B11001_001E": 61, "B28002_001E": 61, "B28002_013E": 22, "B28003_006E": 19,
+        ]
         #expect(table["230239701001"] == first)
         #expect(table["230239701001"]?.noInternetShare == 48.0 / 512.0)  // 0.09375
         #expect(table["230239701002"]?.medianHouseholdIncome == 250_000)
@@ -103,7 +124,9 @@ import TestSupport
         var zero = DemographicProfile(
             geoid: AreaID("230239702001"), population: 0, households: 0, medianHouseholdIncome: nil,
             internetUniverseHouseholds: 0, noInternetHouseholds: 0, noComputerHouseholds: 0)
-        zero.marginsOfError = ["B01003_001E": 13, "B11001_001E": 13, "B28002_001E": 13, "B28002_013E": 13, "B28003_006E": 13]
+        zero.marginsOfError = [
+            "B01003_001E": 13, "B11001_001E": 13, "B28002_001E": 13, "B28002_013E": 13, "B28003_006E": 13,
+        ]
         #expect(table["230239702001"] == zero)
         #expect(table["230239702001"]?.noInternetShare == nil)
         // Margins beside estimates only: B28003_006E is 'null', so its '*****' margin is not kept.
@@ -114,21 +137,28 @@ import TestSupport
 
     @Test func conflictingDuplicateIsBadInput() throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write("dup.csv",
-            "GEO_ID,NAME,B01003_001E\n1400000US23023970100,Tract 9701,3391\n1400000US23023970200,Tract 9702,2794\n1400000US23023970100,Tract 9701,3400\n")
-        #expect(throws: LastmileError.badInput(
-            SourceLocation(file: path, line: 4, column: "GEO_ID"),
-            "GEOID 23023970100 appears again with different values (first on line 2); expected one row per area")) {
+        let path = try dir.write(
+            "dup.csv",
+            "GEO_ID,NAME,B01003_001E\n1400000US23023970100,Tract 9701,3391\n1400000US23023970200,Tract 9702,2794\n1400000US23023970100,Tract 9701,3400\n"
+        )
+        #expect(
+            throws: LastmileError.badInput(
+                SourceLocation(file: path, line: 4, column: "GEO_ID"),
+                "GEOID 23023970100 appears again with different values (first on line 2); expected one row per area")
+        ) {
             try ACSTable.read(path: path)
         }
     }
 
     @Test func nonNumericEstimateIsBadInput() throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write("bad.csv", "GEO_ID,NAME,B01003_001E,B11001_001E\n1400000US23023970100,Tract 9701,3391,about 1400\n")
-        #expect(throws: LastmileError.badInput(
-            SourceLocation(file: path, line: 2, column: "B11001_001E"),
-            "expected a number, a placeholder (-, **, ***, (X), N, null) or an empty cell, found \"about 1400\"")) {
+        let path = try dir.write(
+            "bad.csv", "GEO_ID,NAME,B01003_001E,B11001_001E\n1400000US23023970100,Tract 9701,3391,about 1400\n")
+        #expect(
+            throws: LastmileError.badInput(
+                SourceLocation(file: path, line: 2, column: "B11001_001E"),
+                "expected a number, a placeholder (-, **, ***, (X), N, null) or an empty cell, found \"about 1400\"")
+        ) {
             try ACSTable.read(path: path)
         }
     }
@@ -136,9 +166,11 @@ import TestSupport
     @Test func malformedGeoIDIsBadInput() throws {
         let dir = try TemporaryDirectory()
         let path = try dir.write("bad.csv", "GEO_ID,B01003_001E\n1400000US23023970100,3391\n23023970200,2794\n")
-        #expect(throws: LastmileError.badInput(
-            SourceLocation(file: path, line: 3, column: "GEO_ID"),
-            "expected a GEO_ID such as 1400000US23023010100, found \"23023970200\"")) {
+        #expect(
+            throws: LastmileError.badInput(
+                SourceLocation(file: path, line: 3, column: "GEO_ID"),
+                "expected a GEO_ID such as 1400000US23023010100, found \"23023970200\"")
+        ) {
             try ACSTable.read(path: path)
         }
     }
@@ -146,9 +178,12 @@ import TestSupport
     @Test func missingGeographyColumnIsBadInput() throws {
         let dir = try TemporaryDirectory()
         let path = try dir.write("bad.csv", "NAME,B01003_001E\nTract 9701,3391\n")
-        #expect(throws: LastmileError.badInput(
-            SourceLocation(file: path, line: 1, column: "GEO_ID"),
-            "no geography column: expected GEO_ID, GEOID or Census API columns state/county/tract/block group; the header has: NAME, B01003_001E")) {
+        #expect(
+            throws: LastmileError.badInput(
+                SourceLocation(file: path, line: 1, column: "GEO_ID"),
+                "no geography column: expected GEO_ID, GEOID or Census API columns state/county/tract/block group; the header has: NAME, B01003_001E"
+            )
+        ) {
             try ACSTable.read(path: path)
         }
     }
@@ -156,9 +191,11 @@ import TestSupport
     @Test func emptyFileIsBadInput() throws {
         let dir = try TemporaryDirectory()
         let path = try dir.write("empty.csv", "")
-        #expect(throws: LastmileError.badInput(
-            SourceLocation(file: path, line: 1),
-            "the file is empty; expected a header line of ACS variable codes (GEO_ID,NAME,B01003_001E,…)")) {
+        #expect(
+            throws: LastmileError.badInput(
+                SourceLocation(file: path, line: 1),
+                "the file is empty; expected a header line of ACS variable codes (GEO_ID,NAME,B01003_001E,…)")
+        ) {
             try ACSTable.read(path: path)
         }
     }
@@ -166,19 +203,23 @@ import TestSupport
     /// The benchmark generator's layout: GEO_ID and GEOID both present (they must agree), no label row.
     @Test func geoIDAndGEOIDColumns() throws {
         let dir = try TemporaryDirectory()
-        let good = try dir.write("bench.csv",
+        let good = try dir.write(
+            "bench.csv",
             "GEO_ID,GEOID,NAME,B01003_001E,B11001_001E,state,county,tract,block group\n"
-            + "1500000US010010201001,010010201001,Block Group 1,812,301,01,001,020100,1\n")
+                + "1500000US010010201001,010010201001,Block Group 1,812,301,01,001,020100,1\n")
         let table = try ACSTable.read(path: good)
         #expect(!table.labelRowSkipped)
         #expect(table.geoids == [AreaID("010010201001")])  // leading zero kept
         #expect(table["010010201001"]?.households == 301)
 
-        let bad = try dir.write("mismatch.csv",
+        let bad = try dir.write(
+            "mismatch.csv",
             "GEO_ID,GEOID,B01003_001E\n1500000US010010201001,10010201001,812\n")
-        #expect(throws: LastmileError.badInput(
-            SourceLocation(file: bad, line: 2, column: "GEOID"),
-            "GEOID does not match GEO_ID 1500000US010010201001, found \"10010201001\"")) {
+        #expect(
+            throws: LastmileError.badInput(
+                SourceLocation(file: bad, line: 2, column: "GEOID"),
+                "GEOID does not match GEO_ID 1500000US010010201001, found \"10010201001\"")
+        ) {
             try ACSTable.read(path: bad)
         }
     }
@@ -193,9 +234,11 @@ import TestSupport
         #expect(table.geoids == ["23023970100", "23023970200", "23001010100"].map(AreaID.init))
         #expect(table.placeholderCells == 1)  // the JSON null
         #expect(table.sentinelCells == 1)  // -666666666
-        #expect(table["23023970100"] == DemographicProfile(
-            geoid: AreaID("23023970100"), population: 3_391, households: 1_450, medianHouseholdIncome: 68_750,
-            internetUniverseHouseholds: 1_450, noInternetHouseholds: 131, noComputerHouseholds: 96))
+        #expect(
+            table["23023970100"]
+                == DemographicProfile(
+                    geoid: AreaID("23023970100"), population: 3_391, households: 1_450, medianHouseholdIncome: 68_750,
+                    internetUniverseHouseholds: 1_450, noInternetHouseholds: 131, noComputerHouseholds: 96))
         #expect(table["23023970200"]?.medianHouseholdIncome == nil)
         #expect(table["23023970200"]?.noComputerHouseholds == nil)
         #expect(table["23023970200"]?.noInternetShare == 150.0 / 1_203.0)
@@ -205,7 +248,8 @@ import TestSupport
     @Test func censusAPIJSONBlockGroupsWithNumbersAndUcgid() throws {
         let dir = try TemporaryDirectory()
         // Block groups assembled from four columns; numbers as JSON numbers.
-        let bg = try dir.write("bg.json",
+        let bg = try dir.write(
+            "bg.json",
             "[[\"B01003_001E\",\"state\",\"county\",\"tract\",\"block group\"],[812,\"01\",\"001\",\"020100\",\"1\"]]")
         let t1 = try ACSTable.read(path: bg)
         #expect(t1.geoids == [AreaID("010010201001")])
@@ -215,8 +259,11 @@ import TestSupport
         #expect(try ACSTable.read(path: uc).geoids == [AreaID("23023970100")])
         // JSON that is not an array of arrays.
         let notTable = try dir.write("obj.json", "[{\"a\": 1}]")
-        #expect(throws: LastmileError.badInput(SourceLocation(file: notTable, line: 1),
-                                               "expected a Census API response: an array of arrays whose first row is the header")) {
+        #expect(
+            throws: LastmileError.badInput(
+                SourceLocation(file: notTable, line: 1),
+                "expected a Census API response: an array of arrays whose first row is the header")
+        ) {
             try ACSTable.read(path: notTable)
         }
     }
@@ -225,10 +272,12 @@ import TestSupport
 
     @Test func noInternetSharePrefersB28002() {
         // Both sources present: B28002 wins (30 / 600 = 0.05), S2802 (0.02 + 0.03) is ignored.
-        let both = DemographicProfile(geoid: AreaID("23023970100"), internetUniverseHouseholds: 600, noInternetHouseholds: 30,
-                                      noSubscriptionWithComputerShare: 0.02, noComputerShare: 0.03)
+        let both = DemographicProfile(
+            geoid: AreaID("23023970100"), internetUniverseHouseholds: 600, noInternetHouseholds: 30,
+            noSubscriptionWithComputerShare: 0.02, noComputerShare: 0.03)
         #expect(both.noInternetShare == 0.05)
-        let subjectOnly = DemographicProfile(geoid: AreaID("23023970100"), noSubscriptionWithComputerShare: 0.5, noComputerShare: 0.25)
+        let subjectOnly = DemographicProfile(
+            geoid: AreaID("23023970100"), noSubscriptionWithComputerShare: 0.5, noComputerShare: 0.25)
         #expect(subjectOnly.noInternetShare == 0.75)
         let half = DemographicProfile(geoid: AreaID("23023970100"), noComputerShare: 0.25)
         #expect(half.noInternetShare == nil)

@@ -1,17 +1,19 @@
 import Foundation
 import GeoModel
 import Ingest
-import Testing
 import TestSupport
+import Testing
 
 /// The BDC reader on small hand-made files: CSV quirks, and one file per validation error with the
 /// exact message (file, line with header = 1, column).
 @Suite struct BDCReaderFixtureTests {
-    static let header = "frn,provider_id,brand_name,location_id,technology,max_advertised_download_speed,max_advertised_upload_speed,low_latency,business_residential_code,state_usps,block_geoid,h3_res8_id"
+    static let header =
+        "frn,provider_id,brand_name,location_id,technology,max_advertised_download_speed,max_advertised_upload_speed,low_latency,business_residential_code,state_usps,block_geoid,h3_res8_id"
 
     /// Reads `text` (written as UTF-8 to a fresh file) and returns the records and summary.
     func read(_ text: String, name: String = "bdc.csv", chunkSize: Int = BDCReader.defaultChunkSize)
-        throws -> (records: [AvailabilityRecord], summary: BDCReadSummary, path: String) {
+        throws -> (records: [AvailabilityRecord], summary: BDCReadSummary, path: String)
+    {
         let dir = try TemporaryDirectory()
         let path = try dir.write(name, text)
         var records: [AvailabilityRecord] = []
@@ -38,7 +40,8 @@ import TestSupport
         // Columns reordered, provider_id and brand_name absent → "" ; BOM; CRLF; quoted numbers;
         // a quoted comma and a doubled quote in a column Lastmile does not read (state_usps) and
         // in h3; decimal and empty speeds; empty low_latency; no line break after the last row.
-        let text = "\u{FEFF}block_geoid,location_id,business_residential_code,technology,max_advertised_download_speed,max_advertised_upload_speed,low_latency,state_usps\r\n"
+        let text =
+            "\u{FEFF}block_geoid,location_id,business_residential_code,technology,max_advertised_download_speed,max_advertised_upload_speed,low_latency,state_usps\r\n"
             + "230239705001005,1102830633,X,50,\"100\",20,1,\"M,E\"\r\n"
             + "230239705001006,7,R,70,0.2,,,\"say \"\"hi\"\"\"\r\n"
             + "\r\n"
@@ -46,20 +49,25 @@ import TestSupport
         let (records, summary, _) = try read(text, chunkSize: chunkSize)
         #expect(summary.rows == 3)
         #expect(summary.unknownTechnologyRows == 0)
-        #expect(records == [
-            AvailabilityRecord(locationID: 1_102_830_633, technology: .fiber, download: .mbps(100), upload: .mbps(20),
-                               lowLatency: true, businessResidential: .both, blockGEOID: "230239705001005"),
-            AvailabilityRecord(locationID: 7, technology: .unlicensedFixedWireless, download: .mbps(0.2), upload: nil,
-                               lowLatency: nil, businessResidential: .residential, blockGEOID: "230239705001006"),
-            AvailabilityRecord(locationID: 8, technology: .copper, download: nil, upload: .mbps(0.768),
-                               lowLatency: false, businessResidential: .business, blockGEOID: "230239705001007"),
-        ])
+        #expect(
+            records == [
+                AvailabilityRecord(
+                    locationID: 1_102_830_633, technology: .fiber, download: .mbps(100), upload: .mbps(20),
+                    lowLatency: true, businessResidential: .both, blockGEOID: "230239705001005"),
+                AvailabilityRecord(
+                    locationID: 7, technology: .unlicensedFixedWireless, download: .mbps(0.2), upload: nil,
+                    lowLatency: nil, businessResidential: .residential, blockGEOID: "230239705001006"),
+                AvailabilityRecord(
+                    locationID: 8, technology: .copper, download: nil, upload: .mbps(0.768),
+                    lowLatency: false, businessResidential: .business, blockGEOID: "230239705001007"),
+            ])
     }
 
     /// Chunk sizes of 16–23 bytes put quotes, doubled quotes and CRLF pairs on buffer edges.
     @Test(arguments: [16, 17, 19, 23, 4096])
     func quotedBrandWithCommaDoubledQuoteAndLineBreak(chunkSize: Int) throws {
-        let text = Self.header + "\n"
+        let text =
+            Self.header + "\n"
             + "0026369231,360125,\"Redzone Wireless, LLC\",1086450736,50,100,20,1,R,ME,230159762003028,882a348c4dfffff\n"
             + "0000000001,999,\"The \"\"Best\"\" Net\",1,50,1000,1000,1,X,ME,230159762003028,882a348c4dfffff\n"
             + "0000000001,999,\"Two\nLines\",2,50,1000,1000,1,X,ME,230159762003028,882a348c4dfffff\n"
@@ -79,7 +87,8 @@ import TestSupport
     }
 
     @Test func unknownTechnologyIsDeliveredAndCounted() throws {
-        let text = Self.header + "\n"
+        let text =
+            Self.header + "\n"
             + "1,1,A,1,50,100,20,1,R,ME,230159762003028,x\n"
             + "1,1,A,2,99,100,20,1,R,ME,230159762003028,x\n"
             + "1,1,A,3,99,100,20,1,R,ME,230159762003028,x\n"
@@ -92,7 +101,9 @@ import TestSupport
 
     @Test func anErrorFromTheBodyStopsTheRead() throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write("b.csv", Self.header + "\n1,1,A,1,50,100,20,1,R,ME,230159762003028,x\n1,1,A,2,50,100,20,1,R,ME,230159762003028,x\n")
+        let path = try dir.write(
+            "b.csv",
+            Self.header + "\n1,1,A,1,50,100,20,1,R,ME,230159762003028,x\n1,1,A,2,50,100,20,1,R,ME,230159762003028,x\n")
         var seen = 0
         #expect(throws: LastmileError.failed("stop")) {
             try BDCReader.read(path: path) { _ in
@@ -107,59 +118,93 @@ import TestSupport
 
     @Test func totallyEmptyFile() throws {
         let (error, path) = try failure("")
-        #expect(error == .badInput(SourceLocation(file: path, line: 1),
-                                   "the file is empty; expected a BDC header line (\(Self.header))"))
+        #expect(
+            error
+                == .badInput(
+                    SourceLocation(file: path, line: 1),
+                    "the file is empty; expected a BDC header line (\(Self.header))"))
     }
 
     @Test func headerMissingRequiredColumns() throws {
-        let (error, path) = try failure("frn,provider_id,location_id,technology,max_advertised_download_speed,low_latency,block_geoid\n")
-        #expect(error == .badInput(
-            SourceLocation(file: path, line: 1, column: "max_advertised_upload_speed, business_residential_code"),
-            "the header lacks required BDC columns max_advertised_upload_speed, business_residential_code; the header has: frn, provider_id, location_id, technology, max_advertised_download_speed, low_latency, block_geoid"))
+        let (error, path) = try failure(
+            "frn,provider_id,location_id,technology,max_advertised_download_speed,low_latency,block_geoid\n")
+        #expect(
+            error
+                == .badInput(
+                    SourceLocation(
+                        file: path, line: 1, column: "max_advertised_upload_speed, business_residential_code"),
+                    "the header lacks required BDC columns max_advertised_upload_speed, business_residential_code; the header has: frn, provider_id, location_id, technology, max_advertised_download_speed, low_latency, block_geoid"
+                ))
     }
 
     @Test func nonIntegerLocationID() throws {
-        let (error, path) = try failure(Self.header + "\n1,1,A,1,50,100,20,1,R,ME,230159762003028,x\n1,1,A,12x,50,100,20,1,R,ME,230159762003028,x\n")
-        #expect(error == .badInput(SourceLocation(file: path, line: 3, column: "location_id"),
-                                   "expected a non-negative integer location id, found \"12x\""))
+        let (error, path) = try failure(
+            Self.header + "\n1,1,A,1,50,100,20,1,R,ME,230159762003028,x\n1,1,A,12x,50,100,20,1,R,ME,230159762003028,x\n"
+        )
+        #expect(
+            error
+                == .badInput(
+                    SourceLocation(file: path, line: 3, column: "location_id"),
+                    "expected a non-negative integer location id, found \"12x\""))
     }
 
     @Test func unknownBusinessResidentialCode() throws {
         let (error, path) = try failure(Self.header + "\n1,1,A,1,50,100,20,1,Q,ME,230159762003028,x\n")
-        #expect(error == .badInput(SourceLocation(file: path, line: 2, column: "business_residential_code"),
-                                   "expected business_residential_code R, B or X, found \"Q\""))
+        #expect(
+            error
+                == .badInput(
+                    SourceLocation(file: path, line: 2, column: "business_residential_code"),
+                    "expected business_residential_code R, B or X, found \"Q\""))
     }
 
     @Test func nonNumericSpeed() throws {
         let (error, path) = try failure(Self.header + "\n1,1,A,1,50,1 Gbps,20,1,R,ME,230159762003028,x\n")
-        #expect(error == .badInput(SourceLocation(file: path, line: 2, column: "max_advertised_download_speed"),
-                                   "expected a speed in Mbps (a number such as 100 or 0.2) or empty, found \"1 Gbps\""))
+        #expect(
+            error
+                == .badInput(
+                    SourceLocation(file: path, line: 2, column: "max_advertised_download_speed"),
+                    "expected a speed in Mbps (a number such as 100 or 0.2) or empty, found \"1 Gbps\""))
     }
 
     @Test func negativeSpeed() throws {
         let (error, path) = try failure(Self.header + "\n1,1,A,1,50,100,-3,1,R,ME,230159762003028,x\n")
-        #expect(error == .badInput(SourceLocation(file: path, line: 2, column: "max_advertised_upload_speed"),
-                                   "expected a speed in Mbps of 0 or more, found \"-3\""))
+        #expect(
+            error
+                == .badInput(
+                    SourceLocation(file: path, line: 2, column: "max_advertised_upload_speed"),
+                    "expected a speed in Mbps of 0 or more, found \"-3\""))
     }
 
     @Test func blockGEOIDNotFifteenDigits() throws {
         // 14 digits: a block GEOID whose leading zero was lost in a spreadsheet.
         let (error, path) = try failure(Self.header + "\n1,1,A,1,50,100,20,1,R,ME,10010201001000,x\n")
-        #expect(error == .badInput(SourceLocation(file: path, line: 2, column: "block_geoid"),
-                                   "expected a 15-digit census block GEOID, found \"10010201001000\""))
+        #expect(
+            error
+                == .badInput(
+                    SourceLocation(file: path, line: 2, column: "block_geoid"),
+                    "expected a 15-digit census block GEOID, found \"10010201001000\""))
     }
 
     @Test func badLowLatency() throws {
         let (error, path) = try failure(Self.header + "\n1,1,A,1,50,100,20,yes,R,ME,230159762003028,x\n")
-        #expect(error == .badInput(SourceLocation(file: path, line: 2, column: "low_latency"),
-                                   "expected low_latency 0, 1 or empty, found \"yes\""))
+        #expect(
+            error
+                == .badInput(
+                    SourceLocation(file: path, line: 2, column: "low_latency"),
+                    "expected low_latency 0, 1 or empty, found \"yes\""))
     }
 
     @Test func wrongFieldCount() throws {
         // An unquoted brand with a comma shifts every field after it: 13 fields for 12 columns.
-        let (error, path) = try failure(Self.header + "\n1,1,A,1,50,100,20,1,R,ME,230159762003028,x\n1,1,Redzone Wireless, LLC,2,50,100,20,1,R,ME,230159762003028,x\n")
-        #expect(error == .badInput(SourceLocation(file: path, line: 3),
-                                   "expected 12 fields as in the header, found 13 (a brand name with a comma must be quoted)"))
+        let (error, path) = try failure(
+            Self.header
+                + "\n1,1,A,1,50,100,20,1,R,ME,230159762003028,x\n1,1,Redzone Wireless, LLC,2,50,100,20,1,R,ME,230159762003028,x\n"
+        )
+        #expect(
+            error
+                == .badInput(
+                    SourceLocation(file: path, line: 3),
+                    "expected 12 fields as in the header, found 13 (a brand name with a comma must be quoted)"))
     }
 
     @Test func shortLine() throws {
@@ -170,27 +215,48 @@ import TestSupport
 
     @Test func lineNumbersCountLineBreaksInsideQuotes() throws {
         // Record 2 spans lines 2–3, so the bad record is on line 4.
-        let (error, path) = try failure(Self.header + "\n1,1,\"Two\r\nLines\",1,50,100,20,1,R,ME,230159762003028,x\n1,1,A,2,fifty,100,20,1,R,ME,230159762003028,x\n")
-        #expect(error == .badInput(SourceLocation(file: path, line: 4, column: "technology"),
-                                   "expected an integer FCC technology code, found \"fifty\""))
+        let (error, path) = try failure(
+            Self.header
+                + "\n1,1,\"Two\r\nLines\",1,50,100,20,1,R,ME,230159762003028,x\n1,1,A,2,fifty,100,20,1,R,ME,230159762003028,x\n"
+        )
+        #expect(
+            error
+                == .badInput(
+                    SourceLocation(file: path, line: 4, column: "technology"),
+                    "expected an integer FCC technology code, found \"fifty\""))
     }
 
     @Test func unterminatedQuoteAtEndOfFile() throws {
-        let (error, path) = try failure(Self.header + "\n1,1,A,1,50,100,20,1,R,ME,230159762003028,x\n1,1,\"Open brand,2,50,100,20,1,R,ME,230159762003028,x\n")
-        #expect(error == .badInput(SourceLocation(file: path, line: 3, column: "brand_name"),
-                                   "unterminated quoted field: the quote opened on this line is not closed before the end of the file"))
+        let (error, path) = try failure(
+            Self.header
+                + "\n1,1,A,1,50,100,20,1,R,ME,230159762003028,x\n1,1,\"Open brand,2,50,100,20,1,R,ME,230159762003028,x\n"
+        )
+        #expect(
+            error
+                == .badInput(
+                    SourceLocation(file: path, line: 3, column: "brand_name"),
+                    "unterminated quoted field: the quote opened on this line is not closed before the end of the file")
+        )
     }
 
     @Test func textAfterClosingQuote() throws {
         let (error, path) = try failure(Self.header + "\n1,1,\"Acme\" Fiber,1,50,100,20,1,R,ME,230159762003028,x\n")
-        #expect(error == .badInput(SourceLocation(file: path, line: 2, column: "brand_name"),
-                                   "unexpected text after a closing quote; a quote inside a quoted field must be doubled (\"\")"))
+        #expect(
+            error
+                == .badInput(
+                    SourceLocation(file: path, line: 2, column: "brand_name"),
+                    "unexpected text after a closing quote; a quote inside a quoted field must be doubled (\"\")"))
     }
 
     @Test func duplicateHeaderColumn() throws {
-        let (error, path) = try failure("location_id,technology,max_advertised_download_speed,max_advertised_upload_speed,low_latency,business_residential_code,block_geoid,technology\n")
-        #expect(error == .badInput(SourceLocation(file: path, line: 1, column: "technology"),
-                                   "the header names column 'technology' 2 times (fields 2, 8)"))
+        let (error, path) = try failure(
+            "location_id,technology,max_advertised_download_speed,max_advertised_upload_speed,low_latency,business_residential_code,block_geoid,technology\n"
+        )
+        #expect(
+            error
+                == .badInput(
+                    SourceLocation(file: path, line: 1, column: "technology"),
+                    "the header names column 'technology' 2 times (fields 2, 8)"))
     }
 
     /// A truncated .gz must still fail (with GDAL's message), not end quietly.

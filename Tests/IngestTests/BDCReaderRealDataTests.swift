@@ -1,8 +1,8 @@
 import Foundation
 import GeoModel
 import Ingest
-import Testing
 import TestSupport
+import Testing
 
 /// The BDC reader against the real FCC files in datasets/real/fcc-bdc-maine (see its PROVENANCE.md).
 /// Expected values were derived independently with python3's csv module and awk (commands in comments).
@@ -25,7 +25,12 @@ import TestSupport
         mutating func add(_ r: AvailabilityRecord) {
             rows += 1
             locations.insert(r.locationID)
-            if let d = r.download { downloadSum += d.mbps; if d.mbps < 100 { downloadBelow100 += 1 } } else { nilSpeeds += 1 }
+            if let d = r.download {
+                downloadSum += d.mbps
+                if d.mbps < 100 { downloadBelow100 += 1 }
+            } else {
+                nilSpeeds += 1
+            }
             if let u = r.upload { uploadSum += u.mbps } else { nilSpeeds += 1 }
             codes[r.businessResidential, default: 0] += 1
             if r.lowLatency == false { lowLatencyFalse += 1 }
@@ -63,9 +68,13 @@ import TestSupport
         #expect(tally.technologies == [50])
         #expect(tally.nilSpeeds == 0)
         // head -2: 0004930384,130745,O.P.E.N.,1102830633,50,100,100,1,X,ME,230239705001005,882a348917fffff
-        #expect(first == AvailabilityRecord(locationID: 1_102_830_633, providerID: "130745", brandName: "O.P.E.N.",
-                                            technology: .fiber, download: .mbps(100), upload: .mbps(100),
-                                            lowLatency: true, businessResidential: .both, blockGEOID: "230239705001005", h3Cell: "882a348917fffff"))
+        #expect(
+            first
+                == AvailabilityRecord(
+                    locationID: 1_102_830_633, providerID: "130745", brandName: "O.P.E.N.",
+                    technology: .fiber, download: .mbps(100), upload: .mbps(100),
+                    lowLatency: true, businessResidential: .both, blockGEOID: "230239705001005",
+                    h3Cell: "882a348917fffff"))
     }
 
     @Test func statewideGzipFile() throws {
@@ -96,10 +105,13 @@ import TestSupport
         #expect(tally.tracts.count == 391)
         #expect(tally.technologies == [50])
         // zcat … | grep -n '"' | head -1 → 1452:0026369231,360125,"Redzone Wireless, LLC",1086450736,50,100,20,1,R,ME,230159762003028,…
-        #expect(redzoneFirst == AvailabilityRecord(locationID: 1_086_450_736, providerID: "360125",
-                                                   brandName: "Redzone Wireless, LLC", technology: .fiber,
-                                                   download: .mbps(100), upload: .mbps(20), lowLatency: true,
-                                                   businessResidential: .residential, blockGEOID: "230159762003028", h3Cell: "882a348c4dfffff"))
+        #expect(
+            redzoneFirst
+                == AvailabilityRecord(
+                    locationID: 1_086_450_736, providerID: "360125",
+                    brandName: "Redzone Wireless, LLC", technology: .fiber,
+                    download: .mbps(100), upload: .mbps(20), lowLatency: true,
+                    businessResidential: .residential, blockGEOID: "230159762003028", h3Cell: "882a348c4dfffff"))
         // zcat … | awk -F, 'NR>1 && $8=="0"{print NR; exit}' → 41081 (line number, header = line 1)
         #expect(firstNotLowLatencyLine == 41_081)
     }

@@ -1,5 +1,6 @@
-@testable import Ingest
 import Testing
+
+@testable import Ingest
 
 /// The byte-level helpers behind the BDC reader, checked against plain standard-library answers.
 @Suite struct FieldParsingTests {
@@ -47,7 +48,10 @@ import Testing
             let fracDigits = Int.random(in: 0...6, using: &rng)
             var text = String((0..<intDigits).map { _ in Character(String(Int.random(in: 0...9, using: &rng))) })
             if fracDigits > 0 || text.isEmpty {
-                text += "." + String((0..<max(fracDigits, 1)).map { _ in Character(String(Int.random(in: 0...9, using: &rng))) })
+                text +=
+                    "."
+                    + String(
+                        (0..<max(fracDigits, 1)).map { _ in Character(String(Int.random(in: 0...9, using: &rng))) })
             }
             let parsed = Array(text.utf8).withUnsafeBytes { FieldParsing.decimal($0) }
             if parsed != .value(Double(text)!) { mismatches.append(text) }

@@ -1,8 +1,8 @@
 import Foundation
 import GeoModel
 import Ingest
-import Testing
 import TestSupport
+import Testing
 
 /// A row with its texts (provider id, brand, H3 cell) looked up in its reader's table, to compare with
 /// a record of the record-by-record reader.
@@ -23,9 +23,10 @@ struct ReadRow: Hashable {
     }
 
     init(_ r: AvailabilityRecord) {
-        row = AvailabilityRow(locationID: r.locationID, block: UInt64(r.blockGEOID)!, technology: r.technology.code,
-                              download: r.download?.mbps, upload: r.upload?.mbps, lowLatency: r.lowLatency,
-                              businessResidential: r.businessResidential, providerID: Int64(r.providerID) ?? -1)
+        row = AvailabilityRow(
+            locationID: r.locationID, block: UInt64(r.blockGEOID)!, technology: r.technology.code,
+            download: r.download?.mbps, upload: r.upload?.mbps, lowLatency: r.lowLatency,
+            businessResidential: r.businessResidential, providerID: Int64(r.providerID) ?? -1)
         provider = r.providerID
         brand = r.brandName
         h3 = r.h3Cell
@@ -58,7 +59,8 @@ struct BEADTally: AvailabilityAccumulator {
         for r in batch {
             var c = 0
             if [10, 40, 50, 71, 72].contains(r.technology), r.lowLatency == true, let d = r.download, let u = r.upload,
-               d >= 25, u >= 3 {
+                d >= 25, u >= 3
+            {
                 c = d >= 100 && u >= 20 ? 2 : 1
             }
             best[r.locationID] = max(best[r.locationID] ?? 0, c)
@@ -79,8 +81,10 @@ struct BEADTally: AvailabilityAccumulator {
 /// The parallel reader (`BDCReader.fold`) against the record-by-record reader: same rows, same
 /// errors (file, line, column), whatever the number of threads and the chunk size.
 @Suite struct ParallelBDCReaderTests {
-    static let header = "frn,provider_id,brand_name,location_id,technology,max_advertised_download_speed,max_advertised_upload_speed,low_latency,business_residential_code,state_usps,block_geoid,h3_res8_id"
-    static let maine = TestPaths.realData("fcc-bdc-maine/bdc_23_FibertothePremises_fixed_broadband_J23_05mar2024.csv.gz")
+    static let header =
+        "frn,provider_id,brand_name,location_id,technology,max_advertised_download_speed,max_advertised_upload_speed,low_latency,business_residential_code,state_usps,block_geoid,h3_res8_id"
+    static let maine = TestPaths.realData(
+        "fcc-bdc-maine/bdc_23_FibertothePremises_fixed_broadband_J23_05mar2024.csv.gz")
 
     /// The rows of a record-by-record read, as the parallel reader gives them (texts included).
     static func reference(_ path: String) throws -> (rows: [ReadRow], summary: BDCReadSummary) {
@@ -90,7 +94,8 @@ struct BEADTally: AvailabilityAccumulator {
     }
 
     static func parallel(_ paths: [String], threads: Int, chunkSize: Int = BDCReader.defaultChunkSize) throws
-        -> (collector: RowCollector, summary: BDCReadSummary) {
+        -> (collector: RowCollector, summary: BDCReadSummary)
+    {
         let r = try BDCReader.fold(paths: paths, threads: threads, chunkSize: chunkSize) { RowCollector() }
         return (r.accumulator, r.summary)
     }
@@ -100,8 +105,10 @@ struct BEADTally: AvailabilityAccumulator {
     /// a quote in the middle of an unquoted field, no line break at the end.
     static func generated(rows n: Int) -> String {
         var text = header + "\r\n"
-        let brands = ["Plain Net", "\"Hill & Hollow Wireless, Inc.\"", "\"The \"\"Best\"\" Net\"", "\"Two\nLines\"",
-                      "\"Three\r\nLines\"", "\"Old\rMac\"", "Acme 5\" dish", "\"\"", "\",\"", "\"\"\"\""]
+        let brands = [
+            "Plain Net", "\"Hill & Hollow Wireless, Inc.\"", "\"The \"\"Best\"\" Net\"", "\"Two\nLines\"",
+            "\"Three\r\nLines\"", "\"Old\rMac\"", "Acme 5\" dish", "\"\"", "\",\"", "\"\"\"\"",
+        ]
         for i in 0..<n {
             let tech = [10, 40, 50, 60, 61, 70, 71, 72, 0][i % 9]
             let down = ["25", "100", "0.2", "1000", "", "24.999"][i % 6]
@@ -109,7 +116,8 @@ struct BEADTally: AvailabilityAccumulator {
             let latency = ["1", "0", ""][i % 3]
             let code = ["R", "B", "X"][(i / 3) % 3]
             let block = String(format: "05%03d%06d%04d", i % 7, i % 1000, i % 10000)
-            text += "\(String(format: "%010d", i % 13)),\(100 + i % 5),\(brands[i % brands.count]),\(1_000_000 + (i * 7919) % (n / 2 + 1)),"
+            text +=
+                "\(String(format: "%010d", i % 13)),\(100 + i % 5),\(brands[i % brands.count]),\(1_000_000 + (i * 7919) % (n / 2 + 1)),"
                 + "\(tech),\(down),\(up),\(latency),\(code),AR,\(block),"
                 + ["8826\(i % 97)fffff", "882b1a59bbfffff", "882B1A59BBFFFFF", "", "\"88264\"\"fffff\""][i % 5]
             text += i % 4 == 0 ? "\r\n" : "\n"
@@ -136,7 +144,8 @@ struct BEADTally: AvailabilityAccumulator {
     @Test func tinyChunksCutInsideQuotesAndCRLFCorrectly() throws {
         // Every record is longer than the 64-byte chunk, and a quoted brand holds a CRLF, a lone CR, a
         // doubled quote and commas: a cut inside the quotes would break the rows apart.
-        let text = Self.header + "\r\n"
+        let text =
+            Self.header + "\r\n"
             + "1,2,\"A, \"\"B\"\"\r\nC\rD, very long brand name that goes past one chunk of sixty-four bytes\",7,50,100,20,1,R,AR,050010001001000,x\r\n"
             + "1,2,\"\r\n\",8,40,25,3,1,X,AR,050010001001001,x\r\n"
             + "1,2,plain,9,10,25,3,1,B,AR,050010001001002,x\r"
@@ -160,7 +169,10 @@ struct BEADTally: AvailabilityAccumulator {
         ("tech", 3000, "1,1,A,5,fifty,100,20,1,R,AR,050010001001000,x\n"),
         ("fields", 2500, "1,1,Redzone Wireless, LLC,2,50,100,20,1,R,AR,050010001001000,x\n"),
         ("quote", 1800, "1,1,\"Acme\" Fiber,1,50,100,20,1,R,AR,050010001001000,x\n"),
-        ("unterminated", 1200, "1,1,\"Open brand,2,50,100,20,1,R,AR,050010001001000,x\n1,1,A,5,50,100,20,1,R,AR,050010001001000,x\n"),
+        (
+            "unterminated", 1200,
+            "1,1,\"Open brand,2,50,100,20,1,R,AR,050010001001000,x\n1,1,A,5,50,100,20,1,R,AR,050010001001000,x\n"
+        ),
     ])
     func errorsNameTheSameLineAsRecordByRecord(label: String, goodRows: Int, bad: String) throws {
         var text = Self.header + "\n1,1,\"Two\r\nLines\",1,50,100,20,1,R,AR,050010001001000,x\n"
@@ -173,7 +185,10 @@ struct BEADTally: AvailabilityAccumulator {
         var expected: LastmileError?
         do { try BDCReader.read(path: path) { _ in } } catch let e as LastmileError { expected = e }
         let e = try #require(expected)
-        guard case .badInput(let at, _) = e else { Issue.record("expected badInput, got \(e)"); return }
+        guard case .badInput(let at, _) = e else {
+            Issue.record("expected badInput, got \(e)")
+            return
+        }
         #expect(at.file == path)
         // Header (1) + the two-line record (2–3) + good rows, then the bad line.
         #expect(at.line == 4 + goodRows)
@@ -228,7 +243,9 @@ struct BEADTally: AvailabilityAccumulator {
         for path in [truncated, garbage] {
             for threads in [1, 2, 8] {
                 var caught: LastmileError?
-                do { _ = try Self.parallel([path], threads: threads, chunkSize: 4096) } catch let e as LastmileError { caught = e }
+                do { _ = try Self.parallel([path], threads: threads, chunkSize: 4096) } catch let e as LastmileError {
+                    caught = e
+                }
                 guard case .badInput(let at, let message)? = caught else {
                     Issue.record("\(path), \(threads) threads: expected badInput, got \(String(describing: caught))")
                     continue
@@ -258,8 +275,9 @@ struct BEADTally: AvailabilityAccumulator {
 @Suite struct BDCReadProgressTests {
     @Test func plainInputsGiveShareRateAndTimeLeft() {
         // 600 MB of 2,400 MB in 2 s: 300 MB/s, 25 %, (2,400 − 600) / 300 = 6 s left.
-        let p = BDCReadProgress(bytesRead: 600_000_000, elapsedSeconds: 2, filesDone: 0, filesTotal: 1,
-                                plainBytesTotal: 2_400_000_000)
+        let p = BDCReadProgress(
+            bytesRead: 600_000_000, elapsedSeconds: 2, filesDone: 0, filesTotal: 1,
+            plainBytesTotal: 2_400_000_000)
         #expect(p.bytesPerSecond == 300_000_000)
         #expect(p.fractionDone == 0.25)
         #expect(p.secondsLeft == 6)
@@ -267,7 +285,8 @@ struct BEADTally: AvailabilityAccumulator {
     }
 
     @Test func compressedInputsGiveBytesRateAndFile() {
-        let p = BDCReadProgress(bytesRead: 1_500_000_000, elapsedSeconds: 3, filesDone: 1, filesTotal: 50, plainBytesTotal: nil)
+        let p = BDCReadProgress(
+            bytesRead: 1_500_000_000, elapsedSeconds: 3, filesDone: 1, filesTotal: 50, plainBytesTotal: nil)
         #expect(p.fractionDone == nil)
         #expect(p.secondsLeft == nil)
         #expect(p.line == "1.50 GB read, 500 MB/s, file 2 of 50")

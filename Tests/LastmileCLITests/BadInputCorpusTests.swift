@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import TestSupport
+import Testing
 
 /// One malformed input and what `lastmile` must say about it (a line of Fixtures/bad/cases.tsv).
 struct BadInputCase: Sendable, CustomTestStringConvertible {
@@ -19,8 +19,9 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
             if line.hasPrefix("#") { return nil }
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard f.count == 4, let code = Int32(f[2]) else { return nil }
-            return BadInputCase(fixture: f[0], arguments: f[1].split(separator: " ").map(String.init),
-                                exitCode: code, message: f[3])
+            return BadInputCase(
+                fixture: f[0], arguments: f[1].split(separator: " ").map(String.init),
+                exitCode: code, message: f[3])
         }
     }
 }
@@ -41,9 +42,11 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
     @Test(arguments: BadInputCase.all())
     func badInput(_ c: BadInputCase) throws {
         let out = try TemporaryDirectory()
-        let args = c.arguments.map {
-            $0.replacingOccurrences(of: "{bad}", with: BadInputCase.folder).replacingOccurrences(of: "{out}", with: out.path)
-        } + ["--no-progress"]
+        let args =
+            c.arguments.map {
+                $0.replacingOccurrences(of: "{bad}", with: BadInputCase.folder).replacingOccurrences(
+                    of: "{out}", with: out.path)
+            } + ["--no-progress"]
         try CommandLineRun.lastmile(args, expecting: .exit(c.exitCode), stderr: .containing(c.message))
         if c.exitCode != 0 {
             // A failed run leaves nothing at a final path: no run folder, and no temporary one.

@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import TestSupport
+import Testing
 
 /// `lastmile batch`: many studies, failures that do not stop the batch, and resuming after SIGKILL.
 @Suite struct BatchCommandTests {
@@ -9,7 +9,8 @@ import TestSupport
     /// `count` study folders copied from the small base study; study i keeps the first (i mod 5) + 1
     /// availability rows, so the studies' results differ from one another.
     static func makeStudies(_ count: Int, in dir: TemporaryDirectory) throws -> [String] {
-        let availability = try String(contentsOfFile: base + "/availability.csv", encoding: .utf8).split(separator: "\n")
+        let availability = try String(contentsOfFile: base + "/availability.csv", encoding: .utf8).split(
+            separator: "\n")
         return try (1...count).map { i in
             let folder = dir.file(String(format: "county-%02d", i))
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -47,22 +48,31 @@ import TestSupport
         let dir = try TemporaryDirectory()
         let folders = try Self.makeStudies(3, in: dir)
         try "not a BDC file\n".write(toFile: folders[1] + "/availability.csv", atomically: true, encoding: .utf8)
-        let r = try CommandLineRun.lastmile(["batch"] + folders + ["--out", dir.file("out"), "--jobs", "2", "--no-progress"],
-                                            expecting: .exit(2))
+        let r = try CommandLineRun.lastmile(
+            ["batch"] + folders + ["--out", dir.file("out"), "--jobs", "2", "--no-progress"],
+            expecting: .exit(2))
         #expect(r.stdout.contains("Batch: 3 studies — 2 run, 0 unchanged (not rerun), 1 failed"))
         #expect(r.stdout.contains("Failed:\n  \(folders[1]): \(folders[1])/availability.csv, line 1"))
         // Outputs: OUT/<folder name>/<run-id>/ for the two good studies only.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.file("out")).sorted()
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.file("out")).sorted()
                 == ["county-01", "county-03", "runs.sqlite", "runs.sqlite-shm", "runs.sqlite-wal"].filter {
-                    FileManager.default.fileExists(atPath: dir.file("out/" + $0)) })
+                    FileManager.default.fileExists(atPath: dir.file("out/" + $0))
+                })
         // The job table says the same (sqlite3 shell as an independent reader).
-        let jobs = try CommandLineRun.run("sqlite3", [dir.file("out/runs.sqlite"),
-                                                      "select substr(folder, -9) || ':' || status from batch_jobs order by folder"])
+        let jobs = try CommandLineRun.run(
+            "sqlite3",
+            [
+                dir.file("out/runs.sqlite"),
+                "select substr(folder, -9) || ':' || status from batch_jobs order by folder",
+            ])
         #expect(jobs.stdout == "county-01:done\ncounty-02:failed\ncounty-03:done\n")
         // Fixing the input and re-running runs only that study.
         try FileManager.default.removeItem(atPath: folders[1] + "/availability.csv")
-        try FileManager.default.copyItem(atPath: Self.base + "/availability.csv", toPath: folders[1] + "/availability.csv")
-        let again = try CommandLineRun.lastmile(["batch"] + folders + ["--out", dir.file("out"), "--format", "json", "-q"])
+        try FileManager.default.copyItem(
+            atPath: Self.base + "/availability.csv", toPath: folders[1] + "/availability.csv")
+        let again = try CommandLineRun.lastmile(
+            ["batch"] + folders + ["--out", dir.file("out"), "--format", "json", "-q"])
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
         let skipped = (obj["results"] as? [[String: Any]])?.map { $0["skipped"] as? Bool }
         #expect(skipped == [true, false, true])
@@ -80,16 +90,19 @@ import TestSupport
             .write(toFile: folders[0] + "/study.toml", atomically: true, encoding: .utf8)
         let changed = try CommandLineRun.lastmile(["batch", "--manifest", manifest, "--out", dir.file("out"), "-q"])
         #expect(changed.stdout.contains("1 run, 1 unchanged"))
-        try CommandLineRun.lastmile(["batch", "--manifest", try dir.write("bad.txt", "county-01\nnowhere\n"), "--out", dir.file("out")],
-                                    expecting: .exit(65),
-                                    stderr: .containing("bad.txt, line 2: no study folder 'nowhere'"))
+        try CommandLineRun.lastmile(
+            ["batch", "--manifest", try dir.write("bad.txt", "county-01\nnowhere\n"), "--out", dir.file("out")],
+            expecting: .exit(65),
+            stderr: .containing("bad.txt, line 2: no study folder 'nowhere'"))
     }
 
     @Test func templateForFoldersWithoutStudyFile() throws {
         let dir = try TemporaryDirectory()
         let folders = try Self.makeStudies(2, in: dir)
         for f in folders { try FileManager.default.removeItem(atPath: f + "/study.toml") }
-        let template = try dir.write("template.toml", """
+        let template = try dir.write(
+            "template.toml",
+            """
             [study]
             name = "Broadband plan {folder}"
             area_level = "blockgroup"
@@ -97,13 +110,15 @@ import TestSupport
             areas = "areas.geojson"
             availability = ["availability.csv"]
             """)
-        try CommandLineRun.lastmile(["batch"] + folders + ["--template", template, "--out", dir.file("out"), "--format", "json", "-q"])
+        try CommandLineRun.lastmile(
+            ["batch"] + folders + ["--template", template, "--out", dir.file("out"), "--format", "json", "-q"])
         let list = try CommandLineRun.lastmile(["runs", "list", "--out", dir.file("out"), "--format", "csv"])
         #expect(list.stdout.contains(",Broadband plan county-01,"))
         #expect(list.stdout.contains(",Broadband plan county-02,"))
         // Without a template a folder lacking study.toml fails with the path, and the batch exits 2.
-        let missing = try CommandLineRun.lastmile(["batch", folders[0], "--out", dir.file("out2"), "-q"],
-                                                  expecting: .exit(2))
+        let missing = try CommandLineRun.lastmile(
+            ["batch", folders[0], "--out", dir.file("out2"), "-q"],
+            expecting: .exit(2))
         #expect(missing.stdout.contains("county-01/study.toml: no such file"))
     }
 
@@ -114,8 +129,12 @@ import TestSupport
         try CommandLineRun.lastmile(["batch"] + folders + ["--out", out, "-q"])
         // Pretend this test process is a batch running county-01 right now (its pid is alive).
         let pid = ProcessInfo.processInfo.processIdentifier
-        _ = try CommandLineRun.run("sqlite3", [out + "/runs.sqlite",
-            "update batch_jobs set status = 'running', owner_pid = \(pid) where folder like '%county-01'"])
+        _ = try CommandLineRun.run(
+            "sqlite3",
+            [
+                out + "/runs.sqlite",
+                "update batch_jobs set status = 'running', owner_pid = \(pid) where folder like '%county-01'",
+            ])
         // Not a failure of this batch (exit 0): the study is left to the process running it.
         let again = try CommandLineRun.lastmile(["batch"] + folders + ["--out", out, "-q"])
         #expect(again.stdout.contains("running  in another lastmile process (pid \(pid))"), "\(again.stdout)")
@@ -154,7 +173,8 @@ import TestSupport
         }
         var ranBy = [Int](repeating: 0, count: 2)
         for (n, path) in outputs.enumerated() {
-            let obj = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+            let obj = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
             #expect(obj["failed"] as? Int == 0, "\(path)")
             let results = try #require(obj["results"] as? [[String: Any]])
             #expect(results.count == 8)
@@ -169,7 +189,8 @@ import TestSupport
     @Test func resumesAfterSIGKILLWithIdenticalResults() throws {
         let dir = try TemporaryDirectory()
         let folders = try Self.makeStudies(12, in: dir)
-        let reference = try CommandLineRun.lastmile(["batch"] + folders + ["--out", dir.file("reference"), "--format", "json", "-q"])
+        let reference = try CommandLineRun.lastmile(
+            ["batch"] + folders + ["--out", dir.file("reference"), "--format", "json", "-q"])
         let expected = try Self.results(reference.stdout)
         #expect(expected.count == 12)
 
@@ -201,14 +222,20 @@ import TestSupport
         }
         // Every run record is done, or failed as interrupted; every job is done.
         let db = out + "/runs.sqlite"
-        let statuses = try CommandLineRun.run("sqlite3", [db, "select count(*) from runs where not (status = 'done' or (status = 'failed' and error like 'interrupted%'))"])
+        let statuses = try CommandLineRun.run(
+            "sqlite3",
+            [
+                db,
+                "select count(*) from runs where not (status = 'done' or (status = 'failed' and error like 'interrupted%'))",
+            ])
         #expect(statuses.stdout == "0\n")
         let jobs = try CommandLineRun.run("sqlite3", [db, "select status, count(*) from batch_jobs group by status"])
         #expect(jobs.stdout == "done|12\n")
         let done = try CommandLineRun.run("sqlite3", [db, "select count(*) from runs where status = 'done'"])
         #expect(done.stdout == "12\n")
         // At least one kill landed inside a study's run: its record was found and marked interrupted.
-        let interrupted = try CommandLineRun.run("sqlite3", [db, "select count(*) from runs where error like 'interrupted%'"])
+        let interrupted = try CommandLineRun.run(
+            "sqlite3", [db, "select count(*) from runs where error like 'interrupted%'"])
         #expect((Int(interrupted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) >= 1)
     }
 }

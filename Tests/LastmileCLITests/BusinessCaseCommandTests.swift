@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import TestSupport
+import Testing
 
 /// The business case through `lastmile demo` / `run`: run.json's scenarios, the break-even rerun,
 /// and parameter validation (exit 65 naming the key and its allowed range).
@@ -14,11 +14,14 @@ import TestSupport
 
     /// Settings under which the demo's retail scenario can break even (at the demo's own settings no take
     /// rate up to 100 % does): a higher price, no fixed overhead, all-aerial routes.
-    static let paying = ["--set", "finance.arpu=95", "--set", "finance.opex_fixed_year=0", "--set", "cost.underground_share=0"]
+    static let paying = [
+        "--set", "finance.arpu=95", "--set", "finance.opex_fixed_year=0", "--set", "cost.underground_share=0",
+    ]
 
     @Test func breakEvenTakeRateRerunGivesZeroNPV() throws {
         let out = try TemporaryDirectory()
-        let first = try CommandLineRun.lastmile(["demo", "--out", out.path, "--no-progress", "--set", "risk.draws=200"] + Self.paying)
+        let first = try CommandLineRun.lastmile(
+            ["demo", "--out", out.path, "--no-progress", "--set", "risk.draws=200"] + Self.paying)
         #expect(first.stdout.contains("Business case:"))
         #expect(first.stdout.contains("Retail municipal ISP"))
         let json = try Self.runJSON(first.stdout)
@@ -31,7 +34,7 @@ import TestSupport
         // The subsidy scenario never pays the city back: no break-even, printed as null.
         #expect(scenarios[2]["break_even_take_rate"] is NSNull)
         let flows = try #require(retail["cash_flows"] as? [Double])
-        #expect(flows.count == 31)   // years 0…30 (demo horizon_years = 30)
+        #expect(flows.count == 31)  // years 0…30 (demo horizon_years = 30)
         let mc = try #require(json["monte_carlo"] as? [String: Any])
         #expect(mc["draws"] as? Int == 200)
         #expect(mc["seed"] as? Int == 20_261_128)
@@ -40,8 +43,9 @@ import TestSupport
         let breakEven = try #require(retail["break_even_take_rate"] as? Double)
         let capex = try #require(retail["capex"] as? Double)
         #expect(breakEven > 0 && breakEven < 1)
-        let again = try CommandLineRun.lastmile(["demo", "--out", out.path, "--no-progress", "--set", "risk.draws=200"] + Self.paying
-                                                + ["--set", "demand.take_rate=\(breakEven)"])
+        let again = try CommandLineRun.lastmile(
+            ["demo", "--out", out.path, "--no-progress", "--set", "risk.draws=200"] + Self.paying
+                + ["--set", "demand.take_rate=\(breakEven)"])
         let rerun = try #require((try Self.runJSON(again.stdout))["scenarios"] as? [[String: Any]])
         let npv = try #require(rerun[0]["npv"] as? Double)
         #expect(abs(npv) < max(1, 0.0001 * capex), "NPV at the break-even take rate \(breakEven) is \(npv)")
@@ -59,9 +63,13 @@ import TestSupport
             let gap = try #require(s["funding_gap"] as? Double)
             let perPassing = try #require(s["funding_gap_per_passing"] as? Double)
             #expect(gap > 0 && perPassing > 0, "\(name)")
-            #expect((s["years_below_dscr_covenant"] as? [Int])?.isEmpty == false, "\(name): the demo's bond is never covered")
-            let again = try CommandLineRun.lastmile(["demo", "--out", out.path, "--no-progress", "--set", "risk.draws=100",
-                                                     "--set", "finance.grant=\(gap)"])
+            #expect(
+                (s["years_below_dscr_covenant"] as? [Int])?.isEmpty == false,
+                "\(name): the demo's bond is never covered")
+            let again = try CommandLineRun.lastmile([
+                "demo", "--out", out.path, "--no-progress", "--set", "risk.draws=100",
+                "--set", "finance.grant=\(gap)",
+            ])
             let rerun = try #require((try Self.runJSON(again.stdout))["scenarios"] as? [[String: Any]])
             let npv = try #require(rerun.first { $0["name"] as? String == name }?["npv"] as? Double)
             #expect(abs(npv) < 1, "\(name): NPV \(npv) with a grant of \(gap)")
@@ -86,7 +94,8 @@ import TestSupport
     ])
     func badParameterIs65WithNameAndRange(_ set: String, _ key: String, _ range: String) throws {
         let out = try TemporaryDirectory()
-        try CommandLineRun.lastmile(["demo", "--out", out.path, "--no-progress", "--set", set],
-                                    expecting: .exit(65), stderr: .containing(key, range))
+        try CommandLineRun.lastmile(
+            ["demo", "--out", out.path, "--no-progress", "--set", set],
+            expecting: .exit(65), stderr: .containing(key, range))
     }
 }

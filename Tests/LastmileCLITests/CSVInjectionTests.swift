@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import TestSupport
+import Testing
 
 /// CSV outputs neutralise formula cells (OWASP "CSV Injection"): a text cell starting with `=`, `+`,
 /// `-`, `@`, tab or CR gets a leading `'`; numbers, negative ones included, stay numbers.
@@ -14,13 +14,18 @@ import TestSupport
             .replacingOccurrences(of: "\"Block Group 2\"", with: "\"@SUM(A1)\"")
         try geojson.write(toFile: areas, atomically: true, encoding: .utf8)
         let out = dir.file("out")
-        try CommandLineRun.lastmile(["run", study, "--out", out, "-q", "--set", "risk.draws=100",
-                                     "--set", "study.name=\"-2+3 plan\""])
-        let results = try #require(FileManager.default.enumerator(atPath: out)?.allObjects.compactMap { $0 as? String }
-            .first { $0.hasSuffix("/results.csv") })
+        try CommandLineRun.lastmile([
+            "run", study, "--out", out, "-q", "--set", "risk.draws=100",
+            "--set", "study.name=\"-2+3 plan\"",
+        ])
+        let results = try #require(
+            FileManager.default.enumerator(atPath: out)?.allObjects.compactMap { $0 as? String }
+                .first { $0.hasSuffix("/results.csv") })
         let lines = try String(contentsOfFile: out + "/" + results, encoding: .utf8).split(separator: "\n")
         // area, name, locations, unserved, underserved, served, unserved_funded, underserved_funded, unserved_share
-        #expect(lines[1].hasPrefix(#"239900001001,"'=HYPERLINK(""http://evil"",""x"")",2,1,0,1,0,0,0.500000,"#), "\(lines[1])")
+        #expect(
+            lines[1].hasPrefix(#"239900001001,"'=HYPERLINK(""http://evil"",""x"")",2,1,0,1,0,0,0.500000,"#),
+            "\(lines[1])")
         #expect(lines[2].hasPrefix("239900001002,'@SUM(A1),3,1,1,1,0,0,"), "\(lines[2])")
 
         let list = try CommandLineRun.lastmile(["runs", "list", "--out", out, "--format", "csv"])

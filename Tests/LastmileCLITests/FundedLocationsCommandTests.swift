@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Funded locations (inputs.funded_locations) on the real all-technology Sagadahoc file of the June
 /// 2022 round: a hand-made list (Tests/IngestTests/Fixtures/funded_sagadahoc.csv) of 100 locations
@@ -9,8 +9,12 @@ import TestSupport
     static let sagadahoc = TestPaths.realData("fcc-bdc-maine-jun2022/bdc_23023_sagadahoc_jun2022_nov2022release.csv")
     static let counties = TestPaths.realData("census-covered-populations/maine_counties_tiger2019_covered_pop.geojson")
 
-    static func run(funded: Bool, in dir: TemporaryDirectory) throws -> (csv: [String: String], runJSON: [String: Any], pdf: String) {
-        let study = try dir.write("study.toml", """
+    static func run(funded: Bool, in dir: TemporaryDirectory) throws -> (
+        csv: [String: String], runJSON: [String: Any], pdf: String
+    ) {
+        let study = try dir.write(
+            "study.toml",
+            """
             [study]
             name = "Sagadahoc funded"
             area_level = "county"
@@ -21,15 +25,22 @@ import TestSupport
             [risk]
             draws = 100
             """)
-        try CommandLineRun.lastmile(["run", study, "--out", dir.file("out"), "--store", dir.file("runs.sqlite"), "--no-progress"],
-                                    stderr: .containing(Warnings.incompleteUniverse, Warnings.fifteenEmptyCounties))
+        try CommandLineRun.lastmile(
+            ["run", study, "--out", dir.file("out"), "--store", dir.file("runs.sqlite"), "--no-progress"],
+            stderr: .containing(Warnings.incompleteUniverse, Warnings.fifteenEmptyCounties))
         let files = try FileManager.default.subpathsOfDirectory(atPath: dir.file("out"))
-        let results = try String(contentsOfFile: dir.file("out/" + files.first { $0.hasSuffix("/results.csv") }!), encoding: .utf8)
-        let lines = results.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let results = try String(
+            contentsOfFile: dir.file("out/" + files.first { $0.hasSuffix("/results.csv") }!), encoding: .utf8)
+        let lines = results.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         let row = try #require(lines.first { $0.first == "23023" })
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.file("out/" + files.first { $0.hasSuffix("/run.json") }!))))
-        return (Dictionary(uniqueKeysWithValues: zip(lines[0], row)), try #require(object as? [String: Any]),
-                dir.file("out/" + files.first { $0.hasSuffix("/report.pdf") }!))
+        let object = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: dir.file("out/" + files.first { $0.hasSuffix("/run.json") }!))))
+        return (
+            Dictionary(uniqueKeysWithValues: zip(lines[0], row)), try #require(object as? [String: Any]),
+            dir.file("out/" + files.first { $0.hasSuffix("/report.pdf") }!)
+        )
     }
 
     @Test func exactlyTheHundredLeaveTheNeed() throws {
@@ -44,18 +55,27 @@ import TestSupport
         #expect(after.csv["underserved"] == "174" && after.csv["underserved_funded"] == "0")
         #expect(after.csv["served"] == "14898")
         let diagnostics = try #require(after.runJSON["diagnostics"] as? [String])
-        #expect(diagnostics.contains { $0.hasPrefix("100 location(s) already have an enforceable commitment") && $0.contains("106 listed, 105 of them in this study, 5 already served") })
-        #expect(diagnostics.contains("1 funded location(s) are not in the availability files or the locations file and are not counted"))
+        #expect(
+            diagnostics.contains {
+                $0.hasPrefix("100 location(s) already have an enforceable commitment")
+                    && $0.contains("106 listed, 105 of them in this study, 5 already served")
+            })
+        #expect(
+            diagnostics.contains(
+                "1 funded location(s) are not in the availability files or the locations file and are not counted"))
         let inputs = try #require(after.runJSON["inputs"] as? [[String: Any]])
         #expect(inputs.contains { $0["role"] as? String == "funded_locations" })
-        let text = try CommandLineRun.output("pdftotext", [after.pdf, "-"]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let text = try CommandLineRun.output("pdftotext", [after.pdf, "-"]).split(whereSeparator: \.isWhitespace)
+            .joined(separator: " ")
         #expect(text.contains("100 more locations are not served yet but already have an enforceable commitment"))
     }
 
     @Test func listWithoutLocationIDColumnIs65() throws {
         let dir = try TemporaryDirectory()
         let list = try dir.write("funded.csv", "id,program\n1,RDOF\n")
-        let study = try dir.write("study.toml", """
+        let study = try dir.write(
+            "study.toml",
+            """
             [study]
             name = "Bad funded"
             area_level = "county"
@@ -64,16 +84,19 @@ import TestSupport
             availability = ["\(Self.sagadahoc)"]
             funded_locations = "\(list)"
             """)
-        try CommandLineRun.lastmile(["run", study, "--out", dir.file("out"), "--store", dir.file("runs.sqlite"), "--no-progress"],
-                                    expecting: .exit(65),
-                                    stderr: .containing("funded.csv, line 1, column 'location_id': the list lacks column location_id"))
+        try CommandLineRun.lastmile(
+            ["run", study, "--out", dir.file("out"), "--store", dir.file("runs.sqlite"), "--no-progress"],
+            expecting: .exit(65),
+            stderr: .containing("funded.csv, line 1, column 'location_id': the list lacks column location_id"))
     }
 
     /// Anchor institutions: exactly the ones without a reliable 1 Gbps symmetrical offer are eligible
     /// (python3 over the file: 1102818365 and 1102819368 have one, 1102817934 and 1102817937 do not).
     @Test func anchorsWithoutGigabitAreEligible() throws {
         let dir = try TemporaryDirectory()
-        let study = try dir.write("study.toml", """
+        let study = try dir.write(
+            "study.toml",
+            """
             [study]
             name = "Sagadahoc anchors"
             area_level = "county"
@@ -84,31 +107,44 @@ import TestSupport
             [risk]
             draws = 100
             """)
-        try CommandLineRun.lastmile(["run", study, "--out", dir.file("out"), "--store", dir.file("runs.sqlite"), "--no-progress"],
-                                    stderr: .containing(Warnings.incompleteUniverse, Warnings.fifteenEmptyCounties,
-                                                        "5 community anchor institution(s) (inputs.anchor_institutions): 3 lack 1 Gbps symmetrical service and are eligible; 1 have no location id"))
+        try CommandLineRun.lastmile(
+            ["run", study, "--out", dir.file("out"), "--store", dir.file("runs.sqlite"), "--no-progress"],
+            stderr: .containing(
+                Warnings.incompleteUniverse, Warnings.fifteenEmptyCounties,
+                "5 community anchor institution(s) (inputs.anchor_institutions): 3 lack 1 Gbps symmetrical service and are eligible; 1 have no location id"
+            ))
         let files = try FileManager.default.subpathsOfDirectory(atPath: dir.file("out"))
-        let anchors = try String(contentsOfFile: dir.file("out/" + files.first { $0.hasSuffix("/anchors.csv") }!), encoding: .utf8)
-        #expect(anchors == """
-            type,type_name,name,location_id,area,class,gigabit_symmetric,eligible
-            S,school,"Hill Elementary School, Bath",1102818365,23023,served,1,0
-            L,library,Patten Free Library,1102819368,23023,served,1,0
-            H,health care,Mid Coast Clinic,1102817934,23023,served,0,1
-            G,government,Town Office,1102817937,23023,served,0,1
-            P,public safety,Fire Station 2,,,,0,1
+        let anchors = try String(
+            contentsOfFile: dir.file("out/" + files.first { $0.hasSuffix("/anchors.csv") }!), encoding: .utf8)
+        #expect(
+            anchors == """
+                type,type_name,name,location_id,area,class,gigabit_symmetric,eligible
+                S,school,"Hill Elementary School, Bath",1102818365,23023,served,1,0
+                L,library,Patten Free Library,1102819368,23023,served,1,0
+                H,health care,Mid Coast Clinic,1102817934,23023,served,0,1
+                G,government,Town Office,1102817937,23023,served,0,1
+                P,public safety,Fire Station 2,,,,0,1
 
-            """)
-        let locations = try String(contentsOfFile: dir.file("out/" + files.first { $0.hasSuffix("/locations.csv") }!), encoding: .utf8)
-        #expect(locations.split(separator: "\n").filter { $0.split(separator: ",", omittingEmptySubsequences: false)[11] == "1" }.count == 4)
-        let text = try CommandLineRun.output("pdftotext", [dir.file("out/" + files.first { $0.hasSuffix("/report.pdf") }!), "-"])
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                """)
+        let locations = try String(
+            contentsOfFile: dir.file("out/" + files.first { $0.hasSuffix("/locations.csv") }!), encoding: .utf8)
+        #expect(
+            locations.split(separator: "\n").filter {
+                $0.split(separator: ",", omittingEmptySubsequences: false)[11] == "1"
+            }.count == 4)
+        let text = try CommandLineRun.output(
+            "pdftotext", [dir.file("out/" + files.first { $0.hasSuffix("/report.pdf") }!), "-"]
+        )
+        .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(text.contains("5 anchor institutions in the study; 3 lack 1 Gbps symmetrical service"))
     }
 
     @Test func anchorListWithUnknownTypeIs65() throws {
         let dir = try TemporaryDirectory()
         let list = try dir.write("cai.csv", "type,entity_name,location_id\nX,Somewhere,1\n")
-        let study = try dir.write("study.toml", """
+        let study = try dir.write(
+            "study.toml",
+            """
             [study]
             name = "Bad anchors"
             area_level = "county"
@@ -117,8 +153,10 @@ import TestSupport
             availability = ["\(Self.sagadahoc)"]
             anchor_institutions = "\(list)"
             """)
-        try CommandLineRun.lastmile(["run", study, "--out", dir.file("out"), "--store", dir.file("runs.sqlite"), "--no-progress"],
-                                    expecting: .exit(65),
-                                    stderr: .containing("cai.csv, line 2, column 'type': expected a CAI type S, L, G, H, F, P or C, found \"X\""))
+        try CommandLineRun.lastmile(
+            ["run", study, "--out", dir.file("out"), "--store", dir.file("runs.sqlite"), "--no-progress"],
+            expecting: .exit(65),
+            stderr: .containing(
+                "cai.csv, line 2, column 'type': expected a CAI type S, L, G, H, F, P or C, found \"X\""))
     }
 }

@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import TestSupport
+import Testing
 
 /// `lastmile init DIR`: inputs recognised by content, a study file that loads, no silent overwrite.
 @Suite struct InitCommandTests {
@@ -16,7 +16,10 @@ import TestSupport
         let r = try CommandLineRun.lastmile(["init", dir.path])
         #expect(r.stdout.contains("areas: blockgroups.geojson (block group GEOIDs in GEOID)"))
         #expect(r.stdout.contains("locations: locations.csv"))
-        #expect(r.stdout.contains("area_level: blockgroup, because the area shapes (blockgroups.geojson) have 12-digit block group GEOIDs"))
+        #expect(
+            r.stdout.contains(
+                "area_level: blockgroup, because the area shapes (blockgroups.geojson) have 12-digit block group GEOIDs"
+            ))
         let text = try String(contentsOfFile: dir.file("study.toml"), encoding: .utf8)
         #expect(text.contains("availability = [\"bdc/june.csv\"]"))
         #expect(text.contains("area_level = \"blockgroup\""))
@@ -27,13 +30,15 @@ import TestSupport
 
         let out = try TemporaryDirectory()
         let run = try CommandLineRun.lastmile(["run", dir.file("study.toml"), "--out", out.path, "-q"])
-        #expect(run.stdout.contains("54 areas, 6266 locations"))   // the demo's counts (StudyRunnerTests)
+        #expect(run.stdout.contains("54 areas, 6266 locations"))  // the demo's counts (StudyRunnerTests)
 
-        try CommandLineRun.lastmile(["init", dir.path],
-                                    expecting: .exit(64), stderr: .containing("--force"))
+        try CommandLineRun.lastmile(
+            ["init", dir.path],
+            expecting: .exit(64), stderr: .containing("--force"))
         try CommandLineRun.lastmile(["init", dir.path, "--force"])
-        try CommandLineRun.lastmile(["init", "/nonexistent/folder"], expecting: .exit(74),
-                                    stderr: .containing("/nonexistent/folder"))
+        try CommandLineRun.lastmile(
+            ["init", "/nonexistent/folder"], expecting: .exit(74),
+            stderr: .containing("/nonexistent/folder"))
     }
 
     /// Real Maine files: county shapes and a tract ACS table give a county study whose ACS is summed
@@ -41,10 +46,13 @@ import TestSupport
     @Test func picksTheLevelTheFilesSupport() throws {
         let dir = try TemporaryDirectory("init-maine-folder")
         let fm = FileManager.default
-        try fm.copyItem(atPath: TestPaths.realData("census-covered-populations/maine_counties_tiger2019_covered_pop.geojson"),
-                        toPath: dir.file("counties.geojson"))
-        try fm.copyItem(atPath: TestPaths.realData("acs-maine-s2802/ACSST5Y2022.S2802-Data.csv"), toPath: dir.file("acs.csv"))
-        try fm.copyItem(atPath: TestPaths.realData("fcc-bdc-maine/bdc_23023_sagadahoc_FTTP_J23.csv"), toPath: dir.file("fiber.csv"))
+        try fm.copyItem(
+            atPath: TestPaths.realData("census-covered-populations/maine_counties_tiger2019_covered_pop.geojson"),
+            toPath: dir.file("counties.geojson"))
+        try fm.copyItem(
+            atPath: TestPaths.realData("acs-maine-s2802/ACSST5Y2022.S2802-Data.csv"), toPath: dir.file("acs.csv"))
+        try fm.copyItem(
+            atPath: TestPaths.realData("fcc-bdc-maine/bdc_23023_sagadahoc_FTTP_J23.csv"), toPath: dir.file("fiber.csv"))
         try CommandLineRun.lastmile(["init", dir.path])
         let text = try String(contentsOfFile: dir.file("study.toml"), encoding: .utf8)
         #expect(text.contains("name = \"Maine broadband plan\""))
@@ -55,9 +63,12 @@ import TestSupport
 
         // Tract shapes are not at hand here; county shapes with a county study and the tract table work.
         let out = try TemporaryDirectory()
-        let run = try CommandLineRun.lastmile(["run", dir.file("study.toml"), "--out", out.path, "--set", "risk.draws=100",
-                                               "--no-progress"],
-                                              stderr: .containing("407 tracts were summed into 16 counties"))
+        let run = try CommandLineRun.lastmile(
+            [
+                "run", dir.file("study.toml"), "--out", out.path, "--set", "risk.draws=100",
+                "--no-progress",
+            ],
+            stderr: .containing("407 tracts were summed into 16 counties"))
         #expect(!run.stderr.contains("no row"))
     }
 }

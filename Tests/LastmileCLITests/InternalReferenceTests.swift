@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import TestSupport
+import Testing
 
 /// What a reader sees — the report, the `init` template, the demo study and every `--help` — names
 /// published sources, never the project's internal documents or its issue numbers.
@@ -47,7 +47,9 @@ import TestSupport
         #expect(Self.matches(demo).isEmpty, "demo study: \(Self.matches(demo))")
     }
 
-    @Test(arguments: [[], ["run"], ["demo"], ["init"], ["classify"], ["inspect"], ["map"], ["report"], ["runs"], ["batch"]])
+    @Test(arguments: [
+        [], ["run"], ["demo"], ["init"], ["classify"], ["inspect"], ["map"], ["report"], ["runs"], ["batch"],
+    ])
     func helpNamesNoInternalDocument(_ command: [String]) throws {
         let r = try CommandLineRun.lastmile(command + ["--help"])
         #expect(!r.stdout.isEmpty)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `lastmile map` as an analyst calls it: stdout, stderr, exit code and the files written.
 @Suite struct MapCommandTests {
@@ -19,7 +19,8 @@ import TestSupport
 
     /// Microsoft's layout: integer `COUNTY ID` without leading zeros, headers and values padded with
     /// spaces, " -   " for a missing value, CRLF line ends, and one row for a county not on the map.
-    static let usage = "ST,COUNTY ID,COUNTY NAME, BROADBAND USAGE \r\n"
+    static let usage =
+        "ST,COUNTY ID,COUNTY NAME, BROADBAND USAGE \r\n"
         + "AL,1001,County 1,0.391\r\n"
         + "AL,1003,County 2, -   \r\n"
         + "AL,1005,County 3, 0.2 \r\n"
@@ -38,8 +39,11 @@ import TestSupport
 
     @Test func oneCallWritesPNGPDFAndSVGAndCountsNoData() throws {
         let (geo, csv, dir) = try Self.fixtures()
-        let png = dir.file("m.png"), pdf = dir.file("m.pdf"), svg = dir.file("m.svg")
-        let r = try CommandLineRun.lastmile(Self.joinArgs(geo, csv) + ["--width-px", "800", "--out", png, "--out", pdf, "--out", svg])
+        let png = dir.file("m.png")
+        let pdf = dir.file("m.pdf")
+        let svg = dir.file("m.svg")
+        let r = try CommandLineRun.lastmile(
+            Self.joinArgs(geo, csv) + ["--width-px", "800", "--out", png, "--out", pdf, "--out", svg])
         // Counted with awk: awk -F, 'NR>1{k=sprintf("%05d",$2); gsub(/[ \r]/,"",$4); v[k]=$4}
         //   END{for(i=1001;i<=1009;i+=2){k=sprintf("%05d",i); if(!(k in v)||v[k]=="-") n++}; print n}'
         // → 2 (01003 has " -   ", 01009 has no row); rows 5, matched 4 (01001–01007), 99999 matches nothing.
@@ -66,7 +70,8 @@ import TestSupport
     @Test func theTextOfThePDFHasTitleLegendAndNoData() throws {
         let (geo, csv, dir) = try Self.fixtures()
         let pdf = dir.file("m.pdf")
-        try CommandLineRun.lastmile(Self.joinArgs(geo, csv) + ["--title", "Usage test", "--percent", "--ookla", "--out", pdf])
+        try CommandLineRun.lastmile(
+            Self.joinArgs(geo, csv) + ["--title", "Usage test", "--percent", "--ookla", "--out", pdf])
         let text = try CommandLineRun.run("pdftotext", ["-layout", pdf, "-"]).stdout
         #expect(text.contains("Usage test"))
         #expect(text.contains("No data"))
@@ -81,26 +86,34 @@ import TestSupport
         let (geo, csv, dir) = try Self.fixtures()
         var args = Self.joinArgs(geo, csv)
         args[args.count - 1] = "BROADBAND SPEED"
-        try CommandLineRun.lastmile(args + ["--out", dir.file("m.png")],
-                                    expecting: .exit(65), stderr: .containing("usage.csv", "BROADBAND SPEED"))
+        try CommandLineRun.lastmile(
+            args + ["--out", dir.file("m.png")],
+            expecting: .exit(65), stderr: .containing("usage.csv", "BROADBAND SPEED"))
         #expect(!FileManager.default.fileExists(atPath: dir.file("m.png")))
     }
 
     @Test func aMissingJoinKeyOrIdColumnIsExit65() throws {
         let (geo, csv, dir) = try Self.fixtures()
-        try CommandLineRun.lastmile(["map", geo, "--id", "id", "--join", csv, "--join-key", "FIPS",
-                                     "--field", "BROADBAND USAGE", "--out", dir.file("m.png")],
-                                    expecting: .exit(65), stderr: .containing("usage.csv", "FIPS"))
-        try CommandLineRun.lastmile(["map", geo, "--id", "GEOID", "--join", csv, "--join-key", "COUNTY ID",
-                                     "--field", "BROADBAND USAGE", "--out", dir.file("m.png")],
-                                    expecting: .exit(65), stderr: .containing("counties.geojson", "GEOID"))
+        try CommandLineRun.lastmile(
+            [
+                "map", geo, "--id", "id", "--join", csv, "--join-key", "FIPS",
+                "--field", "BROADBAND USAGE", "--out", dir.file("m.png"),
+            ],
+            expecting: .exit(65), stderr: .containing("usage.csv", "FIPS"))
+        try CommandLineRun.lastmile(
+            [
+                "map", geo, "--id", "GEOID", "--join", csv, "--join-key", "COUNTY ID",
+                "--field", "BROADBAND USAGE", "--out", dir.file("m.png"),
+            ],
+            expecting: .exit(65), stderr: .containing("counties.geojson", "GEOID"))
     }
 
     @Test func anUnwritableOutputIsExit74() throws {
         let (geo, csv, dir) = try Self.fixtures()
         _ = try withExtendedLifetime(dir) {
-            try CommandLineRun.lastmile(Self.joinArgs(geo, csv) + ["--out", "/nonexistent-dir/m.pdf"],
-                                        expecting: .exit(74), stderr: .containing("/nonexistent-dir/m.pdf"))
+            try CommandLineRun.lastmile(
+                Self.joinArgs(geo, csv) + ["--out", "/nonexistent-dir/m.pdf"],
+                expecting: .exit(74), stderr: .containing("/nonexistent-dir/m.pdf"))
         }
     }
 
@@ -125,8 +138,11 @@ import TestSupport
 
     @Test func manualBreaksClassifyAsGiven() throws {
         let (geo, csv, dir) = try Self.fixtures()
-        let r = try CommandLineRun.lastmile(Self.joinArgs(geo, csv) + ["--scheme", "manual", "--breaks", "0.25,0.45",
-                                                                       "--out", dir.file("m.svg")])
+        let r = try CommandLineRun.lastmile(
+            Self.joinArgs(geo, csv) + [
+                "--scheme", "manual", "--breaks", "0.25,0.45",
+                "--out", dir.file("m.svg"),
+            ])
         // Values .391, .2, .5: ≤ .25 → .2; ≤ .45 → .391; above → the maximum .5 is appended as a break.
         #expect(r.stdout.contains("classes: ≤ 0.25: 1, ≤ 0.45: 1, ≤ 0.5: 1"), "\(r.stdout)")
     }
@@ -164,11 +180,15 @@ import TestSupport
     func joinValuesOfPlusMinus1e308AreClassified(scheme: String) throws {
         let dir = try TemporaryDirectory()
         let geo = try dir.write("counties.geojson", Self.counties)
-        let csv = try dir.write("extreme.csv", "COUNTY ID,V\n1001,1e308\n1003,-1e308\n1005,0.2\n1007,5e-324\n1009,1e15\n")
+        let csv = try dir.write(
+            "extreme.csv", "COUNTY ID,V\n1001,1e308\n1003,-1e308\n1005,0.2\n1007,5e-324\n1009,1e15\n")
         for ext in ["png", "svg", "pdf"] {
-            let r = try CommandLineRun.lastmile(["map", geo, "--id", "id", "--join", csv, "--join-key", "COUNTY ID",
-                                                 "--field", "V", "--scheme", scheme, "--out", dir.file("m.\(ext)")])
-            let classes = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("classes:") }, "\(r.stdout)")
+            let r = try CommandLineRun.lastmile([
+                "map", geo, "--id", "id", "--join", csv, "--join-key", "COUNTY ID",
+                "--field", "V", "--scheme", scheme, "--out", dir.file("m.\(ext)"),
+            ])
+            let classes = try #require(
+                r.stdout.split(separator: "\n").first { $0.hasPrefix("classes:") }, "\(r.stdout)")
             #expect(!classes.lowercased().contains("nan") && !classes.contains("inf"), "\(classes)")
             #expect(classes.hasSuffix("≤ 1e+308: 1"), "\(classes)")
         }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The complete stdout of `classify`, `inspect`, `runs list` and every `--help`, compared with the
 /// goldens in Tests/LastmileCLITests/Golden/ (one file per output, named after the command).
@@ -18,11 +18,14 @@ import TestSupport
     static let environment = ["COLUMNS": "80", "LINES": "24"]
 
     /// Runs `lastmile` (exit 0, stderr empty unless `stderr` says otherwise) and checks its stdout.
-    static func expectGolden(_ arguments: [String], _ name: String, stderr: ExpectedStderr = .empty,
-                             normalisations: [GoldenText.Normalisation] = [],
-                             sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let r = try CommandLineRun.lastmile(arguments, environment: environment, stderr: stderr,
-                                            sourceLocation: sourceLocation)
+    static func expectGolden(
+        _ arguments: [String], _ name: String, stderr: ExpectedStderr = .empty,
+        normalisations: [GoldenText.Normalisation] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let r = try CommandLineRun.lastmile(
+            arguments, environment: environment, stderr: stderr,
+            sourceLocation: sourceLocation)
         let text = normalisations.reduce(r.stdout) { $1.apply($0) }
         try GoldenText.check(text, golden: name, in: folder, sourceLocation: sourceLocation)
     }
@@ -32,8 +35,11 @@ import TestSupport
     }
 
     @Test func classifyDemoByBlockGroupAsJSON() throws {
-        try Self.expectGolden(["classify", "datasets/demo/bdc_fixed_demo.csv", "--by", "blockgroup",
-                               "--format", "json"], "classify-demo-blockgroup.json")
+        try Self.expectGolden(
+            [
+                "classify", "datasets/demo/bdc_fixed_demo.csv", "--by", "blockgroup",
+                "--format", "json",
+            ], "classify-demo-blockgroup.json")
     }
 
     /// Paths are given relative to the repository root (the folder the command runs in), so the
@@ -53,8 +59,9 @@ import TestSupport
     /// columns keep their alignment in the golden.
     static let runNormalisations = [
         GoldenText.Normalisation(#"\b[0-9]{8}T[0-9]{6}Z-[0-9a-f]{6}\b"#, "YYYYMMDDTHHMMSSZ-xxxxxx"),
-        GoldenText.Normalisation(#"\b[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?Z?"#,
-                                 "YYYY-MM-DDTHH:MM:SSZ"),
+        GoldenText.Normalisation(
+            #"\b[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?Z?"#,
+            "YYYY-MM-DDTHH:MM:SSZ"),
     ]
 
     @Test func theRunNormalisationsReplaceIdsAndTimesOnly() {
@@ -67,10 +74,13 @@ import TestSupport
         let out = try TemporaryDirectory()
         let study = BadInputCase.folder + "/base/study.toml"
         try CommandLineRun.lastmile(["run", study, "--out", out.path, "-q", "--set", "risk.draws=100"])
-        try CommandLineRun.lastmile(["run", study, "--out", out.path, "-q", "--set", "risk.draws=100",
-                                     "--set", "study.name=\"Second plan\""])
-        try Self.expectGolden(["runs", "list", "--out", out.path], "runs-list.txt",
-                              normalisations: Self.runNormalisations)
+        try CommandLineRun.lastmile([
+            "run", study, "--out", out.path, "-q", "--set", "risk.draws=100",
+            "--set", "study.name=\"Second plan\"",
+        ])
+        try Self.expectGolden(
+            ["runs", "list", "--out", out.path], "runs-list.txt",
+            normalisations: Self.runNormalisations)
     }
 
     /// Every command and subcommand (Sources/lastmile: `Lastmile.configuration.subcommands`, and
@@ -102,8 +112,9 @@ import TestSupport
         let runs = try subcommands(["runs"])
         #expect(runs == ["list", "show", "diff"])
         let listed = Set(top.map { [$0] } + runs.map { ["runs", $0] })
-        #expect(listed.subtracting(Self.commands.filter { !$0.isEmpty }).isEmpty,
-                "without a help golden: \(listed.subtracting(Self.commands))")
+        #expect(
+            listed.subtracting(Self.commands.filter { !$0.isEmpty }).isEmpty,
+            "without a help golden: \(listed.subtracting(Self.commands))")
     }
 }
 
@@ -118,7 +129,8 @@ import TestSupport
             matched = try GoldenText.check("one\n2\nthree\n", golden: "sample.txt", in: dir.path)
         }
         #expect(!matched)
-        #expect(GoldenText.firstDifference("one\ntwo\n", "one\n2\n")
+        #expect(
+            GoldenText.firstDifference("one\ntwo\n", "one\n2\n")
                 == "first difference at line 2: golden «two», actual «2»")
         #expect(try GoldenText.check("one\ntwo\nthree\n", golden: "sample.txt", in: dir.path))
     }

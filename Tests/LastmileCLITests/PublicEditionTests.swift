@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import TestSupport
+import Testing
 
 /// `--public`: small per-area counts suppressed in every output, the report says so, and no
 /// location-level data anywhere in the run folder.
@@ -25,7 +25,11 @@ import TestSupport
         var suppressedAreas = 0
         for row in rows {
             for (k, c) in cols.enumerated() {
-                if row[c].isEmpty { hiddenPerClass[k] += 1 } else { #expect(Int(row[c])! == 0 || Int(row[c])! >= 11, "\(row)") }
+                if row[c].isEmpty {
+                    hiddenPerClass[k] += 1
+                } else {
+                    #expect(Int(row[c])! == 0 || Int(row[c])! >= 11, "\(row)")
+                }
             }
             if !row[loc].isEmpty { #expect(Int(row[loc])! >= 11) }
             let hidden = cols.filter { row[$0].isEmpty }.count
@@ -37,7 +41,9 @@ import TestSupport
         #expect(suppressedAreas > 0)
 
         // run.json and the report say so.
-        let run = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/run.json"))) as? [String: Any])
+        let run = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/run.json")))
+                as? [String: Any])
         let pub = try #require(run["public"] as? [String: Any])
         #expect(pub["suppression_threshold"] as? Int == 11)
         #expect(pub["areas_with_suppressed_counts"] as? Int == suppressedAreas)
@@ -45,7 +51,9 @@ import TestSupport
         #expect(text.stdout.contains("Public edition: per-area counts from 1 to 10 locations are suppressed"))
 
         // The GeoPackage holds one layer, `areas`, with the same NULLs (ogrinfo as independent reader).
-        let info = try CommandLineRun.run("ogrinfo", ["-ro", "-q", "-sql", "SELECT count(*) AS n FROM areas WHERE unserved IS NULL", dir + "/results.gpkg"])
+        let info = try CommandLineRun.run(
+            "ogrinfo",
+            ["-ro", "-q", "-sql", "SELECT count(*) AS n FROM areas WHERE unserved IS NULL", dir + "/results.gpkg"])
         #expect(info.stdout.contains("n (Integer) = \(hiddenPerClass[0])"), "\(info.stdout)")
         let layers = try CommandLineRun.run("ogrinfo", ["-ro", "-q", dir + "/results.gpkg"])
         #expect(layers.stdout.split(separator: "\n").count == 1 && layers.stdout.contains("areas"), "\(layers.stdout)")
@@ -55,11 +63,12 @@ import TestSupport
         #expect(locationsHeader.hasPrefix("location_id,block_geoid,area,h3_res8_id,class"))
         #expect(!locationsHeader.contains("latitude") && !locationsHeader.contains("address"))
         // No FCC location id appears in any other text output, the PDF text, or the GeoPackage dump.
-        let ids = Set(try String(contentsOfFile: TestPaths.repo("datasets/demo/locations.csv"), encoding: .utf8)
-            .split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) })
+        let ids = Set(
+            try String(contentsOfFile: TestPaths.repo("datasets/demo/locations.csv"), encoding: .utf8)
+                .split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) })
         var texts = [text.stdout, try CommandLineRun.run("ogrinfo", ["-ro", "-al", dir + "/results.gpkg"]).stdout]
         for f in FileManager.default.enumerator(atPath: dir)?.allObjects as? [String] ?? []
-            where (f.hasSuffix(".csv") || f.hasSuffix(".json") || f.hasSuffix(".svg")) && f != "locations.csv" {
+        where (f.hasSuffix(".csv") || f.hasSuffix(".json") || f.hasSuffix(".svg")) && f != "locations.csv" {
             texts.append(try String(contentsOfFile: dir + "/" + f, encoding: .utf8))
         }
         for t in texts {
@@ -70,13 +79,19 @@ import TestSupport
 
     @Test func studyOptionAndThreshold() throws {
         let out = try TemporaryDirectory()
-        let r = try CommandLineRun.lastmile(["run", "datasets/demo/study.toml", "--out", out.path, "--format", "json", "-q",
-                                             "--set", "report.public=true", "--set", "report.suppression_threshold=50"])
+        let r = try CommandLineRun.lastmile([
+            "run", "datasets/demo/study.toml", "--out", out.path, "--format", "json", "-q",
+            "--set", "report.public=true", "--set", "report.suppression_threshold=50",
+        ])
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-        let run = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: (obj["output_directory"] as! String) + "/run.json"))) as? [String: Any])
+        let run = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: (obj["output_directory"] as! String) + "/run.json")))
+                as? [String: Any])
         #expect((run["public"] as? [String: Any])?["suppression_threshold"] as? Int == 50)
-        try CommandLineRun.lastmile(["run", "datasets/demo/study.toml", "--out", out.path, "--suppress-below", "5"],
-                                    expecting: .exit(64),
-                                    stderr: .containing("--suppress-below applies to --public outputs"))
+        try CommandLineRun.lastmile(
+            ["run", "datasets/demo/study.toml", "--out", out.path, "--suppress-below", "5"],
+            expecting: .exit(64),
+            stderr: .containing("--suppress-below applies to --public outputs"))
     }
 }

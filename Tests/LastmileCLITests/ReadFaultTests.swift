@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import TestSupport
+import Testing
 
 /// A disk that fails part way through a BDC file: `read(2)` returns EIO for one named file after a
 /// number of bytes, injected into the real `lastmile` binary by an `LD_PRELOAD` shim built here with `cc`.
@@ -109,19 +109,25 @@ import TestSupport
             let csv = try dir.write("bdc.csv", text)
             try dir.write("zipped/bdc.csv", text)
             #expect(try CommandLineRun.run("gzip", ["-k", csv]).status == 0)
-            #expect(try CommandLineRun.run("zip", ["-j", "-q", dir.file("bdc.zip"), dir.file("zipped/bdc.csv")]).status == 0)
+            #expect(
+                try CommandLineRun.run("zip", ["-j", "-q", dir.file("bdc.zip"), dir.file("zipped/bdc.csv")]).status == 0
+            )
         }
 
         /// `lastmile` with reads of `file` failing after half its bytes, on opens after the first `skip`.
         /// Checked as `CommandLineRun.lastmile` checks: `exit` and `stderr`.
         @discardableResult
-        func lastmile(_ arguments: [String], failing file: String, skip: Int = 0, expecting exit: ExpectedExit,
-                      stderr: ExpectedStderr, sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandResult {
+        func lastmile(
+            _ arguments: [String], failing file: String, skip: Int = 0, expecting exit: ExpectedExit,
+            stderr: ExpectedStderr, sourceLocation: SourceLocation = #_sourceLocation
+        ) throws -> CommandResult {
             let size = try FileManager.default.attributesOfItem(atPath: dir.file(file))[.size] as! Int
-            return try CommandLineRun.lastmile(arguments + ["--no-progress"], environment: [
-                "LD_PRELOAD": shim, "LASTMILE_FAULT_FILE": "/" + file,
-                "LASTMILE_FAULT_AFTER": String(size / 2), "LASTMILE_FAULT_SKIP": String(skip),
-            ], expecting: exit, stderr: stderr, sourceLocation: sourceLocation)
+            return try CommandLineRun.lastmile(
+                arguments + ["--no-progress"],
+                environment: [
+                    "LD_PRELOAD": shim, "LASTMILE_FAULT_FILE": "/" + file,
+                    "LASTMILE_FAULT_AFTER": String(size / 2), "LASTMILE_FAULT_SKIP": String(skip),
+                ], expecting: exit, stderr: stderr, sourceLocation: sourceLocation)
         }
     }
 
@@ -130,11 +136,13 @@ import TestSupport
     @Test(arguments: ["bdc.csv", "bdc.csv.gz", "bdc.zip"])
     func classifyReadErrorIsExit74(file: String) throws {
         let inputs = try Self.inputs.get()
-        let healthy = try CommandLineRun.lastmile(["classify", inputs.dir.file(file), "--by", "county", "--no-progress"],
-                                                  stderr: .containing(Warnings.incompleteUniverse))
+        let healthy = try CommandLineRun.lastmile(
+            ["classify", inputs.dir.file(file), "--by", "county", "--no-progress"],
+            stderr: .containing(Warnings.incompleteUniverse))
         #expect(healthy.stdout.contains("40000"), "\(healthy.stdout)")
-        let r = try inputs.lastmile(["classify", inputs.dir.file(file), "--by", "county"], failing: file,
-                                    expecting: .exit(74), stderr: .containing(inputs.dir.file(file), "Input/output error"))
+        let r = try inputs.lastmile(
+            ["classify", inputs.dir.file(file), "--by", "county"], failing: file,
+            expecting: .exit(74), stderr: .containing(inputs.dir.file(file), "Input/output error"))
         #expect(r.stdout.isEmpty, "\(r.stdout)")
     }
 
@@ -143,10 +151,13 @@ import TestSupport
     func runReadErrorIsExit74AndAFailedRun(file: String) throws {
         let inputs = try Self.inputs.get()
         let out = try TemporaryDirectory()
-        try inputs.lastmile(["run", BadInputCase.folder + "/base/study.toml", "--out", out.path,
-                             "--set", "inputs.availability=\(inputs.dir.file(file))"], failing: file, skip: 1,
-                            expecting: .exit(74),
-                            stderr: .containing(inputs.dir.file(file) + ": cannot read at byte", "Input/output error"))
+        try inputs.lastmile(
+            [
+                "run", BadInputCase.folder + "/base/study.toml", "--out", out.path,
+                "--set", "inputs.availability=\(inputs.dir.file(file))",
+            ], failing: file, skip: 1,
+            expecting: .exit(74),
+            stderr: .containing(inputs.dir.file(file) + ": cannot read at byte", "Input/output error"))
         let list = try CommandLineRun.lastmile(["runs", "list", "--out", out.path, "--format", "csv"])
         #expect(list.stdout.contains(",failed,"), "\(list.stdout)")
         #expect(!list.stdout.contains(",done,"), "\(list.stdout)")
@@ -158,31 +169,37 @@ import TestSupport
     @Test func permissionReadOnlyAndFullDiskAre74WithTheReason() throws {
         let inputs = try Self.inputs.get()
         let shim = ["LD_PRELOAD": inputs.shim]
-        try CommandLineRun.lastmile(["classify", inputs.dir.file("bdc.csv.gz"), "--by", "county", "--no-progress"],
-                                    environment: shim.merging(["LASTMILE_FAIL_OPEN": "/bdc.csv.gz:13"]) { $1 },
-                                    expecting: .exit(74),
-                                    stderr: .containing(inputs.dir.file("bdc.csv.gz") + ": cannot open: Permission denied"))
+        try CommandLineRun.lastmile(
+            ["classify", inputs.dir.file("bdc.csv.gz"), "--by", "county", "--no-progress"],
+            environment: shim.merging(["LASTMILE_FAIL_OPEN": "/bdc.csv.gz:13"]) { $1 },
+            expecting: .exit(74),
+            stderr: .containing(inputs.dir.file("bdc.csv.gz") + ": cannot open: Permission denied"))
 
         let out = try TemporaryDirectory()
         let study = BadInputCase.folder + "/base/study.toml"
-        let readOnly = try CommandLineRun.lastmile(["run", study, "--out", out.file("reports"), "--store", out.file("runs.sqlite"),
-                                                    "--no-progress", "--set", "risk.draws=100"],
-                                                   environment: shim.merging(["LASTMILE_FAIL_MKDIR": "/reports:30"]) { $1 },
-                                                   expecting: .exit(74), stderr: .containing(": Read-only file system"))
+        let readOnly = try CommandLineRun.lastmile(
+            [
+                "run", study, "--out", out.file("reports"), "--store", out.file("runs.sqlite"),
+                "--no-progress", "--set", "risk.draws=100",
+            ],
+            environment: shim.merging(["LASTMILE_FAIL_MKDIR": "/reports:30"]) { $1 },
+            expecting: .exit(74), stderr: .containing(": Read-only file system"))
         #expect(!readOnly.stderr.contains("NSCocoaErrorDomain"), "\(readOnly.stderr)")
 
-        try CommandLineRun.lastmile(["run", study, "--out", out.file("full"), "--no-progress", "--set", "risk.draws=100"],
-                                    environment: shim.merging(["LASTMILE_FAIL_WRITE": "results.csv:28"]) { $1 },
-                                    expecting: .exit(74),
-                                    stderr: .containing("results.csv", "No space left on device"))
+        try CommandLineRun.lastmile(
+            ["run", study, "--out", out.file("full"), "--no-progress", "--set", "risk.draws=100"],
+            environment: shim.merging(["LASTMILE_FAIL_WRITE": "results.csv:28"]) { $1 },
+            expecting: .exit(74),
+            stderr: .containing("results.csv", "No space left on device"))
         let list = try CommandLineRun.lastmile(["runs", "list", "--out", out.file("full"), "--format", "csv"])
         #expect(list.stdout.contains(",failed,") && !list.stdout.contains(",done,"), "\(list.stdout)")
     }
 
     @Test func directoryAsBDCFileIsExit74IsADirectory() throws {
         let dir = try TemporaryDirectory()
-        try CommandLineRun.lastmile(["classify", dir.path, "--by", "county", "--no-progress"],
-                                    expecting: .exit(74), stderr: .containing(dir.path + ": cannot read: Is a directory"))
+        try CommandLineRun.lastmile(
+            ["classify", dir.path, "--by", "county", "--no-progress"],
+            expecting: .exit(74), stderr: .containing(dir.path + ": cannot read: Is a directory"))
     }
 }
 

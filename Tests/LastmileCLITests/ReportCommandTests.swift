@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import TestSupport
+import Testing
 
 /// `lastmile report --run ID`: a stored run's report, maps and charts drawn again without recomputing,
 /// and the charts/ a run writes; SOURCE_DATE_EPOCH pins the report's dates.
@@ -50,8 +50,9 @@ import TestSupport
         let files = try #require(runJSON["files"] as? [String])
         #expect(files.contains("charts/monte-carlo.svg") && files.contains("report-content.json"))
 
-        try CommandLineRun.lastmile(["demo", "--out", out.path, "-q", "--set", "report.dpi=0"],
-                                    expecting: .exit(65), stderr: .containing("report.dpi"))
+        try CommandLineRun.lastmile(
+            ["demo", "--out", out.path, "-q", "--set", "report.dpi=0"],
+            expecting: .exit(65), stderr: .containing("report.dpi"))
     }
 
     @Test func reRenderGivesTheSameReportAndReplacesOnlyRenderedFiles() throws {
@@ -77,9 +78,12 @@ import TestSupport
         #expect(originalText.contains("Page 1 of "))
         // Page 3 is the coverage map; the highest-need block groups carry their rank in the ranked table
         // (RunReport.mapLabelCount, fewer where a number would overlap or not fit inside its area).
-        let mapPage = try CommandLineRun.run("pdftotext", ["-f", "3", "-l", "3", run.folder + "/report.pdf", "-"]).stdout
+        let mapPage = try CommandLineRun.run("pdftotext", ["-f", "3", "-l", "3", run.folder + "/report.pdf", "-"])
+            .stdout
         #expect(mapPage.contains("Coverage map"))
-        let labels = mapPage.split(separator: "\n").filter { Int($0.trimmingCharacters(in: .whitespaces)).map { (1...10).contains($0) } ?? false }
+        let labels = mapPage.split(separator: "\n").filter {
+            Int($0.trimmingCharacters(in: .whitespaces)).map { (1...10).contains($0) } ?? false
+        }
         #expect((3...10).contains(labels.count), "\(labels)")
         #expect(FileManager.default.fileExists(atPath: run.folder + "/maps/unserved.svg"))
         for name in Self.charts {
@@ -92,45 +96,58 @@ import TestSupport
 
         // Elsewhere, PNG only, at 72 dpi: nothing else is written.
         let elsewhere = out.file("pngs")
-        let png = try CommandLineRun.lastmile(["report", "--run", run.id, "--store", out.path + "/runs.sqlite",
-                                               "--out", elsewhere, "--format", "png", "--dpi", "72", "-q"])
+        let png = try CommandLineRun.lastmile([
+            "report", "--run", run.id, "--store", out.path + "/runs.sqlite",
+            "--out", elsewhere, "--format", "png", "--dpi", "72", "-q",
+        ])
         #expect(png.stdout.isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).sorted() == ["charts", "maps"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere + "/maps").sorted() == ["phases.png", "unserved.png"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: elsewhere + "/maps").sorted() == [
+                "phases.png", "unserved.png",
+            ])
         #expect(try Self.pngSize(elsewhere + "/maps/phases.png") == (540, 560))
     }
 
     @Test func missingRunIsUsageAndDeletedFolderIsIO() throws {
         let out = try TemporaryDirectory()
-        try CommandLineRun.lastmile(["report", "--run", "x", "--root", out.path],
-                                    expecting: .exit(74), stderr: .containing("no run store"))
+        try CommandLineRun.lastmile(
+            ["report", "--run", "x", "--root", out.path],
+            expecting: .exit(74), stderr: .containing("no run store"))
         let r = try CommandLineRun.lastmile(["demo", "--out", out.path, "-q"])
         let run = try Self.runAndFolder(r.stdout)
-        try CommandLineRun.lastmile(["report", "--run", "19990101", "--root", out.path],
-                                    expecting: .exit(64), stderr: .containing("no run '19990101'"))
-        try CommandLineRun.lastmile(["report", "--run", run.id, "--root", out.path, "--format", "pdf,jpeg"],
-                                    expecting: .exit(64), stderr: .containing("jpeg"))
+        try CommandLineRun.lastmile(
+            ["report", "--run", "19990101", "--root", out.path],
+            expecting: .exit(64), stderr: .containing("no run '19990101'"))
+        try CommandLineRun.lastmile(
+            ["report", "--run", run.id, "--root", out.path, "--format", "pdf,jpeg"],
+            expecting: .exit(64), stderr: .containing("jpeg"))
 
         try FileManager.default.removeItem(atPath: run.folder + "/report-content.json")
-        try CommandLineRun.lastmile(["report", "--run", run.id, "--root", out.path],
-                                    expecting: .exit(74), stderr: .containing("report-content.json"))
+        try CommandLineRun.lastmile(
+            ["report", "--run", run.id, "--root", out.path],
+            expecting: .exit(74), stderr: .containing("report-content.json"))
 
         try FileManager.default.removeItem(atPath: run.folder)
-        try CommandLineRun.lastmile(["report", "--run", run.id, "--root", out.path],
-                                    expecting: .exit(74), stderr: .containing("the folder of run \(run.id) is gone"))
+        try CommandLineRun.lastmile(
+            ["report", "--run", run.id, "--root", out.path],
+            expecting: .exit(74), stderr: .containing("the folder of run \(run.id) is gone"))
     }
 
     @Test func sourceDateEpochPinsTheReportDates() throws {
         let out = try TemporaryDirectory()
         // 1700000000 s after the epoch is 2023-11-14T22:13:20Z (date -u -d @1700000000).
         func demo() throws -> (id: String, folder: String) {
-            let r = try CommandLineRun.lastmile(["demo", "--out", out.path, "-q"],
-                                                environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+            let r = try CommandLineRun.lastmile(
+                ["demo", "--out", out.path, "-q"],
+                environment: ["SOURCE_DATE_EPOCH": "1700000000"])
             return try Self.runAndFolder(r.stdout)
         }
-        let a = try demo(), b = try demo()
+        let a = try demo()
+        let b = try demo()
         #expect(a.id != b.id)
-        let textA = try Self.pdfText(a.folder + "/report.pdf"), textB = try Self.pdfText(b.folder + "/report.pdf")
+        let textA = try Self.pdfText(a.folder + "/report.pdf")
+        let textB = try Self.pdfText(b.folder + "/report.pdf")
         #expect(textA.contains("Generated November 14, 2023"))
         // Same run, same pages: only the run id differs.
         #expect(textA.replacingOccurrences(of: a.id, with: "RUN") == textB.replacingOccurrences(of: b.id, with: "RUN"))
@@ -142,7 +159,8 @@ import TestSupport
         let jsonB = try String(contentsOfFile: b.folder + "/report-content.json", encoding: .utf8)
         #expect(jsonA.replacingOccurrences(of: a.id, with: "RUN") == jsonB.replacingOccurrences(of: b.id, with: "RUN"))
 
-        try CommandLineRun.lastmile(["demo", "--out", out.path, "-q"], environment: ["SOURCE_DATE_EPOCH": "yesterday"],
-                                    expecting: .exit(64), stderr: .containing("SOURCE_DATE_EPOCH"))
+        try CommandLineRun.lastmile(
+            ["demo", "--out", out.path, "-q"], environment: ["SOURCE_DATE_EPOCH": "yesterday"],
+            expecting: .exit(64), stderr: .containing("SOURCE_DATE_EPOCH"))
     }
 }

@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import TestSupport
+import Testing
 
 /// `lastmile run`, `demo` and `inspect` as a planner calls them: stdout, stderr and exit code together.
 @Suite struct RunCommandTests {
@@ -8,7 +8,7 @@ import TestSupport
         let out = try TemporaryDirectory()
         let r = try CommandLineRun.lastmile(["demo", "--out", out.path, "--no-progress"])
         #expect(r.stdout.contains("54 areas, 6266 locations"))
-        #expect(r.stdout.contains("unserved     2030 (32.4%)"))   // 2030 / 6266 = 32.40 %
+        #expect(r.stdout.contains("unserved     2030 (32.4%)"))  // 2030 / 6266 = 32.40 %
         let reportLine = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("Report: ") })
         let report = String(reportLine.dropFirst("Report: ".count))
         #expect(report.hasPrefix(out.path + "/demo-county-broadband-plan/"))
@@ -18,50 +18,71 @@ import TestSupport
     @Test func runJSONAndSetOverride() throws {
         let out = try TemporaryDirectory()
         // Without shapes a study cannot be mapped: a clear error naming the key.
-        try CommandLineRun.lastmile(["run", "datasets/demo/study.toml", "--out", out.path, "--format", "json",
-                                     "--set", "study.area_level=tract", "--set", "inputs.areas=", "-q"],
-                                    expecting: .exit(65), stderr: .containing("inputs.areas"))
-        let ok = try CommandLineRun.lastmile(["run", "datasets/demo/study.toml", "--out", out.path, "--format", "json",
-                                              "--set", "policy.profile=fcc-2024"])
+        try CommandLineRun.lastmile(
+            [
+                "run", "datasets/demo/study.toml", "--out", out.path, "--format", "json",
+                "--set", "study.area_level=tract", "--set", "inputs.areas=", "-q",
+            ],
+            expecting: .exit(65), stderr: .containing("inputs.areas"))
+        let ok = try CommandLineRun.lastmile([
+            "run", "datasets/demo/study.toml", "--out", out.path, "--format", "json",
+            "--set", "policy.profile=fcc-2024",
+        ])
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(ok.stdout.utf8)) as? [String: Any])
         #expect(obj["locations"] as? Int == 6266)
         #expect(obj["areas"] as? Int == 54)
     }
 
     @Test func missingStudyIs74AndUnknownKeyIs65() throws {
-        try CommandLineRun.lastmile(["run", "/nonexistent/study.toml"],
-                                    expecting: .exit(74), stderr: .containing("/nonexistent/study.toml"))
+        try CommandLineRun.lastmile(
+            ["run", "/nonexistent/study.toml"],
+            expecting: .exit(74), stderr: .containing("/nonexistent/study.toml"))
         let dir = try TemporaryDirectory()
-        let study = try dir.write("study.toml", "[study]\nname = \"x\"\n[inputs]\navailability = \"x.csv\"\n[polcy]\nprofile = \"bead-2022\"\n")
-        try CommandLineRun.lastmile(["run", study],
-                                    expecting: .exit(65), stderr: .containing("unknown study key 'polcy.profile'; did you mean 'policy.profile'?"))
+        let study = try dir.write(
+            "study.toml",
+            "[study]\nname = \"x\"\n[inputs]\navailability = \"x.csv\"\n[polcy]\nprofile = \"bead-2022\"\n")
+        try CommandLineRun.lastmile(
+            ["run", study],
+            expecting: .exit(65),
+            stderr: .containing("unknown study key 'polcy.profile'; did you mean 'policy.profile'?"))
     }
 
     @Test func badOptionIsUsage64() throws {
-        try CommandLineRun.lastmile(["run", "datasets/demo/study.toml", "--format", "yaml"],
-                                    expecting: .exit(64), stderr: .containing("--format"))
+        try CommandLineRun.lastmile(
+            ["run", "datasets/demo/study.toml", "--format", "yaml"],
+            expecting: .exit(64), stderr: .containing("--format"))
     }
 
     @Test func inspectNamesTheSchema() throws {
-        let bdc = try CommandLineRun.lastmile(["inspect", TestPaths.realData("fcc-bdc-maine/bdc_23023_sagadahoc_FTTP_J23.csv")])
+        let bdc = try CommandLineRun.lastmile([
+            "inspect", TestPaths.realData("fcc-bdc-maine/bdc_23023_sagadahoc_FTTP_J23.csv"),
+        ])
         #expect(bdc.stdout.contains("5842 rows"))
         #expect(bdc.stdout.contains("schema: FCC BDC"))
-        let tracts = try CommandLineRun.lastmile(["inspect", TestPaths.realData("tiger-tracts-hawaii/tracts_2015_st15.geojson"),
-                                                  "--format", "json"])
+        let tracts = try CommandLineRun.lastmile([
+            "inspect", TestPaths.realData("tiger-tracts-hawaii/tracts_2015_st15.geojson"),
+            "--format", "json",
+        ])
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(tracts.stdout.utf8)) as? [String: Any])
         #expect(obj["driver"] as? String == "GeoJSON")
         let layer = try #require((obj["layers"] as? [[String: Any]])?.first)
         #expect(layer["count"] as? Int == 351)
         #expect(layer["schemaStatus"] as? String == "matches")
-        let acs = try CommandLineRun.lastmile(["inspect", TestPaths.realData("acs-maine-s2802/ACSST5Y2022.S2802-Data.csv")])
+        let acs = try CommandLineRun.lastmile([
+            "inspect", TestPaths.realData("acs-maine-s2802/ACSST5Y2022.S2802-Data.csv"),
+        ])
         #expect(acs.stdout.contains("schema: ACS"))
-        try CommandLineRun.lastmile(["inspect", "/nonexistent.gpkg"],
-                                    expecting: .exit(74), stderr: .exactly("lastmile: error: /nonexistent.gpkg: no such file\n"))
+        try CommandLineRun.lastmile(
+            ["inspect", "/nonexistent.gpkg"],
+            expecting: .exit(74), stderr: .exactly("lastmile: error: /nonexistent.gpkg: no such file\n"))
     }
 
     @Test func inspectSaysWhatIsMissingFromANearMatch() throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write("almost.csv", "frn,provider_id,brand_name,location_id,technology,max_advertised_download_speed,max_advertised_upload_speed,low_latency,state_usps,h3_res8_id\n1,2,3,4,50,1,1,1,ME,x\n")
+        let path = try dir.write(
+            "almost.csv",
+            "frn,provider_id,brand_name,location_id,technology,max_advertised_download_speed,max_advertised_upload_speed,low_latency,state_usps,h3_res8_id\n1,2,3,4,50,1,1,1,ME,x\n"
+        )
         let r = try CommandLineRun.lastmile(["inspect", path])
         #expect(r.stdout.contains("almost"))
         #expect(r.stdout.contains("business_residential_code"))
@@ -72,11 +93,14 @@ import TestSupport
     /// finished stays recorded as done.
     @Test func fullStandardOutputOrErrorIsExit74() throws {
         let out = try TemporaryDirectory()
-        let run = "exec '\(CommandLineRun.lastmileExecutable)' run Tests/IngestTests/Fixtures/bad/base/study.toml --out '\(out.path)' --no-progress --set risk.draws=100"
+        let run =
+            "exec '\(CommandLineRun.lastmileExecutable)' run Tests/IngestTests/Fixtures/bad/base/study.toml --out '\(out.path)' --no-progress --set risk.draws=100"
         let full = try CommandLineRun.run("sh", ["-c", run + " > /dev/full"], in: TestPaths.repositoryRoot.path)
-        CommandLineRun.check(full, command: ["sh", "-c", run + " > /dev/full"], expecting: .exit(74),
-                             stderr: .exactly(Warnings.baseStudy
-                                              + "lastmile: error: standard output: cannot write: No space left on device\n"))
+        CommandLineRun.check(
+            full, command: ["sh", "-c", run + " > /dev/full"], expecting: .exit(74),
+            stderr: .exactly(
+                Warnings.baseStudy
+                    + "lastmile: error: standard output: cannot write: No space left on device\n"))
         let list = try CommandLineRun.lastmile(["runs", "list", "--out", out.path, "--format", "csv"])
         #expect(list.stdout.contains(",done,") && !list.stdout.contains(",running,"), "\(list.stdout)")
         let noStderrScript = "exec '\(CommandLineRun.lastmileExecutable)' run /nonexistent/study.toml 2> /dev/full"
@@ -86,8 +110,9 @@ import TestSupport
         #expect(noStderr.stdout.isEmpty)
         let helpScript = "exec '\(CommandLineRun.lastmileExecutable)' --help > /dev/full"
         let help = try CommandLineRun.run("sh", ["-c", helpScript])
-        CommandLineRun.check(help, command: ["sh", "-c", helpScript], expecting: .exit(74),
-                             stderr: .exactly("lastmile: error: standard output: cannot write: No space left on device\n"))
+        CommandLineRun.check(
+            help, command: ["sh", "-c", helpScript], expecting: .exit(74),
+            stderr: .exactly("lastmile: error: standard output: cannot write: No space left on device\n"))
     }
 
     /// A file where the output folder should be is 74 with the path and the system's reason; a study
@@ -95,14 +120,19 @@ import TestSupport
     @Test func outputFolderProblemsAre74WithTheReasonAndALongNameRuns() throws {
         let dir = try TemporaryDirectory()
         let file = try dir.write("not-a-folder", "x")
-        let r = try CommandLineRun.lastmile(["run", "Tests/IngestTests/Fixtures/bad/base/study.toml", "--out", file, "--no-progress"],
-                                            expecting: .exit(74),
-                                            stderr: .containing("\(file)/runs.sqlite: cannot create the run store's folder \(file): it is a file (Not a directory)"))
+        let r = try CommandLineRun.lastmile(
+            ["run", "Tests/IngestTests/Fixtures/bad/base/study.toml", "--out", file, "--no-progress"],
+            expecting: .exit(74),
+            stderr: .containing(
+                "\(file)/runs.sqlite: cannot create the run store's folder \(file): it is a file (Not a directory)"))
         #expect(!r.stderr.contains("NSCocoaErrorDomain"))
         let long = String(repeating: "x", count: 5_000)
-        try CommandLineRun.lastmile(["run", "Tests/IngestTests/Fixtures/bad/base/study.toml", "--out", dir.file("out"),
-                                     "--no-progress", "--set", "risk.draws=100", "--set", "study.name=\"\(long)\""],
-                                    stderr: .exactly(Warnings.baseStudy))
+        try CommandLineRun.lastmile(
+            [
+                "run", "Tests/IngestTests/Fixtures/bad/base/study.toml", "--out", dir.file("out"),
+                "--no-progress", "--set", "risk.draws=100", "--set", "study.name=\"\(long)\"",
+            ],
+            stderr: .exactly(Warnings.baseStudy))
         #expect(FileManager.default.fileExists(atPath: dir.file("out/" + String(repeating: "x", count: 80))))
     }
 }

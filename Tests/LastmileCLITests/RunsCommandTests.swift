@@ -1,11 +1,12 @@
-import Testing
 import Foundation
 import TestSupport
+import Testing
 
 /// `lastmile runs list|show|diff` on runs over two variants of the same data.
 @Suite struct RunsCommandTests {
     static let base = TestPaths.repo("Tests/IngestTests/Fixtures/bad/base")
-    static let header = "frn,provider_id,brand_name,location_id,technology,max_advertised_download_speed,max_advertised_upload_speed,low_latency,business_residential_code,state_usps,block_geoid,h3_res8_id\n"
+    static let header =
+        "frn,provider_id,brand_name,location_id,technology,max_advertised_download_speed,max_advertised_upload_speed,low_latency,business_residential_code,state_usps,block_geoid,h3_res8_id\n"
 
     /// Copies a folder's files into `dir/name/` and returns the study path there.
     static func copyStudy(from folder: String, to dir: TemporaryDirectory, as name: String) throws -> String {
@@ -21,7 +22,9 @@ import TestSupport
 
     /// The fields of one CSV line (RFC 4180 quotes; no line breaks inside fields).
     static func fields(_ line: Substring) -> [String] {
-        var out: [String] = [], field = "", quoted = false
+        var out: [String] = []
+        var field = ""
+        var quoted = false
         var chars = line.makeIterator()
         while let c = chars.next() {
             if quoted {
@@ -30,7 +33,8 @@ import TestSupport
                 if field.hasSuffix("\"") || !field.isEmpty { field.append(c) }
                 quoted = true
             } else if c == "," {
-                out.append(field); field = ""
+                out.append(field)
+                field = ""
             } else {
                 field.append(c)
             }
@@ -61,7 +65,8 @@ import TestSupport
             "0000000001,900001,Synthetic Fiber,1004,50,1000,1000,1,R,ME,239900001002002,882a1b16f5fffff",
             "0000000002,900002,Synthetic DSL,1006,10,10,1,1,R,ME,239900001002003,882a1b16f5fffff",
         ]
-        try (Self.header + (rows + added).joined(separator: "\n") + "\n").write(toFile: availability, atomically: true, encoding: .utf8)
+        try (Self.header + (rows + added).joined(separator: "\n") + "\n").write(
+            toFile: availability, atomically: true, encoding: .utf8)
         try CommandLineRun.lastmile(["run", study, "--out", out, "-q"])
         let ids = try Self.runIDs(out)
         try #require(ids.count == 2)
@@ -80,7 +85,10 @@ import TestSupport
         #expect(totals["new_locations"] as? Int == 1)
         #expect(totals["vanished_locations"] as? Int == 1)
         let transitions = try #require(totals["transitions"] as? [[String: Any]])
-        #expect(transitions.map { "\($0["from"]!)→\($0["to"]!):\($0["count"]!)" } == ["unserved→served:1", "underserved→served:1"])
+        #expect(
+            transitions.map { "\($0["from"]!)→\($0["to"]!):\($0["count"]!)" } == [
+                "unserved→served:1", "underserved→served:1",
+            ])
 
         let text = try CommandLineRun.lastmile(["runs", "diff", String(ids[0].prefix(22)), ids[1], "--out", out])
         #expect(text.stdout.contains("unserved → served: 1\n  underserved → served: 1\n  new: 1, vanished: 1"))
@@ -91,9 +99,10 @@ import TestSupport
         let show = try CommandLineRun.lastmile(["runs", "show", ids[1], "--out", out, "--format", "json"])
         let shown = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
         #expect(shown["status"] as? String == "done")
-        #expect(shown["stored_locations"] as? Int == 5)   // 1001–1004 and 1006
-        try CommandLineRun.lastmile(["runs", "show", "nope", "--out", out],
-                                    expecting: .exit(64), stderr: .containing("no run 'nope'"))
+        #expect(shown["stored_locations"] as? Int == 5)  // 1001–1004 and 1006
+        try CommandLineRun.lastmile(
+            ["runs", "show", "nope", "--out", out],
+            expecting: .exit(64), stderr: .containing("no run 'nope'"))
     }
 
     /// Demo scale: every location of one block group gets fiber; the diff must move exactly that block
@@ -107,7 +116,9 @@ import TestSupport
         let bg = "239900001001"
         let locations = try String(contentsOfFile: TestPaths.repo("datasets/demo/locations.csv"), encoding: .utf8)
             .split(separator: "\n").dropFirst().map { $0.split(separator: ",") }.filter { $0[3].hasPrefix(bg) }
-        let fiber = locations.map { "0000000009,999999,Upgrade Fiber,\($0[0]),50,1000,1000,1,R,ME,\($0[3]),882a1b16f5fffff\n" }.joined()
+        let fiber = locations.map {
+            "0000000009,999999,Upgrade Fiber,\($0[0]),50,1000,1000,1,R,ME,\($0[3]),882a1b16f5fffff\n"
+        }.joined()
         let availability = dir.file("demo/bdc_fixed_demo.csv")
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: availability))
         try handle.seekToEnd()
@@ -118,27 +129,32 @@ import TestSupport
         try #require(ids.count == 2)
 
         let firstOut = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
-        let resultsA = try String(contentsOfFile: (firstOut["output_directory"] as! String) + "/results.csv", encoding: .utf8)
+        let resultsA = try String(
+            contentsOfFile: (firstOut["output_directory"] as! String) + "/results.csv", encoding: .utf8)
         let headerA = Self.fields(resultsA.split(separator: "\n")[0])
         let rowA = Self.fields(try #require(resultsA.split(separator: "\n").first { $0.hasPrefix(bg + ",") }))
         func a(_ column: String) -> Int { Int(rowA[headerA.firstIndex(of: column)!])! }
 
         let csv = try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[1], "--out", out, "--format", "csv"])
         let rows = csv.stdout.split(separator: "\n").dropFirst().map(Self.fields)
-        let changed = rows.filter { r in r[2] != r[3] || r[4] != r[5] || r[6] != r[7] || r[8] != r[9] || r[10...].contains { $0 != "0" } }
+        let changed = rows.filter { r in
+            r[2] != r[3] || r[4] != r[5] || r[6] != r[7] || r[8] != r[9] || r[10...].contains { $0 != "0" }
+        }
         #expect(changed.map { $0[0] } == [bg])
         let r = try #require(changed.first)
-        #expect(Int(r[13]) == a("unserved"))          // unserved → served
-        #expect(Int(r[15]) == a("underserved"))       // underserved → served
-        #expect(Int(r[10]) == locations.count - a("locations"))   // new: locations without an availability row in A
+        #expect(Int(r[13]) == a("unserved"))  // unserved → served
+        #expect(Int(r[15]) == a("underserved"))  // underserved → served
+        #expect(Int(r[10]) == locations.count - a("locations"))  // new: locations without an availability row in A
         #expect(Int(r[11]) == 0)
-        #expect(Int(r[9]) == locations.count)         // served after = every location of the block group
+        #expect(Int(r[9]) == locations.count)  // served after = every location of the block group
         #expect(r[12] == "0" && r[14] == "0" && r[16] == "0" && r[17] == "0")
 
         // --locations lists exactly the locations that changed: run A's unserved and underserved locations of
         // the block group (from its locations.csv) and those it did not have, all now served.
-        let locationsA = try String(contentsOfFile: (firstOut["output_directory"] as! String) + "/locations.csv", encoding: .utf8)
-            .split(separator: "\n").dropFirst().map(Self.fields)
+        let locationsA = try String(
+            contentsOfFile: (firstOut["output_directory"] as! String) + "/locations.csv", encoding: .utf8
+        )
+        .split(separator: "\n").dropFirst().map(Self.fields)
         let classA = Dictionary(uniqueKeysWithValues: locationsA.map { ($0[0], $0[4]) })
         var expected = locations.map { String($0[0]) }.compactMap { id -> String? in
             let before = classA[id] ?? ""
@@ -154,7 +170,10 @@ import TestSupport
             let map = dir.file("diff.\(ext)")
             try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[1], "--out", out, "--map", map])
             let head = try #require(FileHandle(forReadingAtPath: map)?.readData(ofLength: 8))
-            #expect(ext == "png" ? head.starts(with: [0x89, 0x50, 0x4E, 0x47]) : String(decoding: head, as: UTF8.self).hasPrefix("<?xml"))
+            #expect(
+                ext == "png"
+                    ? head.starts(with: [0x89, 0x50, 0x4E, 0x47])
+                    : String(decoding: head, as: UTF8.self).hasPrefix("<?xml"))
         }
         let svg = try String(contentsOfFile: dir.file("diff.svg"), encoding: .utf8)
         // Two value classes (0 and the one upgraded block group): Palette takes Greens-3's first and last
@@ -162,8 +181,9 @@ import TestSupport
         // #31a354 (49 → 19.2 %, 163 → 63.9 %, 84 → 32.9 %) for the upgraded one.
         #expect(svg.contains("fill:rgb(89.803922%,96.078431%,87.843137%)"))
         #expect(svg.contains("fill:rgb(19.215686%,63.921569%,32.941176%)"))
-        try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[1], "--out", out, "--map", dir.file("diff.pdf")],
-                                    expecting: .exit(64), stderr: .containing("diff.pdf"))
+        try CommandLineRun.lastmile(
+            ["runs", "diff", ids[0], ids[1], "--out", out, "--map", dir.file("diff.pdf")],
+            expecting: .exit(64), stderr: .containing("diff.pdf"))
     }
 
     /// A failed run is refused (64, saying it failed); two runs of different studies are compared but
@@ -173,17 +193,22 @@ import TestSupport
         let out = dir.file("out")
         let study = try Self.copyStudy(from: Self.base, to: dir, as: "a")
         try CommandLineRun.lastmile(["run", study, "--out", out, "-q", "--set", "risk.draws=100"])
-        try CommandLineRun.lastmile(["run", study, "--out", out, "-q", "--set", "inputs.areas=missing.geojson"],
-                                    expecting: .exit(74), stderr: .containing("missing.geojson"))
-        try CommandLineRun.lastmile(["run", study, "--out", out, "-q", "--set", "risk.draws=100",
-                                     "--set", "study.name=Another study"])
+        try CommandLineRun.lastmile(
+            ["run", study, "--out", out, "-q", "--set", "inputs.areas=missing.geojson"],
+            expecting: .exit(74), stderr: .containing("missing.geojson"))
+        try CommandLineRun.lastmile([
+            "run", study, "--out", out, "-q", "--set", "risk.draws=100",
+            "--set", "study.name=Another study",
+        ])
         let ids = try Self.runIDs(out)
         try #require(ids.count == 3)
-        try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[1], "--out", out],
-                                    expecting: .exit(64), stderr: .containing("run \(ids[1]) failed; only finished runs can be compared"))
+        try CommandLineRun.lastmile(
+            ["runs", "diff", ids[0], ids[1], "--out", out],
+            expecting: .exit(64), stderr: .containing("run \(ids[1]) failed; only finished runs can be compared"))
         let across = try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[2], "--out", out])
-        #expect(across.stdout.contains("note: the runs belong to different studies ('Bad input base' and 'Another study')"),
-                "\(across.stdout)")
+        #expect(
+            across.stdout.contains("note: the runs belong to different studies ('Bad input base' and 'Another study')"),
+            "\(across.stdout)")
         let json = try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[2], "--out", out, "--format", "json"])
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(obj["same_study"] as? Bool == false)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// bead-2025 as published: unlicensed fixed wireless (70) counts only where its provider demonstrated
 /// 100/20 capability (policy.ulfw_demonstrated). The demo has 869 rows of one such provider, Ridgeline
@@ -14,10 +14,15 @@ import TestSupport
 @Suite struct UnlicensedFixedWirelessTests {
     static func totals(_ extra: [String]) throws -> [Int] {
         let dir = try TemporaryDirectory()
-        try CommandLineRun.lastmile(["run", TestPaths.repo("datasets/demo/study.toml"), "--out", dir.file("out"),
-                                     "--store", dir.file("runs.sqlite"), "--no-progress", "--set", "risk.draws=100"] + extra)
-        let runJSON = try #require(try FileManager.default.subpathsOfDirectory(atPath: dir.file("out")).first { $0.hasSuffix("/run.json") })
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.file("out/\(runJSON)"))))
+        try CommandLineRun.lastmile(
+            [
+                "run", TestPaths.repo("datasets/demo/study.toml"), "--out", dir.file("out"),
+                "--store", dir.file("runs.sqlite"), "--no-progress", "--set", "risk.draws=100",
+            ] + extra)
+        let runJSON = try #require(
+            try FileManager.default.subpathsOfDirectory(atPath: dir.file("out")).first { $0.hasSuffix("/run.json") })
+        let object = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: dir.file("out/\(runJSON)"))))
         let t = try #require((object as? [String: Any])?["totals"] as? [String: Any])
         return ["unserved", "underserved", "served"].map { t[$0] as? Int ?? -1 }
     }
@@ -25,7 +30,8 @@ import TestSupport
     @Test func emptyListIsBead2022AndOneProviderMovesExactlyItsLocations() throws {
         #expect(try Self.totals([]) == [2030, 621, 3615])
         #expect(try Self.totals(["--set", "policy.profile=bead-2025"]) == [2030, 621, 3615])
-        #expect(try Self.totals(["--set", "policy.profile=bead-2025", "--set", "policy.ulfw_demonstrated=[\"290518\"]"])
+        #expect(
+            try Self.totals(["--set", "policy.profile=bead-2025", "--set", "policy.ulfw_demonstrated=[\"290518\"]"])
                 == [1447, 1204, 3615])
     }
 
@@ -33,16 +39,22 @@ import TestSupport
     @Test func listedLocationsOnly() throws {
         let dir = try TemporaryDirectory()
         let list = try dir.write("demonstrated.csv", "location_id,provider_id\n8014160,290518\n")
-        #expect(try Self.totals(["--set", "policy.profile=bead-2025", "--set", "policy.ulfw_demonstrated=\(list)"])
+        #expect(
+            try Self.totals(["--set", "policy.profile=bead-2025", "--set", "policy.ulfw_demonstrated=\(list)"])
                 == [2029, 622, 3615])
     }
 
     @Test func listWithBead2022Is65NamingTheKey() throws {
         let dir = try TemporaryDirectory()
-        try CommandLineRun.lastmile(["run", TestPaths.repo("datasets/demo/study.toml"), "--out", dir.file("out"),
-                                     "--store", dir.file("runs.sqlite"), "--no-progress",
-                                     "--set", "policy.ulfw_demonstrated=[\"290518\"]"],
-                                    expecting: .exit(65),
-                                    stderr: .containing("column 'policy.ulfw_demonstrated': applies to a profile in which unlicensed fixed wireless counts only where demonstrated (bead-2025)"))
+        try CommandLineRun.lastmile(
+            [
+                "run", TestPaths.repo("datasets/demo/study.toml"), "--out", dir.file("out"),
+                "--store", dir.file("runs.sqlite"), "--no-progress",
+                "--set", "policy.ulfw_demonstrated=[\"290518\"]",
+            ],
+            expecting: .exit(65),
+            stderr: .containing(
+                "column 'policy.ulfw_demonstrated': applies to a profile in which unlicensed fixed wireless counts only where demonstrated (bead-2025)"
+            ))
     }
 }

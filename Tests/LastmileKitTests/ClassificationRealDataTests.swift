@@ -1,7 +1,8 @@
-import Testing
-import GeoModel
 import Analysis
+import GeoModel
 import TestSupport
+import Testing
+
 @testable import LastmileKit
 
 /// The bead-2022 classification of the real FCC BDC fiber files for Maine (June 2023 release).
@@ -24,7 +25,8 @@ import TestSupport
 ///     # then count per block[l][:n] for n = 11 (tract) or 5 (county)
 @Suite struct ClassificationRealDataTests {
     static let sagadahoc = TestPaths.realData("fcc-bdc-maine/bdc_23023_sagadahoc_FTTP_J23.csv")
-    static let maine = TestPaths.realData("fcc-bdc-maine/bdc_23_FibertothePremises_fixed_broadband_J23_05mar2024.csv.gz")
+    static let maine = TestPaths.realData(
+        "fcc-bdc-maine/bdc_23_FibertothePremises_fixed_broadband_J23_05mar2024.csv.gz")
 
     @Test func sagadahocByTract() throws {
         let r = try AreaClassification.run(files: [Self.sagadahoc], level: .tract, profile: .bead2022)
@@ -62,11 +64,12 @@ import TestSupport
 
     @Test func csvAndJSONCarryTheCounts() throws {
         let r = try AreaClassification.run(files: [Self.sagadahoc], level: .county, profile: .bead2022)
-        #expect(r.csv() == """
-            area,locations,unserved,underserved,served,unserved_share,underserved_share
-            23023,5720,14,10,5696,0.002448,0.001748
+        #expect(
+            r.csv() == """
+                area,locations,unserved,underserved,served,unserved_share,underserved_share
+                23023,5720,14,10,5696,0.002448,0.001748
 
-            """)
+                """)
         #expect(r.json().contains("\"unserved\" : 14"))
     }
 }

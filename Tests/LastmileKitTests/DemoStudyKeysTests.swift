@@ -1,6 +1,7 @@
-import Testing
 import Foundation
 import TestSupport
+import Testing
+
 @testable import LastmileKit
 
 /// datasets/demo/study.toml against the table of study keys. The demo writes out most defaults so that a
@@ -10,11 +11,11 @@ import TestSupport
 @Suite struct DemoStudyKeysTests {
     /// Where the demo means to differ from a default it could restate.
     static let departures: Set<String> = [
-        "study.area_level",              // block groups: the demo's areas are synthetic block groups
-        "study.synthetic",               // the demo's data are synthetic, and its cover says so
-        "finance.horizon_years",         // 30 years, as long as its 30-year revenue bond
-        "finance.bond_term_years",       // municipal revenue bonds commonly run 20–30 years
-        "scenarios.partner.revenue_share",   // the subsidy scenario's 5 % share of the partner's revenue
+        "study.area_level",  // block groups: the demo's areas are synthetic block groups
+        "study.synthetic",  // the demo's data are synthetic, and its cover says so
+        "finance.horizon_years",  // 30 years, as long as its 30-year revenue bond
+        "finance.bond_term_years",  // municipal revenue bonds commonly run 20–30 years
+        "scenarios.partner.revenue_share",  // the subsidy scenario's 5 % share of the partner's revenue
     ]
 
     static func demo() throws -> StudyParameters {
@@ -34,7 +35,7 @@ import TestSupport
         let values = try Self.demo().values
         var differing = Set<String>()
         for (key, value) in values {
-            guard let d = StudyKeys.entry(key)?.defaultValue else { continue }   // no default to restate
+            guard let d = StudyKeys.entry(key)?.defaultValue else { continue }  // no default to restate
             if !StudyKeysTests.same(value, d) { differing.insert(key) }
         }
         #expect(differing == Self.departures, "differ: \(differing.sorted()); listed: \(Self.departures.sorted())")
@@ -45,8 +46,10 @@ import TestSupport
     /// The demo restates at least the headline defaults a planner changes first.
     @Test func theDemoRestatesTheHeadlineDefaults() throws {
         let values = try Self.demo().values
-        for key in ["demand.take_rate", "finance.arpu", "finance.discount_rate", "cost.construction_cost_index",
-                    "plan.phases", "risk.draws", "risk.seed"] {
+        for key in [
+            "demand.take_rate", "finance.arpu", "finance.discount_rate", "cost.construction_cost_index",
+            "plan.phases", "risk.draws", "risk.seed",
+        ] {
             let d = try #require(StudyKeys.named(key)?.defaultValue)
             #expect(values[key].map { StudyKeysTests.same($0, d) } == true, "\(key)")
         }

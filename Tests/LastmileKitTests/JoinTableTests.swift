@@ -1,12 +1,14 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import LastmileKit
 
 /// The CSV join of `lastmile map`: trimming, placeholders, zero-padding, errors naming file and line.
 struct JoinTableTests {
     @Test func keysArePaddedToTheIdWidthAndPlaceholdersAreNoData() throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write("t.csv", "\u{FEFF}KEY ,\"Value, %\"\r\n 1001 , 0.5 \r\n\"1003\",\" -   \"\r\n48001,NA\r\n\r\nabc,2\r\n")
+        let path = try dir.write(
+            "t.csv", "\u{FEFF}KEY ,\"Value, %\"\r\n 1001 , 0.5 \r\n\"1003\",\" -   \"\r\n48001,NA\r\n\r\nabc,2\r\n")
         let t = try JoinTable(path: path, keyColumn: "KEY", valueColumn: "Value, %")
         #expect(t.rowCount == 4)
         let padded = t.padded(to: 5)
@@ -25,7 +27,8 @@ struct JoinTableTests {
             try JoinTable(path: path, keyColumn: "k", valueColumn: "v")
         } throws: { error in
             let e = error as? LastmileError
-            return e?.exitCode == 65 && "\(e!)".contains("t.csv") && "\(e!)".contains("line 3") && "\(e!)".contains("line 2")
+            return e?.exitCode == 65 && "\(e!)".contains("t.csv") && "\(e!)".contains("line 3")
+                && "\(e!)".contains("line 2")
         }
     }
 
@@ -36,7 +39,8 @@ struct JoinTableTests {
             try JoinTable(path: path, keyColumn: "k", valueColumn: "share")
         } throws: { error in
             let text = "\(error)"
-            return (error as? LastmileError)?.exitCode == 65 && text.contains("line 3") && text.contains("share") && text.contains("high")
+            return (error as? LastmileError)?.exitCode == 65 && text.contains("line 3") && text.contains("share")
+                && text.contains("high")
         }
     }
 }

@@ -1,9 +1,10 @@
-import Foundation
-import Testing
-import TestSupport
-import GeoModel
 import Analysis
+import Foundation
+import GeoModel
 import Ingest
+import TestSupport
+import Testing
+
 @testable import LastmileKit
 
 /// The providers and location details of the one parallel read equal those of a record-by-record
@@ -11,21 +12,24 @@ import Ingest
 /// the passing codes as the filter.
 @Suite struct OneReadLandscapeTests {
     static let sagadahoc = TestPaths.realData("fcc-bdc-maine/bdc_23023_sagadahoc_FTTP_J23.csv")
-    static let header = "frn,provider_id,brand_name,location_id,technology,max_advertised_download_speed,"
+    static let header =
+        "frn,provider_id,brand_name,location_id,technology,max_advertised_download_speed,"
         + "max_advertised_upload_speed,low_latency,business_residential_code,state_usps,block_geoid,h3_res8_id"
 
     /// Records the builders take one by one, in file order: the reference.
     static func reference(_ files: [String], profile: PolicyProfile, level: AreaLevel) throws
-        -> (providers: ProviderLandscape, details: LocationDetails) {
+        -> (providers: ProviderLandscape, details: LocationDetails)
+    {
         let rule = ServiceRule(profile)
         var providers = ProviderLandscape.Builder(profile: profile)
         var details = LocationDetails.Builder(profile: profile)
         for file in files {
             try BDCReader.read(path: file) { r in
                 guard rule.counts(r.businessResidential) else { return }
-                let cls = rule.serviceClass(technology: r.technology.code, download: r.download?.mbps,
-                                            upload: r.upload?.mbps, lowLatency: r.lowLatency,
-                                            provider: Int64(r.providerID) ?? -1, location: r.locationID)
+                let cls = rule.serviceClass(
+                    technology: r.technology.code, download: r.download?.mbps,
+                    upload: r.upload?.mbps, lowLatency: r.lowLatency,
+                    provider: Int64(r.providerID) ?? -1, location: r.locationID)
                 providers.add(r, serviceClass: cls)
                 details.add(r, serviceClass: cls)
             }
@@ -54,16 +58,19 @@ import Ingest
         let files = [Self.sagadahoc, ties, Self.sagadahoc, ties]
         for level in [AreaLevel.county, .block] {
             let expected = try Self.reference(files, profile: .bead2022, level: level)
-            let read = try AreaClassification.classifyLocations(files: files, profile: .bead2022,
-                                                                passingCodes: [.residential], landscapeLevel: level,
-                                                                threads: threads)
+            let read = try AreaClassification.classifyLocations(
+                files: files, profile: .bead2022,
+                passingCodes: [.residential], landscapeLevel: level,
+                threads: threads)
             #expect(read.landscape?.providers.study == expected.providers.study)
             #expect(read.landscape?.providers.byArea == expected.providers.byArea)
             #expect(read.landscape?.details.byLocation == expected.details.byLocation)
             var passingProfile = PolicyProfile.bead2022
             passingProfile.businessResidential = [.residential]
-            let passings = try AreaClassification.classifyLocations(files: files, profile: passingProfile,
-                                                                    threads: threads).table
+            let passings = try AreaClassification.classifyLocations(
+                files: files, profile: passingProfile,
+                threads: threads
+            ).table
             #expect(read.passings?.entries == passings.entries)
             #expect(read.passings?.rowsIgnored == passings.rowsIgnored)
         }
@@ -72,12 +79,13 @@ import Ingest
     @Test func tiesAreSettledByFileOrder() throws {
         let dir = try TemporaryDirectory()
         let ties = try dir.write("ties.csv", Self.ties)
-        let read = try AreaClassification.classifyLocations(files: [ties], profile: .bead2022, landscapeLevel: .county,
-                                                            threads: 1)
-        let first = read.landscape?.details.byLocation[900000001]
+        let read = try AreaClassification.classifyLocations(
+            files: [ties], profile: .bead2022, landscapeLevel: .county,
+            threads: 1)
+        let first = read.landscape?.details.byLocation[900_000_001]
         #expect(first?.bestTechnology == 40 && first?.bestUpload == 20)
         #expect(first?.h3Cell == "882b1a59bbfffff")
-        #expect(read.landscape?.details.byLocation[900000002]?.h3Cell == "8826")
+        #expect(read.landscape?.details.byLocation[900_000_002]?.h3Cell == "8826")
         let ids = read.landscape?.providers.study.map(\.id).sorted()
         #expect(ids == ["+7", "7", "8"])
         #expect(read.landscape?.providers.study.first { $0.id == "8" }?.brands == ["Delta", "The \"Best\" Net"])

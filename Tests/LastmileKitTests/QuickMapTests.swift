@@ -1,6 +1,7 @@
-import Testing
 import Maps
 import TestSupport
+import Testing
+
 @testable import LastmileKit
 
 /// `QuickMap` helpers: output formats, option parsing and legend number formats.

@@ -1,6 +1,7 @@
-import Testing
 import Foundation
 import TestSupport
+import Testing
+
 @testable import LastmileKit
 
 /// Same run → same files: with the run id and start pinned, two runs of the demo write
@@ -16,10 +17,14 @@ import TestSupport
             options.runID = id
             return try StudyRunner.run(study, options: options)
         }
-        let a = try TemporaryDirectory(), b = try TemporaryDirectory()
-        let first = try run(into: a.path), second = try run(into: b.path)
-        let rendered = ["report.pdf", "report-content.json", "maps/unserved.png", "maps/phases.svg",
-                        "charts/locations-by-class.png", "charts/monte-carlo.svg"]
+        let a = try TemporaryDirectory()
+        let b = try TemporaryDirectory()
+        let first = try run(into: a.path)
+        let second = try run(into: b.path)
+        let rendered = [
+            "report.pdf", "report-content.json", "maps/unserved.png", "maps/phases.svg",
+            "charts/locations-by-class.png", "charts/monte-carlo.svg",
+        ]
         for f in rendered {
             let x = FileManager.default.contents(atPath: first.outputDirectory + "/" + f)
             #expect(x != nil && x == FileManager.default.contents(atPath: second.outputDirectory + "/" + f), "\(f)")
@@ -27,11 +32,14 @@ import TestSupport
 
         // Re-rendered from report-content.json into another folder: the same bytes as the run wrote.
         let again = try TemporaryDirectory()
-        let result = try ReportRerun.render(storePath: a.file("runs.sqlite"), id: "20261115", outputDirectory: again.path)
+        let result = try ReportRerun.render(
+            storePath: a.file("runs.sqlite"), id: "20261115", outputDirectory: again.path)
         #expect(result.runID == id.rawValue)
         #expect(result.files.count == 15)  // 2 maps + 5 charts, each PNG and SVG, and report.pdf
         for f in result.files {
-            #expect(FileManager.default.contents(atPath: again.path + "/" + f) == FileManager.default.contents(atPath: first.outputDirectory + "/" + f), "\(f)")
+            #expect(
+                FileManager.default.contents(atPath: again.path + "/" + f)
+                    == FileManager.default.contents(atPath: first.outputDirectory + "/" + f), "\(f)")
         }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-import TestSupport
-@testable import LastmileKit
 import GeoModel
+import TestSupport
+import Testing
+
+@testable import LastmileKit
 
 /// Measured route miles (inputs.roads) through a whole demo run.
 @Suite(.serialized) struct RouteMilesRunTests {
@@ -18,10 +19,19 @@ import GeoModel
 
     /// A CSV line's fields (RFC 4180 quotes: names hold commas).
     static func fields(_ line: Substring) -> [String] {
-        var out: [String] = [], field = "", quoted = false
+        var out: [String] = []
+        var field = ""
+        var quoted = false
         var chars = line.makeIterator()
         while let c = chars.next() {
-            if c == "\"" { quoted.toggle() } else if c == "," && !quoted { out.append(field); field = "" } else { field.append(c) }
+            if c == "\"" {
+                quoted.toggle()
+            } else if c == "," && !quoted {
+                out.append(field)
+                field = ""
+            } else {
+                field.append(c)
+            }
         }
         out.append(field)
         return out
@@ -33,20 +43,27 @@ import GeoModel
     /// Without roads: 0.7124 × √(130 × 0.123562 mi²) = 2.85521 mi × 5,280 × 13 × 1.1 = $215,579.8.
     @Test func routeCostUsesMeasuredMiles() throws {
         let out = try TemporaryDirectory()
-        let measured = try StudyRunner.run(try Study.load(path: Self.demo, overrides: ["cost.method=\"route\"", "risk.draws=200"]),
-                                           options: RunOptions(outputRoot: out.path))
+        let measured = try StudyRunner.run(
+            try Study.load(path: Self.demo, overrides: ["cost.method=\"route\"", "risk.draws=200"]),
+            options: RunOptions(outputRoot: out.path))
         let withRoads = try Self.costToPass(measured.outputDirectory + "/results.csv", area: "239900001001")
         #expect(abs(withRoads - 142_219.68) < 0.01)
 
-        let estimated = try StudyRunner.run(try Study.load(path: Self.demo, overrides: ["cost.method=\"route\"", "risk.draws=200",
-                                                                                       "inputs.roads=\"\""]),
-                                            options: RunOptions(outputRoot: out.path))
+        let estimated = try StudyRunner.run(
+            try Study.load(
+                path: Self.demo,
+                overrides: [
+                    "cost.method=\"route\"", "risk.draws=200",
+                    "inputs.roads=\"\"",
+                ]),
+            options: RunOptions(outputRoot: out.path))
         let withoutRoads = try Self.costToPass(estimated.outputDirectory + "/results.csv", area: "239900001001")
         #expect(abs(withoutRoads - 215_579.8) < 5)  // land area rounded to 6 decimals in the comment's hand figure
 
         // The density method ignores the roads: same cost with and without them.
-        let density = try StudyRunner.run(try Study.load(path: Self.demo, overrides: ["risk.draws=200"]),
-                                          options: RunOptions(outputRoot: out.path))
+        let density = try StudyRunner.run(
+            try Study.load(path: Self.demo, overrides: ["risk.draws=200"]),
+            options: RunOptions(outputRoot: out.path))
         let densityCost = try Self.costToPass(density.outputDirectory + "/results.csv", area: "239900001001")
         #expect(abs(densityCost - withRoads) > 1_000)
 
@@ -66,9 +83,13 @@ import GeoModel
         if case .badInput(let at, let message)? = bad {
             #expect(at.column == "cost.road_classes")
             #expect(message.contains("MTFCC"))
-        } else { Issue.record("expected badInput, got \(String(describing: bad))") }
+        } else {
+            Issue.record("expected badInput, got \(String(describing: bad))")
+        }
 
-        let s = try Study.load(path: Self.demo, overrides: ["cost.road_classes=[\"S1100\", \"S1200\"]", "inputs.roads_layer=\"roads_synthetic\""])
+        let s = try Study.load(
+            path: Self.demo,
+            overrides: ["cost.road_classes=[\"S1100\", \"S1200\"]", "inputs.roads_layer=\"roads_synthetic\""])
         #expect(s.businessCase.roadClasses == ["S1100", "S1200"])
         #expect(s.businessCase.roadsLayer == "roads_synthetic")
         #expect(s.businessCase.roadsPath == TestPaths.repo("datasets/demo/roads.geojson"))
@@ -83,7 +104,8 @@ import GeoModel
         #expect(e?.exitCode == 74)
 
         // The block groups are polygons: not a line layer (65, naming the file).
-        let polygons = try Study.load(path: Self.demo, overrides: ["inputs.roads=\"blockgroups.geojson\"", "risk.draws=100"])
+        let polygons = try Study.load(
+            path: Self.demo, overrides: ["inputs.roads=\"blockgroups.geojson\"", "risk.draws=100"])
         let e2 = #expect(throws: LastmileError.self) {
             try StudyRunner.run(polygons, options: RunOptions(outputRoot: out.path))
         }

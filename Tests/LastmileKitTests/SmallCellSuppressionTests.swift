@@ -1,7 +1,8 @@
-import Testing
+import Analysis
 import Foundation
 import GeoModel
-import Analysis
+import Testing
+
 @testable import LastmileKit
 
 @Suite struct SmallCellSuppressionTests {
@@ -18,8 +19,10 @@ import Analysis
         //    smallest non-zero served — C has 0 served, so D's served (50) is hidden; D's row then
         //    has one hidden class and gets its smallest other (unserved 12) hidden too.
         // D: 12, 0, 50.
-        let s = SmallCellSuppression(results: [Self.area("A", 40, 5, 60), Self.area("B", 3, 2, 4),
-                                               Self.area("C", 20, 30, 0), Self.area("D", 12, 0, 50)])
+        let s = SmallCellSuppression(results: [
+            Self.area("A", 40, 5, 60), Self.area("B", 3, 2, 4),
+            Self.area("C", 20, 30, 0), Self.area("D", 12, 0, 50),
+        ])
         #expect(s.suppressed[AreaID("A")] == [.underserved, .unserved])
         #expect(s.suppressed[AreaID("B")] == Set(SmallCellSuppression.Cell.allCases))
         #expect(s.suppressed[AreaID("C")] == nil)

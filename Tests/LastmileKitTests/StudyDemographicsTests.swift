@@ -1,10 +1,11 @@
+import Analysis
 import Foundation
 import GeoModel
-import Analysis
 import Ingest
-@testable import LastmileKit
-import Testing
 import TestSupport
+import Testing
+
+@testable import LastmileKit
 
 /// ACS at the study's level: the real S2802 tract table of Maine (datasets/real/acs-maine-s2802,
 /// 439 rows of which 32 repeat) summed into the 16 counties.
@@ -41,7 +42,9 @@ import TestSupport
         for (county, v) in Self.expected {
             let p = try #require(profiles[AreaID(county)], "county \(county)")
             let codes = ["S2802_C01_001E", "S2802_C02_001E", "S2802_C04_001E", "S2802_C06_001E"]
-            let estimates = [p.householdPopulation, p.broadbandPersons, p.noSubscriptionWithComputerPersons, p.noComputerPersons]
+            let estimates = [
+                p.householdPopulation, p.broadbandPersons, p.noSubscriptionWithComputerPersons, p.noComputerPersons,
+            ]
             for (k, code) in codes.enumerated() {
                 #expect(estimates[k] == Int(v[2 * k]), "\(county) \(code)")
                 let moe = try #require(p.marginsOfError[code], "\(county) \(code) MOE")
@@ -67,9 +70,12 @@ import TestSupport
 
     @Test func coarserTableIsRefused() throws {
         let table = try ACSTable.read(path: Self.s2802)
-        #expect(throws: LastmileError.badInput(
-            SourceLocation(file: Self.s2802, column: "GEO_ID"),
-            "the demographics table is at tract level, coarser than the study's block groups (study.area_level = blockgroup): a table can be summed up to the study's areas, never split down; download it by block group or finer")) {
+        #expect(
+            throws: LastmileError.badInput(
+                SourceLocation(file: Self.s2802, column: "GEO_ID"),
+                "the demographics table is at tract level, coarser than the study's block groups (study.area_level = blockgroup): a table can be summed up to the study's areas, never split down; download it by block group or finer"
+            )
+        ) {
             try StudyDemographics.profiles(of: table, path: Self.s2802, level: .blockgroup)
         }
     }

@@ -1,9 +1,10 @@
-import Testing
-import Foundation
-import TestSupport
-@testable import LastmileKit
 import Analysis
+import Foundation
 import GeoModel
+import TestSupport
+import Testing
+
+@testable import LastmileKit
 
 /// The one table of study keys (`StudyKeys`) against the parser that reads them: the same keys, the
 /// same defaults, the same ranges.
@@ -59,8 +60,11 @@ import GeoModel
         #expect(Set(Study.knownKeys.keys) == Set(StudyKeys.all.map(\.key)))
         #expect(StudyKeys.all.filter { $0.domain == .unread }.map(\.key).sorted() == Self.unread.sorted())
         // Every business-case key is on the method page, in table order; no other key is.
-        #expect(StudyKeys.businessCase.allSatisfy { [.demand, .cost, .finance, .plan, .risk].contains($0.section)
-            || $0.key.hasPrefix("inputs.roads") })
+        #expect(
+            StudyKeys.businessCase.allSatisfy {
+                [.demand, .cost, .finance, .plan, .risk].contains($0.section)
+                    || $0.key.hasPrefix("inputs.roads")
+            })
     }
 
     /// Each default that is a study value says the same as its text (numbers equal as numbers), and is
@@ -101,7 +105,8 @@ import GeoModel
     @Test func writtenDefaultsReadAsTheDefaults() throws {
         var all = Self.required
         for entry in StudyKeys.all { if let v = entry.defaultValue { all[entry.key] = v } }
-        let implicit = try Self.study(Self.required), explicit = try Self.study(all)
+        let implicit = try Self.study(Self.required)
+        let explicit = try Self.study(all)
         #expect(explicit.businessCase.parameters == implicit.businessCase.parameters)
         #expect(explicit.businessCase.residentialCodes == implicit.businessCase.residentialCodes)
         #expect(explicit.areaLevel == implicit.areaLevel && explicit.synthetic == implicit.synthetic)
@@ -128,13 +133,15 @@ import GeoModel
     @Test func everyKeyOfTheTableIsAccepted() throws {
         var all = Self.samples
         for entry in StudyKeys.all { if let v = entry.defaultValue { all[entry.key] = v } }
-        all["policy.profile"] = .string("bead-2025")   // ulfw_demonstrated applies under bead-2025 only
+        all["policy.profile"] = .string("bead-2025")  // ulfw_demonstrated applies under bead-2025 only
         #expect(Set(all.keys) == Set(StudyKeys.all.map(\.key)), "a key with neither a default value nor a sample")
         for kind in ScenarioDefinition.Kind.allCases {
             var values = all
             for field in StudyKeys.scenarioFields {
-                values["scenarios.s.\(field.key)"] = field.defaultValue ?? (field.key == "kind"
-                    ? .string(kind.rawValue) : field.key == "label" ? .string("S") : .number(0.5))
+                values["scenarios.s.\(field.key)"] =
+                    field.defaultValue
+                    ?? (field.key == "kind"
+                        ? .string(kind.rawValue) : field.key == "label" ? .string("S") : .number(0.5))
             }
             for (key, value) in values {
                 #expect(StudyKeys.entry(key)?.accepts(value) == true, "\(key) = \(value)")
@@ -285,7 +292,7 @@ import GeoModel
                 found.insert((text as NSString).substring(with: m.range(at: 1)))
             }
         }
-        found.subtract(["report.pdf", "study.toml"])   // file names, not keys
+        found.subtract(["report.pdf", "study.toml"])  // file names, not keys
         #expect(found.count > 50)
         #expect(found.subtracting(StudyKeys.all.map(\.key)).isEmpty, "\(found.subtracting(StudyKeys.all.map(\.key)))")
     }

@@ -1,8 +1,9 @@
-import Testing
+import Charts
 import Foundation
 import TestSupport
+import Testing
+
 @testable import LastmileKit
-import Charts
 
 /// The whole pipeline on the demo study, with every output checked through an independent tool:
 /// sqlite3 for the run store, ogrinfo (GDAL) for the GeoPackage, pdfinfo/pdftotext for the report.
@@ -13,7 +14,7 @@ import Charts
 /// 130 locations: 0 / 7 / 123.
 @Suite(.serialized) struct StudyRunnerTests {
     static let demo = TestPaths.repo("datasets/demo/study.toml")
-    static let fixedDate = Date(timeIntervalSince1970: 1_790_000_000)   // 2026-09-21T14:13:20Z
+    static let fixedDate = Date(timeIntervalSince1970: 1_790_000_000)  // 2026-09-21T14:13:20Z
 
     @Test func demoRunWritesEveryOutputAndRecordsTheRun() throws {
         let out = try TemporaryDirectory()
@@ -25,7 +26,7 @@ import Charts
         let first = try #require(r.results.first)
         #expect(first.id == AreaID("239900001001"))
         #expect(first.counts == ClassCounts(unserved: 0, underserved: 7, served: 123))
-        #expect(first.households == 102)   // B11001_001E of 1500000US239900001001 in acs_blockgroups.csv
+        #expect(first.households == 102)  // B11001_001E of 1500000US239900001001 in acs_blockgroups.csv
         #expect(r.outputDirectory.hasPrefix(out.path + "/demo-county-broadband-plan/20260921T141320Z-"))
         for f in ["report.pdf", "results.csv", "results.gpkg", "run.json", "maps/unserved.png", "maps/unserved.svg"] {
             #expect(FileManager.default.fileExists(atPath: r.outputDirectory + "/" + f), "\(f)")
@@ -35,19 +36,28 @@ import Charts
 
         // Run store, read with the sqlite3 shell.
         let db = out.path + "/runs.sqlite"
-        let sums = try CommandLineRun.run("sqlite3", [db,
-            "select count(*), sum(locations), sum(unserved), sum(underserved), sum(served) from area_results where run_id = '\(r.runID)'"])
+        let sums = try CommandLineRun.run(
+            "sqlite3",
+            [
+                db,
+                "select count(*), sum(locations), sum(unserved), sum(underserved), sum(served) from area_results where run_id = '\(r.runID)'",
+            ])
         #expect(sums.stdout == "54|6266|2030|621|3615\n")
         let status = try CommandLineRun.run("sqlite3", [db, "select status, tool_version from runs"])
         #expect(status.stdout == "done|\(LastmileVersion.current)\n")
-        let inputs = try CommandLineRun.run("sqlite3", [db, "select role, size_bytes, length(sha256) from inputs order by role"])
-        let bdcSize = try FileManager.default.attributesOfItem(atPath: TestPaths.repo("datasets/demo/bdc_fixed_demo.csv"))[.size] as! Int
+        let inputs = try CommandLineRun.run(
+            "sqlite3", [db, "select role, size_bytes, length(sha256) from inputs order by role"])
+        let bdcSize =
+            try FileManager.default.attributesOfItem(atPath: TestPaths.repo("datasets/demo/bdc_fixed_demo.csv"))[.size]
+            as! Int
         #expect(inputs.stdout.contains("availability|\(bdcSize)|64\n"))
         #expect(inputs.stdout.split(separator: "\n").count == 5)  // study, availability, areas, demographics, roads
         let sha = try CommandLineRun.run("sha256sum", [TestPaths.repo("datasets/demo/bdc_fixed_demo.csv")])
-        let storedSHA = try CommandLineRun.run("sqlite3", [db, "select sha256 from inputs where role = 'availability'"])
+        let storedSHA = try CommandLineRun.run(
+            "sqlite3", [db, "select sha256 from inputs where role = 'availability'"])
         #expect(storedSHA.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == String(sha.stdout.prefix(64)))
-        let profile = try CommandLineRun.run("sqlite3", [db, "select value from parameters where key = 'policy.profile'"])
+        let profile = try CommandLineRun.run(
+            "sqlite3", [db, "select value from parameters where key = 'policy.profile'"])
         #expect(profile.stdout == "\"bead-2022\"\n")
 
         // GeoPackage, read back through GDAL's ogrinfo.
@@ -56,8 +66,12 @@ import Charts
         #expect(gpkg.stdout.contains("Feature Count: 54"))
         #expect(gpkg.stdout.contains("unserved: Integer64"))
         #expect(gpkg.stdout.contains("EPSG\",4326") || gpkg.stdout.contains("WGS 84"))
-        let one = try CommandLineRun.run("ogrinfo", ["-ro", "-q", r.outputDirectory + "/results.gpkg", "-sql",
-            "SELECT locations, unserved, underserved, served FROM areas WHERE area = '239900001001'"])
+        let one = try CommandLineRun.run(
+            "ogrinfo",
+            [
+                "-ro", "-q", r.outputDirectory + "/results.gpkg", "-sql",
+                "SELECT locations, unserved, underserved, served FROM areas WHERE area = '239900001001'",
+            ])
         #expect(one.stdout.contains("locations (Integer64) = 130"))
         #expect(one.stdout.contains("served (Integer64) = 123"))
 
@@ -69,7 +83,9 @@ import Charts
         #expect(lines[1].hasPrefix("239900001001,\"Block Group 1, Tract 1\",130,0,7,123,"))
 
         // run.json
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: r.outputDirectory + "/run.json"))) as! [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: r.outputDirectory + "/run.json"))) as! [String: Any]
         let totals = json["totals"] as! [String: Any]
         #expect(totals["unserved"] as? Int == 2030)
         #expect((json["inputs"] as! [[String: Any]]).count == 5)
@@ -96,13 +112,17 @@ import Charts
         for f in ["blockgroups.geojson", "acs_blockgroups.csv"] {
             try FileManager.default.copyItem(atPath: TestPaths.repo("datasets/demo/\(f)"), toPath: dir.file(f))
         }
-        try dir.write("bdc.csv", """
+        try dir.write(
+            "bdc.csv",
+            """
             frn,provider_id,brand_name,location_id,technology,max_advertised_download_speed,max_advertised_upload_speed,low_latency,business_residential_code,state_usps,block_geoid,h3_res8_id
             0001,1,A,100,50,1000,1000,1,R,ME,239900001001000,882a348917fffff
             0001,1,A,101,50,1000,1000,1,Q,ME,239900001001000,882a348917fffff
 
             """)
-        let studyPath = try dir.write("study.toml", """
+        let studyPath = try dir.write(
+            "study.toml",
+            """
             [study]
             name = "Broken"
             area_level = "blockgroup"
@@ -120,20 +140,24 @@ import Charts
         }
         let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: out + "/broken")) ?? []
         #expect(leftovers.isEmpty)
-        let status = try CommandLineRun.run("sqlite3", [out + "/runs.sqlite", "select status, error like '%line 3%' from runs"])
+        let status = try CommandLineRun.run(
+            "sqlite3", [out + "/runs.sqlite", "select status, error like '%line 3%' from runs"])
         #expect(status.stdout == "failed|1\n")
     }
 }
 
 @Suite struct StudyFileTests {
     @Test func overridesAndDefaults() throws {
-        var p = try StudyParameters(text: """
-            [study]
-            name = "X"
-            [inputs]
-            availability = ["a.csv"]
-            """, sourcePath: "/nowhere/study.toml")
-        try p.apply(overrides: ["study.area_level=county", "policy.profile=bead-2025", "policy.business_residential=[\"R\",\"X\"]"])
+        var p = try StudyParameters(
+            text: """
+                [study]
+                name = "X"
+                [inputs]
+                availability = ["a.csv"]
+                """, sourcePath: "/nowhere/study.toml")
+        try p.apply(overrides: [
+            "study.area_level=county", "policy.profile=bead-2025", "policy.business_residential=[\"R\",\"X\"]",
+        ])
         #expect(p.values["study.area_level"] == .string("county"))
         #expect(p.values["policy.business_residential"] == .list([.string("R"), .string("X")]))
         let s = try Study(parameters: p)
@@ -145,9 +169,13 @@ import Charts
     }
 
     @Test func unknownKeySuggestsTheNearestOne() throws {
-        let p = try StudyParameters(text: "[study]\nname = \"X\"\n[inputs]\navailabilty = [\"a.csv\"]\n", sourcePath: "s.toml")
-        #expect(throws: LastmileError.badInput(SourceLocation(file: "s.toml", column: "inputs.availabilty"),
-                                               "unknown study key 'inputs.availabilty'; did you mean 'inputs.availability'?")) {
+        let p = try StudyParameters(
+            text: "[study]\nname = \"X\"\n[inputs]\navailabilty = [\"a.csv\"]\n", sourcePath: "s.toml")
+        #expect(
+            throws: LastmileError.badInput(
+                SourceLocation(file: "s.toml", column: "inputs.availabilty"),
+                "unknown study key 'inputs.availabilty'; did you mean 'inputs.availability'?")
+        ) {
             try Study(parameters: p)
         }
     }
@@ -169,14 +197,15 @@ import Charts
             guard let e = e as? LastmileError, case .badInput(let at, let msg) = e else { return false }
             return at.column == "study.area_level" && msg.contains("expected text")
         }
-        var q = try StudyParameters(text: "[study]\nname = \"X\"\n[inputs]\navailability = \"a.csv\"\n", sourcePath: "s.toml")
+        var q = try StudyParameters(
+            text: "[study]\nname = \"X\"\n[inputs]\navailability = \"a.csv\"\n", sourcePath: "s.toml")
         try q.apply(overrides: ["policy.profile=bead-1999"])
         #expect(throws: LastmileError.self) { try Study(parameters: q) }
     }
 
     @Test func nearestKeyIgnoresUnrelatedWords() {
         #expect(Study.nearestKey(to: "report.tittle") == "report.title")
-        #expect(Study.nearestKey(to: "zoning.parcel_setback") == nil)   // finance.discount_rate became a key (issue 4)
+        #expect(Study.nearestKey(to: "zoning.parcel_setback") == nil)  // finance.discount_rate became a key (issue 4)
     }
 }
 
@@ -184,7 +213,8 @@ import Charts
 @Suite struct SummaryRecommendationTests {
     @Test func demoSummarySaysNoModelPaysBackAndWhatToBuildFirst() throws {
         let out = try TemporaryDirectory()
-        let r = try StudyRunner.run(try Study.load(path: StudyRunnerTests.demo), options: RunOptions(outputRoot: out.path))
+        let r = try StudyRunner.run(
+            try Study.load(path: StudyRunnerTests.demo), options: RunOptions(outputRoot: out.path))
         let page2 = try CommandLineRun.output("pdftotext", ["-f", "2", "-l", "2", r.reportPath, "-"])
             .replacingOccurrences(of: "\n", with: " ")
         // The demo's scenarios: every NPV is negative and no cumulative cash turns positive within 30 years, so the

@@ -1,6 +1,7 @@
-import Testing
 import Foundation
 import GeoModel
+import Testing
+
 @testable import LastmileKit
 
 /// Regression tests for the study-file fuzzer's finding: toml++ (inside TOMLKit 0.6.0) aborts on a
@@ -8,14 +9,14 @@ import GeoModel
 /// assertion in parser::parse_key) before the check; now each is a bad-input error naming the line.
 @Suite struct TOMLHeaderCheckTests {
     @Test(arguments: [
-        ("[,yutd]\nname = \"Bad input basecv\"]\ndemographics = \"\n", 1, 2),   // the fuzzer's input
+        ("[,yutd]\nname = \"Bad input basecv\"]\ndemographics = \"\n", 1, 2),  // the fuzzer's input
         ("[study]\nname = \"x\"\n[ # comment\n", 3, 3),
         ("[[,a]]\n", 1, 3),
         ("[\n", 1, 2),
         ("[", 1, 2),
         ("a = 1\n  [\t.x]\n", 2, 5),
         ("[é]\n", 1, 2),
-        ("\u{FEFF}[{yd8u]\nnamic = t\0", 1, 2),   // the fuzzer's second input: a byte-order mark first
+        ("\u{FEFF}[{yd8u]\nnamic = t\0", 1, 2),  // the fuzzer's second input: a byte-order mark first
     ])
     func headerWithoutKeyIsBadInput(_ text: String, line: Int, column: Int) throws {
         do {

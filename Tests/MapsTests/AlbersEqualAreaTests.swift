@@ -1,5 +1,6 @@
 import GeoModel
 import Testing
+
 @testable import Maps
 
 /// The pure-Swift Albers against GDAL/PROJ: expected metres from

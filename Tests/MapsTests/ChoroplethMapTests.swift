@@ -1,19 +1,23 @@
 import GeoModel
 import Graphics
 import Testing
+
 @testable import Maps
 
 /// The choropleth display list built from six small areas (one of them two-part, one without data).
 struct ChoroplethMapTests {
     static func square(_ x: Double, _ y: Double, _ side: Double = 1000) -> Polygon {
-        Polygon(exterior: [Point(x: x, y: y), Point(x: x + side, y: y), Point(x: x + side, y: y + side), Point(x: x, y: y + side)])
+        Polygon(exterior: [
+            Point(x: x, y: y), Point(x: x + side, y: y), Point(x: x + side, y: y + side), Point(x: x, y: y + side),
+        ])
     }
 
     /// Five areas with values .1 … .5 and one without data, in EPSG:5070-like metres:
     ///   a1 (0, 0) .10   a2 (2000, 0) .20   a3 (4000, 0) .30
     ///   a4 two squares (0, 2000) and (0, 3500, side 400) .40   a5 (2000, 2000) .50   a6 (4000, 2000) no data
     static func sixAreas() -> [MapArea] {
-        let o = 1_500_000.0, n = 2_400_000.0  // offsets like a Maine-area EPSG:5070 position
+        let o = 1_500_000.0
+        let n = 2_400_000.0  // offsets like a Maine-area EPSG:5070 position
         func at(_ x: Double, _ y: Double, _ side: Double = 1000) -> Polygon { square(o + x, n + y, side) }
         return [
             MapArea(id: AreaID("a1"), geometry: MultiPolygon(polygons: [at(0, 0)]), value: 0.10),
@@ -26,9 +30,10 @@ struct ChoroplethMapTests {
     }
 
     static func map(classes: Int = 3) -> ChoroplethMap {
-        ChoroplethMap(title: "Unserved locations", subtitle: "Share of broadband-serviceable locations, by area",
-                      areas: sixAreas(), classCount: classes, legendTitle: "Unserved share",
-                      source: "Source: FCC Broadband Data Collection; test shapes.")
+        ChoroplethMap(
+            title: "Unserved locations", subtitle: "Share of broadband-serviceable locations, by area",
+            areas: sixAreas(), classCount: classes, legendTitle: "Unserved share",
+            source: "Source: FCC Broadband Data Collection; test shapes.")
     }
 
     let measurer = FixedAdvanceMeasurer()
@@ -57,11 +62,13 @@ struct ChoroplethMapTests {
         #expect(greyFills.count == 1)
         #expect(greyFills.first.map { Inspect.rings($0.0) } == 1)
         let commands = drawing.displayList.commands
-        let greyIndex = try #require(commands.firstIndex { if case .fill(_, grey, .evenOdd) = $0 { true } else { false } })
+        let greyIndex = try #require(
+            commands.firstIndex { if case .fill(_, grey, .evenOdd) = $0 { true } else { false } })
         #expect(commands[greyIndex + 1] == .save)
         #expect(commands[greyIndex + 2] == .clip(greyFills[0].0, .evenOdd))
         guard case .stroke(let hatch, let hatchStyle) = commands[greyIndex + 3] else {
-            Issue.record("no hatch stroke after the no-data clip"); return
+            Issue.record("no hatch stroke after the no-data clip")
+            return
         }
         #expect(hatchStyle.color == Color(hex: "#969696")!)
         #expect(Inspect.rings(hatch) >= 3)  // a 1000 m square is ~tens of points wide: several lines
@@ -83,7 +90,8 @@ struct ChoroplethMapTests {
         #expect(abs(p.rect.width / p.rect.height - 5000.0 / 3900.0) < 1e-9)
         // The fitted rectangle is the layout's map frame, fits the region left beside the legend, and
         // fills it in one direction (the map is as large as it can be).
-        let frame = drawing.layout.mapFrame, region = drawing.layout.mapRegion
+        let frame = drawing.layout.mapFrame
+        let region = drawing.layout.mapRegion
         #expect(frame == p.rect)
         #expect(frame.width <= region.width + 1e-9 && frame.height <= region.height + 1e-9)
         #expect(abs(frame.width - region.width) < 1e-9 || abs(frame.height - region.height) < 1e-9)
@@ -110,9 +118,11 @@ struct ChoroplethMapTests {
         // Each legend row has a 16 × 11 pt swatch filled (non-zero rule) in its colour, in legend order.
         let swatchColors = drawing.displayList.commands.compactMap { c -> Color? in
             guard case .fill(let path, let color, .nonZero) = c else { return nil }
-            let xs = Inspect.points(path).map(\.x), ys = Inspect.points(path).map(\.y)
+            let xs = Inspect.points(path).map(\.x)
+            let ys = Inspect.points(path).map(\.y)
             guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max(),
-                  abs(x1 - x0 - 16) < 1e-9, abs(y1 - y0 - 11) < 1e-9 else { return nil }
+                abs(x1 - x0 - 16) < 1e-9, abs(y1 - y0 - 11) < 1e-9
+            else { return nil }
             return color
         }
         #expect(swatchColors == drawing.legend.map(\.color))
@@ -164,7 +174,9 @@ struct ChoroplethMapTests {
     }
 
     @Test func tooSmallCanvasIsAUsageError() {
-        #expect(throws: LastmileError.self) { try Self.map().draw(size: PageSize(width: 120, height: 60), measurer: measurer) }
+        #expect(throws: LastmileError.self) {
+            try Self.map().draw(size: PageSize(width: 120, height: 60), measurer: measurer)
+        }
     }
 
     @Test func nonFiniteValuesCountAsNoData() throws {

@@ -70,12 +70,17 @@ enum Inspect {
         for c in list.commands {
             switch c {
             case .fill(let p, _, _), .stroke(let p, _), .clip(let p, _):
-                for q in points(p) where !contains(canvas, q) { problems.append("\(c): point \(q)") ; break }
+                for q in points(p) where !contains(canvas, q) {
+                    problems.append("\(c): point \(q)")
+                    break
+                }
             case .text(let s, let origin, let width, let style):
                 let size = measurer.measure(s, style: style, width: width)
                 let boxW = width ?? size.width
                 let box = PageRect(x: origin.x, y: origin.y, width: boxW, height: size.height)
-                if !contains(canvas, PagePoint(x: box.minX, y: box.minY)) || !contains(canvas, PagePoint(x: box.maxX, y: box.maxY)) {
+                if !contains(canvas, PagePoint(x: box.minX, y: box.minY))
+                    || !contains(canvas, PagePoint(x: box.maxX, y: box.maxY))
+                {
                     problems.append("text '\(s)' box \(box)")
                 }
             case .save, .restore, .bookmark:

@@ -1,6 +1,7 @@
 import GeoModel
 import Graphics
 import Testing
+
 @testable import Maps
 
 /// Greedy labels: largest first, never overlapping, skipped when they do not fit.
@@ -9,35 +10,46 @@ struct LabelPlacementTests {
     static func areas() -> [MapArea] {
         var out: [MapArea] = []
         for i in 0..<24 {
-            let x = Double(i % 6) * 10_000, y = Double(i / 6) * 10_000
-            out.append(MapArea(id: AreaID(String(format2(i))), geometry: ChoroplethMapTests.square(x, y, 10_000).asShape,
-                               value: Double(i), label: "Area \(i)"))
+            let x = Double(i % 6) * 10_000
+            let y = Double(i / 6) * 10_000
+            out.append(
+                MapArea(
+                    id: AreaID(String(format2(i))), geometry: ChoroplethMapTests.square(x, y, 10_000).asShape,
+                    value: Double(i), label: "Area \(i)"))
         }
-        out.append(MapArea(id: AreaID("big"), geometry: ChoroplethMapTests.square(0, 40_000, 30_000).asShape,
-                           value: 30, label: "Big county"))
+        out.append(
+            MapArea(
+                id: AreaID("big"), geometry: ChoroplethMapTests.square(0, 40_000, 30_000).asShape,
+                value: 30, label: "Big county"))
         return out
     }
 
     static func format2(_ i: Int) -> String { i < 10 ? "0\(i)" : "\(i)" }
 
     @Test func labelsNeverOverlapAndTheLargestComesFirst() throws {
-        let map = ChoroplethMap(title: "Labels", areas: Self.areas(), legendTitle: "Value", source: "Test.", labelCount: 10)
+        let map = ChoroplethMap(
+            title: "Labels", areas: Self.areas(), legendTitle: "Value", source: "Test.", labelCount: 10)
         let drawing = try map.draw(size: PageSize(width: 540, height: 400), measurer: FixedAdvanceMeasurer())
         let labels = drawing.labels
         #expect(!labels.isEmpty && labels.count <= 10)
         #expect(labels.first?.text == "Big county")
         for i in labels.indices {
-            for j in labels.indices where i < j { #expect(!labels[i].box.intersects(labels[j].box), "\(labels[i].text) / \(labels[j].text)") }
+            for j in labels.indices where i < j {
+                #expect(!labels[i].box.intersects(labels[j].box), "\(labels[i].text) / \(labels[j].text)")
+            }
             let f = drawing.layout.mapFrame
             #expect(labels[i].box.minX >= f.minX && labels[i].box.maxX <= f.maxX)
             #expect(labels[i].box.minY >= f.minY && labels[i].box.maxY <= f.maxY)
         }
         // Every placed label is drawn as text at its box's corner.
         for label in labels {
-            #expect(drawing.displayList.commands.contains { c in
-                if case .text(label.text, let o, nil, _) = c { return o == PagePoint(x: label.box.minX, y: label.box.minY) }
-                return false
-            })
+            #expect(
+                drawing.displayList.commands.contains { c in
+                    if case .text(label.text, let o, nil, _) = c {
+                        return o == PagePoint(x: label.box.minX, y: label.box.minY)
+                    }
+                    return false
+                })
         }
     }
 
@@ -46,9 +58,14 @@ struct LabelPlacementTests {
         // both labels fit their shapes, but they would overlap, so only the larger area's is set. A third,
         // far away, is labelled too.
         let areas = [
-            MapArea(id: AreaID("b"), geometry: ChoroplethMapTests.square(1_500, 1_500, 29_000).asShape, value: 1, label: "Second"),
-            MapArea(id: AreaID("a"), geometry: ChoroplethMapTests.square(0, 0, 30_000).asShape, value: 2, label: "First"),
-            MapArea(id: AreaID("c"), geometry: ChoroplethMapTests.square(100_000, 0, 20_000).asShape, value: 3, label: "Third"),
+            MapArea(
+                id: AreaID("b"), geometry: ChoroplethMapTests.square(1_500, 1_500, 29_000).asShape, value: 1,
+                label: "Second"),
+            MapArea(
+                id: AreaID("a"), geometry: ChoroplethMapTests.square(0, 0, 30_000).asShape, value: 2, label: "First"),
+            MapArea(
+                id: AreaID("c"), geometry: ChoroplethMapTests.square(100_000, 0, 20_000).asShape, value: 3,
+                label: "Third"),
         ]
         let map = ChoroplethMap(title: "", areas: areas, legendTitle: "", source: "", labelCount: 5)
         let drawing = try map.draw(size: PageSize(width: 540, height: 300), measurer: FixedAdvanceMeasurer())
@@ -73,8 +90,8 @@ struct LabelPlacementTests {
     }
 
     @Test func whiteTextOnDarkFillsBlackOnLight() {
-        #expect(MapStyle.labelColor(on: Color(hex: "#bd0026")!) == .white)       // YlOrRd darkest
-        #expect(MapStyle.labelColor(on: Color(hex: "#ffffb2")!) != .white)       // YlOrRd lightest
+        #expect(MapStyle.labelColor(on: Color(hex: "#bd0026")!) == .white)  // YlOrRd darkest
+        #expect(MapStyle.labelColor(on: Color(hex: "#ffffb2")!) != .white)  // YlOrRd lightest
     }
 }
 

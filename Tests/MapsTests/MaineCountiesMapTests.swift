@@ -1,8 +1,9 @@
 import Foundation
 import GeoModel
 import Graphics
-import Testing
 import TestSupport
+import Testing
+
 @testable import Maps
 
 /// A choropleth of Maine's 16 counties from the real county GeoJSON (Census 2010 cartographic
@@ -37,19 +38,23 @@ struct MaineCountiesMapTests {
             let type = try #require(geometry["type"] as? String)
             let coordinates = try #require(geometry["coordinates"] as? [Any])
             let polygons = type == "Polygon" ? [coordinates] : try coordinates.map { try #require($0 as? [Any]) }
-            let shape = MultiPolygon(polygons: try polygons.map { rings in
-                Polygon(rings: try rings.map { ring in
-                    try #require(ring as? [Any]).map { position in
-                        let pair = try #require(position as? [Any])
-                        let lon = try #require((pair[0] as? NSNumber)?.doubleValue)
-                        let lat = try #require((pair[1] as? NSNumber)?.doubleValue)
-                        return project(lon: lon, lat: lat)
-                    }
+            let shape = MultiPolygon(
+                polygons: try polygons.map { rings in
+                    Polygon(
+                        rings: try rings.map { ring in
+                            try #require(ring as? [Any]).map { position in
+                                let pair = try #require(position as? [Any])
+                                let lon = try #require((pair[0] as? NSNumber)?.doubleValue)
+                                let lat = try #require((pair[1] as? NSNumber)?.doubleValue)
+                                return project(lon: lon, lat: lat)
+                            }
+                        })
                 })
-            })
-            counties.append(County(fips: try #require(feature["id"] as? String), name: try #require(props["NAME"] as? String),
-                                   landSquareMiles: try #require((props["CENSUSAREA"] as? NSNumber)?.doubleValue),
-                                   geometry: shape))
+            counties.append(
+                County(
+                    fips: try #require(feature["id"] as? String), name: try #require(props["NAME"] as? String),
+                    landSquareMiles: try #require((props["CENSUSAREA"] as? NSNumber)?.doubleValue),
+                    geometry: shape))
         }
         return counties.sorted { $0.fips < $1.fips }
     }
@@ -58,8 +63,11 @@ struct MaineCountiesMapTests {
     /// radius) with standard parallel 45.25° N and central meridian 69° W, the middle of Maine:
     /// x = R·Δλ·cos φ0, y = R·(sin φ − sin φ0)/cos φ0. Equal-area everywhere; shape is true along 45.25° N.
     static func project(lon: Double, lat: Double) -> Point {
-        let r = 6_371_007.2, phi0 = 45.25 * Double.pi / 180, lambda0 = -69.0 * Double.pi / 180
-        let phi = lat * Double.pi / 180, lambda = lon * Double.pi / 180
+        let r = 6_371_007.2
+        let phi0 = 45.25 * Double.pi / 180
+        let lambda0 = -69.0 * Double.pi / 180
+        let phi = lat * Double.pi / 180
+        let lambda = lon * Double.pi / 180
         return Point(x: r * (lambda - lambda0) * cos(phi0), y: r * (sin(phi) - sin(phi0)) / cos(phi0))
     }
 
@@ -69,8 +77,9 @@ struct MaineCountiesMapTests {
             title: "Maine counties by land area",
             subtitle: "Share of the state's land area, quantiles",
             areas: counties.map {
-                MapArea(id: AreaID($0.fips), geometry: $0.geometry,
-                        value: noData.contains($0.fips) ? nil : $0.landSquareMiles / total)
+                MapArea(
+                    id: AreaID($0.fips), geometry: $0.geometry,
+                    value: noData.contains($0.fips) ? nil : $0.landSquareMiles / total)
             },
             legendTitle: "Share of land area", areaNoun: .counties,
             source: "Source: U.S. Census Bureau 2010 cartographic boundary counties (via plotly/datasets).")
@@ -96,7 +105,9 @@ struct MaineCountiesMapTests {
         }
         let c = drawing.classification
         #expect(c.counts == [4, 3, 3, 3, 3])
-        let expectedBreaks = [0.015171292292886768, 0.02812716550892404, 0.055008048361693866, 0.11015045493580489, 0.2163001865938582]
+        let expectedBreaks = [
+            0.015171292292886768, 0.02812716550892404, 0.055008048361693866, 0.11015045493580489, 0.2163001865938582,
+        ]
         #expect(zip(c.breaks, expectedBreaks).allSatisfy { abs($0 - $1) < 1e-15 })
 
         // One even-odd fill per class in ColorBrewer YlOrRd 5; rings = polygons of the counties in it
@@ -117,8 +128,12 @@ struct MaineCountiesMapTests {
         #expect(strokeSegments > 0 && strokeSegments < ringEdges)
 
         // Legend: percent ranges with one decimal (Sagadahoc, the smallest, is 0.82 %) and counts.
-        #expect(drawing.legend.map(\.label) == ["0.8% – 1.5%", "1.5% – 2.8%", "2.8% – 5.5%", "5.5% – 11.0%", "11.0% – 21.6%"])
-        #expect(drawing.legend.map(\.countText) == ["4 counties", "3 counties", "3 counties", "3 counties", "3 counties"])
+        #expect(
+            drawing.legend.map(\.label) == [
+                "0.8% – 1.5%", "1.5% – 2.8%", "2.8% – 5.5%", "5.5% – 11.0%", "11.0% – 21.6%",
+            ])
+        #expect(
+            drawing.legend.map(\.countText) == ["4 counties", "3 counties", "3 counties", "3 counties", "3 counties"])
 
         // Layout: inside the canvas, legend and scale bars beside/below the map; Maine is taller
         // than wide (about 330 × 510 km), so the map is fitted by height.
@@ -128,7 +143,10 @@ struct MaineCountiesMapTests {
         #expect(!drawing.layout.legend.intersects(p.rect) && !drawing.layout.scaleBar.intersects(p.rect))
         // The bounding box spans 66.95–71.08° W: ≈ 4.13° · 111.2 km · cos 45.25° ≈ 323 km wide.
         #expect(abs(p.world.width / 1000 - 323) < 5)
-        #expect(drawing.scaleBars.map(\.label).allSatisfy { ["10 km", "20 km", "50 km", "5 mi", "10 mi", "20 mi"].contains($0) })
+        #expect(
+            drawing.scaleBars.map(\.label).allSatisfy {
+                ["10 km", "20 km", "50 km", "5 mi", "10 mi", "20 mi"].contains($0)
+            })
     }
 
     @Test func aCountyWithoutDataIsHatchedAndListed() throws {
@@ -137,11 +155,17 @@ struct MaineCountiesMapTests {
         // mapclassify: bins [0.021966783109370024, 0.030523611526702576, 0.05993924116725254,
         // 0.11356803633689326, 0.2163001865938582], counts [3, 3, 3, 3, 3].
         let counties = try Self.maineCounties()
-        let drawing = try Self.map(counties, noData: ["23023"]).draw(size: PageSize(width: 612, height: 500), measurer: measurer)
-        let expectedBreaks = [0.021966783109370024, 0.030523611526702576, 0.05993924116725254, 0.11356803633689326, 0.2163001865938582]
+        let drawing = try Self.map(counties, noData: ["23023"]).draw(
+            size: PageSize(width: 612, height: 500), measurer: measurer)
+        let expectedBreaks = [
+            0.021966783109370024, 0.030523611526702576, 0.05993924116725254, 0.11356803633689326, 0.2163001865938582,
+        ]
         #expect(zip(drawing.classification.breaks, expectedBreaks).allSatisfy { abs($0 - $1) < 1e-15 })
         #expect(drawing.classification.counts == [3, 3, 3, 3, 3])
-        #expect(drawing.legend.map(\.label) == ["1.2% – 2.2%", "2.2% – 3.1%", "3.1% – 6.0%", "6.0% – 11.4%", "11.4% – 21.6%", "No data"])
+        #expect(
+            drawing.legend.map(\.label) == [
+                "1.2% – 2.2%", "2.2% – 3.1%", "3.1% – 6.0%", "6.0% – 11.4%", "11.4% – 21.6%", "No data",
+            ])
         #expect(drawing.legend.last?.countText == "1 county")
         let grey = Inspect.evenOddFills(drawing.displayList).filter { $0.1 == Color(hex: "#d9d9d9")! }
         #expect(grey.count == 1 && grey.first.map { Inspect.rings($0.0) } == 1)

@@ -1,6 +1,7 @@
 import GeoModel
 import Graphics
 import Testing
+
 @testable import Maps
 
 /// Locator map, water-only areas and attribution lines.
@@ -11,8 +12,9 @@ struct MapFurnitureTests {
         let areas = ChoroplethMapTests.sixAreas()
         let world = areas.reduce(BoundingBox.empty) { $0.union($1.geometry.boundingBox) }
         let outline = ChoroplethMapTests.square(world.minX - 50_000, world.minY - 50_000, 100_000)
-        let map = ChoroplethMap(title: "Locator", areas: areas, legendTitle: "Share", source: "Test.",
-                                locator: LocatorMap(outline: MultiPolygon(polygons: [outline]), caption: "Test County"))
+        let map = ChoroplethMap(
+            title: "Locator", areas: areas, legendTitle: "Share", source: "Test.",
+            locator: LocatorMap(outline: MultiPolygon(polygons: [outline]), caption: "Test County"))
         let drawing = try map.draw(size: PageSize(width: 540, height: 400), measurer: measurer)
         let rect = try #require(drawing.layout.locator)
         #expect(rect.minY >= drawing.layout.legend.maxY)
@@ -60,8 +62,9 @@ struct MapFurnitureTests {
     @Test func aClassOfOneValueReadsAsThatValue() throws {
         var areas = ChoroplethMapTests.sixAreas()
         for i in 0..<3 { areas[i].value = 0 }
-        let map = ChoroplethMap(title: "", areas: areas, classCount: 2, valueFormat: .number(decimals: 0, unit: nil),
-                                legendTitle: "", source: "")
+        let map = ChoroplethMap(
+            title: "", areas: areas, classCount: 2, valueFormat: .number(decimals: 0, unit: nil),
+            legendTitle: "", source: "")
         let drawing = try map.draw(size: PageSize(width: 540, height: 400), measurer: measurer)
         // Values 0 0 0 .4 .5 → quantile bins: p50 idx 2 → 0; p100 → .5.
         #expect(drawing.legend.first?.label == "0")

@@ -1,7 +1,8 @@
 import GeoModel
 import Graphics
-import Testing
 import TestSupport
+import Testing
+
 @testable import Maps
 
 /// PNG goldens of a small fixed map drawn with the real font (DejaVu Sans via Pango) and Cairo.
@@ -12,9 +13,10 @@ struct MapGoldenTests {
         for i in areas.indices { areas[i].label = "A\(i + 1)" }
         let world = areas.reduce(BoundingBox.empty) { $0.union($1.geometry.boundingBox) }
         let outline = ChoroplethMapTests.square(world.minX - 8000, world.minY - 6000, 20_000)
-        return ChoroplethMap(title: "Golden map", subtitle: "Six areas, three classes", areas: areas, classCount: 3,
-                             palette: palette, legendTitle: "Unserved share", source: "Source: test shapes.",
-                             labelCount: 4, locator: LocatorMap(outline: MultiPolygon(polygons: [outline]), caption: "County"))
+        return ChoroplethMap(
+            title: "Golden map", subtitle: "Six areas, three classes", areas: areas, classCount: 3,
+            palette: palette, legendTitle: "Unserved share", source: "Source: test shapes.",
+            labelCount: 4, locator: LocatorMap(outline: MultiPolygon(polygons: [outline]), caption: "County"))
     }
 
     static let size = PageSize(width: 360, height: 260)

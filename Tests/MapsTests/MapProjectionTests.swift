@@ -1,11 +1,14 @@
 import GeoModel
 import Graphics
 import Testing
+
 @testable import Maps
 
 struct MapProjectionTests {
     func square(_ x: Double, _ y: Double, _ side: Double) -> Polygon {
-        Polygon(exterior: [Point(x: x, y: y), Point(x: x + side, y: y), Point(x: x + side, y: y + side), Point(x: x, y: y + side)])
+        Polygon(exterior: [
+            Point(x: x, y: y), Point(x: x + side, y: y), Point(x: x + side, y: y + side), Point(x: x, y: y + side),
+        ])
     }
 
     @Test func twoSquaresFitByHand() {
@@ -39,7 +42,8 @@ struct MapProjectionTests {
         let north = p.project(Point(x: 500_500, y: 2_001_100))
         #expect(abs((east.x - o.x) - 5) < 1e-9)
         #expect(abs((o.y - north.y) - 5) < 1e-9)
-        #expect(Inspect.contains(PageRect(x: 0, y: 0, width: 300, height: 150), p.project(Point(x: box.maxX, y: box.minY))))
+        #expect(
+            Inspect.contains(PageRect(x: 0, y: 0, width: 300, height: 150), p.project(Point(x: box.maxX, y: box.minY))))
     }
 
     @Test func ringsKeepTheirCountWhenThinned() {
@@ -48,7 +52,8 @@ struct MapProjectionTests {
         var dense: [Point] = []
         for i in 0..<1000 { dense.append(Point(x: Double(i), y: 0)) }
         dense.append(Point(x: 1000, y: 1000))
-        let poly = Polygon(exterior: dense, holes: [[Point(x: 400, y: 100), Point(x: 500, y: 100), Point(x: 450, y: 200)]])
+        let poly = Polygon(
+            exterior: dense, holes: [[Point(x: 400, y: 100), Point(x: 500, y: 100), Point(x: 450, y: 200)]])
         let tiny = Polygon(exterior: [Point(x: 2000, y: 0), Point(x: 2000.001, y: 0), Point(x: 2000, y: 0.001)])
         let shape = MultiPolygon(polygons: [poly, tiny])
         let p = MapProjection(fitting: shape.boundingBox, into: PageRect(x: 0, y: 0, width: 100, height: 50))

@@ -1,5 +1,6 @@
 import Graphics
 import Testing
+
 @testable import Maps
 
 struct PaletteTests {
@@ -23,8 +24,10 @@ struct PaletteTests {
 
     @Test func viridisMatchesMatplotlib() throws {
         // matplotlib 3.11.2: [to_hex(c) for c in colormaps["viridis"](np.linspace(0, 1, 5))]
-        #expect(try Palette.viridis.colors(count: 5).map(\.hex) == ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"])
-        #expect(try Palette.viridis.colors(count: 7).map(\.hex)
+        #expect(
+            try Palette.viridis.colors(count: 5).map(\.hex) == ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"])
+        #expect(
+            try Palette.viridis.colors(count: 7).map(\.hex)
                 == ["#440154", "#443983", "#31688e", "#21918c", "#35b779", "#90d743", "#fde725"])
     }
 

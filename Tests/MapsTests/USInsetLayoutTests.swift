@@ -1,24 +1,29 @@
 import GeoModel
 import Graphics
 import Testing
+
 @testable import Maps
 
 /// Regions, the US arrangement and the inset frames it produces.
 struct USInsetLayoutTests {
     /// A 0.2° square of longitude/latitude with its lower-left corner at (lon, lat).
     static func cell(_ lon: Double, _ lat: Double, _ side: Double = 0.2) -> MultiPolygon {
-        MultiPolygon(polygons: [Polygon(exterior: [Point(x: lon, y: lat), Point(x: lon + side, y: lat),
-                                                   Point(x: lon + side, y: lat + side), Point(x: lon, y: lat + side)])])
+        MultiPolygon(polygons: [
+            Polygon(exterior: [
+                Point(x: lon, y: lat), Point(x: lon + side, y: lat),
+                Point(x: lon + side, y: lat + side), Point(x: lon, y: lat + side),
+            ])
+        ])
     }
 
     @Test func regionsOfKnownPlaces() {
         typealias R = USInsetLayout.Region
-        #expect(USInsetLayout.region(ofLongitude: -149.9, latitude: 61.2) == R.alaska)        // Anchorage
-        #expect(USInsetLayout.region(ofLongitude: 179.5, latitude: 51.8) == R.alaska)         // western Aleutians
-        #expect(USInsetLayout.region(ofLongitude: -157.8, latitude: 21.3) == R.hawaii)        // Honolulu
-        #expect(USInsetLayout.region(ofLongitude: -66.1, latitude: 18.4) == R.puertoRico)     // San Juan
+        #expect(USInsetLayout.region(ofLongitude: -149.9, latitude: 61.2) == R.alaska)  // Anchorage
+        #expect(USInsetLayout.region(ofLongitude: 179.5, latitude: 51.8) == R.alaska)  // western Aleutians
+        #expect(USInsetLayout.region(ofLongitude: -157.8, latitude: 21.3) == R.hawaii)  // Honolulu
+        #expect(USInsetLayout.region(ofLongitude: -66.1, latitude: 18.4) == R.puertoRico)  // San Juan
         #expect(USInsetLayout.region(ofLongitude: -122.3, latitude: 47.6) == R.conterminous)  // Seattle
-        #expect(USInsetLayout.region(ofLongitude: -80.2, latitude: 25.8) == R.conterminous)   // Miami
+        #expect(USInsetLayout.region(ofLongitude: -80.2, latitude: 25.8) == R.conterminous)  // Miami
         // Kure Atoll, wholly west of 161° W: the northwestern chain.
         #expect(USInsetLayout.region(of: Self.cell(-178.4, 28.3)) == R.northwesternHawaii)
     }
@@ -58,7 +63,8 @@ struct USInsetLayoutTests {
         var items: [(area: MapArea, lonLat: MultiPolygon)] = []
         for (i, lon) in [-159.5, -157.9, -155.5].enumerated() {
             let shape = Self.cell(lon, 20 + Double(i))
-            items.append((MapArea(id: AreaID("h\(i)"), geometry: AlbersEqualArea.conus.project(shape), value: 1), shape))
+            items.append(
+                (MapArea(id: AreaID("h\(i)"), geometry: AlbersEqualArea.conus.project(shape), value: 1), shape))
         }
         let kure = Self.cell(-178.4, 28.3)
         items.append((MapArea(id: AreaID("kure"), geometry: AlbersEqualArea.conus.project(kure), value: 2), kure))
@@ -94,7 +100,8 @@ struct USInsetLayoutTests {
         let p = try #require(drawing.projection)
         for area in a.areas where !a.insets.contains(where: { $0.areaIDs.contains(area.id) }) {
             let b = area.geometry.boundingBox
-            let q0 = p.project(Point(x: b.minX, y: b.maxY)), q1 = p.project(Point(x: b.maxX, y: b.minY))
+            let q0 = p.project(Point(x: b.minX, y: b.maxY))
+            let q1 = p.project(Point(x: b.maxX, y: b.minY))
             let box = PageRect(x: q0.x, y: q0.y, width: q1.x - q0.x, height: q1.y - q0.y)
             for f in frames { #expect(!f.intersects(box), "\(area.id) under an inset") }
         }

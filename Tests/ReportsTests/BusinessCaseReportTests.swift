@@ -1,9 +1,10 @@
-import Foundation
-import Testing
-import Graphics
 import Charts
-@testable import Reports
+import Foundation
+import Graphics
 import TestSupport
+import Testing
+
+@testable import Reports
 
 /// A small business case: year 0 capital −1.2 M, then net +100,000 a year for 20 years.
 func sampleBusinessCase(parameterCount: Int = 12) -> BusinessCaseContent {
@@ -14,8 +15,10 @@ func sampleBusinessCase(parameterCount: Int = 12) -> BusinessCaseContent {
         label: "Retail municipal ISP", kind: "retail", capex: 1_200_000, npv: 159_033, irr: 0.0578, paybackYears: 12,
         discountedPaybackYears: 16.4, breakEvenTakeRate: 0.4123, minimumDebtServiceCoverage: 1.13, netCashFlows: flows,
         subscribers: subscribers,
-        tornado: [.init(label: "Take rate (×0.8 / ×1.2)", npvAtLow: -100_000, npvAtHigh: 400_000),
-                  .init(label: "Cost to pass (×0.8 / ×1.2)", npvAtLow: 350_000, npvAtHigh: -30_000)],
+        tornado: [
+            .init(label: "Take rate (×0.8 / ×1.2)", npvAtLow: -100_000, npvAtHigh: 400_000),
+            .init(label: "Cost to pass (×0.8 / ×1.2)", npvAtLow: 350_000, npvAtHigh: -30_000),
+        ],
         p10: -240_000, p50: 0, p90: 240_000, probabilityNPVNegative: 0.5, draws: 1000, seed: 42, monteCarloNPVs: npvs)
     var partner = retail
     partner.label = "Subsidy to a private partner"
@@ -25,9 +28,14 @@ func sampleBusinessCase(parameterCount: Int = 12) -> BusinessCaseContent {
     return BusinessCaseContent(
         scenarios: [retail, partner], horizonYears: 20, discountRate: 0.04, takeRate: 0.45,
         adoptionCurve: (0...20).map { 1 - exp(-0.4 * Double($0)) },
-        phases: [.init(phase: 1, areas: 3, passings: 900, costToPass: 700_000), .init(phase: 2, areas: 2, passings: 600, costToPass: 500_000)],
+        phases: [
+            .init(phase: 1, areas: 3, passings: 900, costToPass: 700_000),
+            .init(phase: 2, areas: 2, passings: 600, costToPass: 500_000),
+        ],
         areasNotBuilt: 11, phasesMap: syntheticMap(), phasesMapCaption: "Phases caption.",
-        parameters: (0..<parameterCount).map { .init(key: "demand.key_\($0)", value: "0.\($0)", source: "source \($0)") },
+        parameters: (0..<parameterCount).map {
+            .init(key: "demand.key_\($0)", value: "0.\($0)", source: "source \($0)")
+        },
         methodParagraphs: ["Business-case method paragraph."])
 }
 
@@ -40,12 +48,17 @@ func sampleBusinessCase(parameterCount: Int = 12) -> BusinessCaseContent {
     try ReportWriter.write(document, to: path)
     keepForInspection(path, as: "business-case-letter.pdf")
     let all = try CommandLineRun.output("pdftotext", ["-layout", path, "-"])
-    for heading in ["Business case", "Adoption and cash flow", "Risk: Retail municipal ISP", "Build phases",
-                    "Subscribers by year", "Cash flow by year", "NPV sensitivity", "Monte Carlo NPV: 1,000 draws"] {
+    for heading in [
+        "Business case", "Adoption and cash flow", "Risk: Retail municipal ISP", "Build phases",
+        "Subscribers by year", "Cash flow by year", "NPV sensitivity", "Monte Carlo NPV: 1,000 draws",
+    ] {
         #expect(all.contains(heading), "missing \(heading)")
     }
     // Scenario table cells.
-    for cell in ["Break-even take rate", "41.2%", "none in 0–100 %", "$159,033", "5.8%", "12.0 years", "1.13×", "Phases caption."] {
+    for cell in [
+        "Break-even take rate", "41.2%", "none in 0–100 %", "$159,033", "5.8%", "12.0 years", "1.13×",
+        "Phases caption.",
+    ] {
         #expect(all.contains(cell), "missing \(cell)")
     }
     // Every parameter, with value and source, on the method pages (60 rows flow over pages).
@@ -91,7 +104,10 @@ func sampleBusinessCase(parameterCount: Int = 12) -> BusinessCaseContent {
     content.businessCase = bc
     let text = try #require(SummaryText.recommendation(for: content))
     #expect(text.contains("none of the 2 models has a positive NPV"))
-    #expect(text.contains("The closest is the retail municipal ISP (NPV -$500,000), because it keeps the most revenue against its costs"))
+    #expect(
+        text.contains(
+            "The closest is the retail municipal ISP (NPV -$500,000), because it keeps the most revenue against its costs"
+        ))
     #expect(text.contains("its cash pays back in 28.6 years"))
     #expect(text.contains("A grant of $600,000 ($400 per passing) would bring it to an NPV of zero"))
     #expect(!text.contains("none of the 2 models pays back"))
@@ -99,7 +115,10 @@ func sampleBusinessCase(parameterCount: Int = 12) -> BusinessCaseContent {
     bc.scenarios[1].npv = -100_000
     content.businessCase = bc
     let partner = try #require(SummaryText.recommendation(for: content))
-    #expect(partner.contains("The closest is the subsidy to a private partner (NPV -$100,000), because the city puts in the least capital ($300,000 against up to $1.20 M)"))
+    #expect(
+        partner.contains(
+            "The closest is the subsidy to a private partner (NPV -$100,000), because the city puts in the least capital ($300,000 against up to $1.20 M)"
+        ))
     #expect(partner.contains("its cumulative cash never turns positive within 20 years"))
     #expect(partner.contains("The retail municipal ISP's funding gap is $600,000 ($400 per passing)."))
 }
@@ -108,7 +127,10 @@ func sampleBusinessCase(parameterCount: Int = 12) -> BusinessCaseContent {
 @Test func recommendationWhenNothingIsBuilt() throws {
     var bc = sampleBusinessCase()
     bc.phases = [.init(phase: 1, areas: 0, passings: 0, costToPass: 0)]
-    for i in bc.scenarios.indices { bc.scenarios[i].npv = 0; bc.scenarios[i].paybackYears = nil }
+    for i in bc.scenarios.indices {
+        bc.scenarios[i].npv = 0
+        bc.scenarios[i].paybackYears = nil
+    }
     var content = sampleContent(areas: syntheticAreas(5))
     content.businessCase = bc
     let text = try #require(SummaryText.recommendation(for: content))

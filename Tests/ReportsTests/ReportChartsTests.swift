@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import Graphics
 import Reports
+import Testing
 
 /// The standalone charts (charts/ of a run) and the stored content they are drawn from.
 @Suite struct ReportChartsTests {
@@ -22,7 +22,9 @@ import Reports
         #expect(charts.map(\.name) == ["locations-by-class"])
         // 15 bars (ReportBuilder.chartAreaLimit of 40 areas): 60 + 15 × 34 = 570 pt, + 24 pt title, 540 wide.
         #expect(charts[0].displayList.size == PageSize(width: 540, height: 594))
-        #expect(charts[0].displayList.texts.contains("Locations by service class: the 15 tracts with the most unserved locations"))
+        #expect(
+            charts[0].displayList.texts.contains(
+                "Locations by service class: the 15 tracts with the most unserved locations"))
         // The short names of the 15 areas with the most unserved locations are all on the chart
         // (long ones may be shortened to fit).
         let names = Set(charts[0].displayList.texts)
@@ -45,7 +47,9 @@ import Reports
         // i ≤ 499 are negative, so 500 draws fall in the 20 bins left of zero and 500 in the 20 right of it.
         let histogram = ReportCharts.monteCarlo(try #require(content.businessCase?.headline))
         var counts: [String: Double] = [:]
-        for case .bars(let name, let points, _, _, _) in histogram.marks { counts[name] = points.reduce(0) { $0 + $1.y } }
+        for case .bars(let name, let points, _, _, _) in histogram.marks {
+            counts[name] = points.reduce(0) { $0 + $1.y }
+        }
         #expect(counts == ["Draws with NPV < 0": 500, "Draws with NPV ≥ 0": 500])
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Graphics
 import Reports
 import TestSupport
+import Testing
 
 /// PNG goldens of three pages of the sample report (Support.swift's `sampleContent` with the
 /// business case of BusinessCaseReportTests): the cover, the summary and the business case's first
@@ -31,8 +31,9 @@ import TestSupport
     func pageMatchesItsGolden(_ name: String) throws {
         try FontCheck.verifyDefaultFont()
         let page = try #require(Self.page(name, in: Self.pages()))
-        try GoldenImage.expectMatch(page, golden: TestPaths.repo("Tests/ReportsTests/Golden/\(name).png"),
-                                    dpi: Self.dpi, tolerance: .strict)
+        try GoldenImage.expectMatch(
+            page, golden: TestPaths.repo("Tests/ReportsTests/Golden/\(name).png"),
+            dpi: Self.dpi, tolerance: .strict)
     }
 
     @Test func renderingAPageTwiceGivesTheSamePixels() throws {

@@ -1,10 +1,10 @@
+import Charts
 import Foundation
-import Testing
 import GeoModel
 import Graphics
-import Charts
 import Reports
 import TestSupport
+import Testing
 
 @Test func sampleReportHasEverySectionAndPageNumbers() throws {
     let dir = try TemporaryDirectory()
@@ -15,7 +15,9 @@ import TestSupport
     // cover, summary, map, chart, table (16 rows fit one page), method, data sources = 7 pages.
     #expect(try pdfPageCount(path) == 7)
     let all = try CommandLineRun.output("pdftotext", ["-layout", path, "-"])
-    for heading in ["Summary", "Coverage map", "Locations by service class", "Tracts ranked by need", "Method", "Data sources"] {
+    for heading in [
+        "Summary", "Coverage map", "Locations by service class", "Tracts ranked by need", "Method", "Data sources",
+    ] {
         #expect(all.contains(heading), "missing section \(heading)")
     }
     #expect(all.contains("SYNTHETIC DATA"))
@@ -32,7 +34,9 @@ import TestSupport
     #expect(families.allSatisfy { $0.contains("+DejaVuSans") }, "unexpected font: \(fonts)")
     // Same content, same bytes (metadata dates pinned).
     try ReportWriter.writePDF(content, to: dir.file("again.pdf"))
-    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(contentsOf: URL(fileURLWithPath: dir.file("again.pdf"))))
+    #expect(
+        try Data(contentsOf: URL(fileURLWithPath: path))
+            == Data(contentsOf: URL(fileURLWithPath: dir.file("again.pdf"))))
     // Bookmarks: one outline entry per section (cairo writes outline titles as PDF strings).
     let bytes = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
     for title in ["Cover", "Summary", "Coverage map", "Method", "Data sources"] {
@@ -65,10 +69,14 @@ import TestSupport
     for n in 1...pageCount {
         let text = try pageText(path, page: n)
         #expect(text.contains("Page \(n) of \(pageCount)"))
-        let rows = text.split(separator: "\n").filter { $0.range(of: #"^\s*\d+\s+230\d{8}\s"#, options: .regularExpression) != nil }
+        let rows = text.split(separator: "\n").filter {
+            $0.range(of: #"^\s*\d+\s+230\d{8}\s"#, options: .regularExpression) != nil
+        }
         if rows.isEmpty { continue }
         tablePages.append(n)
-        #expect(text.contains("Rank") && text.contains("Median") && text.contains("Locations"), "header missing on page \(n)")
+        #expect(
+            text.contains("Rank") && text.contains("Median") && text.contains("Locations"),
+            "header missing on page \(n)")
         idsInOrder += rows.map { String($0.split(separator: " ", omittingEmptySubsequences: true)[1]) }
     }
     // 120 rows cannot fit one Letter page (≈ 12 pt per row, ≈ 670 pt of content): at least 3 table pages,
@@ -84,9 +92,9 @@ import TestSupport
 @Test func rankingIsByNeedShareThenID() {
     let rows = [
         ReportContent.AreaRow(id: "B", name: "b", locations: 100, unserved: 10, underserved: 10, served: 80),  // 20%
-        ReportContent.AreaRow(id: "A", name: "a", locations: 10, unserved: 1, underserved: 1, served: 8),      // 20%
-        ReportContent.AreaRow(id: "C", name: "c", locations: 4, unserved: 3, underserved: 0, served: 1),       // 75%
-        ReportContent.AreaRow(id: "D", name: "d", locations: 0, unserved: 0, underserved: 0, served: 0),       // 0%
+        ReportContent.AreaRow(id: "A", name: "a", locations: 10, unserved: 1, underserved: 1, served: 8),  // 20%
+        ReportContent.AreaRow(id: "C", name: "c", locations: 4, unserved: 3, underserved: 0, served: 1),  // 75%
+        ReportContent.AreaRow(id: "D", name: "d", locations: 0, unserved: 0, underserved: 0, served: 0),  // 0%
     ]
     let c = sampleContent(areas: rows)
     #expect(c.rankedAreas.map(\.id) == ["C", "A", "B", "D"])
@@ -124,7 +132,10 @@ import TestSupport
         try ReportWriter.writePDF(sampleContent(areas: syntheticAreas(3)), to: path)
         Issue.record("expected an error")
     } catch {
-        guard case .io(let p, let message) = error else { Issue.record("expected .io, got \(error)"); return }
+        guard case .io(let p, let message) = error else {
+            Issue.record("expected .io, got \(error)")
+            return
+        }
         #expect(p == path)
         #expect(message.contains("cairo_pdf_surface_create"))
         #expect(error.exitCode == 74)
@@ -133,12 +144,15 @@ import TestSupport
 
 @Test func paperSizesAreSelectable() throws {
     let dir = try TemporaryDirectory()
-    for (paper, size) in [(PaperSize.a4, "595.276 x 841.89 pts (A4)"), (.tabloid, "792 x 1224 pts"), (.letter, "612 x 792 pts (letter)")] {
+    for (paper, size) in [
+        (PaperSize.a4, "595.276 x 841.89 pts (A4)"), (.tabloid, "792 x 1224 pts"), (.letter, "612 x 792 pts (letter)"),
+    ] {
         let path = dir.file("\(paper.rawValue).pdf")
         try ReportWriter.writePDF(sampleContent(areas: syntheticAreas(30)), paper: paper, to: path)
         keepForInspection(path, as: "areas-30-\(paper.rawValue).pdf")
         let info = try CommandLineRun.output("pdfinfo", [path])
-        #expect(info.contains("Page size:      \(size)") || info.contains("Page size:       \(size)"), "\(paper): \(info)")
+        #expect(
+            info.contains("Page size:      \(size)") || info.contains("Page size:       \(size)"), "\(paper): \(info)")
     }
 }
 
@@ -154,10 +168,14 @@ import TestSupport
                 let size = m.measure(s, style: style, width: width)
                 let isFooter = abs(o.y - footerTop) < 0.01
                 #expect(o.x >= margin - 0.01, "page \(n + 1) \(paper): '\(s)' starts left of the margin")
-                #expect(o.x + (width ?? size.width) <= page.size.width - margin + 0.01, "page \(n + 1) \(paper): '\(s)' box passes the margin")
+                #expect(
+                    o.x + (width ?? size.width) <= page.size.width - margin + 0.01,
+                    "page \(n + 1) \(paper): '\(s)' box passes the margin")
                 #expect(size.width <= (width ?? size.width) + 0.01, "page \(n + 1) \(paper): '\(s)' wider than its box")
                 if !isFooter {
-                    #expect(o.y + size.height <= page.size.height - margin + 0.01, "page \(n + 1) \(paper): '\(s)' runs into the footer")
+                    #expect(
+                        o.y + size.height <= page.size.height - margin + 0.01,
+                        "page \(n + 1) \(paper): '\(s)' runs into the footer")
                 }
             }
         }
@@ -165,11 +183,18 @@ import TestSupport
 }
 
 @Test func tableNumbersAreRightAlignedAndGrouped() {
-    let rows = [ReportContent.AreaRow(id: "23029950100", name: "Big", locations: 12_345, unserved: 1_234, underserved: 0, served: 11_111)]
+    let rows = [
+        ReportContent.AreaRow(
+            id: "23029950100", name: "Big", locations: 12_345, unserved: 1_234, underserved: 0, served: 11_111)
+    ]
     let document = ReportBuilder(measurer: PangoTextMeasurer()).document(for: sampleContent(areas: rows))
     let table = document.pages.first { $0.texts.contains("Rank") }!
     let numbers = table.commands.compactMap { c -> (String, TextAlignment)? in
-        if case .text(let s, _, _, let st) = c, ["12,345", "1,234", "11,111", "10.0%"].contains(s) { (s, st.alignment) } else { nil }
+        if case .text(let s, _, _, let st) = c, ["12,345", "1,234", "11,111", "10.0%"].contains(s) {
+            (s, st.alignment)
+        } else {
+            nil
+        }
     }
     // 1,234 / 12,345 = 0.09996 → 10.0%.
     #expect(numbers.count == 4)
@@ -185,5 +210,7 @@ import TestSupport
     try ReportWriter.writePDF(content, to: path)
     // cover, summary, chart, table (header only), method, sources: 6 pages (no map page without a map).
     #expect(try pdfPageCount(path) == 6)
-    #expect(try CommandLineRun.output("pdftotext", ["-layout", path, "-"]).contains("0 broadband-serviceable locations in 0 tracts"))
+    #expect(
+        try CommandLineRun.output("pdftotext", ["-layout", path, "-"]).contains(
+            "0 broadband-serviceable locations in 0 tracts"))
 }

@@ -1,7 +1,8 @@
 import Foundation
 import GeoModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import RunStore
 
 /// Ownership of running runs, location classes and their transitions, and the batch job table.
@@ -23,7 +24,7 @@ import TestSupport
         try store.markInterrupted(dead)
         #expect(try store.run(dead)?.status == .failed)
         #expect(try store.run(dead)?.error?.hasPrefix("interrupted") == true)
-        #expect(try store.run(finished)?.status == .done)   // markInterrupted never touches a finished run
+        #expect(try store.run(finished)?.status == .done)  // markInterrupted never touches a finished run
         try store.markInterrupted(finished)
         #expect(try store.run(finished)?.status == .done)
         // This process is alive, a pid that just exited is not.
@@ -42,46 +43,58 @@ import TestSupport
         let a = try store.beginRun(RunStoreTests.sampleStart("20261128T013000Z-0000a1"))
         let b = try store.beginRun(RunStoreTests.sampleStart("20261128T013001Z-0000b1"))
         // Run a: 1 unserved, 2 unserved, 3 underserved, 4 served (area X); 5 unserved (area Y).
-        try store.recordLocationClasses([
-            .init(locationID: 1, areaID: "X", serviceClass: .unserved), .init(locationID: 2, areaID: "X", serviceClass: .unserved),
-            .init(locationID: 3, areaID: "X", serviceClass: .underserved), .init(locationID: 4, areaID: "X", serviceClass: .served),
-            .init(locationID: 5, areaID: "Y", serviceClass: .unserved),
-        ], for: a)
+        try store.recordLocationClasses(
+            [
+                .init(locationID: 1, areaID: "X", serviceClass: .unserved),
+                .init(locationID: 2, areaID: "X", serviceClass: .unserved),
+                .init(locationID: 3, areaID: "X", serviceClass: .underserved),
+                .init(locationID: 4, areaID: "X", serviceClass: .served),
+                .init(locationID: 5, areaID: "Y", serviceClass: .unserved),
+            ], for: a)
         // Run b: 1 and 2 served (2 × unserved→served), 3 served (underserved→served), 4 unchanged,
         // 5 vanished, 6 new unserved in Y.
-        try store.recordLocationClasses([
-            .init(locationID: 1, areaID: "X", serviceClass: .served), .init(locationID: 2, areaID: "X", serviceClass: .served),
-            .init(locationID: 3, areaID: "X", serviceClass: .served), .init(locationID: 4, areaID: "X", serviceClass: .served),
-            .init(locationID: 6, areaID: "Y", serviceClass: .unserved),
-        ], for: b)
+        try store.recordLocationClasses(
+            [
+                .init(locationID: 1, areaID: "X", serviceClass: .served),
+                .init(locationID: 2, areaID: "X", serviceClass: .served),
+                .init(locationID: 3, areaID: "X", serviceClass: .served),
+                .init(locationID: 4, areaID: "X", serviceClass: .served),
+                .init(locationID: 6, areaID: "Y", serviceClass: .unserved),
+            ], for: b)
         let t = try store.locationTransitions(from: a, to: b)
-        #expect(t == [
-            LocationTransition(areaID: "X", from: .unserved, to: .served, count: 2),
-            LocationTransition(areaID: "X", from: .underserved, to: .served, count: 1),
-            LocationTransition(areaID: "Y", from: nil, to: .unserved, count: 1),
-            LocationTransition(areaID: "Y", from: .unserved, to: nil, count: 1),
-        ])
+        #expect(
+            t == [
+                LocationTransition(areaID: "X", from: .unserved, to: .served, count: 2),
+                LocationTransition(areaID: "X", from: .underserved, to: .served, count: 1),
+                LocationTransition(areaID: "Y", from: nil, to: .unserved, count: 1),
+                LocationTransition(areaID: "Y", from: .unserved, to: nil, count: 1),
+            ])
         #expect(try store.locationClassCount(a) == 5)
         #expect(try store.locationClasses(b).map(\.locationID) == [1, 2, 3, 4, 6])
         // Independent check with the sqlite3 shell: 3 of run a's locations changed class in run b.
-        #expect(try SQLiteShell.query(path, """
-            select count(*) from location_classes x join location_classes y using (location_id)
-            where x.run_id = '\(a)' and y.run_id = '\(b)' and x.class <> y.class
-            """) == "3")
+        #expect(
+            try SQLiteShell.query(
+                path,
+                """
+                select count(*) from location_classes x join location_classes y using (location_id)
+                where x.run_id = '\(a)' and y.run_id = '\(b)' and x.class <> y.class
+                """) == "3")
     }
 
     @Test func batchJobsRoundTrip() throws {
         let dir = try TemporaryDirectory()
         let store = try RunStore(path: dir.file("runs.sqlite"))
         let when = Date(timeIntervalSince1970: 1_795_829_400)
-        var job = BatchJob(folder: "/data/county-01", outRoot: "/out", studyPath: "/data/county-01/study.toml",
-                           status: .running, updatedAt: when, ownerPID: 42)
+        var job = BatchJob(
+            folder: "/data/county-01", outRoot: "/out", studyPath: "/data/county-01/study.toml",
+            status: .running, updatedAt: when, ownerPID: 42)
         try store.saveBatchJob(job)
         job.status = .failed
         job.error = "bad input"
         job.ownerPID = nil
         try store.saveBatchJob(job)
-        try store.saveBatchJob(BatchJob(folder: "/data/county-02", outRoot: "/other", studyPath: "s", status: .pending, updatedAt: when))
+        try store.saveBatchJob(
+            BatchJob(folder: "/data/county-02", outRoot: "/other", studyPath: "s", status: .pending, updatedAt: when))
         #expect(try store.batchJob(folder: "/data/county-01", outRoot: "/out") == job)
         #expect(try store.batchJobs(outRoot: "/out").count == 1)
         #expect(try store.batchJob(folder: "/data/county-01", outRoot: "/other") == nil)

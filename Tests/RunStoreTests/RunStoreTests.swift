@@ -1,7 +1,8 @@
 import Foundation
 import GeoModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import RunStore
 
 @Suite struct RunStoreTests {
@@ -9,19 +10,23 @@ import TestSupport
     static let start = Date(timeIntervalSince1970: 1_795_829_400)
 
     static func sampleStart(_ id: String? = nil, at date: Date = start) -> RunStart {
-        RunStart(id: id.map(RunID.init), studyName: "Demo County broadband plan", studyPath: "datasets/demo/study.toml",
-                 startedAt: date, toolVersion: "0.1.0",
-                 studyText: "[study]\nname = \"Demo County broadband plan\"\n", outputDirectory: "reports/demo/x")
+        RunStart(
+            id: id.map(RunID.init), studyName: "Demo County broadband plan", studyPath: "datasets/demo/study.toml",
+            startedAt: date, toolVersion: "0.1.0",
+            studyText: "[study]\nname = \"Demo County broadband plan\"\n", outputDirectory: "reports/demo/x")
     }
 
     static let sampleResults = [
-        StoredAreaResult(areaID: "239900001001", name: "Block Group 1", locations: 120, unserved: 3, underserved: 7,
-                         served: 110, households: 98.5, noInternetShare: 0.12, medianIncome: 61_250,
-                         metrics: ["need_score": 0.25, "cost_per_passing": 668]),
-        StoredAreaResult(areaID: "239900002001", name: "Block Group 1", locations: 80, unserved: 41, underserved: 30,
-                         served: 9, households: nil, noInternetShare: nil, medianIncome: nil),
-        StoredAreaResult(areaID: "239900003002", name: "Block Group 2", locations: 45, unserved: 40, underserved: 5,
-                         served: 0, households: 31, noInternetShare: 0.3, medianIncome: nil, metrics: ["x": -1.5]),
+        StoredAreaResult(
+            areaID: "239900001001", name: "Block Group 1", locations: 120, unserved: 3, underserved: 7,
+            served: 110, households: 98.5, noInternetShare: 0.12, medianIncome: 61_250,
+            metrics: ["need_score": 0.25, "cost_per_passing": 668]),
+        StoredAreaResult(
+            areaID: "239900002001", name: "Block Group 1", locations: 80, unserved: 41, underserved: 30,
+            served: 9, households: nil, noInternetShare: nil, medianIncome: nil),
+        StoredAreaResult(
+            areaID: "239900003002", name: "Block Group 2", locations: 45, unserved: 40, underserved: 5,
+            served: 0, households: 31, noInternetShare: 0.3, medianIncome: nil, metrics: ["x": -1.5]),
     ]
 
     @Test func writesARunAndReadsItBack() throws {
@@ -33,16 +38,21 @@ import TestSupport
         #expect(id.isWellFormed)
 
         let inputs = [
-            RunInput(role: "availability", path: "bdc_fixed_demo.csv", sizeBytes: 1_234_567,
-                     sha256: String(repeating: "ab", count: 32)),
-            RunInput(role: "areas", path: "blockgroups.geojson", sizeBytes: 98_765, sha256: String(repeating: "0f", count: 32)),
+            RunInput(
+                role: "availability", path: "bdc_fixed_demo.csv", sizeBytes: 1_234_567,
+                sha256: String(repeating: "ab", count: 32)),
+            RunInput(
+                role: "areas", path: "blockgroups.geojson", sizeBytes: 98_765,
+                sha256: String(repeating: "0f", count: 32)),
         ]
         try store.recordInputs(inputs, for: id)
         let parameters = ["policy.profile": "bead-2022", "demand.take_rate": "0.45", "study.area_level": "blockgroup"]
         try store.recordParameters(parameters, for: id)
         try store.recordAreaResults(Self.sampleResults, for: id)
-        let diagnostics = [RunDiagnostic(severity: .warning, message: "2 areas have no ACS estimate"),
-                           RunDiagnostic(severity: .info, message: "policy bead-2022")]
+        let diagnostics = [
+            RunDiagnostic(severity: .warning, message: "2 areas have no ACS estimate"),
+            RunDiagnostic(severity: .info, message: "policy bead-2022"),
+        ]
         try store.recordDiagnostics(diagnostics, for: id)
         let finished = Self.start.addingTimeInterval(2.5)
         try store.finishRun(id, status: .done, finishedAt: finished)
@@ -56,7 +66,7 @@ import TestSupport
         #expect(run.error == nil)
         #expect(run.outputDirectory == "reports/demo/x")
         #expect(try store.areaResults(id) == Self.sampleResults)  // already in area id order
-        #expect(try store.inputs(id) == [inputs[1], inputs[0]])   // ordered by role: areas < availability
+        #expect(try store.inputs(id) == [inputs[1], inputs[0]])  // ordered by role: areas < availability
         #expect(try store.parameters(id) == parameters)
         #expect(try store.diagnostics(id) == diagnostics)
         #expect(try store.run(RunID("20000101T000000Z-000000")) == nil)
@@ -65,7 +75,8 @@ import TestSupport
         // unserved 3 + 41 + 40 = 84; locations 120 + 80 + 45 = 245.
         #expect(try SQLiteShell.query(path, "select sum(unserved), sum(locations) from area_results") == "84|245")
         #expect(try SQLiteShell.query(path, "select count(*) from area_results where households is null") == "1")
-        #expect(try SQLiteShell.query(path, "select metrics_json from area_results where area_id = '239900001001'")
+        #expect(
+            try SQLiteShell.query(path, "select metrics_json from area_results where area_id = '239900001001'")
                 == #"{"cost_per_passing":668,"need_score":0.25}"#)
         #expect(try SQLiteShell.query(path, "select status, finished_at from runs") == "done|2026-11-28T01:30:02.500Z")
         #expect(try SQLiteShell.query(path, "select started_at from runs") == "2026-11-28T01:30:00.000Z")
@@ -78,7 +89,7 @@ import TestSupport
         #expect(summary.locations == 245)
         #expect(summary.unserved == 84)
         #expect(summary.underserved == 42)  // 7 + 30 + 5
-        #expect(summary.served == 119)      // 110 + 9 + 0
+        #expect(summary.served == 119)  // 110 + 9 + 0
     }
 
     @Test func migrationsRunOnceAndTheFileUsesWAL() throws {
@@ -95,7 +106,9 @@ import TestSupport
         #expect(try reopened.run(id)?.status == .running)
         _ = try RunStore(path: path)
         #expect(try SQLiteShell.query(path, "select count(*) from schema_migrations") == "\(Migration.all.count)")
-        #expect(try SQLiteShell.query(path, "select name from schema_migrations order by rowid") == Migration.all.map(\.name).joined(separator: "\n"))
+        #expect(
+            try SQLiteShell.query(path, "select name from schema_migrations order by rowid")
+                == Migration.all.map(\.name).joined(separator: "\n"))
         #expect(try SQLiteShell.query(path, "pragma journal_mode") == "wal")
         #expect(try SQLiteShell.query(path, "select count(*) from runs") == "1")
     }
@@ -124,7 +137,8 @@ import TestSupport
         let dir = try TemporaryDirectory()
         let path = dir.file("runs.sqlite")
         _ = try RunStore(path: path)
-        _ = try SQLiteShell.query(path, "insert into schema_migrations values ('9999-future', '2030-01-01T00:00:00.000Z')")
+        _ = try SQLiteShell.query(
+            path, "insert into schema_migrations values ('9999-future', '2030-01-01T00:00:00.000Z')")
         #expect {
             _ = try RunStore(path: path)
         } throws: { error in
@@ -220,8 +234,10 @@ import TestSupport
 
     @Test func aGeoPackageIsNeverUsedAsTheStore() throws {
         let dir = try TemporaryDirectory()
-        for (name, setup) in [("new.gpkg", "pragma application_id = 1196444487; create table t(x)"),  // 0x47504B47 'GPKG'
-                              ("old.gpkg", "create table gpkg_contents(table_name text)")] {
+        for (name, setup) in [
+            ("new.gpkg", "pragma application_id = 1196444487; create table t(x)"),  // 0x47504B47 'GPKG'
+            ("old.gpkg", "create table gpkg_contents(table_name text)"),
+        ] {
             let path = dir.file(name)
             _ = try SQLiteShell.query(path, setup)
             #expect {

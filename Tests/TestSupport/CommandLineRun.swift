@@ -122,24 +122,30 @@ public enum CommandLineRun {
     /// issue unless it exits as `exit` says (default 0) with stderr as `stderr` says (default empty).
     /// `environment` is added to this process's environment.
     @discardableResult
-    public static func lastmile(_ arguments: [String], in directory: String? = nil,
-                                environment: [String: String] = [:],
-                                expecting exit: ExpectedExit = .success, stderr: ExpectedStderr = .empty,
-                                sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandResult {
-        let r = try run(lastmileExecutable, arguments, in: directory ?? TestPaths.repositoryRoot.path,
-                        environment: environment)
+    public static func lastmile(
+        _ arguments: [String], in directory: String? = nil,
+        environment: [String: String] = [:],
+        expecting exit: ExpectedExit = .success, stderr: ExpectedStderr = .empty,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> CommandResult {
+        let r = try run(
+            lastmileExecutable, arguments, in: directory ?? TestPaths.repositoryRoot.path,
+            environment: environment)
         check(r, command: ["lastmile"] + arguments, expecting: exit, stderr: stderr, sourceLocation: sourceLocation)
         return r
     }
 
     /// Records one issue per mismatch between `result` and the expectation, at `sourceLocation`.
     /// For a `lastmile` started some other way (under `timeout`, or by `sh -c` with a redirection).
-    public static func check(_ result: CommandResult, command: [String], expecting exit: ExpectedExit = .success,
-                             stderr: ExpectedStderr = .empty, sourceLocation: SourceLocation = #_sourceLocation) {
+    public static func check(
+        _ result: CommandResult, command: [String], expecting exit: ExpectedExit = .success,
+        stderr: ExpectedStderr = .empty, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let mismatches = result.mismatches(expecting: exit, stderr: stderr)
         guard !mismatches.isEmpty else { return }
         let shown = command.map { $0.count > 120 ? String($0.prefix(60)) + "…(\($0.count) characters)" : $0 }
-        let message = "\(shown.joined(separator: " ")): " + mismatches.joined(separator: "; ")
+        let message =
+            "\(shown.joined(separator: " ")): " + mismatches.joined(separator: "; ")
             + "\n--- stderr (\(result.stderr.utf8.count) bytes):\n" + excerpt(result.stderr)
             + "\n--- stdout (\(result.stdout.utf8.count) bytes):\n" + excerpt(result.stdout)
         Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
@@ -157,8 +163,10 @@ public enum CommandLineRun {
 
     /// Runs a program found on PATH (or by absolute path) and waits for it; nothing is checked.
     /// `environment` is added to this process's environment.
-    public static func run(_ program: String, _ arguments: [String], in directory: String? = nil,
-                           environment: [String: String] = [:]) throws -> CommandResult {
+    public static func run(
+        _ program: String, _ arguments: [String], in directory: String? = nil,
+        environment: [String: String] = [:]
+    ) throws -> CommandResult {
         let p = Process()
         if !environment.isEmpty {
             p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -171,7 +179,8 @@ public enum CommandLineRun {
             p.arguments = [program] + arguments
         }
         if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         p.standardOutput = out
         p.standardError = err
         p.standardInput = FileHandle.nullDevice
@@ -187,7 +196,8 @@ public enum CommandLineRun {
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         p.waitUntilExit()
-        return CommandResult(status: p.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                             stderr: String(decoding: stderrData, as: UTF8.self))
+        return CommandResult(
+            status: p.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+            stderr: String(decoding: stderrData, as: UTF8.self))
     }
 }

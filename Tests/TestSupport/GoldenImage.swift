@@ -43,11 +43,14 @@ public enum GoldenImage {
     public static var updating: Bool { ProcessInfo.processInfo.environment["LASTMILE_UPDATE_GOLDENS"] == "1" }
 
     /// Compares two images pixel by pixel.
-    public static func compare(_ actual: RasterImage, _ golden: RasterImage,
-                               tolerance: Tolerance = .lenient) -> Outcome {
+    public static func compare(
+        _ actual: RasterImage, _ golden: RasterImage,
+        tolerance: Tolerance = .lenient
+    ) -> Outcome {
         guard actual.width == golden.width, actual.height == golden.height else {
-            return Outcome(differing: actual.pixels.count, total: actual.pixels.count, sizeMatches: false,
-                           tolerance: tolerance)
+            return Outcome(
+                differing: actual.pixels.count, total: actual.pixels.count, sizeMatches: false,
+                tolerance: tolerance)
         }
         var differing = 0
         for (a, g) in zip(actual.pixels, golden.pixels) where differs(a, g, tolerance.channel) { differing += 1 }
@@ -62,12 +65,15 @@ public enum GoldenImage {
     /// Renders `list` at `dpi` and checks it against the golden PNG at `golden`; returns a message
     /// for the failure (nil when it matches, or when updating), after writing the actual and diff
     /// PNGs into a temporary folder.
-    public static func check(_ list: DisplayList, golden: String, dpi: Double = 72,
-                             tolerance: Tolerance = .lenient) throws -> String? {
+    public static func check(
+        _ list: DisplayList, golden: String, dpi: Double = 72,
+        tolerance: Tolerance = .lenient
+    ) throws -> String? {
         let name = URL(fileURLWithPath: golden).deletingPathExtension().lastPathComponent
         if updating {
-            try FileManager.default.createDirectory(atPath: (golden as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (golden as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
             try RasterRenderer.writePNG(list, to: golden, dpi: dpi)
             return nil
         }
@@ -83,20 +89,24 @@ public enum GoldenImage {
         if outcome.passes { return nil }
         let dir = try keepFolder(name)
         try RasterRenderer.writePNG(list, to: dir + "/actual.png", dpi: dpi)
-        try RasterRenderer.writePNG(diffImage(actual, expected, channel: tolerance.channel), to: dir + "/diff.png",
-                                    dpi: 72)
+        try RasterRenderer.writePNG(
+            diffImage(actual, expected, channel: tolerance.channel), to: dir + "/diff.png",
+            dpi: 72)
         let percent = String(format: "%.3f %%", 100 * outcome.share)
         let allowed = String(format: "%.3f %%", 100 * tolerance.differingShare)
         let sizes = " (size \(actual.width)×\(actual.height) vs \(expected.width)×\(expected.height))"
-        return "\(name): \(outcome.differing) of \(outcome.total) pixels differ (\(percent), at most \(allowed) allowed)"
+        return
+            "\(name): \(outcome.differing) of \(outcome.total) pixels differ (\(percent), at most \(allowed) allowed)"
             + (outcome.sizeMatches ? "" : sizes)
             + "; golden \(golden), actual \(dir)/actual.png, diff \(dir)/diff.png"
     }
 
     /// `check`, recorded as an issue at `sourceLocation` when the image does not match.
-    public static func expectMatch(_ list: DisplayList, golden: String, dpi: Double = 72,
-                                   tolerance: Tolerance = .lenient,
-                                   sourceLocation: SourceLocation = #_sourceLocation) throws {
+    public static func expectMatch(
+        _ list: DisplayList, golden: String, dpi: Double = 72,
+        tolerance: Tolerance = .lenient,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         if let failure = try check(list, golden: golden, dpi: dpi, tolerance: tolerance) {
             Issue.record(Comment(rawValue: failure), sourceLocation: sourceLocation)
         }
@@ -113,14 +123,16 @@ public enum GoldenImage {
     /// One pixel per point: the golden faded to a quarter of its contrast, differing pixels in red
     /// (one rectangle per horizontal run); with sizes that differ, the part both images cover.
     static func diffImage(_ actual: RasterImage, _ golden: RasterImage, channel: Double) -> DisplayList {
-        let width = max(actual.width, golden.width), height = max(actual.height, golden.height)
+        let width = max(actual.width, golden.width)
+        let height = max(actual.height, golden.height)
         var diff = DisplayList(size: PageSize(width: Double(width), height: Double(height)))
         diff.fill(.rectangle(PageRect(x: 0, y: 0, width: Double(width), height: Double(height))), .white)
         let red = Color(red: 1, green: 0, blue: 0)
         for y in 0..<min(actual.height, golden.height) {
             var runStart: Int?
             for x in 0...min(actual.width, golden.width) {
-                let isDifferent = x < min(actual.width, golden.width)
+                let isDifferent =
+                    x < min(actual.width, golden.width)
                     && differs(actual.pixel(x: x, y: y), golden.pixel(x: x, y: y), channel)
                 if isDifferent {
                     if runStart == nil { runStart = x }
@@ -136,8 +148,9 @@ public enum GoldenImage {
                     let luminance = 0.299 * g.red + 0.587 * g.green + 0.114 * g.blue
                     if luminance < 0.98 {
                         let faded = 1 - (1 - luminance) / 4
-                        diff.fill(.rectangle(PageRect(x: Double(x), y: Double(y), width: 1, height: 1)),
-                                  Color(red: faded, green: faded, blue: faded))
+                        diff.fill(
+                            .rectangle(PageRect(x: Double(x), y: Double(y), width: 1, height: 1)),
+                            Color(red: faded, green: faded, blue: faded))
                     }
                 }
             }

@@ -22,16 +22,19 @@ public enum GoldenText {
 
         public func apply(_ text: String) -> String {
             guard let regex = try? NSRegularExpression(pattern: pattern) else { return text }
-            return regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text),
-                                                  withTemplate: NSRegularExpression.escapedTemplate(for: template))
+            return regex.stringByReplacingMatches(
+                in: text, range: NSRange(text.startIndex..., in: text),
+                withTemplate: NSRegularExpression.escapedTemplate(for: template))
         }
     }
 
     /// Compares `actual` with the golden `folder/name`; records an issue at `sourceLocation` when they
     /// differ. Returns whether they matched (true when updating).
     @discardableResult
-    public static func check(_ actual: String, golden name: String, in folder: String,
-                             sourceLocation: SourceLocation = #_sourceLocation) throws -> Bool {
+    public static func check(
+        _ actual: String, golden name: String, in folder: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> Bool {
         let path = folder + "/" + name
         if updating {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -40,15 +43,19 @@ public enum GoldenText {
         }
         guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
             let kept = try keep(actual, name: name)
-            Issue.record(Comment(rawValue: "golden \(path) is missing; the actual output is in \(kept) "
-                                 + "(LASTMILE_UPDATE_GOLDENS=1 writes it)"), sourceLocation: sourceLocation)
+            Issue.record(
+                Comment(
+                    rawValue: "golden \(path) is missing; the actual output is in \(kept) "
+                        + "(LASTMILE_UPDATE_GOLDENS=1 writes it)"), sourceLocation: sourceLocation)
             return false
         }
         if expected == actual { return true }
         let kept = try keep(actual, name: name)
-        Issue.record(Comment(rawValue: "\(name) differs from its golden \(path)\n"
-                             + firstDifference(expected, actual) + "\nactual output: \(kept)\n"
-                             + unifiedDiff(golden: path, actual: kept)), sourceLocation: sourceLocation)
+        Issue.record(
+            Comment(
+                rawValue: "\(name) differs from its golden \(path)\n"
+                    + firstDifference(expected, actual) + "\nactual output: \(kept)\n"
+                    + unifiedDiff(golden: path, actual: kept)), sourceLocation: sourceLocation)
         return false
     }
 
@@ -67,7 +74,8 @@ public enum GoldenText {
         let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
         for i in 0..<max(e.count, a.count) {
-            let x = i < e.count ? String(e[i]) : nil, y = i < a.count ? String(a[i]) : nil
+            let x = i < e.count ? String(e[i]) : nil
+            let y = i < a.count ? String(a[i]) : nil
             if x != y {
                 return "first difference at line \(i + 1): golden \(x.map { "«\($0)»" } ?? "(no line)")"
                     + ", actual \(y.map { "«\($0)»" } ?? "(no line)")"

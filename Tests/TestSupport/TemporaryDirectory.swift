@@ -18,8 +18,9 @@ public final class TemporaryDirectory {
     @discardableResult
     public func write(_ name: String, _ text: String) throws -> String {
         let p = file(name)
-        try FileManager.default.createDirectory(atPath: (p as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (p as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true)
         try text.write(toFile: p, atomically: true, encoding: .utf8)
         return p
     }

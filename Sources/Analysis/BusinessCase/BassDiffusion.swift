@@ -15,7 +15,8 @@ public struct BassDiffusion: Hashable, Sendable {
     public static let defaultImitation = 0.38
 
     public init(p: Double = BassDiffusion.defaultInnovation, q: Double = BassDiffusion.defaultImitation) {
-        self.p = p; self.q = q
+        self.p = p
+        self.q = q
     }
 
     /// Cumulative adoption F(t), 0…1, for t ≥ 0 (0 for t ≤ 0).
@@ -58,7 +59,8 @@ public struct BassDiffusion: Hashable, Sendable {
         guard discriminant >= 0 else { return nil }
         let m = (-b - discriminant.squareRoot()) / (2 * c)
         guard m > 0 else { return nil }
-        let p = a / m, q = -c * m
+        let p = a / m
+        let q = -c * m
         guard p > 0, q >= 0 else { return nil }
         return (BassDiffusion(p: p, q: q), m)
     }

@@ -21,7 +21,8 @@ public struct BondSchedule: Hashable, Sendable {
     public var firstYear: Int
     public var lastYear: Int
 
-    public init(financed: Double, rate: Double, termYears: Int, capitalizedInterestYears: Int, debtServiceReserve: Bool) {
+    public init(financed: Double, rate: Double, termYears: Int, capitalizedInterestYears: Int, debtServiceReserve: Bool)
+    {
         let grown = financed * pow(1 + rate, Double(max(0, capitalizedInterestYears)))
         let factor = FinancialMath.levelPayment(principal: 1, rate: rate, years: termYears)
         let principal = debtServiceReserve && factor < 1 ? grown / (1 - factor) : grown

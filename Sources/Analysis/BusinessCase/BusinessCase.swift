@@ -14,7 +14,8 @@ public struct BusinessCase: Hashable, Sendable {
 
     /// The scenarios evaluated: the study's, or one retail scenario when it defines none.
     public static func scenarioList(_ p: BusinessCaseParameters) -> [ScenarioDefinition] {
-        p.scenarios.isEmpty ? [ScenarioDefinition(name: "retail", label: "Retail municipal ISP", kind: .retail)] : p.scenarios
+        p.scenarios.isEmpty
+            ? [ScenarioDefinition(name: "retail", label: "Retail municipal ISP", kind: .retail)] : p.scenarios
     }
 
     /// Evaluates the business case.
@@ -29,7 +30,9 @@ public struct BusinessCase: Hashable, Sendable {
             let eligibleShare = eligibleOnly ? (a.counts.unservedOrUnderservedShare ?? 0) : 1
             let passings = eligibleOnly ? Int((Double(a.passings) * eligibleShare).rounded()) : a.passings
             var demandArea = a
-            if eligibleOnly { demandArea.counts = ClassCounts(unserved: a.counts.unserved, underserved: a.counts.underserved) }
+            if eligibleOnly {
+                demandArea.counts = ClassCounts(unserved: a.counts.unserved, underserved: a.counts.underserved)
+            }
             let adjustments = TakeRateModel.adjustments(demandArea, p.demand, arpu: p.finance.arpu)
             let mod = adjustments.combined
             modifiers[a.id.rawValue] = mod
@@ -48,7 +51,8 @@ public struct BusinessCase: Hashable, Sendable {
             plan.costBasis = estimate.basis
             plan.routeMiles = estimate.routeMiles
             plan.hubCapex = Double(passings) * p.cost.hubElectronicsPerPassing * contingency
-            plan.makeReadyCapex = (estimate.routeMiles ?? 0) * (1 - p.cost.undergroundShare) * p.cost.makeReadyPerAerialMile
+            plan.makeReadyCapex =
+                (estimate.routeMiles ?? 0) * (1 - p.cost.undergroundShare) * p.cost.makeReadyPerAerialMile
                 * contingency * eligibleShare
             plan.servedShare = a.counts.locations > 0 ? Double(a.counts.served) / Double(a.counts.locations) : 0
             plan.servedPassings = eligibleOnly ? 0 : Int((Double(a.passings) * plan.servedShare).rounded())
@@ -58,16 +62,20 @@ public struct BusinessCase: Hashable, Sendable {
         // Candidates: areas with unserved or underserved locations whose served share is at most
         // plan.max_served_share; plan.include_served_areas builds every area.
         let include = p.plan.includeServedAreas
-        plans = Prioritisation.assignPhases(plans, candidate: { plan in
-            include || (plan.servedShare <= p.plan.maxServedShare
+        plans = Prioritisation.assignPhases(
+            plans,
+            candidate: { plan in
+                include
+                    || (plan.servedShare <= p.plan.maxServedShare
                         && (byID[plan.id].map { $0.counts.unserved + $0.counts.underserved > 0 } ?? false))
-        }, budget: p.plan.capitalBudget, phases: p.plan.phases)
+            }, budget: p.plan.capitalBudget, phases: p.plan.phases)
 
         let h = p.finance.horizonYears
         for i in plans.indices {
             guard let year = plans[i].buildYear, year < h else { continue }
             let passings = Double(plans[i].passings) * pow(1 + p.demand.householdGrowth, Double(h))
-            plans[i].subscribersAtHorizon = passings * plans[i].takeRate * p.demand.adoption.cumulative(at: Double(h - year))
+            plans[i].subscribersAtHorizon =
+                passings * plans[i].takeRate * p.demand.adoption.cumulative(at: Double(h - year))
         }
 
         let model = ProjectModel(plans: plans, modifiers: modifiers, parameters: p)
@@ -84,9 +92,10 @@ public struct BusinessCase: Hashable, Sendable {
         let capex = years.reduce(0) { $0 + $1.capex }
         let tornado = RiskDriver.allCases.map { driver -> TornadoBar in
             let range = p.risk.ranges[driver] ?? 0.8...1.2
-            return TornadoBar(driver: driver, lowMultiplier: range.lowerBound, highMultiplier: range.upperBound,
-                              npvAtLow: e.npv(baseTake: base, DriverMultipliers(driver, range.lowerBound)),
-                              npvAtHigh: e.npv(baseTake: base, DriverMultipliers(driver, range.upperBound)))
+            return TornadoBar(
+                driver: driver, lowMultiplier: range.lowerBound, highMultiplier: range.upperBound,
+                npvAtLow: e.npv(baseTake: base, DriverMultipliers(driver, range.lowerBound)),
+                npvAtHigh: e.npv(baseTake: base, DriverMultipliers(driver, range.upperBound)))
         }.sorted { $0.swing != $1.swing ? $0.swing > $1.swing : $0.driver < $1.driver }
         let grant = years.reduce(0) { $0 + $1.grant }
         let bond = e.bond(capital: capex, grant: grant)
@@ -99,7 +108,8 @@ public struct BusinessCase: Hashable, Sendable {
         var result = ScenarioResult(
             definition: e.scenario, years: years, capex: capex, npv: FinancialMath.npv(rate: rate, cashFlows: flows),
             // Nothing built, nothing to pay back.
-            irr: FinancialMath.irr(cashFlows: flows), paybackYears: capex > 0 ? FinancialMath.payback(cashFlows: flows) : nil,
+            irr: FinancialMath.irr(cashFlows: flows),
+            paybackYears: capex > 0 ? FinancialMath.payback(cashFlows: flows) : nil,
             discountedPaybackYears: capex > 0 ? FinancialMath.discountedPayback(rate: rate, cashFlows: flows) : nil,
             breakEvenTakeRate: e.breakEvenTakeRate(), bondAmount: bond.principal,
             minimumDebtServiceCoverage: years.compactMap(\.debtServiceCoverage).min(),
@@ -107,8 +117,9 @@ public struct BusinessCase: Hashable, Sendable {
         result.grant = grant
         result.bond = bond
         result.fundingGap = e.fundingGap()
-        result.debtServiceCoverage = CoverageTest(years: years.compactMap { y in y.debtServiceCoverage.map { (y.year, $0) } },
-                                                  covenant: p.finance.dscrCovenant)
+        result.debtServiceCoverage = CoverageTest(
+            years: years.compactMap { y in y.debtServiceCoverage.map { (y.year, $0) } },
+            covenant: p.finance.dscrCovenant)
         result.generalFundExposure = GeneralFundExposure(cumulative: cumulative)
         return result
     }
@@ -125,9 +136,11 @@ public struct BusinessCase: Hashable, Sendable {
         npvs.reserveCapacity(p.risk.draws)
         func factor(_ driver: RiskDriver, _ z: Double) -> Double {
             let r = p.risk.ranges[driver] ?? 0.8...1.2
-            return RandomSource.triangularQuantile(RandomSource.normalCDF(z), low: r.lowerBound, mode: 1, high: r.upperBound)
+            return RandomSource.triangularQuantile(
+                RandomSource.normalCDF(z), low: r.lowerBound, mode: 1, high: r.upperBound)
         }
-        let rho = max(-1, min(1, p.risk.takeARPUCorrelation)), common = max(0, min(1, p.risk.costCorrelation))
+        let rho = max(-1, min(1, p.risk.takeARPUCorrelation))
+        let common = max(0, min(1, p.risk.costCorrelation))
         for _ in 0..<p.risk.draws {
             var m = DriverMultipliers()
             let zTake = rng.normal()
@@ -136,9 +149,15 @@ public struct BusinessCase: Hashable, Sendable {
             m.arpu = factor(.arpu, zARPU)
             m.opex = factor(.opex, rng.normal())
             let zCommon = rng.normal()
-            func component() -> Double { factor(.cost, common.squareRoot() * zCommon + (1 - common).squareRoot() * rng.normal()) }
-            m.costToPass = component(); m.hubElectronics = component(); m.makeReady = component()
-            m.middleMile = component(); m.connection = component(); m.customerAcquisition = component()
+            func component() -> Double {
+                factor(.cost, common.squareRoot() * zCommon + (1 - common).squareRoot() * rng.normal())
+            }
+            m.costToPass = component()
+            m.hubElectronics = component()
+            m.makeReady = component()
+            m.middleMile = component()
+            m.connection = component()
+            m.customerAcquisition = component()
             npvs.append(e.npv(baseTake: p.demand.takeRate, m))
         }
         npvs.sort()

@@ -15,19 +15,28 @@ public struct BusinessCaseArea: Hashable, Sendable {
     /// Route miles measured from a road layer; nil = estimated from area and passings.
     public var routeMiles: Double?
 
-    public init(id: AreaID, name: String, passings: Int, households: Int? = nil, counts: ClassCounts,
-                landAreaSquareMiles: Double? = nil, medianIncome: Double? = nil, noInternetShare: Double? = nil,
-                routeMiles: Double? = nil) {
-        self.id = id; self.name = name; self.passings = passings; self.households = households; self.counts = counts
-        self.landAreaSquareMiles = landAreaSquareMiles; self.medianIncome = medianIncome
-        self.noInternetShare = noInternetShare; self.routeMiles = routeMiles
+    public init(
+        id: AreaID, name: String, passings: Int, households: Int? = nil, counts: ClassCounts,
+        landAreaSquareMiles: Double? = nil, medianIncome: Double? = nil, noInternetShare: Double? = nil,
+        routeMiles: Double? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.passings = passings
+        self.households = households
+        self.counts = counts
+        self.landAreaSquareMiles = landAreaSquareMiles
+        self.medianIncome = medianIncome
+        self.noInternetShare = noInternetShare
+        self.routeMiles = routeMiles
     }
 
     /// From a run's area result; `passings` defaults to every classified location in the area.
     public init(_ r: AreaResult, passings: Int? = nil, routeMiles: Double? = nil) {
-        self.init(id: r.id, name: r.name, passings: passings ?? r.counts.locations, households: r.households,
-                  counts: r.counts, landAreaSquareMiles: r.landAreaSquareMiles, medianIncome: r.medianHouseholdIncome,
-                  noInternetShare: r.noInternetShare, routeMiles: routeMiles)
+        self.init(
+            id: r.id, name: r.name, passings: passings ?? r.counts.locations, households: r.households,
+            counts: r.counts, landAreaSquareMiles: r.landAreaSquareMiles, medianIncome: r.medianHouseholdIncome,
+            noInternetShare: r.noInternetShare, routeMiles: routeMiles)
     }
 
     /// Households per square mile of land: ACS households when known, else passings; nil without land area.

@@ -27,7 +27,8 @@ public enum FinancialMath {
         guard signs.count == 2 else { return nil }
         // Grid in log(1 + r), so that rates near −100 % (where the NPV moves fast) are sampled densely.
         let steps = 2000
-        let lo = log(0.01), hi = log(11.0)
+        let lo = log(0.01)
+        let hi = log(11.0)
         var roots: [Double] = []
         var previousRate = exp(lo) - 1
         var previousValue = npv(rate: previousRate, cashFlows: cashFlows)
@@ -47,12 +48,19 @@ public enum FinancialMath {
     }
 
     private static func bisect(lo: Double, hi: Double, flo: Double, cashFlows: [Double]) -> Double {
-        var lo = lo, hi = hi, flo = flo
+        var lo = lo
+        var hi = hi
+        var flo = flo
         for _ in 0..<200 where hi - lo > 1e-12 {
             let mid = (lo + hi) / 2
             let fmid = npv(rate: mid, cashFlows: cashFlows)
             if fmid == 0 { return mid }
-            if (fmid > 0) == (flo > 0) { lo = mid; flo = fmid } else { hi = mid }
+            if (fmid > 0) == (flo > 0) {
+                lo = mid
+                flo = fmid
+            } else {
+                hi = mid
+            }
         }
         return (lo + hi) / 2
     }

@@ -78,7 +78,8 @@ struct ProjectModel {
         let width = horizon + 1
         guard x > 0 else { return [Double](repeating: 0, count: width) }
         // k = number of areas whose take is clamped at 1 (x · mod ≥ 1).
-        var lo = 0, hi = modifiers.count
+        var lo = 0
+        var hi = modifiers.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if x * modifiers[mid] >= 1 { lo = mid + 1 } else { hi = mid }

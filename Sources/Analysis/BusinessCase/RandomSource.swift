@@ -25,7 +25,8 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
 
     /// A standard normal draw (Box–Muller, cosine branch; two uniforms per draw).
     public mutating func normal() -> Double {
-        let u1 = 1 - unit(), u2 = unit()   // u1 in (0, 1]
+        let u1 = 1 - unit()
+        let u2 = unit()  // u1 in (0, 1]
         return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
 
@@ -36,8 +37,9 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
     public static func triangularQuantile(_ u: Double, low: Double, mode: Double, high: Double) -> Double {
         guard high > low else { return mode }
         let cut = (mode - low) / (high - low)
-        return u < cut ? low + ((u * (high - low) * (mode - low)).squareRoot())
-                       : high - (((1 - u) * (high - low) * (high - mode)).squareRoot())
+        return u < cut
+            ? low + ((u * (high - low) * (mode - low)).squareRoot())
+            : high - (((1 - u) * (high - low) * (high - mode)).squareRoot())
     }
 
     /// The p-quantile (0…1) of sorted values, linear between order statistics (h = (n − 1)p:

@@ -32,15 +32,24 @@ public struct ScenarioDefinition: Hashable, Sendable {
     public static let defaultWholesalePerSubscriberMonth = 35.0
     public static let defaultCapitalContribution = 0.25
 
-    public init(name: String, label: String? = nil, kind: Kind, arpu: Double? = nil, opexPerSubscriberMonth: Double? = nil,
-                opexPerPassingYear: Double? = nil, opexFixedYear: Double? = nil, bondShare: Double? = nil,
-                wholesalePerSubscriberMonth: Double = ScenarioDefinition.defaultWholesalePerSubscriberMonth,
-                wholesalePerPassingMonth: Double = 0,
-                capitalContribution: Double = ScenarioDefinition.defaultCapitalContribution, revenueShare: Double = 0) {
-        self.name = name; self.label = label ?? name; self.kind = kind; self.arpu = arpu
-        self.opexPerSubscriberMonth = opexPerSubscriberMonth; self.opexPerPassingYear = opexPerPassingYear
-        self.opexFixedYear = opexFixedYear; self.bondShare = bondShare
-        self.wholesalePerSubscriberMonth = wholesalePerSubscriberMonth; self.wholesalePerPassingMonth = wholesalePerPassingMonth
-        self.capitalContribution = capitalContribution; self.revenueShare = revenueShare
+    public init(
+        name: String, label: String? = nil, kind: Kind, arpu: Double? = nil, opexPerSubscriberMonth: Double? = nil,
+        opexPerPassingYear: Double? = nil, opexFixedYear: Double? = nil, bondShare: Double? = nil,
+        wholesalePerSubscriberMonth: Double = ScenarioDefinition.defaultWholesalePerSubscriberMonth,
+        wholesalePerPassingMonth: Double = 0,
+        capitalContribution: Double = ScenarioDefinition.defaultCapitalContribution, revenueShare: Double = 0
+    ) {
+        self.name = name
+        self.label = label ?? name
+        self.kind = kind
+        self.arpu = arpu
+        self.opexPerSubscriberMonth = opexPerSubscriberMonth
+        self.opexPerPassingYear = opexPerPassingYear
+        self.opexFixedYear = opexFixedYear
+        self.bondShare = bondShare
+        self.wholesalePerSubscriberMonth = wholesalePerSubscriberMonth
+        self.wholesalePerPassingMonth = wholesalePerPassingMonth
+        self.capitalContribution = capitalContribution
+        self.revenueShare = revenueShare
     }
 }

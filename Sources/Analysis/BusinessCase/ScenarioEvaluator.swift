@@ -7,7 +7,8 @@ struct DriverMultipliers {
     var cost = 1.0
     /// Each capital component's own multiplier (the Monte Carlo draws them); the refresh follows the
     /// electronics it replaces.
-    var costToPass = 1.0, hubElectronics = 1.0, makeReady = 1.0, middleMile = 1.0, connection = 1.0, customerAcquisition = 1.0
+    var costToPass = 1.0, hubElectronics = 1.0, makeReady = 1.0, middleMile = 1.0, connection = 1.0,
+        customerAcquisition = 1.0
     var arpu = 1.0
     var opex = 1.0
     var discountRate = 1.0
@@ -42,7 +43,9 @@ struct ScenarioEvaluator {
     /// - subsidy: capital = contribution × the retail capital; revenue = revenue share × retail revenue; opex = scenario fixed opex only.
     /// The cost multiplier scales every capital component.
     func years(baseTake: Double, _ m: DriverMultipliers = DriverMultipliers(), grant: Double? = nil) -> [YearCashFlow] {
-        let f = parameters.finance, d = parameters.demand, c = parameters.cost
+        let f = parameters.finance
+        let d = parameters.demand
+        let c = parameters.cost
         let grantTotal = grant ?? studyGrant
         let subs = model.subscribers(baseTake: baseTake * m.takeRate)
         let contingency = (1 + c.contingency) * m.cost
@@ -64,25 +67,32 @@ struct ScenarioEvaluator {
             capital.costToPass = model.passCapexByYear[t] * m.cost * m.costToPass
             capital.hubElectronics = model.hubCapexByYear[t] * m.cost * m.hubElectronics
             capital.makeReady = model.makeReadyByYear[t] * m.cost * m.makeReady
-            capital.middleMile = t == 0 && model.buildsAnything
+            capital.middleMile =
+                t == 0 && model.buildsAnything
                 ? (c.middleMile + c.middleMileMiles * c.middleMilePerMile) * contingency * m.middleMile : 0
-            capital.connection = newSubscribers * (c.dropAndONT + c.electronicsPerSubscriber) * contingency * m.connection
-            capital.customerAcquisition = newSubscribers * c.customerAcquisitionPerSubscriber * m.cost * m.customerAcquisition
-            electronicsBought[t] = capital.hubElectronics + newSubscribers * c.electronicsPerSubscriber * contingency * m.connection
+            capital.connection =
+                newSubscribers * (c.dropAndONT + c.electronicsPerSubscriber) * contingency * m.connection
+            capital.customerAcquisition =
+                newSubscribers * c.customerAcquisitionPerSubscriber * m.cost * m.customerAcquisition
+            electronicsBought[t] =
+                capital.hubElectronics + newSubscribers * c.electronicsPerSubscriber * contingency * m.connection
             if refresh > 0 {
                 var earlier = 0.0
                 for k in stride(from: t - refresh, through: 0, by: -refresh) { earlier += electronicsBought[k] }
                 capital.electronicsRefresh = c.electronicsRefreshShare * earlier
             }
             let fixed = inService > 0 ? opexFixed : 0
-            var y = YearCashFlow(year: t, passingsInService: inService, subscribers: subs[t], revenue: 0, opex: 0,
-                                 capital: capital, grant: grantTotal * model.grantShareByYear[t], debtService: 0)
+            var y = YearCashFlow(
+                year: t, passingsInService: inService, subscribers: subs[t], revenue: 0, opex: 0,
+                capital: capital, grant: grantTotal * model.grantShareByYear[t], debtService: 0)
             switch scenario.kind {
             case .retail:
                 y.revenue = retailRevenue
                 y.opex = (subs[t] * opexSub * 12 + inService * opexPassing + fixed) * m.opex
             case .wholesale:
-                y.revenue = (subs[t] * paying * scenario.wholesalePerSubscriberMonth + inService * scenario.wholesalePerPassingMonth)
+                y.revenue =
+                    (subs[t] * paying * scenario.wholesalePerSubscriberMonth + inService
+                        * scenario.wholesalePerPassingMonth)
                     * 12 * escalation * m.arpu
                 y.opex = (subs[t] * opexSub * 12 + inService * opexPassing + fixed) * m.opex
             case .subsidy:
@@ -103,13 +113,15 @@ struct ScenarioEvaluator {
     /// The bond for this scenario's capital and grant.
     func bond(capital: Double, grant: Double) -> BondSchedule {
         let f = parameters.finance
-        return BondSchedule(financed: bondShare * max(0, capital - grant), rate: f.bondRate, termYears: f.bondTermYears,
-                            capitalizedInterestYears: f.capitalizedInterestYears, debtServiceReserve: f.debtServiceReserve)
+        return BondSchedule(
+            financed: bondShare * max(0, capital - grant), rate: f.bondRate, termYears: f.bondTermYears,
+            capitalizedInterestYears: f.capitalizedInterestYears, debtServiceReserve: f.debtServiceReserve)
     }
 
     /// The grant the study gives: finance.grant + finance.grant_per_passing × passings built (none when nothing is built).
     var studyGrant: Double {
-        model.buildsAnything ? parameters.finance.grant + parameters.finance.grantPerPassing * Double(model.passingsBuilt) : 0
+        model.buildsAnything
+            ? parameters.finance.grant + parameters.finance.grantPerPassing * Double(model.passingsBuilt) : 0
     }
 
     /// The total grant at which the NPV is zero. The NPV is linear in the grant G: NPV(G) = NPV(0) + G · Σ wₜ/(1 + r)ᵗ
@@ -118,21 +130,24 @@ struct ScenarioEvaluator {
         guard model.buildsAnything, model.passingsBuilt > 0 else { return nil }
         let pv = FinancialMath.npv(rate: parameters.finance.discountRate, cashFlows: model.grantShareByYear)
         guard pv > 0 else { return nil }
-        let withoutGrant = FinancialMath.npv(rate: parameters.finance.discountRate,
-                                             cashFlows: years(baseTake: parameters.demand.takeRate, grant: 0).map(\.netCashFlow))
+        let withoutGrant = FinancialMath.npv(
+            rate: parameters.finance.discountRate,
+            cashFlows: years(baseTake: parameters.demand.takeRate, grant: 0).map(\.netCashFlow))
         let total = max(0, -withoutGrant / pv)
         return FundingGap(total: total, perPassing: total / Double(model.passingsBuilt))
     }
 
     func npv(baseTake: Double, _ m: DriverMultipliers = DriverMultipliers()) -> Double {
-        FinancialMath.npv(rate: parameters.finance.discountRate * m.discountRate,
-                          cashFlows: years(baseTake: baseTake, m).map(\.netCashFlow))
+        FinancialMath.npv(
+            rate: parameters.finance.discountRate * m.discountRate,
+            cashFlows: years(baseTake: baseTake, m).map(\.netCashFlow))
     }
 
     /// The base take rate in 0…1 at which the NPV is 0 (bisection to 1e-15); nil without a sign change
     /// or when the NPV does not depend on the take rate (e.g. nothing is built).
     func breakEvenTakeRate() -> Double? {
-        var lo = 0.0, hi = 1.0
+        var lo = 0.0
+        var hi = 1.0
         var flo = npv(baseTake: lo)
         let fhi = npv(baseTake: hi)
         if flo == fhi { return nil }
@@ -143,7 +158,12 @@ struct ScenarioEvaluator {
             let mid = (lo + hi) / 2
             let fmid = npv(baseTake: mid)
             if fmid == 0 { return mid }
-            if (fmid > 0) == (flo > 0) { lo = mid; flo = fmid } else { hi = mid }
+            if (fmid > 0) == (flo > 0) {
+                lo = mid
+                flo = fmid
+            } else {
+                hi = mid
+            }
         }
         return (lo + hi) / 2
     }

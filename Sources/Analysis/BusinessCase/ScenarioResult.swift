@@ -36,8 +36,13 @@ public struct CapitalLines: Hashable, Sendable {
 
     func scaled(_ f: Double) -> CapitalLines {
         var c = self
-        c.costToPass *= f; c.hubElectronics *= f; c.makeReady *= f; c.middleMile *= f
-        c.connection *= f; c.electronicsRefresh *= f; c.customerAcquisition *= f
+        c.costToPass *= f
+        c.hubElectronics *= f
+        c.makeReady *= f
+        c.middleMile *= f
+        c.connection *= f
+        c.electronicsRefresh *= f
+        c.customerAcquisition *= f
         return c
     }
 }
@@ -82,7 +87,8 @@ public struct ScenarioResult: Hashable, Sendable {
     public var bondAmount: Double
     public var minimumDebtServiceCoverage: Double?
     /// The bond behind `bondAmount`: capitalised interest, reserve, payment and years.
-    public var bond = BondSchedule(financed: 0, rate: 0, termYears: 1, capitalizedInterestYears: 0, debtServiceReserve: false)
+    public var bond = BondSchedule(
+        financed: 0, rate: 0, termYears: 1, capitalizedInterestYears: 0, debtServiceReserve: false)
     /// The grant this scenario receives in total.
     public var grant: Double = 0
     /// The total grant that makes the NPV zero; nil when nothing is built.
@@ -101,9 +107,12 @@ public struct ScenarioResult: Hashable, Sendable {
     public var capitalTotals: CapitalLines {
         var c = CapitalLines()
         for y in years {
-            c.costToPass += y.capital.costToPass; c.hubElectronics += y.capital.hubElectronics
-            c.makeReady += y.capital.makeReady; c.middleMile += y.capital.middleMile
-            c.connection += y.capital.connection; c.electronicsRefresh += y.capital.electronicsRefresh
+            c.costToPass += y.capital.costToPass
+            c.hubElectronics += y.capital.hubElectronics
+            c.makeReady += y.capital.makeReady
+            c.middleMile += y.capital.middleMile
+            c.connection += y.capital.connection
+            c.electronicsRefresh += y.capital.electronicsRefresh
             c.customerAcquisition += y.capital.customerAcquisition
         }
         return c
@@ -130,10 +139,15 @@ public struct CoverageTest: Hashable, Sendable {
     public var yearsBelowCovenant: [Int] { years.filter { $0.coverage < covenant }.map(\.year) }
 
     public static func == (a: CoverageTest, b: CoverageTest) -> Bool {
-        a.covenant == b.covenant && a.years.map(\.year) == b.years.map(\.year) && a.years.map(\.coverage) == b.years.map(\.coverage)
+        a.covenant == b.covenant && a.years.map(\.year) == b.years.map(\.year)
+            && a.years.map(\.coverage) == b.years.map(\.coverage)
     }
     public func hash(into h: inout Hasher) {
-        h.combine(covenant); for y in years { h.combine(y.year); h.combine(y.coverage) }
+        h.combine(covenant)
+        for y in years {
+            h.combine(y.year)
+            h.combine(y.coverage)
+        }
     }
 }
 

@@ -21,7 +21,9 @@ public enum TakeRateModel {
     }
 
     /// The factors for `area` at the monthly price `arpu`.
-    public static func adjustments(_ area: BusinessCaseArea, _ demand: BusinessCaseParameters.Demand, arpu: Double) -> Adjustments {
+    public static func adjustments(_ area: BusinessCaseArea, _ demand: BusinessCaseParameters.Demand, arpu: Double)
+        -> Adjustments
+    {
         var a = Adjustments()
         if let unserved = area.counts.unservedShare { a.unserved = 1 + demand.unservedUplift * unserved }
         if area.counts.locations > 0 {
@@ -53,7 +55,8 @@ public enum TakeRateModel {
     /// The household-weighted mean of the areas' median incomes (weights: households, else passings);
     /// nil when no area has an income.
     public static func referenceIncome(_ areas: [BusinessCaseArea]) -> Double? {
-        var sum = 0.0, weight = 0.0
+        var sum = 0.0
+        var weight = 0.0
         for a in areas {
             guard let income = a.medianIncome else { continue }
             let w = Double(a.households ?? a.passings)

@@ -10,10 +10,15 @@ public struct AreaResult: Hashable, Sendable {
     /// ACS figures joined by GEOID (nil when the demographics file has no row for the area).
     public var demographics: DemographicProfile?
 
-    public init(id: AreaID, name: String, counts: ClassCounts, landAreaSquareMiles: Double? = nil,
-                demographics: DemographicProfile? = nil) {
-        self.id = id; self.name = name; self.counts = counts
-        self.landAreaSquareMiles = landAreaSquareMiles; self.demographics = demographics
+    public init(
+        id: AreaID, name: String, counts: ClassCounts, landAreaSquareMiles: Double? = nil,
+        demographics: DemographicProfile? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.counts = counts
+        self.landAreaSquareMiles = landAreaSquareMiles
+        self.demographics = demographics
     }
 
     public var households: Int? { demographics?.households }

@@ -11,9 +11,14 @@ public struct ClassCounts: Hashable, Sendable, Codable {
     public var unservedFunded = 0
     public var underservedFunded = 0
 
-    public init(unserved: Int = 0, underserved: Int = 0, served: Int = 0, unservedFunded: Int = 0, underservedFunded: Int = 0) {
-        self.unserved = unserved; self.underserved = underserved; self.served = served
-        self.unservedFunded = unservedFunded; self.underservedFunded = underservedFunded
+    public init(
+        unserved: Int = 0, underserved: Int = 0, served: Int = 0, unservedFunded: Int = 0, underservedFunded: Int = 0
+    ) {
+        self.unserved = unserved
+        self.underserved = underserved
+        self.served = served
+        self.unservedFunded = unservedFunded
+        self.underservedFunded = underservedFunded
     }
 
     public var locations: Int { unserved + underserved + served + funded }
@@ -30,9 +35,10 @@ public struct ClassCounts: Hashable, Sendable, Codable {
     }
 
     public static func + (a: ClassCounts, b: ClassCounts) -> ClassCounts {
-        ClassCounts(unserved: a.unserved + b.unserved, underserved: a.underserved + b.underserved,
-                    served: a.served + b.served, unservedFunded: a.unservedFunded + b.unservedFunded,
-                    underservedFunded: a.underservedFunded + b.underservedFunded)
+        ClassCounts(
+            unserved: a.unserved + b.unserved, underserved: a.underserved + b.underserved,
+            served: a.served + b.served, unservedFunded: a.unservedFunded + b.unservedFunded,
+            underservedFunded: a.underservedFunded + b.underservedFunded)
     }
 
     /// Share of locations that are unserved (nil for an area with no locations).

@@ -13,7 +13,8 @@ public struct CoverageJoin: Sendable {
         public var name: String
         public var landAreaSquareMiles: Double?
         public init(name: String, landAreaSquareMiles: Double?) {
-            self.name = name; self.landAreaSquareMiles = landAreaSquareMiles
+            self.name = name
+            self.landAreaSquareMiles = landAreaSquareMiles
         }
     }
 
@@ -23,8 +24,10 @@ public struct CoverageJoin: Sendable {
     ///     with locations is reported, named by its id).
     ///   - demographics: ACS rows by GEOID, or nil when the study has none.
     ///   - level: the study's area level, for messages.
-    public init(counts: [AreaID: ClassCounts], areas: [AreaID: AreaInfo]?,
-                demographics: [AreaID: DemographicProfile]?, level: AreaLevel) {
+    public init(
+        counts: [AreaID: ClassCounts], areas: [AreaID: AreaInfo]?,
+        demographics: [AreaID: DemographicProfile]?, level: AreaLevel
+    ) {
         var diagnostics: [String] = []
         let ids: [AreaID]
         if let areas {
@@ -32,13 +35,15 @@ public struct CoverageJoin: Sendable {
             let unmatched = counts.keys.filter { areas[$0] == nil }.sorted()
             if !unmatched.isEmpty {
                 let locations = unmatched.reduce(0) { $0 + counts[$1]!.locations }
-                diagnostics.append("\(unmatched.count) \(level.displayName)(s) with \(locations) location(s) in the availability files have no shape in the areas file and are not mapped: "
-                    + CoverageJoin.list(unmatched))
+                diagnostics.append(
+                    "\(unmatched.count) \(level.displayName)(s) with \(locations) location(s) in the availability files have no shape in the areas file and are not mapped: "
+                        + CoverageJoin.list(unmatched))
             }
             let empty = ids.filter { counts[$0] == nil }
             if !empty.isEmpty {
-                diagnostics.append("\(empty.count) area(s) in the areas file have no location in the availability files (reported with 0 locations): "
-                    + CoverageJoin.list(empty))
+                diagnostics.append(
+                    "\(empty.count) area(s) in the areas file have no location in the availability files (reported with 0 locations): "
+                        + CoverageJoin.list(empty))
             }
         } else {
             ids = counts.keys.sorted()
@@ -46,19 +51,22 @@ public struct CoverageJoin: Sendable {
         if let demographics {
             let missing = ids.filter { demographics[$0] == nil }
             if !missing.isEmpty {
-                diagnostics.append("\(missing.count) area(s) have no row in the demographics file: " + CoverageJoin.list(missing))
+                diagnostics.append(
+                    "\(missing.count) area(s) have no row in the demographics file: " + CoverageJoin.list(missing))
             }
             let idSet = Set(ids)
             let extra = demographics.keys.filter { !idSet.contains($0) && $0.level == level }.sorted()
             if !extra.isEmpty {
-                diagnostics.append("\(extra.count) \(level.displayName)(s) in the demographics file are not study areas (another vintage or outside the study?): "
-                    + CoverageJoin.list(extra))
+                diagnostics.append(
+                    "\(extra.count) \(level.displayName)(s) in the demographics file are not study areas (another vintage or outside the study?): "
+                        + CoverageJoin.list(extra))
             }
         }
         let names = CoverageJoin.distinctNames(ids.map { ($0, areas?[$0]?.name ?? $0.rawValue) })
         results = ids.map { id in
-            AreaResult(id: id, name: names[id] ?? id.rawValue, counts: counts[id] ?? ClassCounts(),
-                       landAreaSquareMiles: areas?[id]?.landAreaSquareMiles, demographics: demographics?[id])
+            AreaResult(
+                id: id, name: names[id] ?? id.rawValue, counts: counts[id] ?? ClassCounts(),
+                landAreaSquareMiles: areas?[id]?.landAreaSquareMiles, demographics: demographics?[id])
         }
         self.diagnostics = diagnostics
     }
@@ -71,7 +79,10 @@ public struct CoverageJoin: Sendable {
         for (_, n) in named { uses[n, default: 0] += 1 }
         var out: [AreaID: String] = [:]
         for (id, name) in named {
-            guard uses[name, default: 0] > 1 else { out[id] = name; continue }
+            guard uses[name, default: 0] > 1 else {
+                out[id] = name
+                continue
+            }
             if let level = id.level, level >= .blockgroup, let tract = id.rolledUp(to: .tract) {
                 out[id] = "\(name), Tract \(tractName(tract.rawValue))"
             } else {

@@ -27,8 +27,12 @@ public struct Form477BlockTable: Sendable {
     /// offering at or above 25/3.
     public mutating func add(blockCode: String, technology: Int = 0, consumer: Bool, download: Double, upload: Double) {
         rowsSeen += 1
-        guard let block = LocationTable.blockNumber(blockCode) else { rowsWithBadBlock += 1; return }
-        let serves = technology != Self.satelliteTechnology && consumer
+        guard let block = LocationTable.blockNumber(blockCode) else {
+            rowsWithBadBlock += 1
+            return
+        }
+        let serves =
+            technology != Self.satelliteTechnology && consumer
             && download >= Self.minimumDownload.mbps && upload >= Self.minimumUpload.mbps
         blocks[block] = (blocks[block] ?? false) || serves
     }
@@ -37,7 +41,9 @@ public struct Form477BlockTable: Sendable {
     public func counts(by level: AreaLevel) -> [AreaID: ClassCounts] {
         var byKey: [UInt64: ClassCounts] = [:]
         let divisor = LocationTable.power10(15 - level.geoidLength)
-        for (block, served) in blocks { byKey[block / divisor, default: ClassCounts()].add(served ? .served : .unserved) }
+        for (block, served) in blocks {
+            byKey[block / divisor, default: ClassCounts()].add(served ? .served : .unserved)
+        }
         var out: [AreaID: ClassCounts] = [:]
         for (k, v) in byKey { out[AreaID(LocationTable.format(k, digits: level.geoidLength))] = v }
         return out

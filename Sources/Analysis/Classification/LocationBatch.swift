@@ -47,7 +47,8 @@ public struct LocationBatch: Sendable {
 
     /// Groups the rows by partition (a counting sort, stable: rows keep their order within a partition).
     mutating func groupByPartition() {
-        let n = locations.count, parts = SharedLocationTable.partitionCount
+        let n = locations.count
+        let parts = SharedLocationTable.partitionCount
         if groupedLocations.count < n {
             groupedLocations = Array(repeating: 0, count: n)
             groupedBlocks = Array(repeating: 0, count: n)
@@ -77,9 +78,10 @@ public struct LocationBatch: Sendable {
         groupedLocations.withUnsafeBufferPointer { l in
             groupedBlocks.withUnsafeBufferPointer { b in
                 groupedClasses.withUnsafeBufferPointer { c in
-                    table.add(locations: UnsafeBufferPointer(rebasing: l[range]),
-                              blocks: UnsafeBufferPointer(rebasing: b[range]),
-                              classes: UnsafeBufferPointer(rebasing: c[range]))
+                    table.add(
+                        locations: UnsafeBufferPointer(rebasing: l[range]),
+                        blocks: UnsafeBufferPointer(rebasing: b[range]),
+                        classes: UnsafeBufferPointer(rebasing: c[range]))
                 }
             }
         }

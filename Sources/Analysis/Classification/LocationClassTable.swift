@@ -1,6 +1,7 @@
 import GeoModel
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The compact per-location state of a classification: for each location id, its best class so
@@ -38,16 +39,16 @@ public struct LocationClassTable: Sendable {
     private static func emptySlots(_ n: Int) -> [Slot] {
         [Slot](unsafeUninitializedCapacity: n) { buffer, initialized in
             #if os(Linux)
-            let bytes = n * MemoryLayout<Slot>.stride
-            if bytes >= 2 << 20, let base = buffer.baseAddress {
-                let page = 4096
-                let start = (Int(bitPattern: base) + page - 1) / page * page
-                let end = (Int(bitPattern: base) + bytes) / page * page
-                if end > start {
-                    // madvise returns 0 on success; on failure the table simply uses small pages.
-                    _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE)
+                let bytes = n * MemoryLayout<Slot>.stride
+                if bytes >= 2 << 20, let base = buffer.baseAddress {
+                    let page = 4096
+                    let start = (Int(bitPattern: base) + page - 1) / page * page
+                    let end = (Int(bitPattern: base) + bytes) / page * page
+                    if end > start {
+                        // madvise returns 0 on success; on failure the table simply uses small pages.
+                        _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE)
+                    }
                 }
-            }
             #endif
             buffer.initialize(repeating: Slot(key: emptyKey, value: 0))
             initialized = n
@@ -96,18 +97,23 @@ public struct LocationClassTable: Sendable {
 
     /// Folds a batch of rows' outcomes (`add` for each, counting block disagreements): loads every
     /// row's home slot first, so the cache misses overlap, then folds them in order.
-    mutating func add(locations: UnsafeBufferPointer<Int64>, blocks: UnsafeBufferPointer<UInt64>,
-                      classes: UnsafeBufferPointer<UInt8>) {
+    mutating func add(
+        locations: UnsafeBufferPointer<Int64>, blocks: UnsafeBufferPointer<UInt64>,
+        classes: UnsafeBufferPointer<UInt8>
+    ) {
         precondition(blocks.count == locations.count && classes.count == locations.count, "one block and class per row")
         // Grow first, so that no insertion of the batch needs to.
         while (count + locations.count) * 4 > slots.count * 3 { grow() }
-        var inserted = 0, disagreements = 0
+        var inserted = 0
+        var disagreements = 0
         var sink: Int64 = 0
         slots.withUnsafeMutableBufferPointer { s in
             let capacity = s.count
             for l in locations { sink &+= s[Self.home(l, capacity)].key }
             for n in locations.indices {
-                let location = locations[n], block = blocks[n], cls = UInt64(classes[n])
+                let location = locations[n]
+                let block = blocks[n]
+                let cls = UInt64(classes[n])
                 precondition(location >= 0 && cls <= 2, "location ids are not negative; classes are 0, 1, 2")
                 var i = Self.home(location, capacity)
                 while true {
@@ -185,7 +191,9 @@ public struct LocationClassTable: Sendable {
     }
 
     /// Calls `body` with each location's id, block and class (in no particular order).
-    public func forEach(_ body: (_ location: Int64, _ block: UInt64, _ serviceClass: ServiceClass) throws -> Void) rethrows {
+    public func forEach(_ body: (_ location: Int64, _ block: UInt64, _ serviceClass: ServiceClass) throws -> Void)
+        rethrows
+    {
         for slot in slots where slot.key != Self.emptyKey {
             try body(slot.key, slot.value >> 2, ServiceClass(rawValue: Int(slot.value & 3))!)
         }

@@ -54,11 +54,13 @@ public struct LocationDetails: Sendable {
         /// Folds one record in, with the class the rule gives it.
         public mutating func add(_ r: AvailabilityRecord, serviceClass: ServiceClass) {
             let provider = Int64(r.providerID) ?? -1
-            let down = r.download?.mbps, up = r.upload?.mbps
+            let down = r.download?.mbps
+            let up = r.upload?.mbps
             let cls = UInt8(serviceClass.rawValue)
             // Mutated in place through the subscript: no copy of the entry's array or text per record.
-            Self.fold(&entries[r.locationID, default: Entry()], r, cls: cls, down: down, up: up, provider: provider,
-                      servedDown: servedDown, servedUp: servedUp)
+            Self.fold(
+                &entries[r.locationID, default: Entry()], r, cls: cls, down: down, up: up, provider: provider,
+                servedDown: servedDown, servedUp: servedUp)
         }
 
         /// The texts that the H3 codes of the following records refer to (a table that only grows).
@@ -66,13 +68,16 @@ public struct LocationDetails: Sendable {
 
         /// Folds one record given by its parts (speeds in Mbps; `provider` the provider id as a number,
         /// -1 when it is none; `h3Cell` an `H3CellCode` of `use(texts:)`'s texts), read in chunk `chunk`.
-        public mutating func add(location: Int64, technology: Int, download: Double?, upload: Double?,
-                                 businessResidential: BusinessResidentialCode, provider: Int64, h3Cell: UInt64,
-                                 serviceClass: ServiceClass, chunk: Int) {
+        public mutating func add(
+            location: Int64, technology: Int, download: Double?, upload: Double?,
+            businessResidential: BusinessResidentialCode, provider: Int64, h3Cell: UInt64,
+            serviceClass: ServiceClass, chunk: Int
+        ) {
             let cls = UInt8(serviceClass.rawValue)
-            Self.fold(&entries[location, default: Entry()], technology: technology, code: businessResidential,
-                      cls: cls, down: download, up: upload, provider: provider, servedDown: servedDown,
-                      servedUp: servedUp, chunk: chunk, h3: h3Cell, texts: texts)
+            Self.fold(
+                &entries[location, default: Entry()], technology: technology, code: businessResidential,
+                cls: cls, down: download, up: upload, provider: provider, servedDown: servedDown,
+                servedUp: servedUp, chunk: chunk, h3: h3Cell, texts: texts)
         }
 
         /// Folds another builder's records in (the same profile).
@@ -84,7 +89,8 @@ public struct LocationDetails: Sendable {
                     continue
                 }
                 // The best class; among equals the fastest download; among equals the earlier record.
-                let better = o.cls > e.cls
+                let better =
+                    o.cls > e.cls
                     || (o.cls == e.cls && (o.down > e.down || (o.down == e.down && o.bestChunk < e.bestChunk)))
                 if better {
                     (e.cls, e.technology, e.down, e.up, e.bestChunk) = (o.cls, o.technology, o.down, o.up, o.bestChunk)
@@ -97,17 +103,22 @@ public struct LocationDetails: Sendable {
             }
         }
 
-        private static func fold(_ e: inout Entry, _ r: AvailabilityRecord, cls: UInt8, down: Double?, up: Double?,
-                                 provider: Int64, servedDown: Double, servedUp: Double) {
-            fold(&e, technology: r.technology.code, code: r.businessResidential, cls: cls, down: down, up: up,
-                 provider: provider, servedDown: servedDown, servedUp: servedUp, chunk: 0, h3: H3CellCode.none,
-                 texts: [])
+        private static func fold(
+            _ e: inout Entry, _ r: AvailabilityRecord, cls: UInt8, down: Double?, up: Double?,
+            provider: Int64, servedDown: Double, servedUp: Double
+        ) {
+            fold(
+                &e, technology: r.technology.code, code: r.businessResidential, cls: cls, down: down, up: up,
+                provider: provider, servedDown: servedDown, servedUp: servedUp, chunk: 0, h3: H3CellCode.none,
+                texts: [])
             if e.h3.isEmpty { e.h3 = r.h3Cell }
         }
 
-        private static func fold(_ e: inout Entry, technology: Int, code: BusinessResidentialCode, cls: UInt8,
-                                 down: Double?, up: Double?, provider: Int64, servedDown: Double, servedUp: Double,
-                                 chunk: Int, h3: UInt64, texts: [String]) {
+        private static func fold(
+            _ e: inout Entry, technology: Int, code: BusinessResidentialCode, cls: UInt8,
+            down: Double?, up: Double?, provider: Int64, servedDown: Double, servedUp: Double,
+            chunk: Int, h3: UInt64, texts: [String]
+        ) {
             if h3 != H3CellCode.none && e.h3.isEmpty {
                 // 15 digits fit in a small String: no allocation.
                 e.h3 = H3CellCode.written(h3, texts: texts)
@@ -120,9 +131,13 @@ public struct LocationDetails: Sendable {
                 e.up = up ?? 0
                 e.bestChunk = chunk
             }
-            if (down ?? 0) >= servedDown && (up ?? 0) >= servedUp && !e.providers.contains(provider) { e.providers.append(provider) }
+            if (down ?? 0) >= servedDown && (up ?? 0) >= servedUp && !e.providers.contains(provider) {
+                e.providers.append(provider)
+            }
             // A served record (reliable technology, low latency) at gigabit symmetrical speeds.
-            if cls == UInt8(ServiceClass.served.rawValue) && (down ?? 0) >= 1000 && (up ?? 0) >= 1000 { e.gigabit = true }
+            if cls == UInt8(ServiceClass.served.rawValue) && (down ?? 0) >= 1000 && (up ?? 0) >= 1000 {
+                e.gigabit = true
+            }
             switch code {
             case .residential: e.codes |= 1
             case .business: e.codes |= 2
@@ -131,12 +146,15 @@ public struct LocationDetails: Sendable {
         }
 
         public func finish() -> LocationDetails {
-            LocationDetails(byLocation: entries.mapValues { e in
-                let codes = [(1, "R"), (2, "B"), (4, "X")].filter { e.codes & UInt8($0.0) != 0 }.map(\.1).joined(separator: " ")
-                return Detail(bestTechnology: Int(e.technology), bestDownload: e.down, bestUpload: e.up,
-                              providersAt100x20: e.providers.count, businessResidential: codes, h3Cell: e.h3,
-                              gigabitSymmetric: e.gigabit)
-            })
+            LocationDetails(
+                byLocation: entries.mapValues { e in
+                    let codes = [(1, "R"), (2, "B"), (4, "X")].filter { e.codes & UInt8($0.0) != 0 }.map(\.1).joined(
+                        separator: " ")
+                    return Detail(
+                        bestTechnology: Int(e.technology), bestDownload: e.down, bestUpload: e.up,
+                        providersAt100x20: e.providers.count, businessResidential: codes, h3Cell: e.h3,
+                        gigabitSymmetric: e.gigabit)
+                })
         }
     }
 }

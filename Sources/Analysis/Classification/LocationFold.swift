@@ -29,8 +29,10 @@ public struct LocationFold: Sendable {
     /// Takes one row: its location, block GEOID as an integer, business/residential code, and the class
     /// the rule gives it (not looked at when the code is not counted).
     @inlinable
-    public mutating func add(location: Int64, block: UInt64, businessResidential: BusinessResidentialCode,
-                             serviceClass: ServiceClass) {
+    public mutating func add(
+        location: Int64, block: UInt64, businessResidential: BusinessResidentialCode,
+        serviceClass: ServiceClass
+    ) {
         seen += 1
         guard rule.counts(businessResidential) else {
             ignored += 1

@@ -52,7 +52,8 @@ public struct LocationTable: Sendable {
             if profile.counts(record.businessResidential) { rowsWithBadBlock += 1 } else { rowsIgnored += 1 }
             return
         }
-        add(locationID: record.locationID, block: block, technology: record.technology.code,
+        add(
+            locationID: record.locationID, block: block, technology: record.technology.code,
             download: record.download?.mbps, upload: record.upload?.mbps, lowLatency: record.lowLatency,
             businessResidential: record.businessResidential, provider: Int64(record.providerID) ?? -1)
     }
@@ -60,12 +61,18 @@ public struct LocationTable: Sendable {
     /// Folds one row given by its parts (the parallel reader's path): `block` is the 15-digit GEOID as
     /// an integer, speeds in Mbps. A location keeps the block of its first row.
     @inline(__always)
-    public mutating func add(locationID: Int64, block: UInt64, technology: Int, download: Double?, upload: Double?,
-                             lowLatency: Bool?, businessResidential: BusinessResidentialCode, provider: Int64 = -1) {
+    public mutating func add(
+        locationID: Int64, block: UInt64, technology: Int, download: Double?, upload: Double?,
+        lowLatency: Bool?, businessResidential: BusinessResidentialCode, provider: Int64 = -1
+    ) {
         rowsSeen += 1
-        guard rule.counts(businessResidential) else { rowsIgnored += 1; return }
-        let cls = rule.serviceClass(technology: technology, download: download, upload: upload, lowLatency: lowLatency,
-                                    provider: provider, location: locationID)
+        guard rule.counts(businessResidential) else {
+            rowsIgnored += 1
+            return
+        }
+        let cls = rule.serviceClass(
+            technology: technology, download: download, upload: upload, lowLatency: lowLatency,
+            provider: provider, location: locationID)
         if parts.count != 1 { consolidate() }
         parts[0].add(location: locationID, block: block, serviceClass: cls)
     }
@@ -98,7 +105,11 @@ public struct LocationTable: Sendable {
         var one = LocationClassTable()
         var notInUniverse = 0
         forEach { id, _, cls in
-            if let block = universe[id] { one.add(location: id, block: block, serviceClass: cls) } else { notInUniverse += 1 }
+            if let block = universe[id] {
+                one.add(location: id, block: block, serviceClass: cls)
+            } else {
+                notInUniverse += 1
+            }
         }
         for (id, block) in universe { one.add(location: id, block: block, serviceClass: .unserved) }
         var table = self
@@ -120,7 +131,9 @@ public struct LocationTable: Sendable {
     public var count: Int { parts.reduce(0) { $0 + $1.count } }
 
     /// Calls `body` with each location's id, block and class (in no particular order).
-    public func forEach(_ body: (_ location: Int64, _ block: UInt64, _ serviceClass: ServiceClass) throws -> Void) rethrows {
+    public func forEach(_ body: (_ location: Int64, _ block: UInt64, _ serviceClass: ServiceClass) throws -> Void)
+        rethrows
+    {
         for p in parts { try p.forEach(body) }
     }
 

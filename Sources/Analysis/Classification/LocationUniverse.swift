@@ -28,14 +28,15 @@ public struct LocationUniverse: Hashable, Sendable, Codable {
 
         /// A planner-facing name with its codes, e.g. "licensed fixed wireless (71, 72)".
         public var displayName: String {
-            let name = switch self {
-            case .copper: "copper"
-            case .cable: "cable"
-            case .fiber: "fiber"
-            case .unlicensedFixedWireless: "unlicensed fixed wireless"
-            case .licensedFixedWireless: "licensed fixed wireless"
-            case .satellite: "satellite"
-            }
+            let name =
+                switch self {
+                case .copper: "copper"
+                case .cable: "cable"
+                case .fiber: "fiber"
+                case .unlicensedFixedWireless: "unlicensed fixed wireless"
+                case .licensedFixedWireless: "licensed fixed wireless"
+                case .satellite: "satellite"
+                }
             return "\(name) (\(codes.map(String.init).joined(separator: ", ")))"
         }
     }
@@ -53,8 +54,10 @@ public struct LocationUniverse: Hashable, Sendable, Codable {
     /// - Parameters:
     ///   - rowsByTechnology: availability rows per FCC technology code.
     ///   - locationsFile: the locations file, when the study gives one.
-    public init(rowsByTechnology: [Int: Int], locationsFile: String? = nil, locationsInFile: Int? = nil,
-                availabilityLocationsNotInFile: Int? = nil) {
+    public init(
+        rowsByTechnology: [Int: Int], locationsFile: String? = nil, locationsInFile: Int? = nil,
+        availabilityLocationsNotInFile: Int? = nil
+    ) {
         let present = Family.allCases.filter { f in f.codes.contains { (rowsByTechnology[$0] ?? 0) > 0 } }
         familiesPresent = present
         familiesMissing = Family.allCases.filter { !present.contains($0) }
@@ -80,11 +83,13 @@ public struct LocationUniverse: Hashable, Sendable, Codable {
         let missing = familiesMissing.map(\.displayName)
         let qualifying = missingQualifyingFamilies(profile).map(\.displayName)
         if !isComplete {
-            var text = "The location universe is incomplete: the availability files hold no "
+            var text =
+                "The location universe is incomplete: the availability files hold no "
                 + Self.list(missing) + " rows, and no locations file (the FCC Fabric) was given. "
                 + "Unserved may be undercounted: locations present only in the missing files are absent."
             if !qualifying.isEmpty {
-                text += " Locations served only by " + Self.list(qualifying, or: true)
+                text +=
+                    " Locations served only by " + Self.list(qualifying, or: true)
                     + " are counted as worse served than they are."
             }
             return text

@@ -41,9 +41,12 @@ public struct PolicyProfile: Hashable, Sendable {
         }
     }
 
-    public init(name: String, qualifyingTechnologies: Set<Technology>, minimumDownload: Bandwidth,
-                minimumUpload: Bandwidth, servedDownload: Bandwidth, servedUpload: Bandwidth,
-                requiresLowLatency: Bool, businessResidential: Set<BusinessResidentialCode> = Set(BusinessResidentialCode.allCases)) {
+    public init(
+        name: String, qualifyingTechnologies: Set<Technology>, minimumDownload: Bandwidth,
+        minimumUpload: Bandwidth, servedDownload: Bandwidth, servedUpload: Bandwidth,
+        requiresLowLatency: Bool,
+        businessResidential: Set<BusinessResidentialCode> = Set(BusinessResidentialCode.allCases)
+    ) {
         self.name = name
         self.qualifyingTechnologies = qualifyingTechnologies
         self.minimumDownload = minimumDownload
@@ -69,8 +72,10 @@ public struct PolicyProfile: Hashable, Sendable {
     public static let bead2025: PolicyProfile = {
         var p = PolicyProfile(
             name: "bead-2025",
-            qualifyingTechnologies: [.copper, .cable, .fiber, .unlicensedFixedWireless, .licensedFixedWireless,
-                                     .licensedByRuleFixedWireless],
+            qualifyingTechnologies: [
+                .copper, .cable, .fiber, .unlicensedFixedWireless, .licensedFixedWireless,
+                .licensedByRuleFixedWireless,
+            ],
             minimumDownload: .mbps(25), minimumUpload: .mbps(3),
             servedDownload: .mbps(100), servedUpload: .mbps(20),
             requiresLowLatency: true)
@@ -82,8 +87,10 @@ public struct PolicyProfile: Hashable, Sendable {
     /// technology (all codes except satellite 60 and 61), no separate latency rule.
     public static let fcc2024 = PolicyProfile(
         name: "fcc-2024",
-        qualifyingTechnologies: [.other, .copper, .cable, .fiber, .unlicensedFixedWireless,
-                                 .licensedFixedWireless, .licensedByRuleFixedWireless],
+        qualifyingTechnologies: [
+            .other, .copper, .cable, .fiber, .unlicensedFixedWireless,
+            .licensedFixedWireless, .licensedByRuleFixedWireless,
+        ],
         minimumDownload: .mbps(25), minimumUpload: .mbps(3),
         servedDownload: .mbps(100), servedUpload: .mbps(20),
         requiresLowLatency: false)
@@ -95,8 +102,9 @@ public struct PolicyProfile: Hashable, Sendable {
     /// - Throws: `LastmileError.usage` listing the known names.
     public static func named(_ name: String) throws -> PolicyProfile {
         guard let p = builtIn.first(where: { $0.name == name }) else {
-            throw LastmileError.usage("unknown policy profile '\(name)'; expected one of: "
-                + builtIn.map(\.name).joined(separator: ", "))
+            throw LastmileError.usage(
+                "unknown policy profile '\(name)'; expected one of: "
+                    + builtIn.map(\.name).joined(separator: ", "))
         }
         return p
     }
@@ -108,17 +116,21 @@ public struct PolicyProfile: Hashable, Sendable {
     /// The class one availability record gives its location (step 2 of the rule).
     /// A record of a non-qualifying technology gives `.unserved`: it cannot lift the location.
     public func serviceClass(of record: AvailabilityRecord) -> ServiceClass {
-        serviceClass(technology: record.technology, download: record.download, upload: record.upload,
-                     lowLatency: record.lowLatency, provider: Int64(record.providerID) ?? -1, location: record.locationID)
+        serviceClass(
+            technology: record.technology, download: record.download, upload: record.upload,
+            lowLatency: record.lowLatency, provider: Int64(record.providerID) ?? -1, location: record.locationID)
     }
 
     /// The per-record rule on its parts (`provider` and `location` matter only for a technology whose
     /// capability must be demonstrated).
-    public func serviceClass(technology: Technology, download: Bandwidth?, upload: Bandwidth?,
-                             lowLatency: Bool?, provider: Int64 = -1, location: Int64 = -1) -> ServiceClass {
+    public func serviceClass(
+        technology: Technology, download: Bandwidth?, upload: Bandwidth?,
+        lowLatency: Bool?, provider: Int64 = -1, location: Int64 = -1
+    ) -> ServiceClass {
         guard qualifyingTechnologies.contains(technology) else { return .unserved }
         if technology == .unlicensedFixedWireless, let demonstrated = unlicensedFixedWirelessDemonstrated,
-           !demonstrated.covers(provider: provider, location: location) {
+            !demonstrated.covers(provider: provider, location: location)
+        {
             return .unserved
         }
         if requiresLowLatency && lowLatency != true { return .unserved }
@@ -136,25 +148,35 @@ public struct PolicyProfile: Hashable, Sendable {
         var lines = [
             "Policy profile \(name). Only these technologies count: \(techs). Satellite and other records cannot make a location served or underserved.",
             "A record leaves its location unserved when "
-                + (requiresLowLatency ? "the provider does not report low latency (round trip of 100 ms or less), or " : "")
+                + (requiresLowLatency
+                    ? "the provider does not report low latency (round trip of 100 ms or less), or " : "")
                 + "a speed is missing, or the advertised download is below \(minimumDownload) or the upload below \(minimumUpload).",
             "Otherwise the record is underserved when the download is below \(servedDownload) or the upload below \(servedUpload), and served at or above both.",
             "A location takes the best class over all its records; a location with no qualifying record is unserved.",
             "Records with business/residential codes \(codes) are counted.",
         ]
         if name == "bead-2022" {
-            lines.append("Source: NTIA, BEAD Notice of Funding Opportunity (May 2022), definitions of unserved and underserved locations.")
+            lines.append(
+                "Source: NTIA, BEAD Notice of Funding Opportunity (May 2022), definitions of unserved and underserved locations."
+            )
         }
         if let d = unlicensedFixedWirelessDemonstrated {
-            let listed = d.providers.isEmpty && d.locations.isEmpty
+            let listed =
+                d.providers.isEmpty && d.locations.isEmpty
                 ? "none is listed (policy.ulfw_demonstrated), so no unlicensed fixed wireless record counts"
                 : "listed: \(d.providers.count) provider(s) (\(d.providers.sorted().prefix(8).map(String.init).joined(separator: ", "))\(d.providers.count > 8 ? ", …" : "")) and \(d.locations.count) location(s) (policy.ulfw_demonstrated)"
-            lines.append("Unlicensed fixed wireless (70) counts as reliable only where its provider demonstrated 100/20 Mbps capability: " + listed + ".")
+            lines.append(
+                "Unlicensed fixed wireless (70) counts as reliable only where its provider demonstrated 100/20 Mbps capability: "
+                    + listed + ".")
         }
         if name == "bead-2025" {
-            lines.append("Source: NTIA, BEAD Restructuring Policy Notice (June 6, 2025): technology-neutral; unlicensed fixed wireless counts where the provider demonstrates 100/20 Mbps service.")
+            lines.append(
+                "Source: NTIA, BEAD Restructuring Policy Notice (June 6, 2025): technology-neutral; unlicensed fixed wireless counts where the provider demonstrates 100/20 Mbps service."
+            )
         } else if name == "fcc-2024" {
-            lines.append("Source: FCC 2024 Section 706 Report (FCC 24-27): 100/20 Mbps fixed benchmark, terrestrial technologies.")
+            lines.append(
+                "Source: FCC 2024 Section 706 Report (FCC 24-27): 100/20 Mbps fixed benchmark, terrestrial technologies."
+            )
         }
         return lines
     }

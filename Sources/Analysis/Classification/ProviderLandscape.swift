@@ -71,8 +71,10 @@ public struct ProviderLandscape: Sendable {
         }
 
         public init(profile: PolicyProfile) {
-            thresholds = (profile.minimumDownload.mbps, profile.minimumUpload.mbps,
-                          profile.servedDownload.mbps, profile.servedUpload.mbps)
+            thresholds = (
+                profile.minimumDownload.mbps, profile.minimumUpload.mbps,
+                profile.servedDownload.mbps, profile.servedUpload.mbps
+            )
         }
 
         /// The texts that the text numbers of the following records refer to (a table that only grows).
@@ -80,8 +82,10 @@ public struct ProviderLandscape: Sendable {
 
         /// Folds one record given by its parts: provider id and brand as numbers of texts of
         /// `use(texts:)`, `block` the 15-digit GEOID as an integer, speeds in Mbps; see `add(_:serviceClass:)`.
-        public mutating func add(location: Int64, block: UInt64, technology: Int, download: Double?, upload: Double?,
-                                 providerText: Int32, brandText: Int32, serviceClass cls: ServiceClass) {
+        public mutating func add(
+            location: Int64, block: UInt64, technology: Int, download: Double?, upload: Double?,
+            providerText: Int32, brandText: Int32, serviceClass cls: ServiceClass
+        ) {
             guard location >= 0, location < 1 << 40 else { return }
             let t = Int(providerText)
             let index: Int
@@ -99,8 +103,9 @@ public struct ProviderLandscape: Sendable {
                 run = (index, brandText, 1)
             }
             let key = UInt64(index) << 40 | UInt64(location)
-            Self.fold(&offers[key, default: Offer(block: block)], technology: technology, down: download ?? 0,
-                      up: upload ?? 0, served: cls == .served, thresholds: thresholds)
+            Self.fold(
+                &offers[key, default: Offer(block: block)], technology: technology, down: download ?? 0,
+                up: upload ?? 0, served: cls == .served, thresholds: thresholds)
         }
 
         /// The index of a provider id, registering it when new.
@@ -151,20 +156,25 @@ public struct ProviderLandscape: Sendable {
         /// here, as in the location counts).
         public mutating func add(_ r: AvailabilityRecord, serviceClass cls: ServiceClass) {
             guard r.locationID >= 0, r.locationID < 1 << 40,
-                  let block = UInt64(r.blockGEOID), r.blockGEOID.utf8.count == 15 else { return }
+                let block = UInt64(r.blockGEOID), r.blockGEOID.utf8.count == 15
+            else { return }
             endRun()
             let index = self.index(of: r.providerID)
             brandRows[index][r.brandName, default: 0] += 1
-            let down = r.download?.mbps ?? 0, up = r.upload?.mbps ?? 0
+            let down = r.download?.mbps ?? 0
+            let up = r.upload?.mbps ?? 0
             let key = UInt64(index) << 40 | UInt64(r.locationID)
             let t = thresholds
             // Mutated in place through the subscript.
-            Self.fold(&offers[key, default: Offer(block: block)], technology: r.technology.code, down: down, up: up,
-                      served: cls == .served, thresholds: t)
+            Self.fold(
+                &offers[key, default: Offer(block: block)], technology: r.technology.code, down: down, up: up,
+                served: cls == .served, thresholds: t)
         }
 
-        private static func fold(_ offer: inout Offer, technology: Int, down: Double, up: Double, served: Bool,
-                                 thresholds t: (minimumDown: Double, minimumUp: Double, servedDown: Double, servedUp: Double)) {
+        private static func fold(
+            _ offer: inout Offer, technology: Int, down: Double, up: Double, served: Bool,
+            thresholds t: (minimumDown: Double, minimumUp: Double, servedDown: Double, servedUp: Double)
+        ) {
             offer.technologies |= bit(technology)
             offer.maxDown = max(offer.maxDown, down)
             offer.maxUp = max(offer.maxUp, up)
@@ -205,21 +215,25 @@ public struct ProviderLandscape: Sendable {
                 areas[offer.block / divisor, default: [:]][index, default: Tally()].add(offer)
             }
             func provider(_ index: Int, _ t: Tally) -> Provider {
-                let brands = brandRows[index].sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
-                return Provider(id: providerIDs[index], label: brands.first ?? providerIDs[index], brands: brands,
-                                technologies: Self.codes(t.technologies), locations: t.locations,
-                                locationsAt25x3: t.at25x3, locationsAt100x20: t.at100x20, locationsServed: t.served,
-                                maxDownload: t.maxDown, maxUpload: t.maxUp)
+                let brands = brandRows[index].sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                    .map(\.key)
+                return Provider(
+                    id: providerIDs[index], label: brands.first ?? providerIDs[index], brands: brands,
+                    technologies: Self.codes(t.technologies), locations: t.locations,
+                    locationsAt25x3: t.at25x3, locationsAt100x20: t.at100x20, locationsServed: t.served,
+                    maxDownload: t.maxDown, maxUpload: t.maxUp)
             }
             func ranked(_ list: [Provider]) -> [Provider] {
                 list.sorted { $0.locations != $1.locations ? $0.locations > $1.locations : $0.id < $1.id }
             }
             var byArea: [AreaID: [Provider]] = [:]
             for (prefix, tallies) in areas {
-                byArea[AreaID(LocationTable.format(prefix, digits: level.geoidLength))] = ranked(tallies.map { provider($0.key, $0.value) })
+                byArea[AreaID(LocationTable.format(prefix, digits: level.geoidLength))] = ranked(
+                    tallies.map { provider($0.key, $0.value) })
             }
-            return ProviderLandscape(study: ranked(study.indices.filter { study[$0].locations > 0 }.map { provider($0, study[$0]) }),
-                                     byArea: byArea)
+            return ProviderLandscape(
+                study: ranked(study.indices.filter { study[$0].locations > 0 }.map { provider($0, study[$0]) }),
+                byArea: byArea)
         }
 
         /// Technology codes as bits (the FCC's codes mapped to 0…9).

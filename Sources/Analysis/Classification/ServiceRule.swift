@@ -41,9 +41,12 @@ public struct ServiceRule: Sendable {
     /// The class one row gives its location (speeds in Mbps; nil when empty). `provider` and
     /// `location` matter only for unlicensed fixed wireless under a demonstrated-capability rule.
     @inlinable
-    public func serviceClass(technology: Int, download: Double?, upload: Double?, lowLatency: Bool?,
-                             provider: Int64 = -1, location: Int64 = -1) -> ServiceClass {
-        let qualifies = technology >= 0 && technology < 256
+    public func serviceClass(
+        technology: Int, download: Double?, upload: Double?, lowLatency: Bool?,
+        provider: Int64 = -1, location: Int64 = -1
+    ) -> ServiceClass {
+        let qualifies =
+            technology >= 0 && technology < 256
             ? qualifying[technology] : profile.qualifyingTechnologies.contains(Technology(code: technology))
         guard qualifies else { return .unserved }
         if technology == 70, let d = unlicensedDemonstrated, !d.covers(provider: provider, location: location) {

@@ -25,8 +25,9 @@ public final class SharedLocationTable: Sendable {
     /// a partition uses the Fibonacci hash, so the two stay independent).
     @inlinable
     public static func partition(of location: Int64) -> Int {
-        Int(truncatingIfNeeded: (UInt64(bitPattern: location) &* 0xC2B2_AE3D_27D4_EB4F)
-            >> UInt64(64 - partitionCount.trailingZeroBitCount))
+        Int(
+            truncatingIfNeeded: (UInt64(bitPattern: location) &* 0xC2B2_AE3D_27D4_EB4F)
+                >> UInt64(64 - partitionCount.trailingZeroBitCount))
     }
 
     /// Folds a batch of rows' outcomes and empties it: best class per location; when a location

@@ -42,7 +42,8 @@ public enum CostToPass {
             return (log((g.lowerBound * upper).squareRoot()), cost)
         }
         let n = Double(points.count)
-        let mx = points.reduce(0) { $0 + $1.x } / n, my = points.reduce(0) { $0 + $1.y } / n
+        let mx = points.reduce(0) { $0 + $1.x } / n
+        let my = points.reduce(0) { $0 + $1.y } / n
         let sxy = points.reduce(0) { $0 + ($1.x - mx) * ($1.y - my) }
         let sxx = points.reduce(0) { $0 + ($1.x - mx) * ($1.x - mx) }
         let slope = sxy / sxx
@@ -61,8 +62,10 @@ public enum CostToPass {
     }
 
     /// Cost of a route: miles × 5,280 ft × the blended $ per foot.
-    public static func routeCost(miles: Double, undergroundShare: Double, undergroundPerFoot: Double,
-                                 aerialPerFoot: Double) -> Double {
+    public static func routeCost(
+        miles: Double, undergroundShare: Double, undergroundPerFoot: Double,
+        aerialPerFoot: Double
+    ) -> Double {
         miles * 5280 * (undergroundShare * undergroundPerFoot + (1 - undergroundShare) * aerialPerFoot)
     }
 
@@ -109,27 +112,34 @@ public enum CostToPass {
     public static func estimate(_ area: BusinessCaseArea, _ cost: BusinessCaseParameters.Cost) -> Estimate {
         guard area.passings > 0 else { return Estimate(perPassing: 0, basis: .noLandArea, routeMiles: nil) }
         func route(_ miles: Double, _ basis: Basis) -> Estimate {
-            Estimate(perPassing: routeCost(miles: miles, undergroundShare: cost.undergroundShare,
-                                           undergroundPerFoot: cost.undergroundPerFoot, aerialPerFoot: cost.aerialPerFoot)
-                         / Double(area.passings),
-                     basis: basis, routeMiles: miles)
+            Estimate(
+                perPassing: routeCost(
+                    miles: miles, undergroundShare: cost.undergroundShare,
+                    undergroundPerFoot: cost.undergroundPerFoot, aerialPerFoot: cost.aerialPerFoot)
+                    / Double(area.passings),
+                basis: basis, routeMiles: miles)
         }
         let fallback = cartesian2019.last { $0.averageCost != nil }!
-        let noArea = Estimate(perPassing: fallback.averageCost! * cost.constructionCostIndex, basis: .noLandArea, routeMiles: nil)
+        let noArea = Estimate(
+            perPassing: fallback.averageCost! * cost.constructionCostIndex, basis: .noLandArea, routeMiles: nil)
         switch cost.method {
         case .density:
             guard let density = area.householdDensity else { return noArea }
             let g = group(householdsPerSquareMile: density)
             if let average = g.averageCost {
-                return Estimate(perPassing: average * cost.constructionCostIndex, basis: .densityGroup(g.name), routeMiles: nil)
+                return Estimate(
+                    perPassing: average * cost.constructionCostIndex, basis: .densityGroup(g.name), routeMiles: nil)
             }
             if let miles = area.routeMiles { return route(miles, .measuredRoute) }
-            return Estimate(perPassing: extrapolated(householdsPerSquareMile: density) * cost.constructionCostIndex,
-                            basis: .extrapolated, routeMiles: nil)
+            return Estimate(
+                perPassing: extrapolated(householdsPerSquareMile: density) * cost.constructionCostIndex,
+                basis: .extrapolated, routeMiles: nil)
         case .route:
             if let miles = area.routeMiles { return route(miles, .measuredRoute) }
             if let sq = area.landAreaSquareMiles, sq > 0 {
-                return route(estimatedRouteMiles(passings: area.passings, squareMiles: sq, factor: cost.routeFactor), .estimatedRoute)
+                return route(
+                    estimatedRouteMiles(passings: area.passings, squareMiles: sq, factor: cost.routeFactor),
+                    .estimatedRoute)
             }
             return noArea
         }

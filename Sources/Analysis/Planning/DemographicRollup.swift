@@ -27,7 +27,8 @@ public enum DemographicRollup {
     /// Sums `profiles` (all at one census level finer than `level`) into areas at `level`.
     /// - Returns: the summed profiles by GEOID at `level`, and what was done.
     public static func rollUp(_ profiles: [AreaID: DemographicProfile], to level: AreaLevel)
-        -> (profiles: [AreaID: DemographicProfile], summary: Summary) {
+        -> (profiles: [AreaID: DemographicProfile], summary: Summary)
+    {
         var groups: [AreaID: [DemographicProfile]] = [:]
         var from = level
         for (id, p) in profiles {
@@ -38,7 +39,9 @@ public enum DemographicRollup {
         var out: [AreaID: DemographicProfile] = [:]
         for (id, parts) in groups { out[id] = sum(parts.sorted { $0.geoid < $1.geoid }, as: id) }
         let dropped = profiles.values.contains { $0.medianHouseholdIncome != nil }
-        return (out, Summary(from: from, to: level, parts: profiles.count, areas: out.count, droppedMedianIncome: dropped))
+        return (
+            out, Summary(from: from, to: level, parts: profiles.count, areas: out.count, droppedMedianIncome: dropped)
+        )
     }
 
     /// One area's profile from its parts.

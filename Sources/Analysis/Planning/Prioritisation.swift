@@ -29,7 +29,7 @@ public enum Prioritisation {
         plans.sorted { a, b in
             if a.needScore != b.needScore { return a.needScore > b.needScore }
             switch (a.costPerUnservedLocation, b.costPerUnservedLocation) {
-            case let (x?, y?) where x != y: return x < y
+            case (let x?, let y?) where x != y: return x < y
             case (_?, nil): return true
             case (nil, _?): return false
             default: return a.id < b.id
@@ -41,8 +41,10 @@ public enum Prioritisation {
     /// budget (skipping those that do not), then splits the kept areas, in rank order, into
     /// `phases` groups of about equal capital (an area goes to the phase holding the midpoint of
     /// its capital on the cumulative scale).
-    public static func assignPhases(_ plans: [AreaPlan], candidate: (AreaPlan) -> Bool, budget: Double?,
-                                    phases: Int) -> [AreaPlan] {
+    public static func assignPhases(
+        _ plans: [AreaPlan], candidate: (AreaPlan) -> Bool, budget: Double?,
+        phases: Int
+    ) -> [AreaPlan] {
         var out = ranked(plans)
         var spent = 0.0
         var selected: [Int] = []

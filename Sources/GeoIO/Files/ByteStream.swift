@@ -36,10 +36,11 @@ public final class ByteStream {
             let vsiReason = VSIGetLastErrorMsg().map { String(cString: $0) } ?? ""
             let reason = vsiReason.isEmpty ? log.message(or: "") : vsiReason
             if vsiPath.hasPrefix("/vsi"), let real = VirtualPath.realFile(under: vsiPath) {
-                throw LastmileError.badInput(SourceLocation(file: shown),
-                                             "\(real) exists but cannot be read as "
-                                             + (vsiPath.hasPrefix("/vsigzip/") ? "a gzip file" : "an archive")
-                                             + (reason.isEmpty ? " (damaged, truncated, or another format)" : ": \(reason)"))
+                throw LastmileError.badInput(
+                    SourceLocation(file: shown),
+                    "\(real) exists but cannot be read as "
+                        + (vsiPath.hasPrefix("/vsigzip/") ? "a gzip file" : "an archive")
+                        + (reason.isEmpty ? " (damaged, truncated, or another format)" : ": \(reason)"))
             }
             throw LastmileError.io(path: shown, "cannot open for reading" + (reason.isEmpty ? "" : ": \(reason)"))
         }
@@ -62,9 +63,10 @@ public final class ByteStream {
                 throw LastmileError.io(path: VirtualPath.realFile(under: path) ?? displayName, failure)
             }
             if log.failureCount > 0 {
-                throw LastmileError.badInput(SourceLocation(file: displayName),
-                                             "the file is damaged or truncated: "
-                                             + log.message(or: "decompression failed"))
+                throw LastmileError.badInput(
+                    SourceLocation(file: displayName),
+                    "the file is damaged or truncated: "
+                        + log.message(or: "decompression failed"))
             }
             return n
         }

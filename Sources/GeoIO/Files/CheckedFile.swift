@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CGDAL
 import Foundation
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A GDAL virtual file system (`/vsilastmile/<token>/<absolute path>`) over plain POSIX `open`/`read`
 /// that remembers why a read failed, so a `ByteStream` can tell an I/O error from the end of the file.
@@ -47,7 +48,8 @@ enum CheckedFile {
         }
         callbacks.pointee.read = { file, buffer, size, count in
             guard let file, let buffer, size > 0 else { return 0 }
-            return Unmanaged<Handle>.fromOpaque(file).takeUnretainedValue().read(into: buffer, bytes: size * count) / size
+            return Unmanaged<Handle>.fromOpaque(file).takeUnretainedValue().read(into: buffer, bytes: size * count)
+                / size
         }
         callbacks.pointee.seek = { file, offset, whence in
             guard let file else { return -1 }
@@ -124,7 +126,8 @@ enum CheckedFile {
     static func digestRead(path: String, size: Int64, modified: timespec) -> FileDigest? {
         digests.withLock { d in
             guard let e = d[absolute(path)], e.size == size, e.modified.tv_sec == modified.tv_sec,
-                  e.modified.tv_nsec == modified.tv_nsec else { return nil }
+                e.modified.tv_nsec == modified.tv_nsec
+            else { return nil }
             return e.digest
         }
     }
@@ -217,7 +220,10 @@ enum CheckedFile {
                 if n == 0 {
                     atEnd = true
                     if offset < size {
-                        CheckedFile.record(token, "the file ended at byte \(offset) of the \(size) it had when opened (it changed while being read)")
+                        CheckedFile.record(
+                            token,
+                            "the file ended at byte \(offset) of the \(size) it had when opened (it changed while being read)"
+                        )
                     }
                     break
                 }

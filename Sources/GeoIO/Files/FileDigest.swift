@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import GeoModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A file's SHA-256 and size, recorded so a run can say exactly which input it read.
 public struct FileDigest: Hashable, Sendable, Codable {
@@ -12,7 +13,10 @@ public struct FileDigest: Hashable, Sendable, Codable {
     /// The file's size in bytes.
     public var byteCount: Int64
 
-    public init(sha256: String, byteCount: Int64) { self.sha256 = sha256; self.byteCount = byteCount }
+    public init(sha256: String, byteCount: Int64) {
+        self.sha256 = sha256
+        self.byteCount = byteCount
+    }
 
     /// Bytes read per `read(2)` call: 1 MiB keeps system calls rare without a large buffer.
     static let chunkSize = 1 << 20
@@ -25,7 +29,8 @@ public struct FileDigest: Hashable, Sendable, Codable {
         var info = stat()
         // stat returns 0 and fills `info`, or -1 with errno (then the open below gives the reason).
         if stat(path, &info) == 0,
-           let read = CheckedFile.digestRead(path: path, size: Int64(info.st_size), modified: info.st_mtim) {
+            let read = CheckedFile.digestRead(path: path, size: Int64(info.st_size), modified: info.st_mtim)
+        {
             return read
         }
         return try reading(path: path)

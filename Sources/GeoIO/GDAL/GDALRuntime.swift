@@ -30,12 +30,13 @@ enum GDALRuntime {
         let box = Unmanaged.passRetained(log)
         // CPLErrorReset and CPLPushErrorHandlerEx return nothing.
         CPLErrorReset()
-        CPLPushErrorHandlerEx({ errorClass, _, message in
-            // CPLGetErrorHandlerUserData returns the pointer given to CPLPushErrorHandlerEx.
-            guard let data = CPLGetErrorHandlerUserData() else { return }
-            let log = Unmanaged<GDALErrorLog>.fromOpaque(data).takeUnretainedValue()
-            log.record(errorClass, message.map { String(cString: $0) } ?? "")
-        }, box.toOpaque())
+        CPLPushErrorHandlerEx(
+            { errorClass, _, message in
+                // CPLGetErrorHandlerUserData returns the pointer given to CPLPushErrorHandlerEx.
+                guard let data = CPLGetErrorHandlerUserData() else { return }
+                let log = Unmanaged<GDALErrorLog>.fromOpaque(data).takeUnretainedValue()
+                log.record(errorClass, message.map { String(cString: $0) } ?? "")
+            }, box.toOpaque())
         defer {
             // CPLPopErrorHandler returns nothing.
             CPLPopErrorHandler()
@@ -50,8 +51,10 @@ extension GDALRuntime {
     /// Reads every feature of `layer` from the start, calling `body` with the feature (owned by this
     /// loop, valid during the call), its 1-based position and the call's error log.
     /// - Throws: `.badInput` naming `file` and the feature when GDAL fails to read one; `body`'s errors.
-    static func forEachFeature(of layer: OGRLayerH, file: String,
-                               _ body: (OGRFeatureH, Int, GDALErrorLog) throws -> Void) throws {
+    static func forEachFeature(
+        of layer: OGRLayerH, file: String,
+        _ body: (OGRFeatureH, Int, GDALErrorLog) throws -> Void
+    ) throws {
         try capturingErrors { log in
             // OGR_L_ResetReading returns nothing.
             OGR_L_ResetReading(layer)
@@ -61,8 +64,9 @@ extension GDALRuntime {
                 // OGR_L_GetNextFeature returns an owned feature (OGR_F_Destroy), NULL at the end or on error.
                 guard let feature = OGR_L_GetNextFeature(layer) else {
                     if log.failureCount > failuresBefore {
-                        throw LastmileError.badInput(SourceLocation(file: file, feature: ordinal + 1),
-                                                     "cannot read the feature: " + log.message(or: "read error"))
+                        throw LastmileError.badInput(
+                            SourceLocation(file: file, feature: ordinal + 1),
+                            "cannot read the feature: " + log.message(or: "read error"))
                     }
                     return
                 }
@@ -84,7 +88,7 @@ final class GDALErrorLog {
         switch errorClass {
         case CE_Failure, CE_Fatal: failures.append(message)
         case CE_Warning: warnings.append(message)
-        default: break // CE_Debug / CE_None: not worth keeping.
+        default: break  // CE_Debug / CE_None: not worth keeping.
         }
     }
 

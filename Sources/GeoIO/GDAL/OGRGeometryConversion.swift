@@ -94,9 +94,10 @@ enum OGRGeometryConversion {
                     let base = raw.baseAddress!
                     let stride = Int32(MemoryLayout<Point>.stride)
                     // OGR_G_SetPoints copies strided x/y arrays (no z: the ring stays 2D); returns nothing.
-                    OGR_G_SetPoints(ogrRing, Int32(ring.count),
-                                    base + MemoryLayout<Point>.offset(of: \Point.x)!, stride,
-                                    base + MemoryLayout<Point>.offset(of: \Point.y)!, stride, nil, 0)
+                    OGR_G_SetPoints(
+                        ogrRing, Int32(ring.count),
+                        base + MemoryLayout<Point>.offset(of: \Point.x)!, stride,
+                        base + MemoryLayout<Point>.offset(of: \Point.y)!, stride, nil, 0)
                 }
                 // OGR_G_AddGeometryDirectly takes ownership of the ring (GDAL frees it itself on failure, which
                 // cannot happen for a ring added to a polygon); returns OGRERR_NONE on success.

@@ -12,7 +12,10 @@ public struct SourceDescription: Hashable, Sendable, Codable {
     public var warnings: [String]
 
     public init(path: String, driver: String, layers: [LayerDescription], warnings: [String] = []) {
-        self.path = path; self.driver = driver; self.layers = layers; self.warnings = warnings
+        self.path = path
+        self.driver = driver
+        self.layers = layers
+        self.warnings = warnings
     }
 }
 
@@ -28,10 +31,16 @@ public struct LayerDescription: Hashable, Sendable, Codable {
     /// Extent in the layer's own CRS (x = easting/longitude), nil for an empty layer or one without geometry.
     public var extent: BoundingBox?
 
-    public init(name: String, geometryType: String, crs: CRSDescription?, fields: [FieldDescription],
-                featureCount: Int, extent: BoundingBox?) {
-        self.name = name; self.geometryType = geometryType; self.crs = crs; self.fields = fields
-        self.featureCount = featureCount; self.extent = extent
+    public init(
+        name: String, geometryType: String, crs: CRSDescription?, fields: [FieldDescription],
+        featureCount: Int, extent: BoundingBox?
+    ) {
+        self.name = name
+        self.geometryType = geometryType
+        self.crs = crs
+        self.fields = fields
+        self.featureCount = featureCount
+        self.extent = extent
     }
 
     /// The field named `name`, if any.
@@ -48,7 +57,9 @@ public struct CRSDescription: Hashable, Sendable, Codable {
     public var name: String?
 
     public init(epsg: Int?, identifier: String?, name: String?) {
-        self.epsg = epsg; self.identifier = identifier; self.name = name
+        self.epsg = epsg
+        self.identifier = identifier
+        self.name = name
     }
 }
 
@@ -61,6 +72,8 @@ public struct FieldDescription: Hashable, Sendable, Codable {
     public var subtype: String?
 
     public init(name: String, type: String, subtype: String? = nil) {
-        self.name = name; self.type = type; self.subtype = subtype
+        self.name = name
+        self.type = type
+        self.subtype = subtype
     }
 }

@@ -18,8 +18,9 @@ final class SpatialReference {
             guard OSRSetFromUserInput(srs, userInput) == OGRERR_NONE else {
                 // OSRDestroySpatialReference returns nothing; the handle is not yet owned by self.
                 OSRDestroySpatialReference(srs)
-                throw LastmileError.usage("'\(userInput)' is not a coordinate reference system GDAL understands: "
-                                          + log.message(or: "OSRSetFromUserInput failed"))
+                throw LastmileError.usage(
+                    "'\(userInput)' is not a coordinate reference system GDAL understands: "
+                        + log.message(or: "OSRSetFromUserInput failed"))
             }
             // OSRSetAxisMappingStrategy returns nothing. Without it EPSG:4326 would be lat/lon.
             OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER)
@@ -96,9 +97,10 @@ final class CoordinateTransform {
         handle = try GDALRuntime.capturingErrors { log in
             // OCTNewCoordinateTransformation returns NULL when no transformation can be built.
             guard let ct = OCTNewCoordinateTransformation(source.handle, target.handle) else {
-                throw LastmileError.failed("cannot transform from \(source.name ?? "the source CRS") to "
-                                           + "\(target.name ?? "the target CRS"): "
-                                           + log.message(or: "OCTNewCoordinateTransformation failed"))
+                throw LastmileError.failed(
+                    "cannot transform from \(source.name ?? "the source CRS") to "
+                        + "\(target.name ?? "the target CRS"): "
+                        + log.message(or: "OCTNewCoordinateTransformation failed"))
             }
             return ct
         }
@@ -132,8 +134,9 @@ extension SpatialReference {
     static func equalArea(_ text: String) throws -> SpatialReference {
         let crs = try SpatialReference(userInput: text)
         guard crs.isProjected, abs(crs.metresPerLinearUnit - 1) < 1e-12 else {
-            throw LastmileError.usage("equal-area CRS '\(text)' must be a projected CRS in metres"
-                                      + (crs.name.map { " (it is \($0))" } ?? ""))
+            throw LastmileError.usage(
+                "equal-area CRS '\(text)' must be a projected CRS in metres"
+                    + (crs.name.map { " (it is \($0))" } ?? ""))
         }
         return crs
     }

@@ -22,17 +22,20 @@ final class VectorDataset {
             let flags = UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR)
             // GDALOpenEx returns an owned dataset, or NULL when no vector driver accepts the file.
             guard let ds = GDALOpenEx(gdalPath, flags, nil, nil, nil) else {
-                throw LastmileError.badInput(SourceLocation(file: path),
-                                             "GDAL cannot open this as vector data: "
-                                             + log.message(or: "no vector driver recognises the file"))
+                throw LastmileError.badInput(
+                    SourceLocation(file: path),
+                    "GDAL cannot open this as vector data: "
+                        + log.message(or: "no vector driver recognises the file"))
             }
             // GDAL drivers (GeoJSON, Shapefile) fall back to a default CRS when PROJ does not know the
             // file's CRS, reporting it only as an error message: refuse the file instead of guessing.
             if let unknown = log.failures.first(where: { $0.contains("proj_create") || $0.contains("crs not found") }) {
                 // GDALClose returns nothing in GDAL 3.6; a read-only dataset has nothing to flush.
                 GDALClose(ds)
-                throw LastmileError.badInput(SourceLocation(file: path),
-                                             "unknown CRS: PROJ does not know the coordinate reference system the file names (\(unknown)); give it a known one, e.g. ogr2ogr -a_srs EPSG:4269")
+                throw LastmileError.badInput(
+                    SourceLocation(file: path),
+                    "unknown CRS: PROJ does not know the coordinate reference system the file names (\(unknown)); give it a known one, e.g. ogr2ogr -a_srs EPSG:4269"
+                )
             }
             return ds
         }
@@ -58,8 +61,9 @@ final class VectorDataset {
         }
         if VectorDataset.vsiExists(gdalPath) { return }
         if let real = VirtualPath.realFile(under: gdalPath) {
-            throw LastmileError.badInput(SourceLocation(file: path),
-                                         "'\(real)' exists but the path inside it cannot be read")
+            throw LastmileError.badInput(
+                SourceLocation(file: path),
+                "'\(real)' exists but the path inside it cannot be read")
         }
         throw LastmileError.io(path: path, "no such file")
     }
@@ -95,13 +99,16 @@ final class VectorDataset {
         let names = all.map(VectorDataset.name(of:))
         if let name {
             if let i = names.firstIndex(of: name) { return all[i] }
-            throw LastmileError.badInput(SourceLocation(file: displayName),
-                                         "no layer '\(name)'; layers: \(names.joined(separator: ", "))")
+            throw LastmileError.badInput(
+                SourceLocation(file: displayName),
+                "no layer '\(name)'; layers: \(names.joined(separator: ", "))")
         }
         guard all.count == 1 else {
-            throw LastmileError.badInput(SourceLocation(file: displayName),
-                                         all.isEmpty ? "the file has no layers"
-                                         : "the file has \(all.count) layers, name one of: \(names.joined(separator: ", "))")
+            throw LastmileError.badInput(
+                SourceLocation(file: displayName),
+                all.isEmpty
+                    ? "the file has no layers"
+                    : "the file has \(all.count) layers, name one of: \(names.joined(separator: ", "))")
         }
         return all[0]
     }

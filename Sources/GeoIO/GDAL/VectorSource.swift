@@ -45,8 +45,9 @@ public enum VectorSource {
         let epsg = authority.flatMap { $0.authority.uppercased() == "EPSG" ? Int($0.code) : nil }
         // Prefer the EPSG registry's name ("NAD83") over a .prj's ESRI one ("GCS_North_American_1983").
         let registryName = epsg.flatMap { code in (try? SpatialReference(userInput: "EPSG:\(code)"))?.name }
-        return CRSDescription(epsg: epsg, identifier: authority.map { "\($0.authority):\($0.code)" },
-                              name: registryName ?? crs.name)
+        return CRSDescription(
+            epsg: epsg, identifier: authority.map { "\($0.authority):\($0.code)" },
+            name: registryName ?? crs.name)
     }
 
     /// Reads each feature's id and attributes (no geometry).
@@ -64,8 +65,10 @@ public enum VectorSource {
 
     /// Opens the layer and calls `body` for each feature with its position, its checked id and the
     /// layer's fields.
-    static func forEachFeature(path: String, layer: String?, idField: String,
-                               _ body: (OGRFeatureH, Int, AreaID, [FieldDescription]) throws -> Void) throws {
+    static func forEachFeature(
+        path: String, layer: String?, idField: String,
+        _ body: (OGRFeatureH, Int, AreaID, [FieldDescription]) throws -> Void
+    ) throws {
         let dataset = try VectorDataset(path: path)
         let ogrLayer = try dataset.layer(named: layer)
         let fields = VectorDataset.fields(of: ogrLayer)
@@ -87,9 +90,11 @@ public enum VectorSource {
     /// - Throws: `.io` when the file is missing; `.badInput` naming file, feature and column for a missing
     ///   column, empty or duplicate id, empty or non-polygonal geometry, a layer without CRS whose
     ///   coordinates are not lon/lat; `.usage` for an equal-area CRS that is not a projected CRS in metres.
-    public static func readAreas(path: String, layer: String? = nil, idField: String, nameField: String? = nil,
-                                 landAreaField: String? = nil,
-                                 equalAreaCRS: String = defaultEqualAreaCRS) throws -> [Area] {
+    public static func readAreas(
+        path: String, layer: String? = nil, idField: String, nameField: String? = nil,
+        landAreaField: String? = nil,
+        equalAreaCRS: String = defaultEqualAreaCRS
+    ) throws -> [Area] {
         let geographicCRS = try SpatialReference(userInput: "EPSG:4326")
         let equalArea = try SpatialReference.equalArea(equalAreaCRS)
 
@@ -97,23 +102,29 @@ public enum VectorSource {
         let ogrLayer = try dataset.layer(named: layer)
         // OGR_L_GetFeatureCount returns the number of features (forced count: exact, or -1 if unknown).
         if OGR_L_GetFeatureCount(ogrLayer, 1) == 0 {
-            throw LastmileError.badInput(SourceLocation(file: path),
-                                         "the layer '\(VectorDataset.name(of: ogrLayer))' is empty; expected one polygon per study area")
+            throw LastmileError.badInput(
+                SourceLocation(file: path),
+                "the layer '\(VectorDataset.name(of: ogrLayer))' is empty; expected one polygon per study area")
         }
         let fields = VectorDataset.fields(of: ogrLayer)
         let idIndex = try index(of: idField, in: fields, file: path)
-        let nameIndex: Int32? = try nameField.map { try index(of: $0, in: fields, file: path) }
+        let nameIndex: Int32? =
+            try nameField.map { try index(of: $0, in: fields, file: path) }
             ?? defaultNameFields.lazy.compactMap { name in fields.firstIndex { $0.name == name }.map(Int32.init) }.first
-        let landIndex: Int32? = try landAreaField.map { try index(of: $0, in: fields, file: path) }
+        let landIndex: Int32? =
+            try landAreaField.map { try index(of: $0, in: fields, file: path) }
             ?? fields.firstIndex { $0.name == defaultLandAreaField }.map(Int32.init)
 
         let sourceCRS = try layerCRS(of: ogrLayer, file: path)
-        let toGeographic = sourceCRS.isSame(as: geographicCRS) ? nil
+        let toGeographic =
+            sourceCRS.isSame(as: geographicCRS)
+            ? nil
             : try CoordinateTransform(from: sourceCRS, to: geographicCRS)
         let toEqualArea = try CoordinateTransform(from: sourceCRS, to: equalArea)
 
         var areas: [Area] = []
-        try forEachFeature(of: ogrLayer, file: path, idIndex: idIndex, idField: idField, fields: fields) { feature, ordinal, id in
+        try forEachFeature(of: ogrLayer, file: path, idIndex: idIndex, idField: idField, fields: fields) {
+            feature, ordinal, id in
             let at = SourceLocation(file: path, feature: ordinal)
             // OGR_F_GetGeometryRef borrows the feature's geometry (NULL when it has none).
             guard let geometry = OGR_F_GetGeometryRef(feature) else {
@@ -121,15 +132,20 @@ public enum VectorSource {
             }
             // OGR_G_IsEmpty returns TRUE (1) for a geometry without points.
             if OGR_G_IsEmpty(geometry) != 0 {
-                throw LastmileError.badInput(at, "area '\(id)' has an empty geometry (no ring of 4 or more points; expected Polygon or MultiPolygon)")
+                throw LastmileError.badInput(
+                    at,
+                    "area '\(id)' has an empty geometry (no ring of 4 or more points; expected Polygon or MultiPolygon)"
+                )
             }
             let geographic = try convert(geometry, through: toGeographic, at: at, id: id)
             let projected = try convert(geometry, through: toEqualArea, at: at, id: id)
             var name = nameIndex.flatMap { text(of: feature, field: $0) } ?? ""
             if name.isEmpty { name = id.rawValue }
             let land = try landIndex.flatMap { i in try number(of: feature, field: i, fields: fields, at: at) }
-            areas.append(Area(id: id, name: name, landAreaSquareMetres: land, geometry: projected,
-                              geographicGeometry: geographic))
+            areas.append(
+                Area(
+                    id: id, name: name, landAreaSquareMetres: land, geometry: projected,
+                    geographicGeometry: geographic))
         }
         return areas
     }
@@ -141,9 +157,10 @@ public enum VectorSource {
         if let i = fields.firstIndex(where: { $0.name == name }) { return Int32(i) }
         let folded = fields.indices.filter { fields[$0].name.lowercased() == name.lowercased() }
         if folded.count == 1 { return Int32(folded[0]) }
-        throw LastmileError.badInput(SourceLocation(file: file, column: name),
-                                     "no column '\(name)'; the columns are: "
-                                     + (fields.isEmpty ? "(none)" : fields.map(\.name).joined(separator: ", ")))
+        throw LastmileError.badInput(
+            SourceLocation(file: file, column: name),
+            "no column '\(name)'; the columns are: "
+                + (fields.isEmpty ? "(none)" : fields.map(\.name).joined(separator: ", ")))
     }
 
     /// The layer's CRS; for a layer without one (CSV), EPSG:4326 when its extent fits lon/lat ranges.
@@ -152,18 +169,23 @@ public enum VectorSource {
         if let crs = SpatialReference(cloning: OGR_L_GetSpatialRef(layer)) { return crs }
         let lonLat = BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90)
         if let extent = VectorDataset.extent(of: layer),
-           lonLat.contains(Point(x: extent.minX, y: extent.minY)), lonLat.contains(Point(x: extent.maxX, y: extent.maxY)) {
+            lonLat.contains(Point(x: extent.minX, y: extent.minY)),
+            lonLat.contains(Point(x: extent.maxX, y: extent.maxY))
+        {
             return try SpatialReference(userInput: "EPSG:4326")
         }
-        throw LastmileError.badInput(SourceLocation(file: file),
-                                     "the layer has no CRS and its coordinates are not longitude/latitude; "
-                                     + "give the file a CRS (e.g. ogr2ogr -a_srs EPSG:4269)")
+        throw LastmileError.badInput(
+            SourceLocation(file: file),
+            "the layer has no CRS and its coordinates are not longitude/latitude; "
+                + "give the file a CRS (e.g. ogr2ogr -a_srs EPSG:4269)")
     }
 
     /// Calls `body` for each feature with its 1-based position and id; checks ids are present and unique.
-    static func forEachFeature(of layer: OGRLayerH, file: String, idIndex: Int32, idField: String,
-                                       fields: [FieldDescription],
-                                       _ body: (OGRFeatureH, Int, AreaID) throws -> Void) throws {
+    static func forEachFeature(
+        of layer: OGRLayerH, file: String, idIndex: Int32, idField: String,
+        fields: [FieldDescription],
+        _ body: (OGRFeatureH, Int, AreaID) throws -> Void
+    ) throws {
         var firstSeen: [AreaID: Int] = [:]
         try GDALRuntime.forEachFeature(of: layer, file: file) { feature, ordinal, _ in
             let at = SourceLocation(file: file, feature: ordinal, column: idField)
@@ -172,7 +194,8 @@ public enum VectorSource {
             }
             let id = AreaID(raw)
             if let earlier = firstSeen[id] {
-                throw LastmileError.badInput(at, "duplicate id '\(raw)': features \(earlier) and \(ordinal) both use it")
+                throw LastmileError.badInput(
+                    at, "duplicate id '\(raw)': features \(earlier) and \(ordinal) both use it")
             }
             firstSeen[id] = ordinal
             try body(feature, ordinal, id)
@@ -201,8 +224,10 @@ public enum VectorSource {
     }
 
     /// A numeric field's value; a text field is parsed. NULL → nil; unparsable text → badInput.
-    private static func number(of feature: OGRFeatureH, field: Int32, fields: [FieldDescription],
-                               at: SourceLocation) throws -> Double? {
+    private static func number(
+        of feature: OGRFeatureH, field: Int32, fields: [FieldDescription],
+        at: SourceLocation
+    ) throws -> Double? {
         // OGR_F_IsFieldSetAndNotNull returns TRUE when the field has a value.
         guard OGR_F_IsFieldSetAndNotNull(feature, field) != 0 else { return nil }
         let description = fields[Int(field)]
@@ -231,8 +256,10 @@ public enum VectorSource {
     }
 
     /// Converts a borrowed geometry to a MultiPolygon, through a copy transformed by `transform` if any.
-    private static func convert(_ geometry: OGRGeometryH, through transform: CoordinateTransform?,
-                                at: SourceLocation, id: AreaID) throws -> MultiPolygon {
+    private static func convert(
+        _ geometry: OGRGeometryH, through transform: CoordinateTransform?,
+        at: SourceLocation, id: AreaID
+    ) throws -> MultiPolygon {
         var owned: OGRGeometryH? = nil
         defer {
             // OGR_G_DestroyGeometry frees the transformed copy; returns nothing.
@@ -241,13 +268,17 @@ public enum VectorSource {
         var source = geometry
         if let transform {
             // OGR_G_Clone returns an owned copy (NULL only when out of memory).
-            guard let copy = OGR_G_Clone(geometry) else { throw LastmileError.failed("OGR_G_Clone failed: out of memory") }
+            guard let copy = OGR_G_Clone(geometry) else {
+                throw LastmileError.failed("OGR_G_Clone failed: out of memory")
+            }
             owned = copy
             try GDALRuntime.capturingErrors { log in
                 // OGR_G_Transform returns OGRERR_NONE when every point was transformed.
                 guard OGR_G_Transform(copy, transform.handle) == OGRERR_NONE else {
-                    throw LastmileError.badInput(at, "cannot reproject area '\(id)': "
-                                                 + log.message(or: "coordinates outside the CRS's area of use"))
+                    throw LastmileError.badInput(
+                        at,
+                        "cannot reproject area '\(id)': "
+                            + log.message(or: "coordinates outside the CRS's area of use"))
                 }
             }
             source = copy
@@ -255,7 +286,9 @@ public enum VectorSource {
         do {
             return try OGRGeometryConversion.multiPolygon(from: source)
         } catch .empty {
-            throw LastmileError.badInput(at, "area '\(id)' has an empty geometry (no ring of 4 or more points; expected Polygon or MultiPolygon)")
+            throw LastmileError.badInput(
+                at, "area '\(id)' has an empty geometry (no ring of 4 or more points; expected Polygon or MultiPolygon)"
+            )
         } catch .notPolygonal(let typeName) {
             throw LastmileError.badInput(at, "area '\(id)' is a \(typeName), expected Polygon or MultiPolygon")
         }

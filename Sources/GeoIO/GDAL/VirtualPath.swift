@@ -26,15 +26,18 @@ public enum VirtualPath {
         guard FileManager.default.fileExists(atPath: path) else {
             throw LastmileError.io(path: path, "no such file")
         }
-        if let reason = FileKind.notRegularReason(path: path) { throw LastmileError.io(path: path, "cannot read: \(reason)") }
+        if let reason = FileKind.notRegularReason(path: path) {
+            throw LastmileError.io(path: path, "cannot read: \(reason)")
+        }
         let lower = path.lowercased()
         if lower.hasSuffix(".zip") {
             let root = "/vsizip/" + path
             CPLErrorReset()
             // VSIReadDirRecursive returns a NULL-terminated list (free with CSLDestroy), NULL when unreadable.
             guard let list = VSIReadDirRecursive(root) else {
-                throw LastmileError.badInput(SourceLocation(file: path),
-                                             GDALRuntime.lastErrorMessage(or: "not a readable zip archive"))
+                throw LastmileError.badInput(
+                    SourceLocation(file: path),
+                    GDALRuntime.lastErrorMessage(or: "not a readable zip archive"))
             }
             defer { CSLDestroy(list) }
             var members: [Member] = []
@@ -64,7 +67,11 @@ public enum VirtualPath {
         while rest.hasPrefix("/vsi"), let slash = rest.dropFirst().firstIndex(of: "/") {
             rest = rest[slash...]
             // "/vsigzip//abs/x.gz" holds an absolute path; "/vsigzip/rel/x.gz" a relative one.
-            if rest.hasPrefix("//") { rest = rest.dropFirst() } else if !rest.dropFirst().hasPrefix("vsi") { rest = rest.dropFirst() }
+            if rest.hasPrefix("//") {
+                rest = rest.dropFirst()
+            } else if !rest.dropFirst().hasPrefix("vsi") {
+                rest = rest.dropFirst()
+            }
         }
         var candidate = String(rest)
         while !candidate.isEmpty, candidate != "/" {

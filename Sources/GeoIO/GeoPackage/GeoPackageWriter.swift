@@ -57,11 +57,12 @@ public final class GeoPackageWriter {
                 throw fail("cannot create layer '\(layerName)'", ds)
             }
             for field in fields {
-                let type: OGRFieldType = switch field.kind {
-                case .string: OFTString
-                case .integer64: OFTInteger64
-                case .real: OFTReal
-                }
+                let type: OGRFieldType =
+                    switch field.kind {
+                    case .string: OFTString
+                    case .integer64: OFTInteger64
+                    case .real: OFTReal
+                    }
                 // OGR_Fld_Create returns an owned definition (copied by OGR_L_CreateField, then destroyed).
                 let definition = OGR_Fld_Create(field.name, type)
                 defer { OGR_Fld_Destroy(definition) }
@@ -99,11 +100,13 @@ public final class GeoPackageWriter {
     public func add(geometry: MultiPolygon, values: [FieldValue?]) throws -> Int64 {
         guard dataset != nil else { throw LastmileError.failed("GeoPackage \(path): add after close") }
         guard values.count == fields.count else {
-            throw LastmileError.failed("GeoPackage \(path), layer \(layerName): \(values.count) values for \(fields.count) fields")
+            throw LastmileError.failed(
+                "GeoPackage \(path), layer \(layerName): \(values.count) values for \(fields.count) fields")
         }
         for (value, field) in zip(values, fields) where value != nil && value!.kind != field.kind {
-            throw LastmileError.failed("GeoPackage \(path), field '\(field.name)' is \(field.kind.rawValue), "
-                                       + "got a \(value!.kind.rawValue) value")
+            throw LastmileError.failed(
+                "GeoPackage \(path), field '\(field.name)' is \(field.kind.rawValue), "
+                    + "got a \(value!.kind.rawValue) value")
         }
         return try GDALRuntime.capturingErrors { log in
             // OGR_L_GetLayerDefn borrows the definition; OGR_F_Create returns an owned feature (OGR_F_Destroy).
@@ -124,19 +127,23 @@ public final class GeoPackageWriter {
             // ogrGeometry returns an owned multipolygon; OGR_G_ForceToMultiPolygon consumes it and returns an
             // owned MultiPolygon (unchanged here) so the layer never sees a mismatched type.
             guard let built = OGRGeometryConversion.ogrGeometry(from: geometry),
-                  let multi = OGR_G_ForceToMultiPolygon(built) else {
+                let multi = OGR_G_ForceToMultiPolygon(built)
+            else {
                 throw LastmileError.failed("cannot build an OGR geometry")
             }
             // OGR_G_AssignSpatialReference returns nothing; the geometry keeps a reference to the CRS.
             OGR_G_AssignSpatialReference(multi, crs.handle)
             // OGR_F_SetGeometryDirectly takes ownership of the geometry (even on failure); OGRERR_NONE on success.
             guard OGR_F_SetGeometryDirectly(feature, multi) == OGRERR_NONE else {
-                throw LastmileError.io(path: path, "cannot set a feature geometry: " + log.message(or: "OGR_F_SetGeometryDirectly failed"))
+                throw LastmileError.io(
+                    path: path, "cannot set a feature geometry: " + log.message(or: "OGR_F_SetGeometryDirectly failed"))
             }
             // OGR_L_CreateFeature returns OGRERR_NONE on success and sets the feature's FID.
             guard OGR_L_CreateFeature(layer, feature) == OGRERR_NONE else {
-                throw LastmileError.io(path: path, "cannot write feature \(featureCount + 1): "
-                                       + log.message(or: "OGR_L_CreateFeature failed"))
+                throw LastmileError.io(
+                    path: path,
+                    "cannot write feature \(featureCount + 1): "
+                        + log.message(or: "OGR_L_CreateFeature failed"))
             }
             featureCount += 1
             // OGR_F_GetFID returns the id assigned by the layer.
@@ -158,8 +165,10 @@ public final class GeoPackageWriter {
             GDALClose(ds)
             guard committed, log.failureCount == failuresBeforeClose else {
                 GeoPackageWriter.removeTemporaryFiles(temporaryPath)
-                throw LastmileError.io(path: path, (committed ? "closing the GeoPackage failed: " : "commit failed: ")
-                                       + log.message(or: "GDAL gave no reason"))
+                throw LastmileError.io(
+                    path: path,
+                    (committed ? "closing the GeoPackage failed: " : "commit failed: ")
+                        + log.message(or: "GDAL gave no reason"))
             }
         }
         // rename returns 0 on success, -1 with errno set; it replaces an existing file atomically.

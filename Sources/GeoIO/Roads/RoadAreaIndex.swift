@@ -29,8 +29,9 @@ final class RoadAreaIndex {
         ids = areas.map(\.id)
         boxes = areas.map {
             let b = $0.geometry.boundingBox
-            return BoundingBox(minX: b.minX - tolerance, minY: b.minY - tolerance,
-                               maxX: b.maxX + tolerance, maxY: b.maxY + tolerance)
+            return BoundingBox(
+                minX: b.minX - tolerance, minY: b.minY - tolerance,
+                maxX: b.maxX + tolerance, maxY: b.maxY + tolerance)
         }
         var cores: [OGRGeometryH?] = []
         var zones: [OGRGeometryH?] = []
@@ -38,9 +39,10 @@ final class RoadAreaIndex {
             let vertices = area.geometry.polygons.reduce(0) { $0 + $1.rings.reduce(0) { $0 + $1.count } }
             guard vertices <= RoadAreaIndex.maximumVertices else {
                 RoadAreaIndex.destroy(cores + zones)
-                throw LastmileError.badInput(SourceLocation(file: areasFile),
+                throw LastmileError.badInput(
+                    SourceLocation(file: areasFile),
                     "area '\(area.id)' has \(vertices) vertices; road lengths are measured for areas of at most "
-                    + "\(RoadAreaIndex.maximumVertices): simplify the areas first (e.g. ogr2ogr -simplify 1)")
+                        + "\(RoadAreaIndex.maximumVertices): simplify the areas first (e.g. ogr2ogr -simplify 1)")
             }
             guard let polygon = OGRGeometryConversion.ogrGeometry(from: area.geometry) else {
                 RoadAreaIndex.destroy(cores + zones)
@@ -54,7 +56,9 @@ final class RoadAreaIndex {
             let core = zone.flatMap { OGR_G_Difference(polygon, $0) }
             guard zone != nil, core != nil else {
                 RoadAreaIndex.destroy([polygon, boundary, zone, core] + cores + zones)
-                throw LastmileError.failed("area '\(area.id)': GEOS cannot clip roads to its polygon: " + GDALRuntime.lastErrorMessage(or: "invalid geometry"))
+                throw LastmileError.failed(
+                    "area '\(area.id)': GEOS cannot clip roads to its polygon: "
+                        + GDALRuntime.lastErrorMessage(or: "invalid geometry"))
             }
             RoadAreaIndex.destroy([polygon, boundary])
             cores.append(core)
@@ -81,16 +85,19 @@ final class RoadAreaIndex {
     }
 
     private func forEachCell(_ box: BoundingBox, _ body: (Int64) -> Void) {
-        let x0 = Int64((box.minX / cellSize).rounded(.down)), x1 = Int64((box.maxX / cellSize).rounded(.down))
-        let y0 = Int64((box.minY / cellSize).rounded(.down)), y1 = Int64((box.maxY / cellSize).rounded(.down))
+        let x0 = Int64((box.minX / cellSize).rounded(.down))
+        let x1 = Int64((box.maxX / cellSize).rounded(.down))
+        let y0 = Int64((box.minY / cellSize).rounded(.down))
+        let y1 = Int64((box.maxY / cellSize).rounded(.down))
         for x in x0...x1 { for y in y0...y1 { body(x &* 1_000_003 &+ y) } }
     }
 
     /// Areas whose (tolerance-padded) bounding box meets `box`, in area order.
     func candidates(for box: BoundingBox) -> [Int] {
         guard let extent, box.intersects(extent) else { return [] }
-        let clipped = BoundingBox(minX: max(box.minX, extent.minX), minY: max(box.minY, extent.minY),
-                                  maxX: min(box.maxX, extent.maxX), maxY: min(box.maxY, extent.maxY))
+        let clipped = BoundingBox(
+            minX: max(box.minX, extent.minX), minY: max(box.minY, extent.minY),
+            maxX: min(box.maxX, extent.maxX), maxY: min(box.maxY, extent.maxY))
         var found = Set<Int>()
         forEachCell(clipped) { key in
             for i in cells[key] ?? [] where boxes[i].intersects(box) { found.insert(i) }

@@ -59,10 +59,15 @@ public enum RoadNetwork {
         /// The classes kept (sorted), empty when every line counts.
         public var classes: [String]
 
-        public init(metresByArea: [AreaID: Double], featuresRead: Int, featuresUsed: Int, classField: String?,
-                    classes: [String]) {
-            self.metresByArea = metresByArea; self.featuresRead = featuresRead; self.featuresUsed = featuresUsed
-            self.classField = classField; self.classes = classes
+        public init(
+            metresByArea: [AreaID: Double], featuresRead: Int, featuresUsed: Int, classField: String?,
+            classes: [String]
+        ) {
+            self.metresByArea = metresByArea
+            self.featuresRead = featuresRead
+            self.featuresUsed = featuresUsed
+            self.classField = classField
+            self.classes = classes
         }
 
         /// Miles per area (metres ÷ 1,609.344).
@@ -86,10 +91,12 @@ public enum RoadNetwork {
     /// - Throws: `.io` when the file is missing; `.badInput` naming the file (and feature or field) when
     ///   the layer has no CRS, is not a line layer, a feature is not a line, or the class field is
     ///   missing while classes are given; `.usage` for an equal-area CRS that is not projected in metres.
-    public static func lengths(path: String, layer: String? = nil, areas: [Area],
-                               classField: String = defaultClassField, classes: [String]? = nil,
-                               equalAreaCRS: String = VectorSource.defaultEqualAreaCRS,
-                               areasFile: String = "the areas") throws -> Lengths {
+    public static func lengths(
+        path: String, layer: String? = nil, areas: [Area],
+        classField: String = defaultClassField, classes: [String]? = nil,
+        equalAreaCRS: String = VectorSource.defaultEqualAreaCRS,
+        areasFile: String = "the areas"
+    ) throws -> Lengths {
         let equalArea = try SpatialReference.equalArea(equalAreaCRS)
         let dataset = try VectorDataset(path: path)
         let ogrLayer = try dataset.layer(named: layer)
@@ -98,12 +105,15 @@ public enum RoadNetwork {
         // OGR_L_GetGeomType returns the declared type; OGR_GT_Flatten drops Z/M.
         let declared = OGR_GT_Flatten(OGR_L_GetGeomType(ogrLayer))
         guard declared == wkbUnknown || isLinear(declared) else {
-            throw LastmileError.badInput(SourceLocation(file: path),
-                "layer '\(layerName)' holds \(OGRGeometryConversion.typeName(declared)) features; expected road centrelines (LineString or MultiLineString)")
+            throw LastmileError.badInput(
+                SourceLocation(file: path),
+                "layer '\(layerName)' holds \(OGRGeometryConversion.typeName(declared)) features; expected road centrelines (LineString or MultiLineString)"
+            )
         }
         // OGR_L_GetSpatialRef borrows the layer's CRS (NULL when it has none).
         guard let sourceCRS = SpatialReference(cloning: OGR_L_GetSpatialRef(ogrLayer)) else {
-            throw LastmileError.badInput(SourceLocation(file: path),
+            throw LastmileError.badInput(
+                SourceLocation(file: path),
                 "layer '\(layerName)' has no CRS; road lengths need one (e.g. ogr2ogr -a_srs EPSG:4269)")
         }
         let toEqualArea = try CoordinateTransform(from: sourceCRS, to: equalArea)
@@ -126,7 +136,8 @@ public enum RoadNetwork {
         // ("Non closed ring detected"); the warnings go to the capture, not to stderr.
         let index = try GDALRuntime.capturingErrors { _ in try RoadAreaIndex(areas, areasFile: areasFile) }
         var metres = Dictionary(uniqueKeysWithValues: areas.map { ($0.id, 0.0) })
-        var read = 0, used = 0
+        var read = 0
+        var used = 0
         if let extent = index.extent {
             try setSpatialFilter(ogrLayer, studyExtent: extent, equalArea: equalArea, layerCRS: sourceCRS)
         }
@@ -135,27 +146,34 @@ public enum RoadNetwork {
             if let classIndex, let kept {
                 // OGR_F_IsFieldSetAndNotNull returns TRUE when set; OGR_F_GetFieldAsString borrows the text.
                 guard OGR_F_IsFieldSetAndNotNull(feature, classIndex) != 0,
-                      let raw = OGR_F_GetFieldAsString(feature, classIndex),
-                      kept.contains(String(cString: raw).trimmingCharacters(in: .whitespaces)) else { return }
+                    let raw = OGR_F_GetFieldAsString(feature, classIndex),
+                    kept.contains(String(cString: raw).trimmingCharacters(in: .whitespaces))
+                else { return }
             }
             // OGR_F_GetGeometryRef borrows the feature's geometry (NULL when it has none).
             guard let geometry = OGR_F_GetGeometryRef(feature), OGR_G_IsEmpty(geometry) == 0 else { return }
             let type = OGR_GT_Flatten(OGR_G_GetGeometryType(geometry))
             guard isLinear(type) else {
-                throw LastmileError.badInput(SourceLocation(file: path, feature: ordinal),
-                    "the feature is a \(OGRGeometryConversion.typeName(type)); expected road centrelines (LineString or MultiLineString)")
+                throw LastmileError.badInput(
+                    SourceLocation(file: path, feature: ordinal),
+                    "the feature is a \(OGRGeometryConversion.typeName(type)); expected road centrelines (LineString or MultiLineString)"
+                )
             }
             used += 1
             // OGR_G_Clone returns an owned copy (NULL only when out of memory); freed below.
-            guard let line = OGR_G_Clone(geometry) else { throw LastmileError.failed("OGR_G_Clone failed: out of memory") }
+            guard let line = OGR_G_Clone(geometry) else {
+                throw LastmileError.failed("OGR_G_Clone failed: out of memory")
+            }
             defer {
                 // OGR_G_DestroyGeometry frees the copy; returns nothing.
                 OGR_G_DestroyGeometry(line)
             }
             // OGR_G_Transform returns OGRERR_NONE when every point was transformed.
             guard OGR_G_Transform(line, toEqualArea.handle) == OGRERR_NONE else {
-                throw LastmileError.badInput(SourceLocation(file: path, feature: ordinal),
-                    "cannot reproject the road to \(equalAreaCRS): " + log.message(or: "coordinates outside the CRS's area of use"))
+                throw LastmileError.badInput(
+                    SourceLocation(file: path, feature: ordinal),
+                    "cannot reproject the road to \(equalAreaCRS): "
+                        + log.message(or: "coordinates outside the CRS's area of use"))
             }
             var envelope = OGREnvelope()
             // OGR_G_GetEnvelope fills the bounding box; returns nothing.
@@ -166,8 +184,9 @@ public enum RoadNetwork {
                 if length > 0 { metres[index.ids[candidate], default: 0] += length }
             }
         }
-        return Lengths(metresByArea: metres, featuresRead: read, featuresUsed: used,
-                       classField: kept == nil ? nil : fields[Int(classIndex!)].name, classes: kept?.sorted() ?? [])
+        return Lengths(
+            metresByArea: metres, featuresRead: read, featuresUsed: used,
+            classField: kept == nil ? nil : fields[Int(classIndex!)].name, classes: kept?.sorted() ?? [])
     }
 
     static func isLinear(_ type: OGRwkbGeometryType) -> Bool {
@@ -175,15 +194,21 @@ public enum RoadNetwork {
     }
 
     /// Restricts reading to the study's extent (padded by 1 km), transformed into the layer's CRS.
-    private static func setSpatialFilter(_ layer: OGRLayerH, studyExtent: BoundingBox, equalArea: SpatialReference,
-                                         layerCRS: SpatialReference) throws {
+    private static func setSpatialFilter(
+        _ layer: OGRLayerH, studyExtent: BoundingBox, equalArea: SpatialReference,
+        layerCRS: SpatialReference
+    ) throws {
         let back = try CoordinateTransform(from: equalArea, to: layerCRS)
         let pad = 1_000.0
-        var minX = 0.0, minY = 0.0, maxX = 0.0, maxY = 0.0
+        var minX = 0.0
+        var minY = 0.0
+        var maxX = 0.0
+        var maxY = 0.0
         // OCTTransformBounds returns TRUE (1) on success; 21 densification points per edge (GDAL's default).
-        let ok = OCTTransformBounds(back.handle, studyExtent.minX - pad, studyExtent.minY - pad,
-                                    studyExtent.maxX + pad, studyExtent.maxY + pad,
-                                    &minX, &minY, &maxX, &maxY, 21)
+        let ok = OCTTransformBounds(
+            back.handle, studyExtent.minX - pad, studyExtent.minY - pad,
+            studyExtent.maxX + pad, studyExtent.maxY + pad,
+            &minX, &minY, &maxX, &maxY, 21)
         // Without bounds (a transformation failure) every feature is read: slower, same result.
         if ok != 0 {
             // OGR_L_SetSpatialFilterRect returns nothing; features whose envelope misses the rectangle are skipped.

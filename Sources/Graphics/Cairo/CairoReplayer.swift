@@ -27,16 +27,18 @@ final class CairoReplayer {
                 setPath(path)
                 cairo_set_line_width(cr, style.width)
                 style.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
-                let cap: cairo_line_cap_t = switch style.cap {
-                case .butt: CAIRO_LINE_CAP_BUTT
-                case .round: CAIRO_LINE_CAP_ROUND
-                case .square: CAIRO_LINE_CAP_SQUARE
-                }
-                let join: cairo_line_join_t = switch style.join {
-                case .miter: CAIRO_LINE_JOIN_MITER
-                case .round: CAIRO_LINE_JOIN_ROUND
-                case .bevel: CAIRO_LINE_JOIN_BEVEL
-                }
+                let cap: cairo_line_cap_t =
+                    switch style.cap {
+                    case .butt: CAIRO_LINE_CAP_BUTT
+                    case .round: CAIRO_LINE_CAP_ROUND
+                    case .square: CAIRO_LINE_CAP_SQUARE
+                    }
+                let join: cairo_line_join_t =
+                    switch style.join {
+                    case .miter: CAIRO_LINE_JOIN_MITER
+                    case .round: CAIRO_LINE_JOIN_ROUND
+                    case .bevel: CAIRO_LINE_JOIN_BEVEL
+                    }
                 cairo_set_line_cap(cr, cap)
                 cairo_set_line_join(cr, join)
                 setColor(style.color)

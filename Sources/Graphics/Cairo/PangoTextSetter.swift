@@ -57,11 +57,12 @@ final class PangoTextSetter {
         } else {
             pango_layout_set_width(layout.handle, -1)
         }
-        let alignment: PangoAlignment = switch style.alignment {
-        case .left: PANGO_ALIGN_LEFT
-        case .center: PANGO_ALIGN_CENTER
-        case .right: PANGO_ALIGN_RIGHT
-        }
+        let alignment: PangoAlignment =
+            switch style.alignment {
+            case .left: PANGO_ALIGN_LEFT
+            case .center: PANGO_ALIGN_CENTER
+            case .right: PANGO_ALIGN_RIGHT
+            }
         pango_layout_set_alignment(layout.handle, alignment)
         return layout
     }
@@ -71,8 +72,9 @@ final class PangoTextSetter {
         var ink = PangoRectangle()
         var logical = PangoRectangle()
         withExtendedLifetime(layout) { pango_layout_get_extents(layout.handle, &ink, &logical) }
-        return PageSize(width: Double(logical.width) / Double(PANGO_SCALE),
-                        height: Double(logical.height) / Double(PANGO_SCALE))
+        return PageSize(
+            width: Double(logical.width) / Double(PANGO_SCALE),
+            height: Double(logical.height) / Double(PANGO_SCALE))
     }
 }
 

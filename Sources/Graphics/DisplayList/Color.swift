@@ -6,7 +6,10 @@ public struct Color: Hashable, Sendable, Codable, CustomStringConvertible {
     public var alpha: Double
 
     public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
-        self.red = red; self.green = green; self.blue = blue; self.alpha = alpha
+        self.red = red
+        self.green = green
+        self.blue = blue
+        self.alpha = alpha
     }
 
     /// A colour from a hex string `#rrggbb` or `#rrggbbaa`. Returns nil for anything else.
@@ -15,11 +18,13 @@ public struct Color: Hashable, Sendable, Codable, CustomStringConvertible {
         if s.hasPrefix("#") { s = s.dropFirst() }
         guard s.count == 6 || s.count == 8, let v = UInt64(s, radix: 16) else { return nil }
         if s.count == 6 {
-            self.init(red: Double((v >> 16) & 0xff) / 255, green: Double((v >> 8) & 0xff) / 255,
-                      blue: Double(v & 0xff) / 255)
+            self.init(
+                red: Double((v >> 16) & 0xff) / 255, green: Double((v >> 8) & 0xff) / 255,
+                blue: Double(v & 0xff) / 255)
         } else {
-            self.init(red: Double((v >> 24) & 0xff) / 255, green: Double((v >> 16) & 0xff) / 255,
-                      blue: Double((v >> 8) & 0xff) / 255, alpha: Double(v & 0xff) / 255)
+            self.init(
+                red: Double((v >> 24) & 0xff) / 255, green: Double((v >> 16) & 0xff) / 255,
+                blue: Double((v >> 8) & 0xff) / 255, alpha: Double(v & 0xff) / 255)
         }
     }
 

@@ -38,8 +38,12 @@ public struct DisplayList: Hashable, Sendable, Codable {
     /// Draws another display list translated so that its origin lands at `origin` and clipped to its size.
     public mutating func place(_ other: DisplayList, at origin: PagePoint) {
         commands.append(.save)
-        commands.append(.clip(.rectangle(PageRect(x: origin.x, y: origin.y, width: other.size.width,
-                                                   height: other.size.height)), .nonZero))
+        commands.append(
+            .clip(
+                .rectangle(
+                    PageRect(
+                        x: origin.x, y: origin.y, width: other.size.width,
+                        height: other.size.height)), .nonZero))
         commands.append(contentsOf: other.commands.map { $0.translated(dx: origin.x, dy: origin.y) })
         commands.append(.restore)
     }
@@ -52,15 +56,16 @@ extension PagePoint {
 extension Path {
     /// The path moved by (dx, dy).
     public func translated(dx: Double, dy: Double) -> Path {
-        Path(elements: elements.map {
-            switch $0 {
-            case .move(let p): .move(p.translated(dx: dx, dy: dy))
-            case .line(let p): .line(p.translated(dx: dx, dy: dy))
-            case .curve(let a, let b, let c):
-                .curve(a.translated(dx: dx, dy: dy), b.translated(dx: dx, dy: dy), c.translated(dx: dx, dy: dy))
-            case .close: .close
-            }
-        })
+        Path(
+            elements: elements.map {
+                switch $0 {
+                case .move(let p): .move(p.translated(dx: dx, dy: dy))
+                case .line(let p): .line(p.translated(dx: dx, dy: dy))
+                case .curve(let a, let b, let c):
+                    .curve(a.translated(dx: dx, dy: dy), b.translated(dx: dx, dy: dy), c.translated(dx: dx, dy: dy))
+                case .close: .close
+                }
+            })
     }
 }
 
@@ -86,10 +91,15 @@ public struct Document: Hashable, Sendable {
     public var creationDate: String
     public var pages: [DisplayList]
 
-    public init(title: String, author: String = "Lastmile", subject: String = "", creationDate: String,
-                pages: [DisplayList] = []) {
-        self.title = title; self.author = author; self.subject = subject
-        self.creationDate = creationDate; self.pages = pages
+    public init(
+        title: String, author: String = "Lastmile", subject: String = "", creationDate: String,
+        pages: [DisplayList] = []
+    ) {
+        self.title = title
+        self.author = author
+        self.subject = subject
+        self.creationDate = creationDate
+        self.pages = pages
     }
 }
 

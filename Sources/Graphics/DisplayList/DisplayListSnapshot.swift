@@ -23,7 +23,8 @@ extension DisplayList {
 
     static func describe(_ c: DrawCommand) -> String {
         switch c {
-        case .fill(let p, let color, let rule): "fill \(color.hex) \(rule == .evenOdd ? "evenodd" : "nonzero") \(box(p))"
+        case .fill(let p, let color, let rule):
+            "fill \(color.hex) \(rule == .evenOdd ? "evenodd" : "nonzero") \(box(p))"
         case .stroke(let p, let s): "stroke \(s.color.hex) w=\(num(s.width)) \(box(p))"
         case .text(let string, let o, let w, let st):
             "text \"\(string)\" at \(num(o.x)),\(num(o.y)) width=\(w.map(num) ?? "-") \(st.family) \(num(st.size))"

@@ -6,28 +6,37 @@ extension PagePoint {
 extension Path {
     /// The path scaled by `s` about the origin, then moved by (dx, dy).
     public func scaled(by s: Double, dx: Double = 0, dy: Double = 0) -> Path {
-        Path(elements: elements.map {
-            switch $0 {
-            case .move(let p): .move(p.scaled(s, dx: dx, dy: dy))
-            case .line(let p): .line(p.scaled(s, dx: dx, dy: dy))
-            case .curve(let a, let b, let c):
-                .curve(a.scaled(s, dx: dx, dy: dy), b.scaled(s, dx: dx, dy: dy), c.scaled(s, dx: dx, dy: dy))
-            case .close: .close
-            }
-        })
+        Path(
+            elements: elements.map {
+                switch $0 {
+                case .move(let p): .move(p.scaled(s, dx: dx, dy: dy))
+                case .line(let p): .line(p.scaled(s, dx: dx, dy: dy))
+                case .curve(let a, let b, let c):
+                    .curve(a.scaled(s, dx: dx, dy: dy), b.scaled(s, dx: dx, dy: dy), c.scaled(s, dx: dx, dy: dy))
+                case .close: .close
+                }
+            })
     }
 
     /// The smallest rectangle holding every point of the path (control points included); nil when empty.
     public var bounds: PageRect? {
-        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+        var minX = Double.infinity
+        var minY = Double.infinity
+        var maxX = -Double.infinity
+        var maxY = -Double.infinity
         func add(_ p: PagePoint) {
-            minX = Swift.min(minX, p.x); minY = Swift.min(minY, p.y)
-            maxX = Swift.max(maxX, p.x); maxY = Swift.max(maxY, p.y)
+            minX = Swift.min(minX, p.x)
+            minY = Swift.min(minY, p.y)
+            maxX = Swift.max(maxX, p.x)
+            maxY = Swift.max(maxY, p.y)
         }
         for e in elements {
             switch e {
             case .move(let p), .line(let p): add(p)
-            case .curve(let a, let b, let c): add(a); add(b); add(c)
+            case .curve(let a, let b, let c):
+                add(a)
+                add(b)
+                add(c)
             case .close: break
             }
         }
@@ -73,7 +82,8 @@ extension DisplayList {
     @discardableResult
     public mutating func place(_ other: DisplayList, fittingIn box: PageRect) -> PageRect {
         let s = DisplayList.fitScale(of: other.size, into: box)
-        let w = other.size.width * s, h = other.size.height * s
+        let w = other.size.width * s
+        let h = other.size.height * s
         let frame = PageRect(x: box.x + (box.width - w) / 2, y: box.y + (box.height - h) / 2, width: w, height: h)
         append(.save)
         append(.clip(.rectangle(frame), .nonZero))

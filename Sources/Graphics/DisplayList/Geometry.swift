@@ -2,14 +2,20 @@
 public struct PagePoint: Hashable, Sendable, Codable {
     public var x: Double
     public var y: Double
-    public init(x: Double, y: Double) { self.x = x; self.y = y }
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
 }
 
 /// A size in points.
 public struct PageSize: Hashable, Sendable, Codable {
     public var width: Double
     public var height: Double
-    public init(width: Double, height: Double) { self.width = width; self.height = height }
+    public init(width: Double, height: Double) {
+        self.width = width
+        self.height = height
+    }
 
     /// US Letter, 8.5 × 11 in.
     public static let letter = PageSize(width: 612, height: 792)
@@ -26,7 +32,10 @@ public struct PageRect: Hashable, Sendable, Codable {
     public var width: Double
     public var height: Double
     public init(x: Double, y: Double, width: Double, height: Double) {
-        self.x = x; self.y = y; self.width = width; self.height = height
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
     }
     public var minX: Double { x }
     public var minY: Double { y }

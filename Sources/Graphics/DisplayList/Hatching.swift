@@ -6,8 +6,10 @@ extension DisplayList {
     /// - Parameters:
     ///   - spacing: distance between lines, in points, measured perpendicular to them.
     ///   - angle: line direction in degrees, counter-clockwise from the x axis as seen on the page (45 = "/").
-    public mutating func fillHatched(_ path: Path, background: Color, line: StrokeStyle, spacing: Double = 4,
-                                     angle: Double = 45, rule: FillRule = .nonZero) {
+    public mutating func fillHatched(
+        _ path: Path, background: Color, line: StrokeStyle, spacing: Double = 4,
+        angle: Double = 45, rule: FillRule = .nonZero
+    ) {
         guard let box = path.bounds, spacing > 0 else { return }
         append(.fill(path, background, rule))
         append(.save)
@@ -15,15 +17,18 @@ extension DisplayList {
         // Lines through the box's centre direction (dx, dy) (y down, so a positive angle goes up),
         // offset along the normal until they cover the box's diagonal.
         let radians = angle * Double.pi / 180
-        let dx = cosine(radians), dy = -sine(radians)
-        let nx = -dy, ny = dx
+        let dx = cosine(radians)
+        let dy = -sine(radians)
+        let nx = -dy
+        let ny = dx
         let c = box.center
         let half = (box.width * box.width + box.height * box.height).squareRoot() / 2 + line.width
         var lines = Path()
         // Start on a multiple of the spacing so one line passes through the centre (stable patterns).
         var offset = -(half / spacing).rounded(.down) * spacing
         while offset <= half {
-            let px = c.x + nx * offset, py = c.y + ny * offset
+            let px = c.x + nx * offset
+            let py = c.y + ny * offset
             lines.move(to: PagePoint(x: px - dx * half, y: py - dy * half))
             lines.line(to: PagePoint(x: px + dx * half, y: py + dy * half))
             offset += spacing
@@ -38,7 +43,8 @@ extension DisplayList {
 private func sine(_ x: Double) -> Double {
     var r = x.truncatingRemainder(dividingBy: 2 * Double.pi)
     if r > Double.pi { r -= 2 * Double.pi } else if r < -Double.pi { r += 2 * Double.pi }
-    var term = r, sum = r
+    var term = r
+    var sum = r
     for n in 1..<20 {
         term *= -r * r / Double((2 * n) * (2 * n + 1))
         sum += term

@@ -20,12 +20,23 @@ extension Path: Codable {
     public var pathData: String {
         var tokens: [String] = []
         tokens.reserveCapacity(elements.count * 3)
-        func point(_ p: PagePoint) { tokens.append("\(p.x)"); tokens.append("\(p.y)") }
+        func point(_ p: PagePoint) {
+            tokens.append("\(p.x)")
+            tokens.append("\(p.y)")
+        }
         for e in elements {
             switch e {
-            case .move(let p): tokens.append("M"); point(p)
-            case .line(let p): tokens.append("L"); point(p)
-            case .curve(let a, let b, let c): tokens.append("C"); point(a); point(b); point(c)
+            case .move(let p):
+                tokens.append("M")
+                point(p)
+            case .line(let p):
+                tokens.append("L")
+                point(p)
+            case .curve(let a, let b, let c):
+                tokens.append("C")
+                point(a)
+                point(b)
+                point(c)
             case .close: tokens.append("Z")
             }
         }
@@ -37,13 +48,19 @@ extension Path: Codable {
         var elements: [Element] = []
         var tokens = pathData.split(separator: " ").makeIterator()
         func point() -> PagePoint? {
-            guard let x = tokens.next().flatMap({ Double($0) }), let y = tokens.next().flatMap({ Double($0) }) else { return nil }
+            guard let x = tokens.next().flatMap({ Double($0) }), let y = tokens.next().flatMap({ Double($0) }) else {
+                return nil
+            }
             return PagePoint(x: x, y: y)
         }
         while let op = tokens.next() {
             switch op {
-            case "M": guard let p = point() else { return nil }; elements.append(.move(p))
-            case "L": guard let p = point() else { return nil }; elements.append(.line(p))
+            case "M":
+                guard let p = point() else { return nil }
+                elements.append(.move(p))
+            case "L":
+                guard let p = point() else { return nil }
+                elements.append(.line(p))
             case "C":
                 guard let a = point(), let b = point(), let c = point() else { return nil }
                 elements.append(.curve(a, b, c))

@@ -32,8 +32,10 @@ public struct Path: Hashable, Sendable {
 
     public static func rectangle(_ r: PageRect) -> Path {
         var p = Path()
-        p.addRing([PagePoint(x: r.minX, y: r.minY), PagePoint(x: r.maxX, y: r.minY),
-                   PagePoint(x: r.maxX, y: r.maxY), PagePoint(x: r.minX, y: r.maxY)])
+        p.addRing([
+            PagePoint(x: r.minX, y: r.minY), PagePoint(x: r.maxX, y: r.minY),
+            PagePoint(x: r.maxX, y: r.maxY), PagePoint(x: r.minX, y: r.maxY),
+        ])
         return p
     }
     public static func line(from a: PagePoint, to b: PagePoint) -> Path {

@@ -12,7 +12,11 @@ public struct StrokeStyle: Hashable, Sendable, Codable {
     public var cap: LineCap
     public var join: LineJoin
     public init(color: Color, width: Double = 1, dash: [Double] = [], cap: LineCap = .butt, join: LineJoin = .miter) {
-        self.color = color; self.width = width; self.dash = dash; self.cap = cap; self.join = join
+        self.color = color
+        self.width = width
+        self.dash = dash
+        self.cap = cap
+        self.join = join
     }
 }
 
@@ -27,10 +31,16 @@ public struct TextStyle: Hashable, Sendable, Codable {
     public var italic: Bool
     public var color: Color
     public var alignment: TextAlignment
-    public init(family: String = TextStyle.defaultFamily, size: Double = 10, weight: FontWeight = .regular,
-                italic: Bool = false, color: Color = .black, alignment: TextAlignment = .left) {
-        self.family = family; self.size = size; self.weight = weight; self.italic = italic
-        self.color = color; self.alignment = alignment
+    public init(
+        family: String = TextStyle.defaultFamily, size: Double = 10, weight: FontWeight = .regular,
+        italic: Bool = false, color: Color = .black, alignment: TextAlignment = .left
+    ) {
+        self.family = family
+        self.size = size
+        self.weight = weight
+        self.italic = italic
+        self.color = color
+        self.alignment = alignment
     }
     public static let defaultFamily = "DejaVu Sans"
 }

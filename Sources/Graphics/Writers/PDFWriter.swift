@@ -10,7 +10,8 @@ public enum PDFWriter {
     ///
     /// - Throws: `GraphicsError.io` naming `path` and Cairo's message when the file cannot be
     ///   written; `.invalidInput` for a document without pages.
-    public static func write(_ document: Document, to path: String, creator: String = "Lastmile") throws(GraphicsError) {
+    public static func write(_ document: Document, to path: String, creator: String = "Lastmile") throws(GraphicsError)
+    {
         guard let first = document.pages.first else { throw .invalidInput("the document has no pages") }
         let output = AtomicOutput(destination: path)
         do throws(GraphicsError) {
@@ -41,8 +42,9 @@ public enum PDFWriter {
                     let depth = max(0, min(level, parents.count))
                     let parent = depth == 0 ? Int32(CAIRO_PDF_OUTLINE_ROOT) : parents[depth - 1]
                     // cairo_pdf_surface_add_outline returns the new item's id (errors: surface status).
-                    let id = cairo_pdf_surface_add_outline(surface.handle, parent, title, "page=\(index + 1)",
-                                                           cairo_pdf_outline_flags_t(0))
+                    let id = cairo_pdf_surface_add_outline(
+                        surface.handle, parent, title, "page=\(index + 1)",
+                        cairo_pdf_outline_flags_t(0))
                     parents = Array(parents.prefix(depth)) + [id]
                 }
                 cairo_show_page(context.handle)

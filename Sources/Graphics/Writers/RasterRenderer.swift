@@ -27,13 +27,17 @@ public enum RasterRenderer {
             // cairo_image_surface_get_data returns NULL only for a surface in an error state (checked in draw).
             guard let data = cairo_image_surface_get_data(s) else { return -2 }
             // lastmile_write_png returns 0, or -1 with libpng's or strerror's message in `message`.
-            return lastmile_write_png(output.temporary, data, cairo_image_surface_get_width(s),
-                                      cairo_image_surface_get_height(s), cairo_image_surface_get_stride(s),
-                                      pngCompressionLevel, &message)
+            return lastmile_write_png(
+                output.temporary, data, cairo_image_surface_get_width(s),
+                cairo_image_surface_get_height(s), cairo_image_surface_get_stride(s),
+                pngCompressionLevel, &message)
         }
         if result != 0 {
             output.discard()
-            let text = result == -2 ? "the rendered image has no pixel data" : String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let text =
+                result == -2
+                ? "the rendered image has no pixel data"
+                : String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             throw .io(path: path, "writing PNG: \(text)")
         }
         try output.finish()

@@ -14,14 +14,15 @@ public enum SVGWriter {
         do {
             // Never returns NULL; a failure gives a surface in an error state. The write callback
             // appends to `sink`, which outlives the surface (finished below).
-            let surface = CairoSurface(cairo_svg_surface_create_for_stream(
-                { closure, data, length in
-                    guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-                    Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
-                        .bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-                    return CAIRO_STATUS_SUCCESS
-                },
-                Unmanaged.passUnretained(sink).toOpaque(), list.size.width, list.size.height))
+            let surface = CairoSurface(
+                cairo_svg_surface_create_for_stream(
+                    { closure, data, length in
+                        guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+                        Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+                            .bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+                        return CAIRO_STATUS_SUCCESS
+                    },
+                    Unmanaged.passUnretained(sink).toOpaque(), list.size.width, list.size.height))
             try surface.check("cairo_svg_surface_create_for_stream", path: path)
             do {
                 let context = CairoContext(surface: surface)
@@ -48,7 +49,8 @@ public enum SVGWriter {
             out.append(b)
             i += 1
             guard b == UInt8(ascii: "\"") || b == UInt8(ascii: "#"), i + word.count < svg.count,
-                  svg[i..<i + word.count].elementsEqual(word) else { continue }
+                svg[i..<i + word.count].elementsEqual(word)
+            else { continue }
             var end = i + word.count
             while end < svg.count, svg[end] >= UInt8(ascii: "0"), svg[end] <= UInt8(ascii: "9") { end += 1 }
             guard end > i + word.count else { continue }

@@ -76,7 +76,9 @@ public struct ACSTable: Sendable {
     static func dataMember(of path: String) throws -> Member {
         let lower = path.lowercased()
         if lower.hasSuffix(".json") || lower.hasSuffix(".json.gz") {
-            guard FileManager.default.fileExists(atPath: path) else { throw LastmileError.io(path: path, "no such file") }
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw LastmileError.io(path: path, "no such file")
+            }
             return Member(vsiPath: lower.hasSuffix(".gz") ? "/vsigzip/" + path : path, displayName: path)
         }
         let members = try VirtualPath.csvMembers(of: path)
@@ -86,7 +88,8 @@ public struct ACSTable: Sendable {
         if data.count == 1 { return Member(vsiPath: data[0].vsiPath, displayName: data[0].displayName) }
         throw LastmileError.badInput(
             SourceLocation(file: path),
-            "the archive holds \(members.count) CSV files (\(members.map(\.displayName).joined(separator: ", "))); expected one ACS data table")
+            "the archive holds \(members.count) CSV files (\(members.map(\.displayName).joined(separator: ", "))); expected one ACS data table"
+        )
     }
 
     private static func startsLikeJSON(_ member: Member) throws -> Bool {
@@ -116,11 +119,13 @@ public struct ACSTable: Sendable {
     static func readCSV(_ reader: CSVRecordReader) throws -> ACSTable {
         var reader = reader
         guard try reader.next() else {
-            throw LastmileError.badInput(SourceLocation(file: reader.displayName, line: 1),
-                                         "the file is empty; expected a header line of ACS variable codes (GEO_ID,NAME,B01003_001E,…)")
+            throw LastmileError.badInput(
+                SourceLocation(file: reader.displayName, line: 1),
+                "the file is empty; expected a header line of ACS variable codes (GEO_ID,NAME,B01003_001E,…)")
         }
-        var builder = try ACSTableBuilder(header: (0..<reader.fieldCount).map { reader.string($0) },
-                                          source: reader.displayName, layout: .csv)
+        var builder = try ACSTableBuilder(
+            header: (0..<reader.fieldCount).map { reader.string($0) },
+            source: reader.displayName, layout: .csv)
         while try reader.next() {
             try builder.add(row: (0..<reader.fieldCount).map { reader.string($0) }, line: reader.recordLine)
         }
@@ -133,12 +138,14 @@ public struct ACSTable: Sendable {
         do {
             parsed = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
         } catch {
-            throw LastmileError.badInput(SourceLocation(file: source),
-                                         "not valid JSON (\(error.localizedDescription)); expected a Census API response: an array of arrays")
+            throw LastmileError.badInput(
+                SourceLocation(file: source),
+                "not valid JSON (\(error.localizedDescription)); expected a Census API response: an array of arrays")
         }
         guard let rows = parsed as? [Any], let first = rows.first as? [Any] else {
-            throw LastmileError.badInput(SourceLocation(file: source, line: 1),
-                                         "expected a Census API response: an array of arrays whose first row is the header")
+            throw LastmileError.badInput(
+                SourceLocation(file: source, line: 1),
+                "expected a Census API response: an array of arrays whose first row is the header")
         }
         func cells(_ row: [Any]) -> [String] {
             row.map { v in

@@ -16,7 +16,9 @@ struct ACSTableBuilder {
 
     /// Census "special value" sentinels that stand for a missing estimate (Census Bureau, "Notes on
     /// ACS API Variable Types": -999999999, -888888888, -666666666, -555555555, -333333333, -222222222).
-    static let sentinels: Set<Double> = [-999_999_999, -888_888_888, -666_666_666, -555_555_555, -333_333_333, -222_222_222]
+    static let sentinels: Set<Double> = [
+        -999_999_999, -888_888_888, -666_666_666, -555_555_555, -333_333_333, -222_222_222,
+    ]
     /// Placeholder text data.census.gov and the API write where there is no estimate
     /// ("Explanation of symbols" in data.census.gov table notes); any run of `*` counts too.
     static let placeholders: Set<String> = ["-", "(X)", "N", "null", "NULL"]
@@ -45,23 +47,29 @@ struct ACSTableBuilder {
             key = .components([state] + ["county", "tract", "block group"].compactMap(column))
         } else {
             // An ACS variable code: table, 3-digit line, E (estimate) or M (margin), e.g. B19013_001E.
-            let sharesAColumn = rawHeader.contains { $0.wholeMatch(of: /[A-Z][0-9]{5}[A-Z0-9]*_[0-9]{3}[A-Z]*/) != nil }
+            let sharesAColumn =
+                rawHeader.contains { $0.wholeMatch(of: /[A-Z][0-9]{5}[A-Z0-9]*_[0-9]{3}[A-Z]*/) != nil }
                 || names.contains("name")
-            if let foreign = ForeignHeader.error(file: source, fieldCount: rawHeader.count, sharesAColumn: sharesAColumn,
-                                                 kind: "an ACS table", column: "an ACS variable code, NAME or a geography column",
-                                                 expected: ["GEO_ID", "NAME", "variable codes such as B01003_001E"]) {
+            if let foreign = ForeignHeader.error(
+                file: source, fieldCount: rawHeader.count, sharesAColumn: sharesAColumn,
+                kind: "an ACS table", column: "an ACS variable code, NAME or a geography column",
+                expected: ["GEO_ID", "NAME", "variable codes such as B01003_001E"])
+            {
                 throw foreign
             }
             throw LastmileError.badInput(
                 SourceLocation(file: source, line: 1, column: "GEO_ID"),
-                "no geography column: expected GEO_ID, GEOID or Census API columns state/county/tract/block group; the header has: \(rawHeader.joined(separator: ", "))")
+                "no geography column: expected GEO_ID, GEOID or Census API columns state/county/tract/block group; the header has: \(rawHeader.joined(separator: ", "))"
+            )
         }
         variableColumns = ACSVariable.allCases.compactMap { v in column(v.code).map { (v, $0) } }
         marginColumns = variableColumns.compactMap { v, e in v.marginCode.flatMap(column).map { (v, e, $0) } }
         countedColumns = names.indices.filter { Self.isVariableCode(names[$0]) }
-        table = ACSTable(layout: layout, source: source, profiles: [:], geoids: [], variablesPresent: variableColumns.map(\.variable),
-                         dataRows: 0, duplicateRows: 0, labelRowSkipped: false, placeholderCells: 0, sentinelCells: 0,
-                         topCodedCells: 0)
+        table = ACSTable(
+            layout: layout, source: source, profiles: [:], geoids: [],
+            variablesPresent: variableColumns.map(\.variable),
+            dataRows: 0, duplicateRows: 0, labelRowSkipped: false, placeholderCells: 0, sentinelCells: 0,
+            topCodedCells: 0)
     }
 
     /// Whether `normalized` is an estimate or margin-of-error code such as `b28002_013m`, `s2802_c03_001e`.
@@ -78,8 +86,9 @@ struct ACSTableBuilder {
         var row = row
         while row.count > header.count, row.last?.isEmpty == true { row.removeLast() }
         guard row.count == header.count else {
-            throw LastmileError.badInput(SourceLocation(file: source, line: line),
-                                         "expected \(header.count) fields as in the header, found \(row.count)")
+            throw LastmileError.badInput(
+                SourceLocation(file: source, line: line),
+                "expected \(header.count) fields as in the header, found \(row.count)")
         }
         let isFirstRow = table.dataRows == 0 && !table.labelRowSkipped
         let geoid: String
@@ -108,7 +117,9 @@ struct ACSTableBuilder {
         }
         // A margin is kept only beside an estimate.
         for (variable, e, i) in marginColumns {
-            guard case .number = Self.classify(row[e]), let margin = try self.margin(row[i], line: line, column: header[i]) else { continue }
+            guard case .number = Self.classify(row[e]),
+                let margin = try self.margin(row[i], line: line, column: header[i])
+            else { continue }
             profile.marginsOfError[variable.code] = margin
         }
 
@@ -120,7 +131,8 @@ struct ACSTableBuilder {
             guard first.rowHash == rowHash, table.profiles[id] == profile else {
                 throw LastmileError.badInput(
                     SourceLocation(file: source, line: line, column: header[keyColumn]),
-                    "GEOID \(geoid) appears again with different values (first on line \(first.line)); expected one row per area")
+                    "GEOID \(geoid) appears again with different values (first on line \(first.line)); expected one row per area"
+                )
             }
             table.duplicateRows += 1
             return
@@ -140,8 +152,9 @@ struct ACSTableBuilder {
     /// The GEOID of a row.
     private func geoid(of row: [String], line: Int) throws -> String {
         func bad(_ i: Int, _ what: String) -> LastmileError {
-            LastmileError.badInput(SourceLocation(file: source, line: line, column: header[i]),
-                                   what + ", found \"\(row[i].prefix(40))\"")
+            LastmileError.badInput(
+                SourceLocation(file: source, line: line, column: header[i]),
+                what + ", found \"\(row[i].prefix(40))\"")
         }
         func isDigits(_ s: Substring) -> Bool { !s.isEmpty && s.utf8.allSatisfy { $0 &- 48 < 10 } }
         switch key {
@@ -183,7 +196,8 @@ struct ACSTableBuilder {
             for words in variable.expectedLabelWords where !label.contains(words) {
                 throw LastmileError.badInput(
                     SourceLocation(file: source, line: line, column: header[i]),
-                    "the label \"\(row[i])\" does not mention \"\(words)\"; expected \(variable.code) to be \(variable.expectedLabelWords.joined(separator: " / ")) (has the table layout changed?)")
+                    "the label \"\(row[i])\" does not mention \"\(words)\"; expected \(variable.code) to be \(variable.expectedLabelWords.joined(separator: " / ")) (has the table layout changed?)"
+                )
             }
         }
     }
@@ -202,12 +216,15 @@ struct ACSTableBuilder {
         var topCoded = false
         // "250,000+" (upper interval) and "2,500-" (lower interval) for medians.
         if text.count > 1, let last = text.last, last == "+" || last == "-",
-           let before = text.dropLast().last, before.isNumber {
+            let before = text.dropLast().last, before.isNumber
+        {
             text = text.dropLast()
             topCoded = true
         }
         let plain = text.filter { $0 != "," }
-        guard plain.utf8.allSatisfy({ ($0 &- 48 < 10) || $0 == 46 || $0 == 45 }), let v = Double(plain) else { return .invalid }
+        guard plain.utf8.allSatisfy({ ($0 &- 48 < 10) || $0 == 46 || $0 == 45 }), let v = Double(plain) else {
+            return .invalid
+        }
         if sentinels.contains(v) { return .sentinel }
         return .number(v, topCoded: topCoded)
     }
@@ -219,12 +236,14 @@ struct ACSTableBuilder {
         case .empty, .sentinel: return nil
         case .placeholder: return raw.trimmingSpaces == "*****" ? 0 : nil
         case .invalid:
-            throw LastmileError.badInput(SourceLocation(file: source, line: line, column: column),
-                                         "expected a margin of error (a number or a placeholder such as **), found \"\(raw.prefix(40))\"")
+            throw LastmileError.badInput(
+                SourceLocation(file: source, line: line, column: column),
+                "expected a margin of error (a number or a placeholder such as **), found \"\(raw.prefix(40))\"")
         case .number(let v, _):
             guard v >= 0 else {
-                throw LastmileError.badInput(SourceLocation(file: source, line: line, column: column),
-                                             "expected a margin of error of 0 or more, found \"\(raw.prefix(40))\"")
+                throw LastmileError.badInput(
+                    SourceLocation(file: source, line: line, column: column),
+                    "expected a margin of error of 0 or more, found \"\(raw.prefix(40))\"")
             }
             return v
         }
@@ -233,8 +252,9 @@ struct ACSTableBuilder {
     /// The value of a recognised variable's cell: nil for empty, placeholders and sentinels.
     private func value(_ raw: String, _ variable: ACSVariable, line: Int, column: String) throws -> Double? {
         func bad(_ what: String) -> LastmileError {
-            LastmileError.badInput(SourceLocation(file: source, line: line, column: column),
-                                   what + ", found \"\(raw.prefix(40))\"")
+            LastmileError.badInput(
+                SourceLocation(file: source, line: line, column: column),
+                what + ", found \"\(raw.prefix(40))\"")
         }
         switch Self.classify(raw) {
         case .empty, .placeholder, .sentinel:

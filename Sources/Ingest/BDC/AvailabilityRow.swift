@@ -30,9 +30,11 @@ public struct AvailabilityRow: Hashable, Sendable {
     /// The location's H3 cell as written (`H3CellCode`, which gives back the text with the same table).
     public var h3Cell: UInt64
 
-    public init(locationID: Int64, block: UInt64, technology: Int, download: Double?, upload: Double?,
-                lowLatency: Bool?, businessResidential: BusinessResidentialCode, providerID: Int64 = -1,
-                providerText: Int32 = 0, brandText: Int32 = 0, h3Cell: UInt64 = H3CellCode.none) {
+    public init(
+        locationID: Int64, block: UInt64, technology: Int, download: Double?, upload: Double?,
+        lowLatency: Bool?, businessResidential: BusinessResidentialCode, providerID: Int64 = -1,
+        providerText: Int32 = 0, brandText: Int32 = 0, h3Cell: UInt64 = H3CellCode.none
+    ) {
         self.locationID = locationID
         self.block = block
         self.technology = technology

@@ -51,9 +51,12 @@ struct AvailabilityTexts {
 
     @inline(__always)
     private static func number(_ bytes: UnsafeRawBufferPointer, last: inout LastValue, table: inout Table) -> Int32 {
-        let same = bytes.count == last.bytes.count && (bytes.isEmpty || last.bytes.withUnsafeBytes {
-            memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0
-        })
+        let same =
+            bytes.count == last.bytes.count
+            && (bytes.isEmpty
+                || last.bytes.withUnsafeBytes {
+                    memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+                })
         if same {
             return last.number
         }

@@ -20,9 +20,12 @@ extension CSVRecordReader {
     /// space for `fieldCount` offsets. It never throws: anything unusual is left untouched (the
     /// position does not move) for the general parser, which gives the same values and the exact error.
     @inline(__always)
-    mutating func nextPlainRow(columns c: BDCHeader.Columns, fieldCount n: Int, ends: UnsafeMutablePointer<Int>,
-                               texts: inout AvailabilityTexts) -> PlainRow {
-        let end = limit, base = self.base
+    mutating func nextPlainRow(
+        columns c: BDCHeader.Columns, fieldCount n: Int, ends: UnsafeMutablePointer<Int>,
+        texts: inout AvailabilityTexts
+    ) -> PlainRow {
+        let end = limit
+        let base = self.base
         let start = position
         var field = 0
         var q = start
@@ -38,37 +41,38 @@ extension CSVRecordReader {
             return next == Self.comma || next == Self.lf || next == Self.cr
         }
         #if _endian(little)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x) & highs }
-        scan: while q + 8 <= end {
-            let w = UnsafeRawPointer(base + q).loadUnaligned(as: UInt64.self)
-            // Separators, line ends, quotes, and any non-ASCII byte (text that needs UTF-8 validation
-            // goes to the general parser).
-            var hits = zeroBytes(w ^ (ones &* 0x2C)) | zeroBytes(w ^ (ones &* 0x0A)) | zeroBytes(w ^ (ones &* 0x0D))
-                | zeroBytes(w ^ (ones &* 0x22)) | (w & highs)
-            while hits != 0 {
-                let at = q + hits.trailingZeroBitCount >> 3
-                let ch = base[at]
-                if ch >= 0x80 { return .general }
-                if ch == Self.comma {
-                    guard field < n, !inQuotes else { return .general }
-                    ends[field] = at
-                    field += 1
-                    fieldStart = at + 1
-                } else if ch == Self.quote {
-                    guard quoteIsPlain(at) else { return .general }
-                    inQuotes.toggle()
-                } else {
-                    guard !inQuotes else { return .general }
-                    lineEnd = at
-                    break scan
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x) & highs }
+            scan: while q + 8 <= end {
+                let w = UnsafeRawPointer(base + q).loadUnaligned(as: UInt64.self)
+                // Separators, line ends, quotes, and any non-ASCII byte (text that needs UTF-8 validation
+                // goes to the general parser).
+                var hits =
+                    zeroBytes(w ^ (ones &* 0x2C)) | zeroBytes(w ^ (ones &* 0x0A)) | zeroBytes(w ^ (ones &* 0x0D))
+                    | zeroBytes(w ^ (ones &* 0x22)) | (w & highs)
+                while hits != 0 {
+                    let at = q + hits.trailingZeroBitCount >> 3
+                    let ch = base[at]
+                    if ch >= 0x80 { return .general }
+                    if ch == Self.comma {
+                        guard field < n, !inQuotes else { return .general }
+                        ends[field] = at
+                        field += 1
+                        fieldStart = at + 1
+                    } else if ch == Self.quote {
+                        guard quoteIsPlain(at) else { return .general }
+                        inQuotes.toggle()
+                    } else {
+                        guard !inQuotes else { return .general }
+                        lineEnd = at
+                        break scan
+                    }
+                    hits &= hits &- 1
                 }
-                hits &= hits &- 1
+                q += 8
             }
-            q += 8
-        }
         #endif
         if lineEnd < 0 {
             while q < end {
@@ -106,16 +110,22 @@ extension CSVRecordReader {
         }
         // A field that starts with a quote ends with its closing quote (checked above): drop both.
         @inline(__always) func bounds(_ i: Int) -> (Int, Int) {
-            let s = i == 0 ? start : ends[i - 1] + 1, e = ends[i]
+            let s = i == 0 ? start : ends[i - 1] + 1
+            let e = ends[i]
             return e - s >= 2 && base[s] == Self.quote ? (s + 1, e - 1) : (s, e)
         }
-        let loc = bounds(c.location), tech = bounds(c.technology), down = bounds(c.download), up = bounds(c.upload)
-        let lat = bounds(c.lowLatency), code = bounds(c.businessResidential), block = bounds(c.block)
+        let loc = bounds(c.location)
+        let tech = bounds(c.technology)
+        let down = bounds(c.download)
+        let up = bounds(c.upload)
+        let lat = bounds(c.lowLatency)
+        let code = bounds(c.businessResidential)
+        let block = bounds(c.block)
         @inline(__always) func span(_ r: (Int, Int)) -> UnsafeRawBufferPointer {
             UnsafeRawBufferPointer(start: base + r.0, count: r.1 - r.0)
         }
         guard let location = FieldParsing.int64(span(loc)), location >= 0,
-              let technology = FieldParsing.int64(span(tech)), technology >= 0, technology <= Int64(Int32.max)
+            let technology = FieldParsing.int64(span(tech)), technology >= 0, technology <= Int64(Int32.max)
         else { return .general }
         var download: Double?
         if down.1 > down.0 {
@@ -174,9 +184,11 @@ extension CSVRecordReader {
         recordLine = nextLine
         nextLine += 1
         position = p
-        return .row(AvailabilityRow(locationID: location, block: blockNumber, technology: Int(technology),
-                                    download: download, upload: upload, lowLatency: lowLatency,
-                                    businessResidential: businessResidential, providerID: providerID,
-                                    providerText: providerText, brandText: brandText, h3Cell: h3))
+        return .row(
+            AvailabilityRow(
+                locationID: location, block: blockNumber, technology: Int(technology),
+                download: download, upload: upload, lowLatency: lowLatency,
+                businessResidential: businessResidential, providerID: providerID,
+                providerText: providerText, brandText: brandText, h3Cell: h3))
     }
 }

@@ -26,11 +26,16 @@ struct BDCHeader: Sendable {
                 SourceLocation(file: reader.displayName, line: 1),
                 reader.sawAnyByte
                     ? "no header line; expected a BDC header (\(BDCColumn.allCases.map(\.name).joined(separator: ",")))"
-                    : "the file is empty; expected a BDC header line (\(BDCColumn.allCases.map(\.name).joined(separator: ",")))")
+                    : "the file is empty; expected a BDC header line (\(BDCColumn.allCases.map(\.name).joined(separator: ",")))"
+            )
         }
-        if let field = (0..<reader.fieldCount).first(where: { String(validating: reader.bytes($0), as: UTF8.self) == nil }) {
-            throw LastmileError.badInput(SourceLocation(file: reader.displayName, line: 1),
-                                         "the header is not UTF-8 text (field \(field + 1)); FCC files are UTF-8: was the file re-saved in another encoding?")
+        if let field = (0..<reader.fieldCount).first(where: {
+            String(validating: reader.bytes($0), as: UTF8.self) == nil
+        }) {
+            throw LastmileError.badInput(
+                SourceLocation(file: reader.displayName, line: 1),
+                "the header is not UTF-8 text (field \(field + 1)); FCC files are UTF-8: was the file re-saved in another encoding?"
+            )
         }
         let names = (0..<reader.fieldCount).map { reader.string($0) }
         self.names = names
@@ -49,9 +54,11 @@ struct BDCHeader: Sendable {
             index[column] = positions.first
         }
         let missing = BDCColumn.required.filter { index[$0] == nil }
-        if let foreign = ForeignHeader.error(file: reader.displayName, fieldCount: names.count,
-                                             sharesAColumn: index.values.contains { $0 != nil }, kind: "a BDC availability file",
-                                             column: "a BDC column", expected: BDCColumn.required.map(\.name)) {
+        if let foreign = ForeignHeader.error(
+            file: reader.displayName, fieldCount: names.count,
+            sharesAColumn: index.values.contains { $0 != nil }, kind: "a BDC availability file",
+            column: "a BDC column", expected: BDCColumn.required.map(\.name))
+        {
             throw foreign
         }
         if !missing.isEmpty {
@@ -65,11 +72,19 @@ struct BDCHeader: Sendable {
         }
         layout = BDCLayout.of(fieldNames: names)
         func at(_ c: BDCColumn) -> Int { index[c] ?? -1 }
-        iLocation = at(.locationID); iTechnology = at(.technology); iDown = at(.maxDownload)
-        iUp = at(.maxUpload); iLatency = at(.lowLatency); iCode = at(.businessResidential)
-        iBlock = at(.blockGEOID); iProvider = at(.providerID); iBrand = at(.brandName); iH3 = at(.h3Res8)
-        columns = Columns(location: iLocation, technology: iTechnology, download: iDown, upload: iUp,
-                          lowLatency: iLatency, businessResidential: iCode, block: iBlock, provider: iProvider,
-                          brand: iBrand, h3: iH3)
+        iLocation = at(.locationID)
+        iTechnology = at(.technology)
+        iDown = at(.maxDownload)
+        iUp = at(.maxUpload)
+        iLatency = at(.lowLatency)
+        iCode = at(.businessResidential)
+        iBlock = at(.blockGEOID)
+        iProvider = at(.providerID)
+        iBrand = at(.brandName)
+        iH3 = at(.h3Res8)
+        columns = Columns(
+            location: iLocation, technology: iTechnology, download: iDown, upload: iUp,
+            lowLatency: iLatency, businessResidential: iCode, block: iBlock, provider: iProvider,
+            brand: iBrand, h3: iH3)
     }
 }

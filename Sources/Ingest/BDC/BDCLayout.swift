@@ -19,7 +19,8 @@ public enum BDCLayout: String, Sendable, Codable {
     /// A planner-facing description.
     public var displayName: String {
         switch self {
-        case .november2022: "June 2022 round, November 2022 release (11 columns: block_fips, technology_code, h3index_hex8)"
+        case .november2022:
+            "June 2022 round, November 2022 release (11 columns: block_fips, technology_code, h3index_hex8)"
         case .current: "current (12 columns: block_geoid, technology, h3_res8_id, state_usps)"
         }
     }

@@ -37,10 +37,13 @@ public struct BDCReadProgress: Hashable, Sendable {
     /// One line for a terminal: `412 MB of 2.37 GB (17 %), 602 MB/s, 3 s left` or, for compressed
     /// inputs, `412 MB read, 602 MB/s, file 2 of 50`.
     public var line: String {
-        func mb(_ b: Double) -> String { b >= 1e9 ? String(format: "%.2f GB", b / 1e9) : String(format: "%.0f MB", b / 1e6) }
+        func mb(_ b: Double) -> String {
+            b >= 1e9 ? String(format: "%.2f GB", b / 1e9) : String(format: "%.0f MB", b / 1e6)
+        }
         let rate = mb(bytesPerSecond) + "/s"
         if let total = plainBytesTotal, let f = fractionDone, let left = secondsLeft {
-            return "\(mb(Double(bytesRead))) of \(mb(Double(total))) (\(Int(f * 100)) %), \(rate), \(Int(left.rounded())) s left"
+            return
+                "\(mb(Double(bytesRead))) of \(mb(Double(total))) (\(Int(f * 100)) %), \(rate), \(Int(left.rounded())) s left"
         }
         return "\(mb(Double(bytesRead))) read, \(rate), file \(min(filesDone + 1, filesTotal)) of \(filesTotal)"
     }

@@ -15,8 +15,10 @@ public struct BDCReadSummary: Hashable, Sendable {
     /// technology files a read covered.
     public var rowsByTechnology: [Int: Int] = [:]
 
-    public init(rows: Int = 0, members: [String] = [], bytes: Int = 0, unknownTechnologyRows: Int = 0,
-                unknownTechnologyCodes: [Int] = []) {
+    public init(
+        rows: Int = 0, members: [String] = [], bytes: Int = 0, unknownTechnologyRows: Int = 0,
+        unknownTechnologyCodes: [Int] = []
+    ) {
         self.rows = rows
         self.members = members
         self.bytes = bytes

@@ -41,7 +41,8 @@ extension BDCReader {
             members += m
             fileOfMember += Array(repeating: i, count: m.count)
             if m.count == 1, m[0].vsiPath == path,
-               let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int {
+                let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+            {
                 plainTotal = plainTotal.map { $0 + size }
             } else {
                 plainTotal = nil
@@ -50,8 +51,9 @@ extension BDCReader {
         let workers = max(1, threads)
         var source = ChunkSource(members: members, chunkSize: max(chunkSize, 64))
         if let progress {
-            source.progress = ChunkSource.ProgressReport(report: progress, fileOfMember: fileOfMember,
-                                                         files: paths.count, plainBytesTotal: plainTotal)
+            source.progress = ChunkSource.ProgressReport(
+                report: progress, fileOfMember: fileOfMember,
+                files: paths.count, plainBytesTotal: plainTotal)
         }
         let shared = ParallelRead<A>(source: source, workers: workers)
         let finished = DispatchSemaphore(value: 0)

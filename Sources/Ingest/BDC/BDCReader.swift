@@ -24,8 +24,10 @@ public enum BDCReader {
     ///   member, line (header = line 1) and column for an empty file, a header without a required
     ///   column, a line with the wrong number of fields, an unterminated quote, or a bad value.
     @discardableResult
-    public static func read(path: String, chunkSize: Int = BDCReader.defaultChunkSize,
-                            _ body: (AvailabilityRecord) throws -> Void) throws -> BDCReadSummary {
+    public static func read(
+        path: String, chunkSize: Int = BDCReader.defaultChunkSize,
+        _ body: (AvailabilityRecord) throws -> Void
+    ) throws -> BDCReadSummary {
         var summary = BDCReadSummary()
         var unknownCodes = Set<Int>()
         for member in try VirtualPath.csvMembers(of: path) {
@@ -80,16 +82,22 @@ public enum BDCReader {
             let h = header
             // 15 ASCII bytes fit in a small String: no allocation.
             let block = String(decoding: reader.bytes(h.iBlock), as: UTF8.self)
-            let providerID = h.iProvider >= 0
-                ? provider.text(reader.bytes(h.iProvider), reader.hasDoubledQuotes(h.iProvider)) { reader.string(h.iProvider) } : ""
-            let brandName = h.iBrand >= 0
+            let providerID =
+                h.iProvider >= 0
+                ? provider.text(reader.bytes(h.iProvider), reader.hasDoubledQuotes(h.iProvider)) {
+                    reader.string(h.iProvider)
+                } : ""
+            let brandName =
+                h.iBrand >= 0
                 ? brand.text(reader.bytes(h.iBrand), reader.hasDoubledQuotes(h.iBrand)) { reader.string(h.iBrand) } : ""
-            let h3Cell = h.iH3 >= 0
+            let h3Cell =
+                h.iH3 >= 0
                 ? h3.text(reader.bytes(h.iH3), reader.hasDoubledQuotes(h.iH3)) { reader.string(h.iH3) } : ""
-            return AvailabilityRecord(locationID: f.locationID, providerID: providerID, brandName: brandName,
-                                      technology: Technology(code: f.technology), download: f.download.map(Bandwidth.init(mbps:)),
-                                      upload: f.upload.map(Bandwidth.init(mbps:)), lowLatency: f.lowLatency,
-                                      businessResidential: f.businessResidential, blockGEOID: block, h3Cell: h3Cell)
+            return AvailabilityRecord(
+                locationID: f.locationID, providerID: providerID, brandName: brandName,
+                technology: Technology(code: f.technology), download: f.download.map(Bandwidth.init(mbps:)),
+                upload: f.upload.map(Bandwidth.init(mbps:)), lowLatency: f.lowLatency,
+                businessResidential: f.businessResidential, blockGEOID: block, h3Cell: h3Cell)
         }
     }
 
@@ -102,7 +110,9 @@ public enum BDCReader {
 
         mutating func text(_ bytes: UnsafeRawBufferPointer, _ hasDoubledQuotes: Bool, _ make: () -> String) -> String {
             if valid && bytes.count == lastBytes.count && !hasDoubledQuotes
-                && (bytes.isEmpty || lastBytes.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })) {
+                && (bytes.isEmpty
+                    || lastBytes.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }))
+            {
                 return lastText
             }
             lastText = make()

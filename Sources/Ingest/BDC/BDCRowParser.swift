@@ -7,7 +7,8 @@ enum BDCRowParser {
     /// - Throws: `LastmileError.badInput` naming the file, line (as the reader counts it) and column.
     @inline(__always)
     static func next(_ reader: inout CSVRecordReader, _ h: BDCHeader, texts: inout AvailabilityTexts) throws
-        -> AvailabilityRow? {
+        -> AvailabilityRow?
+    {
         guard try reader.next(columnNames: h.names) else { return nil }
         guard reader.fieldCount == h.names.count else {
             throw LastmileError.badInput(
@@ -26,7 +27,9 @@ enum BDCRowParser {
         for i in [h.iProvider, h.iBrand] where i >= 0 {
             let text = reader.bytes(i)
             if text.contains(where: { $0 >= 0x80 }), String(validating: text, as: UTF8.self) == nil {
-                throw bad(reader, h, i, "expected UTF-8 text (FCC files are UTF-8: was the file re-saved in another encoding?)")
+                throw bad(
+                    reader, h, i,
+                    "expected UTF-8 text (FCC files are UTF-8: was the file re-saved in another encoding?)")
             }
         }
         let download = try speed(reader, h, h.iDown)
@@ -76,14 +79,16 @@ enum BDCRowParser {
                 h3 = H3CellCode.text(texts.number(reader.string(h.iH3)))
             }
         }
-        return AvailabilityRow(locationID: location, block: block, technology: Int(tech), download: download,
-                               upload: upload, lowLatency: lowLatency, businessResidential: code, providerID: provider,
-                               providerText: providerText, brandText: brandText, h3Cell: h3)
+        return AvailabilityRow(
+            locationID: location, block: block, technology: Int(tech), download: download,
+            upload: upload, lowLatency: lowLatency, businessResidential: code, providerID: provider,
+            providerText: providerText, brandText: brandText, h3Cell: h3)
     }
 
     private static func bad(_ reader: CSVRecordReader, _ h: BDCHeader, _ i: Int, _ what: String) -> LastmileError {
-        LastmileError.badInput(SourceLocation(file: reader.displayName, line: reader.recordLine, column: h.names[i]),
-                               what + ", found " + FieldParsing.quoted(reader.bytes(i)))
+        LastmileError.badInput(
+            SourceLocation(file: reader.displayName, line: reader.recordLine, column: h.names[i]),
+            what + ", found " + FieldParsing.quoted(reader.bytes(i)))
     }
 
     @inline(__always)

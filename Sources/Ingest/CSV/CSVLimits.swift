@@ -6,6 +6,7 @@ public enum CSVLimits {
     public static let maximumLineLength = 1 << 20
 
     /// The message for a record longer than `maximumLineLength` (its line is in the error's location).
-    public static let tooLong = "the line is longer than 1 MiB (\(maximumLineLength) bytes): this is not a line-oriented CSV file, or a quote is left open"
+    public static let tooLong =
+        "the line is longer than 1 MiB (\(maximumLineLength) bytes): this is not a line-oriented CSV file, or a quote is left open"
 
 }

@@ -203,7 +203,10 @@ struct CSVRecordReader {
 
     /// Moves unconsumed bytes to the front (growing the buffer when one record fills it) and reads more.
     private mutating func refill() throws {
-        guard let stream else { atEnd = true; return }
+        guard let stream else {
+            atEnd = true
+            return
+        }
         if position > 0 {
             let remaining = limit - position
             if remaining > 0 { base.update(from: base + position, count: remaining) }
@@ -235,15 +238,17 @@ struct CSVRecordReader {
     static func separator(in base: UnsafeMutablePointer<UInt8>, from: Int, to end: Int) -> Int {
         var q = from
         #if _endian(little)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        while q + 8 <= end {
-            let w = UnsafeRawPointer(base + q).loadUnaligned(as: UInt64.self)
-            let a = w ^ (ones &* 0x2C), b = w ^ (ones &* 0x0A), c = w ^ (ones &* 0x0D)
-            let hits = ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c) & highs
-            if hits != 0 { return q + hits.trailingZeroBitCount >> 3 }
-            q += 8
-        }
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while q + 8 <= end {
+                let w = UnsafeRawPointer(base + q).loadUnaligned(as: UInt64.self)
+                let a = w ^ (ones &* 0x2C)
+                let b = w ^ (ones &* 0x0A)
+                let c = w ^ (ones &* 0x0D)
+                let hits = ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c) & highs
+                if hits != 0 { return q + hits.trailingZeroBitCount >> 3 }
+                q += 8
+            }
         #endif
         while q < end {
             let c = base[q]
@@ -262,7 +267,10 @@ struct CSVRecordReader {
     /// only when the record is complete, so a record cut by the buffer end is parsed again after a refill.
     private mutating func parseRecord(columnNames: [String]) throws -> ParseResult {
         func columnName(_ i: Int) -> String? { i < columnNames.count ? columnNames[i] : nil }
-        let comma = Self.comma, quote = Self.quote, lf = Self.lf, cr = Self.cr
+        let comma = Self.comma
+        let quote = Self.quote
+        let lf = Self.lf
+        let cr = Self.cr
         let end = limit
         let base = self.base
         let atEnd = self.atEnd
@@ -282,12 +290,19 @@ struct CSVRecordReader {
                     let c = base[q]
                     if c == quote {
                         if q + 1 < end {
-                            if base[q + 1] == quote { doubled = true; q += 2; continue }
+                            if base[q + 1] == quote {
+                                doubled = true
+                                q += 2
+                                continue
+                            }
                             closed = true
                             break
                         }
                         // Quote is the last byte in the buffer: closing or first half of a pair?
-                        if atEnd { closed = true; break }
+                        if atEnd {
+                            closed = true
+                            break
+                        }
                         return .needMoreData
                     }
                     if c == lf || (c == cr && !(q + 1 < end && base[q + 1] == lf)) { newlinesInside += 1 }
@@ -296,9 +311,11 @@ struct CSVRecordReader {
                 if !closed {
                     if !atEnd { return .needMoreData }
                     throw LastmileError.badInput(
-                        SourceLocation(file: displayName, line: openingLine,
-                                       column: columnName(fieldCount) ?? "field \(fieldCount + 1)"),
-                        "unterminated quoted field: the quote opened on this line is not closed before the end of the file")
+                        SourceLocation(
+                            file: displayName, line: openingLine,
+                            column: columnName(fieldCount) ?? "field \(fieldCount + 1)"),
+                        "unterminated quoted field: the quote opened on this line is not closed before the end of the file"
+                    )
                 }
                 append(Field(start: contentStart, end: q, quoted: true, hasDoubledQuotes: doubled))
                 p = q + 1
@@ -306,9 +323,11 @@ struct CSVRecordReader {
                     let c = base[p]
                     if c != comma && c != lf && c != cr {
                         throw LastmileError.badInput(
-                            SourceLocation(file: displayName, line: nextLine + newlinesInside,
-                                           column: columnName(fieldCount - 1) ?? "field \(fieldCount)"),
-                            "unexpected text after a closing quote; a quote inside a quoted field must be doubled (\"\")")
+                            SourceLocation(
+                                file: displayName, line: nextLine + newlinesInside,
+                                column: columnName(fieldCount - 1) ?? "field \(fieldCount)"),
+                            "unexpected text after a closing quote; a quote inside a quoted field must be doubled (\"\")"
+                        )
                     }
                 }
             } else {
@@ -323,7 +342,10 @@ struct CSVRecordReader {
                 break
             }
             let c = base[p]
-            if c == comma { p += 1; continue }
+            if c == comma {
+                p += 1
+                continue
+            }
             if c == cr {
                 if p + 1 < end {
                     p += base[p + 1] == lf ? 2 : 1

@@ -131,15 +131,19 @@ struct ChunkSource {
                     // a chunk that is never handed out (ParallelRead counts the lines before it).
                     chunkMember.append(m.index)
                     chunkLines.append(0)
-                    record(failure: LastmileError.badInput(SourceLocation(file: members[m.index].displayName, line: 1),
-                                                           CSVLimits.tooLong), at: nextSequence)
+                    record(
+                        failure: LastmileError.badInput(
+                            SourceLocation(file: members[m.index].displayName, line: 1),
+                            CSVLimits.tooLong), at: nextSequence)
                     nextSequence += 1
                     return nil
                 }
                 // No record ends in the buffer: one record is longer than it. Grow and read on.
                 var bigger = buffer(capacity: m.data.count * 2)
                 bigger.withUnsafeMutableBytes { dst in
-                    m.data.withUnsafeBytes { src in dst.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[..<m.filled])) }
+                    m.data.withUnsafeBytes { src in
+                        dst.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[..<m.filled]))
+                    }
                 }
                 pool.append(m.data)
                 m.data = bigger
@@ -171,15 +175,18 @@ struct ChunkSource {
         p.lastReport = now
         progress = p
         let elapsed = now - p.start
-        p.report(BDCReadProgress(bytesRead: bytes,
-                                 elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                                 filesDone: p.fileOfMember[member], filesTotal: p.files, plainBytesTotal: p.plainBytesTotal))
+        p.report(
+            BDCReadProgress(
+                bytesRead: bytes,
+                elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                filesDone: p.fileOfMember[member], filesTotal: p.files, plainBytesTotal: p.plainBytesTotal))
     }
 
     private mutating func emit(_ data: [UInt8], count: Int, member m: OpenMember) -> Chunk {
         reportProgress(member: m.index)
-        let chunk = Chunk(bytes: data, count: count, sequence: nextSequence, member: m.index, header: m.header,
-                          displayName: members[m.index].displayName)
+        let chunk = Chunk(
+            bytes: data, count: count, sequence: nextSequence, member: m.index, header: m.header,
+            displayName: members[m.index].displayName)
         nextSequence += 1
         chunkMember.append(m.index)
         chunkLines.append(0)
@@ -197,7 +204,8 @@ struct ChunkSource {
         data.withUnsafeMutableBytes { $0.copyMemory(from: rest.bytes) }
         bytes += reader.bytesRead
         firstDataLine[index] = rest.nextLine
-        current = OpenMember(stream: stream, header: header, index: index, data: data, filled: rest.bytes.count,
-                             atEnd: rest.atEnd)
+        current = OpenMember(
+            stream: stream, header: header, index: index, data: data, filled: rest.bytes.count,
+            atEnd: rest.atEnd)
     }
 }

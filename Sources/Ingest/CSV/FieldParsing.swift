@@ -14,7 +14,10 @@ enum FieldParsing {
         let n = bytes.count
         guard n > 0 else { return nil }
         var negative = false
-        if bytes[0] == UInt8(ascii: "-") { negative = true; i = 1 }
+        if bytes[0] == UInt8(ascii: "-") {
+            negative = true
+            i = 1
+        }
         guard i < n else { return nil }
         var value: Int64 = 0
         if n - i <= 18 {
@@ -56,7 +59,10 @@ enum FieldParsing {
         let n = bytes.count
         var i = 0
         var negative = false
-        if n > 0, bytes[0] == UInt8(ascii: "-") { negative = true; i = 1 }
+        if n > 0, bytes[0] == UInt8(ascii: "-") {
+            negative = true
+            i = 1
+        }
         var mantissa: UInt64 = 0
         var digits = 0
         var fractionDigits = 0
@@ -85,7 +91,8 @@ enum FieldParsing {
     private static func slowDecimal(_ bytes: UnsafeRawBufferPointer) -> Decimal {
         let text = String(decoding: bytes, as: UTF8.self)
         guard text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 }),
-              let v = Double(text) else { return .notANumber }
+            let v = Double(text)
+        else { return .notANumber }
         return v < 0 ? .negative : .value(v)
     }
 

@@ -60,21 +60,26 @@ final class ParallelRead<A: AvailabilityAccumulator>: Sendable {
     }
 
     /// Parses one chunk into `accumulator`; returns its physical line count.
-    static func parse(_ chunk: Chunk, into accumulator: inout A, batch: inout [AvailabilityRow],
-                      tally: inout WorkerTally, texts: inout AvailabilityTexts) throws -> Int {
+    static func parse(
+        _ chunk: Chunk, into accumulator: inout A, batch: inout [AvailabilityRow],
+        tally: inout WorkerTally, texts: inout AvailabilityTexts
+    ) throws -> Int {
         batch.removeAll(keepingCapacity: true)
         let header = chunk.header
         return try chunk.bytes.withUnsafeBytes { raw in
-            var reader = CSVRecordReader(chunk: UnsafeRawBufferPointer(rebasing: raw[..<chunk.count]),
-                                         displayName: chunk.displayName)
+            var reader = CSVRecordReader(
+                chunk: UnsafeRawBufferPointer(rebasing: raw[..<chunk.count]),
+                displayName: chunk.displayName)
             let fieldCount = header.names.count
             try withUnsafeTemporaryAllocation(of: Int.self, capacity: fieldCount) { ends in
                 while true {
                     let row: AvailabilityRow
                     // The fast path takes plain records; anything else goes through the general parser,
                     // which gives the same values, or the exact error.
-                    switch reader.nextPlainRow(columns: header.columns, fieldCount: fieldCount, ends: ends.baseAddress!,
-                                               texts: &texts) {
+                    switch reader.nextPlainRow(
+                        columns: header.columns, fieldCount: fieldCount, ends: ends.baseAddress!,
+                        texts: &texts)
+                    {
                     case .row(let r): row = r
                     case .general:
                         guard let r = try BDCRowParser.next(&reader, header, texts: &texts) else { return }
@@ -105,7 +110,8 @@ final class ParallelRead<A: AvailabilityAccumulator>: Sendable {
     /// The merged result after every worker finished, or the first failure in reading order (a
     /// chunk's error gets its line counted from the start of its member).
     func result() throws -> (accumulator: A, summary: BDCReadSummary) {
-        let (failure, base, lineOffset) = source.withLock { s -> ((sequence: Int, error: any Error)?, BDCReadSummary, Int?) in
+        let (failure, base, lineOffset) = source.withLock {
+            s -> ((sequence: Int, error: any Error)?, BDCReadSummary, Int?) in
             var summary = BDCReadSummary()
             summary.members = s.finishedMembers
             summary.bytes = s.bytes

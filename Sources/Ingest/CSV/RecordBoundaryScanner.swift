@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Finds where a CSV byte stream can be cut into chunks of whole records: just after a line break
@@ -37,11 +37,17 @@ struct RecordBoundaryScanner {
         var p = scanned
         while p < count {
             // memchr returns a pointer to the first matching byte, or NULL when there is none.
-            guard let hit = memchr(base + p, Int32(quote), count - p) else { p = count; break }
+            guard let hit = memchr(base + p, Int32(quote), count - p) else {
+                p = count
+                break
+            }
             let q = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
             if inQuotes {
                 if q + 1 < count {
-                    if base[q + 1] == quote { p = q + 2; continue }  // "" inside a quoted field
+                    if base[q + 1] == quote {
+                        p = q + 2
+                        continue
+                    }  // "" inside a quoted field
                     inQuotes = false
                     outsideStart = q + 1
                     p = q + 1

@@ -12,18 +12,22 @@ enum SingleCSV {
     ///   - expectedHeader: what the header should hold, said when the file is empty.
     /// - Throws: `.io` when the file cannot be opened; `.badInput` for an archive of several CSVs or an
     ///   empty file; whatever `body` throws.
-    static func read<T>(path: String, what: String, expectedHeader: String,
-                        _ body: (inout CSVRecordReader, _ file: String, _ names: [String]) throws -> T) throws -> T {
+    static func read<T>(
+        path: String, what: String, expectedHeader: String,
+        _ body: (inout CSVRecordReader, _ file: String, _ names: [String]) throws -> T
+    ) throws -> T {
         let members = try VirtualPath.csvMembers(of: path)
         guard members.count == 1 else {
-            throw LastmileError.badInput(SourceLocation(file: path), "the archive holds \(members.count) CSV files; expected one \(what)")
+            throw LastmileError.badInput(
+                SourceLocation(file: path), "the archive holds \(members.count) CSV files; expected one \(what)")
         }
         let stream = try ByteStream(vsiPath: members[0].vsiPath, displayName: members[0].displayName)
         defer { stream.close() }
         var reader = CSVRecordReader(stream: stream, chunkSize: 1 << 20)
         let file = reader.displayName
         guard try reader.next() else {
-            throw LastmileError.badInput(SourceLocation(file: file, line: 1), "the file is empty; expected \(expectedHeader)")
+            throw LastmileError.badInput(
+                SourceLocation(file: file, line: 1), "the file is empty; expected \(expectedHeader)")
         }
         let names = (0..<reader.fieldCount).map { reader.string($0) }
         return try body(&reader, file, names)

@@ -16,7 +16,9 @@ public struct Form477Record: Hashable, Sendable {
     public var download: Double
     public var upload: Double
 
-    public init(blockCode: String, providerID: String = "", technology: Int, consumer: Bool, download: Double, upload: Double) {
+    public init(
+        blockCode: String, providerID: String = "", technology: Int, consumer: Bool, download: Double, upload: Double
+    ) {
         self.blockCode = blockCode
         self.providerID = providerID
         self.technology = technology
@@ -47,41 +49,57 @@ public enum Form477Reader {
             defer { stream.close() }
             var reader = CSVRecordReader(stream: stream)
             guard try reader.next() else {
-                throw LastmileError.badInput(SourceLocation(file: member.displayName, line: 1),
-                                             "the file is empty; expected a Form 477 header line with \(requiredColumns.joined(separator: ", "))")
+                throw LastmileError.badInput(
+                    SourceLocation(file: member.displayName, line: 1),
+                    "the file is empty; expected a Form 477 header line with \(requiredColumns.joined(separator: ", "))"
+                )
             }
             let names = (0..<reader.fieldCount).map { reader.string($0) }
             let normalized = names.map { KnownSchema.normalize($0) }
             let missing = requiredColumns.filter { !normalized.contains($0) }
-            if let foreign = ForeignHeader.error(file: member.displayName, fieldCount: names.count,
-                                                 sharesAColumn: missing.count < requiredColumns.count, kind: "a Form 477 deployment file",
-                                                 column: "a Form 477 column", expected: requiredColumns) {
+            if let foreign = ForeignHeader.error(
+                file: member.displayName, fieldCount: names.count,
+                sharesAColumn: missing.count < requiredColumns.count, kind: "a Form 477 deployment file",
+                column: "a Form 477 column", expected: requiredColumns)
+            {
                 throw foreign
             }
             guard missing.isEmpty else {
-                throw LastmileError.badInput(SourceLocation(file: member.displayName, line: 1, column: missing.joined(separator: ", ")),
-                                             "the header lacks Form 477 column(s) \(missing.joined(separator: ", ")); the header has: \(names.joined(separator: ", "))")
+                throw LastmileError.badInput(
+                    SourceLocation(file: member.displayName, line: 1, column: missing.joined(separator: ", ")),
+                    "the header lacks Form 477 column(s) \(missing.joined(separator: ", ")); the header has: \(names.joined(separator: ", "))"
+                )
             }
             func index(_ name: String) -> Int { normalized.firstIndex(of: name) ?? -1 }
-            let iBlock = index("blockcode"), iTech = index("techcode"), iConsumer = index("consumer")
-            let iDown = index("maxaddown"), iUp = index("maxadup"), iProvider = index("provider_id")
+            let iBlock = index("blockcode")
+            let iTech = index("techcode")
+            let iConsumer = index("consumer")
+            let iDown = index("maxaddown")
+            let iUp = index("maxadup")
+            let iProvider = index("provider_id")
             while try reader.next(columnNames: names) {
                 let line = reader.recordLine
                 guard reader.fieldCount == names.count else {
-                    throw LastmileError.badInput(SourceLocation(file: member.displayName, line: line),
-                                                 "expected \(names.count) fields as in the header, found \(reader.fieldCount)")
+                    throw LastmileError.badInput(
+                        SourceLocation(file: member.displayName, line: line),
+                        "expected \(names.count) fields as in the header, found \(reader.fieldCount)")
                 }
                 func bad(_ i: Int, _ what: String) -> LastmileError {
-                    LastmileError.badInput(SourceLocation(file: member.displayName, line: line, column: names[i]),
-                                           what + ", found " + FieldParsing.quoted(reader.bytes(i)))
+                    LastmileError.badInput(
+                        SourceLocation(file: member.displayName, line: line, column: names[i]),
+                        what + ", found " + FieldParsing.quoted(reader.bytes(i)))
                 }
                 let block = reader.bytes(iBlock)
-                guard FieldParsing.isDigits(block, count: 15) else { throw bad(iBlock, "expected a 15-digit census block code") }
+                guard FieldParsing.isDigits(block, count: 15) else {
+                    throw bad(iBlock, "expected a 15-digit census block code")
+                }
                 guard let tech = FieldParsing.int64(reader.bytes(iTech)), tech >= 0, tech < 1000 else {
                     throw bad(iTech, "expected an integer FCC technology code")
                 }
                 let consumerBytes = reader.bytes(iConsumer)
-                guard consumerBytes.count == 1, consumerBytes[0] == UInt8(ascii: "0") || consumerBytes[0] == UInt8(ascii: "1") else {
+                guard consumerBytes.count == 1,
+                    consumerBytes[0] == UInt8(ascii: "0") || consumerBytes[0] == UInt8(ascii: "1")
+                else {
                     throw bad(iConsumer, "expected Consumer 0 or 1")
                 }
                 func speed(_ i: Int) throws -> Double {
@@ -90,10 +108,11 @@ public enum Form477Reader {
                     }
                     return v
                 }
-                let record = Form477Record(blockCode: String(decoding: block, as: UTF8.self),
-                                           providerID: iProvider >= 0 ? reader.string(iProvider) : "",
-                                           technology: Int(tech), consumer: consumerBytes[0] == UInt8(ascii: "1"),
-                                           download: try speed(iDown), upload: try speed(iUp))
+                let record = Form477Record(
+                    blockCode: String(decoding: block, as: UTF8.self),
+                    providerID: iProvider >= 0 ? reader.string(iProvider) : "",
+                    technology: Int(tech), consumer: consumerBytes[0] == UInt8(ascii: "1"),
+                    download: try speed(iDown), upload: try speed(iUp))
                 rows += 1
                 try body(record)
             }

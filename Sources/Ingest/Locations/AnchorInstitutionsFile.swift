@@ -17,38 +17,49 @@ public struct AnchorInstitutionsFile: Sendable {
     public var institutions: [Institution]
 
     /// The CAI type codes of the BEAD challenge process and what they stand for.
-    public static let types = ["S": "school", "L": "library", "G": "government", "H": "health care",
-                               "F": "public housing", "P": "public safety", "C": "community support"]
+    public static let types = [
+        "S": "school", "L": "library", "G": "government", "H": "health care",
+        "F": "public housing", "P": "public safety", "C": "community support",
+    ]
 
     /// - Throws: `.io` when the file cannot be opened; `.badInput` naming the file, line and column for a
     ///   missing `type` or name column, an unknown type code, or a location id that is not an integer.
     public static func read(path: String) throws -> AnchorInstitutionsFile {
-        try SingleCSV.read(path: path, what: "CAI list", expectedHeader: "a CAI header (type,entity_name,location_id,…)") { reader, file, names in
+        try SingleCSV.read(
+            path: path, what: "CAI list", expectedHeader: "a CAI header (type,entity_name,location_id,…)"
+        ) { reader, file, names in
             let normalized = names.map(KnownSchema.normalize)
             func column(_ accepted: [String]) -> Int? { normalized.firstIndex { accepted.contains($0) } }
             guard let iType = column(["type", "cai_type"]) else {
-                throw LastmileError.badInput(SourceLocation(file: file, line: 1, column: "type"),
-                                             "the CAI list lacks column type (S, L, G, H, F, P or C; NTIA BEAD challenge process layout)")
+                throw LastmileError.badInput(
+                    SourceLocation(file: file, line: 1, column: "type"),
+                    "the CAI list lacks column type (S, L, G, H, F, P or C; NTIA BEAD challenge process layout)")
             }
             guard let iName = column(["entity_name", "name"]) else {
-                throw LastmileError.badInput(SourceLocation(file: file, line: 1, column: "entity_name"),
-                                             "the CAI list lacks column entity_name (the institution's name)")
+                throw LastmileError.badInput(
+                    SourceLocation(file: file, line: 1, column: "entity_name"),
+                    "the CAI list lacks column entity_name (the institution's name)")
             }
             let iLocation = column(["location_id"])
             var out = AnchorInstitutionsFile(institutions: [])
             while try reader.next(columnNames: names) {
                 let line = reader.recordLine
-                func cell(_ i: Int) -> String { i < reader.fieldCount ? reader.string(i).trimmingCharacters(in: .whitespaces) : "" }
+                func cell(_ i: Int) -> String {
+                    i < reader.fieldCount ? reader.string(i).trimmingCharacters(in: .whitespaces) : ""
+                }
                 let type = cell(iType).uppercased()
                 guard types[type] != nil else {
-                    throw LastmileError.badInput(SourceLocation(file: file, line: line, column: names[iType]),
-                                                 "expected a CAI type S, L, G, H, F, P or C, found \"\(cell(iType).prefix(20))\"")
+                    throw LastmileError.badInput(
+                        SourceLocation(file: file, line: line, column: names[iType]),
+                        "expected a CAI type S, L, G, H, F, P or C, found \"\(cell(iType).prefix(20))\"")
                 }
                 var location: Int64?
                 if let i = iLocation, !cell(i).isEmpty {
                     guard let id = Int64(cell(i)), id >= 0 else {
-                        throw LastmileError.badInput(SourceLocation(file: file, line: line, column: names[i]),
-                                                     "expected a non-negative integer location id or an empty cell, found \"\(cell(i).prefix(20))\"")
+                        throw LastmileError.badInput(
+                            SourceLocation(file: file, line: line, column: names[i]),
+                            "expected a non-negative integer location id or an empty cell, found \"\(cell(i).prefix(20))\""
+                        )
                     }
                     location = id
                 }

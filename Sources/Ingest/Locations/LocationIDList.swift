@@ -15,18 +15,25 @@ public enum LocationIDList {
     /// The `location_id` column of `path` with a label per id: the first of `labelColumns` (header names,
     /// case-insensitive) the file has, e.g. the funding program of a funded-locations list ("" without).
     public static func labelled(path: String, labelColumns: [String]) throws -> [Int64: String] {
-        try SingleCSV.read(path: path, what: "list of location ids", expectedHeader: "a header with a location_id column") { reader, file, names in
+        try SingleCSV.read(
+            path: path, what: "list of location ids", expectedHeader: "a header with a location_id column"
+        ) { reader, file, names in
             guard let column = names.firstIndex(where: { KnownSchema.normalize($0) == "location_id" }) else {
-                throw LastmileError.badInput(SourceLocation(file: file, line: 1, column: "location_id"),
-                                             "the list lacks column location_id (its first line has \(names.count) comma-separated field(s), none named location_id)")
+                throw LastmileError.badInput(
+                    SourceLocation(file: file, line: 1, column: "location_id"),
+                    "the list lacks column location_id (its first line has \(names.count) comma-separated field(s), none named location_id)"
+                )
             }
-            let labelColumn = labelColumns.lazy.compactMap { label in names.firstIndex { KnownSchema.normalize($0) == label } }.first
+            let labelColumn = labelColumns.lazy.compactMap { label in
+                names.firstIndex { KnownSchema.normalize($0) == label }
+            }.first
             var ids: [Int64: String] = [:]
             while try reader.next(columnNames: names) {
                 guard column < reader.fieldCount, let id = FieldParsing.int64(reader.bytes(column)), id >= 0 else {
                     let found = column < reader.fieldCount ? FieldParsing.quoted(reader.bytes(column)) : "no such field"
-                    throw LastmileError.badInput(SourceLocation(file: file, line: reader.recordLine, column: names[column]),
-                                                 "expected a non-negative integer location id, found \(found)")
+                    throw LastmileError.badInput(
+                        SourceLocation(file: file, line: reader.recordLine, column: names[column]),
+                        "expected a non-negative integer location id, found \(found)")
                 }
                 let label = labelColumn.map { $0 < reader.fieldCount ? reader.string($0) : "" } ?? ""
                 if ids[id] == nil || ids[id] == "" { ids[id] = label }

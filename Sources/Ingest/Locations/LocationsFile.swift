@@ -31,26 +31,32 @@ public struct LocationsFile: Sendable {
     public static func read(path: String) throws -> LocationsFile {
         let members = try VirtualPath.csvMembers(of: path)
         guard members.count == 1 else {
-            throw LastmileError.badInput(SourceLocation(file: path),
-                                         "the archive holds \(members.count) CSV files; expected one locations file")
+            throw LastmileError.badInput(
+                SourceLocation(file: path),
+                "the archive holds \(members.count) CSV files; expected one locations file")
         }
         let stream = try ByteStream(vsiPath: members[0].vsiPath, displayName: members[0].displayName)
         defer { stream.close() }
         var reader = CSVRecordReader(stream: stream, chunkSize: 1 << 20)
         let file = reader.displayName
         guard try reader.next() else {
-            throw LastmileError.badInput(SourceLocation(file: file, line: 1),
-                                         "the file is empty; expected a locations header (location_id,…,block_geoid,latitude,longitude)")
+            throw LastmileError.badInput(
+                SourceLocation(file: file, line: 1),
+                "the file is empty; expected a locations header (location_id,…,block_geoid,latitude,longitude)")
         }
         let names = (0..<reader.fieldCount).map { KnownSchema.normalize(reader.string($0)) }
         func index(_ accepted: [String]) -> Int? { names.firstIndex { accepted.contains($0) } }
         guard let iLocation = index(locationNames) else {
-            throw LastmileError.badInput(SourceLocation(file: file, line: 1, column: "location_id"),
-                                         "the locations file lacks column location_id (FCC Fabric layout: location_id, …, block_geoid, latitude, longitude)")
+            throw LastmileError.badInput(
+                SourceLocation(file: file, line: 1, column: "location_id"),
+                "the locations file lacks column location_id (FCC Fabric layout: location_id, …, block_geoid, latitude, longitude)"
+            )
         }
         guard let iBlock = index(blockNames) else {
-            throw LastmileError.badInput(SourceLocation(file: file, line: 1, column: "block_geoid"),
-                                         "the locations file lacks column block_geoid (the location's 2020 census block; also read as block_fips or geoid_bl)")
+            throw LastmileError.badInput(
+                SourceLocation(file: file, line: 1, column: "block_geoid"),
+                "the locations file lacks column block_geoid (the location's 2020 census block; also read as block_fips or geoid_bl)"
+            )
         }
         let iServiceable = index(serviceableNames)
         let columnNames = (0..<reader.fieldCount).map { reader.string($0) }
@@ -59,17 +65,21 @@ public struct LocationsFile: Sendable {
             out.rows += 1
             let line = reader.recordLine
             guard reader.fieldCount == columnNames.count else {
-                throw LastmileError.badInput(SourceLocation(file: file, line: line),
-                                             "expected \(columnNames.count) fields as in the header, found \(reader.fieldCount)")
+                throw LastmileError.badInput(
+                    SourceLocation(file: file, line: line),
+                    "expected \(columnNames.count) fields as in the header, found \(reader.fieldCount)")
             }
             guard let id = FieldParsing.int64(reader.bytes(iLocation)), id >= 0 else {
-                throw LastmileError.badInput(SourceLocation(file: file, line: line, column: columnNames[iLocation]),
-                                             "expected a non-negative integer location id, found " + FieldParsing.quoted(reader.bytes(iLocation)))
+                throw LastmileError.badInput(
+                    SourceLocation(file: file, line: line, column: columnNames[iLocation]),
+                    "expected a non-negative integer location id, found " + FieldParsing.quoted(reader.bytes(iLocation))
+                )
             }
             let blockBytes = reader.bytes(iBlock)
             guard FieldParsing.isDigits(blockBytes, count: 15) else {
-                throw LastmileError.badInput(SourceLocation(file: file, line: line, column: columnNames[iBlock]),
-                                             "expected a 15-digit census block GEOID, found " + FieldParsing.quoted(blockBytes))
+                throw LastmileError.badInput(
+                    SourceLocation(file: file, line: line, column: columnNames[iBlock]),
+                    "expected a 15-digit census block GEOID, found " + FieldParsing.quoted(blockBytes))
             }
             if let i = iServiceable, !isServiceable(reader.bytes(i)) {
                 out.notServiceableRows += 1
@@ -79,8 +89,9 @@ public struct LocationsFile: Sendable {
             for b in blockBytes { block = block &* 10 &+ UInt64(b &- 48) }
             if let earlier = out.blocks[id] {
                 guard earlier == block else {
-                    throw LastmileError.badInput(SourceLocation(file: file, line: line, column: columnNames[iBlock]),
-                                                 "location \(id) is listed again in another block (\(String(block)) after \(String(earlier)))")
+                    throw LastmileError.badInput(
+                        SourceLocation(file: file, line: line, column: columnNames[iBlock]),
+                        "location \(id) is listed again in another block (\(String(block)) after \(String(earlier)))")
                 }
                 out.duplicateRows += 1
                 continue

@@ -6,11 +6,14 @@ import GeoModel
 enum ForeignHeader {
     /// The error for a header of `fieldCount` fields that shares no column with `kind`, or nil when
     /// `sharesAColumn`.
-    static func error(file: String, fieldCount: Int, sharesAColumn: Bool, kind: String, column: String,
-                      expected: [String]) -> LastmileError? {
+    static func error(
+        file: String, fieldCount: Int, sharesAColumn: Bool, kind: String, column: String,
+        expected: [String]
+    ) -> LastmileError? {
         guard !sharesAColumn else { return nil }
-        return .badInput(SourceLocation(file: file, line: 1),
-                         "not \(kind): its first line has \(fieldCount) comma-separated field(s) and none is \(column) "
-                         + "(expected \(expected.joined(separator: ", ")))")
+        return .badInput(
+            SourceLocation(file: file, line: 1),
+            "not \(kind): its first line has \(fieldCount) comma-separated field(s) and none is \(column) "
+                + "(expected \(expected.joined(separator: ", ")))")
     }
 }

@@ -63,7 +63,9 @@ public enum KnownSchema: String, CaseIterable, Sendable, CustomStringConvertible
             switch self {
             case .detailedTableEstimate:
                 // b|c + 5 digits + optional letter + _ + 3 digits + e
-                guard u.count >= 11, u[0] == UInt8(ascii: "b") || u[0] == UInt8(ascii: "c"), digits(1..<6) else { return false }
+                guard u.count >= 11, u[0] == UInt8(ascii: "b") || u[0] == UInt8(ascii: "c"), digits(1..<6) else {
+                    return false
+                }
                 var i = 6
                 if u[i] >= UInt8(ascii: "a"), u[i] <= UInt8(ascii: "z") { i += 1 }  // race iteration: B19013A
                 guard i + 5 == u.count, u[i] == UInt8(ascii: "_"), digits(i + 1..<i + 4) else { return false }
@@ -74,7 +76,8 @@ public enum KnownSchema: String, CaseIterable, Sendable, CustomStringConvertible
                 var i = 5
                 if u[i] >= UInt8(ascii: "a"), u[i] <= UInt8(ascii: "z") { i += 1 }
                 guard i + 9 == u.count, u[i] == UInt8(ascii: "_"), u[i + 1] == UInt8(ascii: "c"), digits(i + 2..<i + 4),
-                      u[i + 4] == UInt8(ascii: "_"), digits(i + 5..<i + 8) else { return false }
+                    u[i + 4] == UInt8(ascii: "_"), digits(i + 5..<i + 8)
+                else { return false }
                 return u[i + 8] == UInt8(ascii: "e")
             }
         }
@@ -87,24 +90,32 @@ public enum KnownSchema: String, CaseIterable, Sendable, CustomStringConvertible
             // FCC BDC public data specification; see `BDCColumn.required`.
             BDCColumn.required.map { Requirement($0.name, or: $0.formerNames) }
         case .acsDetailedTable:
-            [Requirement("GEO_ID", or: ["GEOID", "ucgid", "state"]),
-             Requirement("B01003_001E", pattern: .detailedTableEstimate)]
+            [
+                Requirement("GEO_ID", or: ["GEOID", "ucgid", "state"]),
+                Requirement("B01003_001E", pattern: .detailedTableEstimate),
+            ]
         case .acsSubjectTable:
-            [Requirement("GEO_ID", or: ["GEOID", "ucgid", "state"]),
-             Requirement("S2802_C01_001E", pattern: .subjectTableEstimate)]
+            [
+                Requirement("GEO_ID", or: ["GEOID", "ucgid", "state"]),
+                Requirement("S2802_C01_001E", pattern: .subjectTableEstimate),
+            ]
         case .ooklaTiles:
             // Ookla open data README (github.com/teamookla/ookla-open-data).
             ["quadkey", "avg_d_kbps", "avg_u_kbps", "avg_lat_ms", "tests", "devices"].map { Requirement($0) }
         case .tigerLine:
             // TIGER/Line Shapefiles technical documentation: 2020 layers suffix the names with 20, 2010 with 10.
-            [Requirement("GEOID", or: ["GEOID20", "GEOID10"]),
-             Requirement("ALAND", or: ["ALAND20", "ALAND10"]),
-             Requirement("AWATER", or: ["AWATER20", "AWATER10"]),
-             Requirement("NAMELSAD", or: ["NAMELSAD20", "NAMELSAD10"])]
+            [
+                Requirement("GEOID", or: ["GEOID20", "GEOID10"]),
+                Requirement("ALAND", or: ["ALAND20", "ALAND10"]),
+                Requirement("AWATER", or: ["AWATER20", "AWATER10"]),
+                Requirement("NAMELSAD", or: ["NAMELSAD20", "NAMELSAD10"]),
+            ]
         case .locations:
             // FCC BSL Fabric data specification (location_id, block_geoid, latitude, longitude, …); see `LocationsFile`.
-            [Requirement("location_id"), Requirement("block_geoid", or: Array(LocationsFile.blockNames.dropFirst())),
-             Requirement("latitude"), Requirement("longitude")]
+            [
+                Requirement("location_id"), Requirement("block_geoid", or: Array(LocationsFile.blockNames.dropFirst())),
+                Requirement("latitude"), Requirement("longitude"),
+            ]
         }
     }
 

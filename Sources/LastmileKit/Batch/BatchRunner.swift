@@ -1,8 +1,8 @@
 import Foundation
-import Synchronization
-import GeoModel
 import GeoIO
+import GeoModel
 import RunStore
+import Synchronization
 
 /// Runs many studies — one per folder — unattended, with a job table in the run store so that a
 /// batch killed at any moment resumes where it stopped.
@@ -32,9 +32,12 @@ public enum BatchRunner {
         /// Receives progress events (from worker threads, one at a time).
         public var progress: (@Sendable (BatchEvent) -> Void)?
 
-        public init(folders: [String], outputRoot: String = "reports", storePath: String? = nil,
-                    jobs: Int = ProcessInfo.processInfo.activeProcessorCount, templatePath: String? = nil,
-                    strict: Bool = false, overrides: [String] = [], publicThreshold: Int? = nil, progress: (@Sendable (BatchEvent) -> Void)? = nil) {
+        public init(
+            folders: [String], outputRoot: String = "reports", storePath: String? = nil,
+            jobs: Int = ProcessInfo.processInfo.activeProcessorCount, templatePath: String? = nil,
+            strict: Bool = false, overrides: [String] = [], publicThreshold: Int? = nil,
+            progress: (@Sendable (BatchEvent) -> Void)? = nil
+        ) {
             self.folders = folders
             self.outputRoot = outputRoot
             self.storePath = storePath
@@ -51,7 +54,8 @@ public enum BatchRunner {
     /// - Throws: `.io` when the manifest cannot be read; `.badInput` naming the line of a folder that does not exist.
     public static func folders(fromManifest path: String) throws -> [String] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LastmileError.io(path: path, FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")
+            throw LastmileError.io(
+                path: path, FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw LastmileError.badInput(SourceLocation(file: path), "the manifest is not UTF-8 text")
@@ -59,13 +63,16 @@ public enum BatchRunner {
         let base = (path as NSString).deletingLastPathComponent
         var out: [String] = []
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first
+            let line =
+                raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first
                 .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
             if line.isEmpty { continue }
-            let folder = line.hasPrefix("/") ? line : (base.isEmpty ? line : (base as NSString).appendingPathComponent(line))
+            let folder =
+                line.hasPrefix("/") ? line : (base.isEmpty ? line : (base as NSString).appendingPathComponent(line))
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
-                throw LastmileError.badInput(SourceLocation(file: path, line: i + 1), "no study folder '\(line)' (looked for \(folder))")
+                throw LastmileError.badInput(
+                    SourceLocation(file: path, line: i + 1), "no study folder '\(line)' (looked for \(folder))")
             }
             out.append(folder)
         }
@@ -77,14 +84,18 @@ public enum BatchRunner {
     ///   be opened. A study's own failure is not thrown: it is in its result.
     public static func run(_ options: Options) throws -> BatchSummary {
         let started = Date()
-        guard !options.folders.isEmpty else { throw LastmileError.usage("give at least one study folder, or --manifest FILE") }
+        guard !options.folders.isEmpty else {
+            throw LastmileError.usage("give at least one study folder, or --manifest FILE")
+        }
         let out = absolute(options.outputRoot)
         let folders = options.folders.map { absolute($0) }
         var byName: [String: String] = [:]
         for f in folders {
             let name = (f as NSString).lastPathComponent
             if let other = byName[name] {
-                throw LastmileError.usage("two study folders share the name '\(name)' (\(other) and \(f)); outputs go to <out>/<folder name>/")
+                throw LastmileError.usage(
+                    "two study folders share the name '\(name)' (\(other) and \(f)); outputs go to <out>/<folder name>/"
+                )
             }
             byName[name] = f
         }
@@ -93,8 +104,12 @@ public enum BatchRunner {
         let recovered = try RunRecovery.recover(storePath: storePath)
         let store = try RunStore(path: storePath)
         let template = try options.templatePath.map { path -> String in
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw LastmileError.io(path: path, FileManager.default.fileExists(atPath: path) ? "cannot read the template as UTF-8 text" : "no such file")
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+            else {
+                throw LastmileError.io(
+                    path: path,
+                    FileManager.default.fileExists(atPath: path)
+                        ? "cannot read the template as UTF-8 text" : "no such file")
             }
             return text
         }
@@ -105,12 +120,14 @@ public enum BatchRunner {
         for (i, folder) in folders.enumerated() {
             let name = (folder as NSString).lastPathComponent
             let studyPath = (folder as NSString).appendingPathComponent("study.toml")
-            var job = try store.batchJob(folder: folder, outRoot: out)
+            var job =
+                try store.batchJob(folder: folder, outRoot: out)
                 ?? BatchJob(folder: folder, outRoot: out, studyPath: studyPath, status: .pending)
             let study: Study
             let digest: String
             do {
-                study = try loadStudy(folder: folder, studyPath: studyPath, template: template, overrides: options.overrides)
+                study = try loadStudy(
+                    folder: folder, studyPath: studyPath, template: template, overrides: options.overrides)
                 digest = try inputsDigest(study)
             } catch {
                 job.status = .failed
@@ -118,13 +135,15 @@ public enum BatchRunner {
                 job.ownerPID = nil
                 job.updatedAt = Date()
                 try store.saveBatchJob(job)
-                results[i] = BatchResult(folder: folder, name: name, status: .failed, runID: nil, outputDirectory: nil,
-                                         error: job.error, skipped: false, seconds: 0)
+                results[i] = BatchResult(
+                    folder: folder, name: name, status: .failed, runID: nil, outputDirectory: nil,
+                    error: job.error, skipped: false, seconds: 0)
                 continue
             }
             if job.inputsSHA256 == digest, let runID = job.runID, let run = try store.run(runID), run.status == .done,
-               FileManager.default.fileExists(atPath: run.outputDirectory),
-               job.status == .done || (job.status == .running && !(job.ownerPID.map(RunStore.processIsAlive) ?? false)) {
+                FileManager.default.fileExists(atPath: run.outputDirectory),
+                job.status == .done || (job.status == .running && !(job.ownerPID.map(RunStore.processIsAlive) ?? false))
+            {
                 if job.status != .done {
                     // The run finished but the process died before the job was marked: adopt it.
                     job.status = .done
@@ -133,8 +152,9 @@ public enum BatchRunner {
                     job.updatedAt = Date()
                     try store.saveBatchJob(job)
                 }
-                results[i] = BatchResult(folder: folder, name: name, status: .done, runID: runID.rawValue,
-                                         outputDirectory: run.outputDirectory, error: nil, skipped: true, seconds: 0)
+                results[i] = BatchResult(
+                    folder: folder, name: name, status: .done, runID: runID.rawValue,
+                    outputDirectory: run.outputDirectory, error: nil, skipped: true, seconds: 0)
                 continue
             }
             job.status = .pending
@@ -155,31 +175,45 @@ public enum BatchRunner {
         let finished = Mutex(results.compactMap { $0 }.count)
         let collected = Mutex(results)
         let next = Mutex(0)
-        options.progress?(BatchEvent(kind: .started, name: "", total: total, finished: finished.withLock { $0 },
-                                     message: "\(pending.count) to run, \(total - pending.count) already done or failed to load"
-                                        + (recovered.isEmpty ? "" : "; \(recovered.count) interrupted run(s) cleaned"),
-                                     elapsed: 0))
+        options.progress?(
+            BatchEvent(
+                kind: .started, name: "", total: total, finished: finished.withLock { $0 },
+                message: "\(pending.count) to run, \(total - pending.count) already done or failed to load"
+                    + (recovered.isEmpty ? "" : "; \(recovered.count) interrupted run(s) cleaned"),
+                elapsed: 0))
         let workers = max(1, min(options.jobs, pending.count))
         let storeForWorkers = storePath
         let pendingJobs = pending
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
-                let k: Int = next.withLock { n in defer { n += 1 }; return n }
+                let k: Int = next.withLock { n in
+                    defer { n += 1 }
+                    return n
+                }
                 guard k < pendingJobs.count else { return }
                 let (index, study, digest) = pendingJobs[k]
-                let result = runOne(study: study, folder: folders[index], digest: digest, outRoot: out, storePath: storeForWorkers,
-                                    options: options, total: total, finished: finished, started: started)
+                let result = runOne(
+                    study: study, folder: folders[index], digest: digest, outRoot: out, storePath: storeForWorkers,
+                    options: options, total: total, finished: finished, started: started)
                 collected.withLock { $0[index] = result }
-                let done = finished.withLock { n in n += 1; return n }
-                options.progress?(BatchEvent(kind: result.status == .failed ? .studyFailed : .studyDone, name: result.name,
-                                             total: total, finished: done,
-                                             message: result.error ?? result.runningElsewhere.map { "running in another lastmile process, pid \($0)" }
-                                                ?? result.runID ?? "",
-                                             elapsed: Date().timeIntervalSince(started)))
+                let done = finished.withLock { n in
+                    n += 1
+                    return n
+                }
+                options.progress?(
+                    BatchEvent(
+                        kind: result.status == .failed ? .studyFailed : .studyDone, name: result.name,
+                        total: total, finished: done,
+                        message: result.error ?? result.runningElsewhere.map {
+                            "running in another lastmile process, pid \($0)"
+                        }
+                            ?? result.runID ?? "",
+                        elapsed: Date().timeIntervalSince(started)))
             }
         }
-        return BatchSummary(results: collected.withLock { $0 }.compactMap { $0 }, outputRoot: out, storePath: storePath,
-                            seconds: Date().timeIntervalSince(started), recoveredRuns: recovered)
+        return BatchSummary(
+            results: collected.withLock { $0 }.compactMap { $0 }, outputRoot: out, storePath: storePath,
+            seconds: Date().timeIntervalSince(started), recoveredRuns: recovered)
     }
 
     /// A job another batch process claimed: done (its run, kept), failed (its error), or still
@@ -187,36 +221,46 @@ public enum BatchRunner {
     static func takenElsewhere(folder: String, outRoot: String, store: RunStore) throws -> BatchResult {
         let job = try store.batchJob(folder: folder, outRoot: outRoot)
         let run = try job?.runID.flatMap { try store.run($0) }
-        return BatchResult(folder: folder, name: (folder as NSString).lastPathComponent, status: job?.status ?? .failed,
-                           runID: job?.runID?.rawValue, outputDirectory: job?.status == .done ? run?.outputDirectory : nil,
-                           error: job?.status == .failed ? job?.error : nil, skipped: true, seconds: 0,
-                           runningElsewhere: job?.status == .running ? job?.ownerPID : nil)
+        return BatchResult(
+            folder: folder, name: (folder as NSString).lastPathComponent, status: job?.status ?? .failed,
+            runID: job?.runID?.rawValue, outputDirectory: job?.status == .done ? run?.outputDirectory : nil,
+            error: job?.status == .failed ? job?.error : nil, skipped: true, seconds: 0,
+            runningElsewhere: job?.status == .running ? job?.ownerPID : nil)
     }
 
     /// Claims one study's job, runs the study and records the job; never throws (a failure is the
     /// result, and a job another batch process claimed first is `takenElsewhere`).
-    static func runOne(study: Study, folder: String, digest: String, outRoot: String, storePath: String, options: Options,
-                       total: Int, finished: borrowing Mutex<Int>, started: Date) -> BatchResult {
+    static func runOne(
+        study: Study, folder: String, digest: String, outRoot: String, storePath: String, options: Options,
+        total: Int, finished: borrowing Mutex<Int>, started: Date
+    ) -> BatchResult {
         let name = (folder as NSString).lastPathComponent
         let t0 = Date()
         let runID = RunID.generate(date: t0)
-        var job = BatchJob(folder: folder, outRoot: outRoot, studyPath: study.parameters.sourcePath, status: .running,
-                           runID: runID, inputsSHA256: digest, updatedAt: t0,
-                           ownerPID: ProcessInfo.processInfo.processIdentifier)
+        var job = BatchJob(
+            folder: folder, outRoot: outRoot, studyPath: study.parameters.sourcePath, status: .running,
+            runID: runID, inputsSHA256: digest, updatedAt: t0,
+            ownerPID: ProcessInfo.processInfo.processIdentifier)
         do {
             let store = try RunStore(path: storePath)
             guard try store.claimBatchJob(folder: folder, outRoot: outRoot, runID: runID, at: t0) else {
                 // Not ours: nothing of the job is written (the catch below would mark it failed).
                 return (try? takenElsewhere(folder: folder, outRoot: outRoot, store: store))
-                    ?? BatchResult(folder: folder, name: name, status: .failed, runID: nil, outputDirectory: nil,
-                                   error: "another lastmile process claimed the job; its state cannot be read", skipped: true, seconds: 0)
+                    ?? BatchResult(
+                        folder: folder, name: name, status: .failed, runID: nil, outputDirectory: nil,
+                        error: "another lastmile process claimed the job; its state cannot be read", skipped: true,
+                        seconds: 0)
             }
             let progress = options.progress
             let done = finished.withLock { $0 }
-            var runOptions = RunOptions(outputRoot: outRoot, storePath: storePath, now: t0, progress: { stage in
-                progress?(BatchEvent(kind: .stage, name: name, total: total, finished: done, message: stage,
-                                     elapsed: Date().timeIntervalSince(started)))
-            })
+            var runOptions = RunOptions(
+                outputRoot: outRoot, storePath: storePath, now: t0,
+                progress: { stage in
+                    progress?(
+                        BatchEvent(
+                            kind: .stage, name: name, total: total, finished: done, message: stage,
+                            elapsed: Date().timeIntervalSince(started)))
+                })
             runOptions.strict = options.strict
             runOptions.studyFolderName = name
             runOptions.runID = runID
@@ -226,17 +270,19 @@ public enum BatchRunner {
             job.ownerPID = nil
             job.updatedAt = Date()
             try store.saveBatchJob(job)
-            return BatchResult(folder: folder, name: name, status: .done, runID: runID.rawValue,
-                               outputDirectory: outcome.outputDirectory, error: nil, skipped: false,
-                               seconds: Date().timeIntervalSince(t0))
+            return BatchResult(
+                folder: folder, name: name, status: .done, runID: runID.rawValue,
+                outputDirectory: outcome.outputDirectory, error: nil, skipped: false,
+                seconds: Date().timeIntervalSince(t0))
         } catch {
             job.status = .failed
             job.error = message(error)
             job.ownerPID = nil
             job.updatedAt = Date()
             try? RunStore(path: storePath).saveBatchJob(job)
-            return BatchResult(folder: folder, name: name, status: .failed, runID: runID.rawValue, outputDirectory: nil,
-                               error: job.error, skipped: false, seconds: Date().timeIntervalSince(t0))
+            return BatchResult(
+                folder: folder, name: name, status: .failed, runID: runID.rawValue, outputDirectory: nil,
+                error: job.error, skipped: false, seconds: Date().timeIntervalSince(t0))
         }
     }
 
@@ -245,7 +291,8 @@ public enum BatchRunner {
             return try Study.load(path: studyPath, overrides: overrides)
         }
         let name = (folder as NSString).lastPathComponent
-        var parameters = try StudyParameters(text: template!.replacingOccurrences(of: "{folder}", with: name), sourcePath: studyPath)
+        var parameters = try StudyParameters(
+            text: template!.replacingOccurrences(of: "{folder}", with: name), sourcePath: studyPath)
         try parameters.apply(overrides: overrides)
         return try Study(parameters: parameters)
     }
@@ -265,7 +312,9 @@ public enum BatchRunner {
     }
 
     static func absolute(_ path: String) -> String {
-        let p = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        let p =
+            path.hasPrefix("/")
+            ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
         return (p as NSString).standardizingPath
     }
 }

@@ -18,17 +18,21 @@ public struct BatchSummary: Sendable {
         let ran = results.filter { $0.status == .done && !$0.skipped }.count
         let elsewhere = results.filter { $0.runningElsewhere != nil }.count
         let skipped = results.filter(\.skipped).count - elsewhere
-        var out = "Batch: \(results.count) studies — \(ran) run, \(skipped) unchanged (not rerun), "
+        var out =
+            "Batch: \(results.count) studies — \(ran) run, \(skipped) unchanged (not rerun), "
             + (elsewhere > 0 ? "\(elsewhere) running in another process, " : "") + "\(failed.count) failed"
             + String(format: " (%.1f s)\n", seconds)
         let width = max(6, results.map(\.name.count).max() ?? 6) + 2
         out += "study".padding(toLength: width, withPad: " ", startingAt: 0) + "status   run / error\n"
         for r in results {
             let status = r.runningElsewhere != nil ? "running" : r.skipped ? "kept" : r.status.rawValue
-            out += r.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            out +=
+                r.name.padding(toLength: width, withPad: " ", startingAt: 0)
                 + status.padding(toLength: 9, withPad: " ", startingAt: 0)
-                + (r.status == .failed ? (r.error ?? "")
-                   : r.runningElsewhere.map { "in another lastmile process (pid \($0)), run \(r.runID ?? "?")" } ?? (r.runID ?? "")) + "\n"
+                + (r.status == .failed
+                    ? (r.error ?? "")
+                    : r.runningElsewhere.map { "in another lastmile process (pid \($0)), run \(r.runID ?? "?")" }
+                        ?? (r.runID ?? "")) + "\n"
         }
         if !failed.isEmpty {
             out += "Failed:\n"
@@ -43,11 +47,13 @@ public struct BatchSummary: Sendable {
             "output_root": outputRoot, "store": storePath, "seconds": seconds,
             "studies": results.count, "failed": failed.count, "recovered_runs": recoveredRuns,
             "results": results.map { r -> [String: Any] in
-                ["folder": r.folder, "name": r.name, "status": r.status.rawValue, "skipped": r.skipped,
-                 "run_id": r.runID.map { $0 as Any } ?? NSNull(),
-                 "output_directory": r.outputDirectory.map { $0 as Any } ?? NSNull(),
-                 "error": r.error.map { $0 as Any } ?? NSNull(), "seconds": r.seconds,
-                 "running_elsewhere_pid": r.runningElsewhere.map { Int($0) as Any } ?? NSNull()]
+                [
+                    "folder": r.folder, "name": r.name, "status": r.status.rawValue, "skipped": r.skipped,
+                    "run_id": r.runID.map { $0 as Any } ?? NSNull(),
+                    "output_directory": r.outputDirectory.map { $0 as Any } ?? NSNull(),
+                    "error": r.error.map { $0 as Any } ?? NSNull(), "seconds": r.seconds,
+                    "running_elsewhere_pid": r.runningElsewhere.map { Int($0) as Any } ?? NSNull(),
+                ]
             },
         ]
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])

@@ -1,5 +1,5 @@
-import Foundation
 import Analysis
+import Foundation
 
 /// The business case in run.json: `scenarios` (name, kind, capex, npv, irr, payback_years,
 /// break_even_take_rate, cash_flows, …; `null` where a number does not exist) and `monte_carlo`.
@@ -33,7 +33,8 @@ enum BusinessCaseJSON {
             "capital_totals": capital(s.capitalTotals),
             "years": s.years.map { y -> [String: Any] in
                 [
-                    "year": y.year, "passings_in_service": number(y.passingsInService), "subscribers": number(y.subscribers),
+                    "year": y.year, "passings_in_service": number(y.passingsInService),
+                    "subscribers": number(y.subscribers),
                     "revenue": number(y.revenue), "opex": number(y.opex), "capex": number(y.capex),
                     "capital": capital(y.capital), "grant": number(y.grant),
                     "net_cash_flow": number(y.netCashFlow), "debt_service": number(y.debtService),
@@ -42,8 +43,10 @@ enum BusinessCaseJSON {
                 ]
             },
             "tornado": s.tornado.map { t -> [String: Any] in
-                ["driver": t.driver.rawValue, "low_multiplier": t.lowMultiplier, "high_multiplier": t.highMultiplier,
-                 "npv_at_low": number(t.npvAtLow), "npv_at_high": number(t.npvAtHigh)]
+                [
+                    "driver": t.driver.rawValue, "low_multiplier": t.lowMultiplier, "high_multiplier": t.highMultiplier,
+                    "npv_at_low": number(t.npvAtLow), "npv_at_high": number(t.npvAtHigh),
+                ]
             },
             "monte_carlo": monteCarlo(s.monteCarlo, scenario: s.definition.name),
         ]
@@ -55,13 +58,18 @@ enum BusinessCaseJSON {
     }
 
     static func monteCarlo(_ m: MonteCarloSummary, scenario: String) -> [String: Any] {
-        ["scenario": scenario, "p10": number(m.p10), "p50": number(m.p50), "p90": number(m.p90), "mean": number(m.mean),
-         "probability_npv_negative": m.probabilityNPVNegative, "draws": m.draws, "seed": m.seed]
+        [
+            "scenario": scenario, "p10": number(m.p10), "p50": number(m.p50), "p90": number(m.p90),
+            "mean": number(m.mean),
+            "probability_npv_negative": m.probabilityNPVNegative, "draws": m.draws, "seed": m.seed,
+        ]
     }
 
     /// The Monte Carlo of the first retail scenario (else the first scenario).
     static func headlineMonteCarlo(_ bc: BusinessCase) -> Any {
-        guard let s = bc.scenarios.first(where: { $0.definition.kind == .retail }) ?? bc.scenarios.first else { return NSNull() }
+        guard let s = bc.scenarios.first(where: { $0.definition.kind == .retail }) ?? bc.scenarios.first else {
+            return NSNull()
+        }
         return monteCarlo(s.monteCarlo, scenario: s.definition.name)
     }
 
@@ -76,15 +84,21 @@ enum BusinessCaseJSON {
             "passings_built": built.reduce(0) { $0 + $1.passings },
             "cost_to_pass": number(built.reduce(0) { $0 + $1.passCapex }),
             "areas": built.map { a -> [String: Any] in
-                ["area": a.id.rawValue, "passings": a.passings, "build_year": a.buildYear.map { $0 as Any } ?? NSNull(),
-                 "households_per_sq_mi": number(a.householdDensity), "route_miles": number(a.routeMiles),
-                 "cost_basis": a.costBasis.label, "take_rate": number(a.takeRate), "cost_to_pass": number(a.passCapex),
-                 "hub_electronics": number(a.hubCapex), "make_ready": number(a.makeReadyCapex)]
+                [
+                    "area": a.id.rawValue, "passings": a.passings,
+                    "build_year": a.buildYear.map { $0 as Any } ?? NSNull(),
+                    "households_per_sq_mi": number(a.householdDensity), "route_miles": number(a.routeMiles),
+                    "cost_basis": a.costBasis.label, "take_rate": number(a.takeRate),
+                    "cost_to_pass": number(a.passCapex),
+                    "hub_electronics": number(a.hubCapex), "make_ready": number(a.makeReadyCapex),
+                ]
             },
             "phases": (1...max(1, bc.parameters.plan.phases)).map { phase -> [String: Any] in
                 let areas = built.filter { $0.phase == phase }
-                return ["phase": phase, "build_year": phase - 1, "areas": areas.map(\.id.rawValue),
-                        "cost_to_pass": number(areas.reduce(0) { $0 + $1.passCapex })]
+                return [
+                    "phase": phase, "build_year": phase - 1, "areas": areas.map(\.id.rawValue),
+                    "cost_to_pass": number(areas.reduce(0) { $0 + $1.passCapex }),
+                ]
             },
         ]
     }

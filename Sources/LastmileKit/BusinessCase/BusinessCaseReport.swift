@@ -1,10 +1,10 @@
+import Analysis
+import Charts
 import Foundation
 import GeoModel
-import Analysis
 import Graphics
 import Maps
 import Reports
-import Charts
 
 /// The business-case section of the report and its phases map, from a run's business case.
 enum BusinessCaseReport {
@@ -15,9 +15,11 @@ enum BusinessCaseReport {
         let n = max(1, c.businessCase.parameters.plan.phases)
         var map = ChoroplethMap(
             title: "Build phases",
-            subtitle: "Areas in priority order (need score, then cost per unserved location), split into \(n) yearly phases",
+            subtitle:
+                "Areas in priority order (need score, then cost per unserved location), split into \(n) yearly phases",
             areas: areas, scheme: .manual((1...n).map(Double.init)), classCount: n, palette: .blues,
-            valueFormat: .number(decimals: 0, unit: nil), legendTitle: "Build phase", areaNoun: RunReport.noun(study.areaLevel),
+            valueFormat: .number(decimals: 0, unit: nil), legendTitle: "Build phase",
+            areaNoun: RunReport.noun(study.areaLevel),
             source: RunReport.sourceLine(c, study: study))
         // Phases are categories, not ranges: phase k is built in year k − 1.
         map.classLabels = (1...n).map { "Phase \($0) (year \($0 - 1))" }
@@ -35,8 +37,9 @@ enum BusinessCaseReport {
                 breakEvenTakeRate: s.breakEvenTakeRate, minimumDebtServiceCoverage: s.minimumDebtServiceCoverage,
                 netCashFlows: s.cashFlows, subscribers: s.years.map(\.subscribers),
                 tornado: s.tornado.map {
-                    .init(label: "\($0.driver.label) (×\(trim($0.lowMultiplier)) / ×\(trim($0.highMultiplier)))",
-                          npvAtLow: $0.npvAtLow, npvAtHigh: $0.npvAtHigh)
+                    .init(
+                        label: "\($0.driver.label) (×\(trim($0.lowMultiplier)) / ×\(trim($0.highMultiplier)))",
+                        npvAtLow: $0.npvAtLow, npvAtHigh: $0.npvAtHigh)
                 },
                 p10: s.monteCarlo.p10, p50: s.monteCarlo.p50, p90: s.monteCarlo.p90,
                 probabilityNPVNegative: s.monteCarlo.probabilityNPVNegative, draws: s.monteCarlo.draws,
@@ -58,19 +61,22 @@ enum BusinessCaseReport {
         let built = bc.areas.filter { $0.phase != nil }
         let phases = (1...max(1, p.plan.phases)).map { phase -> BusinessCaseContent.Phase in
             let areas = built.filter { $0.phase == phase }
-            return .init(phase: phase, areas: areas.count, passings: areas.reduce(0) { $0 + $1.passings },
-                         costToPass: areas.reduce(0) { $0 + $1.passCapex })
+            return .init(
+                phase: phase, areas: areas.count, passings: areas.reduce(0) { $0 + $1.passings },
+                costToPass: areas.reduce(0) { $0 + $1.passCapex })
         }
         let h = p.finance.horizonYears
         var content = BusinessCaseContent(
             scenarios: scenarios, horizonYears: h, discountRate: p.finance.discountRate, takeRate: p.demand.takeRate,
             adoptionCurve: (0...h).map { p.demand.adoption.cumulative(at: Double($0)) }, phases: phases,
             areasNotBuilt: bc.areas.count - built.count, phasesMap: phasesMap,
-            phasesMapCaption: "Phase k is built in year k − 1 of the plan. Hatched (“Not built”): no unserved or underserved locations, or beyond the capital budget.",
+            phasesMapCaption:
+                "Phase k is built in year k − 1 of the plan. Hatched (“Not built”): no unserved or underserved locations, or beyond the capital budget.",
             parameters: study.businessCase.lines.map { line in
                 // The computed reference income, when the study leaves it to the data.
                 if line.key == "demand.reference_income", p.demand.referenceIncome == nil, let r = bc.referenceIncome {
-                    return .init(key: line.key, value: MoneyFormatting.dollars(r), source: line.value + " (" + line.source + ")")
+                    return .init(
+                        key: line.key, value: MoneyFormatting.dollars(r), source: line.value + " (" + line.source + ")")
                 }
                 if line.key == "demand.household_growth", let trend = c.householdTrend {
                     return .init(key: line.key, value: String(format: "%.6f", p.demand.householdGrowth), source: trend)
@@ -83,9 +89,13 @@ enum BusinessCaseReport {
         content.includeServedAreas = p.plan.includeServedAreas
         content.servedPassingsBuilt = built.reduce(0) { $0 + $1.servedPassings }
         let counts = Dictionary(uniqueKeysWithValues: c.join.results.map { ($0.id, $0.counts) })
-        content.areasOverServedShare = p.plan.includeServedAreas ? 0 : bc.areas.filter { a in
-            a.phase == nil && a.servedShare > p.plan.maxServedShare && (counts[a.id].map { $0.unserved + $0.underserved > 0 } ?? false)
-        }.count
+        content.areasOverServedShare =
+            p.plan.includeServedAreas
+            ? 0
+            : bc.areas.filter { a in
+                a.phase == nil && a.servedShare > p.plan.maxServedShare
+                    && (counts[a.id].map { $0.unserved + $0.underserved > 0 } ?? false)
+            }.count
         return content
     }
 
@@ -95,11 +105,14 @@ enum BusinessCaseReport {
         let curve: String
         switch d.adoption {
         case .ramp(let shares):
-            curve = "the ramp demand.ramp: \(shares.map { NumberFormatting.percent($0, decimals: 0) }.joined(separator: ", ")) of the terminal take at the end of years 1, 2, … after the area is lit, then the last share"
+            curve =
+                "the ramp demand.ramp: \(shares.map { NumberFormatting.percent($0, decimals: 0) }.joined(separator: ", ")) of the terminal take at the end of years 1, 2, … after the area is lit, then the last share"
         case .bass(let b):
-            curve = "the Bass curve F(t) = (1 − e^{−(p+q)t}) / (1 + (q/p)e^{−(p+q)t}), p = \(String(format: "%.4f", b.p)), q = \(String(format: "%.4f", b.q))"
+            curve =
+                "the Bass curve F(t) = (1 − e^{−(p+q)t}) / (1 + (q/p)e^{−(p+q)t}), p = \(String(format: "%.4f", b.p)), q = \(String(format: "%.4f", b.q))"
         }
-        return "Terminal take rate per area = demand.take_rate × (1 + demand.unserved_uplift × unserved share) × (1 − demand.competitor_penalty × share already served at 100/20) × (ARPU ÷ demand.reference_price)^demand.price_elasticity\(d.takeRateBasis == .densityGroup ? " × the area's Cartesian 2019 assumed penetration ÷ the densest group's 45 % (demand.take_rate_basis = density_group: 50, 60 and 70 % groups get × 1.111, 1.333, 1.556; below 63/mi² D1's)" : ""), clamped to 0–100 %; each factor is a column of results.csv (unserved_factor, competition_factor, price_factor, density_factor). The price factor at finance.arpu \(MoneyFormatting.dollars(p.finance.arpu)) against \(MoneyFormatting.dollars(d.referencePrice)) is \(String(format: "%.4f", TakeRateModel.priceFactor(arpu: p.finance.arpu, d))). Subscribers in year t = passings(t) × take × F(t − build year), with \(curve)."
+        return
+            "Terminal take rate per area = demand.take_rate × (1 + demand.unserved_uplift × unserved share) × (1 − demand.competitor_penalty × share already served at 100/20) × (ARPU ÷ demand.reference_price)^demand.price_elasticity\(d.takeRateBasis == .densityGroup ? " × the area's Cartesian 2019 assumed penetration ÷ the densest group's 45 % (demand.take_rate_basis = density_group: 50, 60 and 70 % groups get × 1.111, 1.333, 1.556; below 63/mi² D1's)" : ""), clamped to 0–100 %; each factor is a column of results.csv (unserved_factor, competition_factor, price_factor, density_factor). The price factor at finance.arpu \(MoneyFormatting.dollars(p.finance.arpu)) against \(MoneyFormatting.dollars(d.referencePrice)) is \(String(format: "%.4f", TakeRateModel.priceFactor(arpu: p.finance.arpu, d))). Subscribers in year t = passings(t) × take × F(t − build year), with \(curve)."
     }
 
     /// The cost method in words, with the index and which areas were extrapolated.
@@ -107,16 +120,22 @@ enum BusinessCaseReport {
         let c = p.cost
         let groups = CostToPass.cartesian2019.compactMap { g -> String? in
             guard let cost = g.averageCost else { return nil }
-            let range = g.upperBound.map { "\(NumberFormatting.grouped(Int(g.lowerBound)))–\(NumberFormatting.grouped(Int($0)))" }
+            let range =
+                g.upperBound.map {
+                    "\(NumberFormatting.grouped(Int(g.lowerBound)))–\(NumberFormatting.grouped(Int($0)))"
+                }
                 ?? "≥ \(NumberFormatting.grouped(Int(g.lowerBound)))"
             return "\(g.name) \(MoneyFormatting.dollars(cost)) (\(range))"
         }.joined(separator: ", ")
         let index = "× cost.construction_cost_index \(trim(c.constructionCostIndex)) (2019 to today's dollars)"
-        let route = "route miles × 5,280 ft × the blended cost per foot (underground share × underground $/ft + the rest × aerial $/ft, today's dollars, no index); route miles are the road centreline length inside each area when inputs.roads names a road layer (classes cost.road_classes; a road along an area edge counts half to each side), else \(c.routeFactor) × √(passings × square miles) (Beardwood–Halton–Hammersley)"
-        let method = c.method == .density
+        let route =
+            "route miles × 5,280 ft × the blended cost per foot (underground share × underground $/ft + the rest × aerial $/ft, today's dollars, no index); route miles are the road centreline length inside each area when inputs.roads names a road layer (classes cost.road_classes; a road along an area edge counts half to each side), else \(c.routeFactor) × √(passings × square miles) (Beardwood–Halton–Hammersley)"
+        let method =
+            c.method == .density
             ? "the average of the Cartesian 2019 household-density group the area falls in (households per square mile of land; no interpolation between groups): \(groups), \(index). The study does not price its sparsest group (below 63 households per square mile): there the route model is used when a road layer gives measured miles; otherwise the cost is EXTRAPOLATED from a least-squares line cost = \(NumberFormatting.grouped(CostToPass.extrapolation.intercept, decimals: 1)) \(CostToPass.extrapolation.slope < 0 ? "−" : "+") \(NumberFormatting.grouped(abs(CostToPass.extrapolation.slope), decimals: 1)) × ln(density) through groups B, C and D1 at their groups' geometric-mean densities, \(index), and marked \"extrapolated\" in results.csv (cost_basis)"
             : route
-        return "Cost to pass per passing: \(method); plus cost.contingency. Other capital, each its own line of the cash flow: hub, OLT and cabinets per passing in the build year; pole make-ready per aerial route mile (route-costed areas only, since Cartesian's group averages are whole-plant costs); the middle mile in year 0; per new subscriber the drop and ONT plus subscriber electronics (all with contingency) and customer acquisition; and every cost.electronics_refresh_years the refresh share of the electronics bought that many years before. The fixed yearly overhead (finance.opex_fixed_year) is operating cost from year 1."
+        return
+            "Cost to pass per passing: \(method); plus cost.contingency. Other capital, each its own line of the cash flow: hub, OLT and cabinets per passing in the build year; pole make-ready per aerial route mile (route-costed areas only, since Cartesian's group averages are whole-plant costs); the middle mile in year 0; per new subscriber the drop and ONT plus subscriber electronics (all with contingency) and customer acquisition; and every cost.electronics_refresh_years the refresh share of the electronics bought that many years before. The fixed yearly overhead (finance.opex_fixed_year) is operating cost from year 1."
     }
 
     static func trim(_ d: Double) -> String {

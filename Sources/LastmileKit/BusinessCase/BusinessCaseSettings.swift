@@ -1,6 +1,6 @@
+import Analysis
 import Foundation
 import GeoModel
-import Analysis
 
 /// How the business-case keys of a study file ([demand], [cost], [finance], [plan], [risk],
 /// [scenarios.NAME]) become `BusinessCaseParameters` and the lines of the report's method page. Their
@@ -39,7 +39,9 @@ public struct BusinessCaseSettings: Sendable {
     ///   of the wrong type or out of range, an unknown scenario kind, or observations that fit no Bass curve.
     public init(values v: [String: StudyValue], file: String) throws {
         var lines: [Line] = []
-        func bad(_ key: String, _ what: String) -> LastmileError { .badInput(SourceLocation(file: file, column: key), what) }
+        func bad(_ key: String, _ what: String) -> LastmileError {
+            .badInput(SourceLocation(file: file, column: key), what)
+        }
         func allowed(_ key: String) -> String { StudyKeys.entry(key)?.allowed ?? "" }
         // Every range is closed and finite so that every derived quantity stays finite (README, "Study
         // values"): dollar amounts per unit at most a million, rates above -50 % (a discount factor
@@ -56,9 +58,12 @@ public struct BusinessCaseSettings: Sendable {
             switch value {
             case .number(let x): d = x
             case .integer(let i): d = Double(i)
-            default: throw bad(key, "\(key) must be a number (allowed: \(allowed(key))), found \(value.typeName) \(value)")
+            default:
+                throw bad(key, "\(key) must be a number (allowed: \(allowed(key))), found \(value.typeName) \(value)")
             }
-            guard d.isFinite, inRange(key, d) else { throw bad(key, "\(key) is out of range: allowed \(allowed(key)), found \(value)") }
+            guard d.isFinite, inRange(key, d) else {
+                throw bad(key, "\(key) is out of range: allowed \(allowed(key)), found \(value)")
+            }
             return d
         }
         func integer(_ key: String) throws -> Int? {
@@ -67,14 +72,19 @@ public struct BusinessCaseSettings: Sendable {
                 preconditionFailure("\(key) is not a whole-number key of StudyKeys")
             }
             guard case .integer(let i) = value else {
-                throw bad(key, "\(key) must be a whole number (allowed: \(allowed(key))), found \(value.typeName) \(value)")
+                throw bad(
+                    key, "\(key) must be a whole number (allowed: \(allowed(key))), found \(value.typeName) \(value)")
             }
-            guard range.contains(i) else { throw bad(key, "\(key) is out of range: allowed \(allowed(key)), found \(i)") }
+            guard range.contains(i) else {
+                throw bad(key, "\(key) is out of range: allowed \(allowed(key)), found \(i)")
+            }
             return i
         }
         func text(_ key: String) throws -> String? {
             guard let value = v[key] else { return nil }
-            guard case .string(let s) = value else { throw bad(key, "\(key) must be text (allowed: \(allowed(key))), found \(value.typeName) \(value)") }
+            guard case .string(let s) = value else {
+                throw bad(key, "\(key) must be text (allowed: \(allowed(key))), found \(value.typeName) \(value)")
+            }
             return s
         }
         var p = BusinessCaseParameters()
@@ -82,7 +92,9 @@ public struct BusinessCaseSettings: Sendable {
         if let x = try number("demand.take_rate") { p.demand.takeRate = x }
         if let b = try text("demand.take_rate_basis") {
             guard let basis = BusinessCaseParameters.Demand.TakeRateBasis(rawValue: b) else {
-                throw bad("demand.take_rate_basis", "demand.take_rate_basis must be \(allowed("demand.take_rate_basis")), found '\(b)'")
+                throw bad(
+                    "demand.take_rate_basis",
+                    "demand.take_rate_basis must be \(allowed("demand.take_rate_basis")), found '\(b)'")
             }
             p.demand.takeRateBasis = basis
         }
@@ -93,7 +105,8 @@ public struct BusinessCaseSettings: Sendable {
         if let x = try number("demand.household_growth") { p.demand.householdGrowth = x }
         if let path = try text("demand.households_earlier"), !path.isEmpty {
             let folder = (file as NSString).deletingLastPathComponent
-            earlierDemographicsPath = path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
+            earlierDemographicsPath =
+                path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
         } else {
             earlierDemographicsPath = nil
         }
@@ -106,7 +119,9 @@ public struct BusinessCaseSettings: Sendable {
         }
         if let value = v["demand.ramp"] {
             let key = "demand.ramp"
-            guard case .list(let items) = value, (1...30).contains(items.count) else { throw bad(key, "\(key) must be \(allowed(key)), found \(value)") }
+            guard case .list(let items) = value, (1...30).contains(items.count) else {
+                throw bad(key, "\(key) must be \(allowed(key)), found \(value)")
+            }
             let shares = try items.map { item -> Double in
                 switch item {
                 case .integer(let i) where i >= 0 && i <= 1: return Double(i)
@@ -121,7 +136,9 @@ public struct BusinessCaseSettings: Sendable {
         if let x = try number("demand.bass_q") { bass.q = x }
         if let value = v["demand.observed_subscribers"] {
             let key = "demand.observed_subscribers"
-            guard case .list(let items) = value else { throw bad(key, "\(key) must be \(allowed(key)), found \(value)") }
+            guard case .list(let items) = value else {
+                throw bad(key, "\(key) must be \(allowed(key)), found \(value)")
+            }
             let counts = try items.map { item -> Double in
                 switch item {
                 case .integer(let i) where i >= 0: return Double(i)
@@ -130,24 +147,29 @@ public struct BusinessCaseSettings: Sendable {
                 }
             }
             guard let fit = BassDiffusion.fit(cumulativeSubscribers: counts) else {
-                throw bad(key, "\(key): these counts fit no saturating Bass curve (need \(allowed(key)) that grow and level off)")
+                throw bad(
+                    key,
+                    "\(key): these counts fit no saturating Bass curve (need \(allowed(key)) that grow and level off)")
             }
             bass = fit.curve
         }
         // Bass when asked for, or when observed counts are given and the study names no curve.
-        if adoptionKind == "bass" || (adoptionKind == nil && v["demand.observed_subscribers"] != nil) { p.demand.adoption = .bass(bass) }
+        if adoptionKind == "bass" || (adoptionKind == nil && v["demand.observed_subscribers"] != nil) {
+            p.demand.adoption = .bass(bass)
+        }
         if let x = try number("demand.churn") { p.demand.churn = x }
         var residential: Set<BusinessResidentialCode> = [.residential, .both]
         if let value = v["demand.residential"] {
             let key = "demand.residential"
             let items: [StudyValue]
             if case .list(let l) = value { items = l } else { items = [value] }
-            residential = Set(try items.map { item in
-                guard case .string(let s) = item, let c = BusinessResidentialCode(rawValue: s) else {
-                    throw bad(key, "\(key) must be \(allowed(key)), found \(item)")
-                }
-                return c
-            })
+            residential = Set(
+                try items.map { item in
+                    guard case .string(let s) = item, let c = BusinessResidentialCode(rawValue: s) else {
+                        throw bad(key, "\(key) must be \(allowed(key)), found \(item)")
+                    }
+                    return c
+                })
         }
         // cost
         if let m = try text("cost.method") {
@@ -209,7 +231,9 @@ public struct BusinessCaseSettings: Sendable {
         if let x = try integer("finance.capitalized_interest_years") { p.finance.capitalizedInterestYears = x }
         if let value = v["finance.debt_service_reserve"] {
             guard case .boolean(let b) = value else {
-                throw bad("finance.debt_service_reserve", "finance.debt_service_reserve must be true or false, found \(value)")
+                throw bad(
+                    "finance.debt_service_reserve", "finance.debt_service_reserve must be true or false, found \(value)"
+                )
             }
             p.finance.debtServiceReserve = b
         }
@@ -228,7 +252,8 @@ public struct BusinessCaseSettings: Sendable {
         if let x = try number("plan.max_served_share") { p.plan.maxServedShare = x }
         if let value = v["plan.include_served_areas"] {
             guard case .boolean(let b) = value else {
-                throw bad("plan.include_served_areas", "plan.include_served_areas must be true or false, found \(value)")
+                throw bad(
+                    "plan.include_served_areas", "plan.include_served_areas must be true or false, found \(value)")
             }
             p.plan.includeServedAreas = b
         }
@@ -261,7 +286,10 @@ public struct BusinessCaseSettings: Sendable {
         for key in v.keys where key.hasPrefix("scenarios.") {
             let parts = key.split(separator: ".", omittingEmptySubsequences: false)
             guard parts.count == 3, !parts[1].isEmpty else {
-                throw bad(key, "scenarios are tables [scenarios.NAME] with keys \(StudyKeys.scenarioFields.map(\.key).joined(separator: ", ")); found '\(key)'")
+                throw bad(
+                    key,
+                    "scenarios are tables [scenarios.NAME] with keys \(StudyKeys.scenarioFields.map(\.key).joined(separator: ", ")); found '\(key)'"
+                )
             }
             names.insert(String(parts[1]))
         }
@@ -294,7 +322,10 @@ public struct BusinessCaseSettings: Sendable {
         // The method page's lines: every fixed key, then each scenario's keys.
         for s in StudyKeys.businessCase {
             if let value = v[s.key] {
-                lines.append(Line(key: s.key, value: value.description, source: "study file (default \(s.defaultText): \(s.source))"))
+                lines.append(
+                    Line(
+                        key: s.key, value: value.description,
+                        source: "study file (default \(s.defaultText): \(s.source))"))
             } else {
                 lines.append(Line(key: s.key, value: s.defaultText, source: s.source))
             }
@@ -304,15 +335,18 @@ public struct BusinessCaseSettings: Sendable {
                 let key = "scenarios.\(s.name).\(f.key)"
                 let inherited = f.source.isEmpty ? "from \(f.defaultText)" : "default \(f.defaultText): \(f.source)"
                 if let value = v[key] {
-                    lines.append(Line(key: key, value: value.description,
-                                      source: f.key == "kind" || f.key == "label" ? "study file" : "study file (\(inherited))"))
+                    lines.append(
+                        Line(
+                            key: key, value: value.description,
+                            source: f.key == "kind" || f.key == "label" ? "study file" : "study file (\(inherited))"))
                 } else if f.key != "label" && Self.applies(field: f.key, to: s.kind) {
                     lines.append(Line(key: key, value: Self.effective(f.key, s, p), source: inherited))
                 }
             }
         }
         // Say which adoption keys the chosen curve leaves unused.
-        let unused: Set<String> = p.demand.adoption.bass == nil
+        let unused: Set<String> =
+            p.demand.adoption.bass == nil
             ? ["demand.bass_p", "demand.bass_q"] : ["demand.ramp"]
         for i in lines.indices where unused.contains(lines[i].key) {
             lines[i].source += " — not used: demand.adoption is \(p.demand.adoption.bass == nil ? "ramp" : "bass")"

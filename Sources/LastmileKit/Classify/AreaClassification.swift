@@ -1,6 +1,6 @@
+import Analysis
 import Foundation
 import GeoModel
-import Analysis
 import Ingest
 
 /// AreaClassification alone, for pipelines: availability files in, locations by class per area out.
@@ -41,15 +41,20 @@ public struct AreaClassification: Sendable {
     ///   - progress: receives a progress line (bytes read, rate, and when known the share done and the
     ///     time left) a few times a second, from a worker thread; nil for none.
     /// - Throws: the readers' errors (`.io` for a missing file, `.badInput` naming file, line and column).
-    public static func run(files: [String], level: AreaLevel, profile: PolicyProfile,
-                           threads: Int = AreaClassification.defaultThreads,
-                           progress: (@Sendable (String) -> Void)? = nil) throws -> AreaClassification {
+    public static func run(
+        files: [String], level: AreaLevel, profile: PolicyProfile,
+        threads: Int = AreaClassification.defaultThreads,
+        progress: (@Sendable (String) -> Void)? = nil
+    ) throws -> AreaClassification {
         // Locations never cross state lines (the block GEOID gives the state), so at county level or
         // coarser a multi-state run folds one state at a time and releases its location table before
         // the next: memory is bounded by the largest state, not the nation.
         if level <= .county, let groups = stateGroups(files), groups.count > 1 {
             var counts: [AreaID: ClassCounts] = [:]
-            var totals = ClassCounts(), rowsRead = 0, rowsIgnored = 0, unknown = 0
+            var totals = ClassCounts()
+            var rowsRead = 0
+            var rowsIgnored = 0
+            var unknown = 0
             var byTechnology: [Int: Int] = [:]
             for (state, group) in groups {
                 let part = try classifyLocations(files: group, profile: profile, threads: threads, progress: progress)
@@ -57,7 +62,8 @@ public struct AreaClassification: Sendable {
                 if partCounts.keys.contains(where: { !$0.rawValue.hasPrefix(state) }) {
                     // A file named for one state holds another state's blocks: the grouping cannot be
                     // trusted, so fold everything together.
-                    return try runTogether(files: files, level: level, profile: profile, threads: threads, progress: progress)
+                    return try runTogether(
+                        files: files, level: level, profile: profile, threads: threads, progress: progress)
                 }
                 counts.merge(partCounts) { $0 + $1 }
                 totals = totals + part.table.totals
@@ -66,22 +72,26 @@ public struct AreaClassification: Sendable {
                 unknown += part.unknownTechnologyRows
                 byTechnology.merge(part.rowsByTechnology, uniquingKeysWith: +)
             }
-            return AreaClassification(level: level, profile: profile,
-                                      rows: counts.keys.sorted().map { Row(area: $0, counts: counts[$0]!) },
-                                      totals: totals, rowsRead: rowsRead, rowsIgnored: rowsIgnored,
-                                      unknownTechnologyRows: unknown, rowsByTechnology: byTechnology)
+            return AreaClassification(
+                level: level, profile: profile,
+                rows: counts.keys.sorted().map { Row(area: $0, counts: counts[$0]!) },
+                totals: totals, rowsRead: rowsRead, rowsIgnored: rowsIgnored,
+                unknownTechnologyRows: unknown, rowsByTechnology: byTechnology)
         }
         return try runTogether(files: files, level: level, profile: profile, threads: threads, progress: progress)
     }
 
-    static func runTogether(files: [String], level: AreaLevel, profile: PolicyProfile, threads: Int,
-                            progress: (@Sendable (String) -> Void)?) throws -> AreaClassification {
+    static func runTogether(
+        files: [String], level: AreaLevel, profile: PolicyProfile, threads: Int,
+        progress: (@Sendable (String) -> Void)?
+    ) throws -> AreaClassification {
         let table = try classifyLocations(files: files, profile: profile, threads: threads, progress: progress)
         let counts = table.table.counts(by: level)
         let rows = counts.keys.sorted().map { Row(area: $0, counts: counts[$0]!) }
-        return AreaClassification(level: level, profile: profile, rows: rows, totals: table.table.totals,
-                                  rowsRead: table.table.rowsSeen, rowsIgnored: table.table.rowsIgnored,
-                                  unknownTechnologyRows: table.unknownTechnologyRows, rowsByTechnology: table.rowsByTechnology)
+        return AreaClassification(
+            level: level, profile: profile, rows: rows, totals: table.table.totals,
+            rowsRead: table.table.rowsSeen, rowsIgnored: table.table.rowsIgnored,
+            unknownTechnologyRows: table.unknownTechnologyRows, rowsByTechnology: table.rowsByTechnology)
     }
 
     /// Files grouped by the state FIPS code in their FCC file name (`bdc_23_Cable_fixed_broadband_…`),
@@ -102,24 +112,32 @@ public struct AreaClassification: Sendable {
     /// business case's denominator). With `landscapeLevel`, also who offers service where (per area at
     /// that level) and each location's details, from the same read.
     /// - Throws: `.badInput` when the files hold a header but no rows (a truncated or filtered download).
-    static func classifyLocations(files: [String], profile: PolicyProfile,
-                                  passingCodes: Set<BusinessResidentialCode>? = nil,
-                                  landscapeLevel: AreaLevel? = nil,
-                                  threads: Int = AreaClassification.defaultThreads,
-                                  progress: (@Sendable (String) -> Void)? = nil) throws
-        -> (table: LocationTable, unknownTechnologyRows: Int, passings: LocationTable?, rowsByTechnology: [Int: Int],
-            landscape: (providers: ProviderLandscape, details: LocationDetails)?) {
+    static func classifyLocations(
+        files: [String], profile: PolicyProfile,
+        passingCodes: Set<BusinessResidentialCode>? = nil,
+        landscapeLevel: AreaLevel? = nil,
+        threads: Int = AreaClassification.defaultThreads,
+        progress: (@Sendable (String) -> Void)? = nil
+    ) throws
+        -> (
+            table: LocationTable, unknownTechnologyRows: Int, passings: LocationTable?, rowsByTechnology: [Int: Int],
+            landscape: (providers: ProviderLandscape, details: LocationDetails)?
+        )
+    {
         var passingProfile: PolicyProfile?
         if let passingCodes, passingCodes != profile.businessResidential {
             passingProfile = profile
             passingProfile?.businessResidential = passingCodes
         }
-        let read = try classifyOnce(files: files, profile: profile, passingProfile: passingProfile,
-                                    landscape: landscapeLevel != nil, threads: threads, progress: progress)
+        let read = try classifyOnce(
+            files: files, profile: profile, passingProfile: passingProfile,
+            landscape: landscapeLevel != nil, threads: threads, progress: progress)
         let table = read.table
         if table.rowsSeen == 0 {
-            throw LastmileError.badInput(SourceLocation(file: files.count == 1 ? files[0] : files.joined(separator: ", "), line: 2),
-                                         "no availability rows: the file\(files.count == 1 ? " holds" : "s hold") a header but no data (a truncated or filtered-out download?)")
+            throw LastmileError.badInput(
+                SourceLocation(file: files.count == 1 ? files[0] : files.joined(separator: ", "), line: 2),
+                "no availability rows: the file\(files.count == 1 ? " holds" : "s hold") a header but no data (a truncated or filtered-out download?)"
+            )
         }
         let passings = passingCodes == nil ? nil : read.passings ?? table
         let landscape = landscapeLevel.flatMap { level in
@@ -131,10 +149,15 @@ public struct AreaClassification: Sendable {
     /// One read of every file: the location table and, with `passingProfile`, the table of locations
     /// with a record its business/residential filter counts; with `landscape`, the builders of the
     /// provider landscape and the location details.
-    static func classifyOnce(files: [String], profile: PolicyProfile, passingProfile: PolicyProfile? = nil,
-                             landscape: Bool = false, threads: Int, progress: (@Sendable (String) -> Void)?) throws
-        -> (table: LocationTable, unknownTechnologyRows: Int, passings: LocationTable?, rowsByTechnology: [Int: Int],
-            landscape: LandscapeFold?) {
+    static func classifyOnce(
+        files: [String], profile: PolicyProfile, passingProfile: PolicyProfile? = nil,
+        landscape: Bool = false, threads: Int, progress: (@Sendable (String) -> Void)?
+    ) throws
+        -> (
+            table: LocationTable, unknownTechnologyRows: Int, passings: LocationTable?, rowsByTechnology: [Int: Int],
+            landscape: LandscapeFold?
+        )
+    {
         guard !files.isEmpty else { throw LastmileError.usage("no availability files given") }
         guard threads >= 1 else { throw LastmileError.usage("threads must be at least 1, got \(threads)") }
         let threads = min(threads, maximumThreads)
@@ -144,30 +167,35 @@ public struct AreaClassification: Sendable {
         var report: (@Sendable (BDCReadProgress) -> Void)?
         if let progress { report = { p in progress(p.line) } }
         let (fold, summary) = try BDCReader.fold(paths: files, threads: threads, progress: report) {
-            AvailabilityFold(rule: rule, locations: shared, passings: passingShared,
-                             landscape: landscape ? LandscapeFold(profile: profile) : nil)
+            AvailabilityFold(
+                rule: rule, locations: shared, passings: passingShared,
+                landscape: landscape ? LandscapeFold(profile: profile) : nil)
         }
-        let table = LocationTable(profile: profile, shared: shared, rowsSeen: fold.locations.rowsSeen,
-                                  rowsIgnored: fold.locations.rowsIgnored)
+        let table = LocationTable(
+            profile: profile, shared: shared, rowsSeen: fold.locations.rowsSeen,
+            rowsIgnored: fold.locations.rowsIgnored)
         var passings: LocationTable?
         if let passingProfile, let passingShared, let p = fold.passings {
-            passings = LocationTable(profile: passingProfile, shared: passingShared.table, rowsSeen: p.rowsSeen,
-                                     rowsIgnored: p.rowsIgnored)
+            passings = LocationTable(
+                profile: passingProfile, shared: passingShared.table, rowsSeen: p.rowsSeen,
+                rowsIgnored: p.rowsIgnored)
         }
         if (table.blockDisagreements > 0 || (passings?.blockDisagreements ?? 0) > 0) && threads > 1 {
             // Some location has rows in different blocks, read by different workers: which block
             // came first is only known to a single reader going through the files in order. Never
             // seen in FCC data (a fabric location lies in one block), so simply read again. Without such a
             // location the providers' areas (a provider's block at a location) do not depend on the order.
-            return try classifyOnce(files: files, profile: profile, passingProfile: passingProfile,
-                                    landscape: landscape, threads: 1, progress: nil)
+            return try classifyOnce(
+                files: files, profile: profile, passingProfile: passingProfile,
+                landscape: landscape, threads: 1, progress: nil)
         }
         return (table, summary.unknownTechnologyRows, passings, summary.rowsByTechnology, fold.landscape)
     }
 
     /// The reference path: one record at a time through `BDCReader.read` on the calling thread.
     static func classifyLocationsRecordByRecord(files: [String], profile: PolicyProfile) throws
-        -> (table: LocationTable, unknownTechnologyRows: Int, rowsByTechnology: [Int: Int]) {
+        -> (table: LocationTable, unknownTechnologyRows: Int, rowsByTechnology: [Int: Int])
+    {
         guard !files.isEmpty else { throw LastmileError.usage("no availability files given") }
         var table = LocationTable(profile: profile)
         var unknown = 0
@@ -187,17 +215,19 @@ public struct AreaClassification: Sendable {
         var table = Form477BlockTable()
         for file in files {
             try Form477Reader.read(path: file) {
-                table.add(blockCode: $0.blockCode, technology: $0.technology, consumer: $0.consumer,
-                          download: $0.download, upload: $0.upload)
+                table.add(
+                    blockCode: $0.blockCode, technology: $0.technology, consumer: $0.consumer,
+                    download: $0.download, upload: $0.upload)
             }
         }
         let counts = table.counts(by: level)
         var profile = PolicyProfile.bead2022
         profile.name = Form477BlockTable.profileName
-        return AreaClassification(level: level, profile: profile,
-                                  rows: counts.keys.sorted().map { Row(area: $0, counts: counts[$0]!) },
-                                  totals: table.totals, rowsRead: table.rowsSeen, rowsIgnored: table.rowsWithBadBlock,
-                                  unknownTechnologyRows: 0, unit: "blocks")
+        return AreaClassification(
+            level: level, profile: profile,
+            rows: counts.keys.sorted().map { Row(area: $0, counts: counts[$0]!) },
+            totals: table.totals, rowsRead: table.rowsSeen, rowsIgnored: table.rowsWithBadBlock,
+            unknownTechnologyRows: 0, unit: "blocks")
     }
 
     /// CSV: a header `area,locations,unserved,underserved,served,unserved_share,underserved_share`, one row per area.
@@ -205,7 +235,8 @@ public struct AreaClassification: Sendable {
         var out = "area,\(unit),unserved,underserved,served,unserved_share,underserved_share\n"
         for r in rows {
             let c = r.counts
-            out += "\(r.area),\(c.locations),\(c.unserved),\(c.underserved),\(c.served),"
+            out +=
+                "\(r.area),\(c.locations),\(c.unserved),\(c.underserved),\(c.served),"
                 + "\(Self.format(c.unservedShare)),\(Self.format(c.underservedShare))\n"
         }
         return out

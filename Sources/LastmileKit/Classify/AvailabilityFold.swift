@@ -1,5 +1,5 @@
-import GeoModel
 import Analysis
+import GeoModel
 import Ingest
 
 /// One reading thread's share of what a run takes from the availability files in a single read: the
@@ -14,8 +14,10 @@ struct AvailabilityFold: AvailabilityAccumulator {
     var passings: LocationFold?
     var landscape: LandscapeFold?
 
-    init(rule: ServiceRule, locations: SharedLocationTable,
-         passings: (table: SharedLocationTable, rule: ServiceRule)?, landscape: LandscapeFold? = nil) {
+    init(
+        rule: ServiceRule, locations: SharedLocationTable,
+        passings: (table: SharedLocationTable, rule: ServiceRule)?, landscape: LandscapeFold? = nil
+    ) {
         self.landscape = landscape
         self.rule = rule
         let capacity = 16_384  // rows the parallel reader hands over at a time
@@ -28,14 +30,18 @@ struct AvailabilityFold: AvailabilityAccumulator {
         for r in rows {
             let counted = locations.counts(r.businessResidential) || passings?.counts(r.businessResidential) == true
             // One class per row for every table; rows no table counts are not classified.
-            let cls = counted
-                ? rule.serviceClass(technology: r.technology, download: r.download, upload: r.upload,
-                                    lowLatency: r.lowLatency, provider: r.providerID, location: r.locationID)
+            let cls =
+                counted
+                ? rule.serviceClass(
+                    technology: r.technology, download: r.download, upload: r.upload,
+                    lowLatency: r.lowLatency, provider: r.providerID, location: r.locationID)
                 : .unserved
-            locations.add(location: r.locationID, block: r.block, businessResidential: r.businessResidential,
-                          serviceClass: cls)
-            passings?.add(location: r.locationID, block: r.block, businessResidential: r.businessResidential,
-                          serviceClass: cls)
+            locations.add(
+                location: r.locationID, block: r.block, businessResidential: r.businessResidential,
+                serviceClass: cls)
+            passings?.add(
+                location: r.locationID, block: r.block, businessResidential: r.businessResidential,
+                serviceClass: cls)
             if landscape != nil && locations.counts(r.businessResidential) {
                 landscape!.add(r, serviceClass: cls, rule: rule, chunk: chunk, texts: texts)
             }
@@ -71,8 +77,10 @@ struct LandscapeFold: Sendable {
 
     /// Folds one row the location table counts, with the class the rule gives it.
     @inline(__always)
-    mutating func add(_ r: AvailabilityRow, serviceClass: ServiceClass, rule: ServiceRule, chunk: Int,
-                      texts: [String]) {
+    mutating func add(
+        _ r: AvailabilityRow, serviceClass: ServiceClass, rule: ServiceRule, chunk: Int,
+        texts: [String]
+    ) {
         let t = Int(r.providerText)
         if t >= providerNumbers.count {
             for i in providerNumbers.count...t { providerNumbers.append(Int64(texts[i]) ?? -1) }
@@ -80,14 +88,19 @@ struct LandscapeFold: Sendable {
         let provider = providerNumbers[t]
         // The text's number and the parsed id differ only for ids such as "+190047"; the class then
         // follows the text, as providers.csv and locations.csv always have.
-        let cls = provider == r.providerID ? serviceClass
-            : rule.serviceClass(technology: r.technology, download: r.download, upload: r.upload,
-                                lowLatency: r.lowLatency, provider: provider, location: r.locationID)
-        providers.add(location: r.locationID, block: r.block, technology: r.technology, download: r.download,
-                      upload: r.upload, providerText: r.providerText, brandText: r.brandText, serviceClass: cls)
-        details.add(location: r.locationID, technology: r.technology, download: r.download, upload: r.upload,
-                    businessResidential: r.businessResidential, provider: provider, h3Cell: r.h3Cell,
-                    serviceClass: cls, chunk: chunk)
+        let cls =
+            provider == r.providerID
+            ? serviceClass
+            : rule.serviceClass(
+                technology: r.technology, download: r.download, upload: r.upload,
+                lowLatency: r.lowLatency, provider: provider, location: r.locationID)
+        providers.add(
+            location: r.locationID, block: r.block, technology: r.technology, download: r.download,
+            upload: r.upload, providerText: r.providerText, brandText: r.brandText, serviceClass: cls)
+        details.add(
+            location: r.locationID, technology: r.technology, download: r.download, upload: r.upload,
+            businessResidential: r.businessResidential, provider: provider, h3Cell: r.h3Cell,
+            serviceClass: cls, chunk: chunk)
     }
 
     mutating func merge(_ other: LandscapeFold) {

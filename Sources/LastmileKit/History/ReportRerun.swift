@@ -23,13 +23,16 @@ public enum ReportRerun {
     /// - Throws: `.usage` (64) when no run or several runs match `id`; `.io` (74) when the store or the
     ///   run's folder is missing or a file cannot be written; `.badInput` (65) for a damaged
     ///   `report-content.json`.
-    public static func render(storePath: String, id: String, outputDirectory: String? = nil,
-                              formats: Set<ReportFormat> = Set(ReportFormat.allCases), dpi: Double? = nil) throws -> Result {
+    public static func render(
+        storePath: String, id: String, outputDirectory: String? = nil,
+        formats: Set<ReportFormat> = Set(ReportFormat.allCases), dpi: Double? = nil
+    ) throws -> Result {
         let store = try RunHistory.openExisting(storePath)
         let runID = try RunHistory.resolve(id, in: store)
         guard let run = try store.run(runID) else { throw LastmileError.usage("no run \(id) in \(storePath)") }
         guard run.status == .done else {
-            throw LastmileError.usage("run \(runID.rawValue) is \(run.status.rawValue), not done: it has no finished outputs to re-render")
+            throw LastmileError.usage(
+                "run \(runID.rawValue) is \(run.status.rawValue), not done: it has no finished outputs to re-render")
         }
         let runDir = try folder(of: run, storePath: storePath)
         let stored = try StoredReport.read(path: (runDir as NSString).appendingPathComponent(StoredReport.fileName))
@@ -48,17 +51,21 @@ public enum ReportRerun {
     static func folder(of run: StoredRun, storePath: String) throws -> String {
         var isDirectory: ObjCBool = false
         let recorded = run.outputDirectory
-        if FileManager.default.fileExists(atPath: recorded, isDirectory: &isDirectory), isDirectory.boolValue { return recorded }
+        if FileManager.default.fileExists(atPath: recorded, isDirectory: &isDirectory), isDirectory.boolValue {
+            return recorded
+        }
         if !recorded.hasPrefix("/") {
             let parts = recorded.split(separator: "/")
             if parts.count >= 2 {
                 let besideStore = ((storePath as NSString).deletingLastPathComponent as NSString)
                     .appendingPathComponent(parts.suffix(2).joined(separator: "/"))
-                if FileManager.default.fileExists(atPath: besideStore, isDirectory: &isDirectory), isDirectory.boolValue {
+                if FileManager.default.fileExists(atPath: besideStore, isDirectory: &isDirectory), isDirectory.boolValue
+                {
                     return besideStore
                 }
             }
         }
-        throw LastmileError.io(path: recorded, "the folder of run \(run.id.rawValue) is gone (moved or deleted); nothing to re-render")
+        throw LastmileError.io(
+            path: recorded, "the folder of run \(run.id.rawValue) is gone (moved or deleted); nothing to re-render")
     }
 }

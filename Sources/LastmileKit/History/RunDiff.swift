@@ -8,7 +8,10 @@ public struct RunDiff: Sendable {
     public struct Counts: Hashable, Sendable {
         public var locations, unserved, underserved, served: Int
         init(_ r: StoredAreaResult) {
-            locations = r.locations; unserved = r.unserved; underserved = r.underserved; served = r.served
+            locations = r.locations
+            unserved = r.unserved
+            underserved = r.underserved
+            served = r.served
         }
     }
 
@@ -47,7 +50,9 @@ public struct RunDiff: Sendable {
     public var sameStudy: Bool { studyFrom == studyTo }
 
     /// Transition counts summed over every area.
-    public func total(from: ServiceClass?, to: ServiceClass?) -> Int { areas.reduce(0) { $0 + $1.count(from: from, to: to) } }
+    public func total(from: ServiceClass?, to: ServiceClass?) -> Int {
+        areas.reduce(0) { $0 + $1.count(from: from, to: to) }
+    }
     public var totalNew: Int { areas.reduce(0) { $0 + $1.newLocations } }
     public var totalVanished: Int { areas.reduce(0) { $0 + $1.vanishedLocations } }
 
@@ -56,7 +61,8 @@ public struct RunDiff: Sendable {
     public func text() -> String {
         var out = "Runs \(from) (\(studyFrom)) → \(to) (\(studyTo))\n"
         if !sameStudy {
-            out += "  note: the runs belong to different studies ('\(studyFrom)' and '\(studyTo)'): areas may not correspond\n"
+            out +=
+                "  note: the runs belong to different studies ('\(studyFrom)' and '\(studyTo)'): areas may not correspond\n"
         }
         if !locationLevel {
             out += "  (one of the runs has no stored location classes: transitions are not available)\n"
@@ -70,10 +76,12 @@ public struct RunDiff: Sendable {
         let changed = areas.filter(\.changed)
         out += "Areas with changes: \(changed.count) of \(areas.count)\n"
         if !changed.isEmpty {
-            out += "  area            locations      unserved       underserved    served         new  gone  changed class\n"
+            out +=
+                "  area            locations      unserved       underserved    served         new  gone  changed class\n"
             for a in changed {
                 func delta(_ k: KeyPath<Counts, Int>) -> String {
-                    let x = a.before?[keyPath: k] ?? 0, y = a.after?[keyPath: k] ?? 0
+                    let x = a.before?[keyPath: k] ?? 0
+                    let y = a.after?[keyPath: k] ?? 0
                     let d = y - x
                     return "\(x)→\(y) (\(d >= 0 ? "+" : "")\(d))".padding(toLength: 14, withPad: " ", startingAt: 0)
                 }
@@ -81,8 +89,10 @@ public struct RunDiff: Sendable {
                     let n = a.count(from: p, to: q)
                     return n > 0 ? "\(p)→\(q) \(n)" : nil
                 }.joined(separator: ", ")
-                out += "  " + a.areaID.padding(toLength: 15, withPad: " ", startingAt: 0) + " "
-                    + delta(\.locations) + " " + delta(\.unserved) + " " + delta(\.underserved) + " " + delta(\.served) + " "
+                out +=
+                    "  " + a.areaID.padding(toLength: 15, withPad: " ", startingAt: 0) + " "
+                    + delta(\.locations) + " " + delta(\.unserved) + " " + delta(\.underserved) + " " + delta(\.served)
+                    + " "
                     + String(a.newLocations).padding(toLength: 4, withPad: " ", startingAt: 0) + " "
                     + String(a.vanishedLocations).padding(toLength: 5, withPad: " ", startingAt: 0) + " " + moves + "\n"
             }
@@ -119,8 +129,12 @@ public struct RunDiff: Sendable {
             return ["locations": c.locations, "unserved": c.unserved, "underserved": c.underserved, "served": c.served]
         }
         func transitions(_ list: [LocationTransition]) -> [[String: Any]] {
-            list.map { ["from": $0.from.map { $0.description as Any } ?? NSNull(),
-                        "to": $0.to.map { $0.description as Any } ?? NSNull(), "count": $0.count] }
+            list.map {
+                [
+                    "from": $0.from.map { $0.description as Any } ?? NSNull(),
+                    "to": $0.to.map { $0.description as Any } ?? NSNull(), "count": $0.count,
+                ]
+            }
         }
         var totals: [[String: Any]] = Self.classChanges.map {
             ["from": $0.0.description, "to": $0.1.description, "count": total(from: $0.0, to: $0.1)]
@@ -129,11 +143,14 @@ public struct RunDiff: Sendable {
         let object: [String: Any] = [
             "from": from.rawValue, "to": to.rawValue, "study_from": studyFrom, "study_to": studyTo,
             "location_level": locationLevel, "same_study": sameStudy,
-            "totals": ["new_locations": totalNew, "vanished_locations": totalVanished, "transitions": totals] as [String: Any],
+            "totals": ["new_locations": totalNew, "vanished_locations": totalVanished, "transitions": totals]
+                as [String: Any],
             "areas": areas.map { a -> [String: Any] in
-                ["area": a.areaID, "name": a.name, "before": counts(a.before), "after": counts(a.after),
-                 "new_locations": a.newLocations, "vanished_locations": a.vanishedLocations,
-                 "transitions": transitions(a.transitions.filter { $0.from != nil && $0.to != nil })]
+                [
+                    "area": a.areaID, "name": a.name, "before": counts(a.before), "after": counts(a.after),
+                    "new_locations": a.newLocations, "vanished_locations": a.vanishedLocations,
+                    "transitions": transitions(a.transitions.filter { $0.from != nil && $0.to != nil }),
+                ]
             },
         ]
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])

@@ -1,6 +1,6 @@
 import Foundation
-import GeoModel
 import GeoIO
+import GeoModel
 import Graphics
 import Maps
 import Reports
@@ -26,9 +26,10 @@ public enum RunDiffMap {
         }
         let gpkg = (run.outputDirectory as NSString).appendingPathComponent("results.gpkg")
         let areas = try VectorSource.readAreas(path: gpkg, idField: "area", nameField: "name")
-        let upgraded = Dictionary(uniqueKeysWithValues: diff.areas.map {
-            ($0.areaID, Double($0.count(from: .unserved, to: .served) + $0.count(from: .underserved, to: .served)))
-        })
+        let upgraded = Dictionary(
+            uniqueKeysWithValues: diff.areas.map {
+                ($0.areaID, Double($0.count(from: .unserved, to: .served) + $0.count(from: .underserved, to: .served)))
+            })
         let map = ChoroplethMap(
             title: "Locations upgraded to served",
             subtitle: "Unserved or underserved in run \(diff.from), served in run \(diff.to)",
@@ -37,14 +38,16 @@ public enum RunDiffMap {
             legendTitle: "Locations upgraded", source: "Lastmile run history (local run store): \(diff.studyTo)")
         do {
             let drawing = try map.draw(size: RunReport.mapCanvas, measurer: PangoTextMeasurer())
-            let temp = (path as NSString).deletingLastPathComponent + "/." + (path as NSString).lastPathComponent + ".tmp"
+            let temp =
+                (path as NSString).deletingLastPathComponent + "/." + (path as NSString).lastPathComponent + ".tmp"
             if lower.hasSuffix(".svg") {
                 try SVGWriter.write(drawing.displayList, to: temp)
             } else {
                 try RasterRenderer.writePNG(drawing.displayList, to: temp, dpi: RunReport.mapDPI)
             }
             guard rename(temp, path) == 0 else {
-                throw LastmileError.io(path: path, "cannot rename the map into place: \(String(cString: strerror(errno)))")
+                throw LastmileError.io(
+                    path: path, "cannot rename the map into place: \(String(cString: strerror(errno)))")
             }
         } catch let error as GraphicsError {
             throw ReportWriter.lastmileError(error)

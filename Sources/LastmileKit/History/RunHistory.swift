@@ -15,9 +15,10 @@ public enum RunHistory {
         let store = try openExisting(storePath)
         let runID = try resolve(id, in: store)
         guard let run = try store.run(runID) else { throw LastmileError.usage("no run \(id) in \(storePath)") }
-        return RunDetail(run: run, inputs: try store.inputs(runID), parameters: try store.parameters(runID),
-                         diagnostics: try store.diagnostics(runID), areas: try store.areaResults(runID),
-                         storedLocations: try store.locationClassCount(runID))
+        return RunDetail(
+            run: run, inputs: try store.inputs(runID), parameters: try store.parameters(runID),
+            diagnostics: try store.diagnostics(runID), areas: try store.areaResults(runID),
+            storedLocations: try store.locationClassCount(runID))
     }
 
     /// What changed from run `a` to run `b`: per area, locations by class, and locations that changed
@@ -31,12 +32,14 @@ public enum RunHistory {
         let byArea = Dictionary(grouping: transitions, by: \.areaID)
         let areaIDs = Set(before.keys).union(after.keys).union(byArea.keys).sorted()
         let areas = areaIDs.map { id in
-            RunDiff.Area(areaID: id, name: after[id]?.name ?? before[id]?.name ?? id,
-                         before: before[id].map(RunDiff.Counts.init), after: after[id].map(RunDiff.Counts.init),
-                         transitions: byArea[id] ?? [])
+            RunDiff.Area(
+                areaID: id, name: after[id]?.name ?? before[id]?.name ?? id,
+                before: before[id].map(RunDiff.Counts.init), after: after[id].map(RunDiff.Counts.init),
+                transitions: byArea[id] ?? [])
         }
-        return RunDiff(from: idA, to: idB, studyFrom: try store.run(idA)?.studyName ?? "",
-                       studyTo: try store.run(idB)?.studyName ?? "", locationLevel: hasLocations, areas: areas)
+        return RunDiff(
+            from: idA, to: idB, studyFrom: try store.run(idA)?.studyName ?? "",
+            studyTo: try store.run(idB)?.studyName ?? "", locationLevel: hasLocations, areas: areas)
     }
 
     /// The locations whose class changed from run `a` to run `b` (`runs diff --locations`): CSV
@@ -45,19 +48,24 @@ public enum RunHistory {
     public static func locationChanges(storePath: String, from a: String, to b: String, json: Bool) throws -> String {
         let (store, idA, idB) = try finishedRuns(storePath: storePath, a, b)
         guard try store.locationClassCount(idA) > 0, try store.locationClassCount(idB) > 0 else {
-            throw LastmileError.usage("run \(idA) or \(idB) has no stored location classes (made before they were stored)")
+            throw LastmileError.usage(
+                "run \(idA) or \(idB) has no stored location classes (made before they were stored)")
         }
         let changes = try store.locationChanges(from: idA, to: idB)
         if json {
             let objects: [[String: Any]] = changes.map {
-                ["location_id": $0.locationID, "area": $0.areaID, "from": $0.from.map { "\($0)" } ?? NSNull(),
-                 "to": $0.to.map { "\($0)" } ?? NSNull()]
+                [
+                    "location_id": $0.locationID, "area": $0.areaID, "from": $0.from.map { "\($0)" } ?? NSNull(),
+                    "to": $0.to.map { "\($0)" } ?? NSNull(),
+                ]
             }
             let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])
             return String(decoding: data, as: UTF8.self) + "\n"
         }
         var out = "location_id,area,from,to\n"
-        for c in changes { out += "\(c.locationID),\(c.areaID),\(c.from.map { "\($0)" } ?? ""),\(c.to.map { "\($0)" } ?? "")\n" }
+        for c in changes {
+            out += "\(c.locationID),\(c.areaID),\(c.from.map { "\($0)" } ?? ""),\(c.to.map { "\($0)" } ?? "")\n"
+        }
         return out
     }
 
@@ -65,12 +73,14 @@ public enum RunHistory {
     /// - Throws: `.usage` for an unknown, ambiguous, failed or unfinished run.
     static func finishedRuns(storePath: String, _ a: String, _ b: String) throws -> (RunStore, RunID, RunID) {
         let store = try openExisting(storePath)
-        let idA = try resolve(a, in: store), idB = try resolve(b, in: store)
+        let idA = try resolve(a, in: store)
+        let idB = try resolve(b, in: store)
         for id in [idA, idB] {
             guard let run = try store.run(id) else { continue }
             guard run.status == .done else {
-                throw LastmileError.usage("run \(id) \(run.status == .failed ? "failed" : "has not finished (\(run.status.rawValue))"); "
-                                          + "only finished runs can be compared (see lastmile runs list)")
+                throw LastmileError.usage(
+                    "run \(id) \(run.status == .failed ? "failed" : "has not finished (\(run.status.rawValue))"); "
+                        + "only finished runs can be compared (see lastmile runs list)")
             }
         }
         return (store, idA, idB)
@@ -81,15 +91,19 @@ public enum RunHistory {
         if try store.run(RunID(text)) != nil { return RunID(text) }
         let matches = try store.runs().map(\.id).filter { $0.rawValue.hasPrefix(text) }
         guard matches.count == 1 else {
-            throw LastmileError.usage(matches.isEmpty ? "no run '\(text)' in \(store.path) (see lastmile runs list)"
-                                      : "'\(text)' matches \(matches.count) runs: \(matches.prefix(5).map(\.rawValue).joined(separator: ", "))")
+            throw LastmileError.usage(
+                matches.isEmpty
+                    ? "no run '\(text)' in \(store.path) (see lastmile runs list)"
+                    : "'\(text)' matches \(matches.count) runs: \(matches.prefix(5).map(\.rawValue).joined(separator: ", "))"
+            )
         }
         return matches[0]
     }
 
     static func openExisting(_ path: String) throws -> RunStore {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw LastmileError.io(path: path, "no run store here (runs are recorded in <out>/runs.sqlite; give --store or --out)")
+            throw LastmileError.io(
+                path: path, "no run store here (runs are recorded in <out>/runs.sqlite; give --store or --out)")
         }
         return try RunStore(path: path)
     }

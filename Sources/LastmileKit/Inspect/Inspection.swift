@@ -1,6 +1,6 @@
 import Foundation
-import GeoModel
 import GeoIO
+import GeoModel
 import Ingest
 
 /// What a file is: how it is stored, its layers and fields, how many rows, and which known public
@@ -37,24 +37,32 @@ public struct Inspection: Codable, Sendable {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
             throw LastmileError.io(path: path, "no such file")
         }
-        if let reason = FileKind.notRegularReason(path: path) { throw LastmileError.io(path: path, "cannot read: \(reason)") }
+        if let reason = FileKind.notRegularReason(path: path) {
+            throw LastmileError.io(path: path, "cannot read: \(reason)")
+        }
         let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
         let lower = path.lowercased()
         if lower.hasSuffix(".csv") || lower.hasSuffix(".csv.gz") || lower.hasSuffix(".zip") {
             let members = try VirtualPath.csvMembers(of: path)
             let layers = try members.map { m -> Layer in
                 let scan = try CSVScan.scan(m)
-                return layer(name: (m.displayName as NSString).lastPathComponent, geometryType: nil, crs: nil,
-                             fields: scan.header.map { Field(name: $0, type: "String") }, count: scan.dataRows)
+                return layer(
+                    name: (m.displayName as NSString).lastPathComponent, geometryType: nil, crs: nil,
+                    fields: scan.header.map { Field(name: $0, type: "String") }, count: scan.dataRows)
             }
-            return Inspection(path: path, driver: lower.hasSuffix(".zip") ? "CSV in ZIP" : (lower.hasSuffix(".gz") ? "CSV (gzip)" : "CSV"),
-                              sizeBytes: size, layers: layers)
+            return Inspection(
+                path: path,
+                driver: lower.hasSuffix(".zip") ? "CSV in ZIP" : (lower.hasSuffix(".gz") ? "CSV (gzip)" : "CSV"),
+                sizeBytes: size, layers: layers)
         }
         let d = try VectorSource.describe(path: path)
-        return Inspection(path: path, driver: d.driver, sizeBytes: size, layers: d.layers.map { l in
-            layer(name: l.name, geometryType: l.geometryType, crs: l.crs?.identifier ?? l.crs?.name,
-                  fields: l.fields.map { Field(name: $0.name, type: $0.type) }, count: l.featureCount)
-        })
+        return Inspection(
+            path: path, driver: d.driver, sizeBytes: size,
+            layers: d.layers.map { l in
+                layer(
+                    name: l.name, geometryType: l.geometryType, crs: l.crs?.identifier ?? l.crs?.name,
+                    fields: l.fields.map { Field(name: $0.name, type: $0.type) }, count: l.featureCount)
+            })
     }
 
     static func layer(name: String, geometryType: String?, crs: String?, fields: [Field], count: Int) -> Layer {
@@ -66,9 +74,10 @@ public struct Inspection: Codable, Sendable {
         case .none: status = "none"
         }
         let layout = match.schema == .bdcFixedAvailability ? BDCLayout.of(fieldNames: fields.map(\.name)) : nil
-        return Layer(name: name, geometryType: geometryType, crs: crs, fields: fields, count: count,
-                     schema: match.schema?.displayName, schemaStatus: status, missingFields: match.missingFields,
-                     layout: layout?.rawValue)
+        return Layer(
+            name: name, geometryType: geometryType, crs: crs, fields: fields, count: count,
+            schema: match.schema?.displayName, schemaStatus: status, missingFields: match.missingFields,
+            layout: layout?.rawValue)
     }
 
     /// A readable summary.
@@ -81,11 +90,14 @@ public struct Inspection: Codable, Sendable {
             out += "\n"
             switch l.schemaStatus {
             case "matches": out += "    schema: \(l.schema ?? "")\n"
-            case "almost": out += "    schema: almost \(l.schema ?? ""), missing \(l.missingFields.joined(separator: ", "))\n"
+            case "almost":
+                out += "    schema: almost \(l.schema ?? ""), missing \(l.missingFields.joined(separator: ", "))\n"
             default: out += "    schema: no known schema\n"
             }
             if let layout = l.layout.flatMap(BDCLayout.init(rawValue:)) { out += "    layout: \(layout.displayName)\n" }
-            out += "    fields (\(l.fields.count)): " + l.fields.map { "\($0.name) (\($0.type))" }.joined(separator: ", ") + "\n"
+            out +=
+                "    fields (\(l.fields.count)): " + l.fields.map { "\($0.name) (\($0.type))" }.joined(separator: ", ")
+                + "\n"
         }
         return out
     }
@@ -106,7 +118,8 @@ enum CSVScan {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
         var headerBytes: [UInt8] = []
-        var inHeader = true, inQuotes = false
+        var inHeader = true
+        var inQuotes = false
         var lines = 0
         var last: UInt8 = 10
         var total = 0
@@ -122,7 +135,8 @@ enum CSVScan {
                     inHeader = false
                 } else if inHeader {
                     guard headerBytes.count < CSVLimits.maximumLineLength else {
-                        throw LastmileError.badInput(SourceLocation(file: member.displayName, line: 1), CSVLimits.tooLong)
+                        throw LastmileError.badInput(
+                            SourceLocation(file: member.displayName, line: 1), CSVLimits.tooLong)
                     }
                     headerBytes.append(b)
                 }
@@ -130,7 +144,9 @@ enum CSVScan {
             }
         }
         if total > 0 && last != 10 { lines += 1 }
-        guard lines > 0 else { throw LastmileError.badInput(SourceLocation(file: member.displayName), "the file is empty") }
+        guard lines > 0 else {
+            throw LastmileError.badInput(SourceLocation(file: member.displayName), "the file is empty")
+        }
         var header = String(decoding: headerBytes, as: UTF8.self)
         if header.hasPrefix("\u{FEFF}") { header.removeFirst() }
         if header.hasSuffix("\r") { header.removeLast() }
@@ -139,10 +155,19 @@ enum CSVScan {
     }
 
     static func splitHeader(_ line: String) -> [String] {
-        var fields: [String] = [], cur = "", quoted = false
+        var fields: [String] = []
+        var cur = ""
+        var quoted = false
         var chars = line.makeIterator()
         while let c = chars.next() {
-            if c == "\"" { quoted.toggle() } else if c == "," && !quoted { fields.append(cur); cur = "" } else { cur.append(c) }
+            if c == "\"" {
+                quoted.toggle()
+            } else if c == "," && !quoted {
+                fields.append(cur)
+                cur = ""
+            } else {
+                cur.append(c)
+            }
         }
         fields.append(cur)
         while let l = fields.last, l.isEmpty, fields.count > 1 { fields.removeLast() }

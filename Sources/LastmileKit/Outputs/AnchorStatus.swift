@@ -1,6 +1,6 @@
+import Analysis
 import Foundation
 import GeoModel
-import Analysis
 import Ingest
 
 /// One community anchor institution of the study and whether BEAD would count it as eligible: it is
@@ -16,17 +16,20 @@ struct AnchorStatus: Hashable, Sendable {
     /// Lacks 1/1 Gbps (also when its location has no availability record at all).
     var eligible: Bool { !gigabitSymmetric }
 
-    static func evaluate(_ file: AnchorInstitutionsFile, table: LocationTable, details: LocationDetails,
-                         level: AreaLevel) throws -> [AnchorStatus] {
+    static func evaluate(
+        _ file: AnchorInstitutionsFile, table: LocationTable, details: LocationDetails,
+        level: AreaLevel
+    ) throws -> [AnchorStatus] {
         let wanted = Set(file.institutions.compactMap(\.locationID))
         var where_: [Int64: (block: UInt64, cls: ServiceClass)] = [:]
         table.forEach { id, block, cls in if wanted.contains(id) { where_[id] = (block, cls) } }
         return file.institutions.map { i in
             let place = i.locationID.flatMap { where_[$0] }
             let geoid = place.map { LocationTable.format($0.block, digits: 15) }
-            return AnchorStatus(type: i.type, name: i.name, locationID: i.locationID,
-                                area: geoid.map { String($0.prefix(level.geoidLength)) }, serviceClass: place.map { "\($0.cls)" },
-                                gigabitSymmetric: i.locationID.flatMap { details.byLocation[$0]?.gigabitSymmetric } ?? false)
+            return AnchorStatus(
+                type: i.type, name: i.name, locationID: i.locationID,
+                area: geoid.map { String($0.prefix(level.geoidLength)) }, serviceClass: place.map { "\($0.cls)" },
+                gigabitSymmetric: i.locationID.flatMap { details.byLocation[$0]?.gigabitSymmetric } ?? false)
         }
     }
 
@@ -34,8 +37,11 @@ struct AnchorStatus: Hashable, Sendable {
     static func summary(_ anchors: [AnchorStatus]) -> String {
         let eligible = anchors.filter(\.eligible).count
         let unplaced = anchors.filter { $0.area == nil }.count
-        return "\(anchors.count) community anchor institution(s) (inputs.anchor_institutions): \(eligible) lack 1 Gbps symmetrical service and are eligible"
-            + (unplaced > 0 ? "; \(unplaced) have no location id found in the availability files or the locations file (counted as without service)" : "")
+        return
+            "\(anchors.count) community anchor institution(s) (inputs.anchor_institutions): \(eligible) lack 1 Gbps symmetrical service and are eligible"
+            + (unplaced > 0
+                ? "; \(unplaced) have no location id found in the availability files or the locations file (counted as without service)"
+                : "")
     }
 
     static let header = ["type", "type_name", "name", "location_id", "area", "class", "gigabit_symmetric", "eligible"]
@@ -44,9 +50,12 @@ struct AnchorStatus: Hashable, Sendable {
     static func csv(_ anchors: [AnchorStatus]) -> String {
         var out = header.joined(separator: ",") + "\n"
         for a in anchors {
-            out += [a.type, AnchorInstitutionsFile.types[a.type] ?? "", CSVCell.text(a.name),
+            out +=
+                [
+                    a.type, AnchorInstitutionsFile.types[a.type] ?? "", CSVCell.text(a.name),
                     a.locationID.map(String.init) ?? "", a.area ?? "", a.serviceClass ?? "",
-                    a.gigabitSymmetric ? "1" : "0", a.eligible ? "1" : "0"].joined(separator: ",") + "\n"
+                    a.gigabitSymmetric ? "1" : "0", a.eligible ? "1" : "0",
+                ].joined(separator: ",") + "\n"
         }
         return out
     }

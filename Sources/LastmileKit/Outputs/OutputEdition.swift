@@ -1,6 +1,6 @@
-import GeoModel
-import GeoIO
 import Analysis
+import GeoIO
+import GeoModel
 
 /// Which edition of a run's files is written: the full one, or the public one, whose small-cell
 /// suppression withholds per-area counts below its threshold (`PublicRelease`). Every area table
@@ -39,8 +39,10 @@ enum OutputEdition {
     }
 
     /// results.gpkg: layer `areas`, one MultiPolygon feature per area with a shape (EPSG:4326), every column.
-    func writeGeoPackage(_ areas: StudyAreas, order results: [AreaResult], metadata: [String: String],
-                         to path: String) throws {
+    func writeGeoPackage(
+        _ areas: StudyAreas, order results: [AreaResult], metadata: [String: String],
+        to path: String
+    ) throws {
         let fields: [FieldDefinition] = columns.map { c in
             switch c.kind {
             case .text: .string(c.name)
@@ -51,15 +53,17 @@ enum OutputEdition {
         let writer = try GeoPackageWriter(path: path, layerName: "areas", fields: fields, metadata: metadata)
         for r in results {
             guard let geometry = areas.shape(r.id) else { continue }
-            try writer.add(geometry: geometry, values: cells(r, plan: areas.plan(r.id)).map { v -> FieldValue? in
-                switch v {
-                case .text(let t): .string(t)
-                case .integer(let i): .integer(Int64(i))
-                case .real(let d): .real(d)
-                case .flag(let b): .integer(b ? 1 : 0)
-                case nil: nil
-                }
-            })
+            try writer.add(
+                geometry: geometry,
+                values: cells(r, plan: areas.plan(r.id)).map { v -> FieldValue? in
+                    switch v {
+                    case .text(let t): .string(t)
+                    case .integer(let i): .integer(Int64(i))
+                    case .real(let d): .real(d)
+                    case .flag(let b): .integer(b ? 1 : 0)
+                    case nil: nil
+                    }
+                })
         }
         try writer.close()
     }

@@ -1,12 +1,14 @@
+import Analysis
 import Foundation
 import GeoModel
-import Analysis
 import Ingest
 
 /// providers.csv: who offers service where, from the availability files (see `ProviderLandscape`).
 enum ProviderTable {
-    static let header = ["scope", "provider_id", "label", "brands", "technologies", "locations", "locations_25_3",
-                         "locations_100_20", "locations_served", "max_download_mbps", "max_upload_mbps"]
+    static let header = [
+        "scope", "provider_id", "label", "brands", "technologies", "locations", "locations_25_3",
+        "locations_100_20", "locations_served", "max_download_mbps", "max_upload_mbps",
+    ]
 
     /// One row per provider over the study (`scope` = "study"), then per area (`scope` = the GEOID),
     /// areas in id order. With `smallCellThreshold`, per-area rows are left out and study counts
@@ -17,10 +19,13 @@ enum ProviderTable {
             return String(n)
         }
         func row(_ scope: String, _ p: ProviderLandscape.Provider) -> String {
-            [scope, p.id, CSVCell.text(p.label), CSVCell.text(p.brands.joined(separator: "; ")),
-             p.technologies.map(String.init).joined(separator: " "), count(p.locations), count(p.locationsAt25x3),
-             count(p.locationsAt100x20), count(p.locationsServed), Self.number(p.maxDownload), Self.number(p.maxUpload)]
-                .joined(separator: ",")
+            [
+                scope, p.id, CSVCell.text(p.label), CSVCell.text(p.brands.joined(separator: "; ")),
+                p.technologies.map(String.init).joined(separator: " "), count(p.locations), count(p.locationsAt25x3),
+                count(p.locationsAt100x20), count(p.locationsServed), Self.number(p.maxDownload),
+                Self.number(p.maxUpload),
+            ]
+            .joined(separator: ",")
         }
         var lines = [header.joined(separator: ",")]
         lines += landscape.study.map { row("study", $0) }

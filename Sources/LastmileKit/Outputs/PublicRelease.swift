@@ -1,7 +1,7 @@
-import Foundation
-import GeoModel
-import GeoIO
 import Analysis
+import Foundation
+import GeoIO
+import GeoModel
 
 /// The public edition of a run's outputs (`--public`, or `report.public = true` in the study):
 /// per-area counts below the suppression threshold are withheld everywhere a file can leave the
@@ -21,16 +21,19 @@ enum PublicRelease {
         if let option { return option }
         let v = study.parameters.values
         guard case .boolean(true)? = v["report.public"] else {
-            if let p = v["report.public"], case .boolean = p {} else if let p = v["report.public"] {
-                throw LastmileError.badInput(SourceLocation(file: study.parameters.sourcePath, column: "report.public"),
-                                             "expected true or false, found \(p)")
+            if let p = v["report.public"], case .boolean = p {
+            } else if let p = v["report.public"] {
+                throw LastmileError.badInput(
+                    SourceLocation(file: study.parameters.sourcePath, column: "report.public"),
+                    "expected true or false, found \(p)")
             }
             return nil
         }
         if let t = v["report.suppression_threshold"] {
             guard case .integer(let n) = t, n >= 1 else {
-                throw LastmileError.badInput(SourceLocation(file: study.parameters.sourcePath, column: "report.suppression_threshold"),
-                                             "expected a whole number of 1 or more, found \(t)")
+                throw LastmileError.badInput(
+                    SourceLocation(file: study.parameters.sourcePath, column: "report.suppression_threshold"),
+                    "expected a whole number of 1 or more, found \(t)")
             }
             return n
         }
@@ -45,19 +48,24 @@ enum PublicRelease {
 
     /// What the public report and run.json show: the areas with a suppressed count left out of the area
     /// tables and maps (scenario totals stay: study aggregates), and a note naming the rule.
-    static func view(_ c: StudyRunner.Computed, study: Study, suppression: SmallCellSuppression) -> StudyRunner.Computed {
+    static func view(_ c: StudyRunner.Computed, study: Study, suppression: SmallCellSuppression) -> StudyRunner.Computed
+    {
         let withheld = suppression.suppressedAreas.count
         let threshold = suppression.threshold
         var view = c
         view.join.results = c.join.results.filter { !suppression.hasSuppression($0.id) }
         view.businessCase.areas = c.businessCase.areas.filter { !suppression.hasSuppression($0.id) }
         view.byArea = StudyAreas(results: view.join.results, plans: view.businessCase.areas, areas: c.areas)
-        view.diagnostics.append("Public edition: per-area counts from 1 to \(threshold - 1) locations are suppressed (small-cell rule, with complementary suppression so they cannot be recomputed from totals); \(withheld) \(study.areaLevel.displayName)(s) with a suppressed count are left out of the area table and hatched on the map, and their counts are empty in results.csv and results.gpkg. locations.csv keeps the location-level BDC data (public FCC data: location id, block, class, technology, speeds); no Fabric field (address, coordinates, unit count: licensed) is in any output.")
+        view.diagnostics.append(
+            "Public edition: per-area counts from 1 to \(threshold - 1) locations are suppressed (small-cell rule, with complementary suppression so they cannot be recomputed from totals); \(withheld) \(study.areaLevel.displayName)(s) with a suppressed count are left out of the area table and hatched on the map, and their counts are empty in results.csv and results.gpkg. locations.csv keeps the location-level BDC data (public FCC data: location id, block, class, technology, speeds); no Fabric field (address, coordinates, unit count: licensed) is in any output."
+        )
         return view
     }
 
     /// The value of a result column in the public edition: nil when it reveals a suppressed count.
-    static func publicValue(_ column: ResultColumns.Column, _ r: AreaResult, _ s: SmallCellSuppression) -> ResultColumns.MetricValue? {
+    static func publicValue(_ column: ResultColumns.Column, _ r: AreaResult, _ s: SmallCellSuppression) -> ResultColumns
+        .MetricValue?
+    {
         let any = s.hasSuppression(r.id)
         switch column.name {
         case "locations", "locations_per_sq_mi": if s.isSuppressed(r.id, .locations) { return nil }
@@ -74,8 +82,10 @@ enum PublicRelease {
 
     /// A business-case column in the public edition: empty for an area with any suppressed count
     /// (passings, take, cost and need are all computed from the counts).
-    static func publicPlanValue(_ column: ResultColumns.PlanColumn, _ p: AreaPlan?, _ id: AreaID,
-                                _ s: SmallCellSuppression) -> ResultColumns.MetricValue? {
+    static func publicPlanValue(
+        _ column: ResultColumns.PlanColumn, _ p: AreaPlan?, _ id: AreaID,
+        _ s: SmallCellSuppression
+    ) -> ResultColumns.MetricValue? {
         s.hasSuppression(id) ? nil : p.flatMap { column.value($0) }
     }
 }

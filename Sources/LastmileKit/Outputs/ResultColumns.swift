@@ -1,6 +1,6 @@
+import Analysis
 import Foundation
 import GeoModel
-import Analysis
 
 /// The per-area metrics every tabular output carries (results.csv, results.gpkg), in one place so
 /// the formats cannot drift apart.
@@ -80,7 +80,9 @@ enum ResultColumns {
         PlanColumn(name: "hub_electronics", kind: .real) { .real($0.hubCapex) },
         PlanColumn(name: "make_ready", kind: .real) { .real($0.makeReadyCapex) },
         PlanColumn(name: "served_passings", kind: .integer) { .integer($0.servedPassings) },
-        PlanColumn(name: "cost_per_unserved_location", kind: .real) { $0.costPerUnservedLocation.map(MetricValue.real) },
+        PlanColumn(name: "cost_per_unserved_location", kind: .real) {
+            $0.costPerUnservedLocation.map(MetricValue.real)
+        },
         PlanColumn(name: "need_score", kind: .real) { .real($0.needScore) },
         PlanColumn(name: "phase", kind: .integer) { $0.phase.map(MetricValue.integer) },
     ]

@@ -1,27 +1,31 @@
-import Foundation
-import GeoModel
-import GeoIO
 import Analysis
+import Foundation
+import GeoIO
+import GeoModel
 import Graphics
 import Reports
 
 /// Writes a run's files into its (temporary) folder, in the edition asked for.
 enum RunOutputs {
     /// Writes every output of `edition` and returns their paths relative to `dir`.
-    static func write(_ c: StudyRunner.Computed, study: Study, runID: String, startedAt: Date,
-                      edition: OutputEdition = .full, into dir: String) throws -> [String] {
+    static func write(
+        _ c: StudyRunner.Computed, study: Study, runID: String, startedAt: Date,
+        edition: OutputEdition = .full, into dir: String
+    ) throws -> [String] {
         func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
         var files: [String] = []
 
         try OutputFile.write(edition.resultsCSV(c.byArea, order: c.join.results), to: path("results.csv"))
         files.append("results.csv")
 
-        try edition.writeGeoPackage(c.byArea, order: c.join.results, metadata: geoPackageMetadata(c, study: study),
-                                    to: path("results.gpkg"))
+        try edition.writeGeoPackage(
+            c.byArea, order: c.join.results, metadata: geoPackageMetadata(c, study: study),
+            to: path("results.gpkg"))
         files.append("results.gpkg")
 
-        try OutputFile.write(ProviderTable.csv(c.providers, smallCellThreshold: edition.suppression?.threshold),
-                             to: path("providers.csv"))
+        try OutputFile.write(
+            ProviderTable.csv(c.providers, smallCellThreshold: edition.suppression?.threshold),
+            to: path("providers.csv"))
         files.append("providers.csv")
 
         if !c.anchors.isEmpty {
@@ -30,9 +34,11 @@ enum RunOutputs {
         }
 
         if let table = c.locations {
-            try OutputFile.write(LocationsCSV.csv(table, details: c.details, fundedPrograms: c.fundedPrograms,
-                                                  anchors: Set(c.anchors.compactMap(\.locationID)), level: study.areaLevel),
-                                 to: path("locations.csv"))
+            try OutputFile.write(
+                LocationsCSV.csv(
+                    table, details: c.details, fundedPrograms: c.fundedPrograms,
+                    anchors: Set(c.anchors.compactMap(\.locationID)), level: study.areaLevel),
+                to: path("locations.csv"))
             files.append("locations.csv")
         }
 
@@ -42,16 +48,18 @@ enum RunOutputs {
         let reportDate = try RunReport.reportDate(startedAt: startedAt)
         let map = try RunReport.unservedMap(shown, study: study, measurer: measurer)
         let phases = try BusinessCaseReport.phasesMap(shown, study: study, measurer: measurer)
-        let content = RunReport.content(shown, study: study, runID: runID, startedAt: reportDate, map: map.displayList,
-                                        phasesMap: phases.displayList)
+        let content = RunReport.content(
+            shown, study: study, runID: runID, startedAt: reportDate, map: map.displayList,
+            phasesMap: phases.displayList)
         let stored = StoredReport(paper: RunReport.paper(study.paper), dpi: try RunReport.dpi(study), content: content)
         files += try stored.render(into: dir, formats: Set(ReportFormat.allCases))
         // What `lastmile report --run ID` re-renders from.
         try OutputFile.write(try stored.encoded(), to: path(StoredReport.fileName))
         files.append(StoredReport.fileName)
 
-        try writeRunJSON(shown, study: study, runID: runID, startedAt: startedAt, files: files + ["run.json"],
-                         areas: c.join.results.count, public: edition.suppression, to: path("run.json"))
+        try writeRunJSON(
+            shown, study: study, runID: runID, startedAt: startedAt, files: files + ["run.json"],
+            areas: c.join.results.count, public: edition.suppression, to: path("run.json"))
         files.append("run.json")
         return files
     }
@@ -59,9 +67,11 @@ enum RunOutputs {
     /// run.json: what was run, on what, with which parameters, and the headline numbers.
     /// `areas`: the study's area count (the public edition's report leaves some out, its totals do not);
     /// `public`: the public edition's suppression, described in a `public` object.
-    static func writeRunJSON(_ c: StudyRunner.Computed, study: Study, runID: String, startedAt: Date,
-                             files: [String], areas: Int, public suppression: SmallCellSuppression?,
-                             to path: String) throws {
+    static func writeRunJSON(
+        _ c: StudyRunner.Computed, study: Study, runID: String, startedAt: Date,
+        files: [String], areas: Int, public suppression: SmallCellSuppression?,
+        to path: String
+    ) throws {
         let iso = ISO8601DateFormatter()
         var parameters: [String: Any] = [:]
         for (k, v) in study.parameters.values { parameters[k] = jsonValue(v) }
@@ -102,9 +112,12 @@ enum RunOutputs {
             "business_case": BusinessCaseJSON.overview(c.businessCase),
         ]
         if let suppression {
-            object["public"] = ["suppression_threshold": suppression.threshold,
-                                "areas_with_suppressed_counts": suppression.suppressedAreas.count,
-                                "location_level_data": false] as [String: Any]
+            object["public"] =
+                [
+                    "suppression_threshold": suppression.threshold,
+                    "areas_with_suppressed_counts": suppression.suppressedAreas.count,
+                    "location_level_data": false,
+                ] as [String: Any]
         }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         try OutputFile.write(data + Data("\n".utf8), to: path)

@@ -1,11 +1,11 @@
+import Analysis
+import Charts
 import Foundation
 import GeoModel
-import Analysis
 import Graphics
+import Ingest
 import Maps
 import Reports
-import Charts
-import Ingest
 
 /// Builds the run's map and report from computed results (values in, files out through Graphics).
 enum RunReport {
@@ -22,14 +22,16 @@ enum RunReport {
     /// - Throws: `.badInput` naming the study file and key for a value that is not a number in 1…1200.
     static func dpi(_ study: Study) throws -> Double {
         guard let v = study.parameters.values["report.dpi"] else { return mapDPI }
-        let dpi: Double? = switch v {
-        case .integer(let i): Double(i)
-        case .number(let d): d
-        default: nil
-        }
+        let dpi: Double? =
+            switch v {
+            case .integer(let i): Double(i)
+            case .number(let d): d
+            default: nil
+            }
         guard let dpi, dpi >= 10, dpi <= 1200 else {
-            throw LastmileError.badInput(SourceLocation(file: study.parameters.sourcePath, column: "report.dpi"),
-                                         "expected a resolution in dots per inch of 10 to 1200, found \(v)")
+            throw LastmileError.badInput(
+                SourceLocation(file: study.parameters.sourcePath, column: "report.dpi"),
+                "expected a resolution in dots per inch of 10 to 1200, found \(v)")
         }
         return dpi
     }
@@ -37,28 +39,34 @@ enum RunReport {
     /// The date the report carries (cover, footer, PDF CreationDate): `SOURCE_DATE_EPOCH` when set
     /// (reproducible-builds.org: whole seconds since 1970-01-01 UTC), else the run's start.
     /// - Throws: `.usage` when `SOURCE_DATE_EPOCH` is set but is not a whole number of seconds.
-    static func reportDate(startedAt: Date,
-                           environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Date {
+    static func reportDate(
+        startedAt: Date,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> Date {
         guard let text = environment["SOURCE_DATE_EPOCH"] else { return startedAt }
         guard let seconds = Int64(text.trimmingCharacters(in: .whitespaces)), seconds >= 0 else {
-            throw LastmileError.usage("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, found '\(text)'")
+            throw LastmileError.usage(
+                "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, found '\(text)'")
         }
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
     /// The choropleth of the unserved + underserved share per area.
     static func unservedMap(_ c: StudyRunner.Computed, study: Study, measurer: some TextMeasurer) throws -> MapDrawing {
-        let shares = Dictionary(uniqueKeysWithValues: c.join.results.map { ($0.id, $0.counts.unservedOrUnderservedShare) })
+        let shares = Dictionary(
+            uniqueKeysWithValues: c.join.results.map { ($0.id, $0.counts.unservedOrUnderservedShare) })
         // The highest-need areas carry their rank in the report's ranked table: a number fits inside
         // a block group where a name like "Block Group 6, Tract 4" would spill into its neighbours.
         let ranks = needRanks(c.join.results)
         let areas = c.areas.map {
-            MapArea(id: $0.id, geometry: $0.geometry, value: shares[$0.id] ?? nil,
-                    label: ranks[$0.id].flatMap { $0 <= mapLabelCount ? String($0) : nil })
+            MapArea(
+                id: $0.id, geometry: $0.geometry, value: shares[$0.id] ?? nil,
+                label: ranks[$0.id].flatMap { $0 <= mapLabelCount ? String($0) : nil })
         }
         let map = ChoroplethMap(
             title: "Locations unserved or underserved",
-            subtitle: "Share of broadband-serviceable locations per \(study.areaLevel.displayName), \(study.profile.name) rule",
+            subtitle:
+                "Share of broadband-serviceable locations per \(study.areaLevel.displayName), \(study.profile.name) rule",
             areas: areas, scheme: .quantile, classCount: 5, palette: .ylOrRd, valueFormat: .percent(decimals: 0),
             legendTitle: "Unserved + underserved", areaNoun: noun(study.areaLevel),
             source: sourceLine(c, study: study), labelCount: mapLabelCount)
@@ -85,17 +93,21 @@ enum RunReport {
 
     static func sourceLine(_ c: StudyRunner.Computed, study: Study) -> String {
         if study.synthetic { return "Source: SYNTHETIC demonstration data (datasets/demo). Not a real place." }
-        return "Sources: FCC Broadband Data Collection; U.S. Census Bureau TIGER/Line and ACS. Map: Lastmile \(LastmileVersion.current)."
+        return
+            "Sources: FCC Broadband Data Collection; U.S. Census Bureau TIGER/Line and ACS. Map: Lastmile \(LastmileVersion.current)."
     }
 
     /// The report's content from the run's results.
-    static func content(_ c: StudyRunner.Computed, study: Study, runID: String, startedAt: Date, map: DisplayList?,
-                        phasesMap: DisplayList? = nil) -> ReportContent {
+    static func content(
+        _ c: StudyRunner.Computed, study: Study, runID: String, startedAt: Date, map: DisplayList?,
+        phasesMap: DisplayList? = nil
+    ) -> ReportContent {
         let rows = c.join.results.map { r in
-            var row = ReportContent.AreaRow(id: r.id.rawValue, name: r.name, locations: r.counts.locations,
-                                            unserved: r.counts.unserved, underserved: r.counts.underserved,
-                                            served: r.counts.served, households: r.households, noInternetShare: r.noInternetShare,
-                                            medianIncome: r.medianHouseholdIncome.map { Int($0.rounded()) })
+            var row = ReportContent.AreaRow(
+                id: r.id.rawValue, name: r.name, locations: r.counts.locations,
+                unserved: r.counts.unserved, underserved: r.counts.underserved,
+                served: r.counts.served, households: r.households, noInternetShare: r.noInternetShare,
+                medianIncome: r.medianHouseholdIncome.map { Int($0.rounded()) })
             if !c.providers.study.isEmpty { row.providersAt100x20 = c.providers.providersServing(r.id) }
             return row
         }
@@ -105,13 +117,19 @@ enum RunReport {
         day.dateFormat = "MMMM d, yyyy"
         let stamp = ISO8601DateFormatter().string(from: startedAt)
         var method = study.profile.explanation
-        method.append("Locations are counted once each and grouped by the first \(study.areaLevel.geoidLength) digits of their 2020 census block GEOID (\(study.areaLevel.displayName)). Shares are of all locations in the area.")
+        method.append(
+            "Locations are counted once each and grouped by the first \(study.areaLevel.geoidLength) digits of their 2020 census block GEOID (\(study.areaLevel.displayName)). Shares are of all locations in the area."
+        )
         let universe = c.join.results.lazy.compactMap { $0.demographics?.subscriptionUniverse }.first
         if study.demographicsPath != nil {
             if universe == .personsInHouseholds {
-                method.append("The share without an internet subscription comes from ACS subject table S2802, whose universe is people in households, not households: it is the share of people living in households that have a computer but no internet subscription, or no computer. It is joined by GEOID.")
+                method.append(
+                    "The share without an internet subscription comes from ACS subject table S2802, whose universe is people in households, not households: it is the share of people living in households that have a computer but no internet subscription, or no computer. It is joined by GEOID."
+                )
             } else {
-                method.append("Households, median household income and the share of households without an internet subscription come from the ACS 5-year table given as demographics, joined by GEOID.")
+                method.append(
+                    "Households, median household income and the share of households without an internet subscription come from the ACS 5-year table given as demographics, joined by GEOID."
+                )
             }
         }
         if !c.diagnostics.isEmpty {
@@ -123,27 +141,32 @@ enum RunReport {
             dataVintages: c.inputs.filter { $0.role != "study" }.map {
                 DataVintage.coverLine(role: $0.role, path: $0.path, synthetic: study.synthetic)
             },
-            totals: ReportContent.Totals(locations: c.totals.locations, unserved: c.totals.unserved,
-                                         underserved: c.totals.underserved, served: c.totals.served,
-                                         funded: study.fundedLocationsPaths.isEmpty ? nil : c.totals.funded),
+            totals: ReportContent.Totals(
+                locations: c.totals.locations, unserved: c.totals.unserved,
+                underserved: c.totals.underserved, served: c.totals.served,
+                funded: study.fundedLocationsPaths.isEmpty ? nil : c.totals.funded),
             areas: rows, areaNoun: study.areaLevel.displayName, map: map,
-            mapCaption: "Numbers mark the \(mapLabelCount) highest-need areas by their rank in the ranked table (where the number fits). Quantile classes of the share of locations that are unserved or underserved under \(study.profile.name)."
-                + (c.join.results.contains { $0.counts.locations == 0 } ? " Hatched: no locations in the availability files." : ""),
+            mapCaption:
+                "Numbers mark the \(mapLabelCount) highest-need areas by their rank in the ranked table (where the number fits). Quantile classes of the share of locations that are unserved or underserved under \(study.profile.name)."
+                + (c.join.results.contains { $0.counts.locations == 0 }
+                    ? " Hatched: no locations in the availability files." : ""),
             policyName: study.profile.name, methodParagraphs: method,
             dataSources: c.inputs.map {
-                ReportContent.DataSource(fileName: ($0.path as NSString).lastPathComponent, role: $0.role,
-                                         sizeBytes: $0.sizeBytes, sha256: $0.sha256,
-                                         vintageAndLicence: DataVintage.vintage(role: $0.role, path: $0.path, synthetic: study.synthetic)
-                                             + "; " + DataVintage.licence(role: $0.role, synthetic: study.synthetic))
+                ReportContent.DataSource(
+                    fileName: ($0.path as NSString).lastPathComponent, role: $0.role,
+                    sizeBytes: $0.sizeBytes, sha256: $0.sha256,
+                    vintageAndLicence: DataVintage.vintage(role: $0.role, path: $0.path, synthetic: study.synthetic)
+                        + "; " + DataVintage.licence(role: $0.role, synthetic: study.synthetic))
             },
             runID: runID, toolVersion: LastmileVersion.current,
             businessCase: BusinessCaseReport.content(c, study: study, phasesMap: phasesMap),
             universeNotice: c.universe.statement(profile: study.profile),
             noInternetUniverse: universe?.displayName, providers: providerRows(c.providers),
             anchors: c.anchors.map {
-                ReportContent.AnchorRow(type: AnchorInstitutionsFile.types[$0.type] ?? $0.type, name: $0.name,
-                                        area: $0.area ?? "not in the files", serviceClass: $0.serviceClass ?? "no record",
-                                        gigabitSymmetric: $0.gigabitSymmetric)
+                ReportContent.AnchorRow(
+                    type: AnchorInstitutionsFile.types[$0.type] ?? $0.type, name: $0.name,
+                    area: $0.area ?? "not in the files", serviceClass: $0.serviceClass ?? "no record",
+                    gigabitSymmetric: $0.gigabitSymmetric)
             })
     }
 
@@ -155,7 +178,8 @@ enum RunReport {
                 technologies: p.technologies.map { Technology(code: $0).name }.joined(separator: ", "),
                 locations: p.locations, locationsAt25x3: p.locationsAt25x3, locationsAt100x20: p.locationsAt100x20,
                 locationsServed: p.locationsServed,
-                topSpeed: NumberFormatting.grouped(p.maxDownload, decimals: p.maxDownload == p.maxDownload.rounded() ? 0 : 1) + "/"
+                topSpeed: NumberFormatting.grouped(
+                    p.maxDownload, decimals: p.maxDownload == p.maxDownload.rounded() ? 0 : 1) + "/"
                     + NumberFormatting.grouped(p.maxUpload, decimals: p.maxUpload == p.maxUpload.rounded() ? 0 : 1))
         }
     }

@@ -1,6 +1,6 @@
+import Analysis
 import Foundation
 import GeoModel
-import Analysis
 
 /// Small-cell suppression for public outputs: which per-area counts must not be published.
 ///
@@ -25,7 +25,9 @@ public struct SmallCellSuppression: Sendable {
     public private(set) var suppressed: [AreaID: Set<Cell>] = [:]
 
     /// - Parameter passings: business-case passings per area (suppressed alone, with the column rule).
-    public init(results: [AreaResult], passings: [AreaID: Int] = [:], threshold: Int = SmallCellSuppression.defaultThreshold) {
+    public init(
+        results: [AreaResult], passings: [AreaID: Int] = [:], threshold: Int = SmallCellSuppression.defaultThreshold
+    ) {
         self.threshold = threshold
         func value(_ r: AreaResult, _ c: Cell) -> Int {
             switch c {

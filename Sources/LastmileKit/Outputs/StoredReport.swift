@@ -31,7 +31,8 @@ public struct StoredReport: Codable, Hashable, Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         // Non-finite numbers (none expected) are kept rather than failing the run.
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         do {
             return try encoder.encode(self)
         } catch {
@@ -44,23 +45,29 @@ public struct StoredReport: Codable, Hashable, Sendable {
     ///   stored report of a version this tool reads.
     public static func read(path: String) throws -> StoredReport {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LastmileError.io(path: path, FileManager.default.fileExists(atPath: path)
-                                   ? "cannot read the stored report content"
-                                   : "no stored report content (runs made before `lastmile report` existed do not have one; run the study again)")
+            throw LastmileError.io(
+                path: path,
+                FileManager.default.fileExists(atPath: path)
+                    ? "cannot read the stored report content"
+                    : "no stored report content (runs made before `lastmile report` existed do not have one; run the study again)"
+            )
         }
         let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         // The version first, so that a report stored by an earlier layout gets a plain answer.
         struct Version: Decodable { var formatVersion: Int }
         if let version = try? decoder.decode(Version.self, from: data), version.formatVersion != currentFormatVersion {
-            throw LastmileError.badInput(SourceLocation(file: path, column: "formatVersion"),
-                                         "expected format version \(currentFormatVersion), found \(version.formatVersion) "
-                                         + "(stored by an earlier Lastmile: run the study again to re-render it)")
+            throw LastmileError.badInput(
+                SourceLocation(file: path, column: "formatVersion"),
+                "expected format version \(currentFormatVersion), found \(version.formatVersion) "
+                    + "(stored by an earlier Lastmile: run the study again to re-render it)")
         }
         do {
             return try decoder.decode(StoredReport.self, from: data)
         } catch {
-            throw LastmileError.badInput(SourceLocation(file: path), "expected a stored report (report-content.json): \(error)")
+            throw LastmileError.badInput(
+                SourceLocation(file: path), "expected a stored report (report-content.json): \(error)")
         }
     }
 
@@ -79,14 +86,21 @@ public struct StoredReport: Codable, Hashable, Sendable {
     /// - Returns: the files written, relative to `dir`, in writing order.
     public func render(into dir: String, formats: Set<ReportFormat>, dpi: Double? = nil) throws -> [String] {
         let dpi = dpi ?? self.dpi
-        guard dpi >= 10, dpi <= 1200 else { throw LastmileError.usage("the PNG resolution must be 10 to 1200 dpi, not \(dpi)") }
+        guard dpi >= 10, dpi <= 1200 else {
+            throw LastmileError.usage("the PNG resolution must be 10 to 1200 dpi, not \(dpi)")
+        }
         func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
         var files: [String] = []
         try ReportWriter.verifyFonts()
         let measurer = PangoTextMeasurer()
         let images = formats.contains(.png) || formats.contains(.svg)
-        let drawings = !images ? [] : maps.map { (folder: "maps", name: $0.name, list: $0.displayList) }
-            + ReportCharts.standalone(content, measurer: measurer).map { (folder: "charts", name: $0.name, list: $0.displayList) }
+        let drawings =
+            !images
+            ? []
+            : maps.map { (folder: "maps", name: $0.name, list: $0.displayList) }
+                + ReportCharts.standalone(content, measurer: measurer).map {
+                    (folder: "charts", name: $0.name, list: $0.displayList)
+                }
         do {
             for d in drawings {
                 try FileManager.default.createDirectory(atPath: path(d.folder), withIntermediateDirectories: true)
@@ -104,7 +118,8 @@ public struct StoredReport: Codable, Hashable, Sendable {
         } catch let error as GraphicsError {
             throw ReportWriter.lastmileError(error)
         } catch {
-            throw LastmileError.io(path: dir, "cannot create the maps/ or charts/ folder: \(LastmileError.reason(error))")
+            throw LastmileError.io(
+                path: dir, "cannot create the maps/ or charts/ folder: \(LastmileError.reason(error))")
         }
         if formats.contains(.pdf) {
             try ReportWriter.writePDF(content, paper: paper, to: path("report.pdf"))

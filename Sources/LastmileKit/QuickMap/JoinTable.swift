@@ -28,37 +28,46 @@ public struct JoinTable: Sendable {
         }
         var rows = JoinTable.records(String(decoding: data, as: UTF8.self))
         guard !rows.isEmpty else {
-            throw LastmileError.badInput(SourceLocation(file: path, line: 1), "the join table is empty (expected a header row)")
+            throw LastmileError.badInput(
+                SourceLocation(file: path, line: 1), "the join table is empty (expected a header row)")
         }
         let header = rows.removeFirst().fields.map { $0.trimmingCharacters(in: .whitespaces) }
         func column(_ name: String) throws -> Int {
             if let i = header.firstIndex(of: name) { return i }
             let folded = header.indices.filter { header[$0].lowercased() == name.lowercased() }
             if folded.count == 1 { return folded[0] }
-            throw LastmileError.badInput(SourceLocation(file: path, line: 1, column: name),
-                                         "no column '\(name)'; the columns are: " + header.joined(separator: ", "))
+            throw LastmileError.badInput(
+                SourceLocation(file: path, line: 1, column: name),
+                "no column '\(name)'; the columns are: " + header.joined(separator: ", "))
         }
-        let keyIndex = try column(keyColumn), valueIndex = try column(valueColumn)
+        let keyIndex = try column(keyColumn)
+        let valueIndex = try column(valueColumn)
         var values: [String: Double?] = [:]
         var firstLine: [String: Int] = [:]
         for row in rows {
-            let key = row.fields.indices.contains(keyIndex) ? row.fields[keyIndex].trimmingCharacters(in: .whitespaces) : ""
+            let key =
+                row.fields.indices.contains(keyIndex) ? row.fields[keyIndex].trimmingCharacters(in: .whitespaces) : ""
             if key.isEmpty {
-                throw LastmileError.badInput(SourceLocation(file: path, line: row.line, column: header[keyIndex]), "the key is empty")
+                throw LastmileError.badInput(
+                    SourceLocation(file: path, line: row.line, column: header[keyIndex]), "the key is empty")
             }
             if let earlier = firstLine[key] {
-                throw LastmileError.badInput(SourceLocation(file: path, line: row.line, column: header[keyIndex]),
-                                             "duplicate key '\(key)' (first on line \(earlier))")
+                throw LastmileError.badInput(
+                    SourceLocation(file: path, line: row.line, column: header[keyIndex]),
+                    "duplicate key '\(key)' (first on line \(earlier))")
             }
             firstLine[key] = row.line
-            let raw = row.fields.indices.contains(valueIndex) ? row.fields[valueIndex].trimmingCharacters(in: .whitespaces) : ""
+            let raw =
+                row.fields.indices.contains(valueIndex)
+                ? row.fields[valueIndex].trimmingCharacters(in: .whitespaces) : ""
             if JoinTable.noDataMarkers.contains(raw.lowercased()) {
                 values[key] = .some(nil)
             } else if let v = Double(raw), v.isFinite {
                 values[key] = v
             } else {
-                throw LastmileError.badInput(SourceLocation(file: path, line: row.line, column: header[valueIndex]),
-                                             "expected a number (or '-' for no data), found '\(raw)'")
+                throw LastmileError.badInput(
+                    SourceLocation(file: path, line: row.line, column: header[valueIndex]),
+                    "expected a number (or '-' for no data), found '\(raw)'")
             }
         }
         self.values = values
@@ -83,7 +92,12 @@ public struct JoinTable: Sendable {
     /// LF or CRLF line ends, a UTF-8 byte-order mark; blank lines skipped.
     static func records(_ text: String) -> [(line: Int, fields: [String])] {
         var out: [(line: Int, fields: [String])] = []
-        var fields: [String] = [], field = "", inQuotes = false, line = 1, recordLine = 1, any = false
+        var fields: [String] = []
+        var field = ""
+        var inQuotes = false
+        var line = 1
+        var recordLine = 1
+        var any = false
         var chars = Substring(text)
         if chars.first == "\u{FEFF}" { chars.removeFirst() }
         var it = chars.unicodeScalars.makeIterator()
@@ -93,15 +107,24 @@ public struct JoinTable: Sendable {
                 fields.append(field)
                 out.append((recordLine, fields))
             }
-            fields = []; field = ""; any = false
+            fields = []
+            field = ""
+            any = false
         }
         while let c = pending ?? it.next() {
             pending = nil
             if inQuotes {
                 if c == "\"" {
                     if let n = it.next() {
-                        if n == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; pending = n }
-                    } else { inQuotes = false }
+                        if n == "\"" {
+                            field.unicodeScalars.append("\"")
+                        } else {
+                            inQuotes = false
+                            pending = n
+                        }
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     if c == "\n" { line += 1 }
                     field.unicodeScalars.append(c)
@@ -109,11 +132,18 @@ public struct JoinTable: Sendable {
                 continue
             }
             switch c {
-            case "\"": inQuotes = true; any = true
-            case ",": fields.append(field); field = ""; any = true
+            case "\"":
+                inQuotes = true
+                any = true
+            case ",":
+                fields.append(field)
+                field = ""
+                any = true
             case "\r": break
             case "\n":
-                endRecord(); line += 1; recordLine = line
+                endRecord()
+                line += 1
+                recordLine = line
             default: field.unicodeScalars.append(c)
             }
         }

@@ -1,9 +1,9 @@
 import Foundation
-import Reports
-import GeoModel
 import GeoIO
+import GeoModel
 import Graphics
 import Maps
+import Reports
 import Synchronization
 
 /// `lastmile map`: a quick choropleth of any polygon layer, drawn once and written as PNG, PDF and/or SVG.
@@ -20,7 +20,8 @@ public enum QuickMap {
     public static func format(of path: String) throws -> Format {
         let ext = (path as NSString).pathExtension.lowercased()
         guard let f = Format(rawValue: ext) else {
-            throw LastmileError.usage("--out '\(path)': the format follows the extension, which must be .png, .pdf or .svg")
+            throw LastmileError.usage(
+                "--out '\(path)': the format follows the extension, which must be .png, .pdf or .svg")
         }
         return f
     }
@@ -66,16 +67,19 @@ public enum QuickMap {
     ///   naming the file and column for a missing id, field or key column or an unparsable value;
     ///   `.io` when a file cannot be read or written.
     public static func render(_ request: QuickMapRequest) throws -> QuickMapResult {
-        guard !request.outputs.isEmpty else { throw LastmileError.usage("give at least one --out file (.png, .pdf or .svg)") }
+        guard !request.outputs.isEmpty else {
+            throw LastmileError.usage("give at least one --out file (.png, .pdf or .svg)")
+        }
         let formats = try request.outputs.map(format(of:))
         guard request.widthPixels >= 100, request.widthPixels <= 20_000 else {
             throw LastmileError.usage("--width-px must be between 100 and 20000, got \(request.widthPixels)")
         }
         try ReportWriter.verifyFonts()
 
-        let areas = try VectorSource.readAreas(path: request.source, layer: request.layer, idField: request.idField,
-                                               nameField: request.labelField,
-                                               equalAreaCRS: request.crs ?? VectorSource.defaultEqualAreaCRS)
+        let areas = try VectorSource.readAreas(
+            path: request.source, layer: request.layer, idField: request.idField,
+            nameField: request.labelField,
+            equalAreaCRS: request.crs ?? VectorSource.defaultEqualAreaCRS)
         guard !areas.isEmpty else {
             throw LastmileError.badInput(SourceLocation(file: request.source), "the layer has no features to map")
         }
@@ -94,8 +98,9 @@ public enum QuickMap {
                 matched += 1
                 if let v = row { values[area.id] = v }
             }
-            join = QuickMapResult.JoinSummary(rows: table.rowCount, matchedAreas: matched,
-                                              unmatchedRows: keyed.count - matched)
+            join = QuickMapResult.JoinSummary(
+                rows: table.rowCount, matchedAreas: matched,
+                unmatchedRows: keyed.count - matched)
         } else {
             values = try layerValues(request)
         }
@@ -104,15 +109,17 @@ public enum QuickMap {
         // in the conterminous states; Alaska, Hawaii and Puerto Rico in insets beside the main frame.
         let lonLat = areas.map(\.geographicGeometry)
         var mapAreas = areas.map { area in
-            MapArea(id: area.id, geometry: area.geometry, value: values[area.id],
-                    label: request.labelField == nil ? nil : area.name,
-                    isWater: request.waterAreas && area.landAreaSquareMetres == 0)
+            MapArea(
+                id: area.id, geometry: area.geometry, value: values[area.id],
+                label: request.labelField == nil ? nil : area.name,
+                isWater: request.waterAreas && area.landAreaSquareMetres == 0)
         }
         var insets: [MapInset] = []
         var regional: AlbersEqualArea?
         if request.usInsets {
-            let arrangement = USInsetLayout.arrange(zip(mapAreas, lonLat).map { (area: $0, lonLat: $1) },
-                                                    reprojectMain: request.crs == nil)
+            let arrangement = USInsetLayout.arrange(
+                zip(mapAreas, lonLat).map { (area: $0, lonLat: $1) },
+                reprojectMain: request.crs == nil)
             mapAreas = arrangement.areas
             insets = arrangement.insets
             if arrangement.mainReprojected { regional = arrangement.mainRegion.projection }
@@ -123,9 +130,13 @@ public enum QuickMap {
             locator = try locatorMap(path: path, crs: request.crs, regional: regional)
         }
 
-        let layerName = request.layer ?? ((request.source as NSString).lastPathComponent as NSString).deletingPathExtension
-        var source = request.sourceLine ?? ("Source: " + ([request.source] + (request.join.map { [$0.path] } ?? []))
-            .map { ($0 as NSString).lastPathComponent }.joined(separator: "; ") + ".")
+        let layerName =
+            request.layer ?? ((request.source as NSString).lastPathComponent as NSString).deletingPathExtension
+        var source =
+            request.sourceLine
+            ?? ("Source: "
+                + ([request.source] + (request.join.map { [$0.path] } ?? []))
+                .map { ($0 as NSString).lastPathComponent }.joined(separator: "; ") + ".")
         if request.ooklaAttribution { source = MapAttribution.joined(source, adding: [MapAttribution.ookla]) }
         let withData = mapAreas.filter { !$0.isWater }.compactMap(\.value).filter(\.isFinite)
         let draft = ChoroplethMap(
@@ -141,15 +152,18 @@ public enum QuickMap {
         map.valueFormat = legendFormat(for: classification, values: withData, percent: request.percent)
         let classes = classification.classCount
         // Quantiles of tied values (many zeros) merge; the subtitle says how many classes there are.
-        map.subtitle = "\(mapAreas.count) areas of \(layerName); \(request.scheme), \(classes) "
+        map.subtitle =
+            "\(mapAreas.count) areas of \(layerName); \(request.scheme), \(classes) "
             + (classes == 1 ? "class" : "classes")
-            + (classes < request.classCount && request.scheme == .quantile ? " (\(request.classCount) asked; tied values merged)" : "")
+            + (classes < request.classCount && request.scheme == .quantile
+                ? " (\(request.classCount) asked; tied values merged)" : "")
         let measurer = PangoTextMeasurer()
         let drawing = try draw(map, measurer: measurer)
 
         let dpi = Double(request.widthPixels) * 72 / canvasWidth
-        let document = Document(title: map.title, subject: map.subtitle, creationDate: creationDate(),
-                                pages: [drawing.displayList])
+        let document = Document(
+            title: map.title, subject: map.subtitle, creationDate: creationDate(),
+            pages: [drawing.displayList])
         // The outputs are independent renderings of one display list (each renderer has its own Cairo
         // surface and Pango font map), so they are written in parallel: on two cores the PNG and the
         // PDF of a dense layer take the time of the slower one instead of the sum.
@@ -176,7 +190,8 @@ public enum QuickMap {
             waterCount: waterCount, join: join,
             breaks: drawing.classification.breaks, classCounts: drawing.classification.counts,
             insets: insets.map(\.title), labels: drawing.labels.map(\.text), outputs: request.outputs,
-            canvas: size, pixelSize: (Int((size.width * dpi / 72).rounded(.up)), Int((size.height * dpi / 72).rounded(.up))))
+            canvas: size,
+            pixelSize: (Int((size.width * dpi / 72).rounded(.up)), Int((size.height * dpi / 72).rounded(.up))))
     }
 
     /// Draws the map on a canvas `canvasWidth` wide whose height fits the map: a first layout on a
@@ -194,8 +209,15 @@ public enum QuickMap {
             sketch.areas = map.areas.map { area in
                 var a = area
                 let b = area.geometry.boundingBox
-                a.geometry = b.isEmpty ? area.geometry : MultiPolygon(polygons: [Polygon(exterior: [
-                    Point(x: b.minX, y: b.minY), Point(x: b.maxX, y: b.minY), Point(x: b.maxX, y: b.maxY), Point(x: b.minX, y: b.maxY)])])
+                a.geometry =
+                    b.isEmpty
+                    ? area.geometry
+                    : MultiPolygon(polygons: [
+                        Polygon(exterior: [
+                            Point(x: b.minX, y: b.minY), Point(x: b.maxX, y: b.minY), Point(x: b.maxX, y: b.maxY),
+                            Point(x: b.minX, y: b.maxY),
+                        ])
+                    ])
                 return a
             }
         }
@@ -205,7 +227,8 @@ public enum QuickMap {
         let panelBottom = max(layout.legend.maxY, layout.locator?.maxY ?? 0)
         let spare = min(layout.mapRegion.height - layout.mapFrame.height, bodyBottom - panelBottom)
         guard spare > 1 else { return map.insets.isEmpty ? try map.draw(size: first, measurer: measurer) : drawing }
-        return try map.draw(size: PageSize(width: canvasWidth, height: (first.height - spare).rounded(.up)), measurer: measurer)
+        return try map.draw(
+            size: PageSize(width: canvasWidth, height: (first.height - spare).rounded(.up)), measurer: measurer)
     }
 
     /// Legend numbers: the fewest decimals (at least enough for 2 significant digits of the values'
@@ -232,20 +255,27 @@ public enum QuickMap {
     /// The field's values from the layer's attributes; placeholders (`JoinTable.noDataMarkers`) are no data.
     static func layerValues(_ request: QuickMapRequest) throws -> [AreaID: Double] {
         let description = try VectorSource.describe(path: request.source)
-        let layer = request.layer.flatMap { name in description.layers.first { $0.name == name } } ?? description.layers.first
+        let layer =
+            request.layer.flatMap { name in description.layers.first { $0.name == name } } ?? description.layers.first
         let fields = layer?.fields.map(\.name) ?? []
-        guard let field = fields.first(where: { $0 == request.field })
-                ?? fields.first(where: { $0.lowercased() == request.field.lowercased() }) else {
-            throw LastmileError.badInput(SourceLocation(file: request.source, column: request.field),
-                                         "no column '\(request.field)'; the columns are: " + fields.joined(separator: ", "))
+        guard
+            let field = fields.first(where: { $0 == request.field })
+                ?? fields.first(where: { $0.lowercased() == request.field.lowercased() })
+        else {
+            throw LastmileError.badInput(
+                SourceLocation(file: request.source, column: request.field),
+                "no column '\(request.field)'; the columns are: " + fields.joined(separator: ", "))
         }
         var values: [AreaID: Double] = [:]
-        for record in try VectorSource.readFeatures(path: request.source, layer: request.layer, idField: request.idField) {
+        for record in try VectorSource.readFeatures(
+            path: request.source, layer: request.layer, idField: request.idField)
+        {
             let raw = (record.attributes[field] ?? "").trimmingCharacters(in: .whitespaces)
             if JoinTable.noDataMarkers.contains(raw.lowercased()) { continue }
             guard let v = Double(raw), v.isFinite else {
-                throw LastmileError.badInput(SourceLocation(file: request.source, feature: record.feature, column: field),
-                                             "expected a number, found '\(raw)'")
+                throw LastmileError.badInput(
+                    SourceLocation(file: request.source, feature: record.feature, column: field),
+                    "expected a number, found '\(raw)'")
             }
             values[record.id] = v
         }
@@ -257,10 +287,12 @@ public enum QuickMap {
         let description = try VectorSource.describe(path: path)
         let fields = description.layers.first?.fields.map(\.name) ?? []
         guard let idField = ["GEOID", "id", "GEO_ID"].first(where: fields.contains) ?? fields.first else {
-            throw LastmileError.badInput(SourceLocation(file: path), "the locator outline needs an id column (e.g. GEOID)")
+            throw LastmileError.badInput(
+                SourceLocation(file: path), "the locator outline needs an id column (e.g. GEOID)")
         }
-        let shapes = try VectorSource.readAreas(path: path, idField: idField,
-                                                equalAreaCRS: crs ?? VectorSource.defaultEqualAreaCRS)
+        let shapes = try VectorSource.readAreas(
+            path: path, idField: idField,
+            equalAreaCRS: crs ?? VectorSource.defaultEqualAreaCRS)
         let polygons = shapes.flatMap { regional?.project($0.geographicGeometry).polygons ?? $0.geometry.polygons }
         let caption = shapes.count == 1 ? shapes[0].name : ""
         return LocatorMap(outline: MultiPolygon(polygons: polygons), caption: caption)

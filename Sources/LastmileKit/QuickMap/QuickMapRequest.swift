@@ -8,7 +8,10 @@ public struct QuickMapRequest: Sendable {
         public var path: String
         /// The CSV column holding the layer's ids.
         public var keyColumn: String
-        public init(path: String, keyColumn: String) { self.path = path; self.keyColumn = keyColumn }
+        public init(path: String, keyColumn: String) {
+            self.path = path
+            self.keyColumn = keyColumn
+        }
     }
 
     /// Any GDAL vector source with polygons.

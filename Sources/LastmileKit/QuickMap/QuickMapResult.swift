@@ -28,16 +28,22 @@ public struct QuickMapResult: Sendable {
 
     /// The summary `lastmile map` prints.
     public func text() -> String {
-        var lines = ["areas: \(areaCount), with data: \(areaCount - noDataCount - waterCount), no data: \(noDataCount)"
-                     + (waterCount > 0 ? ", water only: \(waterCount)" : "")]
+        var lines = [
+            "areas: \(areaCount), with data: \(areaCount - noDataCount - waterCount), no data: \(noDataCount)"
+                + (waterCount > 0 ? ", water only: \(waterCount)" : "")
+        ]
         if let join {
-            lines.append("join: \(join.rows) rows, \(join.matchedAreas) areas matched, \(join.unmatchedRows) rows matched no area")
+            lines.append(
+                "join: \(join.rows) rows, \(join.matchedAreas) areas matched, \(join.unmatchedRows) rows matched no area"
+            )
         }
         lines.append("classes: " + zip(breaks, classCounts).map { "≤ \(format($0)): \($1)" }.joined(separator: ", "))
         if !insets.isEmpty { lines.append("insets: " + insets.joined(separator: ", ")) }
         if !labels.isEmpty { lines.append("labels: " + labels.joined(separator: ", ")) }
-        lines.append("wrote: " + outputs.joined(separator: ", ")
-                     + " (\(format(canvas.width))×\(format(canvas.height)) pt; PNG \(pixelSize.width)×\(pixelSize.height) px)")
+        lines.append(
+            "wrote: " + outputs.joined(separator: ", ")
+                + " (\(format(canvas.width))×\(format(canvas.height)) pt; PNG \(pixelSize.width)×\(pixelSize.height) px)"
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 

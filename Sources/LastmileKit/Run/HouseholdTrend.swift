@@ -12,12 +12,18 @@ enum HouseholdTrend {
 
     /// - Throws: `.badInput` naming the study key when there is no current table, the years between the
     ///   tables cannot be told, or no area has households in both.
-    static func growth(study: Study, current: [AreaID: DemographicProfile]?, earlierPath: String,
-                       areas: Set<AreaID>) throws -> Growth {
+    static func growth(
+        study: Study, current: [AreaID: DemographicProfile]?, earlierPath: String,
+        areas: Set<AreaID>
+    ) throws -> Growth {
         let file = study.parameters.sourcePath
-        func bad(_ key: String, _ what: String) -> LastmileError { .badInput(SourceLocation(file: file, column: key), what) }
+        func bad(_ key: String, _ what: String) -> LastmileError {
+            .badInput(SourceLocation(file: file, column: key), what)
+        }
         guard let current, let currentPath = study.demographicsPath else {
-            throw bad("demand.households_earlier", "demand.households_earlier needs the current ACS table too (inputs.demographics)")
+            throw bad(
+                "demand.households_earlier",
+                "demand.households_earlier needs the current ACS table too (inputs.demographics)")
         }
         let earlier = try ACSTable.read(path: earlierPath).profiles
         let years: Int
@@ -26,9 +32,14 @@ enum HouseholdTrend {
         } else if let a = endYear(earlierPath), let b = endYear(currentPath), b > a {
             years = b - a
         } else {
-            throw bad("demand.households_earlier_years", "cannot tell the years between \((earlierPath as NSString).lastPathComponent) and \((currentPath as NSString).lastPathComponent) from their names; set demand.households_earlier_years (allowed: whole years 1 to 30)")
+            throw bad(
+                "demand.households_earlier_years",
+                "cannot tell the years between \((earlierPath as NSString).lastPathComponent) and \((currentPath as NSString).lastPathComponent) from their names; set demand.households_earlier_years (allowed: whole years 1 to 30)"
+            )
         }
-        var now = 0, before = 0, matched = 0
+        var now = 0
+        var before = 0
+        var matched = 0
         for id in areas {
             guard let h1 = current[id]?.households, let h0 = earlier[id]?.households else { continue }
             now += h1
@@ -36,10 +47,17 @@ enum HouseholdTrend {
             matched += 1
         }
         guard before > 0, now > 0 else {
-            throw bad("demand.households_earlier", "no study area has households (B11001_001E) in both \((earlierPath as NSString).lastPathComponent) and \((currentPath as NSString).lastPathComponent)")
+            throw bad(
+                "demand.households_earlier",
+                "no study area has households (B11001_001E) in both \((earlierPath as NSString).lastPathComponent) and \((currentPath as NSString).lastPathComponent)"
+            )
         }
         let rate = pow(Double(now) / Double(before), 1 / Double(years)) - 1
-        return Growth(rate: rate, description: "ACS trend over \(matched) areas: \(before) → \(now) households in \(years) years (\((earlierPath as NSString).lastPathComponent) → \((currentPath as NSString).lastPathComponent))")
+        return Growth(
+            rate: rate,
+            description:
+                "ACS trend over \(matched) areas: \(before) → \(now) households in \(years) years (\((earlierPath as NSString).lastPathComponent) → \((currentPath as NSString).lastPathComponent))"
+        )
     }
 
     /// The final survey year in a data.census.gov file name (`ACSDT5Y2022` → 2022).

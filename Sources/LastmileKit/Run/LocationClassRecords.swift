@@ -1,6 +1,6 @@
+import Analysis
 import Foundation
 import GeoModel
-import Analysis
 import RunStore
 
 extension StudyRunner.Computed {

@@ -22,8 +22,10 @@ public struct RunOptions: Sendable {
     /// (see `PublicRelease`); nil = as the study says (`report.public`), else not public.
     public var publicThreshold: Int?
 
-    public init(outputRoot: String = "reports", storePath: String? = nil, now: Date = Date(),
-                progress: (@Sendable (String) -> Void)? = nil) {
+    public init(
+        outputRoot: String = "reports", storePath: String? = nil, now: Date = Date(),
+        progress: (@Sendable (String) -> Void)? = nil
+    ) {
         self.outputRoot = outputRoot
         self.storePath = storePath
         self.now = now

@@ -1,5 +1,5 @@
-import Foundation
 import Analysis
+import Foundation
 
 /// What a finished run produced: where its files are and the numbers a planner reads first.
 public struct RunOutcome: Sendable {
@@ -31,10 +31,10 @@ extension RunOutcome {
 
             """ + BusinessCaseSummary.table(businessCase) + """
 
-            Report: \(reportPath)
-            Outputs: \(outputDirectory)
+                Report: \(reportPath)
+                Outputs: \(outputDirectory)
 
-            """
+                """
     }
 
     public func json() -> String {
@@ -43,9 +43,11 @@ extension RunOutcome {
             "areas": results.count, "locations": totals.locations, "unserved": totals.unserved,
             "underserved": totals.underserved, "served": totals.served, "diagnostics": diagnostics, "files": files,
             "scenarios": businessCase.scenarios.map { s -> [String: Any] in
-                ["name": s.definition.name, "kind": s.definition.kind.rawValue, "capex": s.capex, "npv": s.npv,
-                 "irr": BusinessCaseJSON.number(s.irr), "payback_years": BusinessCaseJSON.number(s.paybackYears),
-                 "break_even_take_rate": BusinessCaseJSON.number(s.breakEvenTakeRate)]
+                [
+                    "name": s.definition.name, "kind": s.definition.kind.rawValue, "capex": s.capex, "npv": s.npv,
+                    "irr": BusinessCaseJSON.number(s.irr), "payback_years": BusinessCaseJSON.number(s.paybackYears),
+                    "break_even_take_rate": BusinessCaseJSON.number(s.breakEvenTakeRate),
+                ]
             },
         ]
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])

@@ -22,7 +22,9 @@ public enum RunRecovery {
                 do {
                     try FileManager.default.removeItem(atPath: folder)
                 } catch {
-                    throw LastmileError.io(path: folder, "cannot remove the folder of interrupted run \(run.id): \(LastmileError.reason(error))")
+                    throw LastmileError.io(
+                        path: folder,
+                        "cannot remove the folder of interrupted run \(run.id): \(LastmileError.reason(error))")
                 }
             }
             try store.markInterrupted(run.id, at: now)

@@ -1,5 +1,5 @@
-import GeoModel
 import Analysis
+import GeoModel
 
 /// The study's areas joined once, by GEOID: each area's counts and demographics (`AreaResult`), its
 /// business-case plan and its shape. Built when a run's numbers are computed; every output (results.csv,

@@ -1,6 +1,6 @@
+import Analysis
 import Foundation
 import GeoModel
-import Analysis
 import Ingest
 
 /// An ACS table at the study's area level: used as it is when it has rows at that level, summed up
@@ -9,7 +9,8 @@ enum StudyDemographics {
     /// The profiles of `table` at `level`, with notes on a roll-up for the run's diagnostics.
     /// - Throws: `.badInput` naming the file and the levels when the table has no rows at `level` or finer.
     static func profiles(of table: ACSTable, path: String, level: AreaLevel) throws
-        -> (profiles: [AreaID: DemographicProfile], notes: [String]) {
+        -> (profiles: [AreaID: DemographicProfile], notes: [String])
+    {
         let levels = Set(table.profiles.keys.compactMap(\.level))
         if levels.contains(level) {
             return (table.profiles.filter { $0.key.level == level }, [])
@@ -17,13 +18,19 @@ enum StudyDemographics {
         // The coarsest level finer than the study's: summing two levels at once would count twice.
         guard let finer = levels.filter({ $0 > level }).min() else {
             let found = levels.sorted().map(\.displayName).joined(separator: ", ")
-            throw LastmileError.badInput(SourceLocation(file: path, column: "GEO_ID"),
-                "the demographics table is at \(found.isEmpty ? "no census" : found) level, coarser than the study's \(level.pluralName) (study.area_level = \(level.rawValue)): a table can be summed up to the study's areas, never split down; download it by \(level.displayName) or finer")
+            throw LastmileError.badInput(
+                SourceLocation(file: path, column: "GEO_ID"),
+                "the demographics table is at \(found.isEmpty ? "no census" : found) level, coarser than the study's \(level.pluralName) (study.area_level = \(level.rawValue)): a table can be summed up to the study's areas, never split down; download it by \(level.displayName) or finer"
+            )
         }
         let (profiles, summary) = DemographicRollup.rollUp(table.profiles.filter { $0.key.level == finer }, to: level)
-        var notes = ["The demographics table (\((path as NSString).lastPathComponent)) is by \(finer.displayName): \(summary.parts) \(finer.pluralName) were summed into \(summary.areas) \(level.pluralName) (counts added, margins of error combined as the root of the sum of squares, shares recomputed from the sums; ACS handbook, \"Calculating Measures of Error for Derived Estimates\")."]
+        var notes = [
+            "The demographics table (\((path as NSString).lastPathComponent)) is by \(finer.displayName): \(summary.parts) \(finer.pluralName) were summed into \(summary.areas) \(level.pluralName) (counts added, margins of error combined as the root of the sum of squares, shares recomputed from the sums; ACS handbook, \"Calculating Measures of Error for Derived Estimates\")."
+        ]
         if summary.droppedMedianIncome {
-            notes.append("Median household income cannot be summed from \(finer.displayName) medians and is left empty at \(level.displayName) level.")
+            notes.append(
+                "Median household income cannot be summed from \(finer.displayName) medians and is left empty at \(level.displayName) level."
+            )
         }
         return (profiles, notes)
     }

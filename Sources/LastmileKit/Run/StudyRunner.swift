@@ -1,8 +1,8 @@
-import Foundation
-import GeoModel
-import GeoIO
-import Ingest
 import Analysis
+import Foundation
+import GeoIO
+import GeoModel
+import Ingest
 import RunStore
 
 /// The pipeline façade: study → ingest → classify → join → outputs → run store.
@@ -17,33 +17,41 @@ public enum StudyRunner {
     public static func run(_ study: Study, options: RunOptions = RunOptions()) throws -> RunOutcome {
         let store = try RunStore(path: options.resolvedStorePath)
         let runID = try options.runID ?? reproducibleID(study, store: store) ?? RunID.generate(date: options.now)
-        let studyFolder = (options.outputRoot as NSString).appendingPathComponent(options.studyFolderName ?? slug(study.name))
+        let studyFolder = (options.outputRoot as NSString).appendingPathComponent(
+            options.studyFolderName ?? slug(study.name))
         let finalDir = (studyFolder as NSString).appendingPathComponent(runID.rawValue)
         let tempDir = (studyFolder as NSString).appendingPathComponent(".\(runID.rawValue).partial")
-        try store.beginRun(RunStart(id: runID, studyName: study.name, studyPath: study.parameters.sourcePath,
-                                    startedAt: options.now, toolVersion: LastmileVersion.current,
-                                    studyText: study.parameters.text, outputDirectory: finalDir))
+        try store.beginRun(
+            RunStart(
+                id: runID, studyName: study.name, studyPath: study.parameters.sourcePath,
+                startedAt: options.now, toolVersion: LastmileVersion.current,
+                studyText: study.parameters.text, outputDirectory: finalDir))
         try store.claim(runID)
         do {
             let computed = try compute(study, options: options)
             try FileManager.default.createDirectory(atPath: tempDir, withIntermediateDirectories: true)
-            let edition = try PublicRelease.threshold(study: study, option: options.publicThreshold)
+            let edition =
+                try PublicRelease.threshold(study: study, option: options.publicThreshold)
                 .map { PublicRelease.edition(computed, threshold: $0) } ?? .full
-            let files = try RunOutputs.write(computed, study: study, runID: runID.rawValue, startedAt: options.now,
-                                             edition: edition, into: tempDir)
+            let files = try RunOutputs.write(
+                computed, study: study, runID: runID.rawValue, startedAt: options.now,
+                edition: edition, into: tempDir)
             // Everything the store keeps of the run, in one transaction, before the folder is published;
             // the run turns "done" only after both.
             try store.recordingTogether {
                 try store.recordInputs(computed.inputs, for: runID)
                 try store.recordParameters(study.parameters.values.mapValues(\.description), for: runID)
                 try store.recordLocationClasses(computed.locationClasses(level: study.areaLevel), for: runID)
-                try store.recordAreaResults(computed.join.results.map {
-                    StoredAreaResult($0, plan: computed.byArea.plan($0.id))
-                }, for: runID)
-                try store.recordScenarioResults(computed.businessCase.scenarios.map(StoredScenarioResult.init),
-                                                for: runID)
-                try store.recordDiagnostics(computed.diagnostics.map { RunDiagnostic(severity: .warning, message: $0) },
-                                            for: runID)
+                try store.recordAreaResults(
+                    computed.join.results.map {
+                        StoredAreaResult($0, plan: computed.byArea.plan($0.id))
+                    }, for: runID)
+                try store.recordScenarioResults(
+                    computed.businessCase.scenarios.map(StoredScenarioResult.init),
+                    for: runID)
+                try store.recordDiagnostics(
+                    computed.diagnostics.map { RunDiagnostic(severity: .warning, message: $0) },
+                    for: runID)
             }
             try OutputFile.publish(tempDir, as: finalDir)
             do {
@@ -53,10 +61,11 @@ public enum StudyRunner {
                 try? FileManager.default.removeItem(atPath: finalDir)
                 throw error
             }
-            return RunOutcome(runID: runID.rawValue, studyName: study.name, outputDirectory: finalDir,
-                              reportPath: (finalDir as NSString).appendingPathComponent("report.pdf"),
-                              totals: computed.totals, results: computed.join.results,
-                              diagnostics: computed.diagnostics, files: files, businessCase: computed.businessCase)
+            return RunOutcome(
+                runID: runID.rawValue, studyName: study.name, outputDirectory: finalDir,
+                reportPath: (finalDir as NSString).appendingPathComponent("report.pdf"),
+                totals: computed.totals, results: computed.join.results,
+                diagnostics: computed.diagnostics, files: files, businessCase: computed.businessCase)
         } catch {
             try? FileManager.default.removeItem(atPath: tempDir)
             let error = LastmileError.fileSystem(error) ?? error
@@ -67,8 +76,10 @@ public enum StudyRunner {
 
     /// Under `SOURCE_DATE_EPOCH` (reproducible builds), the id from the pinned date and the study's name, so
     /// that its report is byte-identical run after run; nil otherwise, or when the store already holds it.
-    static func reproducibleID(_ study: Study, store: RunStore,
-                               environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RunID? {
+    static func reproducibleID(
+        _ study: Study, store: RunStore,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> RunID? {
         guard environment["SOURCE_DATE_EPOCH"] != nil else { return nil }
         let date = try RunReport.reportDate(startedAt: Date(), environment: environment)
         let id = RunID.reproducible(date: date, seed: study.name)
@@ -105,8 +116,9 @@ public enum StudyRunner {
     static func compute(_ study: Study, options: RunOptions) throws -> Computed {
         let say = options.progress ?? { _ in }
         guard let areasPath = study.areasPath else {
-            throw LastmileError.badInput(SourceLocation(file: study.parameters.sourcePath, column: "inputs.areas"),
-                                         "a study run needs area shapes (inputs.areas); use `lastmile classify` for counts without shapes")
+            throw LastmileError.badInput(
+                SourceLocation(file: study.parameters.sourcePath, column: "inputs.areas"),
+                "a study run needs area shapes (inputs.areas); use `lastmile classify` for counts without shapes")
         }
         // Every input is hashed after it was read (the readers hash as they read: one pass over each
         // file); a missing or unreadable one still fails here, before any work.
@@ -121,11 +133,14 @@ public enum StudyRunner {
         say("classifying availability (\(study.availabilityPaths.count) file(s))")
         // One read of the availability files gives the location and passings tables, the providers
         // and the per-location details.
-        let read = try AreaClassification.classifyLocations(files: study.availabilityPaths, profile: study.profile,
-                                                            passingCodes: study.businessCase.residentialCodes,
-                                                            landscapeLevel: study.areaLevel)
-        var classified = (table: read.table, unknownTechnologyRows: read.unknownTechnologyRows, passings: read.passings,
-                          rowsByTechnology: read.rowsByTechnology)
+        let read = try AreaClassification.classifyLocations(
+            files: study.availabilityPaths, profile: study.profile,
+            passingCodes: study.businessCase.residentialCodes,
+            landscapeLevel: study.areaLevel)
+        var classified = (
+            table: read.table, unknownTechnologyRows: read.unknownTechnologyRows, passings: read.passings,
+            rowsByTechnology: read.rowsByTechnology
+        )
         var diagnostics: [String] = []
         // What the run did that a reader should know but that is no input fault (a roll-up, funded
         // locations, anchors): reported with the diagnostics, never a --strict failure.
@@ -133,7 +148,9 @@ public enum StudyRunner {
         let universe = try locationUniverse(study, classified: &classified, say: say)
         if let statement = universe.statement(profile: study.profile) { diagnostics.append(statement) }
         if let path = universe.locationsFile, let notListed = universe.availabilityLocationsNotInFile, notListed > 0 {
-            notes.append("\(notListed) location(s) of the availability files are not in the locations file \((path as NSString).lastPathComponent) and are left out of the counts (the universe is the locations file's)")
+            notes.append(
+                "\(notListed) location(s) of the availability files are not in the locations file \((path as NSString).lastPathComponent) and are left out of the counts (the universe is the locations file's)"
+            )
         }
         let funding = try fundedLocations(study, table: &classified.table, say: say)
         notes += funding.notes
@@ -142,29 +159,42 @@ public enum StudyRunner {
         var anchors: [AnchorStatus] = []
         if let path = study.anchorInstitutionsPath {
             say("checking anchor institutions")
-            anchors = try AnchorStatus.evaluate(AnchorInstitutionsFile.read(path: path), table: classified.table,
-                                                details: details, level: study.areaLevel)
+            anchors = try AnchorStatus.evaluate(
+                AnchorInstitutionsFile.read(path: path), table: classified.table,
+                details: details, level: study.areaLevel)
             notes.append(AnchorStatus.summary(anchors))
         }
         if classified.unknownTechnologyRows > 0 {
-            diagnostics.append("\(classified.unknownTechnologyRows) availability row(s) carry a technology code the FCC does not define; they count as non-qualifying")
+            diagnostics.append(
+                "\(classified.unknownTechnologyRows) availability row(s) carry a technology code the FCC does not define; they count as non-qualifying"
+            )
         }
         if classified.table.rowsWithBadBlock > 0 {
-            diagnostics.append("\(classified.table.rowsWithBadBlock) availability row(s) have a block GEOID that is not 15 digits and were skipped")
+            diagnostics.append(
+                "\(classified.table.rowsWithBadBlock) availability row(s) have a block GEOID that is not 15 digits and were skipped"
+            )
         }
 
         say("reading areas")
-        let areas = try VectorSource.readAreas(path: areasPath, layer: study.areasLayer, idField: study.areasIDField,
-                                               equalAreaCRS: study.equalAreaCRS)
+        let areas = try VectorSource.readAreas(
+            path: areasPath, layer: study.areasLayer, idField: study.areasIDField,
+            equalAreaCRS: study.equalAreaCRS)
         let wrongLevel = areas.filter { $0.id.level != study.areaLevel }
         if !wrongLevel.isEmpty {
-            throw LastmileError.badInput(SourceLocation(file: areasPath, column: study.areasIDField),
-                "expected \(study.areaLevel.displayName) GEOIDs of \(study.areaLevel.geoidLength) digits (study.area_level = \(study.areaLevel.rawValue)), found '\(wrongLevel[0].id)'")
+            throw LastmileError.badInput(
+                SourceLocation(file: areasPath, column: study.areasIDField),
+                "expected \(study.areaLevel.displayName) GEOIDs of \(study.areaLevel.geoidLength) digits (study.area_level = \(study.areaLevel.rawValue)), found '\(wrongLevel[0].id)'"
+            )
         }
-        let areaInfo = Dictionary(uniqueKeysWithValues: areas.map {
-            ($0.id, CoverageJoin.AreaInfo(name: $0.name,
-                                          landAreaSquareMiles: $0.landAreaSquareMetres.map { $0 / Area.squareMetresPerSquareMile }))
-        })
+        let areaInfo = Dictionary(
+            uniqueKeysWithValues: areas.map {
+                (
+                    $0.id,
+                    CoverageJoin.AreaInfo(
+                        name: $0.name,
+                        landAreaSquareMiles: $0.landAreaSquareMetres.map { $0 / Area.squareMetresPerSquareMile })
+                )
+            })
 
         var demographics: [AreaID: DemographicProfile]?
         if let path = study.demographicsPath {
@@ -183,16 +213,19 @@ public enum StudyRunner {
         }
         let join = CoverageJoin(counts: counts, areas: areaInfo, demographics: demographics, level: study.areaLevel)
         diagnostics += join.diagnostics
-        try InputChecks.check(study, areasPath: areasPath, classified: (classified.table, classified.unknownTechnologyRows),
-                              universe: universe, counts: counts, areaIDs: Set(areaInfo.keys), strict: options.strict, diagnostics: &diagnostics)
+        try InputChecks.check(
+            study, areasPath: areasPath, classified: (classified.table, classified.unknownTechnologyRows),
+            universe: universe, counts: counts, areaIDs: Set(areaInfo.keys), strict: options.strict,
+            diagnostics: &diagnostics)
 
         say("evaluating the business case (\(study.businessCase.parameters.risk.draws) Monte Carlo draws per scenario)")
         let passings = classified.passings?.counts(by: study.areaLevel).mapValues(\.locations) ?? [:]
         var routeMiles: [AreaID: Double] = [:]
         if let roadsPath = study.businessCase.roadsPath {
             say("measuring road centrelines per area")
-            routeMiles = try measuredRouteMiles(study: study, roadsPath: roadsPath, areas: areas, passings: passings,
-                                                diagnostics: &diagnostics)
+            routeMiles = try measuredRouteMiles(
+                study: study, roadsPath: roadsPath, areas: areas, passings: passings,
+                diagnostics: &diagnostics)
         }
         let businessAreas = join.results.map {
             BusinessCaseArea($0, passings: passings[$0.id] ?? 0, routeMiles: routeMiles[$0.id])
@@ -201,8 +234,9 @@ public enum StudyRunner {
         var trend: String?
         if let trendPath = study.businessCase.earlierDemographicsPath, !study.businessCase.householdGrowthGiven {
             say("reading the earlier demographics")
-            let growth = try HouseholdTrend.growth(study: study, current: demographics, earlierPath: trendPath,
-                                                   areas: Set(join.results.map(\.id)))
+            let growth = try HouseholdTrend.growth(
+                study: study, current: demographics, earlierPath: trendPath,
+                areas: Set(join.results.map(\.id)))
             parameters.demand.householdGrowth = growth.rate
             trend = growth.description
         }
@@ -214,11 +248,12 @@ public enum StudyRunner {
         let businessCase = BusinessCase.evaluate(areas: businessAreas, parameters: parameters)
         say("fingerprinting inputs")
         let inputs = try fingerprints(study, files: inputPaths)
-        return Computed(inputs: inputs, totals: classified.table.totals, join: join, areas: areas,
-                        diagnostics: diagnostics, rowsRead: classified.table.rowsSeen, businessCase: businessCase,
-                        householdTrend: trend, locations: classified.table, universe: universe, providers: providers,
-                        details: details, fundedPrograms: funding.programs, anchors: anchors,
-                        byArea: StudyAreas(results: join.results, plans: businessCase.areas, areas: areas))
+        return Computed(
+            inputs: inputs, totals: classified.table.totals, join: join, areas: areas,
+            diagnostics: diagnostics, rowsRead: classified.table.rowsSeen, businessCase: businessCase,
+            householdTrend: trend, locations: classified.table, universe: universe, providers: providers,
+            details: details, fundedPrograms: funding.programs, anchors: anchors,
+            byArea: StudyAreas(results: join.results, plans: businessCase.areas, areas: areas))
     }
 
     /// The study's input files by role, in the order run.json and the run store list them.
@@ -240,11 +275,14 @@ public enum StudyRunner {
         var inputs: [RunInput] = []
         if FileManager.default.fileExists(atPath: study.parameters.sourcePath) {
             let d = try FileDigest.of(path: study.parameters.sourcePath)
-            inputs.append(RunInput(role: "study", path: study.parameters.sourcePath, sizeBytes: d.byteCount, sha256: d.sha256))
+            inputs.append(
+                RunInput(role: "study", path: study.parameters.sourcePath, sizeBytes: d.byteCount, sha256: d.sha256))
         } else {  // a study made from a batch template: fingerprint its text
             let text = Array(study.parameters.text.utf8)
-            inputs.append(RunInput(role: "study", path: study.parameters.sourcePath, sizeBytes: Int64(text.count),
-                                   sha256: SHA256.hex(of: text)))
+            inputs.append(
+                RunInput(
+                    role: "study", path: study.parameters.sourcePath, sizeBytes: Int64(text.count),
+                    sha256: SHA256.hex(of: text)))
         }
         for (role, path) in files {
             let d = try FileDigest.of(path: path)
@@ -256,24 +294,31 @@ public enum StudyRunner {
     /// Marks the locations of the study's funded-locations lists in `table` (a funded location that is
     /// not served is counted apart from the need) and says what was found.
     static func fundedLocations(_ study: Study, table: inout LocationTable, say: (String) -> Void) throws
-        -> (programs: [Int64: String], notes: [String]) {
+        -> (programs: [Int64: String], notes: [String])
+    {
         guard !study.fundedLocationsPaths.isEmpty else { return ([:], []) }
         say("reading funded locations")
         var programs: [Int64: String] = [:]
         for path in study.fundedLocationsPaths {
-            let list = try LocationIDList.labelled(path: path, labelColumns: ["program", "program_name", "funding_program"])
+            let list = try LocationIDList.labelled(
+                path: path, labelColumns: ["program", "program_name", "funding_program"])
             programs.merge(list) { a, b in a.isEmpty ? b : a }
         }
         table.fundedLocations = Set(programs.keys)
-        var present = 0, notServed = 0
+        var present = 0
+        var notServed = 0
         table.forEach { id, _, cls in
             guard programs[id] != nil else { return }
             present += 1
             if cls != .served { notServed += 1 }
         }
-        var notes = ["\(notServed) location(s) already have an enforceable commitment to be served (inputs.funded_locations: \(programs.count) listed, \(present) of them in this study, \(present - notServed) already served): they are counted apart as funded and left out of the need"]
+        var notes = [
+            "\(notServed) location(s) already have an enforceable commitment to be served (inputs.funded_locations: \(programs.count) listed, \(present) of them in this study, \(present - notServed) already served): they are counted apart as funded and left out of the need"
+        ]
         if present < programs.count {
-            notes.append("\(programs.count - present) funded location(s) are not in the availability files or the locations file and are not counted")
+            notes.append(
+                "\(programs.count - present) funded location(s) are not in the availability files or the locations file and are not counted"
+            )
         }
         return (programs, notes)
     }
@@ -281,10 +326,18 @@ public enum StudyRunner {
     /// The study's location universe. With a locations file (inputs.locations) the classified tables
     /// are replaced by tables over its locations (a listed location without availability rows is
     /// unserved; availability locations it does not list are left out, with a diagnostic).
-    static func locationUniverse(_ study: Study, classified: inout (table: LocationTable, unknownTechnologyRows: Int,
-                                                                    passings: LocationTable?, rowsByTechnology: [Int: Int]),
-                                 say: (String) -> Void) throws -> LocationUniverse {
-        guard let path = study.locationsPath else { return LocationUniverse(rowsByTechnology: classified.rowsByTechnology) }
+    static func locationUniverse(
+        _ study: Study,
+        classified:
+            inout (
+                table: LocationTable, unknownTechnologyRows: Int,
+                passings: LocationTable?, rowsByTechnology: [Int: Int]
+            ),
+        say: (String) -> Void
+    ) throws -> LocationUniverse {
+        guard let path = study.locationsPath else {
+            return LocationUniverse(rowsByTechnology: classified.rowsByTechnology)
+        }
         say("reading the location universe")
         let file = try LocationsFile.read(path: path)
         // Passings: listed locations with a residential record, and listed locations with no record at
@@ -294,28 +347,35 @@ public enum StudyRunner {
         classified.passings = classified.passings.map { passings in
             var isPassing = Set<Int64>(minimumCapacity: passings.count)
             passings.forEach { id, _, _ in isPassing.insert(id) }
-            return passings.over(universe: file.blocks.filter { isPassing.contains($0.key) || !inAvailability.contains($0.key) }).table
+            return passings.over(
+                universe: file.blocks.filter { isPassing.contains($0.key) || !inAvailability.contains($0.key) }
+            ).table
         }
         let (table, notListed) = classified.table.over(universe: file.blocks)
         classified.table = table
-        return LocationUniverse(rowsByTechnology: classified.rowsByTechnology, locationsFile: path,
-                                locationsInFile: file.blocks.count, availabilityLocationsNotInFile: notListed)
+        return LocationUniverse(
+            rowsByTechnology: classified.rowsByTechnology, locationsFile: path,
+            locationsInFile: file.blocks.count, availabilityLocationsNotInFile: notListed)
     }
 
     /// Route miles per area from the study's road layer (inputs.roads). An area with passings but no road
     /// in the layer keeps the estimate (cost.route_factor), with a diagnostic naming how many.
-    static func measuredRouteMiles(study: Study, roadsPath: String, areas: [Area], passings: [AreaID: Int],
-                                   diagnostics: inout [String]) throws -> [AreaID: Double] {
-        let lengths = try RoadNetwork.lengths(path: roadsPath, layer: study.businessCase.roadsLayer, areas: areas,
-                                              classes: study.businessCase.roadClasses, equalAreaCRS: study.equalAreaCRS,
-                                              areasFile: study.areasPath ?? "inputs.areas")
+    static func measuredRouteMiles(
+        study: Study, roadsPath: String, areas: [Area], passings: [AreaID: Int],
+        diagnostics: inout [String]
+    ) throws -> [AreaID: Double] {
+        let lengths = try RoadNetwork.lengths(
+            path: roadsPath, layer: study.businessCase.roadsLayer, areas: areas,
+            classes: study.businessCase.roadClasses, equalAreaCRS: study.equalAreaCRS,
+            areasFile: study.areasPath ?? "inputs.areas")
         var miles = lengths.milesByArea
         let withoutRoads = miles.filter { $0.value == 0 && (passings[$0.key] ?? 0) > 0 }.keys
         for id in withoutRoads { miles[id] = nil }
         if !withoutRoads.isEmpty {
-            diagnostics.append("\(withoutRoads.count) area(s) with passings have no road in \(roadsPath)"
-                               + (lengths.classField.map { " (\($0) in \(lengths.classes.joined(separator: ", ")))" } ?? "")
-                               + "; their route miles are estimated from area and passings")
+            diagnostics.append(
+                "\(withoutRoads.count) area(s) with passings have no road in \(roadsPath)"
+                    + (lengths.classField.map { " (\($0) in \(lengths.classes.joined(separator: ", ")))" } ?? "")
+                    + "; their route miles are estimated from area and passings")
         }
         return miles
     }
@@ -324,7 +384,11 @@ public enum StudyRunner {
     static func slug(_ name: String) -> String {
         var out = ""
         for ch in name.lowercased() {
-            if ch.isASCII && (ch.isLetter || ch.isNumber) { out.append(ch) } else if !out.hasSuffix("-") { out.append("-") }
+            if ch.isASCII && (ch.isLetter || ch.isNumber) {
+                out.append(ch)
+            } else if !out.hasSuffix("-") {
+                out.append("-")
+            }
         }
         // A folder name holds at most 255 bytes; 80 characters of a name identify the study.
         let trimmed = String(out.prefix(80)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
@@ -340,26 +404,29 @@ extension StoredAreaResult {
     }
 
     init(_ r: AreaResult) {
-        self.init(areaID: r.id.rawValue, name: r.name, locations: r.counts.locations, unserved: r.counts.unserved,
-                  underserved: r.counts.underserved, served: r.counts.served,
-                  households: r.households.map(Double.init), noInternetShare: r.noInternetShare,
-                  medianIncome: r.medianHouseholdIncome,
-                  metrics: [:])
+        self.init(
+            areaID: r.id.rawValue, name: r.name, locations: r.counts.locations, unserved: r.counts.unserved,
+            underserved: r.counts.underserved, served: r.counts.served,
+            households: r.households.map(Double.init), noInternetShare: r.noInternetShare,
+            medianIncome: r.medianHouseholdIncome,
+            metrics: [:])
     }
 }
 
 extension StoredScenarioResult {
     init(_ s: ScenarioResult) {
-        self.init(scenario: s.definition.name, label: s.definition.label, kind: s.definition.kind.rawValue, capex: s.capex,
-                  npv: s.npv, irr: s.irr, paybackYears: s.paybackYears, discountedPaybackYears: s.discountedPaybackYears,
-                  breakEvenTakeRate: s.breakEvenTakeRate, bondAmount: s.bondAmount,
-                  minimumDebtServiceCoverage: s.minimumDebtServiceCoverage, monteCarloDraws: s.monteCarlo.draws,
-                  monteCarloSeed: s.monteCarlo.seed, p10: s.monteCarlo.p10, p50: s.monteCarlo.p50, p90: s.monteCarlo.p90,
-                  probabilityNPVNegative: s.monteCarlo.probabilityNPVNegative,
-                  years: s.years.map {
-                      Year(year: $0.year, passingsInService: $0.passingsInService, subscribers: $0.subscribers,
-                           revenue: $0.revenue, opex: $0.opex, capex: $0.capex, netCashFlow: $0.netCashFlow,
-                           debtService: $0.debtService, debtServiceCoverage: $0.debtServiceCoverage)
-                  })
+        self.init(
+            scenario: s.definition.name, label: s.definition.label, kind: s.definition.kind.rawValue, capex: s.capex,
+            npv: s.npv, irr: s.irr, paybackYears: s.paybackYears, discountedPaybackYears: s.discountedPaybackYears,
+            breakEvenTakeRate: s.breakEvenTakeRate, bondAmount: s.bondAmount,
+            minimumDebtServiceCoverage: s.minimumDebtServiceCoverage, monteCarloDraws: s.monteCarlo.draws,
+            monteCarloSeed: s.monteCarlo.seed, p10: s.monteCarlo.p10, p50: s.monteCarlo.p50, p90: s.monteCarlo.p90,
+            probabilityNPVNegative: s.monteCarlo.probabilityNPVNegative,
+            years: s.years.map {
+                Year(
+                    year: $0.year, passingsInService: $0.passingsInService, subscribers: $0.subscribers,
+                    revenue: $0.revenue, opex: $0.opex, capex: $0.capex, netCashFlow: $0.netCashFlow,
+                    debtService: $0.debtService, debtServiceCoverage: $0.debtServiceCoverage)
+            })
     }
 }

@@ -16,7 +16,9 @@ enum DataVintage {
             return (code.hasPrefix("0630") ? "June 30" : "December 31") + ", 20" + code.suffix(2)
         }
         // Extracts named for the round in words: `…_jun2022_….csv`.
-        guard let r = name.range(of: #"_(jun|dec)20\d\d[_.]"#, options: [.regularExpression, .caseInsensitive]) else { return nil }
+        guard let r = name.range(of: #"_(jun|dec)20\d\d[_.]"#, options: [.regularExpression, .caseInsensitive]) else {
+            return nil
+        }
         let code = name[r].dropFirst().dropLast()
         return (code.lowercased().hasPrefix("jun") ? "June 30" : "December 31") + ", " + code.suffix(4)
     }
@@ -34,7 +36,9 @@ enum DataVintage {
             return "TIGER/Line \(name[r].dropFirst(3).prefix(4))"
         }
         // Names that carry the vintage in words: `maine_counties_tiger2019_….geojson`.
-        guard let r = name.range(of: #"tiger_?(\d{4})"#, options: [.regularExpression, .caseInsensitive]) else { return nil }
+        guard let r = name.range(of: #"tiger_?(\d{4})"#, options: [.regularExpression, .caseInsensitive]) else {
+            return nil
+        }
         return "TIGER/Line \(name[r].suffix(4))"
     }
 
@@ -44,7 +48,8 @@ enum DataVintage {
         if synthetic { return "synthetic demonstration data" }
         switch role {
         case "availability":
-            return "FCC BDC fixed availability, " + (bdcAsOf(name).map { "as of \($0)" } ?? "release not stated in the file name")
+            return "FCC BDC fixed availability, "
+                + (bdcAsOf(name).map { "as of \($0)" } ?? "release not stated in the file name")
         case "demographics":
             return acsVintage(name) ?? "ACS 5-year, vintage not stated in the file name"
         case "areas":
@@ -63,7 +68,9 @@ enum DataVintage {
         case "availability": return "FCC public data (U.S. government work)"
         case "demographics": return "U.S. Census Bureau, public domain"
         case "areas": return "TIGER/Line shapes are public domain (U.S. Census Bureau)"
-        case "locations": return "the FCC Fabric is licensed (CostQuest licence): only location ids and blocks are used, none is copied into an output"
+        case "locations":
+            return
+                "the FCC Fabric is licensed (CostQuest licence): only location ids and blocks are used, none is copied into an output"
         default: return "the planner's own file"
         }
     }

@@ -6,8 +6,10 @@ import GeoModel
 public enum DemoStudy {
     public static let relativePath = "datasets/demo/study.toml"
 
-    public static func locate(workingDirectory: String = FileManager.default.currentDirectoryPath,
-                              executable: String = CommandLine.arguments.first ?? "") throws -> String {
+    public static func locate(
+        workingDirectory: String = FileManager.default.currentDirectoryPath,
+        executable: String = CommandLine.arguments.first ?? ""
+    ) throws -> String {
         var starts = [URL(fileURLWithPath: workingDirectory)]
         let exe = URL(fileURLWithPath: executable).resolvingSymlinksInPath()
         starts.append(exe.deletingLastPathComponent())
@@ -19,6 +21,7 @@ public enum DemoStudy {
                 dir.deleteLastPathComponent()
             }
         }
-        throw LastmileError.io(path: relativePath, "the demo study was not found above the working directory or the executable")
+        throw LastmileError.io(
+            path: relativePath, "the demo study was not found above the working directory or the executable")
     }
 }

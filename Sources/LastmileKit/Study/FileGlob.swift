@@ -17,12 +17,25 @@ enum FileGlob {
     }
 
     private static func matches(_ s: [Character], _ p: [Character]) -> Bool {
-        var si = 0, pi = 0, star = -1, mark = 0
+        var si = 0
+        var pi = 0
+        var star = -1
+        var mark = 0
         while si < s.count {
-            if pi < p.count, p[pi] == "?" || p[pi] == s[si] { si += 1; pi += 1 }
-            else if pi < p.count, p[pi] == "*" { star = pi; mark = si; pi += 1 }
-            else if star >= 0 { pi = star + 1; mark += 1; si = mark }
-            else { return false }
+            if pi < p.count, p[pi] == "?" || p[pi] == s[si] {
+                si += 1
+                pi += 1
+            } else if pi < p.count, p[pi] == "*" {
+                star = pi
+                mark = si
+                pi += 1
+            } else if star >= 0 {
+                pi = star + 1
+                mark += 1
+                si = mark
+            } else {
+                return false
+            }
         }
         while pi < p.count, p[pi] == "*" { pi += 1 }
         return pi == p.count

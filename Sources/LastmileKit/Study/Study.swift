@@ -1,7 +1,7 @@
-import Foundation
-import GeoModel
-import GeoIO
 import Analysis
+import Foundation
+import GeoIO
+import GeoModel
 import Ingest
 
 /// A study as a planner wrote it: what to load, which rule to apply, how to report. Paths are
@@ -58,7 +58,8 @@ public struct Study: Sendable {
         }
         // No study value is NaN or infinite: each would make a derived number meaningless.
         for key in v.keys.sorted() where !v[key]!.isFinite {
-            throw LastmileError.badInput(SourceLocation(file: file, column: key), "\(key) must be a finite number, found \(v[key]!)")
+            throw LastmileError.badInput(
+                SourceLocation(file: file, column: key), "\(key) must be a finite number, found \(v[key]!)")
         }
         func bad(_ key: String, _ what: String) -> LastmileError {
             .badInput(SourceLocation(file: file, column: key), what)
@@ -74,7 +75,9 @@ public struct Study: Sendable {
             case .string(let s): return [s]
             case .list(let l):
                 return try l.map {
-                    guard case .string(let s) = $0 else { throw bad(key, "expected a list of text, found \($0.typeName) \($0)") }
+                    guard case .string(let s) = $0 else {
+                        throw bad(key, "expected a list of text, found \($0.typeName) \($0)")
+                    }
                     return s
                 }
             default: throw bad(key, "expected text or a list of text, found \(value.typeName) \(value)")
@@ -91,7 +94,9 @@ public struct Study: Sendable {
         self.name = name
         let level = try string("study.area_level") ?? "tract"
         guard let areaLevel = AreaLevel(rawValue: level) else {
-            throw bad("study.area_level", "expected one of \(AreaLevel.allCases.map(\.rawValue).joined(separator: ", ")), found '\(level)'")
+            throw bad(
+                "study.area_level",
+                "expected one of \(AreaLevel.allCases.map(\.rawValue).joined(separator: ", ")), found '\(level)'")
         }
         self.areaLevel = areaLevel
         if let s = v["study.synthetic"] {
@@ -111,7 +116,8 @@ public struct Study: Sendable {
         availabilityPaths = try patterns.flatMap { pattern -> [String] in
             let matches = try FileGlob.expand(resolve(pattern))
             guard !matches.isEmpty else {
-                throw LastmileError.io(path: resolve(pattern), "no file matches this availability path (study key inputs.availability)")
+                throw LastmileError.io(
+                    path: resolve(pattern), "no file matches this availability path (study key inputs.availability)")
             }
             return matches
         }
@@ -122,24 +128,32 @@ public struct Study: Sendable {
 
         var profile = try PolicyProfile.named(string("policy.profile") ?? "bead-2022")
         if let codes = try strings("policy.business_residential") {
-            profile.businessResidential = Set(try codes.map {
-                guard let c = BusinessResidentialCode(rawValue: $0) else {
-                    throw bad("policy.business_residential", "expected codes R, B or X, found '\($0)'")
-                }
-                return c
-            })
+            profile.businessResidential = Set(
+                try codes.map {
+                    guard let c = BusinessResidentialCode(rawValue: $0) else {
+                        throw bad("policy.business_residential", "expected codes R, B or X, found '\($0)'")
+                    }
+                    return c
+                })
         }
         if let value = v["policy.ulfw_demonstrated"] {
             let key = "policy.ulfw_demonstrated"
             guard profile.unlicensedFixedWirelessDemonstrated != nil else {
-                throw bad(key, "applies to a profile in which unlicensed fixed wireless counts only where demonstrated (bead-2025); policy.profile is \(profile.name)")
+                throw bad(
+                    key,
+                    "applies to a profile in which unlicensed fixed wireless counts only where demonstrated (bead-2025); policy.profile is \(profile.name)"
+                )
             }
             var demonstrated = PolicyProfile.DemonstratedCapability()
             func provider(_ v: StudyValue) throws -> Int64 {
                 switch v {
                 case .integer(let i) where i >= 0: return Int64(i)
                 case .string(let s) where Int64(s).map({ $0 >= 0 }) == true: return Int64(s)!
-                default: throw bad(key, "expected FCC provider ids (digits, e.g. \"290518\") or a CSV file of location ids, found \(v.typeName) \(v)")
+                default:
+                    throw bad(
+                        key,
+                        "expected FCC provider ids (digits, e.g. \"290518\") or a CSV file of location ids, found \(v.typeName) \(v)"
+                    )
                 }
             }
             switch value {
@@ -182,7 +196,8 @@ public struct Study: Sendable {
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.utf8), b = Array(b.utf8)
+        let a = Array(a.utf8)
+        let b = Array(b.utf8)
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var row = Array(0...b.count)
         for i in 1...a.count {

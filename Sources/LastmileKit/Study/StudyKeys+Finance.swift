@@ -134,7 +134,7 @@ extension StudyKeys {
             source: "enough draws that P10/P50/P90 are stable to about 1 % (Monte Carlo standard error falls as "
                 + "1/√draws)", methodPage: true),
         StudyKey(
-            "risk.seed", default: "20261128", value: .integer(20261128),
+            "risk.seed", default: "20261128", value: .integer(20_261_128),
             allowed: "a whole number ≥ 0", domain: .integer(0...Int.max),
             source: "fixed so that a rerun repeats the draws", methodPage: true),
     ]

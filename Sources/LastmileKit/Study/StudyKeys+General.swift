@@ -1,5 +1,5 @@
-import GeoModel
 import Analysis
+import GeoModel
 
 extension StudyKeys {
     /// [study], [inputs], [policy] and [report]: what to load, which rule to apply, how to report. (The

@@ -50,8 +50,10 @@ public struct StudyKey: Sendable {
     /// True for a business-case key, which the report's method page lists with the value used.
     public let methodPage: Bool
 
-    init(_ key: String, default defaultText: String, value: StudyValue?, allowed: String, domain: Domain,
-         source: String, methodPage: Bool = false) {
+    init(
+        _ key: String, default defaultText: String, value: StudyValue?, allowed: String, domain: Domain,
+        source: String, methodPage: Bool = false
+    ) {
         self.key = key
         self.defaultText = defaultText
         self.defaultValue = value

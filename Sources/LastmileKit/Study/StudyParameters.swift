@@ -20,8 +20,9 @@ public struct StudyParameters: Sendable {
         do {
             table = try TOMLTable(string: text)
         } catch let e as TOMLParseError {
-            throw LastmileError.badInput(SourceLocation(file: sourcePath, line: e.source.begin.line),
-                                         "TOML syntax error at column \(e.source.begin.column): \(e.description)")
+            throw LastmileError.badInput(
+                SourceLocation(file: sourcePath, line: e.source.begin.line),
+                "TOML syntax error at column \(e.source.begin.column): \(e.description)")
         }
         var flat: [String: StudyValue] = [:]
         try StudyParameters.flatten(table, prefix: "", into: &flat, file: sourcePath)
@@ -52,7 +53,8 @@ public struct StudyParameters: Sendable {
             let key = String(o[..<eq]).trimmingCharacters(in: .whitespaces)
             let raw = String(o[o.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
             if (try? TOMLHeaderCheck.check("v = \(raw)", file: "--set")) != nil,
-               let t = try? TOMLTable(string: "v = \(raw)"), let v = t["v"], let value = StudyValue(toml: v) {
+                let t = try? TOMLTable(string: "v = \(raw)"), let v = t["v"], let value = StudyValue(toml: v)
+            {
                 values[key] = value
             } else {
                 values[key] = .string(raw)
@@ -60,8 +62,10 @@ public struct StudyParameters: Sendable {
         }
     }
 
-    private static func flatten(_ table: TOMLTable, prefix: String, into out: inout [String: StudyValue],
-                                file: String) throws {
+    private static func flatten(
+        _ table: TOMLTable, prefix: String, into out: inout [String: StudyValue],
+        file: String
+    ) throws {
         for key in table.keys {
             guard let v = table[key] else { continue }
             let path = prefix.isEmpty ? key : prefix + "." + key
@@ -70,8 +74,9 @@ public struct StudyParameters: Sendable {
             } else if let value = StudyValue(toml: v) {
                 out[path] = value
             } else {
-                throw LastmileError.badInput(SourceLocation(file: file, column: path),
-                                             "unsupported value type \(v.type) (dates and tables in lists are not study parameters)")
+                throw LastmileError.badInput(
+                    SourceLocation(file: file, column: path),
+                    "unsupported value type \(v.type) (dates and tables in lists are not study parameters)")
             }
         }
     }

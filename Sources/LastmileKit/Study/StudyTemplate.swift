@@ -1,6 +1,6 @@
 import Foundation
-import GeoModel
 import GeoIO
+import GeoModel
 import Ingest
 
 /// `lastmile init`: a commented study file for the files found in a folder, recognised by content
@@ -58,7 +58,11 @@ public enum StudyTemplate {
                 continue
             }
             guard layer.schemaStatus == "matches" else {
-                found.notes.append("\(relative): no known schema" + (layer.schema.map { " (almost \($0); missing \(layer.missingFields.joined(separator: ", ")))" } ?? ""))
+                found.notes.append(
+                    "\(relative): no known schema"
+                        + (layer.schema.map {
+                            " (almost \($0); missing \(layer.missingFields.joined(separator: ", ")))"
+                        } ?? ""))
                 continue
             }
             switch layer.schema {
@@ -72,11 +76,17 @@ public enum StudyTemplate {
                     found.notes.append("\(relative): a second ACS table (not used)")
                 }
             case KnownSchema.locations.displayName:
-                if found.locations == nil { found.locations = relative } else { found.notes.append("\(relative): a second location list (not used)") }
+                if found.locations == nil {
+                    found.locations = relative
+                } else {
+                    found.notes.append("\(relative): a second location list (not used)")
+                }
             case KnownSchema.tigerLine.displayName where layer.geometryType != nil:
-                let idField = ["GEOID", "GEOID20", "GEOID10"].first { f in layer.fields.contains { $0.name == f } } ?? "GEOID"
+                let idField =
+                    ["GEOID", "GEOID20", "GEOID10"].first { f in layer.fields.contains { $0.name == f } } ?? "GEOID"
                 guard found.areas == nil, let features = try? VectorSource.readFeatures(path: path, idField: idField),
-                      let level = features.first?.id.level else {
+                    let level = features.first?.id.level
+                else {
                     found.notes.append("\(relative): area shapes not used (a second layer, or ids that are not GEOIDs)")
                     continue
                 }
@@ -95,17 +105,26 @@ public enum StudyTemplate {
         let availability = "the availability files give each location's 2020 block, which rolls up to any level"
         guard let areas = found.areas else {
             if let d = found.demographics, let l = found.demographicsLevel {
-                return (l, "no area shapes were found; the ACS table (\(d)) is by \(l.displayName), and \(availability)", true)
+                return (
+                    l, "no area shapes were found; the ACS table (\(d)) is by \(l.displayName), and \(availability)",
+                    true
+                )
             }
-            return (.tract, "no area shapes or ACS table were found, so tract (the finest level the ACS publishes most tables for); \(availability)", true)
+            return (
+                .tract,
+                "no area shapes or ACS table were found, so tract (the finest level the ACS publishes most tables for); \(availability)",
+                true
+            )
         }
-        var why = "the area shapes (\(areas.path)) have \(areas.level.geoidLength)-digit \(areas.level.displayName) GEOIDs; \(availability)"
+        var why =
+            "the area shapes (\(areas.path)) have \(areas.level.geoidLength)-digit \(areas.level.displayName) GEOIDs; \(availability)"
         var usable = true
         if let d = found.demographics, let l = found.demographicsLevel {
             if l > areas.level {
                 why += "; the ACS table (\(d)) is by \(l.displayName) and is summed up to \(areas.level.pluralName)"
             } else if l < areas.level {
-                why += "; the ACS table (\(d)) is by \(l.displayName), coarser than the shapes, so it cannot be used (download it by \(areas.level.displayName))"
+                why +=
+                    "; the ACS table (\(d)) is by \(l.displayName), coarser than the shapes, so it cannot be used (download it by \(areas.level.displayName))"
                 usable = false
             } else {
                 why += "; the ACS table (\(d)) is by \(l.displayName) too"
@@ -133,7 +152,8 @@ public enum StudyTemplate {
             lines.append("areas = \(quoted(areas.path))")
             lines.append("areas_id = \(quoted(areas.idField))")
         } else {
-            lines.append("# areas = \"tracts.gpkg\"   # REQUIRED for `lastmile run`: TIGER/Line shapes (none found here)")
+            lines.append(
+                "# areas = \"tracts.gpkg\"   # REQUIRED for `lastmile run`: TIGER/Line shapes (none found here)")
         }
         if found.availability.isEmpty {
             lines.append("availability = []   # REQUIRED: FCC BDC fixed availability files (none found here)")
@@ -148,10 +168,14 @@ public enum StudyTemplate {
             lines.append("# demographics = \"acs.csv\"   # ACS 5-year table (none found here)")
         }
         if let l = found.locations {
-            lines.append("locations = \(quoted(l))   # the location universe (Fabric layout; licensed: never copied into outputs)")
+            lines.append(
+                "locations = \(quoted(l))   # the location universe (Fabric layout; licensed: never copied into outputs)"
+            )
         }
-        var shown: Set<String> = ["study.name", "study.area_level", "inputs.areas", "inputs.areas_id",
-                                  "inputs.availability", "inputs.demographics"]
+        var shown: Set<String> = [
+            "study.name", "study.area_level", "inputs.areas", "inputs.areas_id",
+            "inputs.availability", "inputs.demographics",
+        ]
         if found.locations != nil { shown.insert("inputs.locations") }
         var section = ""
         for entry in StudyKeys.all.sorted(by: { $0.key < $1.key }) where !shown.contains(entry.key) {

@@ -45,7 +45,8 @@ public struct Classification: Hashable, Sendable {
             bins = sorted.isEmpty ? [] : Classification.fisherJenksBins(sorted: sorted, classCount: classCount)
         case .manual(let given):
             guard !given.isEmpty, given.allSatisfy(\.isFinite),
-                  zip(given, given.dropFirst()).allSatisfy({ $0 < $1 }) else {
+                zip(given, given.dropFirst()).allSatisfy({ $0 < $1 })
+            else {
                 throw LastmileError.usage("manual map breaks must be finite and strictly ascending, got \(given)")
             }
             bins = given
@@ -76,7 +77,8 @@ public struct Classification: Hashable, Sendable {
 
     /// Binary search for the first break `>= value` (numpy `searchsorted(bins, v, side="left")`).
     static func index(of value: Double, in bins: [Double]) -> Int? {
-        var lo = 0, hi = bins.count
+        var lo = 0
+        var hi = bins.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if bins[mid] < value { lo = mid + 1 } else { hi = mid }
@@ -100,7 +102,8 @@ public struct Classification: Hashable, Sendable {
             if Double(lower) == idx {
                 score = sorted[lower]
             } else {
-                let w0 = Double(lower + 1) - idx, w1 = idx - Double(lower)
+                let w0 = Double(lower + 1) - idx
+                let w1 = idx - Double(lower)
                 score = (sorted[lower] * w0 + sorted[lower + 1] * w1) / (w0 + w1)
             }
             bins.append(score)
@@ -111,7 +114,8 @@ public struct Classification: Hashable, Sendable {
     /// `mapclassify.EqualInterval`: `width = (max - min) / k`, cuts `np.arange(min + width, max + width,
     /// width)` cut to k, the last set to the maximum. All values equal: one class.
     static func equalIntervalBins(sorted: [Double], classCount k: Int) -> [Double] {
-        let lo = sorted[0], hi = sorted[sorted.count - 1]
+        let lo = sorted[0]
+        let hi = sorted[sorted.count - 1]
         guard hi > lo else { return [hi] }
         // A range wider than the largest Double (-1e308…1e308) is divided before it is taken.
         guard (hi - lo).isFinite else {
@@ -152,7 +156,9 @@ public struct Classification: Hashable, Sendable {
         var v: Float = 0
         if n >= 2 {
             for l in 2...n {
-                var s1: Float = 0, s2: Float = 0, w: Float = 0
+                var s1: Float = 0
+                var s2: Float = 0
+                var w: Float = 0
                 for m in 1...l {
                     let i3 = l - m + 1
                     let val = Float(values[i3 - 1] * scale)

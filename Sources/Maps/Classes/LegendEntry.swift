@@ -15,7 +15,9 @@ public struct LegendEntry: Hashable, Sendable {
     /// The "Water" row (water-only areas, plain water fill).
     public let isWater: Bool
 
-    public init(classIndex: Int?, color: Color, label: String, count: Int, noun: AreaNoun = .areas, isWater: Bool = false) {
+    public init(
+        classIndex: Int?, color: Color, label: String, count: Int, noun: AreaNoun = .areas, isWater: Bool = false
+    ) {
         self.classIndex = classIndex
         self.isWater = isWater
         self.color = color

@@ -1,5 +1,5 @@
-import Graphics
 import GeoModel
+import Graphics
 
 /// A sequential colour scheme for a choropleth: light for low values, dark for high (viridis: dark
 /// purple for low, yellow for high).
@@ -53,57 +53,69 @@ public struct Palette: Hashable, Sendable, CustomStringConvertible {
     // ColorBrewer 2.0, colorbrewer2.org, Cynthia A. Brewer (Pennsylvania State University).
 
     /// ColorBrewer sequential YlOrRd (yellow–orange–red); the default for shares of unserved locations.
-    public static let ylOrRd = Palette(name: "YlOrRd", schemes: [
-        3: ["#ffeda0", "#feb24c", "#f03b20"],
-        4: ["#ffffb2", "#fecc5c", "#fd8d3c", "#e31a1c"],
-        5: ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"],
-        6: ["#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026"],
-        7: ["#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026"],
-    ])
+    public static let ylOrRd = Palette(
+        name: "YlOrRd",
+        schemes: [
+            3: ["#ffeda0", "#feb24c", "#f03b20"],
+            4: ["#ffffb2", "#fecc5c", "#fd8d3c", "#e31a1c"],
+            5: ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"],
+            6: ["#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026"],
+            7: ["#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026"],
+        ])
 
     /// ColorBrewer sequential Blues.
-    public static let blues = Palette(name: "Blues", schemes: [
-        3: ["#deebf7", "#9ecae1", "#3182bd"],
-        4: ["#eff3ff", "#bdd7e7", "#6baed6", "#2171b5"],
-        5: ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"],
-        6: ["#eff3ff", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"],
-        7: ["#eff3ff", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#084594"],
-    ])
+    public static let blues = Palette(
+        name: "Blues",
+        schemes: [
+            3: ["#deebf7", "#9ecae1", "#3182bd"],
+            4: ["#eff3ff", "#bdd7e7", "#6baed6", "#2171b5"],
+            5: ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"],
+            6: ["#eff3ff", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"],
+            7: ["#eff3ff", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#084594"],
+        ])
 
     /// ColorBrewer sequential Greens.
-    public static let greens = Palette(name: "Greens", schemes: [
-        3: ["#e5f5e0", "#a1d99b", "#31a354"],
-        4: ["#edf8e9", "#bae4b3", "#74c476", "#238b45"],
-        5: ["#edf8e9", "#bae4b3", "#74c476", "#31a354", "#006d2c"],
-        6: ["#edf8e9", "#c7e9c0", "#a1d99b", "#74c476", "#31a354", "#006d2c"],
-        7: ["#edf8e9", "#c7e9c0", "#a1d99b", "#74c476", "#41ab5d", "#238b45", "#005a32"],
-    ])
+    public static let greens = Palette(
+        name: "Greens",
+        schemes: [
+            3: ["#e5f5e0", "#a1d99b", "#31a354"],
+            4: ["#edf8e9", "#bae4b3", "#74c476", "#238b45"],
+            5: ["#edf8e9", "#bae4b3", "#74c476", "#31a354", "#006d2c"],
+            6: ["#edf8e9", "#c7e9c0", "#a1d99b", "#74c476", "#31a354", "#006d2c"],
+            7: ["#edf8e9", "#c7e9c0", "#a1d99b", "#74c476", "#41ab5d", "#238b45", "#005a32"],
+        ])
 
     /// ColorBrewer sequential Purples.
-    public static let purples = Palette(name: "Purples", schemes: [
-        3: ["#efedf5", "#bcbddc", "#756bb1"],
-        4: ["#f2f0f7", "#cbc9e2", "#9e9ac8", "#6a51a3"],
-        5: ["#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f"],
-        6: ["#f2f0f7", "#dadaeb", "#bcbddc", "#9e9ac8", "#756bb1", "#54278f"],
-        7: ["#f2f0f7", "#dadaeb", "#bcbddc", "#9e9ac8", "#807dba", "#6a51a3", "#4a1486"],
-    ])
+    public static let purples = Palette(
+        name: "Purples",
+        schemes: [
+            3: ["#efedf5", "#bcbddc", "#756bb1"],
+            4: ["#f2f0f7", "#cbc9e2", "#9e9ac8", "#6a51a3"],
+            5: ["#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f"],
+            6: ["#f2f0f7", "#dadaeb", "#bcbddc", "#9e9ac8", "#756bb1", "#54278f"],
+            7: ["#f2f0f7", "#dadaeb", "#bcbddc", "#9e9ac8", "#807dba", "#6a51a3", "#4a1486"],
+        ])
 
     /// ColorBrewer sequential YlGnBu (yellow–green–blue).
-    public static let ylGnBu = Palette(name: "YlGnBu", schemes: [
-        3: ["#edf8b1", "#7fcdbb", "#2c7fb8"],
-        4: ["#ffffcc", "#a1dab4", "#41b6c4", "#225ea8"],
-        5: ["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"],
-        6: ["#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494"],
-        7: ["#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84"],
-    ])
+    public static let ylGnBu = Palette(
+        name: "YlGnBu",
+        schemes: [
+            3: ["#edf8b1", "#7fcdbb", "#2c7fb8"],
+            4: ["#ffffcc", "#a1dab4", "#41b6c4", "#225ea8"],
+            5: ["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"],
+            6: ["#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494"],
+            7: ["#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84"],
+        ])
 
     /// Viridis (matplotlib's perceptually uniform default colormap, CC0), sampled at i/(k-1):
     /// index min(255, ⌊256·i/(k-1)⌋) of the 256-entry table.
-    public static let viridis = Palette(name: "viridis", schemes: [
-        3: ["#440154", "#21918c", "#fde725"],
-        4: ["#440154", "#31688e", "#35b779", "#fde725"],
-        5: ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"],
-        6: ["#440154", "#414487", "#2a788e", "#22a884", "#7ad151", "#fde725"],
-        7: ["#440154", "#443983", "#31688e", "#21918c", "#35b779", "#90d743", "#fde725"],
-    ])
+    public static let viridis = Palette(
+        name: "viridis",
+        schemes: [
+            3: ["#440154", "#21918c", "#fde725"],
+            4: ["#440154", "#31688e", "#35b779", "#fde725"],
+            5: ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"],
+            6: ["#440154", "#414487", "#2a788e", "#22a884", "#7ad151", "#fde725"],
+            7: ["#440154", "#443983", "#31688e", "#21918c", "#35b779", "#90d743", "#fde725"],
+        ])
 }

@@ -1,5 +1,5 @@
-import Graphics
 import GeoModel
+import Graphics
 
 /// A choropleth for a report: areas shaded by the class of their value, with title, legend,
 /// scale bars, north arrow and source line. Values in, display list out (`draw(size:measurer:)`).
@@ -31,10 +31,12 @@ public struct ChoroplethMap: Hashable, Sendable {
     /// Legend text for areas without a value ("Not built"); "No data" by default.
     public var noDataLabel: String = "No data"
 
-    public init(title: String, subtitle: String = "", areas: [MapArea], scheme: ClassificationScheme = .quantile,
-                classCount: Int = 5, palette: Palette = .ylOrRd, valueFormat: ValueFormat = .default,
-                legendTitle: String, areaNoun: AreaNoun = .areas, source: String, style: MapStyle = .standard,
-                labelCount: Int = 0, insets: [MapInset] = [], locator: LocatorMap? = nil) {
+    public init(
+        title: String, subtitle: String = "", areas: [MapArea], scheme: ClassificationScheme = .quantile,
+        classCount: Int = 5, palette: Palette = .ylOrRd, valueFormat: ValueFormat = .default,
+        legendTitle: String, areaNoun: AreaNoun = .areas, source: String, style: MapStyle = .standard,
+        labelCount: Int = 0, insets: [MapInset] = [], locator: LocatorMap? = nil
+    ) {
         self.title = title
         self.subtitle = subtitle
         self.areas = areas
@@ -67,18 +69,24 @@ public struct ChoroplethMap: Hashable, Sendable {
             // A class holding one value (ties, e.g. the many zeros of a quantile) reads as that value.
             var label = low.map { $0 == high ? high : "\($0) – \(high)" } ?? "≤ \(high)"
             if let classLabels, classLabels.count == classification.classCount { label = classLabels[j] }
-            entries.append(LegendEntry(classIndex: j, color: colors[j], label: label, count: classification.counts[j],
-                                      noun: areaNoun))
+            entries.append(
+                LegendEntry(
+                    classIndex: j, color: colors[j], label: label, count: classification.counts[j],
+                    noun: areaNoun))
         }
         let noData = areas.count { $0.classifiableValue == nil && !$0.isWater }
         if noData > 0 {
-            entries.append(LegendEntry(classIndex: nil, color: style.noDataFill, label: noDataLabel, count: noData,
-                                      noun: areaNoun))
+            entries.append(
+                LegendEntry(
+                    classIndex: nil, color: style.noDataFill, label: noDataLabel, count: noData,
+                    noun: areaNoun))
         }
         let water = areas.count(where: \.isWater)
         if water > 0 {
-            entries.append(LegendEntry(classIndex: nil, color: style.waterFill, label: "Water only", count: water,
-                                      noun: areaNoun, isWater: true))
+            entries.append(
+                LegendEntry(
+                    classIndex: nil, color: style.waterFill, label: "Water only", count: water,
+                    noun: areaNoun, isWater: true))
         }
         return entries
     }

@@ -3,7 +3,8 @@ public enum MapAttribution {
     /// Ookla's attribution for its open speed-test tiles, as its licence requires: the credit wording
     /// of Ookla's open-data README (github.com/teamookla/ookla-open-data, "License") and the licence,
     /// Creative Commons Attribution-NonCommercial-ShareAlike 4.0 (CC BY-NC-SA 4.0), © Ookla, LLC.
-    public static let ookla = "Speedtest® by Ookla® Global Fixed and Mobile Network Performance Maps, "
+    public static let ookla =
+        "Speedtest® by Ookla® Global Fixed and Mobile Network Performance Maps, "
         + "© Ookla, LLC, licensed under CC BY-NC-SA 4.0. Ookla trademarks used under license and reprinted with permission."
 
     /// The source line with the given attributions appended, each as its own sentence.

@@ -1,5 +1,5 @@
-import Graphics
 import GeoModel
+import Graphics
 
 /// A name set on a map area, where it was placed.
 public struct MapLabel: Hashable, Sendable {
@@ -36,8 +36,10 @@ struct LabelPlacer {
     static let padding = 1.5
 
     /// Places up to `limit` labels, largest area first.
-    static func place(_ candidates: [Candidate], limit: Int, style: TextStyle,
-                      measurer: some TextMeasurer) -> [MapLabel] {
+    static func place(
+        _ candidates: [Candidate], limit: Int, style: TextStyle,
+        measurer: some TextMeasurer
+    ) -> [MapLabel] {
         guard limit > 0 else { return [] }
         let ordered = candidates.sorted {
             $0.pageArea != $1.pageArea ? $0.pageArea > $1.pageArea : $0.areaID < $1.areaID
@@ -46,11 +48,13 @@ struct LabelPlacer {
         for c in ordered where !c.text.isEmpty {
             if placed.count == limit { break }
             let size = measurer.measure(c.text, style: style, width: nil)
-            let box = PageRect(x: c.anchor.x - size.width / 2, y: c.anchor.y - size.height / 2,
-                               width: size.width, height: size.height)
+            let box = PageRect(
+                x: c.anchor.x - size.width / 2, y: c.anchor.y - size.height / 2,
+                width: size.width, height: size.height)
             guard size.width <= c.areaBox.width, size.height <= c.areaBox.height,
-                  box.minX >= c.frame.minX, box.maxX <= c.frame.maxX,
-                  box.minY >= c.frame.minY, box.maxY <= c.frame.maxY else { continue }
+                box.minX >= c.frame.minX, box.maxX <= c.frame.maxX,
+                box.minY >= c.frame.minY, box.maxY <= c.frame.maxY
+            else { continue }
             let padded = box.inset(by: -padding)
             if placed.contains(where: { $0.box.inset(by: -padding).intersects(padded) }) { continue }
             if c.avoid.contains(where: { $0.intersects(box) }) { continue }

@@ -11,7 +11,8 @@ enum MapSymbols {
         var c = rect.minX + rect.minY + spacing / 2
         let cMax = rect.maxX + rect.maxY
         while c < cMax {
-            let x0 = max(rect.minX, c - rect.maxY), x1 = min(rect.maxX, c - rect.minY)
+            let x0 = max(rect.minX, c - rect.maxY)
+            let x1 = min(rect.maxX, c - rect.minY)
             if x1 > x0 {
                 path.move(to: PagePoint(x: x0, y: c - x0))
                 path.line(to: PagePoint(x: x1, y: c - x1))
@@ -22,8 +23,10 @@ enum MapSymbols {
     }
 
     /// Fills `area` with `fill` and hatches it: fill, then the hatch stroked inside a clip to the area.
-    static func hatchedFill(_ area: Path, rule: FillRule, fill: Color, hatch: StrokeStyle, spacing: Double,
-                            into list: inout DisplayList) {
+    static func hatchedFill(
+        _ area: Path, rule: FillRule, fill: Color, hatch: StrokeStyle, spacing: Double,
+        into list: inout DisplayList
+    ) {
         guard let box = bounds(of: area) else { return }
         list.fill(area, fill, rule: rule)
         list.append(.save)
@@ -35,29 +38,44 @@ enum MapSymbols {
     /// A north arrow in `rect`: "N" centred on top, an arrowhead with a notched base below it.
     /// On a conic equal-area map (EPSG:5070) grid north and true north agree at the central meridian
     /// and differ by a few degrees across a state, so an upright arrow is right near the map's centre.
-    static func northArrow(in rect: PageRect, letterHeight: Double, letterStyle: TextStyle, color: Color,
-                           into list: inout DisplayList) {
+    static func northArrow(
+        in rect: PageRect, letterHeight: Double, letterStyle: TextStyle, color: Color,
+        into list: inout DisplayList
+    ) {
         var style = letterStyle
         style.alignment = .center
         list.text("N", at: PagePoint(x: rect.minX, y: rect.minY), width: rect.width, style: style)
-        let cx = rect.center.x, top = rect.minY + letterHeight + 1, bottom = rect.maxY
+        let cx = rect.center.x
+        let top = rect.minY + letterHeight + 1
+        let bottom = rect.maxY
         let half = min(rect.width / 2, 5)
         var head = Path()
-        head.addRing([PagePoint(x: cx, y: top), PagePoint(x: cx + half, y: bottom),
-                      PagePoint(x: cx, y: bottom - (bottom - top) * 0.3), PagePoint(x: cx - half, y: bottom)])
+        head.addRing([
+            PagePoint(x: cx, y: top), PagePoint(x: cx + half, y: bottom),
+            PagePoint(x: cx, y: bottom - (bottom - top) * 0.3), PagePoint(x: cx - half, y: bottom),
+        ])
         list.fill(head, color)
     }
 
     /// The bounding rectangle of a path's points (control points included), nil when empty.
     static func bounds(of path: Path) -> PageRect? {
-        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+        var minX = Double.infinity
+        var minY = Double.infinity
+        var maxX = -Double.infinity
+        var maxY = -Double.infinity
         func add(_ p: PagePoint) {
-            minX = min(minX, p.x); minY = min(minY, p.y); maxX = max(maxX, p.x); maxY = max(maxY, p.y)
+            minX = min(minX, p.x)
+            minY = min(minY, p.y)
+            maxX = max(maxX, p.x)
+            maxY = max(maxY, p.y)
         }
         for e in path.elements {
             switch e {
             case .move(let p), .line(let p): add(p)
-            case .curve(let a, let b, let c): add(a); add(b); add(c)
+            case .curve(let a, let b, let c):
+                add(a)
+                add(b)
+                add(c)
             case .close: break
             }
         }

@@ -1,5 +1,5 @@
-import Graphics
 import GeoModel
+import Graphics
 
 /// The boundary lines of a set of shapes with every shared edge drawn once.
 ///
@@ -12,8 +12,13 @@ struct SharedBoundaries {
         let a0: UInt64, a1: UInt64, b0: UInt64, b1: UInt64
         /// The edge between two points, the same key in either direction.
         init(_ p: Point, _ q: Point) {
-            let pk = (p.x.bitPattern, p.y.bitPattern), qk = (q.x.bitPattern, q.y.bitPattern)
-            if pk < qk { (a0, a1, b0, b1) = (pk.0, pk.1, qk.0, qk.1) } else { (a0, a1, b0, b1) = (qk.0, qk.1, pk.0, pk.1) }
+            let pk = (p.x.bitPattern, p.y.bitPattern)
+            let qk = (q.x.bitPattern, q.y.bitPattern)
+            if pk < qk {
+                (a0, a1, b0, b1) = (pk.0, pk.1, qk.0, qk.1)
+            } else {
+                (a0, a1, b0, b1) = (qk.0, qk.1, pk.0, pk.1)
+            }
         }
     }
 
@@ -35,7 +40,8 @@ struct SharedBoundaries {
                 let closed = ring.first == ring.last
                 let edgeCount = closed ? ring.count - 1 : ring.count
                 for i in 0..<edgeCount {
-                    let p = ring[i], q = ring[(i + 1) % ring.count]
+                    let p = ring[i]
+                    let q = ring[(i + 1) % ring.count]
                     if p == q { continue }
                     if seen.insert(Edge(p, q)).inserted {
                         if line.isEmpty { line.append(p) }
@@ -54,7 +60,8 @@ struct SharedBoundaries {
         path.move(to: last)
         for (i, p) in line.enumerated().dropFirst() {
             let q = projection.project(p)
-            let dx = q.x - last.x, dy = q.y - last.y
+            let dx = q.x - last.x
+            let dy = q.y - last.y
             if i != line.count - 1, dx * dx + dy * dy < t2 { continue }
             path.line(to: q)
             last = q

@@ -24,49 +24,57 @@ public struct AlbersEqualArea: Hashable, Sendable {
     private let rho0: Double
 
     /// - Precondition: the two standard parallels differ and lie strictly between the poles.
-    public init(standardParallel1: Double, standardParallel2: Double, latitudeOfOrigin: Double, centralMeridian: Double) {
+    public init(standardParallel1: Double, standardParallel2: Double, latitudeOfOrigin: Double, centralMeridian: Double)
+    {
         precondition(standardParallel1 != standardParallel2, "Albers needs two different standard parallels")
         self.standardParallel1 = standardParallel1
         self.standardParallel2 = standardParallel2
         self.latitudeOfOrigin = latitudeOfOrigin
         self.centralMeridian = centralMeridian
-        let m1 = Self.m(standardParallel1), m2 = Self.m(standardParallel2)
-        let q1 = Self.q(standardParallel1), q2 = Self.q(standardParallel2)
-        n = (m1 * m1 - m2 * m2) / (q2 - q1)              // 14-14
-        c = m1 * m1 + n * q1                              // 14-13
+        let m1 = Self.m(standardParallel1)
+        let m2 = Self.m(standardParallel2)
+        let q1 = Self.q(standardParallel1)
+        let q2 = Self.q(standardParallel2)
+        n = (m1 * m1 - m2 * m2) / (q2 - q1)  // 14-14
+        c = m1 * m1 + n * q1  // 14-13
         rho0 = Self.semiMajorAxis * (c - n * Self.q(latitudeOfOrigin)).squareRoot() / n  // 14-12a
     }
 
     /// EPSG:5070, NAD83 / Conus Albers: parallels 29.5° and 45.5° N, origin 23° N, 96° W (EPSG registry).
-    public static let conus = AlbersEqualArea(standardParallel1: 29.5, standardParallel2: 45.5,
-                                              latitudeOfOrigin: 23, centralMeridian: -96)
+    public static let conus = AlbersEqualArea(
+        standardParallel1: 29.5, standardParallel2: 45.5,
+        latitudeOfOrigin: 23, centralMeridian: -96)
     /// EPSG:3338, NAD83 / Alaska Albers: parallels 55° and 65° N, origin 50° N, 154° W (EPSG registry).
-    public static let alaska = AlbersEqualArea(standardParallel1: 55, standardParallel2: 65,
-                                               latitudeOfOrigin: 50, centralMeridian: -154)
+    public static let alaska = AlbersEqualArea(
+        standardParallel1: 55, standardParallel2: 65,
+        latitudeOfOrigin: 50, centralMeridian: -154)
     /// ESRI:102007, Hawaii Albers Equal Area Conic: parallels 8° and 18° N, origin 13° N, 157° W (ESRI registry).
-    public static let hawaii = AlbersEqualArea(standardParallel1: 8, standardParallel2: 18,
-                                               latitudeOfOrigin: 13, centralMeridian: -157)
+    public static let hawaii = AlbersEqualArea(
+        standardParallel1: 8, standardParallel2: 18,
+        latitudeOfOrigin: 13, centralMeridian: -157)
     /// Puerto Rico and the US Virgin Islands have no registered equal-area CRS; this project's choice:
     /// parallels 18° and 18.5° N bracketing the islands, origin 18° N, central meridian 66° W.
-    public static let puertoRico = AlbersEqualArea(standardParallel1: 18, standardParallel2: 18.5,
-                                                   latitudeOfOrigin: 18, centralMeridian: -66)
+    public static let puertoRico = AlbersEqualArea(
+        standardParallel1: 18, standardParallel2: 18.5,
+        latitudeOfOrigin: 18, centralMeridian: -66)
 
     /// Projects a longitude/latitude (degrees) to metres. Longitudes are taken relative to the central
     /// meridian in (-180°, 180°], so shapes crossing the antimeridian (the Aleutians) stay whole.
     public func project(_ p: Point) -> Point {
         let a = Self.semiMajorAxis
-        let rho = a * max(0, c - n * Self.q(p.y)).squareRoot() / n   // 14-12
+        let rho = a * max(0, c - n * Self.q(p.y)).squareRoot() / n  // 14-12
         var dLon = (p.x - centralMeridian).truncatingRemainder(dividingBy: 360)
         if dLon > 180 { dLon -= 360 } else if dLon <= -180 { dLon += 360 }
-        let theta = n * dLon * .pi / 180                              // 14-4
-        return Point(x: rho * sin(theta), y: rho0 - rho * cos(theta)) // 14-1, 14-2
+        let theta = n * dLon * .pi / 180  // 14-4
+        return Point(x: rho * sin(theta), y: rho0 - rho * cos(theta))  // 14-1, 14-2
     }
 
     /// Projects every vertex of a shape given in longitude/latitude.
     public func project(_ shape: MultiPolygon) -> MultiPolygon {
-        MultiPolygon(polygons: shape.polygons.map { polygon in
-            Polygon(rings: polygon.rings.map { ring in ring.map(project) })
-        })
+        MultiPolygon(
+            polygons: shape.polygons.map { polygon in
+                Polygon(rings: polygon.rings.map { ring in ring.map(project) })
+            })
     }
 
     /// Snyder 14-15: m = cos φ / √(1 − e² sin² φ).
@@ -78,7 +86,8 @@ public struct AlbersEqualArea: Hashable, Sendable {
 
     /// Snyder 3-12: q = (1 − e²)[sin φ / (1 − e² sin² φ) − 1/(2e) · ln((1 − e sin φ) / (1 + e sin φ))].
     static func q(_ latitude: Double) -> Double {
-        let e2 = eccentricitySquared, e = e2.squareRoot()
+        let e2 = eccentricitySquared
+        let e = e2.squareRoot()
         let s = sin(latitude * .pi / 180)
         return (1 - e2) * (s / (1 - e2 * s * s) - (1 / (2 * e)) * log((1 - e * s) / (1 + e * s)))
     }

@@ -17,13 +17,15 @@ struct InsetPlacement {
         occupied = [Bool](repeating: false, count: columns * rows)
         polygons = mainShapes.flatMap { $0.polygons.map { ($0.boundingBox, $0) } }
         guard world.width > 0, world.height > 0 else { return }
-        let cw = world.width / Double(columns), ch = world.height / Double(rows)
+        let cw = world.width / Double(columns)
+        let ch = world.height / Double(rows)
         for (_, polygon) in polygons {
             for ring in polygon.rings where !ring.isEmpty {
                 var previous = ring[ring.count - 1]
                 for p in ring {
                     // Mark the cells along the edge, sampled at a third of a cell.
-                    let steps = max(1, Int((max(abs(p.x - previous.x) / cw, abs(p.y - previous.y) / ch) * 3).rounded(.up)))
+                    let steps = max(
+                        1, Int((max(abs(p.x - previous.x) / cw, abs(p.y - previous.y) / ch) * 3).rounded(.up)))
                     for s in 0...steps {
                         let t = Double(s) / Double(steps)
                         mark(Point(x: previous.x + (p.x - previous.x) * t, y: previous.y + (p.y - previous.y) * t))
@@ -48,8 +50,9 @@ struct InsetPlacement {
     /// Whether `box` is clear of every main-map shape.
     func isClear(_ box: BoundingBox) -> Bool {
         guard box.intersects(world) else { return true }
-        let clipped = BoundingBox(minX: max(box.minX, world.minX), minY: max(box.minY, world.minY),
-                                  maxX: min(box.maxX, world.maxX), maxY: min(box.maxY, world.maxY))
+        let clipped = BoundingBox(
+            minX: max(box.minX, world.minX), minY: max(box.minY, world.minY),
+            maxX: min(box.maxX, world.maxX), maxY: min(box.maxY, world.maxY))
         let (i0, j0) = cell(Point(x: clipped.minX, y: clipped.minY))
         let (i1, j1) = cell(Point(x: clipped.maxX, y: clipped.maxY))
         for j in j0...j1 { for i in i0...i1 where occupied[j * columns + i] { return false } }
@@ -68,7 +71,8 @@ struct InsetPlacement {
     ///   - gap: space kept between frames and below the map, metres.
     func place(sizes: [(width: Double, height: Double)], corners: [MapInset.Corner], gap: Double) -> [BoundingBox] {
         var placed: [BoundingBox] = []
-        var leftCursor = world.minX, rightCursor = world.maxX
+        var leftCursor = world.minX
+        var rightCursor = world.maxX
         for (size, corner) in zip(sizes, corners) {
             let minX: Double
             switch corner {
@@ -85,8 +89,9 @@ struct InsetPlacement {
             var box = BoundingBox(minX: minX, minY: lowestTop - size.height, maxX: minX + size.width, maxY: lowestTop)
             while top > lowestTop {
                 let candidate = BoundingBox(minX: minX, minY: top - size.height, maxX: minX + size.width, maxY: top)
-                let padded = BoundingBox(minX: candidate.minX - gap, minY: candidate.minY - gap,
-                                         maxX: candidate.maxX + gap, maxY: candidate.maxY + gap)
+                let padded = BoundingBox(
+                    minX: candidate.minX - gap, minY: candidate.minY - gap,
+                    maxX: candidate.maxX + gap, maxY: candidate.maxY + gap)
                 if isClear(padded), !placed.contains(where: { $0.intersects(padded) }) {
                     box = candidate
                     break

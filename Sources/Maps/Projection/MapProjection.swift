@@ -1,5 +1,5 @@
-import Graphics
 import GeoModel
+import Graphics
 
 /// The mapping from projected world coordinates (metres, y north) to page points (y down):
 /// a uniform scale — an equal-area map must not be stretched — a y flip and a translation.
@@ -17,7 +17,8 @@ public struct MapProjection: Hashable, Sendable {
     /// centres it there. A box without width or height is fitted by its other side; a single point
     /// is shown at one point per metre in the frame's centre.
     public init(fitting world: BoundingBox, into frame: PageRect) {
-        let w = world.width, h = world.height
+        let w = world.width
+        let h = world.height
         let s: Double
         switch (w > 0, h > 0) {
         case (true, true): s = min(frame.width / w, frame.height / h)
@@ -32,9 +33,11 @@ public struct MapProjection: Hashable, Sendable {
     public init(world: BoundingBox, scale: Double, centredIn frame: PageRect) {
         self.scale = scale
         self.world = world
-        let mw = world.width * scale, mh = world.height * scale
-        rect = PageRect(x: frame.x + (frame.width - mw) / 2, y: frame.y + (frame.height - mh) / 2,
-                        width: mw, height: mh)
+        let mw = world.width * scale
+        let mh = world.height * scale
+        rect = PageRect(
+            x: frame.x + (frame.width - mw) / 2, y: frame.y + (frame.height - mh) / 2,
+            width: mw, height: mh)
     }
 
     /// Metres of ground per page point: the figure the scale bar is computed from.
@@ -76,7 +79,8 @@ public struct MapProjection: Hashable, Sendable {
         for (i, p) in ring.enumerated() {
             let q = project(p)
             if let last = out.last, i != ring.count - 1 {
-                let dx = q.x - last.x, dy = q.y - last.y
+                let dx = q.x - last.x
+                let dy = q.y - last.y
                 if dx * dx + dy * dy < t2 { continue }
             }
             out.append(q)

@@ -88,7 +88,9 @@ public enum USInsetLayout {
         let regions = areas.map { region(of: $0.lonLat) }
         var counts: [Region: Int] = [:]
         for r in regions { counts[r, default: 0] += 1 }
-        let main: Region = counts[.conterminous] != nil ? .conterminous
+        let main: Region =
+            counts[.conterminous] != nil
+            ? .conterminous
             : Region.allCases.max { (counts[$0] ?? 0, $1.order) < (counts[$1] ?? 0, $0.order) } ?? .conterminous
         let reproject = reprojectMain && main != .conterminous
         var out: [MapArea] = []
@@ -106,11 +108,12 @@ public enum USInsetLayout {
         var insets: [MapInset] = []
         for r in Region.allCases where r != main {
             guard let set = ids[r] else { continue }
-            let scale: Double = switch r {
-            case .alaska where main == .conterminous: alaskaScale
-            case .northwesternHawaii: northwesternHawaiiScale
-            default: 1
-            }
+            let scale: Double =
+                switch r {
+                case .alaska where main == .conterminous: alaskaScale
+                case .northwesternHawaii: northwesternHawaiiScale
+                default: 1
+                }
             insets.append(MapInset(title: r.title, areaIDs: set, scale: scale, corner: r.corner))
         }
         return Arrangement(areas: out, insets: insets, mainRegion: main, mainReprojected: reproject)

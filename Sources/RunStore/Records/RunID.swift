@@ -24,7 +24,8 @@ public struct RunID: Hashable, Sendable, SingleValueCodable {
             let digits = String(value ?? 0)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
-        let stamp = pad(c.year, 4) + pad(c.month, 2) + pad(c.day, 2) + "T"
+        let stamp =
+            pad(c.year, 4) + pad(c.month, 2) + pad(c.day, 2) + "T"
             + pad(c.hour, 2) + pad(c.minute, 2) + pad(c.second, 2) + "Z"
         let suffix = UInt32.random(in: 0...0xFF_FFFF, using: &generator)
         let hex = String(suffix, radix: 16)

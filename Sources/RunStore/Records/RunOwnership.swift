@@ -21,7 +21,8 @@ extension RunStore {
 
     /// Marks a run that its process never finished as failed, with the error "interrupted".
     public func markInterrupted(_ run: RunID, at date: Date = Date()) throws {
-        try database.run("""
+        try database.run(
+            """
             UPDATE runs SET status = 'failed', finished_at = ?,
                 error = 'interrupted: the process ended before the run finished; its partial outputs were removed'
             WHERE id = ? AND status = 'running'

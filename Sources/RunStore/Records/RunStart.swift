@@ -14,8 +14,10 @@ public struct RunStart: Hashable, Sendable {
     /// The folder the run writes its report and data outputs to.
     public var outputDirectory: String
 
-    public init(id: RunID? = nil, studyName: String, studyPath: String, startedAt: Date = Date(),
-                toolVersion: String, studyText: String, outputDirectory: String) {
+    public init(
+        id: RunID? = nil, studyName: String, studyPath: String, startedAt: Date = Date(),
+        toolVersion: String, studyText: String, outputDirectory: String
+    ) {
         self.id = id
         self.studyName = studyName
         self.studyPath = studyPath

@@ -16,8 +16,10 @@ public struct RunSummary: Hashable, Sendable {
     public var underserved: Int
     public var served: Int
 
-    public init(id: RunID, studyName: String, startedAt: Date, finishedAt: Date?, status: RunStatus, error: String?,
-                areaCount: Int, locations: Int, unserved: Int, underserved: Int, served: Int) {
+    public init(
+        id: RunID, studyName: String, startedAt: Date, finishedAt: Date?, status: RunStatus, error: String?,
+        areaCount: Int, locations: Int, unserved: Int, underserved: Int, served: Int
+    ) {
         self.id = id
         self.studyName = studyName
         self.startedAt = startedAt

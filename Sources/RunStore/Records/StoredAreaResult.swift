@@ -16,9 +16,11 @@ public struct StoredAreaResult: Hashable, Sendable {
     /// Further metrics by name (e.g. "need_score", "cost_per_passing"), stored as JSON.
     public var metrics: [String: Double]
 
-    public init(areaID: String, name: String, locations: Int, unserved: Int, underserved: Int, served: Int,
-                households: Double? = nil, noInternetShare: Double? = nil, medianIncome: Double? = nil,
-                metrics: [String: Double] = [:]) {
+    public init(
+        areaID: String, name: String, locations: Int, unserved: Int, underserved: Int, served: Int,
+        households: Double? = nil, noInternetShare: Double? = nil, medianIncome: Double? = nil,
+        metrics: [String: Double] = [:]
+    ) {
         self.areaID = areaID
         self.name = name
         self.locations = locations

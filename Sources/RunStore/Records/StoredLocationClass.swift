@@ -26,8 +26,10 @@ extension RunStore {
                 "INSERT INTO location_classes (run_id, location_id, area_id, class) VALUES (?, ?, ?, ?)")
             for l in locations {
                 insert.reset()
-                try insert.bind([.text(run.rawValue), .integer(l.locationID), .text(l.areaID),
-                                 .integer(Int64(l.serviceClass.rawValue))])
+                try insert.bind([
+                    .text(run.rawValue), .integer(l.locationID), .text(l.areaID),
+                    .integer(Int64(l.serviceClass.rawValue)),
+                ])
                 while try insert.step() {}
             }
         }
@@ -35,18 +37,22 @@ extension RunStore {
 
     /// The run's location classes, ordered by location id.
     public func locationClasses(_ run: RunID) throws -> [StoredLocationClass] {
-        try database.query("SELECT location_id, area_id, class FROM location_classes WHERE run_id = ? ORDER BY location_id",
-                           [.text(run.rawValue)]) { row in
-            StoredLocationClass(locationID: row.integer(0) ?? 0, areaID: row.text(1) ?? "",
-                                serviceClass: try serviceClass(row.integer(2)))
+        try database.query(
+            "SELECT location_id, area_id, class FROM location_classes WHERE run_id = ? ORDER BY location_id",
+            [.text(run.rawValue)]
+        ) { row in
+            StoredLocationClass(
+                locationID: row.integer(0) ?? 0, areaID: row.text(1) ?? "",
+                serviceClass: try serviceClass(row.integer(2)))
         }
     }
 
     /// Number of location classes stored for a run (0 for runs made before they were stored).
     public func locationClassCount(_ run: RunID) throws -> Int {
-        Int(try database.query("SELECT count(*) FROM location_classes WHERE run_id = ?", [.text(run.rawValue)]) {
-            $0.integer(0) ?? 0
-        }.first ?? 0)
+        Int(
+            try database.query("SELECT count(*) FROM location_classes WHERE run_id = ?", [.text(run.rawValue)]) {
+                $0.integer(0) ?? 0
+            }.first ?? 0)
     }
 
     /// Locations whose class differs between run `a` and run `b` (including new and vanished ones),
@@ -57,14 +63,21 @@ extension RunStore {
     /// (run_id, location_id) and are merged, so the time is linear in the locations (a SQL
     /// FULL OUTER JOIN of the two runs scanned one side per row of the other).
     public func locationTransitions(from a: RunID, to b: RunID) throws -> [LocationTransition] {
-        struct Change: Hashable { var area: String; var from: Int64?; var to: Int64? }
+        struct Change: Hashable {
+            var area: String
+            var from: Int64?
+            var to: Int64?
+        }
         var counts: [Change: Int] = [:]
-        try forEachChange(from: a, to: b) { _, area, from, to in counts[Change(area: area, from: from, to: to), default: 0] += 1 }
+        try forEachChange(from: a, to: b) { _, area, from, to in
+            counts[Change(area: area, from: from, to: to), default: 0] += 1
+        }
         return try counts.sorted {
             ($0.key.area, $0.key.from ?? -1, $0.key.to ?? -1) < ($1.key.area, $1.key.from ?? -1, $1.key.to ?? -1)
         }.map { change, count in
-            LocationTransition(areaID: change.area, from: try change.from.map { try serviceClass($0) },
-                               to: try change.to.map { try serviceClass($0) }, count: count)
+            LocationTransition(
+                areaID: change.area, from: try change.from.map { try serviceClass($0) },
+                to: try change.to.map { try serviceClass($0) }, count: count)
         }
     }
 
@@ -81,8 +94,10 @@ extension RunStore {
     public func locationChanges(from a: RunID, to b: RunID) throws -> [LocationChange] {
         var out: [LocationChange] = []
         try forEachChange(from: a, to: b) { id, area, from, to in
-            out.append(LocationChange(locationID: id, areaID: area, from: try from.map { try serviceClass($0) },
-                                      to: try to.map { try serviceClass($0) }))
+            out.append(
+                LocationChange(
+                    locationID: id, areaID: area, from: try from.map { try serviceClass($0) },
+                    to: try to.map { try serviceClass($0) }))
         }
         return out
     }
@@ -90,17 +105,23 @@ extension RunStore {
     /// Merges both runs' rows, which come in location order from the primary key (run_id,
     /// location_id), and calls `body` for each location whose class differs (area of run `b`, of run
     /// `a` when it vanished). Linear in the locations.
-    private func forEachChange(from a: RunID, to b: RunID,
-                               _ body: (_ location: Int64, _ area: String, _ from: Int64?, _ to: Int64?) throws -> Void) throws {
+    private func forEachChange(
+        from a: RunID, to b: RunID,
+        _ body: (_ location: Int64, _ area: String, _ from: Int64?, _ to: Int64?) throws -> Void
+    ) throws {
         let sql = "SELECT location_id, class, area_id FROM location_classes WHERE run_id = ? ORDER BY location_id"
-        let before = try database.prepare(sql), after = try database.prepare(sql)
+        let before = try database.prepare(sql)
+        let after = try database.prepare(sql)
         try before.bind([.text(a.rawValue)])
         try after.bind([.text(b.rawValue)])
-        var inBefore = try before.step(), inAfter = try after.step()
+        var inBefore = try before.step()
+        var inAfter = try after.step()
         while inBefore || inAfter {
-            let idBefore = inBefore ? before.integer(0) ?? 0 : nil, idAfter = inAfter ? after.integer(0) ?? 0 : nil
+            let idBefore = inBefore ? before.integer(0) ?? 0 : nil
+            let idAfter = inAfter ? after.integer(0) ?? 0 : nil
             if let x = idBefore, let y = idAfter, x == y {
-                let from = before.integer(1), to = after.integer(1)
+                let from = before.integer(1)
+                let to = after.integer(1)
                 if from != to { try body(x, after.text(2) ?? "", from, to) }
                 inBefore = try before.step()
                 inAfter = try after.step()
@@ -116,8 +137,9 @@ extension RunStore {
 
     private func serviceClass(_ value: Int64?) throws -> ServiceClass {
         guard let value, let c = ServiceClass(rawValue: Int(value)) else {
-            throw LastmileError.badInput(SourceLocation(file: path, column: "location_classes.class"),
-                                         "0, 1 or 2, found \(value.map(String.init) ?? "NULL")")
+            throw LastmileError.badInput(
+                SourceLocation(file: path, column: "location_classes.class"),
+                "0, 1 or 2, found \(value.map(String.init) ?? "NULL")")
         }
         return c
     }

@@ -15,8 +15,10 @@ public struct StoredRun: Hashable, Sendable {
     public var studyText: String
     public var outputDirectory: String
 
-    public init(id: RunID, studyName: String, studyPath: String, startedAt: Date, finishedAt: Date?,
-                status: RunStatus, error: String?, toolVersion: String, studyText: String, outputDirectory: String) {
+    public init(
+        id: RunID, studyName: String, studyPath: String, startedAt: Date, finishedAt: Date?,
+        status: RunStatus, error: String?, toolVersion: String, studyText: String, outputDirectory: String
+    ) {
         self.id = id
         self.studyName = studyName
         self.studyPath = studyPath

@@ -14,11 +14,19 @@ public struct StoredScenarioResult: Hashable, Sendable {
         /// Debt-service coverage ratio; nil in years without debt service.
         public var debtServiceCoverage: Double?
 
-        public init(year: Int, passingsInService: Double, subscribers: Double, revenue: Double, opex: Double,
-                    capex: Double, netCashFlow: Double, debtService: Double, debtServiceCoverage: Double?) {
-            self.year = year; self.passingsInService = passingsInService; self.subscribers = subscribers
-            self.revenue = revenue; self.opex = opex; self.capex = capex; self.netCashFlow = netCashFlow
-            self.debtService = debtService; self.debtServiceCoverage = debtServiceCoverage
+        public init(
+            year: Int, passingsInService: Double, subscribers: Double, revenue: Double, opex: Double,
+            capex: Double, netCashFlow: Double, debtService: Double, debtServiceCoverage: Double?
+        ) {
+            self.year = year
+            self.passingsInService = passingsInService
+            self.subscribers = subscribers
+            self.revenue = revenue
+            self.opex = opex
+            self.capex = capex
+            self.netCashFlow = netCashFlow
+            self.debtService = debtService
+            self.debtServiceCoverage = debtServiceCoverage
         }
     }
 
@@ -42,15 +50,29 @@ public struct StoredScenarioResult: Hashable, Sendable {
     public var probabilityNPVNegative: Double
     public var years: [Year]
 
-    public init(scenario: String, label: String, kind: String, capex: Double, npv: Double, irr: Double?,
-                paybackYears: Double?, discountedPaybackYears: Double?, breakEvenTakeRate: Double?, bondAmount: Double,
-                minimumDebtServiceCoverage: Double?, monteCarloDraws: Int, monteCarloSeed: UInt64, p10: Double,
-                p50: Double, p90: Double, probabilityNPVNegative: Double, years: [Year]) {
-        self.scenario = scenario; self.label = label; self.kind = kind; self.capex = capex; self.npv = npv
-        self.irr = irr; self.paybackYears = paybackYears; self.discountedPaybackYears = discountedPaybackYears
-        self.breakEvenTakeRate = breakEvenTakeRate; self.bondAmount = bondAmount
-        self.minimumDebtServiceCoverage = minimumDebtServiceCoverage; self.monteCarloDraws = monteCarloDraws
-        self.monteCarloSeed = monteCarloSeed; self.p10 = p10; self.p50 = p50; self.p90 = p90
-        self.probabilityNPVNegative = probabilityNPVNegative; self.years = years
+    public init(
+        scenario: String, label: String, kind: String, capex: Double, npv: Double, irr: Double?,
+        paybackYears: Double?, discountedPaybackYears: Double?, breakEvenTakeRate: Double?, bondAmount: Double,
+        minimumDebtServiceCoverage: Double?, monteCarloDraws: Int, monteCarloSeed: UInt64, p10: Double,
+        p50: Double, p90: Double, probabilityNPVNegative: Double, years: [Year]
+    ) {
+        self.scenario = scenario
+        self.label = label
+        self.kind = kind
+        self.capex = capex
+        self.npv = npv
+        self.irr = irr
+        self.paybackYears = paybackYears
+        self.discountedPaybackYears = discountedPaybackYears
+        self.breakEvenTakeRate = breakEvenTakeRate
+        self.bondAmount = bondAmount
+        self.minimumDebtServiceCoverage = minimumDebtServiceCoverage
+        self.monteCarloDraws = monteCarloDraws
+        self.monteCarloSeed = monteCarloSeed
+        self.p10 = p10
+        self.p50 = p50
+        self.p90 = p90
+        self.probabilityNPVNegative = probabilityNPVNegative
+        self.years = years
     }
 }

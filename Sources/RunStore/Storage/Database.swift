@@ -128,7 +128,7 @@ final class Database {
         let text = "\(function) failed: \(message) (SQLite code \(rc)); SQL: \(sql)"
         switch rc & 0xff {  // the primary result code is the low byte of an extended code
         case SQLITE_NOTADB, SQLITE_CANTOPEN, SQLITE_IOERR, SQLITE_READONLY, SQLITE_FULL, SQLITE_PERM,
-             SQLITE_CORRUPT, SQLITE_BUSY, SQLITE_LOCKED:
+            SQLITE_CORRUPT, SQLITE_BUSY, SQLITE_LOCKED:
             return .io(path: path, text)
         default:
             return .failed("\(path): \(text)")

@@ -146,7 +146,7 @@ import Testing
         #expect(r.stdout.isEmpty, "\(r.stdout)")
     }
 
-    /// The fingerprint (the first open) reads the whole file; the fault hits the ingest read after it.
+    /// The ingest read (which also fingerprints the file as it reads it) meets the fault.
     @Test(arguments: ["bdc.csv", "bdc.csv.gz", "bdc.zip"])
     func runReadErrorIsExit74AndAFailedRun(file: String) throws {
         let inputs = try Self.inputs.get()
@@ -155,7 +155,7 @@ import Testing
             [
                 "run", BadInputCase.folder + "/base/study.toml", "--out", out.path,
                 "--set", "inputs.availability=\(inputs.dir.file(file))",
-            ], failing: file, skip: 1,
+            ], failing: file,
             expecting: .exit(74),
             stderr: .containing(inputs.dir.file(file) + ": cannot read at byte", "Input/output error"))
         let list = try CommandLineRun.lastmile(["runs", "list", "--out", out.path, "--format", "csv"])

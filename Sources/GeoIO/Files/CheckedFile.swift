@@ -162,12 +162,15 @@ enum CheckedFile {
         }
 
         /// Extends the digest with the bytes just read at `start`, when they continue the hashed prefix;
-        /// a small gap before them (a zip member's local header, skipped by GDAL) is read to fill it, a
-        /// large one (a seek to the central directory) ends the digest of this handle.
+        /// a small gap before them (a zip member's local header, skipped by GDAL) is read to fill it; a
+        /// read far ahead is not hashed now.
         private func hash(_ buffer: UnsafeMutableRawPointer, count: Int, at start: Int64) {
             guard hashed >= 0 else { return }
             if start > hashed {
-                guard start - hashed <= CheckedFile.digestGapLimit, readIntoHash(upTo: start) else {
+                // A read far ahead (a gzip trailer, a zip's central directory) is left for later: the
+                // prefix reaches it in order, or the tail is read at close.
+                guard start - hashed <= CheckedFile.digestGapLimit else { return }
+                guard readIntoHash(upTo: start) else {
                     hashed = -1
                     return
                 }

@@ -1,0 +1,134 @@
+import Analysis
+import Foundation
+import GeoIO
+import GeoModel
+import Ingest
+import RunStore
+
+/// The study's inputs as a run reads them: their files and fingerprints, the location universe, the
+/// funded locations and the measured road miles.
+extension StudyRunner {
+    /// The study's input files by role, in the order run.json and the run store list them.
+    static func inputFiles(_ study: Study, areasPath: String) -> [(role: String, path: String)] {
+        var files: [(String, String)] = study.availabilityPaths.map { ("availability", $0) }
+        if let l = study.locationsPath { files.append(("locations", l)) }
+        if let u = study.ulfwDemonstratedPath { files.append(("ulfw_demonstrated", u)) }
+        files += study.fundedLocationsPaths.map { ("funded_locations", $0) }
+        if let a = study.anchorInstitutionsPath { files.append(("anchor_institutions", a)) }
+        files.append(("areas", areasPath))
+        if let d = study.demographicsPath { files.append(("demographics", d)) }
+        if let d = study.businessCase.earlierDemographicsPath { files.append(("demographics_earlier", d)) }
+        if let r = study.businessCase.roadsPath { files.append(("roads", r)) }
+        return files
+    }
+
+    /// Size and SHA-256 of the study file and every input (taken from the read where the reader hashed it).
+    static func fingerprints(_ study: Study, files: [(role: String, path: String)]) throws -> [RunInput] {
+        var inputs: [RunInput] = []
+        if FileManager.default.fileExists(atPath: study.parameters.sourcePath) {
+            let d = try FileDigest.of(path: study.parameters.sourcePath)
+            inputs.append(
+                RunInput(role: "study", path: study.parameters.sourcePath, sizeBytes: d.byteCount, sha256: d.sha256))
+        } else {  // a study made from a batch template: fingerprint its text
+            let text = Array(study.parameters.text.utf8)
+            inputs.append(
+                RunInput(
+                    role: "study", path: study.parameters.sourcePath, sizeBytes: Int64(text.count),
+                    sha256: SHA256.hex(of: text)))
+        }
+        for (role, path) in files {
+            let d = try FileDigest.of(path: path)
+            inputs.append(RunInput(role: role, path: path, sizeBytes: d.byteCount, sha256: d.sha256))
+        }
+        return inputs
+    }
+
+    /// Marks the locations of the study's funded-locations lists in `table` (a funded location that is
+    /// not served is counted apart from the need) and says what was found.
+    static func fundedLocations(_ study: Study, table: inout LocationTable, say: (String) -> Void) throws
+        -> (programs: [Int64: String], notes: [String])
+    {
+        guard !study.fundedLocationsPaths.isEmpty else { return ([:], []) }
+        say("reading funded locations")
+        var programs: [Int64: String] = [:]
+        for path in study.fundedLocationsPaths {
+            let list = try LocationIDList.labelled(
+                path: path, labelColumns: ["program", "program_name", "funding_program"])
+            programs.merge(list) { a, b in a.isEmpty ? b : a }
+        }
+        table.fundedLocations = Set(programs.keys)
+        var present = 0
+        var notServed = 0
+        table.forEach { id, _, cls in
+            guard programs[id] != nil else { return }
+            present += 1
+            if cls != .served { notServed += 1 }
+        }
+        var notes = [
+            "\(notServed) location(s) already have an enforceable commitment to be served (inputs.funded_locations: \(programs.count) listed, \(present) of them in this study, \(present - notServed) already served): they are counted apart as funded and left out of the need"
+        ]
+        if present < programs.count {
+            notes.append(
+                "\(programs.count - present) funded location(s) are not in the availability files or the locations file and are not counted"
+            )
+        }
+        return (programs, notes)
+    }
+
+    /// The study's location universe. With a locations file (inputs.locations) the classified tables
+    /// are replaced by tables over its locations (a listed location without availability rows is
+    /// unserved; availability locations it does not list are left out, with a diagnostic).
+    static func locationUniverse(
+        _ study: Study,
+        classified:
+            inout (
+                table: LocationTable, unknownTechnologyRows: Int,
+                passings: LocationTable?, rowsByTechnology: [Int: Int]
+            ),
+        say: (String) -> Void
+    ) throws -> LocationUniverse {
+        guard let path = study.locationsPath else {
+            return LocationUniverse(rowsByTechnology: classified.rowsByTechnology)
+        }
+        say("reading the location universe")
+        let file = try LocationsFile.read(path: path)
+        // Passings: listed locations with a residential record, and listed locations with no record at
+        // all (their business/residential code is unknown; most serviceable locations are homes).
+        var inAvailability = Set<Int64>(minimumCapacity: classified.table.count)
+        classified.table.forEach { id, _, _ in inAvailability.insert(id) }
+        classified.passings = classified.passings.map { passings in
+            var isPassing = Set<Int64>(minimumCapacity: passings.count)
+            passings.forEach { id, _, _ in isPassing.insert(id) }
+            return passings.over(
+                universe: file.blocks.filter { isPassing.contains($0.key) || !inAvailability.contains($0.key) }
+            ).table
+        }
+        let (table, notListed) = classified.table.over(universe: file.blocks)
+        classified.table = table
+        return LocationUniverse(
+            rowsByTechnology: classified.rowsByTechnology, locationsFile: path,
+            locationsInFile: file.blocks.count, availabilityLocationsNotInFile: notListed)
+    }
+
+    /// Route miles per area from the study's road layer (inputs.roads). An area with passings but no road
+    /// in the layer keeps the estimate (cost.route_factor), with a diagnostic naming how many.
+    static func measuredRouteMiles(
+        study: Study, roadsPath: String, areas: [Area], passings: [AreaID: Int],
+        diagnostics: inout [String]
+    ) throws -> [AreaID: Double] {
+        let lengths = try RoadNetwork.lengths(
+            path: roadsPath, layer: study.businessCase.roadsLayer, areas: areas,
+            classes: study.businessCase.roadClasses, equalAreaCRS: study.equalAreaCRS,
+            areasFile: study.areasPath ?? "inputs.areas")
+        var miles = lengths.milesByArea
+        let withoutRoads = miles.filter { $0.value == 0 && (passings[$0.key] ?? 0) > 0 }.keys
+        for id in withoutRoads { miles[id] = nil }
+        if !withoutRoads.isEmpty {
+            diagnostics.append(
+                "\(withoutRoads.count) area(s) with passings have no road in \(roadsPath)"
+                    + (lengths.classField.map { " (\($0) in \(lengths.classes.joined(separator: ", ")))" } ?? "")
+                    + "; their route miles are estimated from area and passings")
+        }
+        return miles
+    }
+}

@@ -113,7 +113,7 @@ public struct AtomicOutput: Sendable {
     }
 
     /// Flushes a file or a directory (its entries) to disk.
-    public static func sync(_ path: String, reportedAs name: String? = nil) throws(AtomicOutputError) {
+    static func sync(_ path: String, reportedAs name: String? = nil) throws(AtomicOutputError) {
         // open returns a descriptor, or -1 with errno; directories open read-only.
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {

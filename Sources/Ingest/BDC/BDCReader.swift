@@ -9,6 +9,11 @@ import GeoModel
 /// `block_geoid` are turned into text (and a provider's id and brand are reused while consecutive
 /// rows repeat them, as they do in FCC files, which are written one filing after another).
 public enum BDCReader {
+    /// Rows the parallel reader hands an accumulator at a time: 16,384 (about 1 MiB of rows) lets an
+    /// accumulator that sorts a batch into 16 partitions take each lock for about 1,000 rows (chosen
+    /// for `SharedLocationTable`); accumulators size their scratch space by it.
+    public static let rowsPerBatch = 16_384
+
     /// Bytes read from the stream at a time: 4 MiB keeps the per-read cost of `VSIFReadL` (and the
     /// gzip/zip inflation behind it) negligible while memory stays small (chosen for this reader).
     public static let defaultChunkSize = 4 << 20

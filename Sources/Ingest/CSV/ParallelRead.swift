@@ -30,9 +30,8 @@ final class ParallelRead<A: AvailabilityAccumulator>: Sendable {
     let source: Mutex<ChunkSource>
     let results: Mutex<[(accumulator: A, tally: WorkerTally)?]>
 
-    /// Rows handed to the accumulator at a time: 16,384 (about 1 MiB of rows) lets an accumulator that
-    /// sorts a batch into 16 partitions take each lock for about 1,000 rows (chosen for `SharedLocationTable`).
-    static var batchSize: Int { 16384 }
+    /// Rows handed to the accumulator at a time (`BDCReader.rowsPerBatch`).
+    static var batchSize: Int { BDCReader.rowsPerBatch }
 
     init(source: consuming sending ChunkSource, workers: Int) {
         self.source = Mutex(source)

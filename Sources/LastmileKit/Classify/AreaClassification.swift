@@ -192,22 +192,6 @@ public struct AreaClassification: Sendable {
         return (table, summary.unknownTechnologyRows, passings, summary.rowsByTechnology, fold.landscape)
     }
 
-    /// The reference path: one record at a time through `BDCReader.read` on the calling thread.
-    static func classifyLocationsRecordByRecord(files: [String], profile: PolicyProfile) throws
-        -> (table: LocationTable, unknownTechnologyRows: Int, rowsByTechnology: [Int: Int])
-    {
-        guard !files.isEmpty else { throw LastmileError.usage("no availability files given") }
-        var table = LocationTable(profile: profile)
-        var unknown = 0
-        var byTechnology: [Int: Int] = [:]
-        for file in files {
-            let summary = try BDCReader.read(path: file) { table.add($0) }
-            unknown += summary.unknownTechnologyRows
-            byTechnology.merge(summary.rowsByTechnology, uniquingKeysWith: +)
-        }
-        return (table, unknown, byTechnology)
-    }
-
     /// The legacy FCC Form 477 classification (`form477-25-3`): blocks, not locations, per area.
     /// - Throws: the reader's errors (file, line and column).
     public static func runForm477(files: [String], level: AreaLevel) throws -> AreaClassification {

@@ -20,7 +20,7 @@ struct AvailabilityFold: AvailabilityAccumulator {
     ) {
         self.landscape = landscape
         self.rule = rule
-        let capacity = 16_384  // rows the parallel reader hands over at a time
+        let capacity = BDCReader.rowsPerBatch
         self.locations = LocationFold(shared: locations, rule: rule, batchCapacity: capacity)
         self.passings = passings.map { LocationFold(shared: $0.table, rule: $0.rule, batchCapacity: capacity) }
     }

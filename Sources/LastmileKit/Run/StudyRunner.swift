@@ -253,7 +253,7 @@ public enum StudyRunner {
             diagnostics: diagnostics, rowsRead: classified.table.rowsSeen, businessCase: businessCase,
             householdTrend: trend, locations: classified.table, universe: universe, providers: providers,
             details: details, fundedPrograms: funding.programs, anchors: anchors,
-            byArea: StudyAreas(results: join.results, plans: businessCase.areas, areas: areas))
+            byArea: StudyAreas(plans: businessCase.areas, areas: areas))
     }
 
     /// A folder name for a study: lower-case letters, digits and dashes.

@@ -17,6 +17,11 @@ public struct RunID: Hashable, Sendable, SingleValueCodable {
 
     /// A new id for a run started at `date` (UTC), with the random suffix drawn from `generator`.
     public static func generate<G: RandomNumberGenerator>(date: Date, using generator: inout G) -> RunID {
+        RunID(date: date, suffix: UInt32.random(in: 0...0xFF_FFFF, using: &generator))
+    }
+
+    /// The id of `date` (UTC, to the second) with a 24-bit `suffix` as six hex digits.
+    init(date: Date, suffix: UInt32) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
@@ -27,25 +32,17 @@ public struct RunID: Hashable, Sendable, SingleValueCodable {
         let stamp =
             pad(c.year, 4) + pad(c.month, 2) + pad(c.day, 2) + "T"
             + pad(c.hour, 2) + pad(c.minute, 2) + pad(c.second, 2) + "Z"
-        let suffix = UInt32.random(in: 0...0xFF_FFFF, using: &generator)
-        let hex = String(suffix, radix: 16)
-        return RunID(stamp + "-" + String(repeating: "0", count: 6 - hex.count) + hex)
+        let hex = String(suffix & 0xFF_FFFF, radix: 16)
+        self.init(stamp + "-" + String(repeating: "0", count: 6 - hex.count) + hex)
     }
 
     /// A reproducible id: the stamp of `date` (a pinned `SOURCE_DATE_EPOCH`) and a suffix derived from
-    /// `seed` (FNV-1a, 24 bits), so that two runs of the same study at the same pinned date carry the
-    /// same id and their reports are byte-identical.
+    /// `seed` (bits 8–31 of its 64-bit FNV-1a hash), so that two runs of the same study at the same
+    /// pinned date carry the same id and their reports are byte-identical.
     public static func reproducible(date: Date, seed: String) -> RunID {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in seed.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        var generator = FixedSuffix(value: hash)
-        return generate(date: date, using: &generator)
-    }
-
-    /// A "generator" that returns one chosen value: the suffix of `reproducible(date:seed:)`.
-    private struct FixedSuffix: RandomNumberGenerator {
-        let value: UInt64
-        mutating func next() -> UInt64 { value }
+        return RunID(date: date, suffix: UInt32(truncatingIfNeeded: hash) >> 8)
     }
 
     /// Whether the text has the generated shape `YYYYMMDDTHHMMSSZ-xxxxxx` (lower-case hex).

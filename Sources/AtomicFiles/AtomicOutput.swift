@@ -7,10 +7,7 @@ public struct AtomicOutputError: Error, Equatable, Sendable, CustomStringConvert
     public let path: String
     public let reason: String
 
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
+    public init(path: String, reason: String) { self.path = path; self.reason = reason }
 
     public var description: String { "\(path): \(reason)" }
 }

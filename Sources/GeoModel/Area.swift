@@ -13,10 +13,7 @@ public struct Area: Hashable, Sendable {
         id: AreaID, name: String, landAreaSquareMetres: Double?, geometry: MultiPolygon,
         geographicGeometry: MultiPolygon
     ) {
-        self.id = id
-        self.name = name
-        self.landAreaSquareMetres = landAreaSquareMetres
-        self.geometry = geometry
+        self.id = id; self.name = name; self.landAreaSquareMetres = landAreaSquareMetres; self.geometry = geometry
         self.geographicGeometry = geographicGeometry
     }
 

@@ -21,16 +21,9 @@ public struct AvailabilityRecord: Hashable, Sendable {
         download: Bandwidth?, upload: Bandwidth?, lowLatency: Bool?,
         businessResidential: BusinessResidentialCode, blockGEOID: String, h3Cell: String = ""
     ) {
-        self.locationID = locationID
-        self.providerID = providerID
-        self.brandName = brandName
-        self.technology = technology
-        self.download = download
-        self.upload = upload
-        self.lowLatency = lowLatency
-        self.businessResidential = businessResidential
-        self.blockGEOID = blockGEOID
-        self.h3Cell = h3Cell
+        self.locationID = locationID; self.providerID = providerID; self.brandName = brandName
+        self.technology = technology; self.download = download; self.upload = upload; self.lowLatency = lowLatency
+        self.businessResidential = businessResidential; self.blockGEOID = blockGEOID; self.h3Cell = h3Cell
     }
 
     /// The state FIPS code, taken from the block GEOID (the `state_usps` column is known to be wrong at times).

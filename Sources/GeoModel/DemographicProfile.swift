@@ -44,17 +44,11 @@ public struct DemographicProfile: Hashable, Sendable, Codable {
         noComputerHouseholds: Int? = nil, householdPopulation: Int? = nil, broadbandShare: Double? = nil,
         noSubscriptionWithComputerShare: Double? = nil, noComputerShare: Double? = nil
     ) {
-        self.geoid = geoid
-        self.population = population
-        self.households = households
-        self.medianHouseholdIncome = medianHouseholdIncome
-        self.internetUniverseHouseholds = internetUniverseHouseholds
-        self.noInternetHouseholds = noInternetHouseholds
-        self.noComputerHouseholds = noComputerHouseholds
-        self.householdPopulation = householdPopulation
-        self.broadbandShare = broadbandShare
-        self.noSubscriptionWithComputerShare = noSubscriptionWithComputerShare
-        self.noComputerShare = noComputerShare
+        self.geoid = geoid; self.population = population; self.households = households
+        self.medianHouseholdIncome = medianHouseholdIncome; self.internetUniverseHouseholds = internetUniverseHouseholds
+        self.noInternetHouseholds = noInternetHouseholds; self.noComputerHouseholds = noComputerHouseholds
+        self.householdPopulation = householdPopulation; self.broadbandShare = broadbandShare
+        self.noSubscriptionWithComputerShare = noSubscriptionWithComputerShare; self.noComputerShare = noComputerShare
     }
 
     /// The universe the subscription shares are of: households (B28002) or persons in households (S2802).

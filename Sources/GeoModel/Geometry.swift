@@ -2,20 +2,14 @@
 public struct Point: Hashable, Sendable, Codable {
     public var x: Double
     public var y: Double
-    public init(x: Double, y: Double) {
-        self.x = x
-        self.y = y
-    }
+    public init(x: Double, y: Double) { self.x = x; self.y = y }
 }
 
 /// An axis-aligned rectangle.
 public struct BoundingBox: Hashable, Sendable, Codable {
     public var minX: Double, minY: Double, maxX: Double, maxY: Double
     public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
-        self.minX = minX
-        self.minY = minY
-        self.maxX = maxX
-        self.maxY = maxY
+        self.minX = minX; self.minY = minY; self.maxX = maxX; self.maxY = maxY
     }
     /// The empty box: union identity.
     public static let empty = BoundingBox(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)

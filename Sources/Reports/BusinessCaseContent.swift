@@ -1,21 +1,16 @@
 import Charts
+import GeoModel
 import Graphics
 
 /// The business-case section of a report as plain values: each scenario's metrics, cash flows and
 /// risk, the adoption curve, the build phases (with their map already drawn) and every parameter
 /// with its value and source.
 public struct BusinessCaseContent: Hashable, Sendable, Codable {
-    public struct Scenario: Hashable, Sendable, Codable {
+    public struct Scenario: Hashable, Sendable, Codable, CarriesScenarioMetrics {
         public var label: String
         /// retail, wholesale or subsidy.
         public var kind: String
-        public var capex: Double
-        public var npv: Double
-        public var irr: Double?
-        public var paybackYears: Double?
-        public var discountedPaybackYears: Double?
-        public var breakEvenTakeRate: Double?
-        public var minimumDebtServiceCoverage: Double?
+        public var metrics: ScenarioMetrics
         /// Net cash flow per year 0…horizon.
         public var netCashFlows: [Double]
         /// Subscribers at the end of each year 0…horizon.
@@ -49,29 +44,13 @@ public struct BusinessCaseContent: Hashable, Sendable, Codable {
         public var generalFundExposureYear: Int?
 
         public init(
-            label: String, kind: String, capex: Double, npv: Double, irr: Double?, paybackYears: Double?,
-            discountedPaybackYears: Double?, breakEvenTakeRate: Double?, minimumDebtServiceCoverage: Double?,
-            netCashFlows: [Double], subscribers: [Double], tornado: [TornadoRow], p10: Double, p50: Double,
-            p90: Double, probabilityNPVNegative: Double, draws: Int, seed: UInt64, monteCarloNPVs: [Double]
+            label: String, kind: String, metrics: ScenarioMetrics, netCashFlows: [Double], subscribers: [Double],
+            tornado: [TornadoRow], p10: Double, p50: Double, p90: Double, probabilityNPVNegative: Double, draws: Int,
+            seed: UInt64, monteCarloNPVs: [Double]
         ) {
-            self.label = label
-            self.kind = kind
-            self.capex = capex
-            self.npv = npv
-            self.irr = irr
-            self.paybackYears = paybackYears
-            self.discountedPaybackYears = discountedPaybackYears
-            self.breakEvenTakeRate = breakEvenTakeRate
-            self.minimumDebtServiceCoverage = minimumDebtServiceCoverage
-            self.netCashFlows = netCashFlows
-            self.subscribers = subscribers
-            self.tornado = tornado
-            self.p10 = p10
-            self.p50 = p50
-            self.p90 = p90
-            self.probabilityNPVNegative = probabilityNPVNegative
-            self.draws = draws
-            self.seed = seed
+            self.label = label; self.kind = kind; self.metrics = metrics; self.netCashFlows = netCashFlows
+            self.subscribers = subscribers; self.tornado = tornado; self.p10 = p10; self.p50 = p50; self.p90 = p90
+            self.probabilityNPVNegative = probabilityNPVNegative; self.draws = draws; self.seed = seed
             self.monteCarloNPVs = monteCarloNPVs
         }
     }
@@ -80,10 +59,7 @@ public struct BusinessCaseContent: Hashable, Sendable, Codable {
     public struct Amount: Hashable, Sendable, Codable {
         public var label: String
         public var amount: Double
-        public init(label: String, amount: Double) {
-            self.label = label
-            self.amount = amount
-        }
+        public init(label: String, amount: Double) { self.label = label; self.amount = amount }
     }
 
     /// One tornado bar: "Take rate (×0.8 / ×1.2)" and the NPV at the low and high setting.
@@ -92,9 +68,7 @@ public struct BusinessCaseContent: Hashable, Sendable, Codable {
         public var npvAtLow: Double
         public var npvAtHigh: Double
         public init(label: String, npvAtLow: Double, npvAtHigh: Double) {
-            self.label = label
-            self.npvAtLow = npvAtLow
-            self.npvAtHigh = npvAtHigh
+            self.label = label; self.npvAtLow = npvAtLow; self.npvAtHigh = npvAtHigh
         }
     }
 
@@ -104,10 +78,7 @@ public struct BusinessCaseContent: Hashable, Sendable, Codable {
         public var passings: Int
         public var costToPass: Double
         public init(phase: Int, areas: Int, passings: Int, costToPass: Double) {
-            self.phase = phase
-            self.areas = areas
-            self.passings = passings
-            self.costToPass = costToPass
+            self.phase = phase; self.areas = areas; self.passings = passings; self.costToPass = costToPass
         }
     }
 
@@ -117,9 +88,7 @@ public struct BusinessCaseContent: Hashable, Sendable, Codable {
         public var value: String
         public var source: String
         public init(key: String, value: String, source: String) {
-            self.key = key
-            self.value = value
-            self.source = source
+            self.key = key; self.value = value; self.source = source
         }
     }
 
@@ -153,17 +122,10 @@ public struct BusinessCaseContent: Hashable, Sendable, Codable {
         phases: [Phase], areasNotBuilt: Int, phasesMap: DisplayList? = nil, phasesMapCaption: String = "",
         parameters: [Parameter], methodParagraphs: [String]
     ) {
-        self.scenarios = scenarios
-        self.horizonYears = horizonYears
-        self.discountRate = discountRate
-        self.takeRate = takeRate
-        self.adoptionCurve = adoptionCurve
-        self.phases = phases
-        self.areasNotBuilt = areasNotBuilt
-        self.phasesMap = phasesMap
-        self.phasesMapCaption = phasesMapCaption
-        self.parameters = parameters
-        self.methodParagraphs = methodParagraphs
+        self.scenarios = scenarios; self.horizonYears = horizonYears; self.discountRate = discountRate
+        self.takeRate = takeRate; self.adoptionCurve = adoptionCurve; self.phases = phases
+        self.areasNotBuilt = areasNotBuilt; self.phasesMap = phasesMap; self.phasesMapCaption = phasesMapCaption
+        self.parameters = parameters; self.methodParagraphs = methodParagraphs
     }
 
     /// One sentence on what the Monte Carlo draws assume.

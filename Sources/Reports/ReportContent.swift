@@ -13,10 +13,7 @@ public struct ReportContent: Hashable, Sendable, Codable {
         public var funded: Int?
 
         public init(locations: Int, unserved: Int, underserved: Int, served: Int, funded: Int? = nil) {
-            self.locations = locations
-            self.unserved = unserved
-            self.underserved = underserved
-            self.served = served
+            self.locations = locations; self.unserved = unserved; self.underserved = underserved; self.served = served
             self.funded = funded
         }
 
@@ -54,15 +51,9 @@ public struct ReportContent: Hashable, Sendable, Codable {
             id: String, label: String, otherBrands: [String], technologies: String, locations: Int,
             locationsAt25x3: Int, locationsAt100x20: Int, locationsServed: Int, topSpeed: String
         ) {
-            self.id = id
-            self.label = label
-            self.otherBrands = otherBrands
-            self.technologies = technologies
-            self.locations = locations
-            self.locationsAt25x3 = locationsAt25x3
-            self.locationsAt100x20 = locationsAt100x20
-            self.locationsServed = locationsServed
-            self.topSpeed = topSpeed
+            self.id = id; self.label = label; self.otherBrands = otherBrands; self.technologies = technologies
+            self.locations = locations; self.locationsAt25x3 = locationsAt25x3
+            self.locationsAt100x20 = locationsAt100x20; self.locationsServed = locationsServed; self.topSpeed = topSpeed
         }
     }
 
@@ -89,15 +80,9 @@ public struct ReportContent: Hashable, Sendable, Codable {
             id: String, name: String, locations: Int, unserved: Int, underserved: Int, served: Int,
             households: Int? = nil, noInternetShare: Double? = nil, medianIncome: Int? = nil
         ) {
-            self.id = id
-            self.name = name
-            self.locations = locations
-            self.unserved = unserved
-            self.underserved = underserved
-            self.served = served
-            self.households = households
-            self.noInternetShare = noInternetShare
-            self.medianIncome = medianIncome
+            self.id = id; self.name = name; self.locations = locations; self.unserved = unserved
+            self.underserved = underserved; self.served = served; self.households = households
+            self.noInternetShare = noInternetShare; self.medianIncome = medianIncome
         }
 
         /// Share of the area's locations that are unserved or underserved (0 without locations).
@@ -118,10 +103,7 @@ public struct ReportContent: Hashable, Sendable, Codable {
         public var vintageAndLicence: String
 
         public init(fileName: String, role: String, sizeBytes: Int64, sha256: String, vintageAndLicence: String) {
-            self.fileName = fileName
-            self.role = role
-            self.sizeBytes = sizeBytes
-            self.sha256 = sha256
+            self.fileName = fileName; self.role = role; self.sizeBytes = sizeBytes; self.sha256 = sha256
             self.vintageAndLicence = vintageAndLicence
         }
     }
@@ -152,10 +134,7 @@ public struct ReportContent: Hashable, Sendable, Codable {
         public var serviceClass: String
         public var gigabitSymmetric: Bool
         public init(type: String, name: String, area: String, serviceClass: String, gigabitSymmetric: Bool) {
-            self.type = type
-            self.name = name
-            self.area = area
-            self.serviceClass = serviceClass
+            self.type = type; self.name = name; self.area = area; self.serviceClass = serviceClass
             self.gigabitSymmetric = gigabitSymmetric
         }
     }
@@ -195,28 +174,13 @@ public struct ReportContent: Hashable, Sendable, Codable {
         businessCase: BusinessCaseContent? = nil, universeNotice: String? = nil, noInternetUniverse: String? = nil,
         providers: [ProviderRow] = [], anchors: [AnchorRow] = []
     ) {
-        self.title = title
-        self.studyName = studyName
-        self.isSyntheticData = isSyntheticData
-        self.syntheticNotice = syntheticNotice
-        self.generatedDate = generatedDate
-        self.timestamp = timestamp
-        self.dataVintages = dataVintages
-        self.totals = totals
-        self.areas = areas
-        self.areaNoun = areaNoun
-        self.map = map
-        self.mapCaption = mapCaption
-        self.policyName = policyName
-        self.methodParagraphs = methodParagraphs
-        self.dataSources = dataSources
-        self.runID = runID
-        self.toolVersion = toolVersion
-        self.businessCase = businessCase
-        self.universeNotice = universeNotice
-        self.noInternetUniverse = noInternetUniverse
-        self.providers = providers
-        self.anchors = anchors
+        self.title = title; self.studyName = studyName; self.isSyntheticData = isSyntheticData
+        self.syntheticNotice = syntheticNotice; self.generatedDate = generatedDate; self.timestamp = timestamp
+        self.dataVintages = dataVintages; self.totals = totals; self.areas = areas; self.areaNoun = areaNoun
+        self.map = map; self.mapCaption = mapCaption; self.policyName = policyName
+        self.methodParagraphs = methodParagraphs; self.dataSources = dataSources; self.runID = runID
+        self.toolVersion = toolVersion; self.businessCase = businessCase; self.universeNotice = universeNotice
+        self.noInternetUniverse = noInternetUniverse; self.providers = providers; self.anchors = anchors
     }
 
     /// The plural of `areaNoun` ("counties", "tracts", "block groups").

@@ -29,8 +29,7 @@ extension RunStore {
                     throw LastmileError.failed(
                         "\(path): scenario '\(r.scenario)' has a number that is not finite and cannot be stored")
                 }
-                insert.reset()
-                try insert.bind([
+                try insert.run([
                     .text(run.rawValue), .text(r.scenario), .integer(Int64(position)), .text(r.label), .text(r.kind),
                     .real(r.capex), .real(r.npv), .optional(r.irr), .optional(r.paybackYears),
                     .optional(r.discountedPaybackYears), .optional(r.breakEvenTakeRate), .real(r.bondAmount),
@@ -38,7 +37,6 @@ extension RunStore {
                     .text(String(r.monteCarloSeed)), .real(r.p10), .real(r.p50), .real(r.p90),
                     .real(r.probabilityNPVNegative),
                 ])
-                while try insert.step() {}
                 for y in r.years {
                     let values = [
                         y.passingsInService, y.subscribers, y.revenue, y.opex, y.capex, y.netCashFlow, y.debtService,
@@ -47,13 +45,11 @@ extension RunStore {
                         throw LastmileError.failed(
                             "\(path): scenario '\(r.scenario)' year \(y.year) has a number that is not finite")
                     }
-                    year.reset()
-                    try year.bind([
+                    try year.run([
                         .text(run.rawValue), .text(r.scenario), .integer(Int64(y.year)), .real(y.passingsInService),
                         .real(y.subscribers), .real(y.revenue), .real(y.opex), .real(y.capex), .real(y.netCashFlow),
                         .real(y.debtService), .optional(y.debtServiceCoverage),
                     ])
-                    while try year.step() {}
                 }
             }
         }
@@ -69,9 +65,11 @@ extension RunStore {
             """, [.text(run.rawValue)]
         ) { row in
             StoredScenarioResult(
-                scenario: row.text(0) ?? "", label: row.text(1) ?? "", kind: row.text(2) ?? "", capex: row.real(3) ?? 0,
-                npv: row.real(4) ?? 0, irr: row.real(5), paybackYears: row.real(6), discountedPaybackYears: row.real(7),
-                breakEvenTakeRate: row.real(8), bondAmount: row.real(9) ?? 0, minimumDebtServiceCoverage: row.real(10),
+                scenario: row.text(0) ?? "", label: row.text(1) ?? "", kind: row.text(2) ?? "",
+                metrics: ScenarioMetrics(
+                    capex: row.real(3) ?? 0, npv: row.real(4) ?? 0, irr: row.real(5), paybackYears: row.real(6),
+                    discountedPaybackYears: row.real(7), breakEvenTakeRate: row.real(8), bondAmount: row.real(9) ?? 0,
+                    minimumDebtServiceCoverage: row.real(10)),
                 monteCarloDraws: Int(row.integer(11) ?? 0), monteCarloSeed: UInt64(row.text(12) ?? "") ?? 0,
                 p10: row.real(13) ?? 0, p50: row.real(14) ?? 0, p90: row.real(15) ?? 0,
                 probabilityNPVNegative: row.real(16) ?? 0, years: [])

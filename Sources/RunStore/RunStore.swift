@@ -145,12 +145,10 @@ public final class RunStore {
             let insert = try database.prepare(
                 "INSERT INTO inputs (run_id, role, path, size_bytes, sha256) VALUES (?, ?, ?, ?, ?)")
             for input in inputs {
-                insert.reset()
-                try insert.bind([
+                try insert.run([
                     .text(run.rawValue), .text(input.role), .text(input.path),
                     .integer(input.sizeBytes), .text(input.sha256),
                 ])
-                while try insert.step() {}
             }
         }
     }
@@ -160,9 +158,7 @@ public final class RunStore {
         try database.transaction {
             let insert = try database.prepare("INSERT INTO parameters (run_id, key, value) VALUES (?, ?, ?)")
             for key in parameters.keys.sorted() {
-                insert.reset()
-                try insert.bind([.text(run.rawValue), .text(key), .text(parameters[key]!)])
-                while try insert.step() {}
+                try insert.run([.text(run.rawValue), .text(key), .text(parameters[key]!)])
             }
         }
     }
@@ -184,15 +180,13 @@ public final class RunStore {
                         "\(path): area \(result.areaID): metric '\(bad.key)' is \(bad.value), which cannot be stored")
                 }
                 let json = String(decoding: try encoder.encode(result.metrics), as: UTF8.self)
-                insert.reset()
-                try insert.bind([
+                try insert.run([
                     .text(run.rawValue), .text(result.areaID), .text(result.name),
                     .integer(Int64(result.locations)), .integer(Int64(result.unserved)),
                     .integer(Int64(result.underserved)), .integer(Int64(result.served)),
                     .optional(result.households), .optional(result.noInternetShare), .optional(result.medianIncome),
                     .text(json),
                 ])
-                while try insert.step() {}
             }
         }
     }
@@ -202,9 +196,7 @@ public final class RunStore {
         try database.transaction {
             let insert = try database.prepare("INSERT INTO diagnostics (run_id, severity, message) VALUES (?, ?, ?)")
             for diagnostic in diagnostics {
-                insert.reset()
-                try insert.bind([.text(run.rawValue), .text(diagnostic.severity.rawValue), .text(diagnostic.message)])
-                while try insert.step() {}
+                try insert.run([.text(run.rawValue), .text(diagnostic.severity.rawValue), .text(diagnostic.message)])
             }
         }
     }
@@ -320,13 +312,8 @@ public final class RunStore {
             "SELECT severity, message FROM diagnostics WHERE run_id = ? ORDER BY id",
             [.text(run.rawValue)]
         ) { row in
-            let text = row.text(0) ?? ""
-            guard let severity = RunDiagnostic.Severity(rawValue: text) else {
-                throw LastmileError.badInput(
-                    SourceLocation(file: path, column: "diagnostics.severity"),
-                    "info, warning or error, found '\(text)'")
-            }
-            return RunDiagnostic(severity: severity, message: row.text(1) ?? "")
+            RunDiagnostic(
+                severity: try word(row.text(0) ?? "", column: "diagnostics.severity"), message: row.text(1) ?? "")
         }
     }
 
@@ -339,12 +326,18 @@ public final class RunStore {
         return date
     }
 
-    func status(_ text: String?) throws -> RunStatus {
-        guard let text, let status = RunStatus(rawValue: text) else {
+    func status(_ text: String?) throws -> RunStatus { try word(text, column: "runs.status") }
+
+    /// A stored word read back as one of `E`'s cases (a status, a severity).
+    /// - Throws: `.badInput` naming the store and `column`, listing the words allowed.
+    func word<E: RawRepresentable & CaseIterable>(_ text: String?, column: String) throws -> E
+    where E.RawValue == String {
+        guard let text, let value = E(rawValue: text) else {
+            let words = E.allCases.map(\.rawValue)
             throw LastmileError.badInput(
-                SourceLocation(file: path, column: "runs.status"),
-                "running, done or failed, found '\(text ?? "NULL")'")
+                SourceLocation(file: path, column: column),
+                words.dropLast().joined(separator: ", ") + " or \(words.last!), found '\(text ?? "NULL")'")
         }
-        return status
+        return value
     }
 }

@@ -1,5 +1,6 @@
 import Charts
 import Foundation
+import GeoModel
 import Graphics
 import TestSupport
 import Testing
@@ -12,9 +13,11 @@ func sampleBusinessCase(parameterCount: Int = 12) -> BusinessCaseContent {
     let subscribers = (0...20).map { 1000 * (1 - exp(-0.4 * Double($0))) }
     let npvs = (0..<1000).map { -300_000 + 600_000 * Double($0) / 999 }
     let retail = BusinessCaseContent.Scenario(
-        label: "Retail municipal ISP", kind: "retail", capex: 1_200_000, npv: 159_033, irr: 0.0578, paybackYears: 12,
-        discountedPaybackYears: 16.4, breakEvenTakeRate: 0.4123, minimumDebtServiceCoverage: 1.13, netCashFlows: flows,
-        subscribers: subscribers,
+        label: "Retail municipal ISP", kind: "retail",
+        metrics: ScenarioMetrics(
+            capex: 1_200_000, npv: 159_033, irr: 0.0578, paybackYears: 12, discountedPaybackYears: 16.4,
+            breakEvenTakeRate: 0.4123, bondAmount: 0, minimumDebtServiceCoverage: 1.13),
+        netCashFlows: flows, subscribers: subscribers,
         tornado: [
             .init(label: "Take rate (×0.8 / ×1.2)", npvAtLow: -100_000, npvAtHigh: 400_000),
             .init(label: "Cost to pass (×0.8 / ×1.2)", npvAtLow: 350_000, npvAtHigh: -30_000),

@@ -25,15 +25,19 @@ import Testing
         }
         return [
             StoredScenarioResult(
-                scenario: "retail", label: "Retail municipal ISP", kind: "retail", capex: 82_800, npv: -12_345.678,
-                irr: 0.031, paybackYears: 14.25, discountedPaybackYears: nil, breakEvenTakeRate: 0.512345678901234,
-                bondAmount: 82_800, minimumDebtServiceCoverage: 1.0986, monteCarloDraws: 10_000,
+                scenario: "retail", label: "Retail municipal ISP", kind: "retail",
+                metrics: ScenarioMetrics(
+                    capex: 82_800, npv: -12_345.678, irr: 0.031, paybackYears: 14.25, discountedPaybackYears: nil,
+                    breakEvenTakeRate: 0.512345678901234, bondAmount: 82_800, minimumDebtServiceCoverage: 1.0986),
+                monteCarloDraws: 10_000,
                 monteCarloSeed: 20_261_128, p10: -40_000, p50: -12_000, p90: 15_000,
                 probabilityNPVNegative: 0.7, years: years),
             StoredScenarioResult(
-                scenario: "partner", label: "Partner", kind: "subsidy", capex: 20_700, npv: -19_000,
-                irr: nil, paybackYears: nil, discountedPaybackYears: nil, breakEvenTakeRate: nil,
-                bondAmount: 0, minimumDebtServiceCoverage: nil, monteCarloDraws: 100, monteCarloSeed: 7,
+                scenario: "partner", label: "Partner", kind: "subsidy",
+                metrics: ScenarioMetrics(
+                    capex: 20_700, npv: -19_000, irr: nil, paybackYears: nil, discountedPaybackYears: nil,
+                    breakEvenTakeRate: nil, bondAmount: 0, minimumDebtServiceCoverage: nil),
+                monteCarloDraws: 100, monteCarloSeed: 7,
                 p10: -21_000, p50: -19_000, p90: -17_000, probabilityNPVNegative: 1, years: []),
         ]
     }

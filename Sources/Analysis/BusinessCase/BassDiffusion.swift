@@ -15,8 +15,7 @@ public struct BassDiffusion: Hashable, Sendable {
     public static let defaultImitation = 0.38
 
     public init(p: Double = BassDiffusion.defaultInnovation, q: Double = BassDiffusion.defaultImitation) {
-        self.p = p
-        self.q = q
+        self.p = p; self.q = q
     }
 
     /// Cumulative adoption F(t), 0…1, for t ≥ 0 (0 for t ≤ 0).

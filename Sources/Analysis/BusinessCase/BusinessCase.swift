@@ -106,13 +106,15 @@ public struct BusinessCase: Hashable, Sendable {
             cumulative.append(cash)
         }
         var result = ScenarioResult(
-            definition: e.scenario, years: years, capex: capex, npv: FinancialMath.npv(rate: rate, cashFlows: flows),
-            // Nothing built, nothing to pay back.
-            irr: FinancialMath.irr(cashFlows: flows),
-            paybackYears: capex > 0 ? FinancialMath.payback(cashFlows: flows) : nil,
-            discountedPaybackYears: capex > 0 ? FinancialMath.discountedPayback(rate: rate, cashFlows: flows) : nil,
-            breakEvenTakeRate: e.breakEvenTakeRate(), bondAmount: bond.principal,
-            minimumDebtServiceCoverage: years.compactMap(\.debtServiceCoverage).min(),
+            definition: e.scenario, years: years,
+            metrics: ScenarioMetrics(
+                capex: capex, npv: FinancialMath.npv(rate: rate, cashFlows: flows),
+                irr: FinancialMath.irr(cashFlows: flows),
+                // Nothing built, nothing to pay back.
+                paybackYears: capex > 0 ? FinancialMath.payback(cashFlows: flows) : nil,
+                discountedPaybackYears: capex > 0 ? FinancialMath.discountedPayback(rate: rate, cashFlows: flows) : nil,
+                breakEvenTakeRate: e.breakEvenTakeRate(), bondAmount: bond.principal,
+                minimumDebtServiceCoverage: years.compactMap(\.debtServiceCoverage).min()),
             tornado: tornado, monteCarlo: monteCarlo(e))
         result.grant = grant
         result.bond = bond

@@ -20,15 +20,9 @@ public struct BusinessCaseArea: Hashable, Sendable {
         landAreaSquareMiles: Double? = nil, medianIncome: Double? = nil, noInternetShare: Double? = nil,
         routeMiles: Double? = nil
     ) {
-        self.id = id
-        self.name = name
-        self.passings = passings
-        self.households = households
-        self.counts = counts
-        self.landAreaSquareMiles = landAreaSquareMiles
-        self.medianIncome = medianIncome
-        self.noInternetShare = noInternetShare
-        self.routeMiles = routeMiles
+        self.id = id; self.name = name; self.passings = passings; self.households = households; self.counts = counts
+        self.landAreaSquareMiles = landAreaSquareMiles; self.medianIncome = medianIncome
+        self.noInternetShare = noInternetShare; self.routeMiles = routeMiles
     }
 
     /// From a run's area result; `passings` defaults to every classified location in the area.

@@ -39,7 +39,10 @@ public enum FinancialMath {
             if value == 0 {
                 roots.append(rate)
             } else if previousValue != 0 && (value > 0) != (previousValue > 0) {
-                roots.append(bisect(lo: previousRate, hi: rate, flo: previousValue, cashFlows: cashFlows))
+                roots.append(
+                    bisect(lo: previousRate, hi: rate, flo: previousValue, tolerance: 1e-12) {
+                        npv(rate: $0, cashFlows: cashFlows)
+                    })
             }
             previousRate = rate
             previousValue = value
@@ -47,13 +50,15 @@ public enum FinancialMath {
         return roots.min { abs($0) < abs($1) }
     }
 
-    private static func bisect(lo: Double, hi: Double, flo: Double, cashFlows: [Double]) -> Double {
+    /// A root of `f` in [lo, hi], where `flo` = f(lo) and f changes sign on the bracket: halves the
+    /// bracket (at most 200 times) until it is narrower than `tolerance`, and returns its middle.
+    static func bisect(lo: Double, hi: Double, flo: Double, tolerance: Double, _ f: (Double) -> Double) -> Double {
         var lo = lo
         var hi = hi
         var flo = flo
-        for _ in 0..<200 where hi - lo > 1e-12 {
+        for _ in 0..<200 where hi - lo > tolerance {
             let mid = (lo + hi) / 2
-            let fmid = npv(rate: mid, cashFlows: cashFlows)
+            let fmid = f(mid)
             if fmid == 0 { return mid }
             if (fmid > 0) == (flo > 0) {
                 lo = mid

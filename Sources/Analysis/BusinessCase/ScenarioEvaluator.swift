@@ -146,25 +146,12 @@ struct ScenarioEvaluator {
     /// The base take rate in 0…1 at which the NPV is 0 (bisection to 1e-15); nil without a sign change
     /// or when the NPV does not depend on the take rate (e.g. nothing is built).
     func breakEvenTakeRate() -> Double? {
-        var lo = 0.0
-        var hi = 1.0
-        var flo = npv(baseTake: lo)
-        let fhi = npv(baseTake: hi)
+        let flo = npv(baseTake: 0)
+        let fhi = npv(baseTake: 1)
         if flo == fhi { return nil }
         if flo == 0 { return 0 }
         if fhi == 0 { return 1 }
         guard (flo > 0) != (fhi > 0) else { return nil }
-        for _ in 0..<200 where hi - lo > 1e-15 {
-            let mid = (lo + hi) / 2
-            let fmid = npv(baseTake: mid)
-            if fmid == 0 { return mid }
-            if (fmid > 0) == (flo > 0) {
-                lo = mid
-                flo = fmid
-            } else {
-                hi = mid
-            }
-        }
-        return (lo + hi) / 2
+        return FinancialMath.bisect(lo: 0, hi: 1, flo: flo, tolerance: 1e-15) { npv(baseTake: $0) }
     }
 }

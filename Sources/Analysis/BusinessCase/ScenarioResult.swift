@@ -1,3 +1,5 @@
+import GeoModel
+
 /// One year's capital spending by component (the city's share of it in the subsidy scenario).
 public struct CapitalLines: Hashable, Sendable {
     /// Passing the areas built this year (Cartesian group average or route model), contingency included.
@@ -72,20 +74,11 @@ public struct YearCashFlow: Hashable, Sendable {
 }
 
 /// A scenario's cash flows, metrics and risk.
-public struct ScenarioResult: Hashable, Sendable {
+public struct ScenarioResult: Hashable, Sendable, CarriesScenarioMetrics {
     public var definition: ScenarioDefinition
     public var years: [YearCashFlow]
-    /// The city's capital outlay over the horizon (undiscounted).
-    public var capex: Double
-    public var npv: Double
-    /// Nil when the cash flows never change sign.
-    public var irr: Double?
-    public var paybackYears: Double?
-    public var discountedPaybackYears: Double?
-    /// The `demand.take_rate` at which the NPV is 0; nil when none in 0…1 does it.
-    public var breakEvenTakeRate: Double?
-    public var bondAmount: Double
-    public var minimumDebtServiceCoverage: Double?
+    /// Capital, NPV, IRR, paybacks, break-even take rate, bond and lowest coverage.
+    public var metrics: ScenarioMetrics
     /// The bond behind `bondAmount`: capitalised interest, reserve, payment and years.
     public var bond = BondSchedule(
         financed: 0, rate: 0, termYears: 1, capitalizedInterestYears: 0, debtServiceReserve: false)

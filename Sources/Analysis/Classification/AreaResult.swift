@@ -14,10 +14,7 @@ public struct AreaResult: Hashable, Sendable {
         id: AreaID, name: String, counts: ClassCounts, landAreaSquareMiles: Double? = nil,
         demographics: DemographicProfile? = nil
     ) {
-        self.id = id
-        self.name = name
-        self.counts = counts
-        self.landAreaSquareMiles = landAreaSquareMiles
+        self.id = id; self.name = name; self.counts = counts; self.landAreaSquareMiles = landAreaSquareMiles
         self.demographics = demographics
     }
 

@@ -14,11 +14,8 @@ public struct ClassCounts: Hashable, Sendable, Codable {
     public init(
         unserved: Int = 0, underserved: Int = 0, served: Int = 0, unservedFunded: Int = 0, underservedFunded: Int = 0
     ) {
-        self.unserved = unserved
-        self.underserved = underserved
-        self.served = served
-        self.unservedFunded = unservedFunded
-        self.underservedFunded = underservedFunded
+        self.unserved = unserved; self.underserved = underserved; self.served = served
+        self.unservedFunded = unservedFunded; self.underservedFunded = underservedFunded
     }
 
     public var locations: Int { unserved + underserved + served + funded }

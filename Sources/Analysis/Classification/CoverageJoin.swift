@@ -13,8 +13,7 @@ public struct CoverageJoin: Sendable {
         public var name: String
         public var landAreaSquareMiles: Double?
         public init(name: String, landAreaSquareMiles: Double?) {
-            self.name = name
-            self.landAreaSquareMiles = landAreaSquareMiles
+            self.name = name; self.landAreaSquareMiles = landAreaSquareMiles
         }
     }
 

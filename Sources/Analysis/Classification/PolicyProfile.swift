@@ -32,8 +32,7 @@ public struct PolicyProfile: Hashable, Sendable {
         public var providers: Set<Int64>
         public var locations: Set<Int64>
         public init(providers: Set<Int64> = [], locations: Set<Int64> = []) {
-            self.providers = providers
-            self.locations = locations
+            self.providers = providers; self.locations = locations
         }
         @inlinable
         public func covers(provider: Int64, location: Int64) -> Bool {
@@ -47,14 +46,9 @@ public struct PolicyProfile: Hashable, Sendable {
         requiresLowLatency: Bool,
         businessResidential: Set<BusinessResidentialCode> = Set(BusinessResidentialCode.allCases)
     ) {
-        self.name = name
-        self.qualifyingTechnologies = qualifyingTechnologies
-        self.minimumDownload = minimumDownload
-        self.minimumUpload = minimumUpload
-        self.servedDownload = servedDownload
-        self.servedUpload = servedUpload
-        self.requiresLowLatency = requiresLowLatency
-        self.businessResidential = businessResidential
+        self.name = name; self.qualifyingTechnologies = qualifyingTechnologies; self.minimumDownload = minimumDownload
+        self.minimumUpload = minimumUpload; self.servedDownload = servedDownload; self.servedUpload = servedUpload
+        self.requiresLowLatency = requiresLowLatency; self.businessResidential = businessResidential
     }
 
     /// NTIA BEAD (2022 NOFO): technologies 10, 40, 50, 71, 72; 25/3 and 100/20 Mbps; latency ≤ 100 ms.

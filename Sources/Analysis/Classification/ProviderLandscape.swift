@@ -33,10 +33,7 @@ public struct ProviderLandscape: Sendable {
     /// Providers per area (GEOID prefix at the study's level), most locations first.
     public var byArea: [AreaID: [Provider]]
 
-    public init(study: [Provider], byArea: [AreaID: [Provider]]) {
-        self.study = study
-        self.byArea = byArea
-    }
+    public init(study: [Provider], byArea: [AreaID: [Provider]]) { self.study = study; self.byArea = byArea }
 
     /// Number of providers serving at least one location of `area` at 100/20 under the rule.
     public func providersServing(_ area: AreaID) -> Int {

@@ -13,10 +13,7 @@ public struct FileDigest: Hashable, Sendable, Codable {
     /// The file's size in bytes.
     public var byteCount: Int64
 
-    public init(sha256: String, byteCount: Int64) {
-        self.sha256 = sha256
-        self.byteCount = byteCount
-    }
+    public init(sha256: String, byteCount: Int64) { self.sha256 = sha256; self.byteCount = byteCount }
 
     /// Bytes read per `read(2)` call: 1 MiB keeps system calls rare without a large buffer.
     static let chunkSize = 1 << 20

@@ -9,8 +9,6 @@ public struct FeatureRecord: Hashable, Sendable {
     public var attributes: [String: String]
 
     public init(feature: Int, id: AreaID, attributes: [String: String]) {
-        self.feature = feature
-        self.id = id
-        self.attributes = attributes
+        self.feature = feature; self.id = id; self.attributes = attributes
     }
 }

@@ -10,10 +10,7 @@ public struct InvalidArea: Hashable, Sendable {
     public var feature: Int
     public var id: String
 
-    public init(feature: Int, id: String) {
-        self.feature = feature
-        self.id = id
-    }
+    public init(feature: Int, id: String) { self.feature = feature; self.id = id }
 }
 
 extension VectorSource {

@@ -12,10 +12,7 @@ public struct SourceDescription: Hashable, Sendable, Codable {
     public var warnings: [String]
 
     public init(path: String, driver: String, layers: [LayerDescription], warnings: [String] = []) {
-        self.path = path
-        self.driver = driver
-        self.layers = layers
-        self.warnings = warnings
+        self.path = path; self.driver = driver; self.layers = layers; self.warnings = warnings
     }
 }
 
@@ -35,12 +32,8 @@ public struct LayerDescription: Hashable, Sendable, Codable {
         name: String, geometryType: String, crs: CRSDescription?, fields: [FieldDescription],
         featureCount: Int, extent: BoundingBox?
     ) {
-        self.name = name
-        self.geometryType = geometryType
-        self.crs = crs
-        self.fields = fields
-        self.featureCount = featureCount
-        self.extent = extent
+        self.name = name; self.geometryType = geometryType; self.crs = crs; self.fields = fields
+        self.featureCount = featureCount; self.extent = extent
     }
 
     /// The field named `name`, if any.
@@ -57,9 +50,7 @@ public struct CRSDescription: Hashable, Sendable, Codable {
     public var name: String?
 
     public init(epsg: Int?, identifier: String?, name: String?) {
-        self.epsg = epsg
-        self.identifier = identifier
-        self.name = name
+        self.epsg = epsg; self.identifier = identifier; self.name = name
     }
 }
 
@@ -72,8 +63,6 @@ public struct FieldDescription: Hashable, Sendable, Codable {
     public var subtype: String?
 
     public init(name: String, type: String, subtype: String? = nil) {
-        self.name = name
-        self.type = type
-        self.subtype = subtype
+        self.name = name; self.type = type; self.subtype = subtype
     }
 }

@@ -12,10 +12,7 @@ public enum VirtualPath {
         /// Path to show a planner: `file.zip!member.csv` for archive members.
         public var displayName: String
 
-        public init(vsiPath: String, displayName: String) {
-            self.vsiPath = vsiPath
-            self.displayName = displayName
-        }
+        public init(vsiPath: String, displayName: String) { self.vsiPath = vsiPath; self.displayName = displayName }
     }
 
     /// The readable CSV members of `path` (a plain file, `.gz` or `.zip`).

@@ -8,10 +8,7 @@ public struct FieldDefinition: Hashable, Sendable {
     public var name: String
     public var kind: Kind
 
-    public init(name: String, kind: Kind) {
-        self.name = name
-        self.kind = kind
-    }
+    public init(name: String, kind: Kind) { self.name = name; self.kind = kind }
 
     public static func string(_ name: String) -> FieldDefinition { FieldDefinition(name: name, kind: .string) }
     public static func integer64(_ name: String) -> FieldDefinition { FieldDefinition(name: name, kind: .integer64) }

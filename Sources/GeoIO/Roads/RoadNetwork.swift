@@ -63,11 +63,8 @@ public enum RoadNetwork {
             metresByArea: [AreaID: Double], featuresRead: Int, featuresUsed: Int, classField: String?,
             classes: [String]
         ) {
-            self.metresByArea = metresByArea
-            self.featuresRead = featuresRead
-            self.featuresUsed = featuresUsed
-            self.classField = classField
-            self.classes = classes
+            self.metresByArea = metresByArea; self.featuresRead = featuresRead; self.featuresUsed = featuresUsed
+            self.classField = classField; self.classes = classes
         }
 
         /// Miles per area (metres ÷ 1,609.344).

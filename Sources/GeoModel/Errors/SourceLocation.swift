@@ -7,10 +7,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var column: String?
 
     public init(file: String, line: Int? = nil, feature: Int? = nil, column: String? = nil) {
-        self.file = file
-        self.line = line
-        self.feature = feature
-        self.column = column
+        self.file = file; self.line = line; self.feature = feature; self.column = column
     }
 
     public var description: String {

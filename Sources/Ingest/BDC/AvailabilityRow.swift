@@ -35,16 +35,8 @@ public struct AvailabilityRow: Hashable, Sendable {
         lowLatency: Bool?, businessResidential: BusinessResidentialCode, providerID: Int64 = -1,
         providerText: Int32 = 0, brandText: Int32 = 0, h3Cell: UInt64 = H3CellCode.none
     ) {
-        self.locationID = locationID
-        self.block = block
-        self.technology = technology
-        self.download = download
-        self.upload = upload
-        self.lowLatency = lowLatency
-        self.businessResidential = businessResidential
-        self.providerID = providerID
-        self.providerText = providerText
-        self.brandText = brandText
-        self.h3Cell = h3Cell
+        self.locationID = locationID; self.block = block; self.technology = technology; self.download = download
+        self.upload = upload; self.lowLatency = lowLatency; self.businessResidential = businessResidential
+        self.providerID = providerID; self.providerText = providerText; self.brandText = brandText; self.h3Cell = h3Cell
     }
 }

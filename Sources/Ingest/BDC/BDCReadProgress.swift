@@ -12,11 +12,8 @@ public struct BDCReadProgress: Hashable, Sendable {
     public var plainBytesTotal: Int?
 
     public init(bytesRead: Int, elapsedSeconds: Double, filesDone: Int, filesTotal: Int, plainBytesTotal: Int?) {
-        self.bytesRead = bytesRead
-        self.elapsedSeconds = elapsedSeconds
-        self.filesDone = filesDone
-        self.filesTotal = filesTotal
-        self.plainBytesTotal = plainBytesTotal
+        self.bytesRead = bytesRead; self.elapsedSeconds = elapsedSeconds; self.filesDone = filesDone
+        self.filesTotal = filesTotal; self.plainBytesTotal = plainBytesTotal
     }
 
     /// Bytes per second so far.

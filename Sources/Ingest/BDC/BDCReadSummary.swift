@@ -19,10 +19,7 @@ public struct BDCReadSummary: Hashable, Sendable {
         rows: Int = 0, members: [String] = [], bytes: Int = 0, unknownTechnologyRows: Int = 0,
         unknownTechnologyCodes: [Int] = []
     ) {
-        self.rows = rows
-        self.members = members
-        self.bytes = bytes
-        self.unknownTechnologyRows = unknownTechnologyRows
+        self.rows = rows; self.members = members; self.bytes = bytes; self.unknownTechnologyRows = unknownTechnologyRows
         self.unknownTechnologyCodes = unknownTechnologyCodes
     }
 }

@@ -19,12 +19,8 @@ public struct Form477Record: Hashable, Sendable {
     public init(
         blockCode: String, providerID: String = "", technology: Int, consumer: Bool, download: Double, upload: Double
     ) {
-        self.blockCode = blockCode
-        self.providerID = providerID
-        self.technology = technology
-        self.consumer = consumer
-        self.download = download
-        self.upload = upload
+        self.blockCode = blockCode; self.providerID = providerID; self.technology = technology; self.consumer = consumer
+        self.download = download; self.upload = upload
     }
 }
 

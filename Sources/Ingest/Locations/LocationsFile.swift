@@ -29,22 +29,18 @@ public struct LocationsFile: Sendable {
     ///   missing column, a location id that is not a non-negative integer, a block GEOID that is not 15
     ///   digits, or a location listed twice in different blocks.
     public static func read(path: String) throws -> LocationsFile {
-        let members = try VirtualPath.csvMembers(of: path)
-        guard members.count == 1 else {
-            throw LastmileError.badInput(
-                SourceLocation(file: path),
-                "the archive holds \(members.count) CSV files; expected one locations file")
+        try SingleCSV.read(
+            path: path, what: "locations file",
+            expectedHeader: "a locations header (location_id,…,block_geoid,latitude,longitude)"
+        ) { reader, file, columnNames in
+            try read(&reader, file: file, columnNames: columnNames)
         }
-        let stream = try ByteStream(vsiPath: members[0].vsiPath, displayName: members[0].displayName)
-        defer { stream.close() }
-        var reader = CSVRecordReader(stream: stream, chunkSize: 1 << 20)
-        let file = reader.displayName
-        guard try reader.next() else {
-            throw LastmileError.badInput(
-                SourceLocation(file: file, line: 1),
-                "the file is empty; expected a locations header (location_id,…,block_geoid,latitude,longitude)")
-        }
-        let names = (0..<reader.fieldCount).map { KnownSchema.normalize(reader.string($0)) }
+    }
+
+    private static func read(
+        _ reader: inout CSVRecordReader, file: String, columnNames: [String]
+    ) throws -> LocationsFile {
+        let names = columnNames.map(KnownSchema.normalize)
         func index(_ accepted: [String]) -> Int? { names.firstIndex { accepted.contains($0) } }
         guard let iLocation = index(locationNames) else {
             throw LastmileError.badInput(
@@ -59,7 +55,6 @@ public struct LocationsFile: Sendable {
             )
         }
         let iServiceable = index(serviceableNames)
-        let columnNames = (0..<reader.fieldCount).map { reader.string($0) }
         var out = LocationsFile(blocks: [:], rows: 0, notServiceableRows: 0, duplicateRows: 0)
         while try reader.next(columnNames: columnNames) {
             out.rows += 1

@@ -37,9 +37,7 @@ public enum KnownSchema: String, CaseIterable, Sendable, CustomStringConvertible
         var pattern: NamePattern?
 
         init(_ name: String, or alternatives: [String] = [], pattern: NamePattern? = nil) {
-            self.name = name
-            self.alternatives = alternatives
-            self.pattern = pattern
+            self.name = name; self.alternatives = alternatives; self.pattern = pattern
         }
 
         func isSatisfied(by normalizedNames: Set<String>) -> Bool {

@@ -38,15 +38,9 @@ public enum BatchRunner {
             strict: Bool = false, overrides: [String] = [], publicThreshold: Int? = nil,
             progress: (@Sendable (BatchEvent) -> Void)? = nil
         ) {
-            self.folders = folders
-            self.outputRoot = outputRoot
-            self.storePath = storePath
-            self.jobs = jobs
-            self.templatePath = templatePath
-            self.strict = strict
-            self.overrides = overrides
-            self.publicThreshold = publicThreshold
-            self.progress = progress
+            self.folders = folders; self.outputRoot = outputRoot; self.storePath = storePath; self.jobs = jobs
+            self.templatePath = templatePath; self.strict = strict; self.overrides = overrides
+            self.publicThreshold = publicThreshold; self.progress = progress
         }
     }
 

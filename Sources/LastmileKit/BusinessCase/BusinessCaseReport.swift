@@ -32,9 +32,7 @@ enum BusinessCaseReport {
         let p = bc.parameters
         let scenarios = bc.scenarios.map { s in
             var out = BusinessCaseContent.Scenario(
-                label: s.definition.label, kind: s.definition.kind.rawValue, capex: s.capex, npv: s.npv, irr: s.irr,
-                paybackYears: s.paybackYears, discountedPaybackYears: s.discountedPaybackYears,
-                breakEvenTakeRate: s.breakEvenTakeRate, minimumDebtServiceCoverage: s.minimumDebtServiceCoverage,
+                label: s.definition.label, kind: s.definition.kind.rawValue, metrics: s.metrics,
                 netCashFlows: s.cashFlows, subscribers: s.years.map(\.subscribers),
                 tornado: s.tornado.map {
                     .init(

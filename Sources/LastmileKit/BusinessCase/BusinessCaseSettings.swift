@@ -87,15 +87,25 @@ public struct BusinessCaseSettings: Sendable {
             }
             return s
         }
+        /// One of `E`'s words (`cost.method = "route"`).
+        func choice<E: RawRepresentable>(_ key: String) throws -> E? where E.RawValue == String {
+            guard let word = try text(key) else { return nil }
+            guard let value = E(rawValue: word) else {
+                throw bad(key, "\(key) must be \(allowed(key)), found '\(word)'")
+            }
+            return value
+        }
+        /// A path relative to the study file's folder; nil when the key is absent or empty (or "none", when
+        /// `noneMeansNothing`).
+        func path(_ key: String, noneMeansNothing: Bool = false) throws -> String? {
+            guard let path = try text(key), !path.isEmpty, !(noneMeansNothing && path == "none") else { return nil }
+            let folder = (file as NSString).deletingLastPathComponent
+            return path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
+        }
         var p = BusinessCaseParameters()
         // demand
         if let x = try number("demand.take_rate") { p.demand.takeRate = x }
-        if let b = try text("demand.take_rate_basis") {
-            guard let basis = BusinessCaseParameters.Demand.TakeRateBasis(rawValue: b) else {
-                throw bad(
-                    "demand.take_rate_basis",
-                    "demand.take_rate_basis must be \(allowed("demand.take_rate_basis")), found '\(b)'")
-            }
+        if let basis: BusinessCaseParameters.Demand.TakeRateBasis = try choice("demand.take_rate_basis") {
             p.demand.takeRateBasis = basis
         }
         if let x = try number("demand.unserved_uplift") { p.demand.unservedUplift = x }
@@ -103,13 +113,7 @@ public struct BusinessCaseSettings: Sendable {
         if let x = try number("demand.price_elasticity") { p.demand.priceElasticity = x }
         if let x = try number("demand.reference_income") { p.demand.referenceIncome = x }
         if let x = try number("demand.household_growth") { p.demand.householdGrowth = x }
-        if let path = try text("demand.households_earlier"), !path.isEmpty {
-            let folder = (file as NSString).deletingLastPathComponent
-            earlierDemographicsPath =
-                path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
-        } else {
-            earlierDemographicsPath = nil
-        }
+        earlierDemographicsPath = try path("demand.households_earlier")
         earlierDemographicsYears = try integer("demand.households_earlier_years")
         householdGrowthGiven = v["demand.household_growth"] != nil
         if let x = try number("demand.reference_price") { p.demand.referencePrice = x }
@@ -172,23 +176,13 @@ public struct BusinessCaseSettings: Sendable {
                 })
         }
         // cost
-        if let m = try text("cost.method") {
-            guard let method = BusinessCaseParameters.Cost.Method(rawValue: m) else {
-                throw bad("cost.method", "cost.method must be \(allowed("cost.method")), found '\(m)'")
-            }
-            p.cost.method = method
-        }
+        if let method: BusinessCaseParameters.Cost.Method = try choice("cost.method") { p.cost.method = method }
         if let x = try number("cost.construction_cost_index") { p.cost.constructionCostIndex = x }
         if let x = try number("cost.underground_share") { p.cost.undergroundShare = x }
         if let x = try number("cost.underground_per_foot") { p.cost.undergroundPerFoot = x }
         if let x = try number("cost.aerial_per_foot") { p.cost.aerialPerFoot = x }
         if let x = try number("cost.route_factor") { p.cost.routeFactor = x }
-        if let path = try text("inputs.roads"), !path.isEmpty, path != "none" {
-            let folder = (file as NSString).deletingLastPathComponent
-            roadsPath = path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
-        } else {
-            roadsPath = nil
-        }
+        roadsPath = try path("inputs.roads", noneMeansNothing: true)
         roadsLayer = try text("inputs.roads_layer")
         if let value = v["cost.road_classes"] {
             let key = "cost.road_classes"
@@ -243,12 +237,7 @@ public struct BusinessCaseSettings: Sendable {
         // plan
         if let x = try number("plan.capital_budget") { p.plan.capitalBudget = x }
         if let x = try integer("plan.phases") { p.plan.phases = x }
-        if let b = try text("plan.build") {
-            guard let build = BusinessCaseParameters.Plan.Build(rawValue: b) else {
-                throw bad("plan.build", "plan.build must be \(allowed("plan.build")), found '\(b)'")
-            }
-            p.plan.build = build
-        }
+        if let build: BusinessCaseParameters.Plan.Build = try choice("plan.build") { p.plan.build = build }
         if let x = try number("plan.max_served_share") { p.plan.maxServedShare = x }
         if let value = v["plan.include_served_areas"] {
             guard case .boolean(let b) = value else {

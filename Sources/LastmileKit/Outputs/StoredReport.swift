@@ -10,8 +10,9 @@ public struct StoredReport: Codable, Hashable, Sendable {
     /// The file name in a run folder.
     public static let fileName = "report-content.json"
     /// Version of this file's layout; bumped when a field changes meaning or is added. 2: the business
-    /// case's capital lines, grant, funding gap, coverage test, exposure and Monte Carlo correlations.
-    public static let currentFormatVersion = 2
+    /// case's capital lines, grant, funding gap, coverage test, exposure and Monte Carlo correlations. 3: a
+    /// scenario's headline figures (capital, NPV, IRR, paybacks, break-even, bond) under `metrics`.
+    public static let currentFormatVersion = 3
 
     public var formatVersion: Int
     public var paper: Reports.PaperSize
@@ -20,10 +21,7 @@ public struct StoredReport: Codable, Hashable, Sendable {
     public var content: ReportContent
 
     public init(paper: Reports.PaperSize, dpi: Double, content: ReportContent) {
-        self.formatVersion = Self.currentFormatVersion
-        self.paper = paper
-        self.dpi = dpi
-        self.content = content
+        self.formatVersion = Self.currentFormatVersion; self.paper = paper; self.dpi = dpi; self.content = content
     }
 
     /// The JSON text (sorted keys, so equal content gives equal bytes).

@@ -8,10 +8,7 @@ public struct QuickMapRequest: Sendable {
         public var path: String
         /// The CSV column holding the layer's ids.
         public var keyColumn: String
-        public init(path: String, keyColumn: String) {
-            self.path = path
-            self.keyColumn = keyColumn
-        }
+        public init(path: String, keyColumn: String) { self.path = path; self.keyColumn = keyColumn }
     }
 
     /// Any GDAL vector source with polygons.
@@ -54,9 +51,6 @@ public struct QuickMapRequest: Sendable {
     public var outputs: [String]
 
     public init(source: String, idField: String, field: String, outputs: [String]) {
-        self.source = source
-        self.idField = idField
-        self.field = field
-        self.outputs = outputs
+        self.source = source; self.idField = idField; self.field = field; self.outputs = outputs
     }
 }

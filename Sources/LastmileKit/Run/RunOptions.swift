@@ -26,10 +26,7 @@ public struct RunOptions: Sendable {
         outputRoot: String = "reports", storePath: String? = nil, now: Date = Date(),
         progress: (@Sendable (String) -> Void)? = nil
     ) {
-        self.outputRoot = outputRoot
-        self.storePath = storePath
-        self.now = now
-        self.progress = progress
+        self.outputRoot = outputRoot; self.storePath = storePath; self.now = now; self.progress = progress
     }
 
     var resolvedStorePath: String { storePath ?? (outputRoot as NSString).appendingPathComponent("runs.sqlite") }

@@ -21,10 +21,8 @@ extension StoredAreaResult {
 extension StoredScenarioResult {
     init(_ s: ScenarioResult) {
         self.init(
-            scenario: s.definition.name, label: s.definition.label, kind: s.definition.kind.rawValue, capex: s.capex,
-            npv: s.npv, irr: s.irr, paybackYears: s.paybackYears, discountedPaybackYears: s.discountedPaybackYears,
-            breakEvenTakeRate: s.breakEvenTakeRate, bondAmount: s.bondAmount,
-            minimumDebtServiceCoverage: s.minimumDebtServiceCoverage, monteCarloDraws: s.monteCarlo.draws,
+            scenario: s.definition.name, label: s.definition.label, kind: s.definition.kind.rawValue,
+            metrics: s.metrics, monteCarloDraws: s.monteCarlo.draws,
             monteCarloSeed: s.monteCarlo.seed, p10: s.monteCarlo.p10, p50: s.monteCarlo.p50, p90: s.monteCarlo.p90,
             probabilityNPVNegative: s.monteCarlo.probabilityNPVNegative,
             years: s.years.map {

@@ -54,13 +54,8 @@ public struct StudyKey: Sendable {
         _ key: String, default defaultText: String, value: StudyValue?, allowed: String, domain: Domain,
         source: String, methodPage: Bool = false
     ) {
-        self.key = key
-        self.defaultText = defaultText
-        self.defaultValue = value
-        self.allowed = allowed
-        self.domain = domain
-        self.source = source
-        self.methodPage = methodPage
+        self.key = key; self.defaultText = defaultText; self.defaultValue = value; self.allowed = allowed
+        self.domain = domain; self.source = source; self.methodPage = methodPage
     }
 
     /// The table the key sits in ([demand] for `demand.take_rate`); nil for a scenario field.

@@ -27,14 +27,8 @@ public struct BatchJob: Hashable, Sendable {
         folder: String, outRoot: String, studyPath: String, status: Status, error: String? = nil,
         runID: RunID? = nil, inputsSHA256: String? = nil, updatedAt: Date = Date(), ownerPID: Int32? = nil
     ) {
-        self.folder = folder
-        self.outRoot = outRoot
-        self.studyPath = studyPath
-        self.status = status
-        self.error = error
-        self.runID = runID
-        self.inputsSHA256 = inputsSHA256
-        self.updatedAt = updatedAt
+        self.folder = folder; self.outRoot = outRoot; self.studyPath = studyPath; self.status = status
+        self.error = error; self.runID = runID; self.inputsSHA256 = inputsSHA256; self.updatedAt = updatedAt
         self.ownerPID = ownerPID
     }
 }
@@ -111,12 +105,7 @@ extension RunStore {
             FROM batch_jobs WHERE \(condition) ORDER BY folder
             """, values
         ) { row in
-            let text = row.text(3) ?? ""
-            guard let status = BatchJob.Status(rawValue: text) else {
-                throw LastmileError.badInput(
-                    SourceLocation(file: path, column: "batch_jobs.status"),
-                    "pending, running, done or failed, found '\(text)'")
-            }
+            let status: BatchJob.Status = try word(row.text(3) ?? "", column: "batch_jobs.status")
             return BatchJob(
                 folder: row.text(0) ?? "", outRoot: row.text(1) ?? "", studyPath: row.text(2) ?? "",
                 status: status, error: row.text(4), runID: row.text(5).map(RunID.init),

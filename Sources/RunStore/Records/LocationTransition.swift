@@ -9,9 +9,6 @@ public struct LocationTransition: Hashable, Sendable {
     public var count: Int
 
     public init(areaID: String, from: ServiceClass?, to: ServiceClass?, count: Int) {
-        self.areaID = areaID
-        self.from = from
-        self.to = to
-        self.count = count
+        self.areaID = areaID; self.from = from; self.to = to; self.count = count
     }
 }

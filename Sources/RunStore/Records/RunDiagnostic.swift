@@ -8,8 +8,5 @@ public struct RunDiagnostic: Hashable, Sendable {
     public var severity: Severity
     public var message: String
 
-    public init(severity: Severity, message: String) {
-        self.severity = severity
-        self.message = message
-    }
+    public init(severity: Severity, message: String) { self.severity = severity; self.message = message }
 }

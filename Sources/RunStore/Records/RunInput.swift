@@ -11,9 +11,6 @@ public struct RunInput: Hashable, Sendable {
     public var sha256: String
 
     public init(role: String, path: String, sizeBytes: Int64, sha256: String) {
-        self.role = role
-        self.path = path
-        self.sizeBytes = sizeBytes
-        self.sha256 = sha256
+        self.role = role; self.path = path; self.sizeBytes = sizeBytes; self.sha256 = sha256
     }
 }

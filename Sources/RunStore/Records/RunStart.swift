@@ -18,12 +18,7 @@ public struct RunStart: Hashable, Sendable {
         id: RunID? = nil, studyName: String, studyPath: String, startedAt: Date = Date(),
         toolVersion: String, studyText: String, outputDirectory: String
     ) {
-        self.id = id
-        self.studyName = studyName
-        self.studyPath = studyPath
-        self.startedAt = startedAt
-        self.toolVersion = toolVersion
-        self.studyText = studyText
-        self.outputDirectory = outputDirectory
+        self.id = id; self.studyName = studyName; self.studyPath = studyPath; self.startedAt = startedAt
+        self.toolVersion = toolVersion; self.studyText = studyText; self.outputDirectory = outputDirectory
     }
 }

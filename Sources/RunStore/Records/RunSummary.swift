@@ -20,16 +20,8 @@ public struct RunSummary: Hashable, Sendable {
         id: RunID, studyName: String, startedAt: Date, finishedAt: Date?, status: RunStatus, error: String?,
         areaCount: Int, locations: Int, unserved: Int, underserved: Int, served: Int
     ) {
-        self.id = id
-        self.studyName = studyName
-        self.startedAt = startedAt
-        self.finishedAt = finishedAt
-        self.status = status
-        self.error = error
-        self.areaCount = areaCount
-        self.locations = locations
-        self.unserved = unserved
-        self.underserved = underserved
-        self.served = served
+        self.id = id; self.studyName = studyName; self.startedAt = startedAt; self.finishedAt = finishedAt
+        self.status = status; self.error = error; self.areaCount = areaCount; self.locations = locations
+        self.unserved = unserved; self.underserved = underserved; self.served = served
     }
 }

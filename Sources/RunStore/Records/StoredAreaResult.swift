@@ -21,15 +21,8 @@ public struct StoredAreaResult: Hashable, Sendable {
         households: Double? = nil, noInternetShare: Double? = nil, medianIncome: Double? = nil,
         metrics: [String: Double] = [:]
     ) {
-        self.areaID = areaID
-        self.name = name
-        self.locations = locations
-        self.unserved = unserved
-        self.underserved = underserved
-        self.served = served
-        self.households = households
-        self.noInternetShare = noInternetShare
-        self.medianIncome = medianIncome
-        self.metrics = metrics
+        self.areaID = areaID; self.name = name; self.locations = locations; self.unserved = unserved
+        self.underserved = underserved; self.served = served; self.households = households
+        self.noInternetShare = noInternetShare; self.medianIncome = medianIncome; self.metrics = metrics
     }
 }

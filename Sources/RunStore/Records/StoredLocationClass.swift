@@ -9,9 +9,7 @@ public struct StoredLocationClass: Hashable, Sendable {
     public var serviceClass: ServiceClass
 
     public init(locationID: Int64, areaID: String, serviceClass: ServiceClass) {
-        self.locationID = locationID
-        self.areaID = areaID
-        self.serviceClass = serviceClass
+        self.locationID = locationID; self.areaID = areaID; self.serviceClass = serviceClass
     }
 }
 
@@ -25,12 +23,10 @@ extension RunStore {
             let insert = try database.prepare(
                 "INSERT INTO location_classes (run_id, location_id, area_id, class) VALUES (?, ?, ?, ?)")
             for l in locations {
-                insert.reset()
-                try insert.bind([
+                try insert.run([
                     .text(run.rawValue), .integer(l.locationID), .text(l.areaID),
                     .integer(Int64(l.serviceClass.rawValue)),
                 ])
-                while try insert.step() {}
             }
         }
     }

@@ -19,15 +19,8 @@ public struct StoredRun: Hashable, Sendable {
         id: RunID, studyName: String, studyPath: String, startedAt: Date, finishedAt: Date?,
         status: RunStatus, error: String?, toolVersion: String, studyText: String, outputDirectory: String
     ) {
-        self.id = id
-        self.studyName = studyName
-        self.studyPath = studyPath
-        self.startedAt = startedAt
-        self.finishedAt = finishedAt
-        self.status = status
-        self.error = error
-        self.toolVersion = toolVersion
-        self.studyText = studyText
-        self.outputDirectory = outputDirectory
+        self.id = id; self.studyName = studyName; self.studyPath = studyPath; self.startedAt = startedAt
+        self.finishedAt = finishedAt; self.status = status; self.error = error; self.toolVersion = toolVersion
+        self.studyText = studyText; self.outputDirectory = outputDirectory
     }
 }

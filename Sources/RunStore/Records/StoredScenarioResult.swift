@@ -1,6 +1,8 @@
+import GeoModel
+
 /// One business-case scenario of a run as the run store keeps it: metrics, Monte Carlo summary and
 /// yearly cash flows (table `scenario_results` and `scenario_cash_flows`, migration 0002_business_case).
-public struct StoredScenarioResult: Hashable, Sendable {
+public struct StoredScenarioResult: Hashable, Sendable, CarriesScenarioMetrics {
     /// One year of the scenario's cash flow.
     public struct Year: Hashable, Sendable {
         public var year: Int
@@ -18,15 +20,9 @@ public struct StoredScenarioResult: Hashable, Sendable {
             year: Int, passingsInService: Double, subscribers: Double, revenue: Double, opex: Double,
             capex: Double, netCashFlow: Double, debtService: Double, debtServiceCoverage: Double?
         ) {
-            self.year = year
-            self.passingsInService = passingsInService
-            self.subscribers = subscribers
-            self.revenue = revenue
-            self.opex = opex
-            self.capex = capex
-            self.netCashFlow = netCashFlow
-            self.debtService = debtService
-            self.debtServiceCoverage = debtServiceCoverage
+            self.year = year; self.passingsInService = passingsInService; self.subscribers = subscribers
+            self.revenue = revenue; self.opex = opex; self.capex = capex; self.netCashFlow = netCashFlow
+            self.debtService = debtService; self.debtServiceCoverage = debtServiceCoverage
         }
     }
 
@@ -34,14 +30,7 @@ public struct StoredScenarioResult: Hashable, Sendable {
     public var label: String
     /// retail, wholesale or subsidy.
     public var kind: String
-    public var capex: Double
-    public var npv: Double
-    public var irr: Double?
-    public var paybackYears: Double?
-    public var discountedPaybackYears: Double?
-    public var breakEvenTakeRate: Double?
-    public var bondAmount: Double
-    public var minimumDebtServiceCoverage: Double?
+    public var metrics: ScenarioMetrics
     public var monteCarloDraws: Int
     public var monteCarloSeed: UInt64
     public var p10: Double
@@ -51,28 +40,11 @@ public struct StoredScenarioResult: Hashable, Sendable {
     public var years: [Year]
 
     public init(
-        scenario: String, label: String, kind: String, capex: Double, npv: Double, irr: Double?,
-        paybackYears: Double?, discountedPaybackYears: Double?, breakEvenTakeRate: Double?, bondAmount: Double,
-        minimumDebtServiceCoverage: Double?, monteCarloDraws: Int, monteCarloSeed: UInt64, p10: Double,
-        p50: Double, p90: Double, probabilityNPVNegative: Double, years: [Year]
+        scenario: String, label: String, kind: String, metrics: ScenarioMetrics, monteCarloDraws: Int,
+        monteCarloSeed: UInt64, p10: Double, p50: Double, p90: Double, probabilityNPVNegative: Double, years: [Year]
     ) {
-        self.scenario = scenario
-        self.label = label
-        self.kind = kind
-        self.capex = capex
-        self.npv = npv
-        self.irr = irr
-        self.paybackYears = paybackYears
-        self.discountedPaybackYears = discountedPaybackYears
-        self.breakEvenTakeRate = breakEvenTakeRate
-        self.bondAmount = bondAmount
-        self.minimumDebtServiceCoverage = minimumDebtServiceCoverage
-        self.monteCarloDraws = monteCarloDraws
-        self.monteCarloSeed = monteCarloSeed
-        self.p10 = p10
-        self.p50 = p50
-        self.p90 = p90
-        self.probabilityNPVNegative = probabilityNPVNegative
-        self.years = years
+        self.scenario = scenario; self.label = label; self.kind = kind; self.metrics = metrics
+        self.monteCarloDraws = monteCarloDraws; self.monteCarloSeed = monteCarloSeed; self.p10 = p10; self.p50 = p50
+        self.p90 = p90; self.probabilityNPVNegative = probabilityNPVNegative; self.years = years
     }
 }

@@ -10,9 +10,7 @@ final class Statement {
     let sql: String
 
     init(handle: OpaquePointer, database: Database, sql: String) {
-        self.handle = handle
-        self.database = database
-        self.sql = sql
+        self.handle = handle; self.database = database; self.sql = sql
     }
 
     deinit {
@@ -54,6 +52,13 @@ final class Statement {
         sqlite3_reset(handle)
         // Returns SQLITE_OK; sets every parameter back to NULL.
         sqlite3_clear_bindings(handle)
+    }
+
+    /// Runs the statement again with `values` bound, ignoring any rows: one insert of many.
+    func run(_ values: [SQLValue]) throws {
+        reset()
+        try bind(values)
+        while try step() {}
     }
 
     /// Advances to the next row: true when a row is available, false when the statement is done.

@@ -180,14 +180,15 @@ public struct ProviderLandscape: Sendable {
             if served { offer.served = true }
         }
 
-        /// The landscape over the study and per area at `level`.
-        public func finish(level: AreaLevel) -> ProviderLandscape {
+        /// The landscape over the study and per area at `level`. With `universe` (a locations file's
+        /// location ids and blocks) only its locations count, each in its block there.
+        public func finish(level: AreaLevel, universe: [Int64: UInt64]? = nil) -> ProviderLandscape {
             var all = self
             all.endRun()
-            return all.landscape(level: level)
+            return all.landscape(level: level, universe: universe)
         }
 
-        private func landscape(level: AreaLevel) -> ProviderLandscape {
+        private func landscape(level: AreaLevel, universe: [Int64: UInt64]?) -> ProviderLandscape {
             struct Tally {
                 var locations = 0, at25x3 = 0, at100x20 = 0, served = 0
                 var technologies: UInt32 = 0
@@ -207,9 +208,14 @@ public struct ProviderLandscape: Sendable {
             var divisor: UInt64 = 1
             for _ in 0..<(15 - level.geoidLength) { divisor *= 10 }
             for (key, offer) in offers {
+                var block = offer.block
+                if let universe {
+                    guard let listed = universe[Int64(key & (1 << 40 - 1))] else { continue }
+                    block = listed
+                }
                 let index = Int(key >> 40)
                 study[index].add(offer)
-                areas[offer.block / divisor, default: [:]][index, default: Tally()].add(offer)
+                areas[block / divisor, default: [:]][index, default: Tally()].add(offer)
             }
             func provider(_ index: Int, _ t: Tally) -> Provider {
                 let brands = brandRows[index].sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }

@@ -110,12 +110,13 @@ public struct AreaClassification: Sendable {
     /// the number of rows), parsed on `threads` threads. With `passingCodes`, also the table of
     /// locations that have a record with one of those business/residential codes (passings: the
     /// business case's denominator). With `landscapeLevel`, also who offers service where (per area at
-    /// that level) and each location's details, from the same read.
+    /// that level) and each location's details, from the same read; with `universe` (a locations file),
+    /// the providers are counted over its locations only.
     /// - Throws: `.badInput` when the files hold a header but no rows (a truncated or filtered download).
     static func classifyLocations(
         files: [String], profile: PolicyProfile,
         passingCodes: Set<BusinessResidentialCode>? = nil,
-        landscapeLevel: AreaLevel? = nil,
+        landscapeLevel: AreaLevel? = nil, universe: [Int64: UInt64]? = nil,
         threads: Int = AreaClassification.defaultThreads,
         progress: (@Sendable (String) -> Void)? = nil
     ) throws
@@ -141,7 +142,9 @@ public struct AreaClassification: Sendable {
         }
         let passings = passingCodes == nil ? nil : read.passings ?? table
         let landscape = landscapeLevel.flatMap { level in
-            read.landscape.map { (providers: $0.providers.finish(level: level), details: $0.details.finish()) }
+            read.landscape.map {
+                (providers: $0.providers.finish(level: level, universe: universe), details: $0.details.finish())
+            }
         }
         return (table, read.unknownTechnologyRows, passings, read.rowsByTechnology, landscape)
     }

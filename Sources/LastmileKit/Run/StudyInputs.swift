@@ -79,19 +79,16 @@ extension StudyRunner {
     /// are replaced by tables over its locations (a listed location without availability rows is
     /// unserved; availability locations it does not list are left out, with a diagnostic).
     static func locationUniverse(
-        _ study: Study,
+        _ study: Study, file: LocationsFile?,
         classified:
             inout (
                 table: LocationTable, unknownTechnologyRows: Int,
                 passings: LocationTable?, rowsByTechnology: [Int: Int]
             ),
-        say: (String) -> Void
-    ) throws -> LocationUniverse {
-        guard let path = study.locationsPath else {
+    ) -> LocationUniverse {
+        guard let path = study.locationsPath, let file else {
             return LocationUniverse(rowsByTechnology: classified.rowsByTechnology)
         }
-        say("reading the location universe")
-        let file = try LocationsFile.read(path: path)
         // Passings: listed locations with a residential record, and listed locations with no record at
         // all (their business/residential code is unknown; most serviceable locations are homes).
         var inAvailability = Set<Int64>(minimumCapacity: classified.table.count)

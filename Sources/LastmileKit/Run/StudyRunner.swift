@@ -130,13 +130,18 @@ public enum StudyRunner {
             }
         }
 
+        // The location universe first, so that the provider counts are over its locations too.
+        let locationsFile = try study.locationsPath.map { path in
+            say("reading the location universe")
+            return try LocationsFile.read(path: path)
+        }
         say("classifying availability (\(study.availabilityPaths.count) file(s))")
         // One read of the availability files gives the location and passings tables, the providers
         // and the per-location details.
         let read = try AreaClassification.classifyLocations(
             files: study.availabilityPaths, profile: study.profile,
             passingCodes: study.businessCase.residentialCodes,
-            landscapeLevel: study.areaLevel)
+            landscapeLevel: study.areaLevel, universe: locationsFile?.blocks)
         var classified = (
             table: read.table, unknownTechnologyRows: read.unknownTechnologyRows, passings: read.passings,
             rowsByTechnology: read.rowsByTechnology
@@ -145,7 +150,7 @@ public enum StudyRunner {
         // What the run did that a reader should know but that is no input fault (a roll-up, funded
         // locations, anchors): reported with the diagnostics, never a --strict failure.
         var notes: [String] = []
-        let universe = try locationUniverse(study, classified: &classified, say: say)
+        let universe = locationUniverse(study, file: locationsFile, classified: &classified)
         if let statement = universe.statement(profile: study.profile) { diagnostics.append(statement) }
         if let path = universe.locationsFile, let notListed = universe.availabilityLocationsNotInFile, notListed > 0 {
             notes.append(

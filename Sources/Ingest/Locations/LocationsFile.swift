@@ -6,11 +6,15 @@ import GeoModel
 /// with `location_id`, `block_geoid`, `latitude`, `longitude`, `bsl_flag`, address columns, …), or any
 /// CSV with a location id and its 2020 census block, columns found by header name.
 ///
-/// The Fabric is licensed (CostQuest's licence through the FCC): only location ids and blocks are
-/// kept, and nothing read here reaches a public output.
+/// The Fabric is licensed (CostQuest's licence through the FCC): only location ids, blocks and
+/// coordinates are kept; the coordinates go to the full edition's GeoPackage (for the planner's own
+/// GIS) and never to a public output.
 public struct LocationsFile: Sendable {
     /// Block (15-digit GEOID as an integer) per location id.
     public var blocks: [Int64: UInt64]
+    /// Position per location id (x = longitude, y = latitude, degrees, as the Fabric writes them), for
+    /// the locations with both when the file has `latitude` and `longitude` columns.
+    public var points: [Int64: Point] = [:]
     /// Data rows read.
     public var rows: Int
     /// Rows whose `bsl_flag` says the location is not a broadband serviceable location (left out,
@@ -23,11 +27,14 @@ public struct LocationsFile: Sendable {
     static let locationNames = ["location_id"]
     static let blockNames = ["block_geoid", "block_fips", "geoid_bl"]
     static let serviceableNames = ["bsl_flag"]
+    static let latitudeNames = ["latitude", "lat"]
+    static let longitudeNames = ["longitude", "lon", "long"]
 
     /// Reads a locations file (`.csv`, `.csv.gz` or a `.zip` holding one CSV).
     /// - Throws: `.io` when it cannot be opened; `.badInput` naming the file, line and column for a
     ///   missing column, a location id that is not a non-negative integer, a block GEOID that is not 15
-    ///   digits, or a location listed twice in different blocks.
+    ///   digits, a latitude or longitude that is not a number in range, or a location listed twice in
+    ///   different blocks.
     public static func read(path: String) throws -> LocationsFile {
         try SingleCSV.read(
             path: path, what: "locations file",
@@ -55,6 +62,19 @@ public struct LocationsFile: Sendable {
             )
         }
         let iServiceable = index(serviceableNames)
+        let iLatitude = index(latitudeNames)
+        let iLongitude = index(longitudeNames)
+        /// A coordinate in -limit…limit degrees; nil when empty.
+        func degrees(_ i: Int, limit: Double, line: Int) throws -> Double? {
+            let bytes = reader.bytes(i)
+            guard !bytes.isEmpty else { return nil }
+            guard let d = Double(String(decoding: bytes, as: UTF8.self)), d.isFinite, abs(d) <= limit else {
+                throw LastmileError.badInput(
+                    SourceLocation(file: file, line: line, column: columnNames[i]),
+                    "expected degrees from -\(Int(limit)) to \(Int(limit)), found " + FieldParsing.quoted(bytes))
+            }
+            return d
+        }
         var out = LocationsFile(blocks: [:], rows: 0, notServiceableRows: 0, duplicateRows: 0)
         while try reader.next(columnNames: columnNames) {
             out.rows += 1
@@ -92,6 +112,11 @@ public struct LocationsFile: Sendable {
                 continue
             }
             out.blocks[id] = block
+            if let iLatitude, let iLongitude, let lat = try degrees(iLatitude, limit: 90, line: line),
+                let lon = try degrees(iLongitude, limit: 180, line: line)
+            {
+                out.points[id] = Point(x: lon, y: lat)
+            }
         }
         return out
     }

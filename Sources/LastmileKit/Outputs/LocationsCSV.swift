@@ -1,43 +1,81 @@
 import Analysis
 import Foundation
+import GeoIO
 import GeoModel
 
 /// locations.csv: one row per location of the study — the list BEAD and the FCC challenge process work
 /// with. Every column comes from the public BDC files (and the study's funded-locations lists); no
-/// Fabric field (address, coordinates, unit count: licensed) is ever written.
+/// Fabric field (address, coordinates, unit count: licensed) is ever written to it. The full edition's
+/// results.gpkg has the same rows as a `locations` point layer when the locations file gives coordinates.
 enum LocationsCSV {
-    static let header = [
-        "location_id", "block_geoid", "area", "h3_res8_id", "class", "best_technology",
-        "best_download_mbps", "best_upload_mbps", "providers_at_100_20", "funded", "funded_program",
-        "anchor", "business_residential",
+    static let header = columns.map(\.name)
+
+    /// The columns and their GeoPackage types.
+    static let columns: [FieldDefinition] = [
+        .integer64("location_id"), .string("block_geoid"), .string("area"), .string("h3_res8_id"), .string("class"),
+        .integer64("best_technology"), .real("best_download_mbps"), .real("best_upload_mbps"),
+        .integer64("providers_at_100_20"), .integer64("funded"), .string("funded_program"), .integer64("anchor"),
+        .string("business_residential"),
     ]
 
+    /// One location's row.
+    struct Row {
+        var id: Int64
+        var block: String
+        var area: String
+        var details: LocationDetails.Detail?
+        /// The class as written: `unserved`, `underserved_funded`, …
+        var serviceClass: String
+        var program: String?
+        var anchor: Bool
+
+        var csvCells: [String] {
+            let d = details
+            return [
+                String(id), block, area, d?.h3Cell ?? "", serviceClass, d.map { String($0.bestTechnology) } ?? "",
+                d.map { ProviderTable.number($0.bestDownload) } ?? "",
+                d.map { ProviderTable.number($0.bestUpload) } ?? "",
+                d.map { String($0.providersAt100x20) } ?? "", program != nil ? "1" : "0", CSVCell.text(program ?? ""),
+                anchor ? "1" : "0", d?.businessResidential ?? "",
+            ]
+        }
+
+        /// The GeoPackage values, in `columns` order (NULL where the CSV cell is empty).
+        var fieldValues: [FieldValue?] {
+            func text(_ s: String?) -> FieldValue? { s.flatMap { $0.isEmpty ? nil : .string($0) } }
+            let d = details
+            return [
+                .integer(id), .string(block), .string(area), text(d?.h3Cell), .string(serviceClass),
+                d.map { .integer(Int64($0.bestTechnology)) }, d.map { .real($0.bestDownload) },
+                d.map { .real($0.bestUpload) }, d.map { .integer(Int64($0.providersAt100x20)) },
+                .integer(program != nil ? 1 : 0), text(program), .integer(anchor ? 1 : 0), text(d?.businessResidential),
+            ]
+        }
+    }
+
     /// The rows of `table` in location-id order, areas at `level`.
-    static func csv(
+    static func rows(
         _ table: LocationTable, details: LocationDetails, fundedPrograms: [Int64: String],
         anchors: Set<Int64> = [], level: AreaLevel
-    ) -> String {
-        var rows: [(Int64, UInt64, ServiceClass)] = []
-        rows.reserveCapacity(table.count)
-        table.forEach { rows.append(($0, $1, $2)) }
-        rows.sort { $0.0 < $1.0 }
-        var out = header.joined(separator: ",") + "\n"
-        out.reserveCapacity(rows.count * 96)
-        for (id, block, cls) in rows {
+    ) -> [Row] {
+        var entries: [(Int64, UInt64, ServiceClass)] = []
+        entries.reserveCapacity(table.count)
+        table.forEach { entries.append(($0, $1, $2)) }
+        entries.sort { $0.0 < $1.0 }
+        return entries.map { id, block, cls in
             let geoid = LocationTable.format(block, digits: 15)
             let program = fundedPrograms[id]
             let funded = program != nil && cls != .served
-            let d = details.byLocation[id]
-            let cells: [String] = [
-                String(id), geoid, String(geoid.prefix(level.geoidLength)), d?.h3Cell ?? "",
-                funded ? "\(cls)_funded" : "\(cls)",
-                d.map { String($0.bestTechnology) } ?? "", d.map { ProviderTable.number($0.bestDownload) } ?? "",
-                d.map { ProviderTable.number($0.bestUpload) } ?? "", d.map { String($0.providersAt100x20) } ?? "",
-                program != nil ? "1" : "0", CSVCell.text(program ?? ""), anchors.contains(id) ? "1" : "0",
-                d?.businessResidential ?? "",
-            ]
-            out += cells.joined(separator: ",") + "\n"
+            return Row(
+                id: id, block: geoid, area: String(geoid.prefix(level.geoidLength)), details: details.byLocation[id],
+                serviceClass: funded ? "\(cls)_funded" : "\(cls)", program: program, anchor: anchors.contains(id))
         }
+    }
+
+    static func csv(_ rows: [Row]) -> String {
+        var out = header.joined(separator: ",") + "\n"
+        out.reserveCapacity(rows.count * 96)
+        for row in rows { out += row.csvCells.joined(separator: ",") + "\n" }
         return out
     }
 }
@@ -51,7 +89,8 @@ public enum LocationClassification {
             files: files, profile: profile,
             landscapeLevel: .block, threads: threads)
         let details = classified.landscape!.details
-        let csv = LocationsCSV.csv(classified.table, details: details, fundedPrograms: [:], level: .block)
+        let csv = LocationsCSV.csv(
+            LocationsCSV.rows(classified.table, details: details, fundedPrograms: [:], level: .block))
         guard json else { return csv }
         let numeric: Set<String> = [
             "location_id", "best_technology", "best_download_mbps", "best_upload_mbps",

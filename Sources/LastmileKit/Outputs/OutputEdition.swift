@@ -38,10 +38,13 @@ enum OutputEdition {
         return out
     }
 
-    /// results.gpkg: layer `areas`, one MultiPolygon feature per area with a shape (EPSG:4326), every column.
+    /// results.gpkg: layer `areas`, one MultiPolygon feature per area with a shape (EPSG:4326), every column;
+    /// in the full edition, when the locations file gives coordinates, layer `locations`: one point per
+    /// location that has them, with locations.csv's columns (the coordinates are the Fabric's, licensed:
+    /// the public edition leaves the layer out).
     func writeGeoPackage(
         _ areas: StudyAreas, order results: [AreaResult], metadata: [String: String],
-        to path: String
+        locations: (rows: [LocationsCSV.Row], points: [Int64: Point]), to path: String
     ) throws {
         let fields: [FieldDefinition] = columns.map { c in
             switch c.kind {
@@ -50,7 +53,14 @@ enum OutputEdition {
             case .real: .real(c.name)
             }
         }
-        let writer = try GeoPackageWriter(path: path, layerName: "areas", fields: fields, metadata: metadata)
+        var layers = [
+            GeoPackageWriter.Layer(name: "areas", geometry: .multiPolygon, fields: fields, metadata: metadata)
+        ]
+        let withPoints = suppression == nil && !locations.points.isEmpty
+        if withPoints {
+            layers.append(GeoPackageWriter.Layer(name: "locations", geometry: .point, fields: LocationsCSV.columns))
+        }
+        let writer = try GeoPackageWriter(path: path, layers: layers)
         for r in results {
             guard let geometry = areas.shape(r.id) else { continue }
             try writer.add(
@@ -64,6 +74,12 @@ enum OutputEdition {
                     case nil: nil
                     }
                 })
+        }
+        if withPoints {
+            for row in locations.rows {
+                guard let point = locations.points[row.id] else { continue }
+                try writer.add(point: point, values: row.fieldValues, layer: 1)
+            }
         }
         try writer.close()
     }

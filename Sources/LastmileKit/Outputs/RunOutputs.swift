@@ -18,9 +18,14 @@ enum RunOutputs {
         try OutputFile.write(edition.resultsCSV(c.byArea, order: c.join.results), to: path("results.csv"))
         files.append("results.csv")
 
+        let locationRows = c.locations.map {
+            LocationsCSV.rows(
+                $0, details: c.details, fundedPrograms: c.fundedPrograms,
+                anchors: Set(c.anchors.compactMap(\.locationID)), level: study.areaLevel)
+        }
         try edition.writeGeoPackage(
             c.byArea, order: c.join.results, metadata: geoPackageMetadata(c, study: study),
-            to: path("results.gpkg"))
+            locations: (locationRows ?? [], c.locationPoints), to: path("results.gpkg"))
         files.append("results.gpkg")
 
         try OutputFile.write(
@@ -33,12 +38,8 @@ enum RunOutputs {
             files.append("anchors.csv")
         }
 
-        if let table = c.locations {
-            try OutputFile.write(
-                LocationsCSV.csv(
-                    table, details: c.details, fundedPrograms: c.fundedPrograms,
-                    anchors: Set(c.anchors.compactMap(\.locationID)), level: study.areaLevel),
-                to: path("locations.csv"))
+        if let locationRows {
+            try OutputFile.write(LocationsCSV.csv(locationRows), to: path("locations.csv"))
             files.append("locations.csv")
         }
 

@@ -98,8 +98,11 @@ public enum StudyRunner {
         var businessCase: BusinessCase
         /// How demand.household_growth was derived from two ACS tables, when it was.
         var householdTrend: String?
-        /// Every location's best class and block, for the run store (never written to run folders).
+        /// Every location's best class and block (locations.csv, the run store).
         var locations: LocationTable? = nil
+        /// Each location's position from the locations file, when it has coordinates (licensed Fabric
+        /// data: only the full edition's results.gpkg `locations` layer takes them).
+        var locationPoints: [Int64: Point] = [:]
         /// Which locations the counts cover: technology families present, the locations file if any.
         var universe = LocationUniverse(rowsByTechnology: [:])
         /// Who offers service where (providers.csv, the report's provider page).
@@ -256,8 +259,9 @@ public enum StudyRunner {
         return Computed(
             inputs: inputs, totals: classified.table.totals, join: join, areas: areas,
             diagnostics: diagnostics, rowsRead: classified.table.rowsSeen, businessCase: businessCase,
-            householdTrend: trend, locations: classified.table, universe: universe, providers: providers,
-            details: details, fundedPrograms: funding.programs, anchors: anchors,
+            householdTrend: trend, locations: classified.table, locationPoints: locationsFile?.points ?? [:],
+            universe: universe, providers: providers, details: details, fundedPrograms: funding.programs,
+            anchors: anchors,
             byArea: StudyAreas(plans: businessCase.areas, areas: areas))
     }
 

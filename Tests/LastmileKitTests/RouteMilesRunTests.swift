@@ -10,31 +10,8 @@ import Testing
     static let demo = TestPaths.repo("datasets/demo/study.toml")
 
     static func costToPass(_ csvPath: String, area: String) throws -> Double {
-        let csv = try String(contentsOfFile: csvPath, encoding: .utf8)
-        let rows = csv.split(separator: "\n").map(fields)
-        let column = try #require(rows[0].firstIndex(of: "cost_to_pass"))
-        let row = try #require(rows.first { $0.first == area })
-        return try #require(Double(row[column]))
-    }
-
-    /// A CSV line's fields (RFC 4180 quotes: names hold commas).
-    static func fields(_ line: Substring) -> [String] {
-        var out: [String] = []
-        var field = ""
-        var quoted = false
-        var chars = line.makeIterator()
-        while let c = chars.next() {
-            if c == "\"" {
-                quoted.toggle()
-            } else if c == "," && !quoted {
-                out.append(field)
-                field = ""
-            } else {
-                field.append(c)
-            }
-        }
-        out.append(field)
-        return out
+        let row = try #require(try CSVText.records(atPath: csvPath).first { $0["area"] == area })
+        return try #require(Double(row["cost_to_pass"] ?? ""))
     }
 
     /// Block group 239900001001 (130 passings). Measured: 3,031.368 m of S1200/S1400/S1640 road

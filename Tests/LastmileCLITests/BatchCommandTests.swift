@@ -215,15 +215,16 @@ import Testing
         }
         // Every run record is done, or failed as interrupted; every job is done.
         let db = out + "/runs.sqlite"
-        let statuses = try CommandLineRun.sqlite3(
-            db,
-            "select count(*) from runs where not (status = 'done' or (status = 'failed' and error like 'interrupted%'))"
-        )
-        #expect(statuses.stdout == "0\n")
-        let jobs = try CommandLineRun.sqlite3(db, "select status, count(*) from batch_jobs group by status")
-        #expect(jobs.stdout == "done|12\n")
-        let done = try CommandLineRun.sqlite3(db, "select count(*) from runs where status = 'done'")
-        #expect(done.stdout == "12\n")
+        for (sql, expected) in [
+            (
+                "select count(*) from runs where not (status = 'done' or (status = 'failed' and error like 'interrupted%'))",
+                "0\n"
+            ),
+            ("select status, count(*) from batch_jobs group by status", "done|12\n"),
+            ("select count(*) from runs where status = 'done'", "12\n"),
+        ] {
+            #expect(try CommandLineRun.sqlite3(db, sql).stdout == expected, "\(sql)")
+        }
         // At least one kill landed inside a study's run: its record was found and marked interrupted.
         let interrupted = try CommandLineRun.sqlite3(db, "select count(*) from runs where error like 'interrupted%'")
         #expect((Int(interrupted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) >= 1)

@@ -161,9 +161,7 @@ import Testing
 /// × (1 − 0.25 × served ÷ locations) × (65 ÷ 65)^−0.62, clamped to 0–1.
 @Test func demoTakeRateAdjustmentsByHand() throws {
     let out = try TemporaryDirectory()
-    let r = try StudyRunner.run(
-        try Study.load(path: BusinessCaseRunTests.demo, overrides: ["risk.draws=100"]),
-        options: RunOptions(outputRoot: out.path))
+    let r = try DemoStudy.run(["risk.draws=100"], in: out)
     var checked = 0
     for row in try CSVText.records(atPath: r.outputDirectory + "/results.csv") {
         guard let locations = Double(row["locations"] ?? ""), locations > 0, let take = Double(row["take_rate"] ?? "")
@@ -210,9 +208,7 @@ import Testing
 /// Σ round(passings × served ÷ locations) already-served passings over the built rows of results.csv.
 @Test func demoServedPassingsAndServedShareLimit() throws {
     let out = try TemporaryDirectory()
-    let r = try StudyRunner.run(
-        try Study.load(path: BusinessCaseRunTests.demo, overrides: ["risk.draws=100"]),
-        options: RunOptions(outputRoot: out.path))
+    let r = try DemoStudy.run(["risk.draws=100"], in: out)
     var served = 0
     var left = 0
     for row in try CSVText.records(atPath: r.outputDirectory + "/results.csv") {

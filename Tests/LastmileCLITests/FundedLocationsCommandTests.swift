@@ -53,14 +53,23 @@ import Testing
         #expect(text.contains("100 more locations are not served yet but already have an enforceable commitment"))
     }
 
-    @Test func listWithoutLocationIDColumnIs65() throws {
+    /// The study `name` whose `inputs.<key>` is the list `file` holding `text` fails with exit 65 and
+    /// `message` on stderr.
+    static func expectRefusedList(
+        _ name: String, key: String, file: String, _ text: String, message: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let dir = try TemporaryDirectory()
-        let list = try dir.write("funded.csv", "id,program\n1,RDOF\n")
-        let study = try SagadahocStudy.write(
-            "Bad funded", moreInputs: ["funded_locations = \"\(list)\""], draws: nil, in: dir)
+        let list = try dir.write(file, text)
+        let study = try SagadahocStudy.write(name, moreInputs: ["\(key) = \"\(list)\""], draws: nil, in: dir)
         try SagadahocStudy.run(
-            study, in: dir, expecting: .exit(65),
-            stderr: .containing("funded.csv, line 1, column 'location_id': the list lacks column location_id"))
+            study, in: dir, expecting: .exit(65), stderr: .containing(message), sourceLocation: sourceLocation)
+    }
+
+    @Test func listWithoutLocationIDColumnIs65() throws {
+        try Self.expectRefusedList(
+            "Bad funded", key: "funded_locations", file: "funded.csv", "id,program\n1,RDOF\n",
+            message: "funded.csv, line 1, column 'location_id': the list lacks column location_id")
     }
 
     /// Anchor institutions: exactly the ones without a reliable 1 Gbps symmetrical offer are eligible
@@ -98,13 +107,8 @@ import Testing
     }
 
     @Test func anchorListWithUnknownTypeIs65() throws {
-        let dir = try TemporaryDirectory()
-        let list = try dir.write("cai.csv", "type,entity_name,location_id\nX,Somewhere,1\n")
-        let study = try SagadahocStudy.write(
-            "Bad anchors", moreInputs: ["anchor_institutions = \"\(list)\""], draws: nil, in: dir)
-        try SagadahocStudy.run(
-            study, in: dir, expecting: .exit(65),
-            stderr: .containing(
-                "cai.csv, line 2, column 'type': expected a CAI type S, L, G, H, F, P or C, found \"X\""))
+        try Self.expectRefusedList(
+            "Bad anchors", key: "anchor_institutions", file: "cai.csv", "type,entity_name,location_id\nX,Somewhere,1\n",
+            message: "cai.csv, line 2, column 'type': expected a CAI type S, L, G, H, F, P or C, found \"X\"")
     }
 }

@@ -38,6 +38,15 @@ import Testing
         return (area, p)
     }
 
+    /// The simple case's one scenario with all its capital borrowed: a 10-year bond at 4 %.
+    func whollyBondedScenario() throws -> ScenarioResult {
+        var (area, p) = simpleCase()
+        p.finance.bondShare = 1
+        p.finance.bondTermYears = 10
+        p.finance.bondRate = 0.04
+        return try #require(BusinessCase.evaluate(areas: [area], parameters: p).scenarios.first)
+    }
+
     /// Hub, middle mile, refresh, acquisition and overhead, each on its own line of the capital.
     @Test func newCostLines() throws {
         var (area, p) = simpleCase()
@@ -157,11 +166,7 @@ import Testing
     /// Coverage per year against the covenant, and the general fund's worst cumulative cash after debt service
     /// (bond proceeds in year 0, then Σ (net cash flow − debt service)).
     @Test func coverageCovenantAndGeneralFundExposure() throws {
-        var (area, p) = simpleCase()
-        p.finance.bondShare = 1
-        p.finance.bondTermYears = 10
-        p.finance.bondRate = 0.04
-        let s = try #require(BusinessCase.evaluate(areas: [area], parameters: p).scenarios.first)
+        let s = try whollyBondedScenario()
         let coverage = s.years.compactMap(\.debtServiceCoverage)
         #expect(coverage.count == 10)
         #expect(s.debtServiceCoverage.maximum == coverage.max())
@@ -274,11 +279,7 @@ import Testing
     }
 
     @Test func debtServiceCoverage() throws {
-        var (area, p) = simpleCase()
-        p.finance.bondShare = 1
-        p.finance.bondRate = 0.04
-        p.finance.bondTermYears = 10
-        let s = try #require(BusinessCase.evaluate(areas: [area], parameters: p).scenarios.first)
+        let s = try whollyBondedScenario()
         let service = FinancialMath.levelPayment(principal: s.capex, rate: 0.04, years: 10)
         #expect(abs(s.bondAmount - s.capex) < 1e-9)
         #expect(s.years[0].debtService == 0)

@@ -24,6 +24,24 @@ import Testing
         try VectorSource.readAreas(path: Fixtures.path("two-squares-5070.geojson"), idField: "GEOID")
     }
 
+    /// roads-5070.geojson converted by `ogr2ogr options target roads-5070.geojson moreOptions`.
+    static func convertRoads(_ options: [String], to target: String, then moreOptions: [String] = []) throws {
+        let made = try ExternalTool.run(
+            "ogr2ogr", options + [target, Fixtures.path("roads-5070.geojson")] + moreOptions)
+        try #require(made.status == 0, "\(made.errorOutput)")
+    }
+
+    /// One lon/lat block group on the Maine coast, 70.1–69.8° W × 43.8–44.0° N (written into `dir`).
+    static func coastArea(in dir: TemporaryDirectory) throws -> [Area] {
+        let area = try dir.write(
+            "area.geojson",
+            """
+            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"GEOID":"230010001001"},
+            "geometry":{"type":"Polygon","coordinates":[[[-70.1,43.8],[-69.8,43.8],[-69.8,44.0],[-70.1,44.0],[-70.1,43.8]]]}}]}
+            """)
+        return try VectorSource.readAreas(path: area, idField: "GEOID")
+    }
+
     @Test func defaultClassesClipAndHalveSharedEdges() throws {
         let lengths = try RoadNetwork.lengths(path: Fixtures.path("roads-5070.geojson"), areas: try Self.squares())
         #expect(abs(lengths.metresByArea[Self.west]! - 2250) < 1e-6)
@@ -50,13 +68,7 @@ import Testing
         let dir = try TemporaryDirectory()
         // The same roads without MTFCC (ogr2ogr -select FULLNAME): nothing is filtered.
         let plain = dir.file("plain.gpkg")
-        let made = try ExternalTool.run(
-            "ogr2ogr",
-            [
-                "-f", "GPKG", "-select", "FULLNAME", plain,
-                Fixtures.path("roads-5070.geojson"),
-            ])
-        try #require(made.status == 0, "\(made.errorOutput)")
+        try Self.convertRoads(["-f", "GPKG", "-select", "FULLNAME"], to: plain)
         let lengths = try RoadNetwork.lengths(path: plain, areas: try Self.squares())
         // West 2250; East 1300 + 800 + 300 = 2400.
         #expect(abs(lengths.metresByArea[Self.west]! - 2250) < 1e-6)
@@ -69,13 +81,8 @@ import Testing
         // trip back to EPSG:5070 (vertices only move by floating-point noise).
         let dir = try TemporaryDirectory()
         let zipped = dir.file("roads.shp.zip")
-        let made = try ExternalTool.run(
-            "ogr2ogr",
-            [
-                "-f", "ESRI Shapefile", "-t_srs", "EPSG:4269", zipped,
-                Fixtures.path("roads-5070.geojson"), "-nlt", "MULTILINESTRING",
-            ])
-        try #require(made.status == 0, "\(made.errorOutput)")
+        try Self.convertRoads(
+            ["-f", "ESRI Shapefile", "-t_srs", "EPSG:4269"], to: zipped, then: ["-nlt", "MULTILINESTRING"])
         let lengths = try RoadNetwork.lengths(path: zipped, areas: try Self.squares())
         #expect(abs(lengths.metresByArea[Self.west]! - 2250) < 0.01)
         #expect(abs(lengths.metresByArea[Self.east]! - 1300) < 0.01)
@@ -86,12 +93,6 @@ import Testing
     /// Albers scale at 43.9° N: k ≈ 0.9962, so N–S reads 1/k ≈ +0.38 % long and E–W k ≈ −0.38 % short.
     @Test func planarLengthIsWithinHalfAPercentOfGeodesicOnTheMaineCoast() throws {
         let dir = try TemporaryDirectory()
-        let area = try dir.write(
-            "area.geojson",
-            """
-            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"GEOID":"230010001001"},
-            "geometry":{"type":"Polygon","coordinates":[[[-70.1,43.8],[-69.8,43.8],[-69.8,44.0],[-70.1,44.0],[-70.1,43.8]]]}}]}
-            """)
         let roads = try dir.write(
             "roads.geojson",
             """
@@ -99,7 +100,7 @@ import Testing
             {"type":"Feature","properties":{"FULLNAME":"N-S"},"geometry":{"type":"LineString","coordinates":[[-69.95,43.85],[-69.95,43.95]]}},
             {"type":"Feature","properties":{"FULLNAME":"E-W"},"geometry":{"type":"LineString","coordinates":[[-70.0,43.9],[-69.85,43.9]]}}]}
             """)
-        let areas = try VectorSource.readAreas(path: area, idField: "GEOID")
+        let areas = try Self.coastArea(in: dir)
         let total = try RoadNetwork.lengths(path: roads, areas: areas).totalMetres
         let geodesic = 11_111.029 + 12_051.116
         #expect(abs(total / geodesic - 1) < 0.005)
@@ -137,13 +138,7 @@ import Testing
             {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[-69.95,43.85],[-69.95,43.95]]}},
             {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[-69.9,43.9]}}]}
             """)
-        let area = try dir.write(
-            "area.geojson",
-            """
-            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"GEOID":"230010001001"},
-            "geometry":{"type":"Polygon","coordinates":[[[-70.1,43.8],[-69.8,43.8],[-69.8,44.0],[-70.1,44.0],[-70.1,43.8]]]}}]}
-            """)
-        let areas = try VectorSource.readAreas(path: area, idField: "GEOID")
+        let areas = try Self.coastArea(in: dir)
         let (at, message) = try #require(
             VectorSourceErrorTests.badInput { _ = try RoadNetwork.lengths(path: path, areas: areas) })
         #expect(at.feature == 2)

@@ -30,6 +30,17 @@ import Testing
         return nil
     }
 
+    /// Writes `features` as the FeatureCollection `name` in `dir` and reads its areas (id field GEOID),
+    /// expecting `LastmileError.badInput`; returns its location and message.
+    static func refusal(
+        _ name: String, _ features: [String], in dir: TemporaryDirectory,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> (GeoModel.SourceLocation, String)? {
+        let path = try dir.write(name, featureCollection(features))
+        return badInput(
+            { _ = try VectorSource.readAreas(path: path, idField: "GEOID") }, sourceLocation: sourceLocation)
+    }
+
     @Test func missingFileIsAnIOError() throws {
         let dir = try TemporaryDirectory()
         let missing = dir.file("nope.gpkg")
@@ -75,12 +86,9 @@ import Testing
 
     @Test func duplicateIdsNameBothFeatures() throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write(
+        let found = try Self.refusal(
             "dup.geojson",
-            Self.featureCollection([
-                Self.square("23001", x: -70), Self.square("23003", x: -69.8), Self.square("23001", x: -69.6),
-            ]))
-        let found = Self.badInput { _ = try VectorSource.readAreas(path: path, idField: "GEOID") }
+            [Self.square("23001", x: -70), Self.square("23003", x: -69.8), Self.square("23001", x: -69.6)], in: dir)
         #expect(found?.0.feature == 3)
         #expect(found?.1.contains("duplicate id '23001'") == true)
         #expect(found?.1.contains("features 1 and 3") == true)
@@ -88,13 +96,10 @@ import Testing
 
     @Test func missingOrEmptyGeometryNamesTheFeature() throws {
         let dir = try TemporaryDirectory()
-        let nullGeometry = try dir.write(
+        let found = try Self.refusal(
             "null.geojson",
-            Self.featureCollection([
-                Self.square("1", x: -70),
-                "{\"type\":\"Feature\",\"properties\":{\"GEOID\":\"2\"},\"geometry\":null}",
-            ]))
-        let found = Self.badInput { _ = try VectorSource.readAreas(path: nullGeometry, idField: "GEOID") }
+            [Self.square("1", x: -70), "{\"type\":\"Feature\",\"properties\":{\"GEOID\":\"2\"},\"geometry\":null}"],
+            in: dir)
         #expect(found?.0.feature == 2)
         #expect(found?.1.contains("no geometry") == true)
 
@@ -108,13 +113,12 @@ import Testing
 
     @Test func nonPolygonGeometryNamesTheFeatureAndExpectedType() throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write(
+        let found = try Self.refusal(
             "points.geojson",
-            Self.featureCollection([
+            [
                 Self.square("1", x: -70),
                 "{\"type\":\"Feature\",\"properties\":{\"GEOID\":\"2\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[-70,44],[-69,45]]}}",
-            ]))
-        let found = Self.badInput { _ = try VectorSource.readAreas(path: path, idField: "GEOID") }
+            ], in: dir)
         #expect(found?.0.feature == 2)
         #expect(found?.1.contains("Line String") == true)
         #expect(found?.1.contains("expected Polygon or MultiPolygon") == true)
@@ -122,9 +126,7 @@ import Testing
 
     @Test func emptyIdIsBadInput() throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write(
-            "blank.geojson", Self.featureCollection([Self.square("1", x: -70), Self.square(" ", x: -69)]))
-        let found = Self.badInput { _ = try VectorSource.readAreas(path: path, idField: "GEOID") }
+        let found = try Self.refusal("blank.geojson", [Self.square("1", x: -70), Self.square(" ", x: -69)], in: dir)
         #expect(found?.0.feature == 2)
         #expect(found?.0.column == "GEOID")
     }

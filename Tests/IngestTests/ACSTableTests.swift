@@ -70,24 +70,6 @@ import Testing
         #expect(table.profiles.values.filter { $0.broadbandShare != nil }.count == 400)
     }
 
-    /// The reader refuses a table whose label row says a code means something else.
-    @Test func relabelledSubjectColumnIsRefused() throws {
-        let dir = try TemporaryDirectory()
-        let path = try dir.write(
-            "s2802.csv",
-            "GEO_ID,NAME,S2802_C01_001E,S2802_C05_001E\n"
-                + "Geography,Geographic Area Name,Estimate!!Total!!Total population in households,Estimate!!Percent Broadband Internet Subscription!!With a computer!!Total population in households\n"
-                + "1400000US23023970100,Census Tract 9701,3511,96.4\n")
-        #expect(
-            throws: LastmileError.badInput(
-                SourceLocation(file: path, line: 2, column: "S2802_C05_001E"),
-                "the label \"Estimate!!Percent Broadband Internet Subscription!!With a computer!!Total population in households\" does not mention \"without an internet subscription\"; expected S2802_C05_001E to be percent / without an internet subscription / with a computer (has the table layout changed?)"
-            )
-        ) {
-            try ACSTable.read(path: path)
-        }
-    }
-
     // MARK: - Detailed table, data.census.gov layout
 
     @Test func detailedTableWithPlaceholdersSentinelsAndDuplicates() throws {
@@ -135,66 +117,63 @@ import Testing
         #expect(table["230239702002"] == partial)
     }
 
-    @Test func conflictingDuplicateIsBadInput() throws {
-        let dir = try TemporaryDirectory()
-        let path = try dir.write(
-            "dup.csv",
-            "GEO_ID,NAME,B01003_001E\n1400000US23023970100,Tract 9701,3391\n1400000US23023970200,Tract 9702,2794\n1400000US23023970100,Tract 9701,3400\n"
-        )
-        #expect(
-            throws: LastmileError.badInput(
-                SourceLocation(file: path, line: 4, column: "GEO_ID"),
-                "GEOID 23023970100 appears again with different values (first on line 2); expected one row per area")
-        ) {
-            try ACSTable.read(path: path)
-        }
+    // MARK: - Refused files
+
+    /// A file the reader refuses, with the place and message it must name.
+    struct BadFile: Sendable, CustomTestStringConvertible {
+        var testDescription: String
+        var name: String
+        var text: String
+        var line: Int
+        var column: String?
+        var message: String
     }
 
-    @Test func nonNumericEstimateIsBadInput() throws {
-        let dir = try TemporaryDirectory()
-        let path = try dir.write(
-            "bad.csv", "GEO_ID,NAME,B01003_001E,B11001_001E\n1400000US23023970100,Tract 9701,3391,about 1400\n")
-        #expect(
-            throws: LastmileError.badInput(
-                SourceLocation(file: path, line: 2, column: "B11001_001E"),
-                "expected a number, a placeholder (-, **, ***, (X), N, null) or an empty cell, found \"about 1400\"")
-        ) {
-            try ACSTable.read(path: path)
-        }
-    }
-
-    @Test func malformedGeoIDIsBadInput() throws {
-        let dir = try TemporaryDirectory()
-        let path = try dir.write("bad.csv", "GEO_ID,B01003_001E\n1400000US23023970100,3391\n23023970200,2794\n")
-        #expect(
-            throws: LastmileError.badInput(
-                SourceLocation(file: path, line: 3, column: "GEO_ID"),
-                "expected a GEO_ID such as 1400000US23023010100, found \"23023970200\"")
-        ) {
-            try ACSTable.read(path: path)
-        }
-    }
-
-    @Test func missingGeographyColumnIsBadInput() throws {
-        let dir = try TemporaryDirectory()
-        let path = try dir.write("bad.csv", "NAME,B01003_001E\nTract 9701,3391\n")
-        #expect(
-            throws: LastmileError.badInput(
-                SourceLocation(file: path, line: 1, column: "GEO_ID"),
+    static let badFiles: [BadFile] = [
+        // The label row says a code means something else.
+        .init(
+            testDescription: "relabelled subject column", name: "s2802.csv",
+            text: "GEO_ID,NAME,S2802_C01_001E,S2802_C05_001E\n"
+                + "Geography,Geographic Area Name,Estimate!!Total!!Total population in households,Estimate!!Percent Broadband Internet Subscription!!With a computer!!Total population in households\n"
+                + "1400000US23023970100,Census Tract 9701,3511,96.4\n",
+            line: 2, column: "S2802_C05_001E",
+            message:
+                "the label \"Estimate!!Percent Broadband Internet Subscription!!With a computer!!Total population in households\" does not mention \"without an internet subscription\"; expected S2802_C05_001E to be percent / without an internet subscription / with a computer (has the table layout changed?)"
+        ),
+        .init(
+            testDescription: "conflicting duplicate", name: "dup.csv",
+            text:
+                "GEO_ID,NAME,B01003_001E\n1400000US23023970100,Tract 9701,3391\n1400000US23023970200,Tract 9702,2794\n1400000US23023970100,Tract 9701,3400\n",
+            line: 4, column: "GEO_ID",
+            message:
+                "GEOID 23023970100 appears again with different values (first on line 2); expected one row per area"),
+        .init(
+            testDescription: "non-numeric estimate", name: "bad.csv",
+            text: "GEO_ID,NAME,B01003_001E,B11001_001E\n1400000US23023970100,Tract 9701,3391,about 1400\n", line: 2,
+            column: "B11001_001E",
+            message:
+                "expected a number, a placeholder (-, **, ***, (X), N, null) or an empty cell, found \"about 1400\""),
+        .init(
+            testDescription: "malformed GEO_ID", name: "bad.csv",
+            text: "GEO_ID,B01003_001E\n1400000US23023970100,3391\n23023970200,2794\n", line: 3, column: "GEO_ID",
+            message: "expected a GEO_ID such as 1400000US23023010100, found \"23023970200\""),
+        .init(
+            testDescription: "missing geography column", name: "bad.csv", text: "NAME,B01003_001E\nTract 9701,3391\n",
+            line: 1, column: "GEO_ID",
+            message:
                 "no geography column: expected GEO_ID, GEOID or Census API columns state/county/tract/block group; the header has: NAME, B01003_001E"
-            )
-        ) {
-            try ACSTable.read(path: path)
-        }
-    }
+        ),
+        .init(
+            testDescription: "empty file", name: "empty.csv", text: "", line: 1,
+            message: "the file is empty; expected a header line of ACS variable codes (GEO_ID,NAME,B01003_001E,…)"),
+    ]
 
-    @Test func emptyFileIsBadInput() throws {
+    @Test(arguments: badFiles)
+    func badFileIsRefusedWithTheExactMessage(_ bad: BadFile) throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write("empty.csv", "")
+        let path = try dir.write(bad.name, bad.text)
         #expect(
-            throws: LastmileError.badInput(
-                SourceLocation(file: path, line: 1),
-                "the file is empty; expected a header line of ACS variable codes (GEO_ID,NAME,B01003_001E,…)")
+            throws: LastmileError.badInput(SourceLocation(file: path, line: bad.line, column: bad.column), bad.message)
         ) {
             try ACSTable.read(path: path)
         }

@@ -116,147 +116,89 @@ import Testing
 
     // MARK: - Errors
 
-    @Test func totallyEmptyFile() throws {
-        let (error, path) = try failure("")
-        #expect(
-            error
-                == .badInput(
-                    SourceLocation(file: path, line: 1),
-                    "the file is empty; expected a BDC header line (\(Self.header))"))
+    /// A file the reader refuses, with the place (header = line 1) and message it must name.
+    struct BadFile: Sendable, CustomTestStringConvertible {
+        var testDescription: String
+        var text: String
+        var line: Int
+        var column: String?
+        var message: String
     }
 
-    @Test func headerMissingRequiredColumns() throws {
-        let (error, path) = try failure(
-            "frn,provider_id,location_id,technology,max_advertised_download_speed,low_latency,block_geoid\n")
-        #expect(
-            error
-                == .badInput(
-                    SourceLocation(
-                        file: path, line: 1, column: "max_advertised_upload_speed, business_residential_code"),
-                    "the header lacks required BDC columns max_advertised_upload_speed, business_residential_code; the header has: frn, provider_id, location_id, technology, max_advertised_download_speed, low_latency, block_geoid"
-                ))
-    }
+    /// A valid row, to put a bad one on line 3.
+    static let good = "1,1,A,1,50,100,20,1,R,ME,230159762003028,x"
 
-    @Test func nonIntegerLocationID() throws {
-        let (error, path) = try failure(
-            Self.header + "\n1,1,A,1,50,100,20,1,R,ME,230159762003028,x\n1,1,A,12x,50,100,20,1,R,ME,230159762003028,x\n"
-        )
-        #expect(
-            error
-                == .badInput(
-                    SourceLocation(file: path, line: 3, column: "location_id"),
-                    "expected a non-negative integer location id, found \"12x\""))
-    }
-
-    @Test func unknownBusinessResidentialCode() throws {
-        let (error, path) = try failure(Self.header + "\n1,1,A,1,50,100,20,1,Q,ME,230159762003028,x\n")
-        #expect(
-            error
-                == .badInput(
-                    SourceLocation(file: path, line: 2, column: "business_residential_code"),
-                    "expected business_residential_code R, B or X, found \"Q\""))
-    }
-
-    @Test func nonNumericSpeed() throws {
-        let (error, path) = try failure(Self.header + "\n1,1,A,1,50,1 Gbps,20,1,R,ME,230159762003028,x\n")
-        #expect(
-            error
-                == .badInput(
-                    SourceLocation(file: path, line: 2, column: "max_advertised_download_speed"),
-                    "expected a speed in Mbps (a number such as 100 or 0.2) or empty, found \"1 Gbps\""))
-    }
-
-    @Test func negativeSpeed() throws {
-        let (error, path) = try failure(Self.header + "\n1,1,A,1,50,100,-3,1,R,ME,230159762003028,x\n")
-        #expect(
-            error
-                == .badInput(
-                    SourceLocation(file: path, line: 2, column: "max_advertised_upload_speed"),
-                    "expected a speed in Mbps of 0 or more, found \"-3\""))
-    }
-
-    @Test func blockGEOIDNotFifteenDigits() throws {
+    static let badFiles: [BadFile] = [
+        .init(
+            testDescription: "totally empty file", text: "", line: 1,
+            message: "the file is empty; expected a BDC header line (\(header))"),
+        .init(
+            testDescription: "header missing required columns",
+            text: "frn,provider_id,location_id,technology,max_advertised_download_speed,low_latency,block_geoid\n",
+            line: 1, column: "max_advertised_upload_speed, business_residential_code",
+            message:
+                "the header lacks required BDC columns max_advertised_upload_speed, business_residential_code; the header has: frn, provider_id, location_id, technology, max_advertised_download_speed, low_latency, block_geoid"
+        ),
+        .init(
+            testDescription: "non-integer location id",
+            text: header + "\n\(good)\n1,1,A,12x,50,100,20,1,R,ME,230159762003028,x\n", line: 3,
+            column: "location_id", message: "expected a non-negative integer location id, found \"12x\""),
+        .init(
+            testDescription: "unknown business/residential code",
+            text: header + "\n1,1,A,1,50,100,20,1,Q,ME,230159762003028,x\n", line: 2,
+            column: "business_residential_code", message: "expected business_residential_code R, B or X, found \"Q\""),
+        .init(
+            testDescription: "non-numeric speed", text: header + "\n1,1,A,1,50,1 Gbps,20,1,R,ME,230159762003028,x\n",
+            line: 2, column: "max_advertised_download_speed",
+            message: "expected a speed in Mbps (a number such as 100 or 0.2) or empty, found \"1 Gbps\""),
+        .init(
+            testDescription: "negative speed", text: header + "\n1,1,A,1,50,100,-3,1,R,ME,230159762003028,x\n",
+            line: 2, column: "max_advertised_upload_speed",
+            message: "expected a speed in Mbps of 0 or more, found \"-3\""),
         // 14 digits: a block GEOID whose leading zero was lost in a spreadsheet.
-        let (error, path) = try failure(Self.header + "\n1,1,A,1,50,100,20,1,R,ME,10010201001000,x\n")
-        #expect(
-            error
-                == .badInput(
-                    SourceLocation(file: path, line: 2, column: "block_geoid"),
-                    "expected a 15-digit census block GEOID, found \"10010201001000\""))
-    }
-
-    @Test func badLowLatency() throws {
-        let (error, path) = try failure(Self.header + "\n1,1,A,1,50,100,20,yes,R,ME,230159762003028,x\n")
-        #expect(
-            error
-                == .badInput(
-                    SourceLocation(file: path, line: 2, column: "low_latency"),
-                    "expected low_latency 0, 1 or empty, found \"yes\""))
-    }
-
-    @Test func wrongFieldCount() throws {
+        .init(
+            testDescription: "block GEOID not fifteen digits",
+            text: header + "\n1,1,A,1,50,100,20,1,R,ME,10010201001000,x\n", line: 2, column: "block_geoid",
+            message: "expected a 15-digit census block GEOID, found \"10010201001000\""),
+        .init(
+            testDescription: "bad low_latency", text: header + "\n1,1,A,1,50,100,20,yes,R,ME,230159762003028,x\n",
+            line: 2, column: "low_latency", message: "expected low_latency 0, 1 or empty, found \"yes\""),
         // An unquoted brand with a comma shifts every field after it: 13 fields for 12 columns.
-        let (error, path) = try failure(
-            Self.header
-                + "\n1,1,A,1,50,100,20,1,R,ME,230159762003028,x\n1,1,Redzone Wireless, LLC,2,50,100,20,1,R,ME,230159762003028,x\n"
-        )
-        #expect(
-            error
-                == .badInput(
-                    SourceLocation(file: path, line: 3),
-                    "expected 12 fields as in the header, found 13 (a brand name with a comma must be quoted)"))
-    }
-
-    @Test func shortLine() throws {
+        .init(
+            testDescription: "wrong field count",
+            text: header + "\n\(good)\n1,1,Redzone Wireless, LLC,2,50,100,20,1,R,ME,230159762003028,x\n", line: 3,
+            message: "expected 12 fields as in the header, found 13 (a brand name with a comma must be quoted)"),
         // A line cut after the technology column: 5 fields.
-        let (error, path) = try failure(Self.header + "\r\n1,1,A,1,50\r\n")
-        #expect(error == .badInput(SourceLocation(file: path, line: 2), "expected 12 fields as in the header, found 5"))
-    }
-
-    @Test func lineNumbersCountLineBreaksInsideQuotes() throws {
+        .init(
+            testDescription: "short line", text: header + "\r\n1,1,A,1,50\r\n", line: 2,
+            message: "expected 12 fields as in the header, found 5"),
         // Record 2 spans lines 2–3, so the bad record is on line 4.
-        let (error, path) = try failure(
-            Self.header
-                + "\n1,1,\"Two\r\nLines\",1,50,100,20,1,R,ME,230159762003028,x\n1,1,A,2,fifty,100,20,1,R,ME,230159762003028,x\n"
-        )
-        #expect(
-            error
-                == .badInput(
-                    SourceLocation(file: path, line: 4, column: "technology"),
-                    "expected an integer FCC technology code, found \"fifty\""))
-    }
+        .init(
+            testDescription: "line numbers count line breaks inside quotes",
+            text: header
+                + "\n1,1,\"Two\r\nLines\",1,50,100,20,1,R,ME,230159762003028,x\n1,1,A,2,fifty,100,20,1,R,ME,230159762003028,x\n",
+            line: 4, column: "technology", message: "expected an integer FCC technology code, found \"fifty\""),
+        .init(
+            testDescription: "unterminated quote at end of file",
+            text: header + "\n\(good)\n1,1,\"Open brand,2,50,100,20,1,R,ME,230159762003028,x\n", line: 3,
+            column: "brand_name",
+            message:
+                "unterminated quoted field: the quote opened on this line is not closed before the end of the file"),
+        .init(
+            testDescription: "text after a closing quote",
+            text: header + "\n1,1,\"Acme\" Fiber,1,50,100,20,1,R,ME,230159762003028,x\n", line: 2, column: "brand_name",
+            message: "unexpected text after a closing quote; a quote inside a quoted field must be doubled (\"\")"),
+        .init(
+            testDescription: "duplicate header column",
+            text:
+                "location_id,technology,max_advertised_download_speed,max_advertised_upload_speed,low_latency,business_residential_code,block_geoid,technology\n",
+            line: 1, column: "technology", message: "the header names column 'technology' 2 times (fields 2, 8)"),
+    ]
 
-    @Test func unterminatedQuoteAtEndOfFile() throws {
-        let (error, path) = try failure(
-            Self.header
-                + "\n1,1,A,1,50,100,20,1,R,ME,230159762003028,x\n1,1,\"Open brand,2,50,100,20,1,R,ME,230159762003028,x\n"
-        )
-        #expect(
-            error
-                == .badInput(
-                    SourceLocation(file: path, line: 3, column: "brand_name"),
-                    "unterminated quoted field: the quote opened on this line is not closed before the end of the file")
-        )
-    }
-
-    @Test func textAfterClosingQuote() throws {
-        let (error, path) = try failure(Self.header + "\n1,1,\"Acme\" Fiber,1,50,100,20,1,R,ME,230159762003028,x\n")
-        #expect(
-            error
-                == .badInput(
-                    SourceLocation(file: path, line: 2, column: "brand_name"),
-                    "unexpected text after a closing quote; a quote inside a quoted field must be doubled (\"\")"))
-    }
-
-    @Test func duplicateHeaderColumn() throws {
-        let (error, path) = try failure(
-            "location_id,technology,max_advertised_download_speed,max_advertised_upload_speed,low_latency,business_residential_code,block_geoid,technology\n"
-        )
-        #expect(
-            error
-                == .badInput(
-                    SourceLocation(file: path, line: 1, column: "technology"),
-                    "the header names column 'technology' 2 times (fields 2, 8)"))
+    @Test(arguments: badFiles)
+    func badFileIsRefusedWithTheExactMessage(_ bad: BadFile) throws {
+        let (error, path) = try failure(bad.text)
+        #expect(error == .badInput(SourceLocation(file: path, line: bad.line, column: bad.column), bad.message))
     }
 
     /// A truncated .gz must still fail (with GDAL's message), not end quietly.

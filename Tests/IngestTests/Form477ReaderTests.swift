@@ -14,14 +14,16 @@ import Testing
         // Block …1001: fiber 1000/1000 business only (Consumer 0) and DSL 24.9/3 → unserved.
         // Block …1002: fixed wireless 25/3 exactly (consumer) → served.
         // Block …1003: satellite 25/3 reported with Consumer 1 → served under the literal 25/3 rule.
-        let text =
-            Self.header + "\r\n"
-            + "1,130077,0001234567,Acme Telephone,Acme,Acme Holdings,130000,130000,ME,230230101001000,10,1,10,1,0\r\n"
-            + "2,130078,0001234568,\"Cable, Inc.\",Cable,Cable Holdings,130001,130001,ME,230230101001000,43,1,100,10,1\r\n"
-            + "3,130079,0001234569,Fiber Co,Fiber,Fiber Co,130002,130002,ME,230230101001001,50,0,1000,1000,1\r\n"
-            + "4,130077,0001234567,Acme Telephone,Acme,Acme Holdings,130000,130000,ME,230230101001001,12,1,24.9,3,0\r\n"
-            + "5,130080,0001234570,Air Net,Air,Air Net,130003,130003,ME,230230101001002,70,1,25,3,0\r\n"
-            + "6,130081,0001234571,Sky,Sky,Sky,130004,130004,ME,230230101001003,60,1,25,3,0\r\n"
+        // CRLF after every line.
+        let text = [
+            Self.header,
+            "1,130077,0001234567,Acme Telephone,Acme,Acme Holdings,130000,130000,ME,230230101001000,10,1,10,1,0",
+            "2,130078,0001234568,\"Cable, Inc.\",Cable,Cable Holdings,130001,130001,ME,230230101001000,43,1,100,10,1",
+            "3,130079,0001234569,Fiber Co,Fiber,Fiber Co,130002,130002,ME,230230101001001,50,0,1000,1000,1",
+            "4,130077,0001234567,Acme Telephone,Acme,Acme Holdings,130000,130000,ME,230230101001001,12,1,24.9,3,0",
+            "5,130080,0001234570,Air Net,Air,Air Net,130003,130003,ME,230230101001002,70,1,25,3,0",
+            "6,130081,0001234571,Sky,Sky,Sky,130004,130004,ME,230230101001003,60,1,25,3,0",
+        ].map { $0 + "\r\n" }.joined()
         let dir = try TemporaryDirectory()
         let path = try dir.write("fbd.csv", text)
         var records: [Form477Record] = []

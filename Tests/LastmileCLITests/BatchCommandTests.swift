@@ -60,12 +60,8 @@ import Testing
                     FileManager.default.fileExists(atPath: dir.file("out/" + $0))
                 })
         // The job table says the same (sqlite3 shell as an independent reader).
-        let jobs = try CommandLineRun.run(
-            "sqlite3",
-            [
-                dir.file("out/runs.sqlite"),
-                "select substr(folder, -9) || ':' || status from batch_jobs order by folder",
-            ])
+        let jobs = try CommandLineRun.sqlite3(
+            dir.file("out/runs.sqlite"), "select substr(folder, -9) || ':' || status from batch_jobs order by folder")
         #expect(jobs.stdout == "county-01:done\ncounty-02:failed\ncounty-03:done\n")
         // Fixing the input and re-running runs only that study.
         try FileManager.default.removeItem(atPath: folders[1] + "/availability.csv")
@@ -129,12 +125,9 @@ import Testing
         try CommandLineRun.lastmile(["batch"] + folders + ["--out", out, "-q"])
         // Pretend this test process is a batch running county-01 right now (its pid is alive).
         let pid = ProcessInfo.processInfo.processIdentifier
-        _ = try CommandLineRun.run(
-            "sqlite3",
-            [
-                out + "/runs.sqlite",
-                "update batch_jobs set status = 'running', owner_pid = \(pid) where folder like '%county-01'",
-            ])
+        _ = try CommandLineRun.sqlite3(
+            out + "/runs.sqlite",
+            "update batch_jobs set status = 'running', owner_pid = \(pid) where folder like '%county-01'")
         // Not a failure of this batch (exit 0): the study is left to the process running it.
         let again = try CommandLineRun.lastmile(["batch"] + folders + ["--out", out, "-q"])
         #expect(again.stdout.contains("running  in another lastmile process (pid \(pid))"), "\(again.stdout)")
@@ -163,9 +156,9 @@ import Testing
         #expect(processes.map(\.terminationStatus) == [0, 0])
         let db = out + "/runs.sqlite"
         // Each study ran exactly once: eight runs, all done, one run folder per study.
-        let runs = try CommandLineRun.run("sqlite3", [db, "select status, count(*) from runs group by status"])
+        let runs = try CommandLineRun.sqlite3(db, "select status, count(*) from runs group by status")
         #expect(runs.stdout == "done|8\n", "\(runs.stdout)")
-        let jobs = try CommandLineRun.run("sqlite3", [db, "select status, count(*) from batch_jobs group by status"])
+        let jobs = try CommandLineRun.sqlite3(db, "select status, count(*) from batch_jobs group by status")
         #expect(jobs.stdout == "done|8\n", "\(jobs.stdout)")
         for f in folders {
             let name = (f as NSString).lastPathComponent
@@ -222,20 +215,18 @@ import Testing
         }
         // Every run record is done, or failed as interrupted; every job is done.
         let db = out + "/runs.sqlite"
-        let statuses = try CommandLineRun.run(
-            "sqlite3",
-            [
-                db,
+        for (sql, expected) in [
+            (
                 "select count(*) from runs where not (status = 'done' or (status = 'failed' and error like 'interrupted%'))",
-            ])
-        #expect(statuses.stdout == "0\n")
-        let jobs = try CommandLineRun.run("sqlite3", [db, "select status, count(*) from batch_jobs group by status"])
-        #expect(jobs.stdout == "done|12\n")
-        let done = try CommandLineRun.run("sqlite3", [db, "select count(*) from runs where status = 'done'"])
-        #expect(done.stdout == "12\n")
+                "0\n"
+            ),
+            ("select status, count(*) from batch_jobs group by status", "done|12\n"),
+            ("select count(*) from runs where status = 'done'", "12\n"),
+        ] {
+            #expect(try CommandLineRun.sqlite3(db, sql).stdout == expected, "\(sql)")
+        }
         // At least one kill landed inside a study's run: its record was found and marked interrupted.
-        let interrupted = try CommandLineRun.run(
-            "sqlite3", [db, "select count(*) from runs where error like 'interrupted%'"])
+        let interrupted = try CommandLineRun.sqlite3(db, "select count(*) from runs where error like 'interrupted%'")
         #expect((Int(interrupted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) >= 1)
     }
 }

@@ -6,40 +6,23 @@ import Testing
 /// 2022 round: a hand-made list (Tests/IngestTests/Fixtures/funded_sagadahoc.csv) of 100 locations
 /// unserved under bead-2022 (python3 csv module), 5 served ones and one id in no file.
 @Suite struct FundedLocationsCommandTests {
-    static let sagadahoc = TestPaths.realData("fcc-bdc-maine-jun2022/bdc_23023_sagadahoc_jun2022_nov2022release.csv")
-    static let counties = TestPaths.realData("census-covered-populations/maine_counties_tiger2019_covered_pop.geojson")
-
     static func run(funded: Bool, in dir: TemporaryDirectory) throws -> (
         csv: [String: String], runJSON: [String: Any], pdf: String
     ) {
-        let study = try dir.write(
-            "study.toml",
-            """
-            [study]
-            name = "Sagadahoc funded"
-            area_level = "county"
-            [inputs]
-            areas = "\(counties)"
-            availability = ["\(sagadahoc)"]
-            \(funded ? "funded_locations = [\"\(TestPaths.repo("Tests/IngestTests/Fixtures/funded_sagadahoc.csv"))\"]" : "")
-            [risk]
-            draws = 100
-            """)
-        try CommandLineRun.lastmile(
-            ["run", study, "--out", dir.file("out"), "--store", dir.file("runs.sqlite"), "--no-progress"],
-            stderr: .containing(Warnings.incompleteUniverse, Warnings.fifteenEmptyCounties))
-        let files = try FileManager.default.subpathsOfDirectory(atPath: dir.file("out"))
-        let results = try String(
-            contentsOfFile: dir.file("out/" + files.first { $0.hasSuffix("/results.csv") }!), encoding: .utf8)
+        let list = TestPaths.repo("Tests/IngestTests/Fixtures/funded_sagadahoc.csv")
+        let study = try SagadahocStudy.write(
+            "Sagadahoc funded", moreInputs: funded ? ["funded_locations = [\"\(list)\"]"] : [], in: dir)
+        try SagadahocStudy.run(study, in: dir)
+        let results = try String(contentsOfFile: SagadahocStudy.output("/results.csv", in: dir), encoding: .utf8)
         let lines = results.split(separator: "\n").map {
             $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         }
         let row = try #require(lines.first { $0.first == "23023" })
         let object = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: dir.file("out/" + files.first { $0.hasSuffix("/run.json") }!))))
+            with: Data(contentsOf: URL(fileURLWithPath: SagadahocStudy.output("/run.json", in: dir))))
         return (
             Dictionary(uniqueKeysWithValues: zip(lines[0], row)), try #require(object as? [String: Any]),
-            dir.file("out/" + files.first { $0.hasSuffix("/report.pdf") }!)
+            try SagadahocStudy.output("/report.pdf", in: dir)
         )
     }
 
@@ -70,52 +53,39 @@ import Testing
         #expect(text.contains("100 more locations are not served yet but already have an enforceable commitment"))
     }
 
-    @Test func listWithoutLocationIDColumnIs65() throws {
+    /// The study `name` whose `inputs.<key>` is the list `file` holding `text` fails with exit 65 and
+    /// `message` on stderr.
+    static func expectRefusedList(
+        _ name: String, key: String, file: String, _ text: String, message: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let dir = try TemporaryDirectory()
-        let list = try dir.write("funded.csv", "id,program\n1,RDOF\n")
-        let study = try dir.write(
-            "study.toml",
-            """
-            [study]
-            name = "Bad funded"
-            area_level = "county"
-            [inputs]
-            areas = "\(Self.counties)"
-            availability = ["\(Self.sagadahoc)"]
-            funded_locations = "\(list)"
-            """)
-        try CommandLineRun.lastmile(
-            ["run", study, "--out", dir.file("out"), "--store", dir.file("runs.sqlite"), "--no-progress"],
-            expecting: .exit(65),
-            stderr: .containing("funded.csv, line 1, column 'location_id': the list lacks column location_id"))
+        let list = try dir.write(file, text)
+        let study = try SagadahocStudy.write(name, moreInputs: ["\(key) = \"\(list)\""], draws: nil, in: dir)
+        try SagadahocStudy.run(
+            study, in: dir, expecting: .exit(65), stderr: .containing(message), sourceLocation: sourceLocation)
+    }
+
+    @Test func listWithoutLocationIDColumnIs65() throws {
+        try Self.expectRefusedList(
+            "Bad funded", key: "funded_locations", file: "funded.csv", "id,program\n1,RDOF\n",
+            message: "funded.csv, line 1, column 'location_id': the list lacks column location_id")
     }
 
     /// Anchor institutions: exactly the ones without a reliable 1 Gbps symmetrical offer are eligible
     /// (python3 over the file: 1102818365 and 1102819368 have one, 1102817934 and 1102817937 do not).
     @Test func anchorsWithoutGigabitAreEligible() throws {
         let dir = try TemporaryDirectory()
-        let study = try dir.write(
-            "study.toml",
-            """
-            [study]
-            name = "Sagadahoc anchors"
-            area_level = "county"
-            [inputs]
-            areas = "\(Self.counties)"
-            availability = ["\(Self.sagadahoc)"]
-            anchor_institutions = "\(TestPaths.repo("Tests/IngestTests/Fixtures/cai_sagadahoc.csv"))"
-            [risk]
-            draws = 100
-            """)
-        try CommandLineRun.lastmile(
-            ["run", study, "--out", dir.file("out"), "--store", dir.file("runs.sqlite"), "--no-progress"],
+        let list = TestPaths.repo("Tests/IngestTests/Fixtures/cai_sagadahoc.csv")
+        let study = try SagadahocStudy.write(
+            "Sagadahoc anchors", moreInputs: ["anchor_institutions = \"\(list)\""], in: dir)
+        try SagadahocStudy.run(
+            study, in: dir,
             stderr: .containing(
                 Warnings.incompleteUniverse, Warnings.fifteenEmptyCounties,
                 "5 community anchor institution(s) (inputs.anchor_institutions): 3 lack 1 Gbps symmetrical service and are eligible; 1 have no location id"
             ))
-        let files = try FileManager.default.subpathsOfDirectory(atPath: dir.file("out"))
-        let anchors = try String(
-            contentsOfFile: dir.file("out/" + files.first { $0.hasSuffix("/anchors.csv") }!), encoding: .utf8)
+        let anchors = try String(contentsOfFile: SagadahocStudy.output("/anchors.csv", in: dir), encoding: .utf8)
         #expect(
             anchors == """
                 type,type_name,name,location_id,area,class,gigabit_symmetric,eligible
@@ -126,37 +96,19 @@ import Testing
                 P,public safety,Fire Station 2,,,,0,1
 
                 """)
-        let locations = try String(
-            contentsOfFile: dir.file("out/" + files.first { $0.hasSuffix("/locations.csv") }!), encoding: .utf8)
+        let locations = try String(contentsOfFile: SagadahocStudy.output("/locations.csv", in: dir), encoding: .utf8)
         #expect(
             locations.split(separator: "\n").filter {
                 $0.split(separator: ",", omittingEmptySubsequences: false)[11] == "1"
             }.count == 4)
-        let text = try CommandLineRun.output(
-            "pdftotext", [dir.file("out/" + files.first { $0.hasSuffix("/report.pdf") }!), "-"]
-        )
-        .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let text = try CommandLineRun.output("pdftotext", [SagadahocStudy.output("/report.pdf", in: dir), "-"])
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(text.contains("5 anchor institutions in the study; 3 lack 1 Gbps symmetrical service"))
     }
 
     @Test func anchorListWithUnknownTypeIs65() throws {
-        let dir = try TemporaryDirectory()
-        let list = try dir.write("cai.csv", "type,entity_name,location_id\nX,Somewhere,1\n")
-        let study = try dir.write(
-            "study.toml",
-            """
-            [study]
-            name = "Bad anchors"
-            area_level = "county"
-            [inputs]
-            areas = "\(Self.counties)"
-            availability = ["\(Self.sagadahoc)"]
-            anchor_institutions = "\(list)"
-            """)
-        try CommandLineRun.lastmile(
-            ["run", study, "--out", dir.file("out"), "--store", dir.file("runs.sqlite"), "--no-progress"],
-            expecting: .exit(65),
-            stderr: .containing(
-                "cai.csv, line 2, column 'type': expected a CAI type S, L, G, H, F, P or C, found \"X\""))
+        try Self.expectRefusedList(
+            "Bad anchors", key: "anchor_institutions", file: "cai.csv", "type,entity_name,location_id\nX,Somewhere,1\n",
+            message: "cai.csv, line 2, column 'type': expected a CAI type S, L, G, H, F, P or C, found \"X\"")
     }
 }

@@ -16,7 +16,7 @@ import Testing
     }
 
     static func sqlite(_ db: String, _ sql: String) throws -> String {
-        let r = try CommandLineRun.run("sqlite3", [db, sql])
+        let r = try CommandLineRun.sqlite3(db, sql)
         #expect(r.status == 0, "\(r.stderr)")
         return r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -8,29 +8,13 @@ import Testing
 /// locations, locations advertised at ≥ 25/3 and ≥ 100/20, locations served under bead-2022, the most
 /// frequent brand and the top speeds.
 @Suite struct ProvidersCommandTests {
-    static let sagadahoc = TestPaths.realData("fcc-bdc-maine-jun2022/bdc_23023_sagadahoc_jun2022_nov2022release.csv")
-    static let counties = TestPaths.realData("census-covered-populations/maine_counties_tiger2019_covered_pop.geojson")
+    static let sagadahoc = SagadahocStudy.availability
 
     @Test func providerTableEqualsAnIndependentCount() throws {
         let dir = try TemporaryDirectory()
-        let study = try dir.write(
-            "study.toml",
-            """
-            [study]
-            name = "Sagadahoc providers"
-            area_level = "county"
-            [inputs]
-            areas = "\(Self.counties)"
-            availability = ["\(Self.sagadahoc)"]
-            [risk]
-            draws = 100
-            """)
-        try CommandLineRun.lastmile(
-            ["run", study, "--out", dir.file("out"), "--store", dir.file("runs.sqlite"), "--no-progress"],
-            stderr: .containing(Warnings.incompleteUniverse, Warnings.fifteenEmptyCounties))
-        let files = try FileManager.default.subpathsOfDirectory(atPath: dir.file("out"))
-        let csvPath = try #require(files.first { $0.hasSuffix("/providers.csv") })
-        let lines = try String(contentsOfFile: dir.file("out/\(csvPath)"), encoding: .utf8).split(separator: "\n")
+        try SagadahocStudy.run(try SagadahocStudy.write("Sagadahoc providers", in: dir), in: dir)
+        let lines = try String(contentsOfFile: SagadahocStudy.output("/providers.csv", in: dir), encoding: .utf8)
+            .split(separator: "\n")
         #expect(
             lines.first
                 == "scope,provider_id,label,brands,technologies,locations,locations_25_3,locations_100_20,locations_served,max_download_mbps,max_upload_mbps"
@@ -56,9 +40,9 @@ import Testing
 
         // locations.csv: one row per location; its classes equal python's
         // (Tests/IngestTests/Fixtures/bead_location_classes.py, run here as the independent reader).
-        let locationsPath = try #require(files.first { $0.hasSuffix("/locations.csv") })
-        let locationRows = try String(contentsOfFile: dir.file("out/\(locationsPath)"), encoding: .utf8).split(
-            separator: "\n")
+        let locationRows = try String(
+            contentsOfFile: SagadahocStudy.output("/locations.csv", in: dir), encoding: .utf8
+        ).split(separator: "\n")
         #expect(
             locationRows.first
                 == "location_id,block_geoid,area,h3_res8_id,class,best_technology,best_download_mbps,best_upload_mbps,providers_at_100_20,funded,funded_program,anchor,business_residential"
@@ -80,8 +64,7 @@ import Testing
                 $0 == "1102817937,230239701003007,23023,882a34d62bfffff,served,40,1000,35,1,0,,0,R"
             })
 
-        let pdf = try #require(files.first { $0.hasSuffix("/report.pdf") })
-        let text = try CommandLineRun.output("pdftotext", [dir.file("out/\(pdf)"), "-"])
+        let text = try CommandLineRun.output("pdftotext", [SagadahocStudy.output("/report.pdf", in: dir), "-"])
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(text.contains("Who serves the area today"))
         // The ranked table's last column: 6 providers serve Sagadahoc at 100/20 under bead-2022 (the six

@@ -15,8 +15,8 @@ import Testing
         // with exactly one class hidden; no class is hidden in exactly one area.
         let csv = try String(contentsOfFile: dir + "/results.csv", encoding: .utf8)
         let lines = csv.split(separator: "\n")
-        let header = RunsCommandTests.fields(lines[0])
-        let rows = lines.dropFirst().map(RunsCommandTests.fields)
+        let header = CSVText.fields(lines[0])
+        let rows = lines.dropFirst().map(CSVText.fields)
         #expect(rows.count == 54)
         #expect(header.last == "counts_suppressed")
         let cols = ["unserved", "underserved", "served"].map { header.firstIndex(of: $0)! }

@@ -20,29 +20,6 @@ import Testing
         return target + "/study.toml"
     }
 
-    /// The fields of one CSV line (RFC 4180 quotes; no line breaks inside fields).
-    static func fields(_ line: Substring) -> [String] {
-        var out: [String] = []
-        var field = ""
-        var quoted = false
-        var chars = line.makeIterator()
-        while let c = chars.next() {
-            if quoted {
-                if c == "\"" { quoted = false } else { field.append(c) }
-            } else if c == "\"" {
-                if field.hasSuffix("\"") || !field.isEmpty { field.append(c) }
-                quoted = true
-            } else if c == "," {
-                out.append(field)
-                field = ""
-            } else {
-                field.append(c)
-            }
-        }
-        out.append(field)
-        return out
-    }
-
     static func runIDs(_ out: String) throws -> [String] {
         let list = try CommandLineRun.lastmile(["runs", "list", "--out", out, "--format", "csv"])
         // Newest first; return oldest first.
@@ -131,12 +108,12 @@ import Testing
         let firstOut = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
         let resultsA = try String(
             contentsOfFile: (firstOut["output_directory"] as! String) + "/results.csv", encoding: .utf8)
-        let headerA = Self.fields(resultsA.split(separator: "\n")[0])
-        let rowA = Self.fields(try #require(resultsA.split(separator: "\n").first { $0.hasPrefix(bg + ",") }))
+        let headerA = CSVText.fields(resultsA.split(separator: "\n")[0])
+        let rowA = CSVText.fields(try #require(resultsA.split(separator: "\n").first { $0.hasPrefix(bg + ",") }))
         func a(_ column: String) -> Int { Int(rowA[headerA.firstIndex(of: column)!])! }
 
         let csv = try CommandLineRun.lastmile(["runs", "diff", ids[0], ids[1], "--out", out, "--format", "csv"])
-        let rows = csv.stdout.split(separator: "\n").dropFirst().map(Self.fields)
+        let rows = csv.stdout.split(separator: "\n").dropFirst().map(CSVText.fields)
         let changed = rows.filter { r in
             r[2] != r[3] || r[4] != r[5] || r[6] != r[7] || r[8] != r[9] || r[10...].contains { $0 != "0" }
         }
@@ -154,7 +131,7 @@ import Testing
         let locationsA = try String(
             contentsOfFile: (firstOut["output_directory"] as! String) + "/locations.csv", encoding: .utf8
         )
-        .split(separator: "\n").dropFirst().map(Self.fields)
+        .split(separator: "\n").dropFirst().map(CSVText.fields)
         let classA = Dictionary(uniqueKeysWithValues: locationsA.map { ($0[0], $0[4]) })
         var expected = locations.map { String($0[0]) }.compactMap { id -> String? in
             let before = classA[id] ?? ""

@@ -75,29 +75,24 @@ import Testing
 
         // Run store through the sqlite3 shell: three scenarios, 31 years each, net cash flows as in memory.
         let db = out.path + "/runs.sqlite"
-        let counts = try CommandLineRun.run(
-            "sqlite3",
-            [
-                db,
-                "select count(*) from scenario_results where run_id = '\(r.runID)'; select count(*) from scenario_cash_flows where run_id = '\(r.runID)'",
-            ])
+        let counts = try CommandLineRun.sqlite3(
+            db,
+            "select count(*) from scenario_results where run_id = '\(r.runID)'; select count(*) from scenario_cash_flows where run_id = '\(r.runID)'"
+        )
         #expect(counts.stdout == "3\n93\n")
         let retail = bc.scenarios[0]
-        let sum = try CommandLineRun.run(
-            "sqlite3",
-            [
-                db,
-                "select sum(net_cash_flow), (select npv from scenario_results where scenario = 'retail') from scenario_cash_flows where scenario = 'retail'",
-            ])
+        let sum = try CommandLineRun.sqlite3(
+            db,
+            "select sum(net_cash_flow), (select npv from scenario_results where scenario = 'retail') from scenario_cash_flows where scenario = 'retail'"
+        )
         let parts = sum.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "|").compactMap {
             Double($0)
         }
         #expect(parts.count == 2)
         #expect(abs(parts[0] - retail.cashFlows.reduce(0, +)) < 1e-3)
         #expect(abs(parts[1] - retail.npv) < 1e-3)
-        let metrics = try CommandLineRun.run(
-            "sqlite3",
-            [db, "select count(*) from area_results where json_extract(metrics_json, '$.phase') is not null"])
+        let metrics = try CommandLineRun.sqlite3(
+            db, "select count(*) from area_results where json_extract(metrics_json, '$.phase') is not null")
         #expect(metrics.stdout == "\(built.count)\n")
 
         // results.csv: the plan columns, and phase empty for areas not built.
@@ -123,32 +118,6 @@ import Testing
     }
 }
 
-/// Reads results.csv into one dictionary per row (fields may be double-quoted).
-func readResultsCSV(_ path: String) throws -> [[String: String]] {
-    let text = try String(contentsOfFile: path, encoding: .utf8)
-    func fields(_ line: Substring) -> [String] {
-        var out: [String] = []
-        var cell = ""
-        var quoted = false
-        var chars = line.makeIterator()
-        while let c = chars.next() {
-            if c == "\"" {
-                quoted.toggle()
-            } else if c == "," && !quoted {
-                out.append(cell)
-                cell = ""
-            } else {
-                cell.append(c)
-            }
-        }
-        out.append(cell)
-        return out
-    }
-    let lines = text.split(separator: "\n")
-    let header = fields(lines[0])
-    return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, fields($0))) }
-}
-
 /// The demo's density-method cost per passing, derived by hand from Cartesian's 2019 group table
 /// (A ≥ 1,525: $668; B 767–1,525: $1,313; C 302–767: $2,187; D1 63–302: $3,656; D2 below 63 not priced),
 /// the index 1.227 (CPI-U 2024 ÷ 2019 = 313.689 ÷ 255.657) and 10 % contingency; below 63/mi² the demo has a
@@ -158,7 +127,7 @@ func readResultsCSV(_ path: String) throws -> [[String: String]] {
     let study = try Study.load(path: BusinessCaseRunTests.demo, overrides: ["risk.draws=100"])
     #expect(study.businessCase.parameters.cost.method == .density)  // the demo sets it, road layer or not
     let r = try StudyRunner.run(study, options: RunOptions(outputRoot: out.path))
-    let rows = try readResultsCSV(r.outputDirectory + "/results.csv")
+    let rows = try CSVText.records(atPath: r.outputDirectory + "/results.csv")
     let table: [(Double, String, Double)] = [(1525, "A", 668), (767, "B", 1313), (302, "C", 2187), (63, "D1", 3656)]
     let index = 313.689 / 255.657
     #expect(abs(index - 1.227) < 5e-4)
@@ -192,11 +161,9 @@ func readResultsCSV(_ path: String) throws -> [[String: String]] {
 /// × (1 − 0.25 × served ÷ locations) × (65 ÷ 65)^−0.62, clamped to 0–1.
 @Test func demoTakeRateAdjustmentsByHand() throws {
     let out = try TemporaryDirectory()
-    let r = try StudyRunner.run(
-        try Study.load(path: BusinessCaseRunTests.demo, overrides: ["risk.draws=100"]),
-        options: RunOptions(outputRoot: out.path))
+    let r = try DemoStudy.run(["risk.draws=100"], in: out)
     var checked = 0
-    for row in try readResultsCSV(r.outputDirectory + "/results.csv") {
+    for row in try CSVText.records(atPath: r.outputDirectory + "/results.csv") {
         guard let locations = Double(row["locations"] ?? ""), locations > 0, let take = Double(row["take_rate"] ?? "")
         else { continue }
         let unserved = 1 + 0.25 * Double(row["unserved"]!)! / locations
@@ -241,12 +208,10 @@ func readResultsCSV(_ path: String) throws -> [[String: String]] {
 /// Σ round(passings × served ÷ locations) already-served passings over the built rows of results.csv.
 @Test func demoServedPassingsAndServedShareLimit() throws {
     let out = try TemporaryDirectory()
-    let r = try StudyRunner.run(
-        try Study.load(path: BusinessCaseRunTests.demo, overrides: ["risk.draws=100"]),
-        options: RunOptions(outputRoot: out.path))
+    let r = try DemoStudy.run(["risk.draws=100"], in: out)
     var served = 0
     var left = 0
-    for row in try readResultsCSV(r.outputDirectory + "/results.csv") {
+    for row in try CSVText.records(atPath: r.outputDirectory + "/results.csv") {
         let locations = Double(row["locations"]!)!
         let share = Double(row["served"]!)! / locations
         let need = Int(row["unserved"]!)! + Int(row["underserved"]!)! > 0

@@ -20,27 +20,25 @@ struct JoinTableTests {
         #expect(t.padded(to: nil)["1001"] == .some(0.5))
     }
 
-    @Test func aDuplicateKeyNamesBothLines() throws {
+    /// Expects joining `text` (as t.csv, on columns k and `value`) to fail with exit 65 and a message
+    /// holding each of `parts`.
+    static func expectRefusal(
+        _ text: String, value: String, naming parts: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write("t.csv", "k,v\n1,2\n1,3\n")
-        #expect {
-            try JoinTable(path: path, keyColumn: "k", valueColumn: "v")
+        let path = try dir.write("t.csv", text)
+        #expect(sourceLocation: sourceLocation) {
+            try JoinTable(path: path, keyColumn: "k", valueColumn: value)
         } throws: { error in
-            let e = error as? LastmileError
-            return e?.exitCode == 65 && "\(e!)".contains("t.csv") && "\(e!)".contains("line 3")
-                && "\(e!)".contains("line 2")
+            (error as? LastmileError)?.exitCode == 65 && parts.allSatisfy { "\(error)".contains($0) }
         }
     }
 
+    @Test func aDuplicateKeyNamesBothLines() throws {
+        try Self.expectRefusal("k,v\n1,2\n1,3\n", value: "v", naming: ["t.csv", "line 3", "line 2"])
+    }
+
     @Test func aValueThatIsNotANumberNamesLineAndColumn() throws {
-        let dir = try TemporaryDirectory()
-        let path = try dir.write("t.csv", "k,share\n1,0.2\n2,high\n")
-        #expect {
-            try JoinTable(path: path, keyColumn: "k", valueColumn: "share")
-        } throws: { error in
-            let text = "\(error)"
-            return (error as? LastmileError)?.exitCode == 65 && text.contains("line 3") && text.contains("share")
-                && text.contains("high")
-        }
+        try Self.expectRefusal("k,share\n1,0.2\n2,high\n", value: "share", naming: ["line 3", "share", "high"])
     }
 }

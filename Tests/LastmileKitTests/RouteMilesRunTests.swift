@@ -10,31 +10,8 @@ import Testing
     static let demo = TestPaths.repo("datasets/demo/study.toml")
 
     static func costToPass(_ csvPath: String, area: String) throws -> Double {
-        let csv = try String(contentsOfFile: csvPath, encoding: .utf8)
-        let rows = csv.split(separator: "\n").map(fields)
-        let column = try #require(rows[0].firstIndex(of: "cost_to_pass"))
-        let row = try #require(rows.first { $0.first == area })
-        return try #require(Double(row[column]))
-    }
-
-    /// A CSV line's fields (RFC 4180 quotes: names hold commas).
-    static func fields(_ line: Substring) -> [String] {
-        var out: [String] = []
-        var field = ""
-        var quoted = false
-        var chars = line.makeIterator()
-        while let c = chars.next() {
-            if c == "\"" {
-                quoted.toggle()
-            } else if c == "," && !quoted {
-                out.append(field)
-                field = ""
-            } else {
-                field.append(c)
-            }
-        }
-        out.append(field)
-        return out
+        let row = try #require(try CSVText.records(atPath: csvPath).first { $0["area"] == area })
+        return try #require(Double(row["cost_to_pass"] ?? ""))
     }
 
     /// Block group 239900001001 (130 passings). Measured: 3,031.368 m of S1200/S1400/S1640 road
@@ -43,27 +20,16 @@ import Testing
     /// Without roads: 0.7124 × √(130 × 0.123562 mi²) = 2.85521 mi × 5,280 × 13 × 1.1 = $215,579.8.
     @Test func routeCostUsesMeasuredMiles() throws {
         let out = try TemporaryDirectory()
-        let measured = try StudyRunner.run(
-            try Study.load(path: Self.demo, overrides: ["cost.method=\"route\"", "risk.draws=200"]),
-            options: RunOptions(outputRoot: out.path))
+        let measured = try DemoStudy.run(["cost.method=\"route\"", "risk.draws=200"], in: out)
         let withRoads = try Self.costToPass(measured.outputDirectory + "/results.csv", area: "239900001001")
         #expect(abs(withRoads - 142_219.68) < 0.01)
 
-        let estimated = try StudyRunner.run(
-            try Study.load(
-                path: Self.demo,
-                overrides: [
-                    "cost.method=\"route\"", "risk.draws=200",
-                    "inputs.roads=\"\"",
-                ]),
-            options: RunOptions(outputRoot: out.path))
+        let estimated = try DemoStudy.run(["cost.method=\"route\"", "risk.draws=200", "inputs.roads=\"\""], in: out)
         let withoutRoads = try Self.costToPass(estimated.outputDirectory + "/results.csv", area: "239900001001")
         #expect(abs(withoutRoads - 215_579.8) < 5)  // land area rounded to 6 decimals in the comment's hand figure
 
         // The density method ignores the roads: same cost with and without them.
-        let density = try StudyRunner.run(
-            try Study.load(path: Self.demo, overrides: ["risk.draws=200"]),
-            options: RunOptions(outputRoot: out.path))
+        let density = try DemoStudy.run(["risk.draws=200"], in: out)
         let densityCost = try Self.costToPass(density.outputDirectory + "/results.csv", area: "239900001001")
         #expect(abs(densityCost - withRoads) > 1_000)
 

@@ -36,28 +36,23 @@ import Testing
 
         // Run store, read with the sqlite3 shell.
         let db = out.path + "/runs.sqlite"
-        let sums = try CommandLineRun.run(
-            "sqlite3",
-            [
-                db,
-                "select count(*), sum(locations), sum(unserved), sum(underserved), sum(served) from area_results where run_id = '\(r.runID)'",
-            ])
+        let sums = try CommandLineRun.sqlite3(
+            db,
+            "select count(*), sum(locations), sum(unserved), sum(underserved), sum(served) from area_results where run_id = '\(r.runID)'"
+        )
         #expect(sums.stdout == "54|6266|2030|621|3615\n")
-        let status = try CommandLineRun.run("sqlite3", [db, "select status, tool_version from runs"])
+        let status = try CommandLineRun.sqlite3(db, "select status, tool_version from runs")
         #expect(status.stdout == "done|\(LastmileVersion.current)\n")
-        let inputs = try CommandLineRun.run(
-            "sqlite3", [db, "select role, size_bytes, length(sha256) from inputs order by role"])
+        let inputs = try CommandLineRun.sqlite3(db, "select role, size_bytes, length(sha256) from inputs order by role")
         let bdcSize =
             try FileManager.default.attributesOfItem(atPath: TestPaths.repo("datasets/demo/bdc_fixed_demo.csv"))[.size]
             as! Int
         #expect(inputs.stdout.contains("availability|\(bdcSize)|64\n"))
         #expect(inputs.stdout.split(separator: "\n").count == 5)  // study, availability, areas, demographics, roads
         let sha = try CommandLineRun.run("sha256sum", [TestPaths.repo("datasets/demo/bdc_fixed_demo.csv")])
-        let storedSHA = try CommandLineRun.run(
-            "sqlite3", [db, "select sha256 from inputs where role = 'availability'"])
+        let storedSHA = try CommandLineRun.sqlite3(db, "select sha256 from inputs where role = 'availability'")
         #expect(storedSHA.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == String(sha.stdout.prefix(64)))
-        let profile = try CommandLineRun.run(
-            "sqlite3", [db, "select value from parameters where key = 'policy.profile'"])
+        let profile = try CommandLineRun.sqlite3(db, "select value from parameters where key = 'policy.profile'")
         #expect(profile.stdout == "\"bead-2022\"\n")
 
         // GeoPackage, read back through GDAL's ogrinfo.
@@ -140,8 +135,7 @@ import Testing
         }
         let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: out + "/broken")) ?? []
         #expect(leftovers.isEmpty)
-        let status = try CommandLineRun.run(
-            "sqlite3", [out + "/runs.sqlite", "select status, error like '%line 3%' from runs"])
+        let status = try CommandLineRun.sqlite3(out + "/runs.sqlite", "select status, error like '%line 3%' from runs")
         #expect(status.stdout == "failed|1\n")
     }
 }
@@ -234,7 +228,7 @@ import Testing
         #expect(page2.contains("funding gap is \(MoneyFormatting.dollars(retail.total))"))
         #expect(page2.contains("revenue bond is never covered"))
         #expect(page2.contains("Start with phase 1: 9 block groups and 805 passings for $5.05 M"))
-        let rows = try readResultsCSV(r.outputDirectory + "/results.csv").filter { $0["phase"] == "1" }
+        let rows = try CSVText.records(atPath: r.outputDirectory + "/results.csv").filter { $0["phase"] == "1" }
         #expect(rows.count == 9)
         #expect(rows.reduce(0) { $0 + Int($1["passings"]!)! } == 805)
     }

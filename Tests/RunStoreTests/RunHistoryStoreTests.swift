@@ -7,6 +7,11 @@ import Testing
 
 /// Ownership of running runs, location classes and their transitions, and the batch job table.
 @Suite struct RunHistoryStoreTests {
+    /// Location classes from (location id, area, class) rows.
+    static func classes(_ rows: [(Int64, String, ServiceClass)]) -> [StoredLocationClass] {
+        rows.map { StoredLocationClass(locationID: $0.0, areaID: $0.1, serviceClass: $0.2) }
+    }
+
     @Test func orphanedRunsAreThoseWhoseProcessIsGone() throws {
         let dir = try TemporaryDirectory()
         let store = try RunStore(path: dir.file("runs.sqlite"))
@@ -44,23 +49,18 @@ import Testing
         let b = try store.beginRun(RunStoreTests.sampleStart("20261128T013001Z-0000b1"))
         // Run a: 1 unserved, 2 unserved, 3 underserved, 4 served (area X); 5 unserved (area Y).
         try store.recordLocationClasses(
-            [
-                .init(locationID: 1, areaID: "X", serviceClass: .unserved),
-                .init(locationID: 2, areaID: "X", serviceClass: .unserved),
-                .init(locationID: 3, areaID: "X", serviceClass: .underserved),
-                .init(locationID: 4, areaID: "X", serviceClass: .served),
-                .init(locationID: 5, areaID: "Y", serviceClass: .unserved),
-            ], for: a)
+            Self.classes([
+                (1, "X", .unserved), (2, "X", .unserved), (3, "X", .underserved), (4, "X", .served),
+                (5, "Y", .unserved),
+            ]),
+            for: a)
         // Run b: 1 and 2 served (2 × unserved→served), 3 served (underserved→served), 4 unchanged,
         // 5 vanished, 6 new unserved in Y.
         try store.recordLocationClasses(
-            [
-                .init(locationID: 1, areaID: "X", serviceClass: .served),
-                .init(locationID: 2, areaID: "X", serviceClass: .served),
-                .init(locationID: 3, areaID: "X", serviceClass: .served),
-                .init(locationID: 4, areaID: "X", serviceClass: .served),
-                .init(locationID: 6, areaID: "Y", serviceClass: .unserved),
-            ], for: b)
+            Self.classes([
+                (1, "X", .served), (2, "X", .served), (3, "X", .served), (4, "X", .served), (6, "Y", .unserved),
+            ]),
+            for: b)
         let t = try store.locationTransitions(from: a, to: b)
         #expect(
             t == [

@@ -161,6 +161,11 @@ public enum CommandLineRun {
         try run(tool, arguments).stdout
     }
 
+    /// Runs the `sqlite3` shell, an independent reader of a run store, on one SQL text; nothing is checked.
+    public static func sqlite3(_ database: String, _ sql: String) throws -> CommandResult {
+        try run("sqlite3", [database, sql])
+    }
+
     /// Runs a program found on PATH (or by absolute path) and waits for it; nothing is checked.
     /// `environment` is added to this process's environment.
     public static func run(

@@ -8,35 +8,23 @@ import Testing
 @Suite struct ProvidersOverLocationsFileTests {
     @Test func providerCountsLeaveOutLocationsTheFileDoesNotList() throws {
         let dir = try TemporaryDirectory()
-        let sagadahoc = ProvidersCommandTests.sagadahoc
         let fixtures = TestPaths.repo("Tests/IngestTests/Fixtures")
         let locations = dir.file("half.csv")
-        _ = try CommandLineRun.output("python3", ["\(fixtures)/locations_subset.py", sagadahoc, locations])
-        let study = try dir.write(
-            "study.toml",
-            """
-            [study]
-            name = "Sagadahoc providers over half the locations"
-            area_level = "county"
-            [inputs]
-            areas = "\(ProvidersCommandTests.counties)"
-            availability = ["\(sagadahoc)"]
-            locations = "\(locations)"
-            [risk]
-            draws = 100
-            """)
-        try CommandLineRun.lastmile(
-            ["run", study, "--out", dir.file("out"), "--store", dir.file("runs.sqlite"), "--no-progress"],
-            stderr: .allowed)
-        let files = try FileManager.default.subpathsOfDirectory(atPath: dir.file("out"))
-        let csvPath = try #require(files.first { $0.hasSuffix("/providers.csv") })
-        let lines = try String(contentsOfFile: dir.file("out/\(csvPath)"), encoding: .utf8).split(separator: "\n")
+        _ = try CommandLineRun.output(
+            "python3", ["\(fixtures)/locations_subset.py", SagadahocStudy.availability, locations])
+        let study = try SagadahocStudy.write(
+            "Sagadahoc providers over half the locations", moreInputs: ["locations = \"\(locations)\""], in: dir)
+        try SagadahocStudy.run(study, in: dir, stderr: .allowed)
+        let lines = try String(contentsOfFile: SagadahocStudy.output("/providers.csv", in: dir), encoding: .utf8)
+            .split(separator: "\n")
         let studyRows = lines.filter { $0.hasPrefix("study,") }.map { line -> String in
             let f = line.split(separator: ",", omittingEmptySubsequences: false)
             return [f[1], f[5], f[6], f[7], f[8], "\(f[9])/\(f[10])", "|", f[2]].joined(separator: " ")
         }
-        let python = try CommandLineRun.output("python3", ["\(fixtures)/provider_counts.py", sagadahoc, locations])
-            .split(separator: "\n").map(String.init)
+        let python = try CommandLineRun.output(
+            "python3", ["\(fixtures)/provider_counts.py", SagadahocStudy.availability, locations]
+        )
+        .split(separator: "\n").map(String.init)
         #expect(studyRows == python)
         // Consolidated lists 13,200 locations in the file; 6,612 of them are in the universe.
         #expect(studyRows.first == "130335 6612 596 18 18 2000/2000 | Consolidated Communications")

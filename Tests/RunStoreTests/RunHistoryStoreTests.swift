@@ -48,18 +48,18 @@ import Testing
         let a = try store.beginRun(RunStoreTests.sampleStart("20261128T013000Z-0000a1"))
         let b = try store.beginRun(RunStoreTests.sampleStart("20261128T013001Z-0000b1"))
         // Run a: 1 unserved, 2 unserved, 3 underserved, 4 served (area X); 5 unserved (area Y).
-        try store.recordLocationClasses(
+        try store.recordLocations(
             Self.classes([
                 (1, "X", .unserved), (2, "X", .unserved), (3, "X", .underserved), (4, "X", .served),
                 (5, "Y", .unserved),
-            ]),
+            ]).map(StoredLocation.init),
             for: a)
         // Run b: 1 and 2 served (2 × unserved→served), 3 served (underserved→served), 4 unchanged,
         // 5 vanished, 6 new unserved in Y.
-        try store.recordLocationClasses(
+        try store.recordLocations(
             Self.classes([
                 (1, "X", .served), (2, "X", .served), (3, "X", .served), (4, "X", .served), (6, "Y", .unserved),
-            ]),
+            ]).map(StoredLocation.init),
             for: b)
         let t = try store.locationTransitions(from: a, to: b)
         #expect(
@@ -76,7 +76,7 @@ import Testing
             try SQLiteShell.query(
                 path,
                 """
-                select count(*) from location_classes x join location_classes y using (location_id)
+                select count(*) from locations x join locations y using (location_id)
                 where x.run_id = '\(a)' and y.run_id = '\(b)' and x.class <> y.class
                 """) == "3")
     }

@@ -261,3 +261,35 @@ import Testing
         }
     }
 }
+
+/// A store written before the `locations` table existed keeps its location classes when it is opened.
+@Suite struct LocationsMigrationTests {
+    @Test func aStoreOfTheEarlierLayoutKeepsItsLocationClasses() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("runs.sqlite")
+        let earlier = Migration.all.prefix { $0.name != "0004_locations" }
+        #expect(earlier.count == 3)
+        let setup =
+            ["CREATE TABLE schema_migrations (name TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL);"]
+            + earlier.map { "\($0.sql)\nINSERT INTO schema_migrations VALUES ('\($0.name)', '2026-11-28T00:00:00Z');" }
+            + [
+                """
+                INSERT INTO runs (id, study_name, study_path, tool_version, study_text, output_dir,
+                                  started_at, status)
+                VALUES ('20261128T000000Z-000001', 's', 's.toml', '0.1', '', '/tmp', '2026-11-28T00:00:00Z', 'done');
+                INSERT INTO location_classes VALUES ('20261128T000000Z-000001', 7, '23023', 0),
+                                                    ('20261128T000000Z-000001', 9, '23023', 2);
+                """
+            ]
+        _ = try SQLiteShell.query(path, setup.joined(separator: "\n"))
+        let store = try RunStore(path: path)
+        #expect(try store.appliedMigrations() == Migration.all.map(\.name))
+        let run = RunID("20261128T000000Z-000001")
+        #expect(
+            try store.locationClasses(run) == [
+                StoredLocationClass(locationID: 7, areaID: "23023", serviceClass: .unserved),
+                StoredLocationClass(locationID: 9, areaID: "23023", serviceClass: .served),
+            ])
+        #expect(try SQLiteShell.query(path, "SELECT count(*) FROM locations WHERE block_geoid IS NULL") == "2")
+    }
+}

@@ -24,15 +24,22 @@ enum LocationsCSV {
         var block: String
         var area: String
         var details: LocationDetails.Detail?
-        /// The class as written: `unserved`, `underserved_funded`, …
-        var serviceClass: String
+        var serviceClass: ServiceClass
+        /// For a location in a funded-locations list (an enforceable commitment): the list's program, ""
+        /// when it names none.
         var program: String?
         var anchor: Bool
+
+        /// The class as written: `unserved`, … and `unserved_funded`, `underserved_funded` for a funded
+        /// location that is not served (counted apart from the need).
+        var classText: String {
+            program != nil && serviceClass != .served ? "\(serviceClass)_funded" : "\(serviceClass)"
+        }
 
         var csvCells: [String] {
             let d = details
             return [
-                String(id), block, area, d?.h3Cell ?? "", serviceClass, d.map { String($0.bestTechnology) } ?? "",
+                String(id), block, area, d?.h3Cell ?? "", classText, d.map { String($0.bestTechnology) } ?? "",
                 d.map { ProviderTable.number($0.bestDownload) } ?? "",
                 d.map { ProviderTable.number($0.bestUpload) } ?? "",
                 d.map { String($0.providersAt100x20) } ?? "", program != nil ? "1" : "0", CSVCell.text(program ?? ""),
@@ -45,7 +52,7 @@ enum LocationsCSV {
             func text(_ s: String?) -> FieldValue? { s.flatMap { $0.isEmpty ? nil : .string($0) } }
             let d = details
             return [
-                .integer(id), .string(block), .string(area), text(d?.h3Cell), .string(serviceClass),
+                .integer(id), .string(block), .string(area), text(d?.h3Cell), .string(classText),
                 d.map { .integer(Int64($0.bestTechnology)) }, d.map { .real($0.bestDownload) },
                 d.map { .real($0.bestUpload) }, d.map { .integer(Int64($0.providersAt100x20)) },
                 .integer(program != nil ? 1 : 0), text(program), .integer(anchor ? 1 : 0), text(d?.businessResidential),
@@ -65,10 +72,9 @@ enum LocationsCSV {
         return entries.map { id, block, cls in
             let geoid = LocationTable.format(block, digits: 15)
             let program = fundedPrograms[id]
-            let funded = program != nil && cls != .served
             return Row(
                 id: id, block: geoid, area: String(geoid.prefix(level.geoidLength)), details: details.byLocation[id],
-                serviceClass: funded ? "\(cls)_funded" : "\(cls)", program: program, anchor: anchors.contains(id))
+                serviceClass: cls, program: program, anchor: anchors.contains(id))
         }
     }
 

@@ -18,11 +18,7 @@ enum RunOutputs {
         try OutputFile.write(edition.resultsCSV(c.byArea, order: c.join.results), to: path("results.csv"))
         files.append("results.csv")
 
-        let locationRows = c.locations.map {
-            LocationsCSV.rows(
-                $0, details: c.details, fundedPrograms: c.fundedPrograms,
-                anchors: Set(c.anchors.compactMap(\.locationID)), level: study.areaLevel)
-        }
+        let locationRows = c.locationRows
         try edition.writeGeoPackage(
             c.byArea, order: c.join.results, metadata: geoPackageMetadata(c, study: study),
             locations: (locationRows ?? [], c.locationPoints), to: path("results.gpkg"))

@@ -41,7 +41,7 @@ public enum StudyRunner {
             try store.recordingTogether {
                 try store.recordInputs(computed.inputs, for: runID)
                 try store.recordParameters(study.parameters.values.mapValues(\.description), for: runID)
-                try store.recordLocationClasses(computed.locationClasses(level: study.areaLevel), for: runID)
+                try store.recordLocations(computed.locationRows?.map(\.stored) ?? [], for: runID)
                 try store.recordAreaResults(
                     computed.join.results.map {
                         StoredAreaResult($0, plan: computed.byArea.plan($0.id))
@@ -98,8 +98,8 @@ public enum StudyRunner {
         var businessCase: BusinessCase
         /// How demand.household_growth was derived from two ACS tables, when it was.
         var householdTrend: String?
-        /// Every location's best class and block (locations.csv, the run store).
-        var locations: LocationTable? = nil
+        /// Every location's row of locations.csv (also the run store's `locations`), in id order.
+        var locationRows: [LocationsCSV.Row]? = nil
         /// Each location's position from the locations file, when it has coordinates (licensed Fabric
         /// data: only the full edition's results.gpkg `locations` layer takes them).
         var locationPoints: [Int64: Point] = [:]
@@ -259,7 +259,11 @@ public enum StudyRunner {
         return Computed(
             inputs: inputs, totals: classified.table.totals, join: join, areas: areas,
             diagnostics: diagnostics, rowsRead: classified.table.rowsSeen, businessCase: businessCase,
-            householdTrend: trend, locations: classified.table, locationPoints: locationsFile?.points ?? [:],
+            householdTrend: trend,
+            locationRows: LocationsCSV.rows(
+                classified.table, details: details, fundedPrograms: funding.programs,
+                anchors: Set(anchors.compactMap(\.locationID)), level: study.areaLevel),
+            locationPoints: locationsFile?.points ?? [:],
             universe: universe, providers: providers, details: details, fundedPrograms: funding.programs,
             anchors: anchors,
             byArea: StudyAreas(plans: businessCase.areas, areas: areas))

@@ -123,5 +123,21 @@ struct Migration: Sendable {
                     PRIMARY KEY (folder, out_root)
                 );
                 """),
+        // Every location's row of locations.csv, beside its class and area (NULL in runs stored before).
+        Migration(
+            name: "0004_locations",
+            sql: """
+                ALTER TABLE location_classes RENAME TO locations;
+                ALTER TABLE locations ADD COLUMN block_geoid TEXT;
+                ALTER TABLE locations ADD COLUMN h3_res8_id TEXT;
+                ALTER TABLE locations ADD COLUMN best_technology INTEGER;
+                ALTER TABLE locations ADD COLUMN best_download_mbps REAL;
+                ALTER TABLE locations ADD COLUMN best_upload_mbps REAL;
+                ALTER TABLE locations ADD COLUMN providers_at_100_20 INTEGER;
+                ALTER TABLE locations ADD COLUMN funded INTEGER CHECK (funded IN (0, 1));
+                ALTER TABLE locations ADD COLUMN funded_program TEXT;
+                ALTER TABLE locations ADD COLUMN anchor INTEGER CHECK (anchor IN (0, 1));
+                ALTER TABLE locations ADD COLUMN business_residential TEXT;
+                """),
     ]
 }

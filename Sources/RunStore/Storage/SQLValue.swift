@@ -9,4 +9,6 @@ enum SQLValue: Hashable {
     static func optional(_ text: String?) -> SQLValue { text.map(SQLValue.text) ?? .null }
     /// `.real` for a number, `.null` for nil.
     static func optional(_ number: Double?) -> SQLValue { number.map(SQLValue.real) ?? .null }
+    /// `.integer` for a whole number, `.null` for nil.
+    static func optional(_ number: Int?) -> SQLValue { number.map { .integer(Int64($0)) } ?? .null }
 }

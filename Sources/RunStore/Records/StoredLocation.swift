@@ -13,19 +13,51 @@ public struct StoredLocationClass: Hashable, Sendable {
     }
 }
 
+/// One location of one run as the run store keeps it: its class and area (what `runs diff` compares)
+/// and the rest of its locations.csv row (nil where unknown: no availability record, or a run stored
+/// before the store kept them).
+public struct StoredLocation: Hashable, Sendable {
+    public var location: StoredLocationClass
+    /// The 15-digit 2020 census block.
+    public var blockGEOID: String?
+    public var h3Cell: String?
+    /// FCC technology code of the best record, and the best advertised speeds (Mbps).
+    public var bestTechnology: Int?
+    public var bestDownload: Double?
+    public var bestUpload: Double?
+    public var providersAt100x20: Int?
+    /// In a funded-locations list (an enforceable commitment), with its program when the list names one.
+    public var funded = false
+    public var fundedProgram: String?
+    /// A community anchor institution's location.
+    public var anchor = false
+    /// BDC business/residential codes of its records ("R", "B X", …).
+    public var businessResidential: String?
+
+    public init(_ location: StoredLocationClass) { self.location = location }
+}
+
 extension RunStore {
-    /// Records every location's class for a run (one transaction).
+    /// Records every location of a run (one transaction).
     ///
     /// Location-level data stay in the local run store: they are never part of a public output
     /// (the FCC Fabric licence forbids republishing them).
-    public func recordLocationClasses(_ locations: [StoredLocationClass], for run: RunID) throws {
+    public func recordLocations(_ locations: [StoredLocation], for run: RunID) throws {
         try database.transaction {
             let insert = try database.prepare(
-                "INSERT INTO location_classes (run_id, location_id, area_id, class) VALUES (?, ?, ?, ?)")
+                """
+                INSERT INTO locations (run_id, location_id, area_id, class, block_geoid, h3_res8_id, best_technology,
+                                       best_download_mbps, best_upload_mbps, providers_at_100_20, funded,
+                                       funded_program, anchor, business_residential)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             for l in locations {
                 try insert.run([
-                    .text(run.rawValue), .integer(l.locationID), .text(l.areaID),
-                    .integer(Int64(l.serviceClass.rawValue)),
+                    .text(run.rawValue), .integer(l.location.locationID), .text(l.location.areaID),
+                    .integer(Int64(l.location.serviceClass.rawValue)), .optional(l.blockGEOID), .optional(l.h3Cell),
+                    .optional(l.bestTechnology), .optional(l.bestDownload), .optional(l.bestUpload),
+                    .optional(l.providersAt100x20), .integer(l.funded ? 1 : 0), .optional(l.fundedProgram),
+                    .integer(l.anchor ? 1 : 0), .optional(l.businessResidential),
                 ])
             }
         }
@@ -34,7 +66,7 @@ extension RunStore {
     /// The run's location classes, ordered by location id.
     public func locationClasses(_ run: RunID) throws -> [StoredLocationClass] {
         try database.query(
-            "SELECT location_id, area_id, class FROM location_classes WHERE run_id = ? ORDER BY location_id",
+            "SELECT location_id, area_id, class FROM locations WHERE run_id = ? ORDER BY location_id",
             [.text(run.rawValue)]
         ) { row in
             StoredLocationClass(
@@ -46,7 +78,7 @@ extension RunStore {
     /// Number of location classes stored for a run (0 for runs made before they were stored).
     public func locationClassCount(_ run: RunID) throws -> Int {
         Int(
-            try database.query("SELECT count(*) FROM location_classes WHERE run_id = ?", [.text(run.rawValue)]) {
+            try database.query("SELECT count(*) FROM locations WHERE run_id = ?", [.text(run.rawValue)]) {
                 $0.integer(0) ?? 0
             }.first ?? 0)
     }
@@ -105,7 +137,7 @@ extension RunStore {
         from a: RunID, to b: RunID,
         _ body: (_ location: Int64, _ area: String, _ from: Int64?, _ to: Int64?) throws -> Void
     ) throws {
-        let sql = "SELECT location_id, class, area_id FROM location_classes WHERE run_id = ? ORDER BY location_id"
+        let sql = "SELECT location_id, class, area_id FROM locations WHERE run_id = ? ORDER BY location_id"
         let before = try database.prepare(sql)
         let after = try database.prepare(sql)
         try before.bind([.text(a.rawValue)])
@@ -134,7 +166,7 @@ extension RunStore {
     private func serviceClass(_ value: Int64?) throws -> ServiceClass {
         guard let value, let c = ServiceClass(rawValue: Int(value)) else {
             throw LastmileError.badInput(
-                SourceLocation(file: path, column: "location_classes.class"),
+                SourceLocation(file: path, column: "locations.class"),
                 "0, 1 or 2, found \(value.map(String.init) ?? "NULL")")
         }
         return c

@@ -88,12 +88,12 @@ import Testing
         let anchors = try String(contentsOfFile: SagadahocStudy.output("/anchors.csv", in: dir), encoding: .utf8)
         #expect(
             anchors == """
-                type,type_name,name,location_id,area,class,gigabit_symmetric,eligible
-                S,school,"Hill Elementary School, Bath",1102818365,23023,served,1,0
-                L,library,Patten Free Library,1102819368,23023,served,1,0
-                H,health care,Mid Coast Clinic,1102817934,23023,served,0,1
-                G,government,Town Office,1102817937,23023,served,0,1
-                P,public safety,Fire Station 2,,,,0,1
+                type,type_name,name,location_id,area,class,gigabit_symmetric,eligible,metres_from_coordinates
+                S,school,"Hill Elementary School, Bath",1102818365,23023,served,1,0,
+                L,library,Patten Free Library,1102819368,23023,served,1,0,
+                H,health care,Mid Coast Clinic,1102817934,23023,served,0,1,
+                G,government,Town Office,1102817937,23023,served,0,1,
+                P,public safety,Fire Station 2,,,,0,1,
 
                 """)
         let locations = try String(contentsOfFile: SagadahocStudy.output("/locations.csv", in: dir), encoding: .utf8)

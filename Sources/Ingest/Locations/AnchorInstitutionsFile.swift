@@ -11,6 +11,8 @@ public struct AnchorInstitutionsFile: Sendable {
         public var name: String
         /// The Fabric location, when the file gives one.
         public var locationID: Int64?
+        /// Its position (x = longitude, y = latitude, degrees), when the file gives both.
+        public var point: Point?
         public var line: Int
     }
 
@@ -23,7 +25,8 @@ public struct AnchorInstitutionsFile: Sendable {
     ]
 
     /// - Throws: `.io` when the file cannot be opened; `.badInput` naming the file, line and column for a
-    ///   missing `type` or name column, an unknown type code, or a location id that is not an integer.
+    ///   missing `type` or name column, an unknown type code, a location id that is not an integer, or a
+    ///   latitude or longitude that is not a number in range.
     public static func read(path: String) throws -> AnchorInstitutionsFile {
         try SingleCSV.read(
             path: path, what: "CAI list", expectedHeader: "a CAI header (type,entity_name,location_id,…)"
@@ -41,6 +44,8 @@ public struct AnchorInstitutionsFile: Sendable {
                     "the CAI list lacks column entity_name (the institution's name)")
             }
             let iLocation = column(["location_id"])
+            let iLatitude = column(["latitude", "lat"])
+            let iLongitude = column(["longitude", "lon", "long"])
             var out = AnchorInstitutionsFile(institutions: [])
             while try reader.next(columnNames: names) {
                 let line = reader.recordLine
@@ -63,7 +68,22 @@ public struct AnchorInstitutionsFile: Sendable {
                     }
                     location = id
                 }
-                out.institutions.append(Institution(type: type, name: cell(iName), locationID: location, line: line))
+                func degrees(_ i: Int?, limit: Double) throws -> Double? {
+                    guard let i, !cell(i).isEmpty else { return nil }
+                    guard let d = Double(cell(i)), d.isFinite, abs(d) <= limit else {
+                        throw LastmileError.badInput(
+                            SourceLocation(file: file, line: line, column: names[i]),
+                            "expected degrees from -\(Int(limit)) to \(Int(limit)) or an empty cell, found \"\(cell(i).prefix(20))\""
+                        )
+                    }
+                    return d
+                }
+                let lat = try degrees(iLatitude, limit: 90)
+                let lon = try degrees(iLongitude, limit: 180)
+                out.institutions.append(
+                    Institution(
+                        type: type, name: cell(iName), locationID: location,
+                        point: lat.flatMap { y in lon.map { Point(x: $0, y: y) } }, line: line))
             }
             return out
         }

@@ -169,7 +169,7 @@ public enum StudyRunner {
             say("checking anchor institutions")
             anchors = try AnchorStatus.evaluate(
                 AnchorInstitutionsFile.read(path: path), table: classified.table,
-                details: details, level: study.areaLevel)
+                details: details, points: locationsFile?.points ?? [:], level: study.areaLevel)
             notes.append(AnchorStatus.summary(anchors))
         }
         if classified.unknownTechnologyRows > 0 {

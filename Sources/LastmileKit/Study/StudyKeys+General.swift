@@ -48,7 +48,8 @@ extension StudyKeys {
         StudyKey(
             "inputs.anchor_institutions",
             default: "none: a CSV in NTIA's BEAD challenge-process CAI layout (type S/L/G/H/F/P/C, entity_name, "
-                + "location_id, …); each is eligible without 1 Gbps symmetrical service",
+                + "location_id or latitude/longitude, …); each is eligible without 1 Gbps symmetrical service; one "
+                + "given by coordinates is placed at the nearest location of inputs.locations within 100 m",
             value: nil,
             allowed: "a path to a CSV", domain: .text,
             source: "BEAD NOFO"),

@@ -53,6 +53,27 @@ import Testing
         #expect(text.contains("100 more locations are not served yet but already have an enforceable commitment"))
     }
 
+    /// Built as a BEAD-style subsidy (only unserved and underserved locations, every business/residential
+    /// code a passing so that passings are locations): the 100 funded locations leave the build too,
+    /// 1,290 eligible passings before (1,116 + 174) and 1,190 after.
+    @Test func exactlyTheHundredLeaveTheBuild() throws {
+        func passings(funded: Bool) throws -> String? {
+            let dir = try TemporaryDirectory()
+            let list = TestPaths.repo("Tests/IngestTests/Fixtures/funded_sagadahoc.csv")
+            let study = try SagadahocStudy.write(
+                "Sagadahoc funded build",
+                moreInputs: (funded ? ["funded_locations = [\"\(list)\"]"] : []) + [
+                    "[demand]", "residential = [\"R\", \"B\", \"X\"]", "[plan]", "build = \"eligible_locations\"",
+                    "include_served_areas = true",
+                ], in: dir)
+            try SagadahocStudy.run(study, in: dir)
+            let rows = try CSVText.records(atPath: SagadahocStudy.output("/results.csv", in: dir))
+            return rows.first { $0["area"] == "23023" }?["passings"]
+        }
+        #expect(try passings(funded: false) == "1290")
+        #expect(try passings(funded: true) == "1190")
+    }
+
     /// The study `name` whose `inputs.<key>` is the list `file` holding `text` fails with exit 65 and
     /// `message` on stderr.
     static func expectRefusedList(

@@ -48,7 +48,7 @@ import Testing
             try FileManager.default.attributesOfItem(atPath: TestPaths.repo("datasets/demo/bdc_fixed_demo.csv"))[.size]
             as! Int
         #expect(inputs.stdout.contains("availability|\(bdcSize)|64\n"))
-        #expect(inputs.stdout.split(separator: "\n").count == 5)  // study, availability, areas, demographics, roads
+        #expect(inputs.stdout.split(separator: "\n").count == 6)  // study, availability, locations, areas, demographics, roads
         let sha = try CommandLineRun.run("sha256sum", [TestPaths.repo("datasets/demo/bdc_fixed_demo.csv")])
         let storedSHA = try CommandLineRun.sqlite3(db, "select sha256 from inputs where role = 'availability'")
         #expect(storedSHA.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == String(sha.stdout.prefix(64)))
@@ -83,7 +83,7 @@ import Testing
                 with: Data(contentsOf: URL(fileURLWithPath: r.outputDirectory + "/run.json"))) as! [String: Any]
         let totals = json["totals"] as! [String: Any]
         #expect(totals["unserved"] as? Int == 2030)
-        #expect((json["inputs"] as! [[String: Any]]).count == 5)
+        #expect((json["inputs"] as! [[String: Any]]).count == 6)
         #expect(json["run_id"] as? String == r.runID)
 
         // Report: pages and text.

@@ -25,7 +25,7 @@ public enum RunDiffMap {
             throw LastmileError.usage("no run \(diff.to) in \(storePath)")
         }
         let gpkg = (run.outputDirectory as NSString).appendingPathComponent("results.gpkg")
-        let areas = try VectorSource.readAreas(path: gpkg, idField: "area", nameField: "name")
+        let areas = try VectorSource.readAreas(path: gpkg, layer: "areas", idField: "area", nameField: "name")
         let upgraded = Dictionary(
             uniqueKeysWithValues: diff.areas.map {
                 ($0.areaID, Double($0.count(from: .unserved, to: .served) + $0.count(from: .underserved, to: .served)))

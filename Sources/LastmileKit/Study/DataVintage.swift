@@ -54,11 +54,27 @@ enum DataVintage {
             return acsVintage(name) ?? "ACS 5-year, vintage not stated in the file name"
         case "areas":
             return tigerVintage(name) ?? "area boundaries, vintage not stated in the file name"
+        case "demographics_earlier":
+            return acsVintage(name).map { "earlier \($0)" } ?? "earlier ACS 5-year, vintage not stated in the file name"
         case "locations":
             return "location universe (FCC Fabric layout)"
+        case "funded_locations":
+            return "locations with an enforceable commitment (the planner's list)"
+        case "anchor_institutions":
+            return "community anchor institutions (NTIA CAI layout)"
+        case "ulfw_demonstrated":
+            return "locations where unlicensed fixed wireless demonstrated 100/20"
+        case "roads":
+            return tigerVintage(name) ?? "road centrelines, vintage not stated in the file name"
         default:
-            return role
+            return label(role: role).lowercased()
         }
+    }
+
+    /// The role in words ("Funded locations" for `funded_locations`).
+    static func label(role: String) -> String {
+        let words = role.replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
     }
 
     /// The terms the input is published under.
@@ -70,13 +86,13 @@ enum DataVintage {
         case "areas": return "TIGER/Line shapes are public domain (U.S. Census Bureau)"
         case "locations":
             return
-                "the FCC Fabric is licensed (CostQuest licence): only location ids and blocks are used, none is copied into an output"
+                "the FCC Fabric is licensed (CostQuest licence): location ids, blocks and coordinates are used; the coordinates go only to the full edition's results.gpkg, never to a public output"
         default: return "the planner's own file"
         }
     }
 
     /// A line for the report's cover: role, vintage and file.
     static func coverLine(role: String, path: String, synthetic: Bool) -> String {
-        "\(role.prefix(1).uppercased() + role.dropFirst()): \(vintage(role: role, path: path, synthetic: synthetic)) (\((path as NSString).lastPathComponent))"
+        "\(label(role: role)): \(vintage(role: role, path: path, synthetic: synthetic)) (\((path as NSString).lastPathComponent))"
     }
 }

@@ -36,7 +36,8 @@ import Testing
         "inputs.areas": .string("blockgroups.geojson"), "inputs.areas_layer": .string("blockgroups"),
         "inputs.locations": .string("locations.csv"), "inputs.demographics": .string("acs_blockgroups.csv"),
         "inputs.anchor_institutions": .string("anchors.csv"), "inputs.funded_locations": .list([.string("f.csv")]),
-        "inputs.speedtests": .string("speedtests.csv"), "inputs.study_area": .string("area.geojson"),
+        "inputs.speed_tests": .string("tiles.geojson"), "inputs.speed_tests_layer": .string("tiles"),
+        "inputs.study_area": .string("area.geojson"),
         "policy.ulfw_demonstrated": .list([.string("290518")]),
         "report.title": .string("Title"),
         "demand.reference_income": .integer(60000), "demand.households_earlier": .string("acs_2017.csv"),
@@ -48,7 +49,7 @@ import Testing
     ]
 
     /// Keys a study file may hold that nothing reads yet (accepted, so that a study naming them runs).
-    static let unread: Set<String> = ["inputs.speedtests", "inputs.study_area"]
+    static let unread: Set<String> = ["inputs.study_area"]
 
     @Test func keysAreUniqueAndEachSitsInItsSection() {
         #expect(Set(StudyKeys.all.map(\.key)).count == StudyKeys.all.count)

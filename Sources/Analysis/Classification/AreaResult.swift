@@ -9,6 +9,8 @@ public struct AreaResult: Hashable, Sendable {
     public var landAreaSquareMiles: Double?
     /// ACS figures joined by GEOID (nil when the demographics file has no row for the area).
     public var demographics: DemographicProfile?
+    /// What speed tests measured in the area (nil when the study has no speed-test tiles).
+    public var measuredSpeeds: MeasuredSpeeds?
 
     public init(
         id: AreaID, name: String, counts: ClassCounts, landAreaSquareMiles: Double? = nil,

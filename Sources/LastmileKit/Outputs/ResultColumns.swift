@@ -55,6 +55,21 @@ enum ResultColumns {
         },
         Column(name: "land_area_sq_mi", kind: .real) { $0.landAreaSquareMiles.map(MetricValue.real) },
         Column(name: "locations_per_sq_mi", kind: .real) { $0.locationDensity.map(MetricValue.real) },
+        // Measured speeds (Ookla open-data tiles, inputs.speed_tests): empty without tiles.
+        Column(name: "speed_tiles", kind: .integer) { $0.measuredSpeeds.map { .integer($0.tiles) } },
+        Column(name: "speed_tests", kind: .integer) { $0.measuredSpeeds.map { .integer($0.tests) } },
+        Column(name: "speed_devices", kind: .integer) { $0.measuredSpeeds.map { .integer($0.devices) } },
+        Column(name: "measured_download_mbps", kind: .real) {
+            $0.measuredSpeeds?.meanDownloadMbps.map(MetricValue.real)
+        },
+        Column(name: "measured_upload_mbps", kind: .real) { $0.measuredSpeeds?.meanUploadMbps.map(MetricValue.real) },
+        Column(name: "measured_latency_ms", kind: .real) { $0.measuredSpeeds?.meanLatencyMs.map(MetricValue.real) },
+        Column(name: "tests_below_25_3_share", kind: .real) {
+            $0.measuredSpeeds?.testsBelow25x3Share.map(MetricValue.real)
+        },
+        Column(name: "tests_below_100_20_share", kind: .real) {
+            $0.measuredSpeeds?.testsBelow100x20Share.map(MetricValue.real)
+        },
     ]
 
     /// A business-case column: the area's plan (passings, take, cost, need, phase).

@@ -108,6 +108,14 @@ enum RunOutputs {
             "monte_carlo": BusinessCaseJSON.headlineMonteCarlo(c.businessCase),
             "business_case": BusinessCaseJSON.overview(c.businessCase),
         ]
+        if let t = c.speedTests {
+            object["speed_tests"] =
+                [
+                    "path": t.path, "quarter": t.quarter ?? NSNull(), "kind": t.kind ?? NSNull(),
+                    "tiles_read": t.join.tilesRead, "tiles_outside_areas": t.join.tilesOutside,
+                    "attribution": SpeedTestTiles.attribution,
+                ] as [String: Any]
+        }
         if let suppression {
             object["public"] =
                 [

@@ -19,6 +19,7 @@ extension StudyRunner {
         if let d = study.demographicsPath { files.append(("demographics", d)) }
         if let d = study.businessCase.earlierDemographicsPath { files.append(("demographics_earlier", d)) }
         if let r = study.businessCase.roadsPath { files.append(("roads", r)) }
+        if let t = study.speedTestsPath { files.append(("speed_tests", t)) }
         return files
     }
 
@@ -127,5 +128,29 @@ extension StudyRunner {
                     + "; their route miles are estimated from area and passings")
         }
         return miles
+    }
+
+    /// Ookla's tiles summed per area (centroid in the area), with the note the run reports.
+    static func measuredSpeeds(path: String, layer: String?, areas: [Area]) throws -> SpeedTestsRead {
+        let join = try SpeedTestJoin.summarize(areas: areas.map(\.id), geometries: areas.map(\.geographicGeometry)) {
+            try SpeedTestTiles.forEachTile(path: path, layer: layer, $0)
+        }
+        return SpeedTestsRead(path: path, join: join)
+    }
+}
+
+/// The speed-test tiles a run read: where from, which quarter, how many fell outside the areas.
+struct SpeedTestsRead: Sendable {
+    var path: String
+    var join: SpeedTestJoin
+    var quarter: String? { SpeedTestTiles.quarter(fromName: path) }
+    var kind: String? { SpeedTestTiles.kind(fromName: path) }
+    /// The diagnostics line.
+    var note: String {
+        "speed tests (inputs.speed_tests): \(join.tilesRead) tile(s) of \((path as NSString).lastPathComponent)"
+            + ([kind, quarter].compactMap { $0 }.isEmpty
+                ? "" : " (\([kind, quarter].compactMap { $0 }.joined(separator: ", ")))")
+            + ", \(join.tilesOutside) outside every study area (left out); each tile counts in the area containing its centroid. "
+            + SpeedTestTiles.attribution
     }
 }

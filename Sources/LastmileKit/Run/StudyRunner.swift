@@ -114,6 +114,8 @@ public enum StudyRunner {
         var anchors: [AnchorStatus] = []
         /// Each area's result, plan and shape, joined once.
         var byArea = StudyAreas()
+        /// The speed-test tiles read (inputs.speed_tests), for run.json and the report.
+        var speedTests: SpeedTestsRead? = nil
     }
 
     static func compute(_ study: Study, options: RunOptions) throws -> Computed {
@@ -219,8 +221,16 @@ public enum StudyRunner {
                 notes += atLevel.notes
             }
         }
-        let join = CoverageJoin(counts: counts, areas: areaInfo, demographics: demographics, level: study.areaLevel)
+        var join = CoverageJoin(counts: counts, areas: areaInfo, demographics: demographics, level: study.areaLevel)
         diagnostics += join.diagnostics
+        var speedTests: SpeedTestsRead?
+        if let path = study.speedTestsPath {
+            say("joining speed-test tiles to the areas")
+            let read = try measuredSpeeds(path: path, layer: study.speedTestsLayer, areas: areas)
+            for i in join.results.indices { join.results[i].measuredSpeeds = read.join.byArea[join.results[i].id] }
+            notes.append(read.note)
+            speedTests = read
+        }
         try InputChecks.check(
             study, areasPath: areasPath, classified: (classified.table, classified.unknownTechnologyRows),
             universe: universe, counts: counts, areaIDs: Set(areaInfo.keys), strict: options.strict,
@@ -266,7 +276,7 @@ public enum StudyRunner {
             locationPoints: locationsFile?.points ?? [:],
             universe: universe, providers: providers, details: details, fundedPrograms: funding.programs,
             anchors: anchors,
-            byArea: StudyAreas(plans: businessCase.areas, areas: areas))
+            byArea: StudyAreas(plans: businessCase.areas, areas: areas), speedTests: speedTests)
     }
 
     /// A folder name for a study: lower-case letters, digits and dashes.

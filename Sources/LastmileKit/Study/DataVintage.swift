@@ -1,4 +1,5 @@
 import Foundation
+import GeoIO
 
 /// What a planner should know about an input's vintage and licence, as far as its name and role tell.
 enum DataVintage {
@@ -66,6 +67,10 @@ enum DataVintage {
             return "locations where unlicensed fixed wireless demonstrated 100/20"
         case "roads":
             return tigerVintage(name) ?? "road centrelines, vintage not stated in the file name"
+        case "speed_tests":
+            let what = [SpeedTestTiles.kind(fromName: name), SpeedTestTiles.quarter(fromName: name)].compactMap { $0 }
+            return "Ookla speed-test tiles"
+                + (what.isEmpty ? ", quarter not stated in the file name" : ", " + what.joined(separator: " "))
         default:
             return label(role: role).lowercased()
         }
@@ -87,6 +92,7 @@ enum DataVintage {
         case "locations":
             return
                 "the FCC Fabric is licensed (CostQuest licence): location ids, blocks and coordinates are used; the coordinates go only to the full edition's results.gpkg, never to a public output"
+        case "speed_tests": return SpeedTestTiles.attribution + " (attribution, non-commercial use, share-alike)"
         default: return "the planner's own file"
         }
     }

@@ -22,6 +22,9 @@ public struct Study: Sendable {
     public var fundedLocationsPaths: [String]
     /// Community anchor institutions in NTIA's CAI layout (`inputs.anchor_institutions`).
     public var anchorInstitutionsPath: String?
+    /// Ookla open-data speed-test tiles (inputs.speed_tests) and their layer.
+    public var speedTestsPath: String?
+    public var speedTestsLayer: String?
     public var demographicsPath: String?
 
     public var profile: PolicyProfile
@@ -124,6 +127,8 @@ public struct Study: Sendable {
         locationsPath = try string("inputs.locations").flatMap { $0.isEmpty ? nil : resolve($0) }
         fundedLocationsPaths = try (strings("inputs.funded_locations") ?? []).filter { !$0.isEmpty }.map(resolve)
         anchorInstitutionsPath = try string("inputs.anchor_institutions").flatMap { $0.isEmpty ? nil : resolve($0) }
+        speedTestsPath = try string("inputs.speed_tests").flatMap { $0.isEmpty ? nil : resolve($0) }
+        speedTestsLayer = try string("inputs.speed_tests_layer").flatMap { $0.isEmpty ? nil : $0 }
         demographicsPath = try string("inputs.demographics").flatMap { $0.isEmpty ? nil : resolve($0) }
 
         var profile = try PolicyProfile.named(string("policy.profile") ?? "bead-2022")

@@ -62,8 +62,14 @@ extension StudyKeys {
             allowed: "a path or a list of paths to CSVs", domain: .textList(allowsEmpty: true),
             source: ""),
         StudyKey(
-            "inputs.speedtests", default: "none", value: nil,
-            allowed: "any value (accepted, not read yet)", domain: .unread,
+            "inputs.speed_tests", default: "none", value: nil,
+            allowed: "a path to Ookla open-data tiles in any GDAL vector format (the published shapefile .zip, "
+                + "GeoJSON, GeoPackage)", domain: .text,
+            source: "Speedtest by Ookla open data (CC BY-NC-SA 4.0): a tile counts in the area containing its "
+                + "centroid, means weighted by tests, as in Ookla's aggregation tutorials"),
+        StudyKey(
+            "inputs.speed_tests_layer", default: "the only layer", value: nil,
+            allowed: "a layer name", domain: .text,
             source: ""),
         StudyKey(
             "inputs.study_area", default: "none", value: nil,

@@ -11,6 +11,9 @@ public struct AreaResult: Hashable, Sendable {
     public var demographics: DemographicProfile?
     /// What speed tests measured in the area (nil when the study has no speed-test tiles).
     public var measuredSpeeds: MeasuredSpeeds?
+    /// The Census covered populations and Microsoft's broadband usage (nil without those tables).
+    public var coveredPopulations: CoveredPopulations?
+    public var broadbandUsage: BroadbandUsage?
 
     public init(
         id: AreaID, name: String, counts: ClassCounts, landAreaSquareMiles: Double? = nil,

@@ -30,47 +30,82 @@ enum ResultColumns {
         }
     }
 
-    static let all: [Column] = [
-        Column(name: "area", kind: .text) { .text($0.id.rawValue) },
-        Column(name: "name", kind: .text) { .text($0.name) },
-        Column(name: "locations", kind: .integer) { .integer($0.counts.locations) },
-        Column(name: "unserved", kind: .integer) { .integer($0.counts.unserved) },
-        Column(name: "underserved", kind: .integer) { .integer($0.counts.underserved) },
-        Column(name: "served", kind: .integer) { .integer($0.counts.served) },
-        // Not served, but with an enforceable commitment (inputs.funded_locations): apart from the need.
-        Column(name: "unserved_funded", kind: .integer) { .integer($0.counts.unservedFunded) },
-        Column(name: "underserved_funded", kind: .integer) { .integer($0.counts.underservedFunded) },
-        Column(name: "unserved_share", kind: .real) { $0.counts.unservedShare.map(MetricValue.real) },
-        Column(name: "underserved_share", kind: .real) { $0.counts.underservedShare.map(MetricValue.real) },
-        Column(name: "unserved_or_underserved_share", kind: .real) {
-            $0.counts.unservedOrUnderservedShare.map(MetricValue.real)
-        },
-        Column(name: "households", kind: .integer) { $0.households.map(MetricValue.integer) },
-        Column(name: "population", kind: .integer) { $0.demographics?.population.map(MetricValue.integer) },
-        Column(name: "median_household_income", kind: .real) { $0.medianHouseholdIncome.map(MetricValue.real) },
-        Column(name: "no_internet_share", kind: .real) { $0.noInternetShare.map(MetricValue.real) },
-        // Who no_internet_share counts: households (B28002) or persons_in_households (S2802).
-        Column(name: "no_internet_universe", kind: .text) {
-            $0.demographics?.subscriptionUniverse.map { MetricValue.text($0.rawValue) }
-        },
-        Column(name: "land_area_sq_mi", kind: .real) { $0.landAreaSquareMiles.map(MetricValue.real) },
-        Column(name: "locations_per_sq_mi", kind: .real) { $0.locationDensity.map(MetricValue.real) },
-        // Measured speeds (Ookla open-data tiles, inputs.speed_tests): empty without tiles.
-        Column(name: "speed_tiles", kind: .integer) { $0.measuredSpeeds.map { .integer($0.tiles) } },
-        Column(name: "speed_tests", kind: .integer) { $0.measuredSpeeds.map { .integer($0.tests) } },
-        Column(name: "speed_devices", kind: .integer) { $0.measuredSpeeds.map { .integer($0.devices) } },
-        Column(name: "measured_download_mbps", kind: .real) {
-            $0.measuredSpeeds?.meanDownloadMbps.map(MetricValue.real)
-        },
-        Column(name: "measured_upload_mbps", kind: .real) { $0.measuredSpeeds?.meanUploadMbps.map(MetricValue.real) },
-        Column(name: "measured_latency_ms", kind: .real) { $0.measuredSpeeds?.meanLatencyMs.map(MetricValue.real) },
-        Column(name: "tests_below_25_3_share", kind: .real) {
-            $0.measuredSpeeds?.testsBelow25x3Share.map(MetricValue.real)
-        },
-        Column(name: "tests_below_100_20_share", kind: .real) {
-            $0.measuredSpeeds?.testsBelow100x20Share.map(MetricValue.real)
-        },
-    ]
+    static let all: [Column] =
+        [
+            Column(name: "area", kind: .text) { .text($0.id.rawValue) },
+            Column(name: "name", kind: .text) { .text($0.name) },
+            Column(name: "locations", kind: .integer) { .integer($0.counts.locations) },
+            Column(name: "unserved", kind: .integer) { .integer($0.counts.unserved) },
+            Column(name: "underserved", kind: .integer) { .integer($0.counts.underserved) },
+            Column(name: "served", kind: .integer) { .integer($0.counts.served) },
+            // Not served, but with an enforceable commitment (inputs.funded_locations): apart from the need.
+            Column(name: "unserved_funded", kind: .integer) { .integer($0.counts.unservedFunded) },
+            Column(name: "underserved_funded", kind: .integer) { .integer($0.counts.underservedFunded) },
+            Column(name: "unserved_share", kind: .real) { $0.counts.unservedShare.map(MetricValue.real) },
+            Column(name: "underserved_share", kind: .real) { $0.counts.underservedShare.map(MetricValue.real) },
+            Column(name: "unserved_or_underserved_share", kind: .real) {
+                $0.counts.unservedOrUnderservedShare.map(MetricValue.real)
+            },
+            Column(name: "households", kind: .integer) { $0.households.map(MetricValue.integer) },
+            Column(name: "population", kind: .integer) { $0.demographics?.population.map(MetricValue.integer) },
+            Column(name: "median_household_income", kind: .real) { $0.medianHouseholdIncome.map(MetricValue.real) },
+            Column(name: "no_internet_share", kind: .real) { $0.noInternetShare.map(MetricValue.real) },
+            // Who no_internet_share counts: households (B28002) or persons_in_households (S2802).
+            Column(name: "no_internet_universe", kind: .text) {
+                $0.demographics?.subscriptionUniverse.map { MetricValue.text($0.rawValue) }
+            },
+            Column(name: "land_area_sq_mi", kind: .real) { $0.landAreaSquareMiles.map(MetricValue.real) },
+            Column(name: "locations_per_sq_mi", kind: .real) { $0.locationDensity.map(MetricValue.real) },
+            // Measured speeds (Ookla open-data tiles, inputs.speed_tests): empty without tiles.
+            Column(name: "speed_tiles", kind: .integer) { $0.measuredSpeeds.map { .integer($0.tiles) } },
+            Column(name: "speed_tests", kind: .integer) { $0.measuredSpeeds.map { .integer($0.tests) } },
+            Column(name: "speed_devices", kind: .integer) { $0.measuredSpeeds.map { .integer($0.devices) } },
+            Column(name: "measured_download_mbps", kind: .real) {
+                $0.measuredSpeeds?.meanDownloadMbps.map(MetricValue.real)
+            },
+            Column(name: "measured_upload_mbps", kind: .real) {
+                $0.measuredSpeeds?.meanUploadMbps.map(MetricValue.real)
+            },
+            Column(name: "measured_latency_ms", kind: .real) { $0.measuredSpeeds?.meanLatencyMs.map(MetricValue.real) },
+            Column(name: "tests_below_25_3_share", kind: .real) {
+                $0.measuredSpeeds?.testsBelow25x3Share.map(MetricValue.real)
+            },
+            Column(name: "tests_below_100_20_share", kind: .real) {
+                $0.measuredSpeeds?.testsBelow100x20Share.map(MetricValue.real)
+            },
+            // Adoption: ACS subscription against the network, Census covered populations, Microsoft usage.
+            Column(name: "subscription_share", kind: .real) { $0.subscriptionShare.map(MetricValue.real) },
+            Column(name: "adoption_gap", kind: .real) { $0.adoptionGap.map(MetricValue.real) },
+            Column(name: "covered_population", kind: .integer) {
+                $0.coveredPopulations.map { .integer(Int($0.covered.value.rounded())) }
+            },
+            Column(name: "covered_population_moe", kind: .real) {
+                $0.coveredPopulations?.covered.marginOfError.map(MetricValue.real)
+            },
+            Column(name: "covered_population_share", kind: .real) {
+                $0.coveredPopulations?.coveredShare.map(MetricValue.real)
+            },
+        ]
+        + CoveredPopulations.Group.allCases.map { g in
+            Column(name: "covered_\(g.columnName)_share", kind: .real) {
+                $0.coveredPopulations?.share(g).map(MetricValue.real)
+            }
+        } + [
+            Column(name: "no_fixed_broadband_share_fcc", kind: .real) {
+                $0.coveredPopulations?.noFixedBroadbandShareFCC.map(MetricValue.real)
+            },
+            Column(name: "no_broadband_or_computer_share", kind: .real) {
+                $0.coveredPopulations?.noBroadbandOrComputerShare.map(MetricValue.real)
+            },
+            Column(name: "no_broadband_or_computer_moe", kind: .real) {
+                $0.coveredPopulations?.noBroadbandOrComputer?.marginOfError.map(MetricValue.real)
+            },
+            Column(name: "microsoft_availability_share", kind: .real) {
+                $0.broadbandUsage?.availabilityShareFCC.map(MetricValue.real)
+            },
+            Column(name: "microsoft_usage_share", kind: .real) { $0.broadbandUsage?.usageShare.map(MetricValue.real) },
+            Column(name: "microsoft_usage_gap", kind: .real) { $0.usageGap.map(MetricValue.real) },
+        ]
 
     /// A business-case column: the area's plan (passings, take, cost, need, phase).
     struct PlanColumn: Sendable {

@@ -20,6 +20,8 @@ extension StudyRunner {
         if let d = study.businessCase.earlierDemographicsPath { files.append(("demographics_earlier", d)) }
         if let r = study.businessCase.roadsPath { files.append(("roads", r)) }
         if let t = study.speedTestsPath { files.append(("speed_tests", t)) }
+        if let c = study.coveredPopulationsPath { files.append(("covered_populations", c)) }
+        if let u = study.broadbandUsagePath { files.append(("broadband_usage", u)) }
         return files
     }
 
@@ -136,6 +138,53 @@ extension StudyRunner {
             try SpeedTestTiles.forEachTile(path: path, layer: layer, $0)
         }
         return SpeedTestsRead(path: path, join: join)
+    }
+}
+
+/// The Census covered populations and Microsoft's broadband usage of each area, from the study's tables.
+extension StudyRunner {
+    /// Sets each result's covered populations and broadband usage; returns the notes to report.
+    /// - Throws: `.badInput` naming the file when its areas are coarser than the study's.
+    static func joinAdoption(_ study: Study, results: inout [AreaResult], say: (String) -> Void) throws -> [String] {
+        var notes: [String] = []
+        let level = study.areaLevel
+        if let path = study.coveredPopulationsPath {
+            say("reading covered populations")
+            guard let rows = try CoveredPopulationsTable.read(path: path).rows(atLevel: level.geoidLength) else {
+                throw LastmileError.badInput(
+                    SourceLocation(file: path),
+                    "the table holds counties and tracts; the study's areas are \(level.displayName)s (study.area_level = \(level.rawValue)), which it cannot be split into"
+                )
+            }
+            for i in results.indices { results[i].coveredPopulations = rows[results[i].id] }
+            let missing = results.filter { $0.coveredPopulations == nil }.count
+            if missing > 0 {
+                notes.append(
+                    "\(missing) area(s) have no row in the covered-populations table \((path as NSString).lastPathComponent)"
+                )
+            }
+        }
+        if let path = study.broadbandUsagePath {
+            say("reading broadband usage")
+            guard level.geoidLength >= 5 else {
+                throw LastmileError.badInput(
+                    SourceLocation(file: path),
+                    "Microsoft's usage is by county; the study's areas are \(level.displayName)s (study.area_level = \(level.rawValue))"
+                )
+            }
+            let counties = try BroadbandUsageTable.read(path: path).counties
+            for i in results.indices {
+                var usage = counties[AreaID(String(results[i].id.rawValue.prefix(5)))]
+                if level.geoidLength > 5 { usage?.level = "county" }
+                results[i].broadbandUsage = usage
+            }
+            if level.geoidLength > 5 {
+                notes.append(
+                    "broadband usage (inputs.broadband_usage) is by county: each \(level.displayName) takes its county's figure"
+                )
+            }
+        }
+        return notes
     }
 }
 

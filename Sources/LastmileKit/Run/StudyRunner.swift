@@ -223,6 +223,7 @@ public enum StudyRunner {
         }
         var join = CoverageJoin(counts: counts, areas: areaInfo, demographics: demographics, level: study.areaLevel)
         diagnostics += join.diagnostics
+        notes += try joinAdoption(study, results: &join.results, say: say)
         var speedTests: SpeedTestsRead?
         if let path = study.speedTestsPath {
             say("joining speed-test tiles to the areas")

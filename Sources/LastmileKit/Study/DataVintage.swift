@@ -67,6 +67,14 @@ enum DataVintage {
             return "locations where unlicensed fixed wireless demonstrated 100/20"
         case "roads":
             return tigerVintage(name) ?? "road centrelines, vintage not stated in the file name"
+        case "covered_populations":
+            return "Digital Equity Act covered populations (U.S. Census Bureau estimates)"
+        case "broadband_usage":
+            let month = name.range(
+                of: #"20\d\d(January|February|March|April|May|June|July|August|September|October|November|December)"#,
+                options: .regularExpression)
+            return "Microsoft broadband usage"
+                + (month.map { ", " + name[$0].dropFirst(4) + " " + name[$0].prefix(4) } ?? "")
         case "speed_tests":
             let what = [SpeedTestTiles.kind(fromName: name), SpeedTestTiles.quarter(fromName: name)].compactMap { $0 }
             return "Ookla speed-test tiles"
@@ -92,6 +100,8 @@ enum DataVintage {
         case "locations":
             return
                 "the FCC Fabric is licensed (CostQuest licence): location ids, blocks and coordinates are used; the coordinates go only to the full edition's results.gpkg, never to a public output"
+        case "covered_populations": return "U.S. Census Bureau, public domain"
+        case "broadband_usage": return "Microsoft, Open Use of Data Agreement v1.0 (keep the agreement with the data)"
         case "speed_tests": return SpeedTestTiles.attribution + " (attribution, non-commercial use, share-alike)"
         default: return "the planner's own file"
         }

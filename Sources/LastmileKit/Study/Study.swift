@@ -22,6 +22,9 @@ public struct Study: Sendable {
     public var fundedLocationsPaths: [String]
     /// Community anchor institutions in NTIA's CAI layout (`inputs.anchor_institutions`).
     public var anchorInstitutionsPath: String?
+    /// The Census covered-populations table (inputs.covered_populations) and Microsoft's usage (inputs.broadband_usage).
+    public var coveredPopulationsPath: String?
+    public var broadbandUsagePath: String?
     /// Ookla open-data speed-test tiles (inputs.speed_tests) and their layer.
     public var speedTestsPath: String?
     public var speedTestsLayer: String?
@@ -128,6 +131,8 @@ public struct Study: Sendable {
         fundedLocationsPaths = try (strings("inputs.funded_locations") ?? []).filter { !$0.isEmpty }.map(resolve)
         anchorInstitutionsPath = try string("inputs.anchor_institutions").flatMap { $0.isEmpty ? nil : resolve($0) }
         speedTestsPath = try string("inputs.speed_tests").flatMap { $0.isEmpty ? nil : resolve($0) }
+        coveredPopulationsPath = try string("inputs.covered_populations").flatMap { $0.isEmpty ? nil : resolve($0) }
+        broadbandUsagePath = try string("inputs.broadband_usage").flatMap { $0.isEmpty ? nil : resolve($0) }
         speedTestsLayer = try string("inputs.speed_tests_layer").flatMap { $0.isEmpty ? nil : $0 }
         demographicsPath = try string("inputs.demographics").flatMap { $0.isEmpty ? nil : resolve($0) }
 

@@ -68,6 +68,17 @@ extension StudyKeys {
             source: "Speedtest by Ookla open data (CC BY-NC-SA 4.0): a tile counts in the area containing its "
                 + "centroid, means weighted by tests, as in Ookla's aggregation tutorials"),
         StudyKey(
+            "inputs.covered_populations", default: "none", value: nil,
+            allowed: "a path to the Census Bureau's covered-populations CSV (county or tract rows, geo_id of 11 "
+                + "digits)", domain: .text,
+            source: "U.S. Census Bureau, Digital Equity Act covered populations (ACS-based county and tract "
+                + "estimates); tracts are summed up to counties, margins combined as in the ACS handbook"),
+        StudyKey(
+            "inputs.broadband_usage", default: "none", value: nil,
+            allowed: "a path to Microsoft's county broadband usage CSV", domain: .text,
+            source: "Microsoft Airband, US Broadband Usage Percentages (Open Use of Data Agreement); study areas "
+                + "finer than counties take their county's figures"),
+        StudyKey(
             "inputs.speed_tests_layer", default: "the only layer", value: nil,
             allowed: "a layer name", domain: .text,
             source: ""),

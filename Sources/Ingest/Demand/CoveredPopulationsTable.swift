@@ -1,0 +1,158 @@
+import Foundation
+import GeoIO
+import GeoModel
+
+/// The Census Bureau's Digital Equity Act covered-populations estimates (county and tract table,
+/// `county_tract_total_covered_populations`, as CSV): one row per area, `geo_id` of 11 characters — a
+/// tract GEOID, or a county FIPS followed by `000000`.
+public struct CoveredPopulationsTable: Sendable {
+    /// Per area (5-digit county or 11-digit tract GEOID).
+    public var rows: [AreaID: CoveredPopulations]
+
+    static let required = ["geo_id", "county_tot_pop", "tot_cov_pop"]
+
+    /// - Throws: `.io` when the file cannot be opened; `.badInput` naming the file, line and column for a
+    ///   missing column, a `geo_id` that is not 11 digits, a value that is not a number, or an id listed twice.
+    public static func read(path: String) throws -> CoveredPopulationsTable {
+        try SingleCSV.read(
+            path: path, what: "covered-populations table",
+            expectedHeader: "the Census covered-populations header (geo_id,geography_name,…,tot_cov_pop,…)"
+        ) { reader, file, names in
+            let normalized = names.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            func column(_ name: String) -> Int? { normalized.firstIndex(of: name.lowercased()) }
+            for name in required where column(name) == nil {
+                throw LastmileError.badInput(
+                    SourceLocation(file: file, line: 1, column: name),
+                    "the covered-populations table lacks column \(name) (Census Bureau layout: geo_id, county_tot_pop, tot_cov_pop, …)"
+                )
+            }
+            var rows: [AreaID: CoveredPopulations] = [:]
+            while try reader.next(columnNames: names) {
+                let line = reader.recordLine
+                func number(_ name: String) throws -> Double? {
+                    guard let i = column(name), i < reader.fieldCount else { return nil }
+                    let text = reader.string(i).trimmingCharacters(in: .whitespaces)
+                    if text.isEmpty { return nil }
+                    guard let d = Double(text), d.isFinite, d >= 0 else {
+                        throw LastmileError.badInput(
+                            SourceLocation(file: file, line: line, column: names[i]),
+                            "expected a number of 0 or more, found \"\(text.prefix(20))\"")
+                    }
+                    return d
+                }
+                func estimate(_ stem: String) throws -> Estimate? {
+                    try number(stem + "_pop").map { Estimate($0, marginOfError: try number(stem + "_pop_MOE")) }
+                }
+                let raw = reader.string(column("geo_id")!).trimmingCharacters(in: .whitespaces)
+                guard raw.count == 11, raw.allSatisfy(\.isASCII), raw.allSatisfy(\.isNumber) else {
+                    throw LastmileError.badInput(
+                        SourceLocation(file: file, line: line, column: "geo_id"),
+                        "expected an 11-digit geo_id (a tract GEOID, or a county FIPS and 000000), found \"\(raw.prefix(20))\""
+                    )
+                }
+                let id = AreaID(raw.hasSuffix("000000") ? String(raw.prefix(5)) : raw)
+                guard rows[id] == nil else {
+                    throw LastmileError.badInput(
+                        SourceLocation(file: file, line: line, column: "geo_id"), "\(raw) is listed twice")
+                }
+                var groups: [CoveredPopulations.Group: Estimate] = [:]
+                for g in CoveredPopulations.Group.allCases { groups[g] = try estimate(g.rawValue) }
+                var row = CoveredPopulations(
+                    population: try number("county_tot_pop") ?? 0,
+                    covered: Estimate(try number("tot_cov_pop") ?? 0, marginOfError: try number("tot_cov_pop_MOE")),
+                    groups: groups, noFixedBroadbandShareFCC: try number("pct_no_fixed_bb_pop_fcc").map { $0 / 100 },
+                    noBroadbandOrComputer: try estimate("no_bb_or_computer"))
+                row.publishedCoveredShare = try number("pct_tot_cov_pop").map { $0 / 100 }
+                row.publishedNoBroadbandOrComputerShare = try number("pct_no_bb_or_computer_pop").map { $0 / 100 }
+                for g in CoveredPopulations.Group.allCases {
+                    row.publishedGroupShares[g] = try number("pct_\(g.rawValue)_pop").map { $0 / 100 }
+                }
+                rows[id] = row
+            }
+            return CoveredPopulationsTable(rows: rows)
+        }
+    }
+
+    /// The rows at `level` (5-digit counties from tracts: counts summed, margins as the root of the sum of
+    /// squares, the FCC share weighted by population; shares then computed from the sums).
+    /// - Returns: nil when the table holds no row at `level` or finer.
+    public func rows(atLevel digits: Int) -> [AreaID: CoveredPopulations]? {
+        let exact = rows.filter { $0.key.rawValue.count == digits }
+        if !exact.isEmpty { return exact }
+        let finer = rows.filter { $0.key.rawValue.count > digits }
+        guard !finer.isEmpty else { return nil }
+        var parts: [AreaID: [CoveredPopulations]] = [:]
+        for (id, row) in finer { parts[AreaID(String(id.rawValue.prefix(digits))), default: []].append(row) }
+        return parts.mapValues { rows in
+            let population = rows.reduce(0) { $0 + $1.population }
+            var groups: [CoveredPopulations.Group: Estimate] = [:]
+            for g in CoveredPopulations.Group.allCases {
+                let values = rows.compactMap { $0.groups[g] }
+                if values.count == rows.count { groups[g] = Estimate.sum(values) }
+            }
+            let fcc =
+                rows.allSatisfy { $0.noFixedBroadbandShareFCC != nil } && population > 0
+                ? rows.reduce(0) { $0 + $1.noFixedBroadbandShareFCC! * $1.population } / population : nil
+            let noBB = rows.compactMap(\.noBroadbandOrComputer)
+            return CoveredPopulations(
+                population: population, covered: Estimate.sum(rows.map(\.covered)), groups: groups,
+                noFixedBroadbandShareFCC: fcc,
+                noBroadbandOrComputer: noBB.count == rows.count ? Estimate.sum(noBB) : nil)
+        }
+    }
+}
+
+/// Microsoft's broadband usage by county (Microsoft Airband, "US Broadband Usage Percentages", county
+/// CSV: `ST, COUNTY ID, COUNTY NAME, BROADBAND AVAILABILITY PER FCC, BROADBAND USAGE`; `-` for no figure).
+public struct BroadbandUsageTable: Sendable {
+    /// Per 5-digit county FIPS.
+    public var counties: [AreaID: BroadbandUsage]
+
+    /// - Throws: `.io` when the file cannot be opened; `.badInput` naming the file, line and column for a
+    ///   missing column, a county id that is not a number, or a share that is not 0 to 1.
+    public static func read(path: String) throws -> BroadbandUsageTable {
+        try SingleCSV.read(
+            path: path, what: "broadband usage table",
+            expectedHeader:
+                "Microsoft's header (ST,COUNTY ID,COUNTY NAME,BROADBAND AVAILABILITY PER FCC,BROADBAND USAGE)"
+        ) { reader, file, names in
+            let normalized = names.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+            func column(_ name: String) throws -> Int {
+                guard let i = normalized.firstIndex(of: name) else {
+                    throw LastmileError.badInput(
+                        SourceLocation(file: file, line: 1, column: name),
+                        "the broadband usage table lacks column '\(name)' (Microsoft's county file; the ZIP-code file needs ZIP areas)"
+                    )
+                }
+                return i
+            }
+            let iCounty = try column("COUNTY ID")
+            let iAvailability = try column("BROADBAND AVAILABILITY PER FCC")
+            let iUsage = try column("BROADBAND USAGE")
+            var counties: [AreaID: BroadbandUsage] = [:]
+            while try reader.next(columnNames: names) {
+                let line = reader.recordLine
+                func share(_ i: Int) throws -> Double? {
+                    let text = i < reader.fieldCount ? reader.string(i).trimmingCharacters(in: .whitespaces) : ""
+                    if text.isEmpty || text == "-" { return nil }
+                    guard let d = Double(text), d >= 0, d <= 1 else {
+                        throw LastmileError.badInput(
+                            SourceLocation(file: file, line: line, column: names[i]),
+                            "expected a share from 0 to 1 or -, found \"\(text.prefix(20))\"")
+                    }
+                    return d
+                }
+                let raw = reader.string(iCounty).trimmingCharacters(in: .whitespaces)
+                guard let n = Int(raw), n > 0, n < 100_000 else {
+                    throw LastmileError.badInput(
+                        SourceLocation(file: file, line: line, column: names[iCounty]),
+                        "expected a county FIPS code, found \"\(raw.prefix(20))\"")
+                }
+                let id = AreaID(String(format: "%05d", n))
+                counties[id] = BroadbandUsage(
+                    availabilityShareFCC: try share(iAvailability), usageShare: try share(iUsage), level: "county")
+            }
+            return BroadbandUsageTable(counties: counties)
+        }
+    }
+}

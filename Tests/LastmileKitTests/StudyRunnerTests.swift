@@ -48,7 +48,8 @@ import Testing
             try FileManager.default.attributesOfItem(atPath: TestPaths.repo("datasets/demo/bdc_fixed_demo.csv"))[.size]
             as! Int
         #expect(inputs.stdout.contains("availability|\(bdcSize)|64\n"))
-        #expect(inputs.stdout.split(separator: "\n").count == 6)  // study, availability, locations, areas, demographics, roads
+        // study, availability, locations, areas, demographics, roads
+        #expect(inputs.stdout.split(separator: "\n").count == 6)
         let sha = try CommandLineRun.run("sha256sum", [TestPaths.repo("datasets/demo/bdc_fixed_demo.csv")])
         let storedSHA = try CommandLineRun.sqlite3(db, "select sha256 from inputs where role = 'availability'")
         #expect(storedSHA.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == String(sha.stdout.prefix(64)))

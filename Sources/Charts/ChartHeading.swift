@@ -42,3 +42,36 @@ struct ChartHeading {
     static let gridStroke = StrokeStyle(color: CoverageColors.grid, width: 0.5)
     static let axisStroke = StrokeStyle(color: CoverageColors.axis, width: 0.75)
 }
+
+extension TextStyle {
+    /// Tick labels, legend entries and axis titles of every chart.
+    public static let chartLabel = TextStyle(size: 8, color: CoverageColors.axis)
+    /// A chart's title.
+    public static let chartTitle = TextStyle(size: 11, weight: .bold)
+}
+
+/// Where a chart's layout put its title and legend.
+protocol HeadedChartLayout {
+    var titleOrigin: PagePoint? { get }
+    var legendOrigin: PagePoint { get }
+}
+
+/// A chart kind with a title and a legend at its top left (`ChartHeading`).
+protocol HeadedChart {
+    var title: String? { get }
+    var titleStyle: TextStyle { get }
+    var labelStyle: TextStyle { get }
+    var legend: Legend { get }
+}
+
+extension HeadedChart {
+    /// The space between a label and what it labels.
+    var gap: Double { labelStyle.size * 0.6 }
+
+    /// A canvas of `size` with the title and legend drawn where `layout` put them.
+    func canvas(size: PageSize, layout: some HeadedChartLayout, measurer: some TextMeasurer) -> DisplayList {
+        ChartHeading.canvas(
+            size: size, title: title, titleStyle: titleStyle, titleOrigin: layout.titleOrigin, legend: legend,
+            legendOrigin: layout.legendOrigin, measurer: measurer)
+    }
+}

@@ -14,7 +14,7 @@ public struct Legend: Hashable, Sendable {
     public var items: [Item]
     public var style: TextStyle
 
-    public init(items: [Item], style: TextStyle = TextStyle(size: 8, color: CoverageColors.axis)) {
+    public init(items: [Item], style: TextStyle = .chartLabel) {
         self.items = items
         self.style = style
     }

@@ -3,21 +3,12 @@ import Graphics
 /// A stacked bar chart: one bar per category (e.g. an area), one stacked segment per series
 /// (e.g. unserved / underserved / served), with a value axis, category labels, a legend and an
 /// optional title. Values in, display list out; every label is measured so nothing clips.
-public struct StackedBarChart: Hashable, Sendable {
+public struct StackedBarChart: Hashable, Sendable, HeadedChart {
     public enum Orientation: Hashable, Sendable {
         /// Bars grow left to right; category labels on the left (best for long area names).
         case horizontal
         /// Bars grow bottom to top; category labels under the bars.
         case vertical
-    }
-
-    public struct Series: Hashable, Sendable {
-        public var name: String
-        public var color: Color
-        public init(name: String, color: Color) {
-            self.name = name
-            self.color = color
-        }
     }
 
     public struct Category: Hashable, Sendable {
@@ -32,7 +23,8 @@ public struct StackedBarChart: Hashable, Sendable {
     }
 
     public var title: String?
-    public var series: [Series]
+    /// The stacked segments' names and colours, bottom of the stack first; the legend lists them.
+    public var series: [Legend.Item]
     public var categories: [Category]
     public var orientation: Orientation
     public var valueAxisTitle: String?
@@ -42,10 +34,10 @@ public struct StackedBarChart: Hashable, Sendable {
     public var titleStyle: TextStyle
 
     public init(
-        title: String? = nil, series: [Series], categories: [Category], orientation: Orientation = .horizontal,
+        title: String? = nil, series: [Legend.Item], categories: [Category], orientation: Orientation = .horizontal,
         valueAxisTitle: String? = nil, showTotals: Bool = true,
-        labelStyle: TextStyle = TextStyle(size: 8, color: CoverageColors.axis),
-        titleStyle: TextStyle = TextStyle(size: 11, weight: .bold)
+        labelStyle: TextStyle = .chartLabel,
+        titleStyle: TextStyle = .chartTitle
     ) {
         self.title = title
         self.series = series
@@ -65,7 +57,7 @@ public struct StackedBarChart: Hashable, Sendable {
     ) -> StackedBarChart {
         StackedBarChart(
             title: title,
-            series: CoverageColors.classes.map { Series(name: $0.name, color: $0.color) },
+            series: CoverageColors.classes.map { Legend.Item(label: $0.name, color: $0.color) },
             categories: areas.map {
                 Category(label: $0.name, values: [Double($0.unserved), Double($0.underserved), Double($0.served)])
             },
@@ -81,7 +73,7 @@ public struct StackedBarChart: Hashable, Sendable {
     }
 
     /// Where everything goes: computed by `layout`, drawn by `render`.
-    public struct Layout: Hashable, Sendable {
+    public struct Layout: Hashable, Sendable, HeadedChartLayout {
         public var plot: PageRect
         public var valueScale: LinearScale
         public var ticks: [Double]
@@ -104,16 +96,13 @@ public struct StackedBarChart: Hashable, Sendable {
         }
     }
 
-    private var legend: Legend {
-        Legend(items: series.map { Legend.Item(label: $0.name, color: $0.color) }, style: labelStyle)
-    }
+    var legend: Legend { Legend(items: series, style: labelStyle) }
 
     private func totalLabel(_ v: Double) -> String { NumberFormatting.grouped(v, decimals: 0) }
 
     /// Computes the layout for a canvas of `size`.
     public func layout(size: PageSize, measurer: some TextMeasurer) -> Layout {
         let pad = ChartHeading.pad
-        let gap = labelStyle.size * 0.6
         let heading = ChartHeading(
             title: title.flatMap { $0.isEmpty ? nil : $0 }, titleStyle: titleStyle, legend: legend,
             gap: gap, legendGap: gap * 1.5, width: size.width, measurer: measurer)
@@ -218,11 +207,8 @@ public struct StackedBarChart: Hashable, Sendable {
     /// Draws the chart on a canvas of `size`.
     public func render(size: PageSize, measurer: some TextMeasurer) -> DisplayList {
         let l = layout(size: size, measurer: measurer)
-        var list = ChartHeading.canvas(
-            size: size, title: title, titleStyle: titleStyle, titleOrigin: l.titleOrigin,
-            legend: legend, legendOrigin: l.legendOrigin, measurer: measurer)
+        var list = canvas(size: size, layout: l, measurer: measurer)
         let pad = ChartHeading.pad
-        let gap = labelStyle.size * 0.6
         let (gridStyle, axisStyle) = (ChartHeading.gridStroke, ChartHeading.axisStroke)
         var tickStyle = labelStyle
         tickStyle.alignment = .center
@@ -258,16 +244,17 @@ public struct StackedBarChart: Hashable, Sendable {
             for s in l.segments where s.series == si { path.append(.rectangle(s.rect)) }
             if !path.isEmpty { list.fill(path, series[si].color) }
         }
+        // The left and bottom axes, the same whichever way the bars grow.
+        list.stroke(
+            .line(from: PagePoint(x: l.plot.minX, y: l.plot.minY), to: PagePoint(x: l.plot.minX, y: l.plot.maxY)),
+            axisStyle)
+        list.stroke(
+            .line(from: PagePoint(x: l.plot.minX, y: l.plot.maxY), to: PagePoint(x: l.plot.maxX, y: l.plot.maxY)),
+            axisStyle)
         var labelStyle = l.categoryLabelStyle
         switch orientation {
         case .horizontal:
             labelStyle.alignment = .right
-            list.stroke(
-                .line(from: PagePoint(x: l.plot.minX, y: l.plot.minY), to: PagePoint(x: l.plot.minX, y: l.plot.maxY)),
-                axisStyle)
-            list.stroke(
-                .line(from: PagePoint(x: l.plot.minX, y: l.plot.maxY), to: PagePoint(x: l.plot.maxX, y: l.plot.maxY)),
-                axisStyle)
             for (ci, category) in categories.enumerated() {
                 let box = l.categoryLabels[ci]
                 list.text(category.label, at: box.origin, width: box.width, style: labelStyle)
@@ -292,12 +279,6 @@ public struct StackedBarChart: Hashable, Sendable {
             }
         case .vertical:
             labelStyle.alignment = .center
-            list.stroke(
-                .line(from: PagePoint(x: l.plot.minX, y: l.plot.minY), to: PagePoint(x: l.plot.minX, y: l.plot.maxY)),
-                axisStyle)
-            list.stroke(
-                .line(from: PagePoint(x: l.plot.minX, y: l.plot.maxY), to: PagePoint(x: l.plot.maxX, y: l.plot.maxY)),
-                axisStyle)
             for (ci, category) in categories.enumerated() {
                 let box = l.categoryLabels[ci]
                 list.text(category.label, at: box.origin, width: box.width, style: labelStyle)

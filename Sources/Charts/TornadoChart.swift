@@ -2,7 +2,7 @@ import Graphics
 
 /// A tornado diagram: one horizontal bar per driver from the base value to its value with the
 /// driver at its low and at its high setting, widest swing at the top; a vertical line at the base.
-public struct TornadoChart: Hashable, Sendable {
+public struct TornadoChart: Hashable, Sendable, HeadedChart {
     public struct Row: Hashable, Sendable {
         public var label: String
         public var valueAtLow: Double
@@ -31,8 +31,8 @@ public struct TornadoChart: Hashable, Sendable {
         lowColor: Color = Color(red: 239 / 255, green: 138 / 255, blue: 98 / 255),
         highColor: Color = Color(red: 103 / 255, green: 169 / 255, blue: 207 / 255),
         lowLabel: String = "Driver at its low value", highLabel: String = "Driver at its high value",
-        labelStyle: TextStyle = TextStyle(size: 8, color: CoverageColors.axis),
-        titleStyle: TextStyle = TextStyle(size: 11, weight: .bold)
+        labelStyle: TextStyle = .chartLabel,
+        titleStyle: TextStyle = .chartTitle
     ) {
         self.title = title
         self.base = base
@@ -47,7 +47,7 @@ public struct TornadoChart: Hashable, Sendable {
     }
 
     /// Bar rectangles (low, high) per row, in row order, and the scale; for tests and drawing.
-    public struct Layout: Hashable, Sendable {
+    public struct Layout: Hashable, Sendable, HeadedChartLayout {
         public var plot: PageRect
         public var scale: LinearScale
         public var ticks: [Double]
@@ -61,7 +61,6 @@ public struct TornadoChart: Hashable, Sendable {
 
     public func layout(size: PageSize, measurer: some TextMeasurer) -> Layout {
         let pad = ChartHeading.pad
-        let gap = labelStyle.size * 0.6
         let heading = ChartHeading(
             title: title, titleStyle: titleStyle, legend: legend, gap: gap, legendGap: gap * 1.5,
             width: size.width, measurer: measurer)
@@ -105,11 +104,8 @@ public struct TornadoChart: Hashable, Sendable {
 
     public func render(size: PageSize, measurer: some TextMeasurer) -> DisplayList {
         let l = layout(size: size, measurer: measurer)
-        var list = ChartHeading.canvas(
-            size: size, title: title, titleStyle: titleStyle, titleOrigin: l.titleOrigin,
-            legend: legend, legendOrigin: l.legendOrigin, measurer: measurer)
+        var list = canvas(size: size, layout: l, measurer: measurer)
         let pad = ChartHeading.pad
-        let gap = labelStyle.size * 0.6
         let (grid, axis) = (ChartHeading.gridStroke, ChartHeading.axisStroke)
         var centre = labelStyle
         centre.alignment = .center

@@ -4,7 +4,7 @@ import Graphics
 /// A chart on a continuous x axis (e.g. years) and a value axis: bars (negative values hang below
 /// zero), lines and shaded areas, with a legend, axis titles and a zero line. Values in, display
 /// list out; every label is measured so that nothing clips.
-public struct XYChart: Hashable, Sendable {
+public struct XYChart: Hashable, Sendable, HeadedChart {
     /// How values print on the y axis.
     public enum ValueFormat: Hashable, Sendable {
         case number
@@ -59,8 +59,8 @@ public struct XYChart: Hashable, Sendable {
     public init(
         title: String? = nil, marks: [Mark], xAxisTitle: String? = nil, yAxisTitle: String? = nil,
         yFormat: ValueFormat = .number, xFormat: ValueFormat = .number, integerX: Bool = true,
-        labelStyle: TextStyle = TextStyle(size: 8, color: CoverageColors.axis),
-        titleStyle: TextStyle = TextStyle(size: 11, weight: .bold)
+        labelStyle: TextStyle = .chartLabel,
+        titleStyle: TextStyle = .chartTitle
     ) {
         self.title = title
         self.marks = marks
@@ -74,7 +74,7 @@ public struct XYChart: Hashable, Sendable {
     }
 
     /// Where everything goes.
-    public struct Layout: Hashable, Sendable {
+    public struct Layout: Hashable, Sendable, HeadedChartLayout {
         public var plot: PageRect
         public var xScale: LinearScale
         public var yScale: LinearScale
@@ -113,7 +113,6 @@ public struct XYChart: Hashable, Sendable {
 
     public func layout(size: PageSize, measurer: some TextMeasurer) -> Layout {
         let pad = ChartHeading.pad
-        let gap = labelStyle.size * 0.6
         let heading = ChartHeading(
             title: title, titleStyle: titleStyle, legend: legend, gap: gap, legendGap: gap,
             width: size.width, measurer: measurer)
@@ -161,11 +160,8 @@ public struct XYChart: Hashable, Sendable {
 
     public func render(size: PageSize, measurer: some TextMeasurer) -> DisplayList {
         let l = layout(size: size, measurer: measurer)
-        var list = ChartHeading.canvas(
-            size: size, title: title, titleStyle: titleStyle, titleOrigin: l.titleOrigin,
-            legend: legend, legendOrigin: l.legendOrigin, measurer: measurer)
+        var list = canvas(size: size, layout: l, measurer: measurer)
         let pad = ChartHeading.pad
-        let gap = labelStyle.size * 0.6
         let (gridStyle, axisStyle) = (ChartHeading.gridStroke, ChartHeading.axisStroke)
         var right = labelStyle
         right.alignment = .right

@@ -84,20 +84,14 @@ public enum ReportCharts {
         let width = bins.first.map { $0.upper - $0.lower } ?? 1
         let below = bins.filter { ($0.lower + $0.upper) / 2 < 0 }
         let above = bins.filter { ($0.lower + $0.upper) / 2 >= 0 }
-        var marks: [XYChart.Mark] = []
-        if !below.isEmpty {
-            marks.append(
-                .bars(
-                    name: "Draws with NPV < 0",
-                    points: below.map { .init(x: ($0.lower + $0.upper) / 2, y: Double($0.count)) },
-                    color: ReportBuilder.negative, negativeColor: nil, width: width * 0.92))
-        }
-        if !above.isEmpty {
-            marks.append(
-                .bars(
-                    name: "Draws with NPV ≥ 0",
-                    points: above.map { .init(x: ($0.lower + $0.upper) / 2, y: Double($0.count)) },
-                    color: ReportBuilder.positive, negativeColor: nil, width: width * 0.92))
+        let parts = [
+            (name: "Draws with NPV < 0", bins: below, color: ReportBuilder.negative),
+            (name: "Draws with NPV ≥ 0", bins: above, color: ReportBuilder.positive),
+        ]
+        let marks: [XYChart.Mark] = parts.filter { !$0.bins.isEmpty }.map { part in
+            .bars(
+                name: part.name, points: part.bins.map { .init(x: ($0.lower + $0.upper) / 2, y: Double($0.count)) },
+                color: part.color, negativeColor: nil, width: width * 0.92)
         }
         return XYChart(
             title: "Monte Carlo NPV: \(NumberFormatting.grouped(h.draws)) draws",

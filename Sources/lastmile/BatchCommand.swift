@@ -42,13 +42,7 @@ struct Batch: ParsableCommand {
     @Flag(help: "Fail a study (exit 65 for it) on input warnings.")
     var strict = false
 
-    @Flag(
-        name: .customLong("public"),
-        help: "Public edition: suppress per-area counts below --suppress-below in every output.")
-    var publicEdition = false
-
-    @Option(name: .customLong("suppress-below"), help: "Smallest per-area count a public edition shows (default 11).")
-    var suppressBelow: Int?
+    @OptionGroup var edition: PublicEditionOptions
 
     @OptionGroup var common: CommonOptions
 
@@ -57,9 +51,7 @@ struct Batch: ParsableCommand {
         guard !folders.isEmpty || manifest != nil else {
             throw ValidationError("give study folders or --manifest FILE")
         }
-        if suppressBelow != nil && !publicEdition {
-            throw ValidationError("--suppress-below applies to --public outputs; add --public")
-        }
+        try edition.requirePublicForSuppressBelow()
     }
 
     func run() throws {
@@ -74,7 +66,7 @@ struct Batch: ParsableCommand {
                 BatchRunner.Options(
                     folders: all, outputRoot: out, storePath: store, jobs: jobs, templatePath: template, strict: strict,
                     overrides: set,
-                    publicThreshold: publicEdition ? (suppressBelow ?? SmallCellSuppression.defaultThreshold) : nil,
+                    publicThreshold: edition.threshold,
                     progress: { display.show($0) }))
             display.finish()
             Console.out(format == .json ? summary.json() : summary.text())

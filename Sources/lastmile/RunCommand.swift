@@ -54,24 +54,33 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Fail (exit 65) on input warnings: unknown technology codes, invalid polygons, areas without a shape.")
     var strict = false
 
+    @OptionGroup var edition: PublicEditionOptions
+
+    func validate() throws {
+        try edition.requirePublicForSuppressBelow()
+        if let suppressBelow = edition.suppressBelow, suppressBelow < 1 {
+            throw ValidationError("--suppress-below expects 1 or more, got \(suppressBelow)")
+        }
+    }
+}
+
+/// `--public` and `--suppress-below`: whether the outputs are a public edition, and its threshold.
+struct PublicEditionOptions: ParsableArguments {
     @Flag(
         name: .customLong("public"),
         help: "Public edition: suppress per-area counts below --suppress-below in every output.")
-    var publicEdition = false
+    var isPublic = false
 
     @Option(name: .customLong("suppress-below"), help: "Smallest per-area count a public edition shows (default 11).")
     var suppressBelow: Int?
 
-    var publicThreshold: Int? { publicEdition ? (suppressBelow ?? SmallCellSuppression.defaultThreshold) : nil }
+    /// The smallest per-area count shown, nil for a full (not public) edition.
+    var threshold: Int? { isPublic ? (suppressBelow ?? SmallCellSuppression.defaultThreshold) : nil }
 
-    func validate() throws {
-        if let suppressBelow {
-            guard publicEdition else {
-                throw ValidationError("--suppress-below applies to --public outputs; add --public")
-            }
-            guard suppressBelow >= 1 else {
-                throw ValidationError("--suppress-below expects 1 or more, got \(suppressBelow)")
-            }
+    /// For the commands' `validate()`: `--suppress-below` needs `--public`.
+    func requirePublicForSuppressBelow() throws {
+        if suppressBelow != nil && !isPublic {
+            throw ValidationError("--suppress-below applies to --public outputs; add --public")
         }
     }
 }
@@ -86,7 +95,7 @@ func runAndPrint(_ study: Study, output: OutputOptions, common: CommonOptions) t
     }
     var options = RunOptions(outputRoot: output.out, storePath: output.store, progress: progress)
     options.strict = output.strict
-    options.publicThreshold = output.publicThreshold
+    options.publicThreshold = output.edition.threshold
     let outcome = try StudyRunner.run(study, options: options)
     if !common.quiet {
         for d in outcome.diagnostics { Console.error("lastmile: warning: \(d)") }

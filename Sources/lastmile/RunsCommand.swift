@@ -19,6 +19,17 @@ struct Runs: ParsableCommand {
 
         var storePath: String { RunRecovery.storePath(outputRoot: out, store: store) }
         var outputFormat: OutputFormat { format }
+
+        /// Prints the rendering `--format` asks for; only that one is computed.
+        func printFormatted(
+            text: @autoclosure () -> String, csv: @autoclosure () -> String, json: @autoclosure () -> String
+        ) {
+            switch format {
+            case .text: Console.out(text())
+            case .csv: Console.out(csv())
+            case .json: Console.out(json())
+            }
+        }
     }
 
     struct List: ParsableCommand {
@@ -29,11 +40,9 @@ struct Runs: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let runs = try RunHistory.list(storePath: options.storePath)
-                switch options.outputFormat {
-                case .text: Console.out(RunHistoryFormatting.listText(runs))
-                case .csv: Console.out(RunHistoryFormatting.listCSV(runs))
-                case .json: Console.out(RunHistoryFormatting.listJSON(runs))
-                }
+                options.printFormatted(
+                    text: RunHistoryFormatting.listText(runs), csv: RunHistoryFormatting.listCSV(runs),
+                    json: RunHistoryFormatting.listJSON(runs))
             }
         }
     }
@@ -48,11 +57,9 @@ struct Runs: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let detail = try RunHistory.show(storePath: options.storePath, id: id)
-                switch options.outputFormat {
-                case .text: Console.out(RunHistoryFormatting.showText(detail))
-                case .csv: Console.out(RunHistoryFormatting.showCSV(detail))
-                case .json: Console.out(RunHistoryFormatting.showJSON(detail))
-                }
+                options.printFormatted(
+                    text: RunHistoryFormatting.showText(detail), csv: RunHistoryFormatting.showCSV(detail),
+                    json: RunHistoryFormatting.showJSON(detail))
             }
         }
     }
@@ -83,11 +90,7 @@ struct Runs: ParsableCommand {
                 }
                 let diff = try RunHistory.diff(storePath: options.storePath, from: a, to: b)
                 if let map { try RunDiffMap.write(diff, storePath: options.storePath, to: map) }
-                switch options.outputFormat {
-                case .text: Console.out(diff.text())
-                case .csv: Console.out(diff.csv())
-                case .json: Console.out(diff.json())
-                }
+                options.printFormatted(text: diff.text(), csv: diff.csv(), json: diff.json())
             }
         }
     }

@@ -74,6 +74,15 @@ public struct DemographicProfile: Hashable, Sendable, Codable {
         }
     }
 
+    /// Share (0…1) without a computer: `B28003_006E / B28003_001E` (households; its universe equals
+    /// `B28002_001E`) when present, else S2802's `C07` (people in households with no computer).
+    public var withoutComputerShare: Double? {
+        if let universe = internetUniverseHouseholds, let none = noComputerHouseholds {
+            return universe > 0 ? Double(none) / Double(universe) : nil
+        }
+        return noComputerShare
+    }
+
     /// Share (0…1) without any internet subscription.
     ///
     /// From B28002 when present: `B28002_013E / B28002_001E` (households; nil when the universe is 0).

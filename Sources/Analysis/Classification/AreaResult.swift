@@ -14,6 +14,8 @@ public struct AreaResult: Hashable, Sendable {
     /// The Census covered populations and Microsoft's broadband usage (nil without those tables).
     public var coveredPopulations: CoveredPopulations?
     public var broadbandUsage: BroadbandUsage?
+    /// Its group (network gap, adoption gap, both, neither) and why, by the study's thresholds.
+    public var gaps: GapAssessment?
 
     public init(
         id: AreaID, name: String, counts: ClassCounts, landAreaSquareMiles: Double? = nil,

@@ -50,7 +50,10 @@ enum ResultColumns {
             Column(name: "population", kind: .integer) { $0.demographics?.population.map(MetricValue.integer) },
             Column(name: "median_household_income", kind: .real) { $0.medianHouseholdIncome.map(MetricValue.real) },
             Column(name: "no_internet_share", kind: .real) { $0.noInternetShare.map(MetricValue.real) },
-            // Who no_internet_share counts: households (B28002) or persons_in_households (S2802).
+            Column(name: "no_computer_share", kind: .real) {
+                $0.demographics?.withoutComputerShare.map(MetricValue.real)
+            },
+            // Who no_internet_share and no_computer_share count: households (B28002) or persons_in_households (S2802).
             Column(name: "no_internet_universe", kind: .text) {
                 $0.demographics?.subscriptionUniverse.map { MetricValue.text($0.rawValue) }
             },
@@ -105,6 +108,17 @@ enum ResultColumns {
             },
             Column(name: "microsoft_usage_share", kind: .real) { $0.broadbandUsage?.usageShare.map(MetricValue.real) },
             Column(name: "microsoft_usage_gap", kind: .real) { $0.usageGap.map(MetricValue.real) },
+            // Where a network must be built and where demand must be built ([evidence] thresholds).
+            Column(name: "need_group", kind: .text) { $0.gaps.map { .text($0.group.rawValue) } },
+            Column(name: "network_gap_reasons", kind: .text) {
+                $0.gaps.map { .text($0.networkReasons.joined(separator: "; ")) }
+            },
+            Column(name: "adoption_gap_reasons", kind: .text) {
+                $0.gaps.map { .text($0.adoptionReasons.joined(separator: "; ")) }
+            },
+            Column(name: "gap_indicators_missing", kind: .text) {
+                $0.gaps.map { .text($0.missing.joined(separator: "; ")) }
+            },
         ]
 
     /// A business-case column: the area's plan (passings, take, cost, need, phase).

@@ -232,6 +232,9 @@ public enum StudyRunner {
             notes.append(read.note)
             speedTests = read
         }
+        for i in join.results.indices {
+            join.results[i].gaps = GapAssessment.of(join.results[i], study.gapThresholds)
+        }
         try InputChecks.check(
             study, areasPath: areasPath, classified: (classified.table, classified.unknownTechnologyRows),
             universe: universe, counts: counts, areaIDs: Set(areaInfo.keys), strict: options.strict,

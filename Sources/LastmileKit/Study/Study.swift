@@ -44,6 +44,9 @@ public struct Study: Sendable {
     /// Demand, cost, finance, plan, risk and scenarios of the business case ([demand] … [scenarios.NAME]).
     public var businessCase: BusinessCaseSettings
 
+    /// The thresholds that place each area in a group: network gap, adoption gap, both, neither ([evidence]).
+    public var gapThresholds: GapThresholds
+
     public enum PaperSize: String, Sendable, CaseIterable { case letter, a4, tabloid }
 
     /// Every fixed key a study file may hold (`StudyKeys.all`), with its default and the source of that
@@ -185,6 +188,15 @@ public struct Study: Sendable {
         equalAreaCRS = try string("report.crs") ?? "EPSG:5070"
         if let problem = CoordinateReferenceSystem.problem(with: equalAreaCRS) { throw bad("report.crs", problem) }
         businessCase = try BusinessCaseSettings(values: v, file: file)
+        let reader = StudyValueReader(values: v, file: file)
+        var gaps = GapThresholds()
+        if let x = try reader.number("evidence.network_gap_share") { gaps.networkGapShare = x }
+        if let x = try reader.number("evidence.measured_below_25_3_share") { gaps.measuredBelow25x3Share = x }
+        if let x = try reader.integer("evidence.min_tests") { gaps.minimumTests = x }
+        if let x = try reader.number("evidence.no_internet_share") { gaps.noInternetShare = x }
+        if let x = try reader.number("evidence.no_computer_share") { gaps.noComputerShare = x }
+        if let x = try reader.number("evidence.usage_share") { gaps.usageShare = x }
+        gapThresholds = gaps
     }
 
     /// Loads a study file and applies overrides.

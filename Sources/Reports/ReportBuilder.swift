@@ -21,6 +21,7 @@ public struct ReportBuilder {
         pages += summary(content, theme)
         if let map = content.map { pages += [mapPage(map, content, theme)] }
         pages += [chartPage(content, theme)]
+        if let groups = content.needGroups { pages += needGroupPages(groups, content, theme) }
         pages += tablePages(content, theme)
         if !content.providers.isEmpty { pages += providerPages(content, theme) }
         if let bc = content.businessCase { pages += businessCasePages(bc, content, theme) }

@@ -160,6 +160,8 @@ public struct ReportContent: Hashable, Sendable, Codable {
     public var toolVersion: String
     /// The business case (demand, cost, scenarios, risk, phases); nil leaves the section out.
     public var businessCase: BusinessCaseContent?
+    /// Where networks and where demand must be built (nil without adoption indicators: the page is left out).
+    public var needGroups: NeedGroupsContent?
 
     /// The default synthetic-data notice.
     public static let defaultSyntheticNotice =

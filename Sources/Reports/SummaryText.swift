@@ -57,8 +57,21 @@ public enum SummaryText {
                         : "\(clear == 1 ? "One" : g(clear)) \(clear == 1 ? noun : nouns) \(clear == 1 ? "has" : "have") none.")
             )
         }
+        if let groups = content.needGroups { out.append(needGroups(groups, content)) }
         if let recommendation = recommendation(for: content) { out.append(recommendation) }
         return out
+    }
+
+    /// Names the areas of each need group, with what a town would do there.
+    static func needGroups(_ n: NeedGroupsContent, _ content: ReportContent) -> String {
+        let parts = n.groups.filter { !$0.areas.isEmpty }.map { g in
+            let nouns = g.areas.count == 1 ? content.areaNoun : content.areaNounPlural
+            return "\(g.label.lowercased()) (\(NumberFormatting.grouped(g.areas.count)) \(nouns)): "
+                + NeedGroupsContent.names(g.areas, limit: 8)
+        }
+        let empty = n.groups.filter(\.areas.isEmpty).map { $0.label.lowercased() }
+        return "Where networks and where demand must be built — " + parts.joined(separator: "; ") + "."
+            + (empty.isEmpty ? "" : " No \(content.areaNoun) falls in " + NeedGroupsContent.either(empty) + ".")
     }
 
     /// One paragraph of advice drawn from the business case, worded so that it cannot contradict the

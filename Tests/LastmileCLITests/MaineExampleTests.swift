@@ -39,5 +39,18 @@ import Testing
             "python3", [TestPaths.repo("Tests/IngestTests/Fixtures/need_groups.py"), resultsPath])
         #expect(rows.map { "\(cell($0["area"])) \(cell($0["need_group"]))" }.joined(separator: "\n") + "\n" == groups)
         #expect(Set(rows.compactMap { $0["need_group"] }).count >= 2)
+        // The report's page names each group's counties, in the summary too; the map is drawn.
+        let pdf = (resultsPath as NSString).deletingLastPathComponent + "/report.pdf"
+        let text = try CommandLineRun.output("pdftotext", [pdf, "-"]).split(whereSeparator: \.isWhitespace)
+            .joined(separator: " ")
+        let both = rows.filter { $0["need_group"] == "network_and_adoption" }.map { $0["name"]! }
+        #expect(!both.isEmpty)
+        #expect(text.contains("Where to build networks, where to build demand"))
+        #expect(text.contains("Network gap and adoption gap — \(both.count) count\(both.count == 1 ? "y" : "ies")"))
+        #expect(
+            text.contains(
+                "network gap and adoption gap (\(both.count) count\(both.count == 1 ? "y" : "ies")): \(both[0])"))
+        let maps = (resultsPath as NSString).deletingLastPathComponent + "/maps/need-groups.png"
+        #expect(FileManager.default.fileExists(atPath: maps))
     }
 }

@@ -35,7 +35,7 @@ import Testing
         let result = try ReportRerun.render(
             storePath: a.file("runs.sqlite"), id: "20261115", outputDirectory: again.path)
         #expect(result.runID == id.rawValue)
-        #expect(result.files.count == 15)  // 2 maps + 5 charts, each PNG and SVG, and report.pdf
+        #expect(result.files.count == 17)  // 3 maps + 5 charts, each PNG and SVG, and report.pdf
         for f in result.files {
             #expect(
                 FileManager.default.contents(atPath: again.path + "/" + f)

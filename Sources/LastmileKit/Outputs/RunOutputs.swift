@@ -45,9 +45,11 @@ enum RunOutputs {
         let reportDate = try RunReport.reportDate(startedAt: startedAt)
         let map = try RunReport.unservedMap(shown, study: study, measurer: measurer)
         let phases = try BusinessCaseReport.phasesMap(shown, study: study, measurer: measurer)
-        let content = RunReport.content(
+        let groups = try NeedGroupsReport.map(shown, study: study, measurer: measurer)
+        var content = RunReport.content(
             shown, study: study, runID: runID, startedAt: reportDate, map: map.displayList,
             phasesMap: phases.displayList)
+        content.needGroups = NeedGroupsReport.content(shown, study: study, map: groups?.displayList)
         let stored = StoredReport(paper: RunReport.paper(study.paper), dpi: try RunReport.dpi(study), content: content)
         files += try stored.render(into: dir, formats: Set(ReportFormat.allCases))
         // What `lastmile report --run ID` re-renders from.

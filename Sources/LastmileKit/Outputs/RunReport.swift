@@ -132,6 +132,11 @@ enum RunReport {
                 )
             }
         }
+        if !NeedGroupsReport.hasAdoptionEvidence(study) {
+            method.append(
+                "The study gives no adoption indicator (an ACS subscription table or Microsoft's usage), so its \(noun(study.areaLevel).plural) are not placed in need groups (network gap, adoption gap, both, neither): the report cannot say where demand, not a network, is missing."
+            )
+        }
         if !c.diagnostics.isEmpty {
             method.append("Data notes: " + c.diagnostics.joined(separator: " "))
         }

@@ -23,7 +23,7 @@ public struct Palette: Hashable, Sendable, CustomStringConvertible {
     public var description: String { name }
 
     /// The class counts this palette has colours for.
-    public var classCounts: ClosedRange<Int> { 1...7 }
+    public var classCounts: ClosedRange<Int> { 1...(schemes.keys.max() ?? 3) }
 
     /// The colours for `count` classes, lightest (lowest) first.
     ///
@@ -35,9 +35,10 @@ public struct Palette: Hashable, Sendable, CustomStringConvertible {
         switch count {
         case 1: hexes = [schemes[3]![1]]
         case 2: hexes = [schemes[3]![0], schemes[3]![2]]
-        case 3...7: hexes = schemes[count]!
+        case 3...7 where schemes[count] != nil: hexes = schemes[count]!
         default:
-            throw LastmileError.usage("palette \(name) has colours for 1 to 7 classes, not \(count)")
+            throw LastmileError.usage(
+                "palette \(name) has colours for 1 to \(classCounts.upperBound) classes, not \(count)")
         }
         return hexes.map { Color(hex: $0)! }
     }
@@ -117,5 +118,15 @@ public struct Palette: Hashable, Sendable, CustomStringConvertible {
             5: ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"],
             6: ["#440154", "#414487", "#2a788e", "#22a884", "#7ad151", "#fde725"],
             7: ["#440154", "#443983", "#31688e", "#21918c", "#35b779", "#90d743", "#fde725"],
+        ])
+
+    /// Four categories for the need-groups map, in `NeedGroup` order: both gaps (ColorBrewer Reds' darkest
+    /// red), network only (YlOrRd orange), adoption only (Purples), neither (Greys' light grey). Not a
+    /// sequence: each class is a category, so the colours differ in hue as well as lightness.
+    public static let needGroups = Palette(
+        name: "need groups",
+        schemes: [
+            3: ["#a50f15", "#fd8d3c", "#807dba"],
+            4: ["#a50f15", "#fd8d3c", "#807dba", "#d9d9d9"],
         ])
 }

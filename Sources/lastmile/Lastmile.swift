@@ -13,7 +13,7 @@ struct Lastmile: ParsableCommand {
             Run.self, Demo.self, Init.self, Classify.self, Inspect.self, MapCommand.self,
             Runs.self,
             Batch.self,
-            ReportCommand.self,
+            ReportCommand.self, Speeds.self,
         ])
 
     /// ArgumentParser's `main`, with the exit code checked against failed console writes.

@@ -49,6 +49,11 @@ public enum SpeedTable {
     ) throws -> String {
         let (areas, join) = try Self.join(
             tiles: tiles, tilesLayer: tilesLayer, areas: path, areasLayer: areasLayer, idField: idField)
+        return try text(areas: areas, join: join, tiles: tiles, json: json)
+    }
+
+    /// The table of a join already made (`join(tiles:…)`), as CSV or JSON.
+    public static func text(areas: [Area], join: SpeedTestJoin, tiles: String, json: Bool) throws -> String {
         let rows = areas.map { a in [a.id.rawValue, a.name] + cells(join.byArea[a.id]) }
         guard json else {
             // The source travels with every row, so a table cut from the file still carries it.

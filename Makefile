@@ -47,7 +47,8 @@ example: release
 	SOURCE_DATE_EPOCH=1795824000 $(RELEASE_BIN) run datasets/maine-2022/study.toml --out .scratch/example/maine \
 	  --store .scratch/example/maine/runs.sqlite -q
 	cp .scratch/example/maine/*/*/report.pdf reports/example/maine-2022/report.pdf
-	cp .scratch/example/maine/*/*/maps/unserved.png reports/example/maine-2022/maps/
+	cp .scratch/example/maine/*/*/maps/unserved.png .scratch/example/maine/*/*/maps/need-groups.png \
+	  reports/example/maine-2022/maps/
 	rm -rf .scratch/example
 
 ## demo-data: regenerate datasets/demo/ (deterministic; see datasets/demo/README.md).

@@ -4,19 +4,37 @@ import Testing
 @testable import Analysis
 
 @Suite struct PrioritisationTests {
-    @Test func needScoreWeights() {
-        // unserved 0.5, underserved 0.25, no internet 0.2, income 60k vs 80k → income need 0.25:
-        // 100 · (0.4·0.5 + 0.2·0.25 + 0.2·0.2 + 0.2·0.25) = 100 · 0.34 = 34.
-        let a = BusinessCaseArea(
-            id: AreaID("230190001001"), name: "A", passings: 4,
-            counts: ClassCounts(unserved: 2, underserved: 1, served: 1),
-            medianIncome: 60_000, noInternetShare: 0.2)
-        #expect(abs(Prioritisation.needScore(a, referenceIncome: 80_000) - 34) < 1e-9)
-        // Without ACS: weights 0.4 and 0.2 rescaled: 100 · (0.4·0.5 + 0.2·0.25) / 0.6 = 41.667.
-        var b = a
-        b.medianIncome = nil
-        b.noInternetShare = nil
-        #expect(abs(Prioritisation.needScore(b, referenceIncome: nil) - 25 / 0.6) < 1e-9)
+    /// Percentile ranks and the score by hand: three areas, unserved shares 0.5, 0.1, 0.1 → ranks
+    /// (2 + 0.5)/3, (0 + 1)/3, (0 + 1)/3; incomes 40k, 60k, missing → low-income ranks 1 − (0 + 0.5)/2 = 0.75 and
+    /// 1 − (1 + 0.5)/2 = 0.25 (among the two that have one).
+    @Test func needScoreByPercentileRanks() {
+        var w = NeedWeights()
+        for i in NeedIndicator.allCases { w[i] = 0 }
+        w[.unservedShare] = 0.6
+        w[.income] = 0.4
+        let scores = NeedScore.scores(
+            [[.unservedShare: 0.5, .income: 40_000], [.unservedShare: 0.1, .income: 60_000], [.unservedShare: 0.1]],
+            weights: w)
+        #expect(abs(scores[0].ranks[.unservedShare]! - 2.5 / 3) < 1e-12)
+        #expect(abs(scores[1].ranks[.unservedShare]! - 1.0 / 3) < 1e-12)
+        #expect(scores[0].ranks[.income] == 0.75 && scores[1].ranks[.income] == 0.25)
+        // 100 · (0.6 · 2.5/3 + 0.4 · 0.75) = 80; 100 · (0.6 / 3 + 0.4 · 0.25) = 30.
+        #expect(abs(scores[0].score! - 80) < 1e-9)
+        #expect(abs(scores[1].score! - 30) < 1e-9)
+        // The third lacks income: scored on the unserved share alone (weight rescaled to 1), and says so.
+        #expect(abs(scores[2].score! - 100.0 / 3) < 1e-9)
+        #expect(scores[2].missing == [.income])
+        #expect(scores[0].missing.isEmpty)
+        // Nothing weighted present: no score rather than 0.
+        #expect(NeedScore.scores([[.measuredShortfall: 0.5]], weights: w)[0].score == nil)
+    }
+
+    @Test func percentileRankAsTheMeanRank() {
+        let all = [1.0, 2, 2, 3]
+        #expect(NeedScore.percentileRank(1, among: all) == 0.125)
+        #expect(NeedScore.percentileRank(2, among: all) == 0.5)
+        #expect(NeedScore.percentileRank(3, among: all) == 0.875)
+        #expect(NeedScore.percentileRank(7, among: [7]) == 0.5)
     }
 
     func plan(_ id: String, need: Double, capex: Double, unserved: Int) -> AreaPlan {

@@ -64,7 +64,7 @@ import Testing
         // Every business-case key is on the method page, in table order; no other key is.
         #expect(
             StudyKeys.businessCase.allSatisfy {
-                [.demand, .cost, .finance, .plan, .risk].contains($0.section)
+                [.need, .demand, .cost, .finance, .plan, .risk].contains($0.section)
                     || $0.key.hasPrefix("inputs.roads")
             })
     }

@@ -24,7 +24,8 @@ public struct BusinessCase: Hashable, Sendable {
         var modifiers: [String: Double] = [:]
         var plans: [AreaPlan] = []
         let eligibleOnly = p.plan.build == .eligibleLocations
-        for a in input {
+        let needs = NeedScore.scores(input.map(\.needIndicators), weights: p.need)
+        for (a, need) in zip(input, needs) {
             // Eligible locations only: the unserved and underserved share of the passings, costed by that share
             // of the area's plant; their take sees no served competitor.
             let eligibleShare = eligibleOnly ? (a.counts.unservedOrUnderservedShare ?? 0) : 1
@@ -44,9 +45,10 @@ public struct BusinessCase: Hashable, Sendable {
                 id: a.id, name: a.name, passings: passings, householdDensity: a.householdDensity,
                 takeRate: TakeRateModel.takeRate(base: p.demand.takeRate, modifier: mod),
                 costToPassPerPassing: perPassing, passCapex: passCapex,
-                needScore: Prioritisation.needScore(a, referenceIncome: reference),
+                needScore: need.score ?? 0,
                 costPerUnservedLocation: a.counts.unserved > 0 ? passCapex / Double(a.counts.unserved) : nil,
                 phase: nil, subscribersAtHorizon: 0)
+            plan.need = need
             plan.takeAdjustments = adjustments
             plan.costBasis = estimate.basis
             plan.routeMiles = estimate.routeMiles

@@ -178,6 +178,8 @@ public struct BusinessCaseParameters: Hashable, Sendable {
     }
 
     public var demand = Demand()
+    /// The need score's weights ([need]).
+    public var need = NeedWeights()
     public var cost = Cost()
     public var finance = Finance()
     public var plan = Plan()

@@ -27,8 +27,10 @@ public struct AreaPlan: Hashable, Sendable {
     public var servedShare: Double = 0
     /// Passings the plan pays for that are already served (0 when only eligible locations are built).
     public var servedPassings: Int = 0
-    /// Need score 0…100 (see `Prioritisation.needScore`).
+    /// Need score 0…100 (`NeedScore`; 0 when the area has none of the indicators).
     public var needScore: Double
+    /// The score's indicators ranked within the study, and those the area lacks.
+    public var need = NeedScore(score: nil, ranks: [:], missing: [])
     /// Cost to pass ÷ unserved locations; nil when the area has none.
     public var costPerUnservedLocation: Double?
     /// Build phase 1…n; nil when the area is not built.

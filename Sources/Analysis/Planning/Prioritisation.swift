@@ -3,26 +3,6 @@ import GeoModel
 /// Ranks areas by need and cost, selects them greedily under a capital budget and splits the
 /// selection into yearly build phases.
 public enum Prioritisation {
-    /// Weights of the need score's parts (Lastmile's documented choice): unserved share 0.4,
-    /// underserved share 0.2, share of households without internet 0.2, income need 0.2, where
-    /// income need = clamp(1 − income / reference income, 0, 1). Missing parts are left out and the
-    /// remaining weights rescaled to sum to 1. Score = 100 × the weighted sum.
-    public static let weights = (unserved: 0.4, underserved: 0.2, noInternet: 0.2, income: 0.2)
-
-    /// The need score 0…100.
-    public static func needScore(_ a: BusinessCaseArea, referenceIncome: Double?) -> Double {
-        var parts: [(weight: Double, value: Double)] = []
-        if let s = a.counts.unservedShare { parts.append((weights.unserved, s)) }
-        if let s = a.counts.underservedShare { parts.append((weights.underserved, s)) }
-        if let s = a.noInternetShare { parts.append((weights.noInternet, s)) }
-        if let income = a.medianIncome, let ref = referenceIncome, ref > 0 {
-            parts.append((weights.income, min(1, max(0, 1 - income / ref))))
-        }
-        let total = parts.reduce(0) { $0 + $1.weight }
-        guard total > 0 else { return 0 }
-        return 100 * parts.reduce(0) { $0 + $1.weight * $1.value } / total
-    }
-
     /// Priority order: need score descending, then cost per unserved location ascending (areas
     /// without unserved locations last), then id.
     public static func ranked(_ plans: [AreaPlan]) -> [AreaPlan] {

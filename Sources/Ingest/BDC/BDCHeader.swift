@@ -56,7 +56,7 @@ struct BDCHeader: Sendable {
         let missing = BDCColumn.required.filter { index[$0] == nil }
         if let foreign = ForeignHeader.error(
             file: reader.displayName, fieldCount: names.count,
-            sharesAColumn: index.values.contains { $0 != nil }, kind: "a BDC availability file",
+            sharesAColumn: !index.isEmpty, kind: "a BDC availability file",
             column: "a BDC column", expected: BDCColumn.required.map(\.name))
         {
             throw foreign

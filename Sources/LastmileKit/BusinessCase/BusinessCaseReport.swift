@@ -140,13 +140,32 @@ enum BusinessCaseReport {
         d == d.rounded() ? String(Int(d)) : String(format: "%g", d)
     }
 
+    /// How the need score is made: its indicators with their weights, the scale, and what a missing one does.
+    static func needParagraph(_ p: BusinessCaseParameters) -> String {
+        let weighted = NeedIndicator.allCases.filter { p.need[$0] > 0 }
+        let unused = NeedIndicator.allCases.filter { p.need[$0] == 0 }
+        let parts = weighted.map { "\($0.label) \(trim(p.need[$0])) (need.\($0.rawValue))" }
+        var text =
+            "Areas are ranked by a need score: each indicator is put on one scale, its percentile rank among the study's areas "
+        text +=
+            "((areas below + half the areas equal) ÷ areas, so 1 is the neediest), and the score is 100 × the weighted mean of "
+        text += "the ranks: " + parts.joined(separator: ", ") + ". "
+        text +=
+            "An area that lacks an indicator (no speed tests, no ACS row) is scored on the others with their weights rescaled, "
+        text +=
+            "and results.csv names what it lacks (need_indicators_missing); speed tests count with at least evidence.min_tests tests. "
+        if !unused.isEmpty { text += "Left out (weight 0): " + unused.map(\.label).joined(separator: ", ") + ". " }
+        return text + "Ties are broken by cost to pass per unserved location."
+    }
+
     static func method(_ bc: BusinessCase) -> [String] {
         let p = bc.parameters
         return [
             "Passings are the distinct locations in the availability files whose business/residential code is a passing code (demand.residential). Passings grow at demand.household_growth a year (with demand.households_earlier, the compound yearly rate of ACS households between the two tables, unless the study sets the growth itself).",
             demandParagraph(p),
             costParagraph(p),
-            "Areas are ranked by a need score (100 × the weighted mean of unserved share 0.4, underserved share 0.2, share without internet 0.2 and income need 0.2, where income need = 1 − income ÷ reference income, clamped to 0–1; missing parts are left out), then by cost to pass per unserved location. Areas with unserved or underserved locations are taken in that order while their cost to pass fits plan.capital_budget, and split into plan.phases yearly phases of about equal capital; phase k is built in year k − 1 and serves from year k.",
+            needParagraph(p)
+                + " Areas with unserved or underserved locations are taken in that order while their cost to pass fits plan.capital_budget, and split into plan.phases yearly phases of about equal capital; phase k is built in year k − 1 and serves from year k.",
             "Retail: revenue = subscribers × (1 − churn/2) × ARPU × 12; opex = subscribers × opex per subscriber × 12 + passings in service × opex per passing + fixed opex. Wholesale: revenue = lease fees per subscriber and per passing; the city carries the same opex and capital. Subsidy: the city pays capital_contribution of the partner's capital and receives revenue_share of its retail revenue. NPV = Σ CF_t ÷ (1 + r)^t over years 0–\(p.finance.horizonYears); IRR is found by bracketing and bisection (none when the cash flows never change sign); paybacks interpolate within the year; a bond of bond_share × capital at bond_rate over bond_term_years gives level debt service, and coverage = (revenue − opex) ÷ debt service. The break-even take rate is the demand.take_rate at which the NPV is zero (bisection).",
             "Grants: finance.grant plus finance.grant_per_passing × passings built, received in every scenario in step with the cost to pass (each build year's share of it). The funding gap is the total grant that makes a scenario's NPV zero: the NPV is linear in the grant, so gap = −NPV without a grant ÷ Σ wₜ/(1 + r)ᵗ, wₜ the year's share of the cost to pass; it is also shown per passing built. The bond finances bond_share × (capital − grant), plus finance.capitalized_interest_years of interest during construction (debt service then starts after them) and, with finance.debt_service_reserve, one year's debt service held in reserve and released in the last year. Debt-service coverage is tested every year against finance.dscr_covenant (\(NumberFormatting.grouped(p.finance.dscrCovenant, decimals: 2))×). General-fund exposure: the cumulative cash after debt service (bond proceeds in year 0, then revenue + grant − opex − capital − debt service each year); its lowest point is what the city's general fund would have to carry.",
             "Tornado: each driver alone at its low and high multiplier (risk.*_range); the cost driver scales every capital component. Monte Carlo: \(NumberFormatting.grouped(p.risk.draws)) draws with seed \(p.risk.seed) (SplitMix64). Each draw takes standard normals (Box–Muller) for take rate and ARPU correlated at risk.take_arpu_correlation (\(NumberFormatting.grouped(p.risk.takeARPUCorrelation, decimals: 2))), one per capital component (cost to pass, hub, make-ready, middle mile, connections, acquisition; the refresh follows the electronics it replaces) sharing a common factor so that any two correlate at risk.cost_correlation (\(NumberFormatting.grouped(p.risk.costCorrelation, decimals: 2))), and one for opex; each normal becomes a uniform through the normal CDF and then a triangular(low, 1, high) multiplier from its range (a Gaussian copula). Percentiles interpolate between order statistics.",

@@ -52,6 +52,7 @@ public struct BusinessCaseSettings: Sendable {
             try reader.path(key, noneMeansNothing: noneMeansNothing)
         }
         var p = BusinessCaseParameters()
+        for i in NeedIndicator.allCases { if let x = try number("need.\(i.rawValue)") { p.need[i] = x } }
         // demand
         if let x = try number("demand.take_rate") { p.demand.takeRate = x }
         if let basis: BusinessCaseParameters.Demand.TakeRateBasis = try choice("demand.take_rate_basis") {

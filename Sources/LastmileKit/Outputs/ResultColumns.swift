@@ -128,28 +128,37 @@ enum ResultColumns {
         var value: @Sendable (AreaPlan) -> MetricValue?
     }
 
-    static let plan: [PlanColumn] = [
-        PlanColumn(name: "passings", kind: .integer) { .integer($0.passings) },
-        PlanColumn(name: "households_per_sq_mi", kind: .real) { $0.householdDensity.map(MetricValue.real) },
-        PlanColumn(name: "unserved_factor", kind: .real) { .real($0.takeAdjustments.unserved) },
-        PlanColumn(name: "competition_factor", kind: .real) { .real($0.takeAdjustments.competition) },
-        PlanColumn(name: "price_factor", kind: .real) { .real($0.takeAdjustments.price) },
-        PlanColumn(name: "density_factor", kind: .real) { .real($0.takeAdjustments.density) },
-        PlanColumn(name: "take_rate", kind: .real) { .real($0.takeRate) },
-        PlanColumn(name: "subscribers_at_horizon", kind: .real) { .real($0.subscribersAtHorizon) },
-        PlanColumn(name: "cost_per_passing", kind: .real) { .real($0.costToPassPerPassing) },
-        PlanColumn(name: "cost_to_pass", kind: .real) { .real($0.passCapex) },
-        PlanColumn(name: "cost_basis", kind: .text) { .text($0.costBasis.label) },
-        PlanColumn(name: "route_miles", kind: .real) { $0.routeMiles.map(MetricValue.real) },
-        PlanColumn(name: "hub_electronics", kind: .real) { .real($0.hubCapex) },
-        PlanColumn(name: "make_ready", kind: .real) { .real($0.makeReadyCapex) },
-        PlanColumn(name: "served_passings", kind: .integer) { .integer($0.servedPassings) },
-        PlanColumn(name: "cost_per_unserved_location", kind: .real) {
-            $0.costPerUnservedLocation.map(MetricValue.real)
-        },
-        PlanColumn(name: "need_score", kind: .real) { .real($0.needScore) },
-        PlanColumn(name: "phase", kind: .integer) { $0.phase.map(MetricValue.integer) },
-    ]
+    static let plan: [PlanColumn] =
+        [
+            PlanColumn(name: "passings", kind: .integer) { .integer($0.passings) },
+            PlanColumn(name: "households_per_sq_mi", kind: .real) { $0.householdDensity.map(MetricValue.real) },
+            PlanColumn(name: "unserved_factor", kind: .real) { .real($0.takeAdjustments.unserved) },
+            PlanColumn(name: "competition_factor", kind: .real) { .real($0.takeAdjustments.competition) },
+            PlanColumn(name: "price_factor", kind: .real) { .real($0.takeAdjustments.price) },
+            PlanColumn(name: "density_factor", kind: .real) { .real($0.takeAdjustments.density) },
+            PlanColumn(name: "take_rate", kind: .real) { .real($0.takeRate) },
+            PlanColumn(name: "subscribers_at_horizon", kind: .real) { .real($0.subscribersAtHorizon) },
+            PlanColumn(name: "cost_per_passing", kind: .real) { .real($0.costToPassPerPassing) },
+            PlanColumn(name: "cost_to_pass", kind: .real) { .real($0.passCapex) },
+            PlanColumn(name: "cost_basis", kind: .text) { .text($0.costBasis.label) },
+            PlanColumn(name: "route_miles", kind: .real) { $0.routeMiles.map(MetricValue.real) },
+            PlanColumn(name: "hub_electronics", kind: .real) { .real($0.hubCapex) },
+            PlanColumn(name: "make_ready", kind: .real) { .real($0.makeReadyCapex) },
+            PlanColumn(name: "served_passings", kind: .integer) { .integer($0.servedPassings) },
+            PlanColumn(name: "cost_per_unserved_location", kind: .real) {
+                $0.costPerUnservedLocation.map(MetricValue.real)
+            },
+            PlanColumn(name: "need_score", kind: .real) { $0.need.score.map(MetricValue.real) },
+        ]
+        // Each indicator's percentile rank within the study (0…1, 1 the neediest), and those an area lacks.
+        + NeedIndicator.allCases.map { i in
+            PlanColumn(name: "need_rank_\(i.rawValue)", kind: .real) { $0.need.ranks[i].map(MetricValue.real) }
+        } + [
+            PlanColumn(name: "need_indicators_missing", kind: .text) {
+                .text($0.need.missing.map(\.rawValue).joined(separator: ";"))
+            },
+            PlanColumn(name: "phase", kind: .integer) { $0.phase.map(MetricValue.integer) },
+        ]
 
     /// The plan's numeric columns by name (for the run store's metrics_json).
     static func planMetrics(_ p: AreaPlan) -> [String: Double] {

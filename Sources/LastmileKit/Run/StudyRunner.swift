@@ -250,7 +250,9 @@ public enum StudyRunner {
                 diagnostics: &diagnostics)
         }
         let businessAreas = join.results.map {
-            BusinessCaseArea($0, passings: passings[$0.id] ?? 0, routeMiles: routeMiles[$0.id])
+            BusinessCaseArea(
+                $0, passings: passings[$0.id] ?? 0, routeMiles: routeMiles[$0.id],
+                minimumTests: study.gapThresholds.minimumTests)
         }
         var parameters = study.businessCase.parameters
         var trend: String?

@@ -5,7 +5,7 @@ import Foundation
 public struct StudyKey: Sendable {
     /// The study file's tables, in the order `lastmile init` writes them.
     public enum Section: String, Sendable, CaseIterable {
-        case study, inputs, policy, report, evidence, demand, cost, finance, plan, risk
+        case study, inputs, policy, report, evidence, need, demand, cost, finance, plan, risk
     }
 
     /// The values a key takes, as the parser checks them (`allowed` says the same in words).
@@ -156,7 +156,7 @@ public enum StudyKeys {
 
     /// Every fixed key: the study, inputs, policy and report keys, then the business case's in the order
     /// the method page lists them.
-    public static let all: [StudyKey] = general + evidence + demand + cost + finance + plan + risk
+    public static let all: [StudyKey] = general + evidence + need + demand + cost + finance + plan + risk
 
     /// The business-case keys, in method-page order.
     public static let businessCase: [StudyKey] = all.filter(\.methodPage)

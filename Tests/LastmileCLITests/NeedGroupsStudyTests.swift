@@ -1,0 +1,103 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// A study made by hand whose four tracts fall one in each group, run end to end: the groups, the
+/// reasons, and the need score equal the hand calculation written out below.
+@Suite struct NeedGroupsStudyTests {
+    /// Tract i (1…4) is the square [-70 + (i−1)·0.01, -70 + i·0.01] × [44, 44.01].
+    static func square(_ i: Int) -> String {
+        let w = -70 + Double(i - 1) * 0.01
+        let e = w + 0.01
+        return "[[[\(w),44.0],[\(e),44.0],[\(e),44.01],[\(w),44.01],[\(w),44.0]]]"
+    }
+
+    static let tracts = ["23001000100", "23001000200", "23001000300", "23001000400"]
+
+    static func writeStudy(in dir: TemporaryDirectory) throws {
+        let features = tracts.enumerated().map { i, id in
+            #"{"type":"Feature","properties":{"GEOID":"\#(id)","NAME":"Tract \#(i + 1)"},"geometry":{"type":"Polygon","coordinates":\#(square(i + 1))}}"#
+        }
+        try #"{"type":"FeatureCollection","features":[\#(features.joined(separator: ","))]}"#
+            .write(toFile: dir.file("tracts.geojson"), atomically: true, encoding: .utf8)
+        // Ten locations per tract. Tract 1: five on copper at 10/1 (unserved), five on fiber; the others all on fiber.
+        var bdc =
+            "frn,provider_id,brand_name,location_id,technology,max_advertised_download_speed,max_advertised_upload_speed,low_latency,business_residential_code,state_usps,block_geoid,h3_res8_id\n"
+        var location = 1_000
+        for (t, id) in tracts.enumerated() {
+            for k in 0..<10 {
+                location += 1
+                let copper = t == 0 && k < 5
+                bdc +=
+                    "0001,100,Example Net,\(location),\(copper ? "10" : "50"),\(copper ? "10,1" : "1000,1000"),1,R,ME,\(id)1001,882a1b16f5fffff\n"
+            }
+        }
+        try bdc.write(toFile: dir.file("bdc.csv"), atomically: true, encoding: .utf8)
+        // ACS by tract: households 1,000 each; no internet 300 / 100 / 100 / 100; no computer 50 / 50 / 300 / 50;
+        // median income 40k / 50k / 30k / 90k.
+        let acs = [(300, 50, 40_000), (100, 50, 50_000), (100, 300, 30_000), (100, 50, 90_000)]
+        var table =
+            "GEO_ID,NAME,B01003_001E,B11001_001E,B19013_001E,B28002_001E,B28002_013E,B28003_006E\n"
+            + "Geography,Geographic Area Name,Estimate!!Total,Estimate!!Total:,Estimate!!Median household income,Estimate!!Total:,Estimate!!Total:!!No Internet access,Estimate!!Total:!!No computer\n"
+        for (id, (none, noComputer, income)) in zip(tracts, acs) {
+            table +=
+                "1400000US\(id),\"Census Tract \(id.suffix(4)); Maine\",2500,1000,\(income),1000,\(none),\(noComputer)\n"
+        }
+        try table.write(toFile: dir.file("acs.csv"), atomically: true, encoding: .utf8)
+        // One tile inside tract 2: 40 tests averaging 10/1 Mbps (below 25/3 and 100/20).
+        let tile =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"quadkey":"0302231010100001","avg_d_kbps":10000,"avg_u_kbps":1000,"avg_lat_ms":30,"tests":40,"devices":12},"geometry":{"type":"Polygon","coordinates":[[[-69.988,44.002],[-69.984,44.002],[-69.984,44.006],[-69.988,44.006],[-69.988,44.002]]]}}]}"#
+        try tile.write(toFile: dir.file("tiles.geojson"), atomically: true, encoding: .utf8)
+        try """
+        [study]
+        name = "Four groups"
+        area_level = "tract"
+        [inputs]
+        areas = "tracts.geojson"
+        availability = ["bdc.csv"]
+        demographics = "acs.csv"
+        speed_tests = "tiles.geojson"
+        """.write(toFile: dir.file("study.toml"), atomically: true, encoding: .utf8)
+    }
+
+    @Test func eachTractFallsInItsGroupWithItsScore() throws {
+        let dir = try TemporaryDirectory()
+        try Self.writeStudy(in: dir)
+        try CommandLineRun.lastmile(
+            [
+                "run", dir.file("study.toml"), "--out", dir.file("out"), "--store", dir.file("runs.sqlite"), "-q",
+                "--set", "risk.draws=100",
+            ])
+        let files = try FileManager.default.subpathsOfDirectory(atPath: dir.file("out"))
+        let rows = try CSVText.records(
+            atPath: dir.file("out/" + (try #require(files.first { $0.hasSuffix("/results.csv") }))))
+        let byArea = Dictionary(uniqueKeysWithValues: rows.map { ($0["area"]!, $0) })
+        #expect(
+            Self.tracts.map { byArea[$0]?["need_group"] ?? "-" } == [
+                "network_and_adoption", "network", "adoption", "neither",
+            ])
+        #expect(byArea[Self.tracts[0]]?["network_gap_reasons"] == "unserved or underserved 50 % ≥ 10 %")
+        #expect(byArea[Self.tracts[0]]?["adoption_gap_reasons"] == "no internet subscription 30 % ≥ 25 %")
+        #expect(byArea[Self.tracts[1]]?["network_gap_reasons"] == "100 % of 40 speed tests below 25/3")
+        #expect(byArea[Self.tracts[2]]?["adoption_gap_reasons"] == "no computer 30 % ≥ 25 %")
+
+        // The need score by hand (default weights: unserved 0.30, underserved 0.15, measured shortfall 0.15,
+        // no subscription 0.15, covered population 0.15, income 0.10), percentile ranks among the 4 tracts:
+        // unserved share 0.5, 0, 0, 0 → 3.5/4, 1.5/4, 1.5/4, 1.5/4; underserved all 0 → 2/4 each;
+        // no subscription 0.3, 0.1, 0.1, 0.1 → as unserved; measured shortfall only tract 2 (1 of 1 → 0.5);
+        // income 40k, 50k, 30k, 90k → lower ranks higher: 1 − 1.5/4, 1 − 2.5/4, 1 − 0.5/4, 1 − 3.5/4.
+        // No covered-population table: that weight drops out everywhere.
+        let expected = [
+            100 * (0.30 * 0.875 + 0.15 * 0.5 + 0.15 * 0.875 + 0.10 * 0.625) / 0.70,
+            100 * (0.30 * 0.375 + 0.15 * 0.5 + 0.15 * 0.5 + 0.15 * 0.375 + 0.10 * 0.375) / 0.85,
+            100 * (0.30 * 0.375 + 0.15 * 0.5 + 0.15 * 0.375 + 0.10 * 0.875) / 0.70,
+            100 * (0.30 * 0.375 + 0.15 * 0.5 + 0.15 * 0.375 + 0.10 * 0.125) / 0.70,
+        ]
+        for (id, score) in zip(Self.tracts, expected) {
+            let got = try #require(Double(byArea[id]?["need_score"] ?? ""), "\(id)")
+            #expect(abs(got - score) < 1e-5, "\(id): \(got) ≠ \(score)")
+        }
+        #expect(byArea[Self.tracts[0]]?["need_indicators_missing"] == "measured_shortfall;covered_population_share")
+        #expect(byArea[Self.tracts[1]]?["need_indicators_missing"] == "covered_population_share")
+    }
+}

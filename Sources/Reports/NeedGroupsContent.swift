@@ -54,3 +54,39 @@ public struct NeedGroupsContent: Hashable, Sendable, Codable {
         return shown.count == 1 ? shown[0] : shown.dropLast().joined(separator: ", ") + " and " + shown.last!
     }
 }
+
+/// Advertised against measured: the areas the availability files call mostly served while most speed
+/// tests there fall short, as the report's table lists them.
+public struct ChallengeCandidatesContent: Hashable, Sendable, Codable {
+    public struct Row: Hashable, Sendable, Codable {
+        public var name: String
+        public var locations: Int
+        /// Served under the rule, 0…1.
+        public var servedShare: Double
+        public var tests: Int
+        public var meanDownloadMbps: Double?
+        public var meanUploadMbps: Double?
+        public var testsBelow100x20Share: Double
+
+        public init(
+            name: String, locations: Int, servedShare: Double, tests: Int, meanDownloadMbps: Double?,
+            meanUploadMbps: Double?, testsBelow100x20Share: Double
+        ) {
+            self.name = name; self.locations = locations; self.servedShare = servedShare; self.tests = tests
+            self.meanDownloadMbps = meanDownloadMbps; self.meanUploadMbps = meanUploadMbps
+            self.testsBelow100x20Share = testsBelow100x20Share
+        }
+    }
+
+    public var rows: [Row]
+    /// Areas with enough tests to be judged.
+    public var areasWithTests: Int
+    public var minimumTests: Int
+    /// The quarter and Ookla's attribution.
+    public var source: String
+
+    public init(rows: [Row], areasWithTests: Int, minimumTests: Int, source: String) {
+        self.rows = rows; self.areasWithTests = areasWithTests; self.minimumTests = minimumTests
+        self.source = source
+    }
+}

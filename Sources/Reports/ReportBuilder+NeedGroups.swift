@@ -41,4 +41,41 @@ extension ReportBuilder {
         }
         return flow.finish()
     }
+
+    /// At most this many rows in the challenge-candidates table (all are in challenge-candidates.csv).
+    static let challengeTableLimit = 30
+
+    /// "Advertised against measured": the areas mostly served on paper where most tests fall short.
+    func challengePages(_ ch: ChallengeCandidatesContent, _ c: ReportContent, _ theme: ReportTheme) -> [DisplayList] {
+        var flow = PageFlow(theme: theme, measurer: measurer)
+        flow.heading("Advertised against measured")
+        let g = { (v: Int) in NumberFormatting.grouped(v) }
+        let nouns = ch.areasWithTests == 1 ? c.areaNoun : c.areaNounPlural
+        var intro =
+            "Of \(g(ch.areasWithTests)) \(nouns) with at least \(g(ch.minimumTests)) speed tests, \(g(ch.rows.count)) "
+            + "\(ch.rows.count == 1 ? "is" : "are") at least half served at 100/20 according to the availability files while at least "
+            + "half of the tests there were taken in tiles averaging below 100/20. These are candidates for an availability "
+            + "challenge, not proof: a test measures the plan a user bought and their home network as well as the provider's. "
+            + ch.source + "."
+        if ch.rows.count > Self.challengeTableLimit {
+            intro += " The first \(Self.challengeTableLimit) are shown; all are in challenge-candidates.csv."
+        }
+        flow.paragraph(intro, style: theme.body, spacingAfter: 10)
+        guard !ch.rows.isEmpty else { return flow.finish() }
+        let mbps = { (v: Double?) in v.map { NumberFormatting.grouped($0, decimals: 1) } ?? "–" }
+        let rows = ch.rows.prefix(Self.challengeTableLimit).map { r in
+            [
+                r.name, g(r.locations), NumberFormatting.percent(r.servedShare, decimals: 0), g(r.tests),
+                mbps(r.meanDownloadMbps) + " / " + mbps(r.meanUploadMbps),
+                NumberFormatting.percent(r.testsBelow100x20Share, decimals: 0),
+            ]
+        }
+        table(
+            header: [
+                c.areaNoun.prefix(1).uppercased() + c.areaNoun.dropFirst(), "Locations", "Served (FCC)", "Tests",
+                "Measured down / up (Mbps)", "Tests below 100/20",
+            ],
+            rows: Array(rows), firstColumnShare: 0.3, style: TextStyle(size: 7.5, color: ReportTheme.ink), into: &flow)
+        return flow.finish()
+    }
 }

@@ -22,6 +22,7 @@ public struct ReportBuilder {
         if let map = content.map { pages += [mapPage(map, content, theme)] }
         pages += [chartPage(content, theme)]
         if let groups = content.needGroups { pages += needGroupPages(groups, content, theme) }
+        if let challenges = content.challenges { pages += challengePages(challenges, content, theme) }
         pages += tablePages(content, theme)
         if !content.providers.isEmpty { pages += providerPages(content, theme) }
         if let bc = content.businessCase { pages += businessCasePages(bc, content, theme) }

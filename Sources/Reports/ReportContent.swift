@@ -162,6 +162,8 @@ public struct ReportContent: Hashable, Sendable, Codable {
     public var businessCase: BusinessCaseContent?
     /// Where networks and where demand must be built (nil without adoption indicators: the page is left out).
     public var needGroups: NeedGroupsContent?
+    /// Areas mostly served on paper where most speed tests fall short (nil without speed tests).
+    public var challenges: ChallengeCandidatesContent?
 
     /// The default synthetic-data notice.
     public static let defaultSyntheticNotice =

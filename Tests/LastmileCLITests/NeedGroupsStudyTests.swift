@@ -69,8 +69,9 @@ import Testing
                 "--set", "risk.draws=100",
             ])
         let files = try FileManager.default.subpathsOfDirectory(atPath: dir.file("out"))
-        let rows = try CSVText.records(
-            atPath: dir.file("out/" + (try #require(files.first { $0.hasSuffix("/results.csv") }))))
+        let results = dir.file("out/" + (try #require(files.first { $0.hasSuffix("/results.csv") })))
+        let folder = (results as NSString).deletingLastPathComponent
+        let rows = try CSVText.records(atPath: results)
         let byArea = Dictionary(uniqueKeysWithValues: rows.map { ($0["area"]!, $0) })
         #expect(
             Self.tracts.map { byArea[$0]?["need_group"] ?? "-" } == [
@@ -99,5 +100,17 @@ import Testing
         }
         #expect(byArea[Self.tracts[0]]?["need_indicators_missing"] == "measured_shortfall;covered_population_share")
         #expect(byArea[Self.tracts[1]]?["need_indicators_missing"] == "covered_population_share")
+
+        // Advertised against measured: tract 2 is all served at 100/20 on paper, and all 40 tests are below.
+        let candidates = try CSVText.records(atPath: folder + "/challenge-candidates.csv")
+        #expect(candidates.map { $0["area"] } == [Self.tracts[1]])
+        #expect(candidates.first?["served_share_fcc"] == "1.0000")
+        #expect(candidates.first?["tests_below_100_20_share"] == "1.0000")
+        #expect(candidates.first?["measured_download_mbps"] == "10.000")
+        let text = try CommandLineRun.output("pdftotext", [folder + "/report.pdf", "-"])
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(
+            text.contains(
+                "Advertised against measured Of 1 tract with at least 30 speed tests, 1 is at least half served"))
     }
 }

@@ -1,6 +1,7 @@
 import Analysis
 import Charts
 import Foundation
+import GeoIO
 import GeoModel
 import Graphics
 import Maps
@@ -90,8 +91,24 @@ enum NeedGroupsReport {
             areas: areas, scheme: .manual((1...n).map(Double.init)), classCount: n, palette: .needGroups,
             valueFormat: .number(decimals: 0, unit: nil), legendTitle: "Group",
             areaNoun: RunReport.noun(study.areaLevel),
-            source: RunReport.sourceLine(c, study: study))
+            source: RunReport.sourceLine(c, study: study)
+                + (c.speedTests == nil ? "" : " Speed tests: " + SpeedTestTiles.attribution + "."))
         map.classLabels = NeedGroup.allCases.map(\.label)
         return try map.draw(size: RunReport.mapCanvas, measurer: measurer)
+    }
+
+    /// The report's challenge-candidates table.
+    static func challenges(
+        _ candidates: [AreaResult], study: Study, areasWithTests: Int, source: String
+    ) -> ChallengeCandidatesContent {
+        ChallengeCandidatesContent(
+            rows: candidates.map { r in
+                let m = r.measuredSpeeds!
+                return ChallengeCandidatesContent.Row(
+                    name: r.name.isEmpty ? r.id.rawValue : r.name, locations: r.counts.locations,
+                    servedShare: Double(r.counts.served) / Double(max(1, r.counts.locations)), tests: m.tests,
+                    meanDownloadMbps: m.meanDownloadMbps, meanUploadMbps: m.meanUploadMbps,
+                    testsBelow100x20Share: m.testsBelow100x20Share ?? 0)
+            }, areasWithTests: areasWithTests, minimumTests: study.gapThresholds.minimumTests, source: source)
     }
 }

@@ -8,6 +8,13 @@ public struct Estimate: Hashable, Sendable {
 
     /// The coefficient of variation: (MOE ÷ 1.645) ÷ estimate (Census Bureau, "Understanding and Using
     /// ACS Data", 2020, ch. 8); nil without a margin or for a zero estimate.
+    /// Above this coefficient of variation an ACS estimate is flagged unreliable (30 %: the Census
+    /// Bureau's rule of thumb for estimates to use with great caution).
+    public static let unreliableCV = 0.30
+
+    /// Whether the estimate's coefficient of variation is above `unreliableCV`.
+    public var isUnreliable: Bool { (coefficientOfVariation ?? 0) > Self.unreliableCV }
+
     public var coefficientOfVariation: Double? {
         guard let moe = marginOfError, value != 0 else { return nil }
         return moe / 1.645 / abs(value)

@@ -74,6 +74,39 @@ public struct DemographicProfile: Hashable, Sendable, Codable {
         }
     }
 
+    /// The margin of error (90 %) of `noInternetShare`, as the ACS handbook derives a proportion's:
+    /// MOE(p) = √(MOE(X)² − p²·MOE(Y)²) ÷ Y, with + under the root when the difference is negative (Census
+    /// Bureau, "Understanding and Using American Community Survey Data", 2020, ch. 8). X is B28002_013E over
+    /// Y = B28002_001E, or S2802's persons without a subscription (C04 + C06, margins combined) over its
+    /// household population (C01). Nil where a margin is missing.
+    public var noInternetShareMarginOfError: Double? {
+        let x: Double
+        let mx: Double
+        let y: Double
+        let my: Double
+        if let universe = internetUniverseHouseholds, let none = noInternetHouseholds {
+            guard let a = marginsOfError["B28002_013E"], let b = marginsOfError["B28002_001E"] else { return nil }
+            (x, mx, y, my) = (Double(none), a, Double(universe), b)
+        } else if let withComputer = noSubscriptionWithComputerPersons, let noComputer = noComputerPersons,
+            let population = householdPopulation, let a = marginsOfError["S2802_C04_001E"],
+            let b = marginsOfError["S2802_C06_001E"], let c = marginsOfError["S2802_C01_001E"]
+        {
+            (x, mx, y, my) = (Double(withComputer + noComputer), (a * a + b * b).squareRoot(), Double(population), c)
+        } else {
+            return nil
+        }
+        guard y > 0 else { return nil }
+        let p = x / y
+        let difference = mx * mx - p * p * my * my
+        return (difference >= 0 ? difference : mx * mx + p * p * my * my).squareRoot() / y
+    }
+
+    /// The coefficient of variation of `noInternetShare`: (MOE ÷ 1.645) ÷ share; nil for a zero share.
+    public var noInternetShareCoefficientOfVariation: Double? {
+        guard let moe = noInternetShareMarginOfError, let p = noInternetShare, p > 0 else { return nil }
+        return moe / 1.645 / p
+    }
+
     /// Share (0…1) without a computer: `B28003_006E / B28003_001E` (households; its universe equals
     /// `B28002_001E`) when present, else S2802's `C07` (people in households with no computer).
     public var withoutComputerShare: Double? {

@@ -65,7 +65,10 @@ struct AreaTable {
                 Column(
                     header: noInternetOf == "people in households" ? "No internet (people)" : "No internet",
                     alignment: .right,
-                    cells: rows.map { $0.noInternetShare.map { NumberFormatting.percent($0) } ?? missing },
+                    cells: rows.map { r in
+                        r.noInternetShare.map { NumberFormatting.percent($0) + (r.noInternetUnreliable ? " †" : "") }
+                            ?? missing
+                    },
                     flexible: false))
         }
         if rows.contains(where: { $0.medianIncome != nil }) {

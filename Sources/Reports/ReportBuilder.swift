@@ -207,6 +207,10 @@ public struct ReportBuilder {
         if let universe = c.noInternetUniverse {
             intro += " No internet: share of \(universe) without an internet subscription (ACS)."
         }
+        if c.areas.contains(where: \.noInternetUnreliable) {
+            intro +=
+                " †: the estimate's coefficient of variation is above 30 % (its margin of error is large against it): use with great caution."
+        }
         flow.paragraph(intro, style: theme.small, spacingAfter: 8)
         let table = AreaTable(
             rows: c.rankedAreas, areaNoun: c.areaNoun, noInternetOf: c.noInternetUniverse, theme: theme,

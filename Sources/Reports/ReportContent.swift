@@ -73,6 +73,8 @@ public struct ReportContent: Hashable, Sendable, Codable {
         public var noInternetShare: Double?
         /// Median household income in dollars (B19013_001E).
         public var medianIncome: Int?
+        /// The no-internet share's coefficient of variation is above 30 % (marked † in the table).
+        public var noInternetUnreliable = false
         /// Providers serving at least one of its locations at 100/20 under the rule.
         public var providersAt100x20: Int?
 

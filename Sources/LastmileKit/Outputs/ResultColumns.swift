@@ -50,6 +50,16 @@ enum ResultColumns {
             Column(name: "population", kind: .integer) { $0.demographics?.population.map(MetricValue.integer) },
             Column(name: "median_household_income", kind: .real) { $0.medianHouseholdIncome.map(MetricValue.real) },
             Column(name: "no_internet_share", kind: .real) { $0.noInternetShare.map(MetricValue.real) },
+            Column(name: "no_internet_share_moe", kind: .real) {
+                $0.demographics?.noInternetShareMarginOfError.map(MetricValue.real)
+            },
+            Column(name: "no_internet_share_cv", kind: .real) {
+                $0.demographics?.noInternetShareCoefficientOfVariation.map(MetricValue.real)
+            },
+            // CV above 30 %: the estimate is flagged (Census Bureau guidance on reliability).
+            Column(name: "no_internet_share_unreliable", kind: .integer) {
+                $0.demographics?.noInternetShareCoefficientOfVariation.map { .flag($0 > Estimate.unreliableCV) }
+            },
             Column(name: "no_computer_share", kind: .real) {
                 $0.demographics?.withoutComputerShare.map(MetricValue.real)
             },
@@ -87,6 +97,12 @@ enum ResultColumns {
             },
             Column(name: "covered_population_share", kind: .real) {
                 $0.coveredPopulations?.coveredShare.map(MetricValue.real)
+            },
+            Column(name: "covered_population_cv", kind: .real) {
+                $0.coveredPopulations?.covered.coefficientOfVariation.map(MetricValue.real)
+            },
+            Column(name: "covered_population_unreliable", kind: .integer) {
+                $0.coveredPopulations?.covered.coefficientOfVariation.map { .flag($0 > Estimate.unreliableCV) }
             },
         ]
         + CoveredPopulations.Group.allCases.map { g in

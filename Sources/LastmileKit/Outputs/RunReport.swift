@@ -109,6 +109,8 @@ enum RunReport {
                 served: r.counts.served, households: r.households, noInternetShare: r.noInternetShare,
                 medianIncome: r.medianHouseholdIncome.map { Int($0.rounded()) })
             if !c.providers.study.isEmpty { row.providersAt100x20 = c.providers.providersServing(r.id) }
+            row.noInternetUnreliable =
+                (r.demographics?.noInternetShareCoefficientOfVariation ?? 0) > Estimate.unreliableCV
             return row
         }
         let day = DateFormatter()

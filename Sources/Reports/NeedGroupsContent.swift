@@ -45,13 +45,15 @@ public struct NeedGroupsContent: Hashable, Sendable, Codable {
         return parts.dropLast().joined(separator: ", ") + " or " + parts.last!
     }
 
-    /// "A, B, C and 4 more": at most `limit` names.
+    /// "A, B, C and 4 more": at most `limit` names, parted by semicolons when a name holds a comma
+    /// ("Block Group 1, Tract 4; Block Group 1, Tract 5").
     public static func names(_ names: [String], limit: Int) -> String {
         guard !names.isEmpty else { return "none" }
         let shown = Array(names.prefix(limit))
         let rest = names.count - shown.count
-        if rest > 0 { return shown.joined(separator: ", ") + " and \(NumberFormatting.grouped(rest)) more" }
-        return shown.count == 1 ? shown[0] : shown.dropLast().joined(separator: ", ") + " and " + shown.last!
+        let separator = names.contains { $0.contains(",") } ? "; " : ", "
+        if rest > 0 { return shown.joined(separator: separator) + " and \(NumberFormatting.grouped(rest)) more" }
+        return shown.count == 1 ? shown[0] : shown.dropLast().joined(separator: separator) + " and " + shown.last!
     }
 }
 

@@ -66,11 +66,11 @@ public enum SummaryText {
     static func needGroups(_ n: NeedGroupsContent, _ content: ReportContent) -> String {
         let parts = n.groups.filter { !$0.areas.isEmpty }.map { g in
             let nouns = g.areas.count == 1 ? content.areaNoun : content.areaNounPlural
-            return "\(g.label.lowercased()) (\(NumberFormatting.grouped(g.areas.count)) \(nouns)): "
+            return "\(g.label) (\(NumberFormatting.grouped(g.areas.count)) \(nouns)): "
                 + NeedGroupsContent.names(g.areas, limit: 8)
         }
         let empty = n.groups.filter(\.areas.isEmpty).map { $0.label.lowercased() }
-        return "Where networks and where demand must be built — " + parts.joined(separator: "; ") + "."
+        return "Where networks and where demand must be built, by group. " + parts.joined(separator: ". ") + "."
             + (empty.isEmpty ? "" : " No \(content.areaNoun) falls in " + NeedGroupsContent.either(empty) + ".")
     }
 

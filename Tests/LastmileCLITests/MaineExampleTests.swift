@@ -49,7 +49,7 @@ import Testing
         #expect(text.contains("Network gap and adoption gap — \(both.count) count\(both.count == 1 ? "y" : "ies")"))
         #expect(
             text.contains(
-                "network gap and adoption gap (\(both.count) count\(both.count == 1 ? "y" : "ies")): \(both[0])"))
+                "Network gap and adoption gap (\(both.count) count\(both.count == 1 ? "y" : "ies")): \(both[0])"))
         let maps = (resultsPath as NSString).deletingLastPathComponent + "/maps/need-groups.png"
         #expect(FileManager.default.fileExists(atPath: maps))
     }

@@ -87,7 +87,7 @@ import Testing
     /// `Runs`' list, show and diff).
     static let commands: [[String]] = [
         [], ["run"], ["demo"], ["init"], ["classify"], ["inspect"], ["map"],
-        ["runs"], ["runs", "list"], ["runs", "show"], ["runs", "diff"], ["batch"], ["report"],
+        ["runs"], ["runs", "list"], ["runs", "show"], ["runs", "diff"], ["batch"], ["report"], ["speeds"],
     ]
 
     @Test(arguments: commands)

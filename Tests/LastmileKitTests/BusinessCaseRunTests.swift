@@ -100,7 +100,7 @@ import Testing
         let header = csv.split(separator: "\n")[0]
         #expect(
             header.hasSuffix(
-                ",passings,households_per_sq_mi,unserved_factor,competition_factor,price_factor,density_factor,take_rate,subscribers_at_horizon,cost_per_passing,cost_to_pass,cost_basis,route_miles,hub_electronics,make_ready,served_passings,cost_per_unserved_location,need_score,phase"
+                ",passings,households_per_sq_mi,unserved_factor,competition_factor,price_factor,density_factor,take_rate,subscribers_at_horizon,cost_per_passing,cost_to_pass,cost_basis,route_miles,hub_electronics,make_ready,served_passings,cost_per_unserved_location,need_score,need_rank_unserved_share,need_rank_underserved_share,need_rank_measured_shortfall,need_rank_no_subscription_share,need_rank_covered_population_share,need_rank_income,need_indicators_missing,phase"
             ))
         // GeoPackage through ogrinfo: the phase field and the number of built areas.
         let phases = try CommandLineRun.run(

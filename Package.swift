@@ -37,7 +37,9 @@ let package = Package(
                 "AtomicFiles", "GeoModel", "GeoIO", "Ingest", "Analysis", "RunStore", "Graphics", "Charts", "Maps",
                 "Reports",
                 .product(name: "TOMLKit", package: "TOMLKit"),
-            ]),
+            ],
+            // The one table of study keys, read at first use (StudyKeysTable).
+            resources: [.embedInCode("Study/Keys/study-keys.tsv"), .embedInCode("Study/Keys/scenario-fields.tsv")]),
         .executableTarget(
             name: "lastmile",
             dependencies: [

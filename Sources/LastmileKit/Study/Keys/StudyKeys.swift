@@ -149,14 +149,20 @@ public struct StudyKey: Sendable {
     }
 }
 
-/// Every key of a study file, in one table. Scenario tables ([scenarios.NAME]) take the fields of
-/// `scenarioFields`.
+/// Every key of a study file, in one table: `study-keys.tsv` beside this file (read by `StudyKeysTable`).
+/// Scenario tables ([scenarios.NAME]) take the fields of `scenario-fields.tsv`. The study parser, `--set`,
+/// `lastmile init`, the demo's study file (a test compares them) and the method page are all made from it.
 public enum StudyKeys {
-    static let assumption = "planning assumption (no published source); replace with a local figure"
-
     /// Every fixed key: the study, inputs, policy and report keys, then the business case's in the order
     /// the method page lists them.
-    public static let all: [StudyKey] = general + evidence + need + demand + cost + finance + plan + risk
+    public static let all: [StudyKey] = StudyKeysTable.keys(PackageResources.study_keys_tsv, file: "study-keys.tsv")
+
+    /// The fields of a scenario table ([scenarios.NAME]), in method-page order.
+    public static let scenarioFields: [StudyKey] =
+        StudyKeysTable.keys(PackageResources.scenario_fields_tsv, file: "scenario-fields.tsv")
+
+    /// The NTIA indicators, as the need-groups page cites them.
+    static let indicators = "NTIA, Indicators of Broadband Need (June 2021)"
 
     /// The business-case keys, in method-page order.
     public static let businessCase: [StudyKey] = all.filter(\.methodPage)

@@ -29,7 +29,8 @@ let package = Package(
         .target(name: "RunStore", dependencies: ["GeoModel", "CSQLite"]),
         .target(name: "Graphics", dependencies: ["CCairo", "CPNG", "AtomicFiles"]),
         .target(name: "Charts", dependencies: ["Graphics"]),
-        .target(name: "Maps", dependencies: ["Graphics", "GeoModel"]),
+        .target(
+            name: "Maps", dependencies: ["Graphics", "GeoModel"], resources: [.embedInCode("Classes/palettes.tsv")]),
         .target(name: "Reports", dependencies: ["Analysis", "Charts", "Maps", "Graphics", "GeoModel"]),
         .target(
             name: "LastmileKit",

@@ -21,6 +21,7 @@ struct AreaTable {
     var style: TextStyle
     var headerStyle: TextStyle
     let padX = 3.0, padY = 2.5
+    static let householdsHeader = "Households"
     /// Narrowest acceptable name column before the font is made smaller.
     let minimumNameWidth = 90.0
 
@@ -57,7 +58,7 @@ struct AreaTable {
         if rows.contains(where: { $0.households != nil }) {
             cols.append(
                 Column(
-                    header: "Households", alignment: .right,
+                    header: Self.householdsHeader, alignment: .right,
                     cells: rows.map { $0.households.map(count) ?? missing }, flexible: false))
         }
         if rows.contains(where: { $0.noInternetShare != nil }) {
@@ -76,6 +77,13 @@ struct AreaTable {
                 Column(
                     header: "Median income", alignment: .right,
                     cells: rows.map { $0.medianIncome.map { "$" + count($0) } ?? missing }, flexible: false))
+        }
+        if rows.contains(where: { $0.needScore != nil }) {
+            cols.append(
+                Column(
+                    header: "Need score", alignment: .right,
+                    cells: rows.map { $0.needScore.map { NumberFormatting.grouped($0, decimals: 0) } ?? missing },
+                    flexible: false))
         }
         columns = cols
         style = TextStyle(size: 8, color: ReportTheme.ink)
@@ -100,6 +108,13 @@ struct AreaTable {
                 fixed += columns[i].width
             }
             let nameWidth = available - fixed
+            // At the smallest size, households (in results.csv and the GeoPackage too) give way to the names.
+            if nameWidth < minimumNameWidth && style.size <= 6,
+                let households = columns.firstIndex(where: { $0.header == Self.householdsHeader })
+            {
+                columns.remove(at: households)
+                continue
+            }
             if nameWidth >= minimumNameWidth || style.size <= 6 {
                 for i in columns.indices where columns[i].flexible { columns[i].width = max(nameWidth, 20) }
                 return

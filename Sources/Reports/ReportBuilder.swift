@@ -207,6 +207,10 @@ public struct ReportBuilder {
         if let universe = c.noInternetUniverse {
             intro += " No internet: share of \(universe) without an internet subscription (ACS)."
         }
+        if c.areas.contains(where: { $0.needScore != nil }) {
+            intro +=
+                " Need score: 0–100, the weighted mean of the indicators' percentile ranks within the study (the method page lists them and their weights); the build plan takes areas in its order."
+        }
         if c.areas.contains(where: \.noInternetUnreliable) {
             intro +=
                 " †: the estimate's coefficient of variation is above 30 % (its margin of error is large against it): use with great caution."

@@ -75,6 +75,8 @@ public struct ReportContent: Hashable, Sendable, Codable {
         public var medianIncome: Int?
         /// The no-internet share's coefficient of variation is above 30 % (marked † in the table).
         public var noInternetUnreliable = false
+        /// The business case's need score, 0–100 (nil: none of its indicators).
+        public var needScore: Double?
         /// Providers serving at least one of its locations at 100/20 under the rule.
         public var providersAt100x20: Int?
 

@@ -67,10 +67,11 @@ import Testing
         let text = try CommandLineRun.output("pdftotext", [SagadahocStudy.output("/report.pdf", in: dir), "-"])
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(text.contains("Who serves the area today"))
-        // The ranked table's last column: 6 providers serve Sagadahoc at 100/20 under bead-2022 (the six
-        // with locations_served > 0 above).
-        #expect(text.contains("Providers underserved at 100/20"))
-        #expect(text.contains("1 23023 Sagadahoc County 16,188 1,116 174 14,898 8.0% 6"))
+        // The ranked table: 6 providers serve Sagadahoc at 100/20 under bead-2022 (the six with
+        // locations_served > 0 above), then its need score (50: the only county with locations ranks in the
+        // middle of itself on every indicator).
+        #expect(text.contains("Unserved + Providers Need underserved at 100/20 score 8.0% 6 50 2 23001"))
+        #expect(text.contains("1 23023 Sagadahoc County Locations Unserved Underserved Served 16,188 1,116 174 14,898"))
     }
 
     /// `classify --by location` prints locations.csv's rows (areas are blocks), in both formats.

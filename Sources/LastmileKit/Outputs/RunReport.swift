@@ -102,6 +102,7 @@ enum RunReport {
         _ c: StudyRunner.Computed, study: Study, runID: String, startedAt: Date, map: DisplayList?,
         phasesMap: DisplayList? = nil
     ) -> ReportContent {
+        let needScores = Dictionary(uniqueKeysWithValues: c.businessCase.areas.map { ($0.id, $0.need.score) })
         let rows = c.join.results.map { r in
             var row = ReportContent.AreaRow(
                 id: r.id.rawValue, name: r.name, locations: r.counts.locations,
@@ -109,6 +110,7 @@ enum RunReport {
                 served: r.counts.served, households: r.households, noInternetShare: r.noInternetShare,
                 medianIncome: r.medianHouseholdIncome.map { Int($0.rounded()) })
             if !c.providers.study.isEmpty { row.providersAt100x20 = c.providers.providersServing(r.id) }
+            row.needScore = needScores[r.id] ?? nil
             row.noInternetUnreliable =
                 (r.demographics?.noInternetShareCoefficientOfVariation ?? 0) > Estimate.unreliableCV
             return row

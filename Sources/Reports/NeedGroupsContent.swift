@@ -81,6 +81,8 @@ public struct ChallengeCandidatesContent: Hashable, Sendable, Codable {
     }
 
     public var rows: [Row]
+    /// The map of candidates, already drawn.
+    public var map: DisplayList?
     /// Areas with enough tests to be judged.
     public var areasWithTests: Int
     public var minimumTests: Int

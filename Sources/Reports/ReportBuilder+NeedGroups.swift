@@ -61,21 +61,31 @@ extension ReportBuilder {
             intro += " The first \(Self.challengeTableLimit) are shown; all are in challenge-candidates.csv."
         }
         flow.paragraph(intro, style: theme.body, spacingAfter: 10)
-        guard !ch.rows.isEmpty else { return flow.finish() }
-        let mbps = { (v: Double?) in v.map { NumberFormatting.grouped($0, decimals: 1) } ?? "–" }
-        let rows = ch.rows.prefix(Self.challengeTableLimit).map { r in
-            [
-                r.name, g(r.locations), NumberFormatting.percent(r.servedShare, decimals: 0), g(r.tests),
-                mbps(r.meanDownloadMbps) + " / " + mbps(r.meanUploadMbps),
-                NumberFormatting.percent(r.testsBelow100x20Share, decimals: 0),
-            ]
+        if !ch.rows.isEmpty {
+            let mbps = { (v: Double?) in v.map { NumberFormatting.grouped($0, decimals: 1) } ?? "–" }
+            let rows = ch.rows.prefix(Self.challengeTableLimit).map { r in
+                [
+                    r.name, g(r.locations), NumberFormatting.percent(r.servedShare, decimals: 0), g(r.tests),
+                    mbps(r.meanDownloadMbps) + " / " + mbps(r.meanUploadMbps),
+                    NumberFormatting.percent(r.testsBelow100x20Share, decimals: 0),
+                ]
+            }
+            table(
+                header: [
+                    c.areaNoun.prefix(1).uppercased() + c.areaNoun.dropFirst(), "Locations", "Served (FCC)", "Tests",
+                    "Measured down / up (Mbps)", "Tests below 100/20",
+                ],
+                rows: Array(rows), firstColumnShare: 0.3, style: TextStyle(size: 7.5, color: ReportTheme.ink),
+                into: &flow)
         }
-        table(
-            header: [
-                c.areaNoun.prefix(1).uppercased() + c.areaNoun.dropFirst(), "Locations", "Served (FCC)", "Tests",
-                "Measured down / up (Mbps)", "Tests below 100/20",
-            ],
-            rows: Array(rows), firstColumnShare: 0.3, style: TextStyle(size: 7.5, color: ReportTheme.ink), into: &flow)
+        if let map = ch.map {
+            flow.newPage()
+            flow.map(
+                map,
+                caption:
+                    "Dark: a challenge candidate; grey: the tests agree with the availability files; hatched: fewer "
+                    + "than \(g(ch.minimumTests)) tests.")
+        }
         return flow.finish()
     }
 }

@@ -111,4 +111,27 @@ enum NeedGroupsReport {
                     testsBelow100x20Share: m.testsBelow100x20Share ?? 0)
             }, areasWithTests: areasWithTests, minimumTests: study.gapThresholds.minimumTests, source: source)
     }
+
+    /// The challenge-candidates map: candidates dark, areas whose tests agree grey, too few tests hatched.
+    static func challengeMap(
+        _ c: StudyRunner.Computed, candidates: [AreaResult], study: Study, measurer: some TextMeasurer
+    ) throws -> MapDrawing {
+        let flagged = Set(candidates.map(\.id))
+        let judged = Set(
+            c.join.results.filter { ($0.measuredSpeeds?.tests ?? 0) >= study.gapThresholds.minimumTests }.map(\.id))
+        let areas = c.areas.map { a in
+            MapArea(
+                id: a.id, geometry: a.geometry, value: flagged.contains(a.id) ? 1 : (judged.contains(a.id) ? 2 : nil))
+        }
+        var map = ChoroplethMap(
+            title: "Advertised against measured",
+            subtitle: "At least half served at 100/20 on paper, at least half the speed tests below it",
+            areas: areas, scheme: .manual([1, 2]), classCount: 2, palette: .challenge,
+            valueFormat: .number(decimals: 0, unit: nil), legendTitle: "Speed tests",
+            areaNoun: RunReport.noun(study.areaLevel),
+            source: RunReport.sourceLine(c, study: study) + " Speed tests: " + SpeedTestTiles.attribution + ".")
+        map.classLabels = ["Challenge candidate", "Tests agree with the files"]
+        map.noDataLabel = "Fewer than \(study.gapThresholds.minimumTests) tests"
+        return try map.draw(size: RunReport.mapCanvas, measurer: measurer)
+    }
 }

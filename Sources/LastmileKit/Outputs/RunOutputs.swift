@@ -59,11 +59,14 @@ enum RunOutputs {
             phasesMap: phases.displayList)
         content.needGroups = NeedGroupsReport.content(shown, study: study, map: groups?.displayList)
         if let tiles = c.speedTests {
+            let challengeMap = try NeedGroupsReport.challengeMap(
+                shown, candidates: challengeCandidates, study: study, measurer: measurer)
             content.challenges = NeedGroupsReport.challenges(
                 challengeCandidates, study: study,
                 areasWithTests: shown.join.results.count {
                     ($0.measuredSpeeds?.tests ?? 0) >= study.gapThresholds.minimumTests
                 }, source: SpeedTable.source(tiles: tiles.path))
+            content.challenges?.map = challengeMap.displayList
         }
         let stored = StoredReport(paper: RunReport.paper(study.paper), dpi: try RunReport.dpi(study), content: content)
         files += try stored.render(into: dir, formats: Set(ReportFormat.allCases))

@@ -69,11 +69,12 @@ public struct StoredReport: Codable, Hashable, Sendable {
         }
     }
 
-    /// The maps by file name (without extension): "unserved", "need-groups" (with adoption indicators) and, with a business case, "phases".
+    /// The maps by file name (without extension): "unserved", "need-groups" (with adoption indicators), "challenge-candidates" (with speed tests) and, with a business case, "phases".
     public var maps: [(name: String, displayList: DisplayList)] {
         var out: [(String, DisplayList)] = []
         if let m = content.map { out.append(("unserved", m)) }
         if let m = content.needGroups?.map { out.append(("need-groups", m)) }
+        if let m = content.challenges?.map { out.append(("challenge-candidates", m)) }
         if let m = content.businessCase?.phasesMap { out.append(("phases", m)) }
         return out
     }

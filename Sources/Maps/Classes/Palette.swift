@@ -55,11 +55,11 @@ public struct Palette: Hashable, Sendable, CustomStringConvertible {
     /// - Throws: `LastmileError.usage` for a count outside 1...7.
     public func colors(count: Int) throws -> [Color] {
         let hexes: [String]
-        switch count {
-        case 1: hexes = [schemes[3]![1]]
-        case 2: hexes = [schemes[3]![0], schemes[3]![2]]
-        case 3...7 where schemes[count] != nil: hexes = schemes[count]!
-        default:
+        if let published = schemes[count] {
+            hexes = published
+        } else if let three = schemes[3], count == 1 || count == 2 {
+            hexes = count == 1 ? [three[1]] : [three[0], three[2]]
+        } else {
             throw LastmileError.usage(
                 "palette \(name) has colours for 1 to \(classCounts.upperBound) classes, not \(count)")
         }
@@ -99,4 +99,8 @@ public struct Palette: Hashable, Sendable, CustomStringConvertible {
     /// red), network only (YlOrRd orange), adoption only (Purples), neither (Greys' light grey). Not a
     /// sequence: each class is a category, so the colours differ in hue as well as lightness.
     public static let needGroups = Palette(fromTable: "need groups")
+
+    /// Two categories for the challenge-candidates map: a candidate (YlOrRd's darkest red) and an area whose
+    /// tests agree with the availability files (Greys' light grey).
+    public static let challenge = Palette(fromTable: "challenge")
 }

@@ -10,13 +10,9 @@ import Testing
         let dir = try TemporaryDirectory()
         let run = try StudyRun(TestPaths.repo("datasets/demo/study.toml"), in: dir, set: ["risk.draws=100"])
         let rows = run.rows
-        let python = try CommandLineRun.output(
-            "python3",
-            [
-                TestPaths.repo("Tests/IngestTests/Fixtures/acs_no_internet_moe.py"),
-                TestPaths.repo("datasets/demo/acs_blockgroups.csv"),
-            ]
-        ).split(separator: "\n").map(String.init)
+        let python = try CommandLineRun.pythonLines(
+            TestPaths.repo("Tests/IngestTests/Fixtures/acs_no_internet_moe.py"),
+            [TestPaths.repo("datasets/demo/acs_blockgroups.csv")])
         let ours = rows.compactMap { r -> String? in
             guard let moe = r["no_internet_share_moe"], let cv = r["no_internet_share_cv"], !cv.isEmpty else {
                 return nil

@@ -10,14 +10,12 @@ import Testing
         let dir = try TemporaryDirectory()
         let run = try StudyRun(TestPaths.repo("datasets/maine-2022/study.toml"), in: dir, set: ["risk.draws=200"])
         let rows = run.rows
-        let python = try CommandLineRun.output(
-            "python3",
+        let python = try CommandLineRun.pythonLines(
+            TestPaths.repo("Tests/IngestTests/Fixtures/county_adoption_expected.py"),
             [
-                TestPaths.repo("Tests/IngestTests/Fixtures/county_adoption_expected.py"),
                 TestPaths.realData("census-covered-populations/county_total_covered_population.csv"),
                 TestPaths.realData("microsoft-broadband-usage/broadband_data_2020October.csv"), "ME",
-            ]
-        ).split(separator: "\n").map(String.init)
+            ])
         func cell(_ s: String?) -> String { (s ?? "").isEmpty ? "-" : s! }
         let ours = rows.map { r in
             [

@@ -74,4 +74,28 @@ extension HeadedChart {
             size: size, title: title, titleStyle: titleStyle, titleOrigin: layout.titleOrigin, legend: legend,
             legendOrigin: layout.legendOrigin, measurer: measurer)
     }
+
+    /// Draws a value axis's tick label `text` in `labelStyle`, centred on `x`, its top at `y`.
+    func drawTickLabel(
+        _ text: String, centredOn x: Double, top y: Double, into list: inout DisplayList, measurer: some TextMeasurer
+    ) {
+        var centre = labelStyle
+        centre.alignment = .center
+        let w = measurer.measure(text, style: centre, width: nil).width + 2
+        list.text(text, at: PagePoint(x: x - w / 2, y: y), width: w, style: centre)
+    }
+
+    /// Draws the horizontal axis's `title` in bold, centred under `plot`, a line and half a gap below
+    /// `ticksTop`, the top of the axis's tick labels.
+    func drawBottomAxisTitle(
+        _ title: String, under plot: PageRect, ticksTop: Double, into list: inout DisplayList,
+        measurer: some TextMeasurer
+    ) {
+        let lineHeight = measurer.measure("0", style: labelStyle, width: nil).height
+        var bold = labelStyle
+        bold.alignment = .center
+        bold.weight = .bold
+        list.text(
+            title, at: PagePoint(x: plot.minX, y: ticksTop + lineHeight + gap / 2), width: plot.width, style: bold)
+    }
 }

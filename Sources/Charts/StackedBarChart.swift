@@ -148,13 +148,6 @@ public struct StackedBarChart: Hashable, Sendable, HeadedChart {
             let plot = PageRect(x: plotLeft, y: top, width: max(1, plotRight - plotLeft), height: max(1, bottom - top))
             bands = BandScale(count: n, range: (plot.minY, plot.maxY))
             let scale = LinearScale(domain: (rough.domainStart, rough.domainEnd), range: (plot.minX, plot.maxX))
-            let segments = stackedRuns().map { r in
-                Segment(
-                    category: r.category, series: r.series, value: r.to - r.from,
-                    rect: PageRect(
-                        x: scale(r.from), y: bands.start(r.category),
-                        width: scale(r.to) - scale(r.from), height: bands.bandwidth))
-            }
             var labels: [(PagePoint, Double)] = []
             for (ci, category) in categories.enumerated() {
                 let h = measurer.measure(category.label, style: style, width: labelWidth).height
@@ -162,7 +155,7 @@ public struct StackedBarChart: Hashable, Sendable, HeadedChart {
             }
             return Layout(
                 plot: plot, valueScale: scale, ticks: tickValues, tickStep: step, bands: bands,
-                segments: segments, categoryLabels: labels, categoryLabelStyle: style,
+                segments: segments(bands: bands, scale: scale), categoryLabels: labels, categoryLabelStyle: style,
                 legendOrigin: legendOrigin, titleOrigin: titleOrigin)
 
         case .vertical:
@@ -187,19 +180,12 @@ public struct StackedBarChart: Hashable, Sendable, HeadedChart {
                 x: plotLeft, y: axisTop, width: max(1, plotRight - plotLeft), height: max(1, bottom - axisTop))
             bands = BandScale(count: n, range: (plot.minX, plot.maxX))
             let scale = LinearScale(domain: (rough.domainStart, rough.domainEnd), range: (plot.maxY, plot.minY))
-            let segments = stackedRuns().map { r in
-                Segment(
-                    category: r.category, series: r.series, value: r.to - r.from,
-                    rect: PageRect(
-                        x: bands.start(r.category), y: scale(r.to),
-                        width: bands.bandwidth, height: scale(r.from) - scale(r.to)))
-            }
             let labels = categories.indices.map { ci in
                 (PagePoint(x: bands.center(ci) - bands.step / 2, y: plot.maxY + gap / 2), bands.step)
             }
             return Layout(
                 plot: plot, valueScale: scale, ticks: tickValues, tickStep: step, bands: bands,
-                segments: segments, categoryLabels: labels, categoryLabelStyle: style,
+                segments: segments(bands: bands, scale: scale), categoryLabels: labels, categoryLabelStyle: style,
                 legendOrigin: legendOrigin, titleOrigin: titleOrigin)
         }
     }
@@ -210,8 +196,6 @@ public struct StackedBarChart: Hashable, Sendable, HeadedChart {
         var list = canvas(size: size, layout: l, measurer: measurer)
         let pad = ChartHeading.pad
         let (gridStyle, axisStyle) = (ChartHeading.gridStroke, ChartHeading.axisStroke)
-        var tickStyle = labelStyle
-        tickStyle.alignment = .center
         switch orientation {
         case .horizontal:
             for t in l.ticks {
@@ -220,9 +204,9 @@ public struct StackedBarChart: Hashable, Sendable, HeadedChart {
                     .line(from: PagePoint(x: x, y: l.plot.minY), to: PagePoint(x: x, y: l.plot.maxY)), gridStyle)
                 list.stroke(
                     .line(from: PagePoint(x: x, y: l.plot.maxY), to: PagePoint(x: x, y: l.plot.maxY + 3)), axisStyle)
-                let text = NumberFormatting.tick(t, step: l.tickStep)
-                let w = measurer.measure(text, style: tickStyle, width: nil).width + 2
-                list.text(text, at: PagePoint(x: x - w / 2, y: l.plot.maxY + gap), width: w, style: tickStyle)
+                drawTickLabel(
+                    NumberFormatting.tick(t, step: l.tickStep), centredOn: x, top: l.plot.maxY + gap, into: &list,
+                    measurer: measurer)
             }
         case .vertical:
             var right = labelStyle
@@ -251,48 +235,33 @@ public struct StackedBarChart: Hashable, Sendable, HeadedChart {
         list.stroke(
             .line(from: PagePoint(x: l.plot.minX, y: l.plot.maxY), to: PagePoint(x: l.plot.maxX, y: l.plot.maxY)),
             axisStyle)
+        // Category labels beside (horizontal) or under (vertical) their bars; each total at its bar's end.
         var labelStyle = l.categoryLabelStyle
-        switch orientation {
-        case .horizontal:
-            labelStyle.alignment = .right
-            for (ci, category) in categories.enumerated() {
-                let box = l.categoryLabels[ci]
-                list.text(category.label, at: box.origin, width: box.width, style: labelStyle)
-                if showTotals {
-                    var totalStyle = l.categoryLabelStyle
-                    totalStyle.alignment = .left
-                    let text = totalLabel(category.total)
-                    let h = measurer.measure(text, style: totalStyle, width: nil).height
-                    list.text(
-                        text, at: PagePoint(x: l.valueScale(category.total) + gap / 2, y: l.bands.center(ci) - h / 2),
-                        style: totalStyle)
+        labelStyle.alignment = orientation == .horizontal ? .right : .center
+        var totalStyle = l.categoryLabelStyle
+        totalStyle.alignment = .left
+        for (ci, category) in categories.enumerated() {
+            let box = l.categoryLabels[ci]
+            list.text(category.label, at: box.origin, width: box.width, style: labelStyle)
+            guard showTotals else { continue }
+            let text = totalLabel(category.total)
+            let size = measurer.measure(text, style: totalStyle, width: nil)
+            let end = l.valueScale(category.total)
+            let at =
+                switch orientation {
+                case .horizontal: PagePoint(x: end + gap / 2, y: l.bands.center(ci) - size.height / 2)
+                case .vertical:
+                    PagePoint(
+                        x: min(max(0, l.bands.center(ci) - size.width / 2), list.size.width - size.width),
+                        y: end - size.height - 1)
                 }
-            }
-            if let t = valueAxisTitle {
-                var s = self.labelStyle
-                s.alignment = .center
-                s.weight = .bold
-                let tickHeight = measurer.measure("0", style: self.labelStyle, width: nil).height
-                list.text(
-                    t, at: PagePoint(x: l.plot.minX, y: l.plot.maxY + gap + tickHeight + gap / 2), width: l.plot.width,
-                    style: s)
-            }
-        case .vertical:
-            labelStyle.alignment = .center
-            for (ci, category) in categories.enumerated() {
-                let box = l.categoryLabels[ci]
-                list.text(category.label, at: box.origin, width: box.width, style: labelStyle)
-                if showTotals {
-                    let text = totalLabel(category.total)
-                    var totalStyle = labelStyle
-                    totalStyle.alignment = .left
-                    let size = measurer.measure(text, style: totalStyle, width: nil)
-                    let x = min(max(0, l.bands.center(ci) - size.width / 2), list.size.width - size.width)
-                    list.text(
-                        text, at: PagePoint(x: x, y: l.valueScale(category.total) - size.height - 1), style: totalStyle)
-                }
-            }
-            if let t = valueAxisTitle {
+            list.text(text, at: at, style: totalStyle)
+        }
+        if let t = valueAxisTitle {
+            switch orientation {
+            case .horizontal:
+                drawBottomAxisTitle(t, under: l.plot, ticksTop: l.plot.maxY + gap, into: &list, measurer: measurer)
+            case .vertical:
                 var s = self.labelStyle
                 s.weight = .bold
                 let tickHeight = measurer.measure("0", style: self.labelStyle, width: nil).height
@@ -318,5 +287,21 @@ extension StackedBarChart {
             }
         }
         return runs
+    }
+
+    /// Each stacked run drawn: across its category's band in `bands`, along `scale` on the value axis
+    /// (x for horizontal bars, y for vertical ones).
+    func segments(bands: BandScale, scale: LinearScale) -> [Segment] {
+        stackedRuns().map { r in
+            let (from, to) = (scale(r.from), scale(r.to))
+            let rect =
+                switch orientation {
+                case .horizontal:
+                    PageRect(x: from, y: bands.start(r.category), width: to - from, height: bands.bandwidth)
+                case .vertical:
+                    PageRect(x: bands.start(r.category), y: to, width: bands.bandwidth, height: from - to)
+                }
+            return Segment(category: r.category, series: r.series, value: r.to - r.from, rect: rect)
+        }
     }
 }

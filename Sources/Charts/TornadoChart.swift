@@ -107,14 +107,12 @@ public struct TornadoChart: Hashable, Sendable, HeadedChart {
         var list = canvas(size: size, layout: l, measurer: measurer)
         let pad = ChartHeading.pad
         let (grid, axis) = (ChartHeading.gridStroke, ChartHeading.axisStroke)
-        var centre = labelStyle
-        centre.alignment = .center
+        let tickTop = l.plot.maxY + 3 + gap / 2
         for t in l.ticks {
             let x = l.scale(t)
             list.stroke(.line(from: PagePoint(x: x, y: l.plot.minY), to: PagePoint(x: x, y: l.plot.maxY)), grid)
             let text = MoneyFormatting.tick(t, step: l.step)
-            let w = measurer.measure(text, style: centre, width: nil).width + 2
-            list.text(text, at: PagePoint(x: x - w / 2, y: l.plot.maxY + 3 + gap / 2), width: w, style: centre)
+            drawTickLabel(text, centredOn: x, top: tickTop, into: &list, measurer: measurer)
         }
         var lowPath = Path()
         var highPath = Path()
@@ -138,12 +136,7 @@ public struct TornadoChart: Hashable, Sendable, HeadedChart {
         list.stroke(
             .line(from: PagePoint(x: l.plot.minX, y: l.plot.maxY), to: PagePoint(x: l.plot.maxX, y: l.plot.maxY)), axis)
         if let t = axisTitle {
-            let lineHeight = measurer.measure("0", style: labelStyle, width: nil).height
-            var bold = centre
-            bold.weight = .bold
-            list.text(
-                t, at: PagePoint(x: l.plot.minX, y: l.plot.maxY + 3 + gap / 2 + lineHeight + gap / 2),
-                width: l.plot.width, style: bold)
+            drawBottomAxisTitle(t, under: l.plot, ticksTop: tickTop, into: &list, measurer: measurer)
         }
         return list
     }

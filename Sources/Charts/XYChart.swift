@@ -172,15 +172,13 @@ public struct XYChart: Hashable, Sendable, HeadedChart {
             let h = measurer.measure(text, style: right, width: nil).height
             list.text(text, at: PagePoint(x: pad, y: y - h / 2), width: l.plot.minX - pad - gap, style: right)
         }
-        var centre = labelStyle
-        centre.alignment = .center
+        let tickTop = l.plot.maxY + 3 + gap / 2
         for t in l.xTicks {
             let x = l.xScale(t)
             list.stroke(
                 .line(from: PagePoint(x: x, y: l.plot.maxY), to: PagePoint(x: x, y: l.plot.maxY + 3)), axisStyle)
             let text = Self.format(t, step: l.xStep, as: xFormat)
-            let w = measurer.measure(text, style: centre, width: nil).width + 2
-            list.text(text, at: PagePoint(x: x - w / 2, y: l.plot.maxY + 3 + gap / 2), width: w, style: centre)
+            drawTickLabel(text, centredOn: x, top: tickTop, into: &list, measurer: measurer)
         }
         list.append(.save)
         list.append(.clip(.rectangle(l.plot), .nonZero))
@@ -224,19 +222,16 @@ public struct XYChart: Hashable, Sendable, HeadedChart {
             .line(from: PagePoint(x: l.plot.minX, y: l.plot.minY), to: PagePoint(x: l.plot.minX, y: l.plot.maxY)),
             axisStyle)
         list.stroke(.line(from: PagePoint(x: l.plot.minX, y: zero), to: PagePoint(x: l.plot.maxX, y: zero)), axisStyle)
-        let lineHeight = measurer.measure("0", style: labelStyle, width: nil).height
-        var bold = labelStyle
-        bold.weight = .bold
         if let t = yAxisTitle {
+            let lineHeight = measurer.measure("0", style: labelStyle, width: nil).height
+            var bold = labelStyle
+            bold.weight = .bold
             list.text(
                 t, at: PagePoint(x: pad, y: l.plot.minY - lineHeight * 1.5 - gap / 2), width: size.width - 2 * pad,
                 style: bold)
         }
         if let t = xAxisTitle {
-            bold.alignment = .center
-            list.text(
-                t, at: PagePoint(x: l.plot.minX, y: l.plot.maxY + 3 + gap / 2 + lineHeight + gap / 2),
-                width: l.plot.width, style: bold)
+            drawBottomAxisTitle(t, under: l.plot, ticksTop: tickTop, into: &list, measurer: measurer)
         }
         return list
     }

@@ -8,20 +8,11 @@ import Testing
 @Suite struct ACSReliabilityRunTests {
     @Test func marginsAndFlagsEqualAnIndependentCalculation() throws {
         let dir = try TemporaryDirectory()
-        try CommandLineRun.lastmile([
-            "run", TestPaths.repo("datasets/demo/study.toml"), "--out", dir.file("out"), "--store",
-            dir.file("runs.sqlite"), "-q", "--set", "risk.draws=100",
-        ])
-        let files = try FileManager.default.subpathsOfDirectory(atPath: dir.file("out"))
-        let results = dir.file("out/" + (try #require(files.first { $0.hasSuffix("/results.csv") })))
-        let rows = try CSVText.records(atPath: results)
-        let python = try CommandLineRun.output(
-            "python3",
-            [
-                TestPaths.repo("Tests/IngestTests/Fixtures/acs_no_internet_moe.py"),
-                TestPaths.repo("datasets/demo/acs_blockgroups.csv"),
-            ]
-        ).split(separator: "\n").map(String.init)
+        let run = try StudyRun(TestPaths.repo("datasets/demo/study.toml"), in: dir, set: ["risk.draws=100"])
+        let rows = run.rows
+        let python = try CommandLineRun.pythonLines(
+            TestPaths.repo("Tests/IngestTests/Fixtures/acs_no_internet_moe.py"),
+            [TestPaths.repo("datasets/demo/acs_blockgroups.csv")])
         let ours = rows.compactMap { r -> String? in
             guard let moe = r["no_internet_share_moe"], let cv = r["no_internet_share_cv"], !cv.isEmpty else {
                 return nil
@@ -32,8 +23,7 @@ import Testing
         #expect(ours.sorted() == python.sorted())
         let flagged = rows.filter { $0["no_internet_share_unreliable"] == "true" }
         #expect(flagged.count == python.count { Double($0.split(separator: " ")[2])! > 0.30 })
-        let pdf = (results as NSString).deletingLastPathComponent + "/report.pdf"
-        let text = try CommandLineRun.output("pdftotext", [pdf, "-"])
+        let text = try CommandLineRun.output("pdftotext", [run.folder + "/report.pdf", "-"])
         #expect(text.contains("†"))
     }
 }

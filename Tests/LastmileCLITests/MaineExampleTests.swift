@@ -8,22 +8,14 @@ import Testing
 @Suite struct MaineExampleTests {
     @Test func coveredPopulationsAndUsageEqualTheSourceFiles() throws {
         let dir = try TemporaryDirectory()
-        try CommandLineRun.lastmile(
+        let run = try StudyRun(TestPaths.repo("datasets/maine-2022/study.toml"), in: dir, set: ["risk.draws=200"])
+        let rows = run.rows
+        let python = try CommandLineRun.pythonLines(
+            TestPaths.repo("Tests/IngestTests/Fixtures/county_adoption_expected.py"),
             [
-                "run", TestPaths.repo("datasets/maine-2022/study.toml"), "--out", dir.file("out"), "--store",
-                dir.file("runs.sqlite"), "-q", "--set", "risk.draws=200",
-            ])
-        let files = try FileManager.default.subpathsOfDirectory(atPath: dir.file("out"))
-        let resultsPath = dir.file("out/" + (try #require(files.first { $0.hasSuffix("/results.csv") })))
-        let rows = try CSVText.records(atPath: resultsPath)
-        let python = try CommandLineRun.output(
-            "python3",
-            [
-                TestPaths.repo("Tests/IngestTests/Fixtures/county_adoption_expected.py"),
                 TestPaths.realData("census-covered-populations/county_total_covered_population.csv"),
                 TestPaths.realData("microsoft-broadband-usage/broadband_data_2020October.csv"), "ME",
-            ]
-        ).split(separator: "\n").map(String.init)
+            ])
         func cell(_ s: String?) -> String { (s ?? "").isEmpty ? "-" : s! }
         let ours = rows.map { r in
             [
@@ -36,13 +28,14 @@ import Testing
         #expect(ours == python)
         // Each county's group equals the one python places it in from the same columns.
         let groups = try CommandLineRun.output(
-            "python3", [TestPaths.repo("Tests/IngestTests/Fixtures/need_groups.py"), resultsPath])
+            "python3", [TestPaths.repo("Tests/IngestTests/Fixtures/need_groups.py"), run.resultsPath])
         #expect(rows.map { "\(cell($0["area"])) \(cell($0["need_group"]))" }.joined(separator: "\n") + "\n" == groups)
         #expect(Set(rows.compactMap { $0["need_group"] }).count >= 2)
         // The report's page names each group's counties, in the summary too; the map is drawn.
-        let pdf = (resultsPath as NSString).deletingLastPathComponent + "/report.pdf"
-        let text = try CommandLineRun.output("pdftotext", [pdf, "-"]).split(whereSeparator: \.isWhitespace)
-            .joined(separator: " ")
+        let text = try CommandLineRun.output("pdftotext", [run.folder + "/report.pdf", "-"]).split(
+            whereSeparator: \.isWhitespace
+        )
+        .joined(separator: " ")
         let both = rows.filter { $0["need_group"] == "network_and_adoption" }.map { $0["name"]! }
         #expect(!both.isEmpty)
         #expect(text.contains("Where to build networks, where to build demand"))
@@ -50,7 +43,6 @@ import Testing
         #expect(
             text.contains(
                 "Network gap and adoption gap (\(both.count) count\(both.count == 1 ? "y" : "ies")): \(both[0])"))
-        let maps = (resultsPath as NSString).deletingLastPathComponent + "/maps/need-groups.png"
-        #expect(FileManager.default.fileExists(atPath: maps))
+        #expect(FileManager.default.fileExists(atPath: run.folder + "/maps/need-groups.png"))
     }
 }

@@ -63,16 +63,9 @@ import Testing
     @Test func eachTractFallsInItsGroupWithItsScore() throws {
         let dir = try TemporaryDirectory()
         try Self.writeStudy(in: dir)
-        try CommandLineRun.lastmile(
-            [
-                "run", dir.file("study.toml"), "--out", dir.file("out"), "--store", dir.file("runs.sqlite"), "-q",
-                "--set", "risk.draws=100",
-            ])
-        let files = try FileManager.default.subpathsOfDirectory(atPath: dir.file("out"))
-        let results = dir.file("out/" + (try #require(files.first { $0.hasSuffix("/results.csv") })))
-        let folder = (results as NSString).deletingLastPathComponent
-        let rows = try CSVText.records(atPath: results)
-        let byArea = Dictionary(uniqueKeysWithValues: rows.map { ($0["area"]!, $0) })
+        let run = try StudyRun(dir.file("study.toml"), in: dir, set: ["risk.draws=100"])
+        let folder = run.folder
+        let byArea = Dictionary(uniqueKeysWithValues: run.rows.map { ($0["area"]!, $0) })
         #expect(
             Self.tracts.map { byArea[$0]?["need_group"] ?? "-" } == [
                 "network_and_adoption", "network", "adoption", "neither",

@@ -161,6 +161,11 @@ public enum CommandLineRun {
         try run(tool, arguments).stdout
     }
 
+    /// The lines a `python3` script prints (an independent calculation to compare with), whatever its exit status.
+    public static func pythonLines(_ script: String, _ arguments: [String]) throws -> [String] {
+        try output("python3", [script] + arguments).split(separator: "\n").map(String.init)
+    }
+
     /// Runs the `sqlite3` shell, an independent reader of a run store, on one SQL text; nothing is checked.
     public static func sqlite3(_ database: String, _ sql: String) throws -> CommandResult {
         try run("sqlite3", [database, sql])

@@ -1,6 +1,6 @@
 import Graphics
 
-/// Small cartographic symbols shared by choropleth drawing: hatching, the north arrow, path bounds.
+/// Small cartographic symbols shared by choropleth drawing: hatching and the north arrow.
 enum MapSymbols {
     /// 45° hatch lines ("/" on the page) covering `rect`, `spacing` points apart along x, each cut to
     /// the rectangle so that no vertex leaves it. The lines are x + y = c for c stepping from the
@@ -27,7 +27,7 @@ enum MapSymbols {
         _ area: Path, rule: FillRule, fill: Color, hatch: StrokeStyle, spacing: Double,
         into list: inout DisplayList
     ) {
-        guard let box = bounds(of: area) else { return }
+        guard let box = area.bounds else { return }
         list.fill(area, fill, rule: rule)
         list.append(.save)
         list.append(.clip(area, rule))
@@ -55,31 +55,5 @@ enum MapSymbols {
             PagePoint(x: cx, y: bottom - (bottom - top) * 0.3), PagePoint(x: cx - half, y: bottom),
         ])
         list.fill(head, color)
-    }
-
-    /// The bounding rectangle of a path's points (control points included), nil when empty.
-    static func bounds(of path: Path) -> PageRect? {
-        var minX = Double.infinity
-        var minY = Double.infinity
-        var maxX = -Double.infinity
-        var maxY = -Double.infinity
-        func add(_ p: PagePoint) {
-            minX = min(minX, p.x)
-            minY = min(minY, p.y)
-            maxX = max(maxX, p.x)
-            maxY = max(maxY, p.y)
-        }
-        for e in path.elements {
-            switch e {
-            case .move(let p), .line(let p): add(p)
-            case .curve(let a, let b, let c):
-                add(a)
-                add(b)
-                add(c)
-            case .close: break
-            }
-        }
-        guard minX <= maxX else { return nil }
-        return PageRect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
     }
 }

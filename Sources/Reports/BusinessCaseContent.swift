@@ -65,8 +65,7 @@ public struct BusinessCaseContent: Hashable, Sendable, Codable {
     /// One tornado bar: "Take rate (×0.8 / ×1.2)" and the NPV at the low and high setting.
     public struct TornadoRow: Hashable, Sendable, Codable {
         public var label: String
-        public var npvAtLow: Double
-        public var npvAtHigh: Double
+        public var npvAtLow, npvAtHigh: Double
         public init(label: String, npvAtLow: Double, npvAtHigh: Double) {
             self.label = label; self.npvAtLow = npvAtLow; self.npvAtHigh = npvAtHigh
         }

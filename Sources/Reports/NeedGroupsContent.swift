@@ -66,8 +66,8 @@ public struct ChallengeCandidatesContent: Hashable, Sendable, Codable {
         /// Served under the rule, 0…1.
         public var servedShare: Double
         public var tests: Int
-        public var meanDownloadMbps: Double?
-        public var meanUploadMbps: Double?
+        /// Tests-weighted mean download and upload.
+        public var meanDownloadMbps, meanUploadMbps: Double?
         public var testsBelow100x20Share: Double
 
         public init(

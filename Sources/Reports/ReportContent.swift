@@ -134,8 +134,7 @@ public struct ReportContent: Hashable, Sendable, Codable {
         public var type: String
         public var name: String
         /// Its area and class ("not in the files" when its location has no record).
-        public var area: String
-        public var serviceClass: String
+        public var area, serviceClass: String
         public var gigabitSymmetric: Bool
         public init(type: String, name: String, area: String, serviceClass: String, gigabitSymmetric: Bool) {
             self.type = type; self.name = name; self.area = area; self.serviceClass = serviceClass

@@ -41,8 +41,7 @@ public struct GapThresholds: Hashable, Sendable {
     public var measuredBelow25x3Share = 0.5
     public var minimumTests = 30
     /// Adoption gap: at least this share without an internet subscription, or without a computer.
-    public var noInternetShare = 0.25
-    public var noComputerShare = 0.25
+    public var noInternetShare = 0.25, noComputerShare = 0.25
     /// Adoption gap: Microsoft's usage at broadband speed at most this share.
     public var usageShare = 0.25
 

@@ -40,6 +40,11 @@ import Testing
         let d = try #require(FinancialMath.discountedPayback(rate: 0.05, cashFlows: flows))
         #expect(abs(d - 2.81375) < 1e-4)
         #expect(FinancialMath.payback(cashFlows: [-100, 10, 10]) == nil)
+        // A build that starts in year 1: year 0 moves no money and is not a payback. By hand: −100 in
+        // year 1, +60 and +60 after → cumulative −100, −40, +20 → 2 + 40/60.
+        #expect(FinancialMath.payback(cashFlows: [0, -100, 60, 60]) == 2 + 40.0 / 60)
+        #expect(FinancialMath.payback(cashFlows: [0, 0, 0]) == nil)
+        #expect(FinancialMath.payback(cashFlows: [0, 5, -1]) == 1)
     }
 
     @Test func levelDebtService() {

@@ -70,17 +70,23 @@ public enum FinancialMath {
         return (lo + hi) / 2
     }
 
-    /// Simple payback in years: when the cumulative cash flow first turns non-negative, interpolated
-    /// linearly within that year (years before + the shortfall ÷ that year's cash flow), the usual
-    /// spreadsheet convention. 0 when year 0 is already non-negative; nil when it never pays back.
+    /// Simple payback in years: when the cumulative cash flow, once below zero, first turns non-negative
+    /// again, interpolated linearly within that year (years before + the shortfall ÷ that year's cash flow),
+    /// the usual spreadsheet convention. Years before any money moves (a build that starts in year 1) do not
+    /// count as paid back; a plan whose cumulative cash never goes below zero pays back in the first year
+    /// money moves. nil when it never pays back, or when no money moves at all.
     public static func payback(cashFlows: [Double]) -> Double? {
         var cumulative = 0.0
+        var invested = false
         for (t, cf) in cashFlows.enumerated() {
             let before = cumulative
             cumulative += cf
-            if cumulative >= 0 {
-                if t == 0 || before >= 0 { return Double(t) }
+            if cumulative < 0 {
+                invested = true
+            } else if invested {
                 return Double(t - 1) + (-before) / cf
+            } else if cf != 0 {
+                return Double(t)
             }
         }
         return nil

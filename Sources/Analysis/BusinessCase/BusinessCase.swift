@@ -6,7 +6,7 @@ import GeoModel
 /// for a given seed.
 public struct BusinessCase: Hashable, Sendable {
     public var parameters: BusinessCaseParameters
-    /// The income at which the take rate's income factor is 1.
+    /// The reference income (demand.reference_income, else the household-weighted mean of median incomes).
     public var referenceIncome: Double?
     /// Every area in priority order (built or not).
     public var areas: [AreaPlan]

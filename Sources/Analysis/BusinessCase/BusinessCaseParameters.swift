@@ -33,8 +33,9 @@ public struct BusinessCaseParameters: Hashable, Sendable {
         /// The monthly price at which the price adjustment is 1. Default $65: average U.S. internet bill
         /// (Boyce 2024, Telecommunications Policy 48(10)). The take is × (ARPU / reference price)^elasticity.
         public var referencePrice = 65.0
-        /// Income at which the need score's income part is 0; nil = the household-weighted mean of the
-        /// areas' ACS median incomes.
+        /// The study's reference income, reported with the business case (the need score ranks income
+        /// within the study and does not use it); nil = the household-weighted mean of the areas' ACS
+        /// median incomes.
         public var referenceIncome: Double?
         /// Compound yearly growth of households (and passings). Default 0.5 %/year, a planning
         /// assumption (no published source) used when no earlier ACS table gives a trend.

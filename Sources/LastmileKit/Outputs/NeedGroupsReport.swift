@@ -97,28 +97,30 @@ enum NeedGroupsReport {
         return try map.draw(size: RunReport.mapCanvas, measurer: measurer)
     }
 
-    /// The report's challenge-candidates table.
+    /// The report's challenge-candidates table and map.
     static func challenges(
-        _ candidates: [AreaResult], study: Study, areasWithTests: Int, source: String
+        _ challenge: ChallengeCandidates, study: Study, source: String, map: DisplayList
     ) -> ChallengeCandidatesContent {
-        ChallengeCandidatesContent(
-            rows: candidates.map { r in
+        var content = ChallengeCandidatesContent(
+            rows: challenge.candidates.map { r in
                 let m = r.measuredSpeeds!
                 return ChallengeCandidatesContent.Row(
                     name: r.name.isEmpty ? r.id.rawValue : r.name, locations: r.counts.locations,
                     servedShare: Double(r.counts.served) / Double(max(1, r.counts.locations)), tests: m.tests,
                     meanDownloadMbps: m.meanDownloadMbps, meanUploadMbps: m.meanUploadMbps,
                     testsBelow100x20Share: m.testsBelow100x20Share ?? 0)
-            }, areasWithTests: areasWithTests, minimumTests: study.gapThresholds.minimumTests, source: source)
+            }, areasWithTests: challenge.judged.count, minimumTests: study.gapThresholds.minimumTests,
+            source: source)
+        content.map = map
+        return content
     }
 
     /// The challenge-candidates map: candidates dark, areas whose tests agree grey, too few tests hatched.
     static func challengeMap(
-        _ c: StudyRunner.Computed, candidates: [AreaResult], study: Study, measurer: some TextMeasurer
+        _ c: StudyRunner.Computed, _ challenge: ChallengeCandidates, study: Study, measurer: some TextMeasurer
     ) throws -> MapDrawing {
-        let flagged = Set(candidates.map(\.id))
-        let judged = Set(
-            c.join.results.filter { ($0.measuredSpeeds?.tests ?? 0) >= study.gapThresholds.minimumTests }.map(\.id))
+        let flagged = Set(challenge.candidates.map(\.id))
+        let judged = Set(challenge.judged.map(\.id))
         let areas = c.areas.map { a in
             MapArea(
                 id: a.id, geometry: a.geometry, value: flagged.contains(a.id) ? 1 : (judged.contains(a.id) ? 2 : nil))

@@ -41,14 +41,6 @@ enum RunOutputs {
 
         // The report draws what the edition may show: the public one leaves withheld areas out.
         let shown = edition.suppression.map { PublicRelease.view(c, study: study, suppression: $0) } ?? c
-        var challengeCandidates: [AreaResult] = []
-        if let tiles = c.speedTests {
-            challengeCandidates = ChallengeCandidates.find(
-                shown.join.results, minimumTests: study.gapThresholds.minimumTests)
-            try OutputFile.write(
-                ChallengeTable.csv(challengeCandidates, tiles: tiles.path), to: path("challenge-candidates.csv"))
-            files.append("challenge-candidates.csv")
-        }
         let measurer = PangoTextMeasurer()
         let reportDate = try RunReport.reportDate(startedAt: startedAt)
         let map = try RunReport.unservedMap(shown, study: study, measurer: measurer)
@@ -59,14 +51,13 @@ enum RunOutputs {
             phasesMap: phases.displayList)
         content.needGroups = NeedGroupsReport.content(shown, study: study, map: groups?.displayList)
         if let tiles = c.speedTests {
-            let challengeMap = try NeedGroupsReport.challengeMap(
-                shown, candidates: challengeCandidates, study: study, measurer: measurer)
+            let challenge = ChallengeCandidates(shown.join.results, minimumTests: study.gapThresholds.minimumTests)
+            try OutputFile.write(
+                ChallengeTable.csv(challenge.candidates, tiles: tiles.path), to: path("challenge-candidates.csv"))
+            files.append("challenge-candidates.csv")
+            let map = try NeedGroupsReport.challengeMap(shown, challenge, study: study, measurer: measurer)
             content.challenges = NeedGroupsReport.challenges(
-                challengeCandidates, study: study,
-                areasWithTests: shown.join.results.count {
-                    ($0.measuredSpeeds?.tests ?? 0) >= study.gapThresholds.minimumTests
-                }, source: SpeedTable.source(tiles: tiles.path))
-            content.challenges?.map = challengeMap.displayList
+                challenge, study: study, source: SpeedTable.source(tiles: tiles.path), map: map.displayList)
         }
         let stored = StoredReport(paper: RunReport.paper(study.paper), dpi: try RunReport.dpi(study), content: content)
         files += try stored.render(into: dir, formats: Set(ReportFormat.allCases))

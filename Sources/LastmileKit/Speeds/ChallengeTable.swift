@@ -10,7 +10,7 @@ enum ChallengeTable {
     ]
 
     static func csv(_ candidates: [AreaResult], tiles: String) -> String {
-        func number(_ v: Double?, _ digits: Int) -> String { v.map { String(format: "%.\(digits)f", $0) } ?? "" }
+        let number = SpeedTable.number
         let source = CSVCell.text(SpeedTable.source(tiles: tiles))
         var out = header.joined(separator: ",") + "\n"
         for r in candidates {

@@ -25,7 +25,6 @@ public enum SpeedTable {
 
     /// One area's cells after `area` and `name`, in `header` order (empty where there were no tests).
     static func cells(_ m: MeasuredSpeeds?) -> [String] {
-        func number(_ v: Double?, _ digits: Int) -> String { v.map { String(format: "%.\(digits)f", $0) } ?? "" }
         let m = m ?? MeasuredSpeeds()
         return [
             String(m.tiles), String(m.tests), String(m.devices), number(m.meanDownloadMbps, 3),
@@ -33,6 +32,9 @@ public enum SpeedTable {
             number(m.testsBelow100x20Share, 4),
         ]
     }
+
+    /// A measured figure with `digits` decimals; empty when there is none.
+    static func number(_ v: Double?, _ digits: Int) -> String { v.map { String(format: "%.\(digits)f", $0) } ?? "" }
 
     /// The source line: Ookla's attribution with the quarter and kind the file name gives.
     static func source(tiles: String) -> String {

@@ -115,20 +115,22 @@ public final class RunStore {
 
     // MARK: Writing
 
-    /// Records the start of a run with status `running` and returns its id.
+    /// Records the start of a run with status `running`, owned by the process `owner` (default: this
+    /// one), and returns its id. The owner goes in with the row, in one statement: a run that another
+    /// process starting in the same store could see without an owner would look interrupted to it.
     @discardableResult
-    public func beginRun(_ start: RunStart) throws -> RunID {
+    public func beginRun(_ start: RunStart, owner: Int32? = ProcessInfo.processInfo.processIdentifier) throws -> RunID {
         let id = start.id ?? RunID.generate(date: start.startedAt)
         try database.run(
             """
             INSERT INTO runs (id, study_name, study_path, started_at, finished_at, status, error,
-                              tool_version, study_text, output_dir)
-            VALUES (?, ?, ?, ?, NULL, 'running', NULL, ?, ?, ?)
+                              tool_version, study_text, output_dir, owner_pid)
+            VALUES (?, ?, ?, ?, NULL, 'running', NULL, ?, ?, ?, ?)
             """,
             [
                 .text(id.rawValue), .text(start.studyName), .text(start.studyPath),
                 .text(Timestamp.string(from: start.startedAt)), .text(start.toolVersion),
-                .text(start.studyText), .text(start.outputDirectory),
+                .text(start.studyText), .text(start.outputDirectory), owner.map { .integer(Int64($0)) } ?? .null,
             ])
         return id
     }

@@ -15,13 +15,10 @@ import Testing
     @Test func orphanedRunsAreThoseWhoseProcessIsGone() throws {
         let dir = try TemporaryDirectory()
         let store = try RunStore(path: dir.file("runs.sqlite"))
-        let live = try store.beginRun(RunStoreTests.sampleStart("20261128T013000Z-00000a"))
-        let dead = try store.beginRun(RunStoreTests.sampleStart("20261128T013000Z-00000b"))
-        let unowned = try store.beginRun(RunStoreTests.sampleStart("20261128T013000Z-00000c"))
-        let finished = try store.beginRun(RunStoreTests.sampleStart("20261128T013000Z-00000d"))
-        try store.claim(live, pid: 100)
-        try store.claim(dead, pid: 200)
-        try store.claim(finished, pid: 200)
+        let live = try store.beginRun(RunStoreTests.sampleStart("20261128T013000Z-00000a"), owner: 100)
+        let dead = try store.beginRun(RunStoreTests.sampleStart("20261128T013000Z-00000b"), owner: 200)
+        let unowned = try store.beginRun(RunStoreTests.sampleStart("20261128T013000Z-00000c"), owner: nil)
+        let finished = try store.beginRun(RunStoreTests.sampleStart("20261128T013000Z-00000d"), owner: 200)
         try store.finishRun(finished, status: .done)
         // Only pid 100 is alive; a running row without a pid (older versions) counts as orphaned.
         let orphans = try store.orphanedRuns(isAlive: { $0 == 100 }).map(\.id)
@@ -32,6 +29,10 @@ import Testing
         #expect(try store.run(finished)?.status == .done)  // markInterrupted never touches a finished run
         try store.markInterrupted(finished)
         #expect(try store.run(finished)?.status == .done)
+        // A run begun by this process is owned from its first row: another process starting a run in
+        // the same store at that moment must not take it for an interrupted one.
+        let mine = try store.beginRun(RunStoreTests.sampleStart("20261128T013000Z-00000e"))
+        #expect(try !store.orphanedRuns().map(\.id).contains(mine))
         // This process is alive, a pid that just exited is not.
         #expect(RunStore.processIsAlive(ProcessInfo.processInfo.processIdentifier))
         let p = Process()

@@ -26,7 +26,6 @@ public enum StudyRunner {
                 id: runID, studyName: study.name, studyPath: study.parameters.sourcePath,
                 startedAt: options.now, toolVersion: LastmileVersion.current,
                 studyText: study.parameters.text, outputDirectory: finalDir))
-        try store.claim(runID)
         do {
             let computed = try compute(study, options: options)
             try FileManager.default.createDirectory(atPath: tempDir, withIntermediateDirectories: true)

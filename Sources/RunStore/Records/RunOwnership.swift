@@ -2,14 +2,9 @@ import Foundation
 import GeoModel
 
 /// Which process is running a run, so that the next start can tell a live run from one whose process
-/// died (killed, power loss): `runs.owner_pid`, added by migration 0003_batch_jobs.
+/// died (killed, power loss): `runs.owner_pid`, added by migration 0003_batch_jobs and written by
+/// `beginRun`.
 extension RunStore {
-    /// Records that the process `pid` (default: this one) is running `run`.
-    public func claim(_ run: RunID, pid: Int32 = ProcessInfo.processInfo.processIdentifier) throws {
-        try database.run("UPDATE runs SET owner_pid = ? WHERE id = ?", [.integer(Int64(pid)), .text(run.rawValue)])
-        guard database.changes == 1 else { throw LastmileError.usage("no run with id \(run) in \(path)") }
-    }
-
     /// Runs still marked `running` whose process is gone (`isAlive` false for its pid, or no pid recorded).
     public func orphanedRuns(isAlive: (Int32) -> Bool = RunStore.processIsAlive) throws -> [StoredRun] {
         let rows = try database.query("SELECT id, owner_pid FROM runs WHERE status = 'running' ORDER BY id") {

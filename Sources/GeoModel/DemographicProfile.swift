@@ -107,6 +107,12 @@ public struct DemographicProfile: Hashable, Sendable, Codable {
         return moe / 1.645 / p
     }
 
+    /// Whether `noInternetShare` is too uncertain to rest a decision on: its coefficient of variation
+    /// is above `Estimate.unreliableCV`.
+    public var noInternetShareIsUnreliable: Bool {
+        (noInternetShareCoefficientOfVariation ?? 0) > Estimate.unreliableCV
+    }
+
     /// Share (0…1) without a computer: `B28003_006E / B28003_001E` (households; its universe equals
     /// `B28002_001E`) when present, else S2802's `C07` (people in households with no computer).
     public var withoutComputerShare: Double? {

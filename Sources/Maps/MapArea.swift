@@ -13,13 +13,20 @@ public struct MapArea: Hashable, Sendable {
     /// A water-only area (TIGER `ALAND` = 0: coastal and lake tracts): drawn as water, not classified
     /// and not counted as "no data".
     public var isWater: Bool
+    /// Drawn with a second, dark hatch over its fill and counted in the map's flag legend row (e.g. an
+    /// estimate too uncertain to rest a decision on); see `ChoroplethMap.flagLabel`.
+    public var isFlagged: Bool
 
-    public init(id: AreaID, geometry: MultiPolygon, value: Double?, label: String? = nil, isWater: Bool = false) {
+    public init(
+        id: AreaID, geometry: MultiPolygon, value: Double?, label: String? = nil, isWater: Bool = false,
+        isFlagged: Bool = false
+    ) {
         self.id = id
         self.geometry = geometry
         self.value = value
         self.label = label
         self.isWater = isWater
+        self.isFlagged = isFlagged
     }
 
     /// The value when it can be classified.

@@ -33,15 +33,18 @@ import Testing
             }
         }
         try bdc.write(toFile: dir.file("bdc.csv"), atomically: true, encoding: .utf8)
-        // ACS by tract: households 1,000 each; no internet 300 / 100 / 100 / 100; no computer 50 / 50 / 300 / 50;
-        // median income 40k / 50k / 30k / 90k.
-        let acs = [(300, 50, 40_000), (100, 50, 50_000), (100, 300, 30_000), (100, 50, 90_000)]
+        // ACS by tract: households 1,000 each (MOE 50); no internet 300 / 100 / 100 / 100 with MOEs 20 / 10 / 10 / 80;
+        // no computer 50 / 50 / 300 / 50; median income 40k / 50k / 30k / 90k.
+        // CV of the share (handbook proportion MOE, divided by 1.645 and by the share):
+        //   tract 1: √(20² − 0.3²·50²)/1000 = .013229 → CV .0268;  tracts 2, 3: √(10² − 0.1²·50²)/1000 = .008660 → .0526;
+        //   tract 4: √(80² − 0.1²·50²)/1000 = .079844 → CV .4854, above 30 %: unreliable.
+        let acs = [(300, 20, 50, 40_000), (100, 10, 50, 50_000), (100, 10, 300, 30_000), (100, 80, 50, 90_000)]
         var table =
-            "GEO_ID,NAME,B01003_001E,B11001_001E,B19013_001E,B28002_001E,B28002_013E,B28003_006E\n"
-            + "Geography,Geographic Area Name,Estimate!!Total,Estimate!!Total:,Estimate!!Median household income,Estimate!!Total:,Estimate!!Total:!!No Internet access,Estimate!!Total:!!No computer\n"
-        for (id, (none, noComputer, income)) in zip(tracts, acs) {
+            "GEO_ID,NAME,B01003_001E,B11001_001E,B19013_001E,B28002_001E,B28002_001M,B28002_013E,B28002_013M,B28003_006E\n"
+            + "Geography,Geographic Area Name,Estimate!!Total,Estimate!!Total:,Estimate!!Median household income,Estimate!!Total:,Margin of Error!!Total:,Estimate!!Total:!!No Internet access,Margin of Error!!Total:!!No Internet access,Estimate!!Total:!!No computer\n"
+        for (id, (none, noneMOE, noComputer, income)) in zip(tracts, acs) {
             table +=
-                "1400000US\(id),\"Census Tract \(id.suffix(4)); Maine\",2500,1000,\(income),1000,\(none),\(noComputer)\n"
+                "1400000US\(id),\"Census Tract \(id.suffix(4)); Maine\",2500,1000,\(income),1000,50,\(none),\(noneMOE),\(noComputer)\n"
         }
         try table.write(toFile: dir.file("acs.csv"), atomically: true, encoding: .utf8)
         // One tile inside tract 2: 40 tests averaging 10/1 Mbps (below 25/3 and 100/20).
@@ -74,6 +77,13 @@ import Testing
         #expect(byArea[Self.tracts[0]]?["adoption_gap_reasons"] == "no internet subscription 30 % ≥ 25 %")
         #expect(byArea[Self.tracts[1]]?["network_gap_reasons"] == "100 % of 40 speed tests below 25/3")
         #expect(byArea[Self.tracts[2]]?["adoption_gap_reasons"] == "no computer 30 % ≥ 25 %")
+        let cv = Self.tracts.map { Double(byArea[$0]?["no_internet_share_cv"] ?? "") ?? -1 }
+        for (got, want) in zip(
+            cv, [0.013229 / 1.645 / 0.3, 0.008660 / 1.645 / 0.1, 0.008660 / 1.645 / 0.1, 0.079844 / 1.645 / 0.1])
+        {
+            #expect(abs(got - want) < 1e-4, "CV \(got) ≠ \(want)")
+        }
+        #expect(Self.tracts.map { byArea[$0]?["no_internet_share_unreliable"] } == ["false", "false", "false", "true"])
 
         // The need score by hand (default weights: unserved 0.30, underserved 0.15, measured shortfall 0.15,
         // no subscription 0.15, covered population 0.15, income 0.10), percentile ranks among the 4 tracts:
@@ -105,5 +115,7 @@ import Testing
         #expect(
             text.contains(
                 "Advertised against measured Of 1 tract with at least 30 speed tests, 1 is at least half served"))
+        // The need-groups map hatches tract 4, whose share without internet is unreliable, and says so in its legend.
+        #expect(text.contains("ACS share without internet unreliable (CV above 30%) 1 tract"))
     }
 }

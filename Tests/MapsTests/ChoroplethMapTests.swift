@@ -188,6 +188,55 @@ struct ChoroplethMapTests {
         #expect(drawing.legend.last?.count == 2)
     }
 
+    @Test func flaggedAreasGetTheDarkBackslashHatchOverTheirClassAndALegendRow() throws {
+        var m = Self.map()
+        m.areas[1].isFlagged = true  // a2, class 0
+        m.areas[4].isFlagged = true  // a5, class 2
+        m.flagLabel = "Estimate unreliable"
+        let drawing = try m.draw(size: size, measurer: measurer)
+        // The classes are the unflagged map's: a flag never changes a class.
+        #expect(drawing.areaClasses == [0, 0, 1, 2, 2, nil])
+        #expect(drawing.legend.suffix(2).map(\.label) == ["No data", "Estimate unreliable"])
+        let flagRow = try #require(drawing.legend.last)
+        #expect(flagRow.isFlag && !flagRow.isNoData && flagRow.count == 2)
+        // One clip to both flagged areas (2 rings), then the #252525 hatch, lines running "\" (x − y
+        // constant along each line: page y, which grows downwards, grows with x), then restore.
+        let commands = drawing.displayList.commands
+        let dark = Color(hex: "#252525")!
+        let hatchIndex = try #require(
+            commands.firstIndex { if case .stroke(_, let st) = $0 { st.color == dark } else { false } })
+        guard case .clip(let clip, .evenOdd) = commands[hatchIndex - 1],
+            case .stroke(let hatch, _) = commands[hatchIndex]
+        else {
+            Issue.record("no clip before the flag hatch")
+            return
+        }
+        #expect(Inspect.rings(clip) == 2)
+        #expect(commands[hatchIndex + 1] == .restore)
+        let points = Inspect.points(hatch)
+        for k in stride(from: 0, to: points.count - 1, by: 2) {
+            let (p, q) = (points[k], points[k + 1])
+            #expect(abs((q.x - p.x) - (q.y - p.y)) < 1e-9, "segment \(k / 2) is not a \\ diagonal")
+        }
+        // No flag, no row and no dark hatch.
+        let plain = try Self.map().draw(size: size, measurer: measurer)
+        #expect(plain.legend.allSatisfy { !$0.isFlag })
+        #expect(
+            !plain.displayList.commands.contains { if case .stroke(_, let st) = $0 { st.color == dark } else { false } }
+        )
+    }
+
+    @Test func backslashHatchIsTheSlashHatchMirrored() {
+        let box = PageRect(x: 10, y: 20, width: 30, height: 12)
+        let slash = Inspect.points(MapSymbols.hatch(in: box, spacing: 4))
+        let back = Inspect.points(MapSymbols.hatch(in: box, spacing: 4, backslash: true))
+        #expect(back.count == slash.count)
+        for (a, b) in zip(slash, back) {
+            #expect(abs(b.x - (box.minX + box.maxX - a.x)) < 1e-9 && abs(b.y - a.y) < 1e-9)
+            #expect(Inspect.contains(box, b, tolerance: 1e-9))
+        }
+    }
+
     @Test func hatchStaysInsideItsBox() {
         let box = PageRect(x: 10, y: 20, width: 30, height: 12)
         let hatch = MapSymbols.hatch(in: box, spacing: 4)

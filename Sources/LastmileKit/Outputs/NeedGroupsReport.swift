@@ -77,13 +77,20 @@ enum NeedGroupsReport {
         return (network, adoption)
     }
 
-    /// The map: each area coloured by its group.
+    /// The map: each area coloured by its group; areas whose ACS share without an internet
+    /// subscription has a coefficient of variation above 30% hatched over their colour: their group
+    /// may rest on a share the survey measured too loosely to decide on.
     static func map(_ c: StudyRunner.Computed, study: Study, measurer: some TextMeasurer) throws -> MapDrawing? {
         guard hasAdoptionEvidence(study) else { return nil }
         let order = Dictionary(uniqueKeysWithValues: NeedGroup.allCases.enumerated().map { ($1, Double($0 + 1)) })
         let value = Dictionary(
             uniqueKeysWithValues: c.join.results.map { ($0.id, $0.gaps.flatMap { order[$0.group] }) })
-        let areas = c.areas.map { MapArea(id: $0.id, geometry: $0.geometry, value: value[$0.id] ?? nil) }
+        let unreliable = Set(
+            c.join.results.filter { $0.demographics?.noInternetShareIsUnreliable ?? false }.map(\.id))
+        let areas = c.areas.map {
+            MapArea(
+                id: $0.id, geometry: $0.geometry, value: value[$0.id] ?? nil, isFlagged: unreliable.contains($0.id))
+        }
         let n = NeedGroup.allCases.count
         var map = ChoroplethMap(
             title: "Where networks and where demand must be built",
@@ -94,6 +101,7 @@ enum NeedGroupsReport {
             source: RunReport.sourceLine(c, study: study)
                 + (c.speedTests == nil ? "" : " Speed tests: " + SpeedTestTiles.attribution + "."))
         map.classLabels = NeedGroup.allCases.map(\.label)
+        map.flagLabel = "ACS share without internet unreliable (CV above \(Int(Estimate.unreliableCV * 100))%)"
         return try map.draw(size: RunReport.mapCanvas, measurer: measurer)
     }
 

@@ -111,8 +111,7 @@ enum RunReport {
                 medianIncome: r.medianHouseholdIncome.map { Int($0.rounded()) })
             if !c.providers.study.isEmpty { row.providersAt100x20 = c.providers.providersServing(r.id) }
             row.needScore = needScores[r.id] ?? nil
-            row.noInternetUnreliable =
-                (r.demographics?.noInternetShareCoefficientOfVariation ?? 0) > Estimate.unreliableCV
+            row.noInternetUnreliable = r.demographics?.noInternetShareIsUnreliable ?? false
             return row
         }
         let day = DateFormatter()

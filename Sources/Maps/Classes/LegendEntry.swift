@@ -14,12 +14,16 @@ public struct LegendEntry: Hashable, Sendable {
 
     /// The "Water" row (water-only areas, plain water fill).
     public let isWater: Bool
+    /// The row of flagged areas (`MapArea.isFlagged`): a white swatch with the flag hatch.
+    public let isFlag: Bool
 
     public init(
-        classIndex: Int?, color: Color, label: String, count: Int, noun: AreaNoun = .areas, isWater: Bool = false
+        classIndex: Int?, color: Color, label: String, count: Int, noun: AreaNoun = .areas, isWater: Bool = false,
+        isFlag: Bool = false
     ) {
         self.classIndex = classIndex
         self.isWater = isWater
+        self.isFlag = isFlag
         self.color = color
         self.label = label
         self.count = count
@@ -27,5 +31,5 @@ public struct LegendEntry: Hashable, Sendable {
     }
 
     /// Whether this is the hatched "No data" row.
-    public var isNoData: Bool { classIndex == nil && !isWater }
+    public var isNoData: Bool { classIndex == nil && !isWater && !isFlag }
 }

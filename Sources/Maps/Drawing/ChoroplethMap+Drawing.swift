@@ -12,7 +12,8 @@ extension ChoroplethMap {
     ///
     /// Fills: one `.fill(path, colour, .evenOdd)` per class that has areas, holding every ring of
     /// every polygon of that class; one hatched grey fill for the areas without data; then all
-    /// boundaries as one thin white stroke. Legend swatches use the non-zero rule, so the even-odd
+    /// boundaries as one thin white stroke. Flagged areas get a dark "\" hatch, clipped to them, over
+    /// their fill. Legend swatches use the non-zero rule, so the even-odd
     /// fills of the list are exactly the map's class and no-data fills.
     ///
     /// - Parameters:
@@ -152,6 +153,7 @@ extension ChoroplethMap {
             var classPaths = [Path](repeating: Path(), count: classification.classCount)
             var noDataPath = Path()
             var waterPath = Path()
+            var flaggedPath = Path()
             var boundaries = SharedBoundaries()
             for (i, area) in areas.enumerated() where !area.geometry.polygons.isEmpty {
                 guard let q = areaProjection(i) else { continue }
@@ -164,6 +166,7 @@ extension ChoroplethMap {
                 } else {
                     noDataPath.append(rings)
                 }
+                if area.isFlagged && !area.isWater { flaggedPath.append(rings) }
                 boundaries.add(area.geometry, projection: q, tolerance: st.vertexTolerance)
             }
             if !waterPath.isEmpty { list.fill(waterPath, st.waterFill, rule: .evenOdd) }
@@ -175,6 +178,7 @@ extension ChoroplethMap {
                     noDataPath, rule: .evenOdd, fill: st.noDataFill, hatch: st.noDataHatch,
                     spacing: st.hatchSpacing, into: &list)
             }
+            if !flaggedPath.isEmpty { MapSymbols.flagHatch(flaggedPath, rule: .evenOdd, style: st, into: &list) }
             if !boundaries.path.isEmpty { list.stroke(boundaries.path, st.boundary) }
             for k in framed {
                 guard let frame = insetFrames[k] else { continue }
@@ -236,7 +240,10 @@ extension ChoroplethMap {
             let swatch = PageRect(
                 x: panelX, y: rowY + (rowH - st.swatchHeight) / 2,
                 width: st.swatchWidth, height: st.swatchHeight)
-            if entry.isWater {
+            if entry.isFlag {
+                list.fill(.rectangle(swatch), entry.color)
+                MapSymbols.flagHatch(.rectangle(swatch), rule: .nonZero, style: st, into: &list)
+            } else if entry.isWater {
                 list.fill(.rectangle(swatch), entry.color)
             } else if entry.isNoData {
                 MapSymbols.hatchedFill(

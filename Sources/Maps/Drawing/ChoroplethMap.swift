@@ -30,6 +30,9 @@ public struct ChoroplethMap: Hashable, Sendable {
     public var classLabels: [String]?
     /// Legend text for areas without a value ("Not built"); "No data" by default.
     public var noDataLabel: String = "No data"
+    /// Legend text for the flagged areas (`MapArea.isFlagged`), drawn over their class colour with a
+    /// dark "\" hatch; the row shows only when an area is flagged.
+    public var flagLabel: String = "Flagged"
 
     public init(
         title: String, subtitle: String = "", areas: [MapArea], scheme: ClassificationScheme = .quantile,
@@ -87,6 +90,12 @@ public struct ChoroplethMap: Hashable, Sendable {
                 LegendEntry(
                     classIndex: nil, color: style.waterFill, label: "Water only", count: water,
                     noun: areaNoun, isWater: true))
+        }
+        let flagged = areas.count { $0.isFlagged && !$0.isWater }
+        if flagged > 0 {
+            entries.append(
+                LegendEntry(
+                    classIndex: nil, color: .white, label: flagLabel, count: flagged, noun: areaNoun, isFlag: true))
         }
         return entries
     }

@@ -39,6 +39,9 @@ public struct MapStyle: Hashable, Sendable {
     /// "no data" never reads as the lightest class, in colour or in greyscale print.
     public var noDataFill = Color(hex: "#d9d9d9")!
     public var noDataHatch = StrokeStyle(color: Color(hex: "#969696")!, width: 0.5)
+    /// Flagged areas (`MapArea.isFlagged`): Greys-9 #252525 "\" diagonals, across the no-data hatch's
+    /// direction, over the class fill, so the class still reads under the flag.
+    public var flagHatch = StrokeStyle(color: Color(hex: "#252525")!, width: 0.6)
     /// Water-only areas: ColorBrewer Blues-9 #deebf7, the palest blue, read as water without competing
     /// with the classes.
     public var waterFill = Color(hex: "#deebf7")!

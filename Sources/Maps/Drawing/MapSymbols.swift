@@ -2,24 +2,36 @@ import Graphics
 
 /// Small cartographic symbols shared by choropleth drawing: hatching and the north arrow.
 enum MapSymbols {
-    /// 45° hatch lines ("/" on the page) covering `rect`, `spacing` points apart along x, each cut to
-    /// the rectangle so that no vertex leaves it. The lines are x + y = c for c stepping from the
-    /// rectangle's top-left corner to its bottom-right corner.
-    static func hatch(in rect: PageRect, spacing: Double) -> Path {
+    /// 45° hatch lines covering `rect`, `spacing` points apart along x, each cut to the rectangle so
+    /// that no vertex leaves it. "/" on the page: the lines x + y = c for c stepping from the
+    /// rectangle's top-left corner to its bottom-right corner; `backslash`: the lines x − y = c, the
+    /// same figure mirrored left to right.
+    static func hatch(in rect: PageRect, spacing: Double, backslash: Bool = false) -> Path {
         var path = Path()
         guard rect.width > 0, rect.height > 0, spacing > 0 else { return path }
+        // Mirror x about the rectangle's centre for "\".
+        func x(_ v: Double) -> Double { backslash ? rect.minX + rect.maxX - v : v }
         var c = rect.minX + rect.minY + spacing / 2
         let cMax = rect.maxX + rect.maxY
         while c < cMax {
             let x0 = max(rect.minX, c - rect.maxY)
             let x1 = min(rect.maxX, c - rect.minY)
             if x1 > x0 {
-                path.move(to: PagePoint(x: x0, y: c - x0))
-                path.line(to: PagePoint(x: x1, y: c - x1))
+                path.move(to: PagePoint(x: x(x0), y: c - x0))
+                path.line(to: PagePoint(x: x(x1), y: c - x1))
             }
             c += spacing
         }
         return path
+    }
+
+    /// Strokes the flag hatch ("\") over `area`, inside a clip to it; the fill under it stays.
+    static func flagHatch(_ area: Path, rule: FillRule, style: MapStyle, into list: inout DisplayList) {
+        guard let box = area.bounds else { return }
+        list.append(.save)
+        list.append(.clip(area, rule))
+        list.stroke(MapSymbols.hatch(in: box, spacing: style.hatchSpacing, backslash: true), style.flagHatch)
+        list.append(.restore)
     }
 
     /// Fills `area` with `fill` and hatches it: fill, then the hatch stroked inside a clip to the area.

@@ -118,4 +118,47 @@ import Testing
         // The need-groups map hatches tract 4, whose share without internet is unreliable, and says so in its legend.
         #expect(text.contains("ACS share without internet unreliable (CV above 30%) 1 tract"))
     }
+
+    /// Microsoft's ZIP-code usage (the real Maine rows) taken to the tracts by a crosswalk in HUD's
+    /// tract-to-ZIP columns (hand-made: the tracts are the test's own).
+    @Test func zipCodeUsageReachesTractsByResidentialAddressShares() throws {
+        let dir = try TemporaryDirectory()
+        try Self.writeStudy(in: dir)
+        try """
+        TRACT,ZIP,USPS_ZIP_PREF_CITY,USPS_ZIP_PREF_STATE,RES_RATIO,BUS_RATIO,OTH_RATIO,TOT_RATIO
+        23001000100,04210,AUBURN,ME,0.6,0.5,0,0.59
+        23001000100,04240,LEWISTON,ME,0.4,0.5,1,0.41
+        23001000200,04236,GREENE,ME,1,1,0,1
+        23001000300,04258,MINOT,ME,0.5,1,0,0.5
+        23001000300,00501,HOLTSVILLE,NY,0.5,0,0,0.5
+
+        """.write(toFile: dir.file("TRACT_ZIP.csv"), atomically: true, encoding: .utf8)
+        let usage = TestPaths.realData("microsoft-broadband-usage/broadband_data_zipcode_maine.csv")
+        let run = try StudyRun(
+            dir.file("study.toml"), in: dir,
+            set: ["risk.draws=100", "inputs.broadband_usage=\"\(usage)\"", "inputs.zip_crosswalk=\"TRACT_ZIP.csv\""])
+        let byArea = Dictionary(uniqueKeysWithValues: run.rows.map { ($0["area"]!, $0) })
+        // Microsoft's Maine ZIP rows: 04210 .756, 04240 .859, 04236 .236, 04258 .170 (00501 is not in them).
+        // Tract 1: .6 · .756 + .4 · .859 = .7972; tract 2: .236; tract 3: .170 alone (half its addresses);
+        // tract 4 is not in the crosswalk: no figure.
+        let expected: [Double?] = [0.7972, 0.236, 0.170, nil]
+        for (id, want) in zip(Self.tracts, expected) {
+            let got = Double(byArea[id]?["microsoft_usage_share"] ?? "")
+            if let want {
+                #expect(got.map { abs($0 - want) < 1e-6 } == true, "\(id): \(String(describing: got)) ≠ \(want)")
+            } else {
+                #expect(byArea[id]?["microsoft_usage_share"] == "", "\(id)")
+            }
+            // The ZIP file has no FCC availability column: no usage gap either.
+            #expect(byArea[id]?["microsoft_availability_share"] == "")
+        }
+        // Tract 2's usage, 23.6 %, is at most 25 %: an adoption gap beside its network gap.
+        #expect(byArea[Self.tracts[1]]?["need_group"] == "network_and_adoption")
+        #expect(byArea[Self.tracts[1]]?["adoption_gap_reasons"] == "Microsoft usage at broadband speed 24 % ≤ 25 %")
+        let text = try CommandLineRun.output("pdftotext", [run.folder + "/report.pdf", "-"])
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(
+            text.contains("each tract takes its ZIP codes' figures weighted by the share of its residential addresses"))
+        #expect(text.contains("1 tract(s) have no ZIP code with a usage figure"))
+    }
 }

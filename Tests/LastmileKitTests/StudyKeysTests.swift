@@ -38,6 +38,7 @@ import Testing
         "inputs.anchor_institutions": .string("anchors.csv"), "inputs.funded_locations": .list([.string("f.csv")]),
         "inputs.speed_tests": .string("tiles.geojson"), "inputs.speed_tests_layer": .string("tiles"),
         "inputs.covered_populations": .string("covered.csv"), "inputs.broadband_usage": .string("usage.csv"),
+        "inputs.zip_crosswalk": .string("TRACT_ZIP_122023.csv"),
         "inputs.study_area": .string("area.geojson"),
         "policy.ulfw_demonstrated": .list([.string("290518")]),
         "report.title": .string("Title"),

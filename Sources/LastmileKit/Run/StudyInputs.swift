@@ -22,6 +22,7 @@ extension StudyRunner {
         if let t = study.speedTestsPath { files.append(("speed_tests", t)) }
         if let c = study.coveredPopulationsPath { files.append(("covered_populations", c)) }
         if let u = study.broadbandUsagePath { files.append(("broadband_usage", u)) }
+        if let z = study.zipCrosswalkPath { files.append(("zip_crosswalk", z)) }
         return files
     }
 
@@ -166,23 +167,84 @@ extension StudyRunner {
         }
         if let path = study.broadbandUsagePath {
             say("reading broadband usage")
+            notes += try joinBroadbandUsage(path, crosswalk: study.zipCrosswalkPath, level: level, into: &results)
+        } else if let crosswalk = study.zipCrosswalkPath {
+            throw LastmileError.badInput(
+                SourceLocation(file: crosswalk),
+                "a ZIP crosswalk (inputs.zip_crosswalk) takes Microsoft's ZIP-code usage to tracts, and the study has no inputs.broadband_usage"
+            )
+        }
+        return notes
+    }
+
+    /// Microsoft's usage at the study's level: the county file's figure for each county (finer areas
+    /// take their county's); or, from the ZIP-code file and HUD's tract-to-ZIP crosswalk, each tract's
+    /// ZIP figures weighted by the share of the tract's residential addresses in each ZIP (block groups
+    /// take their tract's). Returns the diagnostics.
+    static func joinBroadbandUsage(
+        _ path: String, crosswalk: String?, level: AreaLevel, into results: inout [AreaResult]
+    ) throws -> [String] {
+        let table = try BroadbandUsageTable.read(path: path)
+        guard table.isByZIPCode else {
             guard level.geoidLength >= 5 else {
                 throw LastmileError.badInput(
                     SourceLocation(file: path),
                     "Microsoft's usage is by county; the study's areas are \(level.displayName)s (study.area_level = \(level.rawValue))"
                 )
             }
-            let counties = try BroadbandUsageTable.read(path: path).counties
-            for i in results.indices {
-                var usage = counties[AreaID(String(results[i].id.rawValue.prefix(5)))]
-                if level.geoidLength > 5 { usage?.level = "county" }
-                results[i].broadbandUsage = usage
-            }
-            if level.geoidLength > 5 {
-                notes.append(
-                    "broadband usage (inputs.broadband_usage) is by county: each \(level.displayName) takes its county's figure"
+            if let crosswalk {
+                throw LastmileError.badInput(
+                    SourceLocation(file: crosswalk),
+                    "a ZIP crosswalk (inputs.zip_crosswalk) applies to Microsoft's ZIP-code file; inputs.broadband_usage is its county file"
                 )
             }
+            for i in results.indices {
+                results[i].broadbandUsage = table.counties[AreaID(String(results[i].id.rawValue.prefix(5)))]
+            }
+            return level.geoidLength > 5
+                ? [
+                    "broadband usage (inputs.broadband_usage) is by county: each \(level.displayName) takes its county's figure"
+                ]
+                : []
+        }
+        guard level.geoidLength >= 11 else {
+            throw LastmileError.badInput(
+                SourceLocation(file: path),
+                "Microsoft's ZIP-code usage reaches \(level.displayName)s only through tracts; the study's areas are \(level.displayName)s (study.area_level = \(level.rawValue)): give Microsoft's county file"
+            )
+        }
+        guard let crosswalk else {
+            throw LastmileError.badInput(
+                SourceLocation(file: path),
+                "Microsoft's ZIP-code usage needs HUD's tract-to-ZIP crosswalk to reach tracts: set inputs.zip_crosswalk (HUD USPS ZIP code crosswalk, TRACT_ZIP, as CSV)"
+            )
+        }
+        let weights = try ZIPCrosswalk.read(path: crosswalk)
+        var missing = 0
+        var partial = 0
+        for i in results.indices {
+            let tract = AreaID(String(results[i].id.rawValue.prefix(11)))
+            guard let (usage, coverage) = weights.tractValue(tract, from: { table.zipCodes[$0]?.usageShare }) else {
+                results[i].broadbandUsage = nil
+                missing += 1
+                continue
+            }
+            if coverage < 1 - 1e-9 { partial += 1 }
+            results[i].broadbandUsage = BroadbandUsage(
+                availabilityShareFCC: nil, usageShare: usage, level: "ZIP codes by residential address share")
+        }
+        let noun = level.displayName
+        var notes = [
+            "broadband usage (inputs.broadband_usage) is by ZIP code: each tract takes its ZIP codes' figures weighted by the share of its residential addresses in each (HUD crosswalk, inputs.zip_crosswalk)"
+                + (level.geoidLength > 11 ? "; each \(noun) takes its tract's" : "")
+        ]
+        if missing > 0 {
+            notes.append("\(missing) \(noun)(s) have no ZIP code with a usage figure in the crosswalk and usage file")
+        }
+        if partial > 0 {
+            notes.append(
+                "\(partial) \(noun)(s) have residential addresses in ZIP codes without a usage figure: their usage is the mean of the others"
+            )
         }
         return notes
     }

@@ -75,6 +75,8 @@ enum DataVintage {
                 options: .regularExpression)
             return "Microsoft broadband usage"
                 + (month.map { ", " + name[$0].dropFirst(4) + " " + name[$0].prefix(4) } ?? "")
+        case "zip_crosswalk":
+            return "HUD USPS ZIP code crosswalk, tract to ZIP"
         case "speed_tests":
             let what = [SpeedTestTiles.kind(fromName: name), SpeedTestTiles.quarter(fromName: name)].compactMap { $0 }
             return "Ookla speed-test tiles"
@@ -102,6 +104,7 @@ enum DataVintage {
                 "the FCC Fabric is licensed (CostQuest licence): location ids, blocks and coordinates are used; the coordinates go only to the full edition's results.gpkg, never to a public output"
         case "covered_populations": return "U.S. Census Bureau, public domain"
         case "broadband_usage": return "Microsoft, Open Use of Data Agreement v1.0 (keep the agreement with the data)"
+        case "zip_crosswalk": return "HUD, public data (U.S. government work)"
         case "speed_tests": return SpeedTestTiles.attribution + " (attribution, non-commercial use, share-alike)"
         default: return "the planner's own file"
         }

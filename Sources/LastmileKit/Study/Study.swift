@@ -25,6 +25,8 @@ public struct Study: Sendable {
     /// The Census covered-populations table (inputs.covered_populations) and Microsoft's usage (inputs.broadband_usage).
     public var coveredPopulationsPath: String?
     public var broadbandUsagePath: String?
+    /// HUD's tract-to-ZIP crosswalk (inputs.zip_crosswalk), which takes Microsoft's ZIP-code usage to tracts.
+    public var zipCrosswalkPath: String?
     /// Ookla open-data speed-test tiles (inputs.speed_tests) and their layer.
     public var speedTestsPath: String?
     public var speedTestsLayer: String?
@@ -136,6 +138,7 @@ public struct Study: Sendable {
         speedTestsPath = try string("inputs.speed_tests").flatMap { $0.isEmpty ? nil : resolve($0) }
         coveredPopulationsPath = try string("inputs.covered_populations").flatMap { $0.isEmpty ? nil : resolve($0) }
         broadbandUsagePath = try string("inputs.broadband_usage").flatMap { $0.isEmpty ? nil : resolve($0) }
+        zipCrosswalkPath = try string("inputs.zip_crosswalk").flatMap { $0.isEmpty ? nil : resolve($0) }
         speedTestsLayer = try string("inputs.speed_tests_layer").flatMap { $0.isEmpty ? nil : $0 }
         demographicsPath = try string("inputs.demographics").flatMap { $0.isEmpty ? nil : resolve($0) }
 

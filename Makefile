@@ -1,15 +1,24 @@
 # Lastmile: `make demo` and `make test` work on a fresh Debian 12 machine (they install what is missing).
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libgdal-dev gdal-bin libcairo2-dev libpango1.0-dev libsqlite3-dev sqlite3 fonts-dejavu-core poppler-utils libpng-dev
+APT_PACKAGES := libgdal-dev gdal-bin libcairo2-dev libpango1.0-dev libsqlite3-dev sqlite3 fonts-dejavu-core poppler-utils libpng-dev libjs-leaflet
+# What the tests need besides: a real browser for the atlas (headless Chromium).
+TEST_APT_PACKAGES := chromium
 RELEASE_BIN := .build/release/lastmile
 DEBUG_BIN := .build/debug/lastmile
 
-.PHONY: deps build release demo test notebooks demo-data clean fuzz example format
+.PHONY: deps test-deps apt-install build release demo test notebooks demo-data clean fuzz example format
 
 ## deps: install the Debian packages Lastmile needs (as root), or say the exact command.
 deps:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(APT_PACKAGES)"
+
+## test-deps: the packages the tests need besides (headless Chromium for the atlas).
+test-deps:
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_APT_PACKAGES)"
+
+apt-install:
+	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing: $$missing"; \
@@ -30,7 +39,7 @@ demo: release
 	$(RELEASE_BIN) demo
 
 ## test: the walkthroughs in notebooks-md/, then unit and integration tests (Swift Testing).
-test: deps
+test: deps test-deps
 	$(MAKE) --no-print-directory notebooks
 	$(SWIFT) test
 

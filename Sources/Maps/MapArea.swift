@@ -30,7 +30,7 @@ public struct MapArea: Hashable, Sendable {
     }
 
     /// The value when it can be classified.
-    var classifiableValue: Double? {
+    public var classifiableValue: Double? {
         guard !isWater, let value, value.isFinite else { return nil }
         return value
     }

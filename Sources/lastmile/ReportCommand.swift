@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract:
-            "Re-render a stored run's report.pdf, maps/ and charts/ from its report-content.json (nothing is recomputed)."
+            "Re-render a stored run's report.pdf, maps/, charts/ and atlas.html from its report-content.json (nothing is recomputed)."
     )
 
     @Option(name: .customLong("run"), help: "The run: an id, or a unique prefix of one (see lastmile runs list).")
@@ -22,8 +22,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Where to write; default: the run's own folder (only the rendered files are replaced).")
     var out: String?
 
-    @Option(help: "What to render: pdf, png, svg, comma-separated.")
-    var format: String = "pdf,png,svg"
+    @Option(help: "What to render: pdf, png, svg, html (the atlas), comma-separated.")
+    var format: String = "pdf,png,svg,html"
 
     @Option(help: "PNG resolution in dots per inch (default: the run's report.dpi, 150).")
     var dpi: Double?

@@ -14,9 +14,12 @@ import Testing
 
     static let tracts = ["23001000100", "23001000200", "23001000300", "23001000400"]
 
-    static func writeStudy(in dir: TemporaryDirectory) throws {
+    /// Writes the study; `names` replaces the tracts' NAME ("Tract 1" …).
+    static func writeStudy(in dir: TemporaryDirectory, names: [String]? = nil) throws {
         let features = tracts.enumerated().map { i, id in
-            #"{"type":"Feature","properties":{"GEOID":"\#(id)","NAME":"Tract \#(i + 1)"},"geometry":{"type":"Polygon","coordinates":\#(square(i + 1))}}"#
+            let name = (names?[i] ?? "Tract \(i + 1)").replacingOccurrences(of: "\"", with: "\\\"")
+            return
+                #"{"type":"Feature","properties":{"GEOID":"\#(id)","NAME":"\#(name)"},"geometry":{"type":"Polygon","coordinates":\#(square(i + 1))}}"#
         }
         try #"{"type":"FeatureCollection","features":[\#(features.joined(separator: ","))]}"#
             .write(toFile: dir.file("tracts.geojson"), atomically: true, encoding: .utf8)
@@ -160,5 +163,24 @@ import Testing
         #expect(
             text.contains("each tract takes its ZIP codes' figures weighted by the share of its residential addresses"))
         #expect(text.contains("1 tract(s) have no ZIP code with a usage figure"))
+    }
+
+    /// Names are data: an area called `<script>…</script>` shows as that text in the atlas and runs nothing.
+    @Test func atlasKeepsAScriptInANameAsText() throws {
+        let dir = try TemporaryDirectory()
+        let evil =
+            "</script><script>window.__atlasInjected = true</script><img src=x onerror=\"window.__atlasInjected = true\">"
+        try Self.writeStudy(in: dir, names: [evil, "Tract 2", "Tract 3", "Tract 4"])
+        let run = try StudyRun(dir.file("study.toml"), in: dir, set: ["risk.draws=100"])
+        let seen = try AtlasInBrowser.open(
+            run.folder + "/atlas.html", click: Self.tracts[0], search: "script", screenshot: "script-name")
+        #expect(!seen.injected)
+        #expect(seen.requests == [])
+        #expect(seen.errors == [])
+        #expect(seen.areas == 4)
+        #expect(seen.popup?.hasPrefix(evil) == true, "\(seen.popup ?? "no popup")")
+        #expect(seen.search == "\(evil) (\(Self.tracts[0]))")
+        // The study's speed tiles give the atlas its measured-download layer.
+        #expect(seen.layers.contains("Measured download"))
     }
 }

@@ -10,6 +10,11 @@ import Reports
 enum BusinessCaseReport {
     /// Choropleth of build phases: areas coloured by phase 1…n, areas not built hatched.
     static func phasesMap(_ c: StudyRunner.Computed, study: Study, measurer: some TextMeasurer) throws -> MapDrawing {
+        try phasesChoropleth(c, study: study).draw(size: RunReport.mapCanvas, measurer: measurer)
+    }
+
+    /// The phases map's areas, classes and legend (the report's map and the atlas's layer).
+    static func phasesChoropleth(_ c: StudyRunner.Computed, study: Study) -> ChoroplethMap {
         let phases = Dictionary(uniqueKeysWithValues: c.businessCase.areas.map { ($0.id, $0.phase.map(Double.init)) })
         let areas = c.areas.map { MapArea(id: $0.id, geometry: $0.geometry, value: phases[$0.id] ?? nil) }
         let n = max(1, c.businessCase.parameters.plan.phases)
@@ -24,7 +29,7 @@ enum BusinessCaseReport {
         // Phases are categories, not ranges: phase k is built in year k − 1.
         map.classLabels = (1...n).map { "Phase \($0) (year \($0 - 1))" }
         map.noDataLabel = "Not built"
-        return try map.draw(size: RunReport.mapCanvas, measurer: measurer)
+        return map
     }
 
     static func content(_ c: StudyRunner.Computed, study: Study, phasesMap: DisplayList?) -> BusinessCaseContent {

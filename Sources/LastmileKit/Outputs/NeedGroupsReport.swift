@@ -81,6 +81,12 @@ enum NeedGroupsReport {
     /// subscription has a coefficient of variation above 30% hatched over their colour: their group
     /// may rest on a share the survey measured too loosely to decide on.
     static func map(_ c: StudyRunner.Computed, study: Study, measurer: some TextMeasurer) throws -> MapDrawing? {
+        try choropleth(c, study: study)?.draw(size: RunReport.mapCanvas, measurer: measurer)
+    }
+
+    /// The need-groups map's areas, classes and legend (the report's map and the atlas's layer); nil
+    /// without an adoption indicator.
+    static func choropleth(_ c: StudyRunner.Computed, study: Study) -> ChoroplethMap? {
         guard hasAdoptionEvidence(study) else { return nil }
         let order = Dictionary(uniqueKeysWithValues: NeedGroup.allCases.enumerated().map { ($1, Double($0 + 1)) })
         let value = Dictionary(
@@ -102,7 +108,7 @@ enum NeedGroupsReport {
                 + (c.speedTests == nil ? "" : " Speed tests: " + SpeedTestTiles.attribution + "."))
         map.classLabels = NeedGroup.allCases.map(\.label)
         map.flagLabel = "ACS share without internet unreliable (CV above \(Int(Estimate.unreliableCV * 100))%)"
-        return try map.draw(size: RunReport.mapCanvas, measurer: measurer)
+        return map
     }
 
     /// The report's challenge-candidates table and map.
@@ -127,6 +133,13 @@ enum NeedGroupsReport {
     static func challengeMap(
         _ c: StudyRunner.Computed, _ challenge: ChallengeCandidates, study: Study, measurer: some TextMeasurer
     ) throws -> MapDrawing {
+        try challengeChoropleth(c, challenge, study: study).draw(size: RunReport.mapCanvas, measurer: measurer)
+    }
+
+    /// The challenge-candidates map's areas, classes and legend (the report's map and the atlas's layer).
+    static func challengeChoropleth(
+        _ c: StudyRunner.Computed, _ challenge: ChallengeCandidates, study: Study
+    ) -> ChoroplethMap {
         let flagged = Set(challenge.candidates.map(\.id))
         let judged = Set(challenge.judged.map(\.id))
         let areas = c.areas.map { a in
@@ -142,6 +155,6 @@ enum NeedGroupsReport {
             source: RunReport.sourceLine(c, study: study) + " Speed tests: " + SpeedTestTiles.attribution + ".")
         map.classLabels = ["Challenge candidate", "Tests agree with the files"]
         map.noDataLabel = "Fewer than \(study.gapThresholds.minimumTests) tests"
-        return try map.draw(size: RunReport.mapCanvas, measurer: measurer)
+        return map
     }
 }

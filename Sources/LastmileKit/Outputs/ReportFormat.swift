@@ -1,6 +1,7 @@
 import GeoModel
 
-/// A rendered output kind of `lastmile report`: the report PDF, or the maps and charts as PNG or SVG.
+/// A rendered output kind of `lastmile report`: the report PDF, the maps and charts as PNG or SVG, or
+/// the offline atlas.
 public enum ReportFormat: String, Sendable, CaseIterable, Comparable {
     /// report.pdf
     case pdf
@@ -8,6 +9,8 @@ public enum ReportFormat: String, Sendable, CaseIterable, Comparable {
     case png
     /// maps/*.svg and charts/*.svg
     case svg
+    /// atlas.html
+    case html
 
     /// Parses a comma-separated list such as "pdf,png".
     /// - Throws: `LastmileError.usage` naming the unknown format, or for an empty list.
@@ -16,11 +19,11 @@ public enum ReportFormat: String, Sendable, CaseIterable, Comparable {
         for part in list.split(separator: ",") {
             let name = part.trimmingCharacters(in: .whitespaces).lowercased()
             guard let f = ReportFormat(rawValue: name) else {
-                throw .usage("--format expects pdf, png or svg (comma-separated), found '\(name)'")
+                throw .usage("--format expects pdf, png, svg or html (comma-separated), found '\(name)'")
             }
             out.insert(f)
         }
-        guard !out.isEmpty else { throw .usage("--format expects at least one of pdf, png, svg") }
+        guard !out.isEmpty else { throw .usage("--format expects at least one of pdf, png, svg, html") }
         return out
     }
 

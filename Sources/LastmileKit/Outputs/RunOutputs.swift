@@ -59,7 +59,9 @@ enum RunOutputs {
             content.challenges = NeedGroupsReport.challenges(
                 challenge, study: study, source: SpeedTable.source(tiles: tiles.path), map: map.displayList)
         }
-        let stored = StoredReport(paper: RunReport.paper(study.paper), dpi: try RunReport.dpi(study), content: content)
+        let atlas = try AtlasReport.content(shown, study: study, runID: runID, date: reportDate)
+        let stored = StoredReport(
+            paper: RunReport.paper(study.paper), dpi: try RunReport.dpi(study), content: content, atlas: atlas)
         files += try stored.render(into: dir, formats: Set(ReportFormat.allCases))
         // What `lastmile report --run ID` re-renders from.
         try OutputFile.write(try stored.encoded(), to: path(StoredReport.fileName))

@@ -51,8 +51,13 @@ enum RunReport {
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
-    /// The choropleth of the unserved + underserved share per area.
+    /// The choropleth of the unserved + underserved share per area, drawn.
     static func unservedMap(_ c: StudyRunner.Computed, study: Study, measurer: some TextMeasurer) throws -> MapDrawing {
+        try unservedChoropleth(c, study: study).draw(size: mapCanvas, measurer: measurer)
+    }
+
+    /// The choropleth of the unserved + underserved share per area (the report's map and the atlas's layer).
+    static func unservedChoropleth(_ c: StudyRunner.Computed, study: Study) -> ChoroplethMap {
         let shares = Dictionary(
             uniqueKeysWithValues: c.join.results.map { ($0.id, $0.counts.unservedOrUnderservedShare) })
         // The highest-need areas carry their rank in the report's ranked table: a number fits inside
@@ -63,14 +68,13 @@ enum RunReport {
                 id: $0.id, geometry: $0.geometry, value: shares[$0.id] ?? nil,
                 label: ranks[$0.id].flatMap { $0 <= mapLabelCount ? String($0) : nil })
         }
-        let map = ChoroplethMap(
+        return ChoroplethMap(
             title: "Locations unserved or underserved",
             subtitle:
                 "Share of broadband-serviceable locations per \(study.areaLevel.displayName), \(study.profile.name) rule",
             areas: areas, scheme: .quantile, classCount: 5, palette: .ylOrRd, valueFormat: .percent(decimals: 0),
             legendTitle: "Unserved + underserved", areaNoun: noun(study.areaLevel),
             source: sourceLine(c, study: study), labelCount: mapLabelCount)
-        return try map.draw(size: mapCanvas, measurer: measurer)
     }
 
     /// Rank of each area by need, as the report's ranked table orders them: share unserved or

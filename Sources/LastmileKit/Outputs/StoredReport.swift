@@ -1,3 +1,4 @@
+import Atlas
 import Foundation
 import GeoModel
 import Graphics
@@ -11,17 +12,21 @@ public struct StoredReport: Codable, Hashable, Sendable {
     public static let fileName = "report-content.json"
     /// Version of this file's layout; bumped when a field changes meaning or is added. 2: the business
     /// case's capital lines, grant, funding gap, coverage test, exposure and Monte Carlo correlations. 3: a
-    /// scenario's headline figures (capital, NPV, IRR, paybacks, break-even, bond) under `metrics`.
-    public static let currentFormatVersion = 3
+    /// scenario's headline figures (capital, NPV, IRR, paybacks, break-even, bond) under `metrics`. 4: the
+    /// atlas's content (`atlas`).
+    public static let currentFormatVersion = 4
 
     public var formatVersion: Int
     public var paper: Reports.PaperSize
     /// PNG resolution of maps/ and charts/ (`report.dpi`).
     public var dpi: Double
     public var content: ReportContent
+    /// What atlas.html shows (areas simplified for the screen, layers, cards).
+    public var atlas: AtlasContent?
 
-    public init(paper: Reports.PaperSize, dpi: Double, content: ReportContent) {
+    public init(paper: Reports.PaperSize, dpi: Double, content: ReportContent, atlas: AtlasContent? = nil) {
         self.formatVersion = Self.currentFormatVersion; self.paper = paper; self.dpi = dpi; self.content = content
+        self.atlas = atlas
     }
 
     /// The JSON text (sorted keys, so equal content gives equal bytes).
@@ -79,7 +84,8 @@ public struct StoredReport: Codable, Hashable, Sendable {
         return out
     }
 
-    /// Draws the report into `dir`: report.pdf (`.pdf`), maps/NAME and charts/NAME as .png and .svg.
+    /// Draws the report into `dir`: report.pdf (`.pdf`), maps/NAME and charts/NAME as .png and .svg,
+    /// atlas.html (`.html`, when the stored report has an atlas).
     /// Each file is written under a temporary name and renamed, so only the rendered files are
     /// replaced and never left half-written.
     /// - Parameter dpi: PNG resolution; nil uses the stored `dpi`.
@@ -124,6 +130,10 @@ public struct StoredReport: Codable, Hashable, Sendable {
         if formats.contains(.pdf) {
             try ReportWriter.writePDF(content, paper: paper, to: path("report.pdf"))
             files.append("report.pdf")
+        }
+        if formats.contains(.html), let atlas {
+            try OutputFile.write(try AtlasPage.html(atlas), to: path(AtlasReport.fileName))
+            files.append(AtlasReport.fileName)
         }
         return files
     }

@@ -22,7 +22,7 @@ import Testing
         let first = try run(into: a.path)
         let second = try run(into: b.path)
         let rendered = [
-            "report.pdf", "report-content.json", "maps/unserved.png", "maps/phases.svg",
+            "report.pdf", "report-content.json", "atlas.html", "maps/unserved.png", "maps/phases.svg",
             "charts/locations-by-class.png", "charts/monte-carlo.svg",
         ]
         for f in rendered {
@@ -35,7 +35,7 @@ import Testing
         let result = try ReportRerun.render(
             storePath: a.file("runs.sqlite"), id: "20261115", outputDirectory: again.path)
         #expect(result.runID == id.rawValue)
-        #expect(result.files.count == 17)  // 3 maps + 5 charts, each PNG and SVG, and report.pdf
+        #expect(result.files.count == 18)  // 3 maps + 5 charts, each PNG and SVG, report.pdf and atlas.html
         for f in result.files {
             #expect(
                 FileManager.default.contents(atPath: again.path + "/" + f)

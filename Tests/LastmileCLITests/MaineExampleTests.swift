@@ -44,5 +44,18 @@ import Testing
             text.contains(
                 "Network gap and adoption gap (\(both.count) count\(both.count == 1 ? "y" : "ies")): \(both[0])"))
         #expect(FileManager.default.fileExists(atPath: run.folder + "/maps/need-groups.png"))
+
+        // The atlas in a real browser: 16 counties, no request, no error; a click on Piscataquis shows
+        // its unserved count from results.csv.
+        let piscataquis = try #require(rows.first { $0["area"] == "23021" })
+        let seen = try AtlasInBrowser.open(
+            run.folder + "/atlas.html", click: "23021", search: "Pis", screenshot: "maine-2022")
+        #expect(seen.requests == [] && seen.errors == [])
+        #expect(seen.areas == 16)
+        #expect(seen.legend.contains("counties"))
+        let unserved = Int(piscataquis["unserved"]!)!.formatted(
+            .number.grouping(.automatic).locale(Locale(identifier: "en_US")))
+        #expect(seen.popup?.contains("Unserved\t\(unserved)\n") == true, "\(seen.popup ?? "no popup")")
+        #expect(seen.search == "Piscataquis County (23021)")
     }
 }

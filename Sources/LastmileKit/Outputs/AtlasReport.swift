@@ -67,7 +67,8 @@ enum AtlasReport {
         let fields = [
             "Locations", "Unserved", "Underserved", "Served at 100/20", "Unserved or underserved", "Need score",
             "Need group", "Households (ACS)", "Without an internet subscription (ACS)", "Adoption gap",
-            "Measured download", "Speed tests", "Build phase",
+            "Measured download", "Speed tests", "Microsoft usage at broadband speed", "Covered populations (share)",
+            "Build phase",
         ]
         let tolerance = AtlasShape.tolerance(
             for: shown.reduce(BoundingBox.empty) { $0.union($1.geographicGeometry.boundingBox) })
@@ -89,6 +90,8 @@ enum AtlasReport {
             values.append(share(r.adoptionGap))
             values.append(speeds?.meanDownloadMbps.map { NumberFormatting.grouped($0, decimals: 1) + " Mbps" } ?? "")
             values.append(speeds.map { $0.tests > 0 ? count($0.tests) : "" } ?? "")
+            values.append(share(r.broadbandUsage?.usageShare))
+            values.append(share(r.coveredPopulations?.coveredShare))
             values.append(plan?.phase.map { "Phase \($0) (year \($0 - 1))" } ?? "")
             return AtlasArea(
                 id: area.id.rawValue, name: r.name.isEmpty ? area.name : r.name, rank: ranks[area.id],

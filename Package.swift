@@ -44,7 +44,10 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             // The one table of study keys, read at first use (StudyKeysTable).
-            resources: [.embedInCode("Study/Keys/study-keys.tsv"), .embedInCode("Study/Keys/scenario-fields.tsv")]),
+            resources: [
+                .embedInCode("Study/Keys/study-keys.tsv"), .embedInCode("Study/Keys/scenario-fields.tsv"),
+                .embedInCode("Outputs/result-columns.tsv"),
+            ]),
         .executableTarget(
             name: "lastmile",
             dependencies: [
@@ -65,6 +68,6 @@ let package = Package(
         .testTarget(name: "AtlasTests", dependencies: ["Atlas", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LastmileKitTests", dependencies: ["LastmileKit", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "LastmileCLITests", dependencies: ["TestSupport"], exclude: ["Golden", "Browser"]),
+        .testTarget(name: "LastmileCLITests", dependencies: ["TestSupport"], exclude: ["Golden", "Scripts"]),
     ]
 )

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// What headless Chromium saw of an atlas.html: `Tests/LastmileCLITests/Browser/atlas_in_browser.py`
+/// What headless Chromium saw of an atlas.html: `Tests/LastmileCLITests/Scripts/atlas_in_browser.py`
 /// loads it from file:// with the network off, clicks one area with a real mouse event, types a
 /// search, and saves a screenshot.
 public struct AtlasInBrowser: Decodable {
@@ -42,7 +42,7 @@ public struct AtlasInBrowser: Decodable {
         let r = try CommandLineRun.run(
             "python3",
             [
-                TestPaths.repo("Tests/LastmileCLITests/Browser/atlas_in_browser.py"), atlas, click, search,
+                TestPaths.repo("Tests/LastmileCLITests/Scripts/atlas_in_browser.py"), atlas, click, search,
                 shots + "/\(screenshot).png",
             ])
         guard r.status == 0 else { throw BrowserFailure(message: "exit \(r.status): \(r.stderr)\(r.stdout)") }

@@ -230,6 +230,24 @@ public final class GeoPackageWriter {
         }
     }
 
+    /// Runs SQL statements on the open GeoPackage (SQLite's dialect, in the write transaction); a
+    /// statement that returns rows has them discarded.
+    /// - Throws: `.failed` after `close()`; `.io` naming `path` with SQLite's message when one fails.
+    func execute(_ statements: [String]) throws {
+        guard let ds = dataset else { throw LastmileError.failed("GeoPackage \(path): SQL after close") }
+        try GDALRuntime.capturingErrors { log in
+            for sql in statements {
+                let before = log.failureCount
+                // GDALDatasetExecuteSQL returns a result layer to release, NULL for statements without rows.
+                if let result = GDALDatasetExecuteSQL(ds, sql, nil, nil) { GDALDatasetReleaseResultSet(ds, result) }
+                guard log.failureCount == before else {
+                    throw LastmileError.io(
+                        path: path, "cannot write \(sql.prefix(60))…: " + log.message(or: "SQLite gave no reason"))
+                }
+            }
+        }
+    }
+
     /// Removes the temporary GeoPackage and any SQLite side files.
     private static func removeTemporaryFiles(_ temporary: String) {
         for suffix in ["", "-journal", "-wal", "-shm"] {

@@ -42,9 +42,12 @@ enum OutputEdition {
     /// in the full edition, when the locations file gives coordinates, layer `locations`: one point per
     /// location that has them, with locations.csv's columns (the coordinates are the Fabric's, licensed:
     /// the public edition leaves the layer out).
+    /// The areas layer's columns carry their titles and descriptions (`gpkg_data_columns`) and `styles` go
+    /// to `layer_styles`, so that QGIS opens it classed and coloured as the report's maps.
     func writeGeoPackage(
         _ areas: StudyAreas, order results: [AreaResult], metadata: [String: String],
-        locations: (rows: [LocationsCSV.Row], points: [Int64: Point]), to path: String
+        locations: (rows: [LocationsCSV.Row], points: [Int64: Point]), styles: [GeoPackageWriter.LayerStyle] = [],
+        to path: String
     ) throws {
         let fields: [FieldDefinition] = columns.map { c in
             switch c.kind {
@@ -81,6 +84,12 @@ enum OutputEdition {
                 try writer.add(point: point, values: row.fieldValues, layer: 1)
             }
         }
+        try writer.describe(
+            columns.map { c in
+                let d = ResultColumns.dictionary[c.name]
+                return .init(column: c.name, title: d?.title ?? c.name, description: d?.description ?? "")
+            }, layer: "areas")
+        try writer.addStyles(styles)
         try writer.close()
     }
 }

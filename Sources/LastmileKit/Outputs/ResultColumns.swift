@@ -30,6 +30,19 @@ enum ResultColumns {
         }
     }
 
+    /// Each column's title and description (`result-columns.tsv` beside this file, embedded): the
+    /// GeoPackage's field aliases and the column reference.
+    static let dictionary: [String: (title: String, description: String)] = {
+        var out: [String: (title: String, description: String)] = [:]
+        let lines = String(decoding: PackageResources.result_columns_tsv, as: UTF8.self).split(separator: "\n")
+        for (i, line) in lines.dropFirst().enumerated() {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard f.count == 3 else { preconditionFailure("result-columns.tsv, line \(i + 2): expected 3 columns") }
+            out[f[0]] = (f[1], f[2])
+        }
+        return out
+    }()
+
     static let all: [Column] =
         [
             Column(name: "area", kind: .text) { .text($0.id.rawValue) },

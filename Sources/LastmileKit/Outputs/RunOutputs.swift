@@ -3,6 +3,7 @@ import Foundation
 import GeoIO
 import GeoModel
 import Graphics
+import Maps
 import Reports
 
 /// Writes a run's files into its (temporary) folder, in the edition asked for.
@@ -18,10 +19,14 @@ enum RunOutputs {
         try OutputFile.write(edition.resultsCSV(c.byArea, order: c.join.results), to: path("results.csv"))
         files.append("results.csv")
 
+        // The report draws what the edition may show: the public one leaves withheld areas out.
+        let shown = edition.suppression.map { PublicRelease.view(c, study: study, suppression: $0) } ?? c
         let locationRows = c.locationRows
         try edition.writeGeoPackage(
-            c.byArea, order: c.join.results, metadata: geoPackageMetadata(c, study: study),
-            locations: (locationRows ?? [], c.locationPoints), to: path("results.gpkg"))
+            c.byArea, order: c.join.results, metadata: geoPackageMetadata(c, study: study, runID: runID),
+            locations: (locationRows ?? [], c.locationPoints),
+            styles: try geoPackageStyles(shown, study: study, edition: edition),
+            to: path("results.gpkg"))
         files.append("results.gpkg")
 
         try OutputFile.write(
@@ -39,8 +44,6 @@ enum RunOutputs {
             files.append("locations.csv")
         }
 
-        // The report draws what the edition may show: the public one leaves withheld areas out.
-        let shown = edition.suppression.map { PublicRelease.view(c, study: study, suppression: $0) } ?? c
         let measurer = PangoTextMeasurer()
         let reportDate = try RunReport.reportDate(startedAt: startedAt)
         let map = try RunReport.unservedMap(shown, study: study, measurer: measurer)
@@ -141,9 +144,37 @@ enum RunOutputs {
         try OutputFile.write(data + Data("\n".utf8), to: path)
     }
 
-    /// The areas layer's metadata: the rule and whether the location universe is complete.
-    static func geoPackageMetadata(_ c: StudyRunner.Computed, study: Study) -> [String: String] {
+    /// The QGIS styles of the areas layer: the report's maps, the unserved share first (the default).
+    static func geoPackageStyles(
+        _ c: StudyRunner.Computed, study: Study, edition: OutputEdition
+    ) throws -> [GeoPackageWriter.LayerStyle] {
+        var maps: [(ChoroplethMap, QGISStyle.Attribute)] = [
+            (RunReport.unservedChoropleth(c, study: study), .graduated(field: "unserved_or_underserved_share"))
+        ]
+        if let groups = NeedGroupsReport.choropleth(c, study: study) {
+            maps.append((groups, .categorized(field: "need_group", values: NeedGroup.allCases.map(\.rawValue))))
+        }
+        if c.businessCase.areas.contains(where: { $0.phase != nil }) {
+            maps.append((BusinessCaseReport.phasesChoropleth(c, study: study), .graduated(field: "phase")))
+        }
+        let aliases = edition.columns.map { ($0.name, ResultColumns.dictionary[$0.name]?.title ?? $0.name) }
+        return try maps.enumerated().map { k, m in
+            let style = try QGISStyle(map: m.0, layer: "areas", attribute: m.1, aliases: aliases)
+            return GeoPackageWriter.LayerStyle(
+                layer: "areas", name: m.0.title, qml: style.qml, sld: style.sld, isDefault: k == 0,
+                description: "\(m.0.title): the report's map (\(m.0.legendTitle)), same classes and colours")
+        }
+    }
+
+    /// The areas layer's metadata: the run, the tool, the rule, whether the location universe is
+    /// complete, and each input with its SHA-256 and licence.
+    static func geoPackageMetadata(_ c: StudyRunner.Computed, study: Study, runID: String) -> [String: String] {
         var items = [
+            "LASTMILE_RUN_ID": runID,
+            "LASTMILE_VERSION": LastmileVersion.current,
+            "LASTMILE_INPUTS": c.inputs.map {
+                "\($0.role): \(($0.path as NSString).lastPathComponent) (SHA-256 \($0.sha256)); \(DataVintage.licence(role: $0.role, synthetic: study.synthetic))"
+            }.joined(separator: "\n"),
             "LASTMILE_POLICY_PROFILE": study.profile.name,
             "LASTMILE_LOCATION_UNIVERSE": c.universe.isComplete ? "complete" : "incomplete",
             "LASTMILE_TECHNOLOGY_FAMILIES_MISSING": c.universe.familiesMissing.map(\.rawValue).joined(separator: ","),

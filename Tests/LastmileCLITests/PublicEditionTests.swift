@@ -50,13 +50,16 @@ import Testing
         let text = try CommandLineRun.run("pdftotext", ["-layout", dir + "/report.pdf", "-"])
         #expect(text.stdout.contains("Public edition: per-area counts from 1 to 10 locations are suppressed"))
 
-        // The GeoPackage holds one layer, `areas`, with the same NULLs (ogrinfo as independent reader).
+        // The GeoPackage holds one layer of features, `areas`, with the same NULLs (ogrinfo as independent
+        // reader), and QGIS's styles table; no `locations`.
         let info = try CommandLineRun.run(
             "ogrinfo",
             ["-ro", "-q", "-sql", "SELECT count(*) AS n FROM areas WHERE unserved IS NULL", dir + "/results.gpkg"])
         #expect(info.stdout.contains("n (Integer) = \(hiddenPerClass[0])"), "\(info.stdout)")
         let layers = try CommandLineRun.run("ogrinfo", ["-ro", "-q", dir + "/results.gpkg"])
-        #expect(layers.stdout.split(separator: "\n").count == 1 && layers.stdout.contains("areas"), "\(layers.stdout)")
+        #expect(
+            layers.stdout.split(separator: "\n") == ["1: areas (Multi Polygon)", "2: layer_styles (None)"],
+            "\(layers.stdout)")
 
         // locations.csv keeps the public BDC location data (ids, blocks, classes), never a Fabric field.
         let locationsHeader = try String(contentsOfFile: dir + "/locations.csv", encoding: .utf8).prefix { $0 != "\n" }

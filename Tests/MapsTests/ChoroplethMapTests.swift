@@ -226,6 +226,44 @@ struct ChoroplethMapTests {
         )
     }
 
+    @Test func outlineIsTheEdgesNoNeighbourSharesAndRoadsAreClippedToTheAreas() throws {
+        // Two unit squares side by side share one edge: the outline is the other 6 edges.
+        let left = Self.square(0, 0)
+        let right = Self.square(1000, 0)
+        var m = ChoroplethMap(
+            title: "",
+            areas: [
+                MapArea(id: AreaID("l"), geometry: MultiPolygon(polygons: [left]), value: 1),
+                MapArea(id: AreaID("r"), geometry: MultiPolygon(polygons: [right]), value: 2),
+            ], scheme: .manual([1, 2]), classCount: 2, legendTitle: "", source: "")
+        m.drawsOutline = true
+        m.roads = [
+            MapRoad(isMajor: true, parts: [[Point(x: -500, y: 500), Point(x: 2500, y: 500)]]),
+            MapRoad(isMajor: false, parts: [[Point(x: 500, y: -500), Point(x: 500, y: 1500)]]),
+        ]
+        let commands = try m.draw(size: size, measurer: measurer).displayList.commands
+        let outline = try #require(
+            commands.compactMap { c -> Path? in
+                if case .stroke(let p, let st) = c, st == MapStyle.outline { p } else { nil }
+            }.first)
+        #expect(Inspect.rings(outline) == 6)
+        // Each road style once, between a clip to both squares (2 rings) and a restore.
+        let major = try #require(
+            commands.firstIndex { if case .stroke(_, MapStyle.majorRoad) = $0 { true } else { false } })
+        let local = try #require(
+            commands.firstIndex { if case .stroke(_, MapStyle.localRoad) = $0 { true } else { false } })
+        #expect(local + 1 == major)
+        guard case .clip(let clip, .evenOdd) = commands[local - 1] else {
+            Issue.record("no clip before the roads")
+            return
+        }
+        #expect(Inspect.rings(clip) == 2)
+        #expect(commands[major + 1] == .restore)
+        // No roads and no outline unless asked.
+        let plain = try Self.map().draw(size: size, measurer: measurer).displayList.commands
+        #expect(!plain.contains { if case .stroke(_, MapStyle.outline) = $0 { true } else { false } })
+    }
+
     @Test func backslashHatchIsTheSlashHatchMirrored() {
         let box = PageRect(x: 10, y: 20, width: 30, height: 12)
         let slash = Inspect.points(MapSymbols.hatch(in: box, spacing: 4))

@@ -46,6 +46,16 @@ public enum RoadNetwork {
     /// Metres per international mile.
     public static let metresPerMile = 1_609.344
 
+    /// One road centreline for a map: its class (MTFCC when the layer has it) and its parts, in the
+    /// study's equal-area CRS (metres).
+    public struct RoadLine: Hashable, Sendable {
+        public var roadClass: String?
+        public var parts: [[Point]]
+        public init(roadClass: String?, parts: [[Point]]) { self.roadClass = roadClass; self.parts = parts }
+        /// TIGER's primary and secondary roads (S1100, S1200): drawn heavier.
+        public var isMajor: Bool { roadClass == "S1100" || roadClass == "S1200" }
+    }
+
     /// Road length per area and what was read.
     public struct Lengths: Hashable, Sendable {
         /// Metres of road inside each area (areas without road are present with 0).
@@ -58,13 +68,15 @@ public enum RoadNetwork {
         public var classField: String?
         /// The classes kept (sorted), empty when every line counts.
         public var classes: [String]
+        /// Every line read (all classes), in the equal-area CRS, for drawing the roads on maps.
+        public var lines: [RoadLine] = []
 
         public init(
             metresByArea: [AreaID: Double], featuresRead: Int, featuresUsed: Int, classField: String?,
-            classes: [String]
+            classes: [String], lines: [RoadLine] = []
         ) {
             self.metresByArea = metresByArea; self.featuresRead = featuresRead; self.featuresUsed = featuresUsed
-            self.classField = classField; self.classes = classes
+            self.classField = classField; self.classes = classes; self.lines = lines
         }
 
         /// Miles per area (metres ÷ 1,609.344).
@@ -135,20 +147,35 @@ public enum RoadNetwork {
         var metres = Dictionary(uniqueKeysWithValues: areas.map { ($0.id, 0.0) })
         var read = 0
         var used = 0
+        var lines: [RoadLine] = []
+        let anyClassIndex =
+            classIndex ?? fields.firstIndex(where: { $0.name.lowercased() == classField.lowercased() }).map(Int32.init)
         if let extent = index.extent {
             try setSpatialFilter(ogrLayer, studyExtent: extent, equalArea: equalArea, layerCRS: sourceCRS)
         }
         try GDALRuntime.forEachFeature(of: ogrLayer, file: path) { feature, ordinal, log in
             read += 1
-            if let classIndex, let kept {
-                // OGR_F_IsFieldSetAndNotNull returns TRUE when set; OGR_F_GetFieldAsString borrows the text.
-                guard OGR_F_IsFieldSetAndNotNull(feature, classIndex) != 0,
-                    let raw = OGR_F_GetFieldAsString(feature, classIndex),
-                    kept.contains(String(cString: raw).trimmingCharacters(in: .whitespaces))
-                else { return }
+            // OGR_F_IsFieldSetAndNotNull returns TRUE when set; OGR_F_GetFieldAsString borrows the text.
+            let roadClass = anyClassIndex.flatMap { i -> String? in
+                guard OGR_F_IsFieldSetAndNotNull(feature, i) != 0, let raw = OGR_F_GetFieldAsString(feature, i) else {
+                    return nil
+                }
+                return String(cString: raw).trimmingCharacters(in: .whitespaces)
             }
             // OGR_F_GetGeometryRef borrows the feature's geometry (NULL when it has none).
             guard let geometry = OGR_F_GetGeometryRef(feature), OGR_G_IsEmpty(geometry) == 0 else { return }
+            if isLinear(OGR_GT_Flatten(OGR_G_GetGeometryType(geometry))),
+                let copy = OGR_G_Clone(geometry)
+            {
+                // OGR_G_Clone returns an owned copy, transformed here and freed after its points are read.
+                defer { OGR_G_DestroyGeometry(copy) }
+                if OGR_G_Transform(copy, toEqualArea.handle) == OGRERR_NONE {
+                    lines.append(RoadLine(roadClass: roadClass, parts: linePoints(copy)))
+                }
+            }
+            if classIndex != nil, let kept {
+                guard let roadClass, kept.contains(roadClass) else { return }
+            }
             let type = OGR_GT_Flatten(OGR_G_GetGeometryType(geometry))
             guard isLinear(type) else {
                 throw LastmileError.badInput(
@@ -183,7 +210,19 @@ public enum RoadNetwork {
         }
         return Lengths(
             metresByArea: metres, featuresRead: read, featuresUsed: used,
-            classField: kept == nil ? nil : fields[Int(classIndex!)].name, classes: kept?.sorted() ?? [])
+            classField: kept == nil ? nil : fields[Int(classIndex!)].name, classes: kept?.sorted() ?? [], lines: lines)
+    }
+
+    /// The parts of a LineString or MultiLineString as point lists.
+    static func linePoints(_ g: OGRGeometryH) -> [[Point]] {
+        // OGR_G_GetGeometryCount is 0 for a LineString, the part count for a MultiLineString;
+        // OGR_G_GetGeometryRef borrows a part; OGR_G_GetPointCount/GetX/GetY read vertices.
+        func points(_ line: OGRGeometryH) -> [Point] {
+            (0..<OGR_G_GetPointCount(line)).map { Point(x: OGR_G_GetX(line, $0), y: OGR_G_GetY(line, $0)) }
+        }
+        let n = OGR_G_GetGeometryCount(g)
+        guard n > 0 else { return [points(g)] }
+        return (0..<n).compactMap { OGR_G_GetGeometryRef(g, $0) }.map(points)
     }
 
     static func isLinear(_ type: OGRwkbGeometryType) -> Bool {

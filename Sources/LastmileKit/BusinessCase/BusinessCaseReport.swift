@@ -29,6 +29,7 @@ enum BusinessCaseReport {
         // Phases are categories, not ranges: phase k is built in year k − 1.
         map.classLabels = (1...n).map { "Phase \($0) (year \($0 - 1))" }
         map.noDataLabel = "Not built"
+        RunReport.withContext(&map, c)
         return map
     }
 

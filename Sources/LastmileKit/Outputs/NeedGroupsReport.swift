@@ -108,6 +108,7 @@ enum NeedGroupsReport {
                 + (c.speedTests == nil ? "" : " Speed tests: " + SpeedTestTiles.attribution + "."))
         map.classLabels = NeedGroup.allCases.map(\.label)
         map.flagLabel = "ACS share without internet unreliable (CV above \(Int(Estimate.unreliableCV * 100))%)"
+        RunReport.withContext(&map, c)
         return map
     }
 
@@ -155,6 +156,7 @@ enum NeedGroupsReport {
             source: RunReport.sourceLine(c, study: study) + " Speed tests: " + SpeedTestTiles.attribution + ".")
         map.classLabels = ["Challenge candidate", "Tests agree with the files"]
         map.noDataLabel = "Fewer than \(study.gapThresholds.minimumTests) tests"
+        RunReport.withContext(&map, c)
         return map
     }
 }

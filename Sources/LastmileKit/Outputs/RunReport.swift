@@ -68,13 +68,21 @@ enum RunReport {
                 id: $0.id, geometry: $0.geometry, value: shares[$0.id] ?? nil,
                 label: ranks[$0.id].flatMap { $0 <= mapLabelCount ? String($0) : nil })
         }
-        return ChoroplethMap(
+        var map = ChoroplethMap(
             title: "Locations unserved or underserved",
             subtitle:
                 "Share of broadband-serviceable locations per \(study.areaLevel.displayName), \(study.profile.name) rule",
             areas: areas, scheme: .quantile, classCount: 5, palette: .ylOrRd, valueFormat: .percent(decimals: 0),
             legendTitle: "Unserved + underserved", areaNoun: noun(study.areaLevel),
             source: sourceLine(c, study: study), labelCount: mapLabelCount)
+        withContext(&map, c)
+        return map
+    }
+
+    /// Context every report map carries: the study's roads (inputs.roads) over the fills, and its outline.
+    static func withContext(_ map: inout ChoroplethMap, _ c: StudyRunner.Computed) {
+        map.roads = c.roads.map { MapRoad(isMajor: $0.isMajor, parts: $0.parts) }
+        map.drawsOutline = true
     }
 
     /// Rank of each area by need, as the report's ranked table orders them: share unserved or

@@ -111,12 +111,13 @@ extension StudyRunner {
             locationsInFile: file.blocks.count, availabilityLocationsNotInFile: notListed)
     }
 
-    /// Route miles per area from the study's road layer (inputs.roads). An area with passings but no road
-    /// in the layer keeps the estimate (cost.route_factor), with a diagnostic naming how many.
+    /// Route miles per area from the study's road layer (inputs.roads), and its lines for the maps. An
+    /// area with passings but no road in the layer keeps the estimate (cost.route_factor), with a
+    /// diagnostic naming how many.
     static func measuredRouteMiles(
         study: Study, roadsPath: String, areas: [Area], passings: [AreaID: Int],
         diagnostics: inout [String]
-    ) throws -> [AreaID: Double] {
+    ) throws -> (miles: [AreaID: Double], lines: [RoadNetwork.RoadLine]) {
         let lengths = try RoadNetwork.lengths(
             path: roadsPath, layer: study.businessCase.roadsLayer, areas: areas,
             classes: study.businessCase.roadClasses, equalAreaCRS: study.equalAreaCRS,
@@ -130,7 +131,7 @@ extension StudyRunner {
                     + (lengths.classField.map { " (\($0) in \(lengths.classes.joined(separator: ", ")))" } ?? "")
                     + "; their route miles are estimated from area and passings")
         }
-        return miles
+        return (miles, lengths.lines)
     }
 
     /// Ookla's tiles summed per area (centroid in the area), with the note the run reports.

@@ -115,6 +115,8 @@ public enum StudyRunner {
         var byArea = StudyAreas()
         /// The speed-test tiles read (inputs.speed_tests), for run.json and the report.
         var speedTests: SpeedTestsRead? = nil
+        /// The study's road centrelines (inputs.roads), every class, for the maps' context.
+        var roads: [RoadNetwork.RoadLine] = []
     }
 
     static func compute(_ study: Study, options: RunOptions) throws -> Computed {
@@ -242,9 +244,10 @@ public enum StudyRunner {
         say("evaluating the business case (\(study.businessCase.parameters.risk.draws) Monte Carlo draws per scenario)")
         let passings = classified.passings?.counts(by: study.areaLevel).mapValues(\.locations) ?? [:]
         var routeMiles: [AreaID: Double] = [:]
+        var roads: [RoadNetwork.RoadLine] = []
         if let roadsPath = study.businessCase.roadsPath {
             say("measuring road centrelines per area")
-            routeMiles = try measuredRouteMiles(
+            (routeMiles, roads) = try measuredRouteMiles(
                 study: study, roadsPath: roadsPath, areas: areas, passings: passings,
                 diagnostics: &diagnostics)
         }
@@ -281,7 +284,7 @@ public enum StudyRunner {
             locationPoints: locationsFile?.points ?? [:],
             universe: universe, providers: providers, details: details, fundedPrograms: funding.programs,
             anchors: anchors,
-            byArea: StudyAreas(plans: businessCase.areas, areas: areas), speedTests: speedTests)
+            byArea: StudyAreas(plans: businessCase.areas, areas: areas), speedTests: speedTests, roads: roads)
     }
 
     /// A folder name for a study: lower-case letters, digits and dashes.

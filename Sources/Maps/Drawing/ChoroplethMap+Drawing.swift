@@ -179,7 +179,30 @@ extension ChoroplethMap {
                     spacing: st.hatchSpacing, into: &list)
             }
             if !flaggedPath.isEmpty { MapSymbols.flagHatch(flaggedPath, rule: .evenOdd, style: st, into: &list) }
+            if let p = projection, framed.isEmpty, !roads.isEmpty {
+                // Roads inside the areas only: the clip is every ring of every area (they do not overlap).
+                var clip = Path()
+                for area in areas { p.appendRings(of: area.geometry, to: &clip, tolerance: st.vertexTolerance) }
+                var local = Path()
+                var major = Path()
+                for road in roads {
+                    for part in road.parts where part.count >= 2 {
+                        let pts = part.map(p.project)
+                        road.isMajor ? major.move(to: pts[0]) : local.move(to: pts[0])
+                        for q in pts.dropFirst() { road.isMajor ? major.line(to: q) : local.line(to: q) }
+                    }
+                }
+                list.append(.save)
+                list.append(.clip(clip, .evenOdd))
+                if !local.isEmpty { list.stroke(local, MapStyle.localRoad) }
+                if !major.isEmpty { list.stroke(major, MapStyle.majorRoad) }
+                list.append(.restore)
+            }
             if !boundaries.path.isEmpty { list.stroke(boundaries.path, st.boundary) }
+            if drawsOutline, let p = projection, framed.isEmpty {
+                let outline = StudyOutline.path(of: areas.map(\.geometry), projection: p)
+                if !outline.isEmpty { list.stroke(outline, MapStyle.outline) }
+            }
             for k in framed {
                 guard let frame = insetFrames[k] else { continue }
                 list.stroke(.rectangle(frame), st.insetFrame)

@@ -33,6 +33,10 @@ public struct ChoroplethMap: Hashable, Sendable {
     /// Legend text for the flagged areas (`MapArea.isFlagged`), drawn over their class colour with a
     /// dark "\" hatch; the row shows only when an area is flagged.
     public var flagLabel: String = "Flagged"
+    /// Roads drawn over the fills for orientation (clipped to the areas; not on maps with insets).
+    public var roads: [MapRoad] = []
+    /// Whether the study's outer edge is drawn as a dark line over the white area boundaries.
+    public var drawsOutline = false
 
     public init(
         title: String, subtitle: String = "", areas: [MapArea], scheme: ClassificationScheme = .quantile,

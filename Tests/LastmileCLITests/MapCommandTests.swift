@@ -48,7 +48,7 @@ import Testing
         //   END{for(i=1001;i<=1009;i+=2){k=sprintf("%05d",i); if(!(k in v)||v[k]=="-") n++}; print n}'
         // → 2 (01003 has " -   ", 01009 has no row); rows 5, matched 4 (01001–01007), 99999 matches nothing.
         #expect(r.stdout.contains("areas: 5, with data: 3, no data: 2"), "\(r.stdout)")
-        #expect(r.stdout.contains("join: 5 rows, 4 areas matched, 1 rows matched no area"), "\(r.stdout)")
+        #expect(r.stdout.contains("join: 5 rows, 4 areas matched, 1 row matched no area"), "\(r.stdout)")
         // PNG: the signature, and IHDR's width (bytes 16–19, big-endian) = --width-px.
         let pngData = try Data(contentsOf: URL(fileURLWithPath: png))
         #expect(Array(pngData.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
@@ -158,7 +158,7 @@ import Testing
         // match 3,141 features (02158, Kusilvak, is 02270 in the shapes); 91 features have no number:
         // 78 Puerto Rico municipios (not in Microsoft's file) and 13 others (renamed counties or " -   ").
         #expect(r.stdout.contains("areas: 3221, with data: 3130, no data: 91"), "\(r.stdout)")
-        #expect(r.stdout.contains("join: 3142 rows, 3141 areas matched, 1 rows matched no area"), "\(r.stdout)")
+        #expect(r.stdout.contains("join: 3142 rows, 3141 areas matched, 1 row matched no area"), "\(r.stdout)")
         #expect(r.stdout.contains("insets: Alaska, Hawaii, Puerto Rico"))
     }
 

@@ -70,7 +70,7 @@ import Testing
 
         // An abbreviated id, as `lastmile runs show` takes.
         let again = try CommandLineRun.lastmile(["report", "--run", String(run.id.prefix(12)), "--root", out.path])
-        #expect(again.stdout.contains("run \(run.id): 17 file(s) in \(run.folder)"))
+        #expect(again.stdout.contains("run \(run.id): 17 files in \(run.folder)"))
         #expect(try Self.pdfText(run.folder + "/report.pdf") == originalText)
         // More than the text: the same bytes (same content, same pinned metadata dates).
         #expect(FileManager.default.contents(atPath: run.folder + "/report.pdf") == originalPDF)

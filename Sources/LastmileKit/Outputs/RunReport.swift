@@ -81,15 +81,7 @@ enum RunReport {
         return Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0 + 1) })
     }
 
-    static func noun(_ level: AreaLevel) -> AreaNoun {
-        switch level {
-        case .county: .counties
-        case .tract: .tracts
-        case .blockgroup: .blockGroups
-        case .block: AreaNoun(singular: "block", plural: "blocks")
-        case .state: AreaNoun(singular: "state", plural: "states")
-        }
-    }
+    static func noun(_ level: AreaLevel) -> AreaNoun { AreaNoun(level) }
 
     static func sourceLine(_ c: StudyRunner.Computed, study: Study) -> String {
         if study.synthetic { return "Source: SYNTHETIC demonstration data (datasets/demo). Not a real place." }

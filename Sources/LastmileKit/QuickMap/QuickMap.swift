@@ -141,7 +141,9 @@ public enum QuickMap {
         let withData = mapAreas.filter { !$0.isWater }.compactMap(\.value).filter(\.isFinite)
         let draft = ChoroplethMap(
             title: request.title ?? "\(request.field) by area",
-            subtitle: "\(mapAreas.count) areas of \(layerName); \(request.scheme), \(request.classCount) classes",
+            subtitle:
+                "\(English.counted(mapAreas.count, "area")) of \(layerName); \(request.scheme), "
+                + English.counted(request.classCount, "class"),
             areas: mapAreas, scheme: request.scheme, classCount: request.classCount, palette: request.palette,
             valueFormat: .default,
             legendTitle: request.legendTitle ?? request.field, areaNoun: .areas, source: source,
@@ -153,8 +155,8 @@ public enum QuickMap {
         let classes = classification.classCount
         // Quantiles of tied values (many zeros) merge; the subtitle says how many classes there are.
         map.subtitle =
-            "\(mapAreas.count) areas of \(layerName); \(request.scheme), \(classes) "
-            + (classes == 1 ? "class" : "classes")
+            "\(English.counted(mapAreas.count, "area")) of \(layerName); \(request.scheme), "
+            + English.counted(classes, "class")
             + (classes < request.classCount && request.scheme == .quantile
                 ? " (\(request.classCount) asked; tied values merged)" : "")
         let measurer = PangoTextMeasurer()

@@ -117,6 +117,27 @@ import Testing
         }
     }
 
+    /// `--palette=-YlOrRd` and `--reverse-palette` draw the same map, with the colours the other way
+    /// round from the plain palette's (SVG fills as cairo writes them, rgb percentages).
+    @Test func aPaletteIsReversedByALeadingMinusOrAFlag() throws {
+        let (geo, csv, dir) = try Self.fixtures()
+        func fills(_ extra: [String], _ name: String) throws -> [String] {
+            try CommandLineRun.lastmile(Self.joinArgs(geo, csv) + extra + ["--out", dir.file(name)])
+            let svg = try String(contentsOfFile: dir.file(name), encoding: .utf8)
+            let regex = try NSRegularExpression(pattern: #"fill:(rgb\([^)]*\))"#)
+            return regex.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).map {
+                (svg as NSString).substring(with: $0.range(at: 1))
+            }
+        }
+        let plain = try fills([], "plain.svg")
+        let minus = try fills(["--palette=-YlOrRd"], "minus.svg")
+        let flag = try fills(["--palette", "YlOrRd", "--reverse-palette"], "flag.svg")
+        #expect(minus == flag)
+        #expect(minus != plain)
+        // The same colours, given to the classes the other way round.
+        #expect(Set(minus) == Set(plain))
+    }
+
     @Test func badOptionsAreExit64() throws {
         let (geo, csv, dir) = try Self.fixtures()
         let base = Self.joinArgs(geo, csv)
@@ -126,6 +147,7 @@ import Testing
             (["--scheme", "manual", "--out", dir.file("m.png")], "--breaks"),
             (["--scheme", "manual", "--breaks", "0.5,0.2", "--out", dir.file("m.png")], "ascending"),
             (["--palette", "rainbow", "--out", dir.file("m.png")], "--palette"),
+            (["--palette=--YlOrRd", "--out", dir.file("m.png")], "--palette"),
             (["--classes", "12", "--out", dir.file("m.png")], "--classes"),
             (["--crs", "EPSG:999999", "--out", dir.file("m.png")], "EPSG:999999"),
             (["--crs", "EPSG:4326", "--out", dir.file("m.png")], "projected CRS in metres"),

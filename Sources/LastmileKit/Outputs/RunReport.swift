@@ -67,7 +67,8 @@ enum RunReport {
             title: "Locations unserved or underserved",
             subtitle:
                 "Share of broadband-serviceable locations per \(study.areaLevel.displayName), \(study.profile.name) rule",
-            areas: areas, scheme: .quantile, classCount: 5, palette: .ylOrRd, valueFormat: .percent(decimals: 0),
+            areas: areas, scheme: .quantile, classCount: 5, palette: study.mapPalette,
+            valueFormat: .percent(decimals: 0),
             legendTitle: "Unserved + underserved", areaNoun: noun(study.areaLevel),
             source: sourceLine(c, study: study), labelCount: mapLabelCount)
         return try map.draw(size: mapCanvas, measurer: measurer)

@@ -29,13 +29,14 @@ public enum QuickMap {
     /// The palette names `--palette` accepts.
     public static var paletteNames: [String] { Palette.all.map(\.name) }
 
-    /// The palette called `name` (case-insensitive).
+    /// The palette called `name` (case-insensitive; a leading "-" reverses it), reversed when `reverse`
+    /// (once: "-YlOrRd" with `reverse` is still reversed).
     /// - Throws: `LastmileError.usage` listing the names.
-    public static func palette(named name: String) throws -> Palette {
+    public static func palette(named name: String, reverse: Bool = false) throws -> Palette {
         guard let p = Palette.named(name) else {
-            throw LastmileError.usage("--palette expects one of \(paletteNames.joined(separator: ", ")), got '\(name)'")
+            throw LastmileError.usage("--palette expects \(Palette.namesInWords), got '\(name)'")
         }
-        return p
+        return reverse && !p.isReversed ? p.reversed : p
     }
 
     /// The scheme for `--scheme` (quantile, equal, jenks, manual) with `--breaks` for manual.

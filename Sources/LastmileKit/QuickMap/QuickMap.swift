@@ -235,8 +235,8 @@ public enum QuickMap {
     }
 
     /// Legend numbers: the fewest decimals (at least enough for 2 significant digits of the values'
-    /// spread, one for percentages, at most 6) with which the minimum and every class bound print differently, so that no
-    /// two legend rows read the same ("0.0 – 0.0").
+    /// spread, one for percentages, at most 6) with which the minimum and every class bound print
+    /// differently (`ValueFormat.distinguishing`), so that no two legend rows read the same ("0.0 – 0.0").
     static func legendFormat(for classification: Classification, values: [Double], percent: Bool) -> ValueFormat {
         let bounds = [classification.minimum].compactMap { $0 } + classification.breaks
         var least = 0
@@ -247,12 +247,8 @@ public enum QuickMap {
         }
         // Shares print with at least one decimal ("16.5%"), as the report's maps do.
         if percent { least = max(least, 1) }
-        func format(_ d: Int) -> ValueFormat { percent ? .percent(decimals: d) : .number(decimals: d, unit: nil) }
-        for d in least...max(least, 6) {
-            let printed = bounds.map(format(d).string)
-            if Set(printed).count == Set(bounds).count { return format(d) }
-        }
-        return format(max(least, 6))
+        let format: ValueFormat = percent ? .percent(decimals: least) : .number(decimals: least, unit: nil)
+        return format.distinguishing(bounds)
     }
 
     /// The field's values from the layer's attributes; placeholders (`JoinTable.noDataMarkers`) are no data.

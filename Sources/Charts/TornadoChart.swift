@@ -69,15 +69,41 @@ public struct TornadoChart: Hashable, Sendable, HeadedChart {
             size.width * 0.35,
             (rows.map { measurer.measure($0.label, style: labelStyle, width: nil).width }.max() ?? 0) + 2)
         let lineHeight = measurer.measure("0", style: labelStyle, width: nil).height
-        let bottom = lineHeight + gap + 3 + (axisTitle != nil ? lineHeight + gap : 0) + pad
-        let plot = PageRect(
-            x: pad + labelWidth + gap, y: top, width: max(10, size.width - pad * 2 - labelWidth - gap - 8),
-            height: max(10, size.height - top - bottom))
         let values = rows.flatMap { [$0.valueAtLow, $0.valueAtHigh] } + [base]
-        let raw = LinearScale(domain: (values.min() ?? 0, values.max() ?? 1), range: (plot.minX, plot.maxX))
-        let target = max(2, Int(plot.width / 70))
-        let scale = raw.niced(targetCount: target)
-        let step = scale.tickStep(targetCount: target)
+        // The niced scale puts a tick at each end of the plot, and each tick label is centred on its
+        // tick: the plot is narrowed until the outermost labels, and the axis title under it, fit
+        // inside the chart's pad (a label half outside the chart is cut off where it is placed).
+        var (leftInset, rightInset) = (0.0, 8.0)
+        var plot = PageRect(x: 0, y: 0, width: 0, height: 0)
+        var scale = LinearScale(domain: (0, 1), range: (0, 1))
+        var (target, step) = (2, 1.0)
+        for _ in 0..<4 {
+            let titleHeight = axisTitle.map { title in
+                var bold = labelStyle
+                bold.weight = .bold
+                let width = max(10, size.width - pad * 2 - labelWidth - gap - leftInset - rightInset)
+                return measurer.measure(title, style: bold, width: width).height + gap
+            }
+            let bottom = lineHeight + gap + 3 + (titleHeight ?? 0) + pad
+            plot = PageRect(
+                x: pad + labelWidth + gap + leftInset, y: top,
+                width: max(10, size.width - pad * 2 - labelWidth - gap - leftInset - rightInset),
+                height: max(10, size.height - top - bottom))
+            let raw = LinearScale(domain: (values.min() ?? 0, values.max() ?? 1), range: (plot.minX, plot.maxX))
+            target = max(2, Int(plot.width / 70))
+            scale = raw.niced(targetCount: target)
+            step = scale.tickStep(targetCount: target)
+            let extents = scale.ticks(targetCount: target).map { t -> (Double, Double) in
+                let half =
+                    (measurer.measure(MoneyFormatting.tick(t, step: step), style: labelStyle, width: nil).width + 2) / 2
+                return (scale(t) - half, scale(t) + half)
+            }
+            let overLeft = pad - (extents.map(\.0).min() ?? pad)
+            let overRight = (extents.map(\.1).max() ?? 0) - (size.width - pad)
+            guard overLeft > 0.01 || overRight > 0.01 else { break }
+            leftInset += max(0, overLeft).rounded(.up)
+            rightInset += max(0, overRight).rounded(.up)
+        }
         let band = plot.height / Double(max(1, rows.count))
         var lows: [PageRect] = []
         var highs: [PageRect] = []

@@ -1,4 +1,5 @@
 import Charts
+import GeoModel
 import Graphics
 
 /// The business-case pages: scenarios side by side, adoption and cash flow, risk, build phases,
@@ -23,14 +24,14 @@ extension ReportBuilder {
         let cost = bc.phases.reduce(0) { $0 + $1.costToPass }
         let nouns = c.areaNounPlural
         flow.paragraph(
-            "The network passes \(NumberFormatting.grouped(passings)) locations in \(built) \(built == 1 ? c.areaNoun : nouns), "
+            "The network passes \(NumberFormatting.grouped(passings)) \(English.noun("location", count: passings)) in \(built) \(built == 1 ? c.areaNoun : nouns), "
                 + "built in \(bc.phases.count) yearly \(bc.phases.count == 1 ? "phase" : "phases") for \(MoneyFormatting.dollars(cost)) "
                 + "(cost to pass, contingency included)\(bc.areasNotBuilt > 0 ? "; \(bc.areasNotBuilt) \(bc.areasNotBuilt == 1 ? c.areaNoun : nouns) are not built (no unserved or underserved locations, mostly served already, or over the capital budget)" : ""). "
-                + "The base terminal take rate is \(NumberFormatting.percent(bc.takeRate)); cash flows run \(bc.horizonYears) years after the first construction year "
+                + "The base terminal take rate is \(NumberFormatting.percent(bc.takeRate)); cash flows run \(English.counted(bc.horizonYears, "year")) after the first construction year "
                 + "and are discounted at \(NumberFormatting.percent(bc.discountRate)). Every figure is the city's: the subsidy scenario counts only the city's contribution and its revenue share. "
                 + (bc.eligibleLocationsOnly
                     ? "Only unserved and underserved locations are built (plan.build = eligible_locations), costed by their share of each area's plant; the plan pays for no already-served passings. "
-                    : "Every location of a built area is passed (plan.build = areas): the plan pays for \(NumberFormatting.grouped(bc.servedPassingsBuilt)) passings already served at 100/20 (\(NumberFormatting.percent(passings > 0 ? Double(bc.servedPassingsBuilt) / Double(passings) : 0, decimals: 1)) of the passings built). ")
+                    : "Every location of a built area is passed (plan.build = areas): the plan pays for \(NumberFormatting.grouped(bc.servedPassingsBuilt)) \(English.noun("passing", count: bc.servedPassingsBuilt)) already served at 100/20 (\(NumberFormatting.percent(passings > 0 ? Double(bc.servedPassingsBuilt) / Double(passings) : 0, decimals: 1)) of the passings built). ")
                 + (bc.includeServedAreas
                     ? "Every area is a candidate whatever its served share (plan.include_served_areas)."
                     : "Areas more than \(NumberFormatting.percent(bc.maxServedShare, decimals: 0)) served are not built (plan.max_served_share)"
@@ -170,7 +171,7 @@ extension ReportBuilder {
     /// The city's capital over the horizon by component, one column per scenario.
     private func capitalTable(_ bc: BusinessCaseContent, into flow: inout PageFlow) {
         guard let first = bc.scenarios.first, !first.capital.isEmpty else { return }
-        let header = ["Capital over \(bc.horizonYears) years"] + bc.scenarios.map(\.label)
+        let header = ["Capital over \(English.counted(bc.horizonYears, "year"))"] + bc.scenarios.map(\.label)
         var rows = first.capital.indices.map { i in
             [first.capital[i].label]
                 + bc.scenarios.map { i < $0.capital.count ? MoneyFormatting.dollars($0.capital[i].amount) : "" }

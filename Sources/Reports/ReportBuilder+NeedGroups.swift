@@ -1,4 +1,5 @@
 import Charts
+import GeoModel
 import Graphics
 
 extension ReportBuilder {
@@ -84,7 +85,7 @@ extension ReportBuilder {
                 map,
                 caption:
                     "Dark: a challenge candidate; grey: the tests agree with the availability files; hatched: fewer "
-                    + "than \(g(ch.minimumTests)) tests.")
+                    + "than \(g(ch.minimumTests)) \(English.noun("test", count: ch.minimumTests)).")
         }
         return flow.finish()
     }

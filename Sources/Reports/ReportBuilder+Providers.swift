@@ -1,4 +1,5 @@
 import Charts
+import GeoModel
 import Graphics
 
 extension ReportBuilder {
@@ -12,7 +13,7 @@ extension ReportBuilder {
         let g = { (v: Int) in NumberFormatting.grouped(v) }
         let shown = c.providers.prefix(Self.providerTableLimit)
         var intro =
-            "\(g(c.providers.count)) provider\(c.providers.count == 1 ? "" : "s") list fixed service in the availability files, "
+            "\(g(c.providers.count)) \(English.noun("provider", count: c.providers.count)) \(c.providers.count == 1 ? "lists" : "list") fixed service in the availability files, "
             + "grouped by FCC provider id (a provider files under several brands; the label is its most frequent one). "
             + "Locations: distinct locations it lists; 25/3 and 100/20: locations where it advertises at least that speed; "
             + "served: locations its records serve under \(c.policyName) (reliable technology, low latency, 100/20)."
@@ -48,9 +49,9 @@ extension ReportBuilder {
         flow.paragraph("Community anchor institutions", style: flow.theme.subheading, spacingAfter: 4)
         let eligible = c.anchors.filter { !$0.gigabitSymmetric }
         var intro =
-            "\(NumberFormatting.grouped(c.anchors.count)) anchor institution\(c.anchors.count == 1 ? "" : "s") in the study; "
-            + "\(NumberFormatting.grouped(eligible.count)) lack 1 Gbps symmetrical service (a reliable, low-latency offer of at least "
-            + "1,000/1,000 Mbps, BEAD's benchmark for anchor institutions) and are eligible."
+            "\(NumberFormatting.grouped(c.anchors.count)) \(English.noun("anchor institution", count: c.anchors.count)) in the study; "
+            + "\(NumberFormatting.grouped(eligible.count)) \(eligible.count == 1 ? "lacks" : "lack") 1 Gbps symmetrical service (a reliable, low-latency offer of at least "
+            + "1,000/1,000 Mbps, BEAD's benchmark for anchor institutions) and \(eligible.count == 1 ? "is" : "are") eligible."
         let ordered = eligible + c.anchors.filter(\.gigabitSymmetric)
         if ordered.count > Self.anchorTableLimit {
             intro += " The first \(Self.anchorTableLimit) are shown; all are in anchors.csv."

@@ -1,3 +1,4 @@
+import GeoModel
 import Graphics
 
 /// Everything a coverage report shows, as plain values (no Analysis types): the caller fills it
@@ -193,13 +194,8 @@ public struct ReportContent: Hashable, Sendable, Codable {
     /// The plural of `areaNoun` ("counties", "tracts", "block groups").
     public var areaNounPlural: String { ReportContent.plural(areaNoun) }
 
-    /// `noun` in the plural (English: a consonant and y → ies).
-    public static func plural(_ noun: String) -> String {
-        if noun.hasSuffix("y"), let before = noun.dropLast().last, !"aeiou".contains(before) {
-            return noun.dropLast() + "ies"
-        }
-        return noun + "s"
-    }
+    /// `noun` in the plural (`English.plural`).
+    public static func plural(_ noun: String) -> String { English.plural(noun) }
 
     /// Areas in table order: unserved+underserved share descending, then id ascending.
     public var rankedAreas: [AreaRow] {

@@ -1,4 +1,5 @@
 import Charts
+import GeoModel
 
 /// Sentences for the summary page, generated from the numbers (never canned text).
 public enum SummaryText {
@@ -22,7 +23,7 @@ public enum SummaryText {
                 + "are underserved, so \(pct(t.needShare)) of locations lack service at the served benchmark; "
                 + "\(g(t.served)) (\(pct(t.servedShare))) are served."
                 + (t.funded.map {
-                    " \(g($0)) more locations are not served yet but already have an enforceable commitment to be (a funded program): they are counted apart and left out of the need."
+                    " \(g($0)) more \($0 == 1 ? "location is not served yet but already has an enforceable commitment to be (a funded program): it is" : "locations are not served yet but already have an enforceable commitment to be (a funded program): they are") counted apart and left out of the need."
                 } ?? ""))
 
         let top = content.topAreasByUnserved(3).filter { $0.unserved > 0 }
@@ -95,16 +96,17 @@ public enum SummaryText {
         let best = ranked[0]
         let payback =
             best.paybackYears.map { "its cash pays back in \(NumberFormatting.grouped($0, decimals: 1)) years" }
-            ?? "its cumulative cash never turns positive within \(bc.horizonYears) years"
+            ?? "its cumulative cash never turns positive within \(English.counted(bc.horizonYears, "year"))"
         if best.npv >= 0 {
             parts.append(
                 "Recommendation: the \(best.label.lowercasedFirst) model has a non-negative NPV under these assumptions "
-                    + "(\(money(best.npv)) over \(bc.horizonYears) years at \(pct(bc.discountRate))); \(payback).")
+                    + "(\(money(best.npv)) over \(English.counted(bc.horizonYears, "year")) at \(pct(bc.discountRate))); \(payback)."
+            )
         } else {
             var sentence =
                 bc.scenarios.count == 1
-                ? "Recommendation: the \(best.label.lowercasedFirst) model has a negative NPV (\(money(best.npv)) over \(bc.horizonYears) years at \(pct(bc.discountRate))); \(payback)"
-                : "Recommendation: none of the \(bc.scenarios.count) models has a positive NPV under these assumptions (over \(bc.horizonYears) years at \(pct(bc.discountRate))). "
+                ? "Recommendation: the \(best.label.lowercasedFirst) model has a negative NPV (\(money(best.npv)) over \(English.counted(bc.horizonYears, "year")) at \(pct(bc.discountRate))); \(payback)"
+                : "Recommendation: none of the \(bc.scenarios.count) models has a positive NPV under these assumptions (over \(English.counted(bc.horizonYears, "year")) at \(pct(bc.discountRate))). "
                     + "The closest is the \(best.label.lowercasedFirst) (NPV \(money(best.npv))), \(reason(best, among: bc.scenarios)); \(payback)"
             if let gap = best.fundingGap {
                 sentence +=
@@ -126,7 +128,7 @@ public enum SummaryText {
             parts.append(
                 below == retail.debtServiceYears
                     ? "The \(retail.label.lowercasedFirst)'s revenue bond is never covered: debt-service coverage peaks at \(times(high)) against a \(times(retail.dscrCovenant)) covenant, so the general fund would carry up to \(money(-retail.generalFundExposure))\(retail.generalFundExposureYear.map { " (year \($0))" } ?? "")."
-                    : "The \(retail.label.lowercasedFirst)'s debt-service coverage is below the \(times(retail.dscrCovenant)) covenant in \(below) of \(retail.debtServiceYears) years (highest \(times(high)))."
+                    : "The \(retail.label.lowercasedFirst)'s debt-service coverage is below the \(times(retail.dscrCovenant)) covenant in \(below) of \(English.counted(retail.debtServiceYears, "year")) (highest \(times(high)))."
             )
         }
         if let h = bc.headline {
@@ -138,7 +140,7 @@ public enum SummaryText {
         if let first = bc.phases.first {
             parts.append(
                 "Start with phase 1: \(NumberFormatting.grouped(first.areas)) \(first.areas == 1 ? content.areaNoun : content.areaNounPlural) "
-                    + "and \(NumberFormatting.grouped(first.passings)) passings for \(money(first.costToPass)) to pass, "
+                    + "and \(NumberFormatting.grouped(first.passings)) \(English.noun("passing", count: first.passings)) for \(money(first.costToPass)) to pass, "
                     + "the areas of highest need per dollar.")
         }
         return parts.joined(separator: " ")

@@ -36,8 +36,8 @@ struct Batch: ParsableCommand {
         help: ArgumentHelp("Override a study parameter in every study.", valueName: "KEY=VALUE"))
     var set: [String] = []
 
-    @Option(help: "The summary printed at the end.")
-    var format: TextOrJSON = .text
+    @Option(help: "The summary printed at the end (default: text; --quiet prints it only when --format is given).")
+    var format: TextOrJSON?
 
     @Flag(help: "Fail a study (exit 65 for it) on input warnings.")
     var strict = false
@@ -69,7 +69,12 @@ struct Batch: ParsableCommand {
                     publicThreshold: edition.threshold,
                     progress: { display.show($0) }))
             display.finish()
-            Console.out(format == .json ? summary.json() : summary.text())
+            // --quiet: no summary unless a format was asked for; a failed study is an error, on stderr.
+            switch format ?? (common.quiet ? nil : .text) {
+            case .json?: Console.out(summary.json())
+            case .text?: Console.out(summary.text())
+            case nil: for r in summary.failed { Console.error("lastmile: error: \(r.folder): \(r.error ?? "failed")") }
+            }
             code = summary.exitCode
         }
         if code != 0 { throw ExitCode(code) }

@@ -81,7 +81,10 @@ struct Classify: ParsableCommand {
             }
             if result.unknownTechnologyRows > 0 {
                 let message =
-                    "\(result.unknownTechnologyRows) availability row(s) carry a technology code the FCC does not define; they count as non-qualifying"
+                    "\(English.counted(result.unknownTechnologyRows, "availability row")) "
+                    + (result.unknownTechnologyRows == 1
+                        ? "carries a technology code the FCC does not define; it counts as non-qualifying"
+                        : "carry a technology code the FCC does not define; they count as non-qualifying")
                 if strict {
                     throw LastmileError.badInput(
                         SourceLocation(file: files.joined(separator: ", "), column: "technology"),
@@ -100,7 +103,8 @@ struct Classify: ParsableCommand {
             Console.out(format == .json ? result.json() : result.csv())
             if common.verbose {
                 Console.error(
-                    "lastmile: \(result.rowsRead) rows, \(result.totals.locations) locations, \(result.rows.count) areas"
+                    "lastmile: \(English.counted(result.rowsRead, "row")), \(English.counted(result.totals.locations, "location")), "
+                        + English.counted(result.rows.count, "area")
                 )
             }
         }

@@ -15,7 +15,7 @@ struct Init: ParsableCommand {
         try reportingErrors {
             let (path, found) = try StudyTemplate.write(directory: directory, force: force)
             Console.out("Wrote \(path)\n")
-            Console.out("  availability: \(found.availability.count) file(s)\n")
+            Console.out("  availability: \(English.counted(found.availability.count, "file"))\n")
             Console.out(
                 "  areas: \(found.areas.map { "\($0.path) (\($0.level.displayName) GEOIDs in \($0.idField))" } ?? "none found")\n"
             )

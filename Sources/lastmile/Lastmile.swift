@@ -36,7 +36,10 @@ struct Lastmile: ParsableCommand {
 
 /// Options every reporting command shares.
 struct CommonOptions: ParsableArguments {
-    @Flag(name: .shortAndLong, help: "Print only errors.")
+    @Flag(
+        name: .shortAndLong,
+        help:
+            "Print only errors and the output asked for (a --format given, a table): no summary, warnings or progress.")
     var quiet = false
     @Flag(name: .shortAndLong, help: "Print more detail on stderr.")
     var verbose = false

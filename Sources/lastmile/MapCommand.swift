@@ -44,8 +44,11 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Upper class bounds for --scheme manual, ascending, comma-separated.")
     var breaks: String?
 
-    @Option(help: "The colour palette (ColorBrewer, viridis).")
+    @Option(help: "The colour palette (ColorBrewer, viridis); a leading - reverses it (--palette=-YlOrRd).")
     var palette = PaletteName(argument: "YlOrRd")!
+
+    @Flag(name: .customLong("reverse-palette"), help: "Reverse the palette: its darkest colour for the lowest class.")
+    var reversePalette = false
 
     @Flag(help: "The values are fractions: show them as percentages.")
     var percent = false
@@ -117,7 +120,7 @@ struct MapCommand: ParsableCommand {
             if let join, let joinKey { request.join = .init(path: join, keyColumn: joinKey) }
             request.scheme = try QuickMap.scheme(named: scheme.rawValue, breaks: breaks)
             request.classCount = classes
-            request.palette = try QuickMap.palette(named: palette.name)
+            request.palette = try QuickMap.palette(named: palette.name, reverse: reversePalette)
             request.percent = percent
             request.title = title
             request.legendTitle = legendTitle

@@ -45,7 +45,7 @@ struct ReportCommand: ParsableCommand {
                 outputDirectory: out, formats: try ReportFormat.parse(format), dpi: dpi)
             if !quiet {
                 Console.out(
-                    "run \(result.runID): \(result.files.count) file(s) in \(result.outputDirectory)\n"
+                    "run \(result.runID): \(English.counted(result.files.count, "file")) in \(result.outputDirectory)\n"
                         + result.files.map { "  \($0)\n" }.joined())
             }
         }

@@ -48,13 +48,16 @@ struct OutputOptions: ParsableArguments {
         help: ArgumentHelp("Override a study parameter by its dotted key.", valueName: "KEY=VALUE"))
     var set: [String] = []
 
-    @Option(help: "What the command prints.")
-    var format: TextOrJSON = .text
+    @Option(help: "What the command prints (default: text; --quiet prints it only when --format is given).")
+    var format: TextOrJSON?
 
     @Flag(help: "Fail (exit 65) on input warnings: unknown technology codes, invalid polygons, areas without a shape.")
     var strict = false
 
     @OptionGroup var edition: PublicEditionOptions
+
+    /// What goes to stdout: the `--format` given, else the text summary, which `--quiet` leaves out.
+    func printedFormat(quiet: Bool) -> TextOrJSON? { format ?? (quiet ? nil : .text) }
 
     func validate() throws {
         try edition.requirePublicForSuppressBelow()
@@ -90,7 +93,8 @@ func runAndPrint(_ study: Study, output: OutputOptions, common: CommonOptions) t
     if common.showsProgress || common.verbose {
         progress = { line in Console.error("lastmile: \(line)") }
     }
-    for id in try RunRecovery.recover(storePath: RunRecovery.storePath(outputRoot: output.out, store: output.store)) {
+    for id in try RunRecovery.recover(storePath: RunRecovery.storePath(outputRoot: output.out, store: output.store))
+    where !common.quiet {
         Console.error("lastmile: run \(id) was interrupted earlier; marked failed and its partial outputs removed")
     }
     var options = RunOptions(outputRoot: output.out, storePath: output.store, progress: progress)
@@ -100,5 +104,10 @@ func runAndPrint(_ study: Study, output: OutputOptions, common: CommonOptions) t
     if !common.quiet {
         for d in outcome.diagnostics { Console.error("lastmile: warning: \(d)") }
     }
-    Console.out(output.format == .json ? outcome.json() : outcome.text())
+    // --quiet: nothing on stdout unless the script asked for a format (errors still reach stderr).
+    switch output.printedFormat(quiet: common.quiet) {
+    case .json?: Console.out(outcome.json())
+    case .text?: Console.out(outcome.text())
+    case nil: break
+    }
 }

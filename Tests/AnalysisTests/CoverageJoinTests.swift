@@ -26,9 +26,9 @@ import Testing
         #expect(j.results[0].households == 40)
         #expect(j.results[0].locationDensity == 5)
         #expect(j.diagnostics.count == 4)
-        #expect(j.diagnostics[0].contains("230239999991") && j.diagnostics[0].contains("2 location(s)"))
+        #expect(j.diagnostics[0].contains("230239999991") && j.diagnostics[0].contains("2 locations"))
         #expect(j.diagnostics[1].contains("230239703022"))
-        #expect(j.diagnostics[2].contains("2 area(s) have no row in the demographics file"))
+        #expect(j.diagnostics[2].contains("2 areas have no row in the demographics file"))
         #expect(j.diagnostics[3].contains("230230001002"))
     }
 

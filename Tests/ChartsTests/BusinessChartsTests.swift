@@ -63,6 +63,42 @@ import Testing
         #expect(l.lowBars[0].maxY <= l.lowBars[1].minY)
     }
 
+    /// The niced scale ends on a tick at each side of the plot: its label, centred on the tick, stays
+    /// inside the chart (the demo's "-$10 M" and Maine's "-$600 M" were cut at the right edge), and so
+    /// does an axis title long enough to wrap.
+    @Test func tornadoTickLabelsAndAxisTitleStayInsideTheChart() {
+        let m = PangoTextMeasurer()
+        let cases: [(base: Double, rows: [TornadoChart.Row], title: String)] = [
+            (
+                -13_540_000,
+                [
+                    .init(label: "Capital cost (×0.8 / ×1.2)", valueAtLow: -10_300_000, valueAtHigh: -16_800_000),
+                    .init(label: "Take rate (×0.8 / ×1.2)", valueAtLow: -15_100_000, valueAtHigh: -12_000_000),
+                ], "Net present value (line: base case -$13.54 M)"
+            ),
+            (
+                -887_270_000,
+                [
+                    .init(label: "Capital cost (×0.8 / ×1.2)", valueAtLow: -660_000_000, valueAtHigh: -1_110_000_000),
+                    .init(label: "Take rate", valueAtLow: -930_000_000, valueAtHigh: -840_000_000),
+                ], "Net present value (line: base case -$887.27 M)"
+            ),
+            (
+                0, [.init(label: "x", valueAtLow: -1_000_000_000, valueAtHigh: 1_000_000_000)],
+                String(repeating: "A long axis title that has to wrap under a narrow plot ", count: 3)
+            ),
+        ]
+        for c in cases {
+            for width in [540.0, 300.0] {
+                let chart = TornadoChart(title: "NPV sensitivity", base: c.base, rows: c.rows, axisTitle: c.title)
+                let size = PageSize(width: width, height: 360)
+                expectTextInside(chart.render(size: size, measurer: m), m)
+                let l = chart.layout(size: size, measurer: m)
+                #expect(l.ticks.count >= 2)
+            }
+        }
+    }
+
     @Test func moneyFormats() {
         #expect(MoneyFormatting.dollars(845_000.4) == "$845,000")
         #expect(MoneyFormatting.dollars(-12_345_678) == "-$12.35 M")

@@ -46,7 +46,7 @@ private let areas: [(name: String, unserved: Int, underserved: Int, served: Int)
 }
 
 /// Every text command's measured box lies inside the canvas.
-private func expectTextInside(
+func expectTextInside(
     _ list: DisplayList, _ m: PangoTextMeasurer, sourceLocation: SourceLocation = #_sourceLocation
 ) {
     for c in list.commands {

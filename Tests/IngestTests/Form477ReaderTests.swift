@@ -64,7 +64,7 @@ import Testing
         #expect(
             throws: LastmileError.badInput(
                 SourceLocation(file: noBlock, line: 1, column: "blockcode"),
-                "the header lacks Form 477 column(s) blockcode; the header has: LogRecNo, TechCode, Consumer, MaxAdDown, MaxAdUp"
+                "the header lacks Form 477 column blockcode; the header has: LogRecNo, TechCode, Consumer, MaxAdDown, MaxAdUp"
             )
         ) {
             try Form477Reader.read(path: noBlock) { _ in }

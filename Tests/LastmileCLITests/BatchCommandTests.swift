@@ -80,11 +80,13 @@ import Testing
         let manifest = try dir.write("batch.txt", "# two counties\ncounty-01\n\ncounty-02   # the second\n")
         try CommandLineRun.lastmile(["batch", "--manifest", manifest, "--out", dir.file("out"), "-q"])
         // Same bytes: nothing rerun. One input changed (SHA-256 differs): that study alone reruns.
-        let same = try CommandLineRun.lastmile(["batch", "--manifest", manifest, "--out", dir.file("out"), "-q"])
+        let same = try CommandLineRun.lastmile(
+            ["batch", "--manifest", manifest, "--out", dir.file("out"), "-q", "--format", "text"])
         #expect(same.stdout.contains("0 run, 2 unchanged"))
         try (try String(contentsOfFile: folders[0] + "/study.toml", encoding: .utf8) + "\n# edited\n")
             .write(toFile: folders[0] + "/study.toml", atomically: true, encoding: .utf8)
-        let changed = try CommandLineRun.lastmile(["batch", "--manifest", manifest, "--out", dir.file("out"), "-q"])
+        let changed = try CommandLineRun.lastmile(
+            ["batch", "--manifest", manifest, "--out", dir.file("out"), "-q", "--format", "text"])
         #expect(changed.stdout.contains("1 run, 1 unchanged"))
         try CommandLineRun.lastmile(
             ["batch", "--manifest", try dir.write("bad.txt", "county-01\nnowhere\n"), "--out", dir.file("out")],
@@ -111,11 +113,12 @@ import Testing
         let list = try CommandLineRun.lastmile(["runs", "list", "--out", dir.file("out"), "--format", "csv"])
         #expect(list.stdout.contains(",Broadband plan county-01,"))
         #expect(list.stdout.contains(",Broadband plan county-02,"))
-        // Without a template a folder lacking study.toml fails with the path, and the batch exits 2.
+        // Without a template a folder lacking study.toml fails with the path, and the batch exits 2; with
+        // -q the failure is an error on stderr and stdout stays empty.
         let missing = try CommandLineRun.lastmile(
             ["batch", folders[0], "--out", dir.file("out2"), "-q"],
-            expecting: .exit(2))
-        #expect(missing.stdout.contains("county-01/study.toml: no such file"))
+            expecting: .exit(2), stderr: .containing("lastmile: error: ", "county-01/study.toml: no such file"))
+        #expect(missing.stdout.isEmpty, "\(missing.stdout)")
     }
 
     @Test func studyRunningInAnotherProcessIsNotStartedTwice() throws {
@@ -129,7 +132,7 @@ import Testing
             out + "/runs.sqlite",
             "update batch_jobs set status = 'running', owner_pid = \(pid) where folder like '%county-01'")
         // Not a failure of this batch (exit 0): the study is left to the process running it.
-        let again = try CommandLineRun.lastmile(["batch"] + folders + ["--out", out, "-q"])
+        let again = try CommandLineRun.lastmile(["batch"] + folders + ["--out", out, "-q", "--format", "text"])
         #expect(again.stdout.contains("running  in another lastmile process (pid \(pid))"), "\(again.stdout)")
         let runs = try FileManager.default.contentsOfDirectory(atPath: out + "/county-01")
         #expect(runs.count == 1)

@@ -40,12 +40,12 @@ import Testing
         let diagnostics = try #require(after.runJSON["diagnostics"] as? [String])
         #expect(
             diagnostics.contains {
-                $0.hasPrefix("100 location(s) already have an enforceable commitment")
+                $0.hasPrefix("100 locations already have an enforceable commitment")
                     && $0.contains("106 listed, 105 of them in this study, 5 already served")
             })
         #expect(
             diagnostics.contains(
-                "1 funded location(s) are not in the availability files or the locations file and are not counted"))
+                "1 funded location is not in the availability files or the locations file and is not counted"))
         let inputs = try #require(after.runJSON["inputs"] as? [[String: Any]])
         #expect(inputs.contains { $0["role"] as? String == "funded_locations" })
         let text = try CommandLineRun.output("pdftotext", [after.pdf, "-"]).split(whereSeparator: \.isWhitespace)
@@ -104,7 +104,7 @@ import Testing
             study, in: dir,
             stderr: .containing(
                 Warnings.incompleteUniverse, Warnings.fifteenEmptyCounties,
-                "5 community anchor institution(s) (inputs.anchor_institutions): 3 lack 1 Gbps symmetrical service and are eligible; 1 have no location id"
+                "5 community anchor institutions (inputs.anchor_institutions): 3 lack 1 Gbps symmetrical service and are eligible; 1 has no location id"
             ))
         let anchors = try String(contentsOfFile: SagadahocStudy.output("/anchors.csv", in: dir), encoding: .utf8)
         #expect(

@@ -29,7 +29,9 @@ import Testing
         #expect(text.contains("# take_rate"))
 
         let out = try TemporaryDirectory()
-        let run = try CommandLineRun.lastmile(["run", dir.file("study.toml"), "--out", out.path, "-q"])
+        let run = try CommandLineRun.lastmile([
+            "run", dir.file("study.toml"), "--out", out.path, "-q", "--format", "text",
+        ])
         #expect(run.stdout.contains("54 areas, 6266 locations"))  // the demo's counts (StudyRunnerTests)
 
         try CommandLineRun.lastmile(

@@ -105,7 +105,7 @@ import Testing
             ],
             stderr: .containing(
                 Warnings.fifteenEmptyCounties,
-                "5717 location(s) of the availability files are not in the locations file"))
+                "5717 locations of the availability files are not in the locations file"))
         let run = try Self.runJSON(dir)
         let totals = try #require(run["totals"] as? [String: Any])
         #expect(totals["locations"] as? Int == 5)

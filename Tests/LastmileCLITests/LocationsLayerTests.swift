@@ -76,7 +76,7 @@ import Testing
                 dir.file("runs.sqlite"), "--no-progress",
             ],
             stderr: .containing(
-                "3 community anchor institution(s) (inputs.anchor_institutions): 3 lack 1 Gbps symmetrical service and are eligible; 1 placed by their coordinates at the nearest location of the locations file (within 100 m); 1 have no location id"
+                "3 community anchor institutions (inputs.anchor_institutions): 3 lack 1 Gbps symmetrical service and are eligible; 1 placed by its coordinates at the nearest location of the locations file (within 100 m); 1 has no location id"
             ))
         let python = try CommandLineRun.output(
             "python3", ["\(fixtures)/nearest_location.py", Self.demoLocations, "43.834210", "-69.849569", "100"])

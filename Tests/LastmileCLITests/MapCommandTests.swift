@@ -48,7 +48,7 @@ import Testing
         //   END{for(i=1001;i<=1009;i+=2){k=sprintf("%05d",i); if(!(k in v)||v[k]=="-") n++}; print n}'
         // → 2 (01003 has " -   ", 01009 has no row); rows 5, matched 4 (01001–01007), 99999 matches nothing.
         #expect(r.stdout.contains("areas: 5, with data: 3, no data: 2"), "\(r.stdout)")
-        #expect(r.stdout.contains("join: 5 rows, 4 areas matched, 1 rows matched no area"), "\(r.stdout)")
+        #expect(r.stdout.contains("join: 5 rows, 4 areas matched, 1 row matched no area"), "\(r.stdout)")
         // PNG: the signature, and IHDR's width (bytes 16–19, big-endian) = --width-px.
         let pngData = try Data(contentsOf: URL(fileURLWithPath: png))
         #expect(Array(pngData.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
@@ -117,6 +117,27 @@ import Testing
         }
     }
 
+    /// `--palette=-YlOrRd` and `--reverse-palette` draw the same map, with the colours the other way
+    /// round from the plain palette's (SVG fills as cairo writes them, rgb percentages).
+    @Test func aPaletteIsReversedByALeadingMinusOrAFlag() throws {
+        let (geo, csv, dir) = try Self.fixtures()
+        func fills(_ extra: [String], _ name: String) throws -> [String] {
+            try CommandLineRun.lastmile(Self.joinArgs(geo, csv) + extra + ["--out", dir.file(name)])
+            let svg = try String(contentsOfFile: dir.file(name), encoding: .utf8)
+            let regex = try NSRegularExpression(pattern: #"fill:(rgb\([^)]*\))"#)
+            return regex.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).map {
+                (svg as NSString).substring(with: $0.range(at: 1))
+            }
+        }
+        let plain = try fills([], "plain.svg")
+        let minus = try fills(["--palette=-YlOrRd"], "minus.svg")
+        let flag = try fills(["--palette", "YlOrRd", "--reverse-palette"], "flag.svg")
+        #expect(minus == flag)
+        #expect(minus != plain)
+        // The same colours, given to the classes the other way round.
+        #expect(Set(minus) == Set(plain))
+    }
+
     @Test func badOptionsAreExit64() throws {
         let (geo, csv, dir) = try Self.fixtures()
         let base = Self.joinArgs(geo, csv)
@@ -126,6 +147,7 @@ import Testing
             (["--scheme", "manual", "--out", dir.file("m.png")], "--breaks"),
             (["--scheme", "manual", "--breaks", "0.5,0.2", "--out", dir.file("m.png")], "ascending"),
             (["--palette", "rainbow", "--out", dir.file("m.png")], "--palette"),
+            (["--palette=--YlOrRd", "--out", dir.file("m.png")], "--palette"),
             (["--classes", "12", "--out", dir.file("m.png")], "--classes"),
             (["--crs", "EPSG:999999", "--out", dir.file("m.png")], "EPSG:999999"),
             (["--crs", "EPSG:4326", "--out", dir.file("m.png")], "projected CRS in metres"),
@@ -158,7 +180,7 @@ import Testing
         // match 3,141 features (02158, Kusilvak, is 02270 in the shapes); 91 features have no number:
         // 78 Puerto Rico municipios (not in Microsoft's file) and 13 others (renamed counties or " -   ").
         #expect(r.stdout.contains("areas: 3221, with data: 3130, no data: 91"), "\(r.stdout)")
-        #expect(r.stdout.contains("join: 3142 rows, 3141 areas matched, 1 rows matched no area"), "\(r.stdout)")
+        #expect(r.stdout.contains("join: 3142 rows, 3141 areas matched, 1 row matched no area"), "\(r.stdout)")
         #expect(r.stdout.contains("insets: Alaska, Hawaii, Puerto Rico"))
     }
 

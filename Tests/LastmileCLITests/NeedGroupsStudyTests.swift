@@ -162,7 +162,7 @@ import Testing
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(
             text.contains("each tract takes its ZIP codes' figures weighted by the share of its residential addresses"))
-        #expect(text.contains("1 tract(s) have no ZIP code with a usage figure"))
+        #expect(text.contains("1 tract has no ZIP code with a usage figure"))
     }
 
     /// Names are data: an area called `<script>…</script>` shows as that text in the atlas and runs nothing.

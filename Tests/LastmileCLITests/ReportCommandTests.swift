@@ -34,7 +34,9 @@ import Testing
 
     @Test func demoWritesEveryChartAsPNGAndSVGAtTheStudyDPI() throws {
         let out = try TemporaryDirectory()
-        let r = try CommandLineRun.lastmile(["demo", "--out", out.path, "-q", "--set", "report.dpi=72"])
+        let r = try CommandLineRun.lastmile([
+            "demo", "--out", out.path, "-q", "--format", "text", "--set", "report.dpi=72",
+        ])
         let run = try Self.runAndFolder(r.stdout)
         for name in Self.charts {
             #expect(FileManager.default.fileExists(atPath: "\(run.folder)/charts/\(name).svg"), "\(name).svg")
@@ -57,7 +59,7 @@ import Testing
 
     @Test func reRenderGivesTheSameReportAndReplacesOnlyRenderedFiles() throws {
         let out = try TemporaryDirectory()
-        let r = try CommandLineRun.lastmile(["demo", "--out", out.path, "-q"])
+        let r = try CommandLineRun.lastmile(["demo", "--out", out.path, "-q", "--format", "text"])
         let run = try Self.runAndFolder(r.stdout)
         let originalText = try Self.pdfText(run.folder + "/report.pdf")
         let originalPDF = try #require(FileManager.default.contents(atPath: run.folder + "/report.pdf"))
@@ -70,7 +72,7 @@ import Testing
 
         // An abbreviated id, as `lastmile runs show` takes.
         let again = try CommandLineRun.lastmile(["report", "--run", String(run.id.prefix(12)), "--root", out.path])
-        #expect(again.stdout.contains("run \(run.id): 18 file(s) in \(run.folder)"))
+        #expect(again.stdout.contains("run \(run.id): 18 files in \(run.folder)"))
         #expect(try Self.pdfText(run.folder + "/report.pdf") == originalText)
         // More than the text: the same bytes (same content, same pinned metadata dates).
         #expect(FileManager.default.contents(atPath: run.folder + "/report.pdf") == originalPDF)
@@ -114,7 +116,7 @@ import Testing
         try CommandLineRun.lastmile(
             ["report", "--run", "x", "--root", out.path],
             expecting: .exit(74), stderr: .containing("no run store"))
-        let r = try CommandLineRun.lastmile(["demo", "--out", out.path, "-q"])
+        let r = try CommandLineRun.lastmile(["demo", "--out", out.path, "-q", "--format", "text"])
         let run = try Self.runAndFolder(r.stdout)
         try CommandLineRun.lastmile(
             ["report", "--run", "19990101", "--root", out.path],
@@ -139,7 +141,7 @@ import Testing
         // 1700000000 s after the epoch is 2023-11-14T22:13:20Z (date -u -d @1700000000).
         func demo() throws -> (id: String, folder: String) {
             let r = try CommandLineRun.lastmile(
-                ["demo", "--out", out.path, "-q"],
+                ["demo", "--out", out.path, "-q", "--format", "text"],
                 environment: ["SOURCE_DATE_EPOCH": "1700000000"])
             return try Self.runAndFolder(r.stdout)
         }

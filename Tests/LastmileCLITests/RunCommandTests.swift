@@ -15,6 +15,33 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: report))
     }
 
+    /// `-q` prints nothing on stdout (no summary) and no warnings; a `--format` given still prints, and
+    /// an error still reaches stderr with its exit code.
+    @Test func quietRunPrintsNothingOnStdout() throws {
+        let out = try TemporaryDirectory()
+        let study = "Tests/IngestTests/Fixtures/bad/base/study.toml"
+        let quiet = ["--out", out.path, "--no-progress", "--set", "risk.draws=100", "-q"]
+        // The base study warns (an incomplete location universe) when not quiet.
+        let loud = try CommandLineRun.lastmile(
+            ["run", study, "--out", out.path, "--no-progress", "--set", "risk.draws=100"],
+            stderr: .exactly(Warnings.baseStudy))
+        #expect(loud.stdout.hasPrefix("Run "))
+        let silent = try CommandLineRun.lastmile(["run", study] + quiet)
+        #expect(silent.stdout.isEmpty, "\(silent.stdout)")
+        #expect(try CommandLineRun.lastmile(["demo"] + quiet).stdout.isEmpty)
+        // Asked for explicitly, the summary prints: JSON for a script, or the text.
+        let json = try CommandLineRun.lastmile(["run", study, "--format", "json"] + quiet)
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(obj["run_id"] is String && obj["output_directory"] is String)
+        let text = try CommandLineRun.lastmile(["run", study, "--format", "text"] + quiet)
+        #expect(text.stdout.hasPrefix("Run "))
+        // Errors are never quiet.
+        let failed = try CommandLineRun.lastmile(
+            ["run", study, "--set", "inputs.areas=missing.geojson"] + quiet,
+            expecting: .exit(74), stderr: .containing("lastmile: error: ", "missing.geojson"))
+        #expect(failed.stdout.isEmpty)
+    }
+
     @Test func runJSONAndSetOverride() throws {
         let out = try TemporaryDirectory()
         // Without shapes a study cannot be mapped: a clear error naming the key.

@@ -17,7 +17,7 @@ import Testing
             study, in: dir,
             stderr: .containing(
                 Warnings.incompleteUniverse,
-                "speed tests (inputs.speed_tests): 3 tile(s) of ookla_fixed_sagadahoc_2022Q2.geojson (fixed, 2022 Q2), 1 outside every study area (left out)",
+                "speed tests (inputs.speed_tests): 3 tiles of ookla_fixed_sagadahoc_2022Q2.geojson (fixed, 2022 Q2), 1 outside every study area (left out)",
                 "© Ookla, LLC, CC BY-NC-SA 4.0"))
         let rows = try CSVText.records(atPath: SagadahocStudy.output("/results.csv", in: dir))
         let sagadahoc = try #require(rows.first { $0["area"] == "23023" })

@@ -8,7 +8,7 @@ import Testing
     static let tiles = TestPaths.realData("ookla-tiles-hawaii/fixed_hawaii-state_ookla_2023Q4.geojson")
     static let tracts = TestPaths.realData("tiger-tracts-hawaii/tracts_2015_st15.geojson")
     static let note =
-        "lastmile: 4432 tile(s) read, 10 outside every area (left out). Speed tests: fixed_hawaii-state_ookla_2023Q4.geojson (fixed, 2023 Q4). Speedtest® by Ookla® Global Fixed and Mobile Network Performance Maps, © Ookla, LLC, CC BY-NC-SA 4.0\n"
+        "lastmile: 4432 tiles read, 10 outside every area (left out). Speed tests: fixed_hawaii-state_ookla_2023Q4.geojson (fixed, 2023 Q4). Speedtest® by Ookla® Global Fixed and Mobile Network Performance Maps, © Ookla, LLC, CC BY-NC-SA 4.0\n"
 
     @Test func theTableEqualsAnIndependentJoin() throws {
         let r = try CommandLineRun.lastmile(

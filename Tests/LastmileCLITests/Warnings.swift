@@ -18,6 +18,6 @@ enum Warnings {
         + " licensed fixed wireless (71, 72) are counted as worse served than they are.\n"
     /// A study over the 16 Maine counties with availability in one county only.
     static let fifteenEmptyCounties =
-        "lastmile: warning: 15 area(s) in the areas file have no location in the"
+        "lastmile: warning: 15 areas in the areas file have no location in the"
         + " availability files (reported with 0 locations)"
 }

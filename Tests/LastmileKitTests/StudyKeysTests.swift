@@ -115,6 +115,7 @@ import Testing
         #expect(explicit.areaLevel == implicit.areaLevel && explicit.synthetic == implicit.synthetic)
         #expect(explicit.areasIDField == implicit.areasIDField && explicit.profile == implicit.profile)
         #expect(explicit.paper == implicit.paper && explicit.equalAreaCRS == implicit.equalAreaCRS)
+        #expect(explicit.mapPalette == implicit.mapPalette)
         #expect(try RunReport.dpi(explicit) == RunReport.dpi(implicit))
         #expect(try PublicRelease.threshold(study: explicit, option: nil) == nil)
         let threshold = StudyKeys.named("report.suppression_threshold")?.defaultValue

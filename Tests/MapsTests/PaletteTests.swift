@@ -49,6 +49,31 @@ struct PaletteTests {
         #expect(Palette.named("ylorrd") == .ylOrRd)
         #expect(Palette.named("Viridis") == .viridis)
         #expect(Palette.named("jet") == nil)
+        // A leading "-" reverses a palette, once.
+        #expect(Palette.named("-YlOrRd") == Palette.ylOrRd.reversed)
+        #expect(Palette.named("-viridis")?.description == "-viridis")
+        #expect(Palette.named("--YlOrRd") == nil)
+        #expect(Palette.named("-jet") == nil)
+        #expect(Palette.named("-") == nil)
+        #expect(Palette.namesInWords.contains("YlOrRd, Blues, Greens, Purples, YlGnBu or viridis"))
+    }
+
+    /// A reversed palette's colours are the published ones in the other order, for every class count
+    /// (1 and 2 classes too, taken from the 3-class scheme); reversing twice gives the palette back.
+    @Test func reversedOrderIsThePublishedOrderReversed() throws {
+        for palette in Palette.all + [.needGroups, .challenge] {
+            #expect(palette.reversed.isReversed && !palette.isReversed)
+            #expect(palette.reversed.reversed == palette)
+            #expect(palette.reversed.description == "-" + palette.name)
+            for k in palette.classCounts where (try? palette.colors(count: k)) != nil {
+                #expect(try palette.reversed.colors(count: k) == palette.colors(count: k).reversed(), "\(palette) \(k)")
+            }
+        }
+        // By hand: ColorBrewer YlOrRd 5 from dark red to light yellow.
+        #expect(
+            try Palette.ylOrRd.reversed.colors(count: 5).map(\.hex) == [
+                "#bd0026", "#f03b20", "#fd8d3c", "#fecc5c", "#ffffb2",
+            ])
     }
 
     @Test func valueFormats() {

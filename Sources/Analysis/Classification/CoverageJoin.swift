@@ -35,13 +35,13 @@ public struct CoverageJoin: Sendable {
             if !unmatched.isEmpty {
                 let locations = unmatched.reduce(0) { $0 + counts[$1]!.locations }
                 diagnostics.append(
-                    "\(unmatched.count) \(level.displayName)(s) with \(locations) location(s) in the availability files have no shape in the areas file and are not mapped: "
+                    "\(English.counted(unmatched.count, level.displayName)) with \(English.counted(locations, "location")) in the availability files \(unmatched.count == 1 ? "has" : "have") no shape in the areas file and \(unmatched.count == 1 ? "is" : "are") not mapped: "
                         + CoverageJoin.list(unmatched))
             }
             let empty = ids.filter { counts[$0] == nil }
             if !empty.isEmpty {
                 diagnostics.append(
-                    "\(empty.count) area(s) in the areas file have no location in the availability files (reported with 0 locations): "
+                    "\(English.counted(empty.count, "area")) in the areas file \(empty.count == 1 ? "has" : "have") no location in the availability files (reported with 0 locations): "
                         + CoverageJoin.list(empty))
             }
         } else {
@@ -51,13 +51,14 @@ public struct CoverageJoin: Sendable {
             let missing = ids.filter { demographics[$0] == nil }
             if !missing.isEmpty {
                 diagnostics.append(
-                    "\(missing.count) area(s) have no row in the demographics file: " + CoverageJoin.list(missing))
+                    "\(English.counted(missing.count, "area")) \(missing.count == 1 ? "has" : "have") no row in the demographics file: "
+                        + CoverageJoin.list(missing))
             }
             let idSet = Set(ids)
             let extra = demographics.keys.filter { !idSet.contains($0) && $0.level == level }.sorted()
             if !extra.isEmpty {
                 diagnostics.append(
-                    "\(extra.count) \(level.displayName)(s) in the demographics file are not study areas (another vintage or outside the study?): "
+                    "\(English.counted(extra.count, level.displayName)) in the demographics file \(extra.count == 1 ? "is not a study area" : "are not study areas") (another vintage or outside the study?): "
                         + CoverageJoin.list(extra))
             }
         }

@@ -158,7 +158,7 @@ public struct PolicyProfile: Hashable, Sendable {
             let listed =
                 d.providers.isEmpty && d.locations.isEmpty
                 ? "none is listed (policy.ulfw_demonstrated), so no unlicensed fixed wireless record counts"
-                : "listed: \(d.providers.count) provider(s) (\(d.providers.sorted().prefix(8).map(String.init).joined(separator: ", "))\(d.providers.count > 8 ? ", …" : "")) and \(d.locations.count) location(s) (policy.ulfw_demonstrated)"
+                : "listed: \(English.counted(d.providers.count, "provider")) (\(d.providers.sorted().prefix(8).map(String.init).joined(separator: ", "))\(d.providers.count > 8 ? ", …" : "")) and \(English.counted(d.locations.count, "location")) (policy.ulfw_demonstrated)"
             lines.append(
                 "Unlicensed fixed wireless (70) counts as reliable only where its provider demonstrated 100/20 Mbps capability: "
                     + listed + ".")

@@ -25,9 +25,7 @@ public enum AreaLevel: String, CaseIterable, Sendable, Codable, Comparable {
     }
 
     /// The plural of `displayName` ("counties", "block groups").
-    public var pluralName: String {
-        self == .county ? "counties" : displayName + "s"
-    }
+    public var pluralName: String { English.plural(displayName) }
 
     /// The level whose GEOIDs have `length` digits, if any.
     public init?(geoidLength length: Int) {

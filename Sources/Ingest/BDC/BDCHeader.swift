@@ -66,7 +66,7 @@ struct BDCHeader: Sendable {
             let former = missing.flatMap(\.formerNames)
             throw LastmileError.badInput(
                 SourceLocation(file: reader.displayName, line: 1, column: list),
-                "the header lacks required BDC column\(missing.count == 1 ? "" : "s") \(list)"
+                "the header lacks required BDC \(English.noun("column", count: missing.count)) \(list)"
                     + (former.isEmpty ? "" : " (\(former.joined(separator: ", ")) in the November 2022 layout)")
                     + "; the header has: \(names.joined(separator: ", "))")
         }

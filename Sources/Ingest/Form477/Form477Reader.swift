@@ -63,7 +63,7 @@ public enum Form477Reader {
             guard missing.isEmpty else {
                 throw LastmileError.badInput(
                     SourceLocation(file: member.displayName, line: 1, column: missing.joined(separator: ", ")),
-                    "the header lacks Form 477 column(s) \(missing.joined(separator: ", ")); the header has: \(names.joined(separator: ", "))"
+                    "the header lacks Form 477 \(English.noun("column", count: missing.count)) \(missing.joined(separator: ", ")); the header has: \(names.joined(separator: ", "))"
                 )
             }
             func index(_ name: String) -> Int { normalized.firstIndex(of: name) ?? -1 }

@@ -13,7 +13,7 @@ enum ForeignHeader {
         guard !sharesAColumn else { return nil }
         return .badInput(
             SourceLocation(file: file, line: 1),
-            "not \(kind): its first line has \(fieldCount) comma-separated field(s) and none is \(column) "
+            "not \(kind): its first line has \(English.counted(fieldCount, "comma-separated field")) and none is \(column) "
                 + "(expected \(expected.joined(separator: ", ")))")
     }
 }

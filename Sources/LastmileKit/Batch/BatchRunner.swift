@@ -173,7 +173,7 @@ public enum BatchRunner {
             BatchEvent(
                 kind: .started, name: "", total: total, finished: finished.withLock { $0 },
                 message: "\(pending.count) to run, \(total - pending.count) already done or failed to load"
-                    + (recovered.isEmpty ? "" : "; \(recovered.count) interrupted run(s) cleaned"),
+                    + (recovered.isEmpty ? "" : "; \(English.counted(recovered.count, "interrupted run")) cleaned"),
                 elapsed: 0))
         let workers = max(1, min(options.jobs, pending.count))
         let storeForWorkers = storePath

@@ -8,7 +8,8 @@ import Reports
 
 /// The business-case section of the report and its phases map, from a run's business case.
 enum BusinessCaseReport {
-    /// Choropleth of build phases: areas coloured by phase 1…n, areas not built hatched.
+    /// Choropleth of build phases: areas coloured by phase 1…n, phase 1 (built first) darkest and each
+    /// later phase lighter (ColorBrewer Blues reversed), areas not built hatched.
     static func phasesMap(_ c: StudyRunner.Computed, study: Study, measurer: some TextMeasurer) throws -> MapDrawing {
         try phasesChoropleth(c, study: study).draw(size: RunReport.mapCanvas, measurer: measurer)
     }
@@ -22,7 +23,7 @@ enum BusinessCaseReport {
             title: "Build phases",
             subtitle:
                 "Areas in priority order (need score, then cost per unserved location), split into \(n) yearly phases",
-            areas: areas, scheme: .manual((1...n).map(Double.init)), classCount: n, palette: .blues,
+            areas: areas, scheme: .manual((1...n).map(Double.init)), classCount: n, palette: .blues.reversed,
             valueFormat: .number(decimals: 0, unit: nil), legendTitle: "Build phase",
             areaNoun: RunReport.noun(study.areaLevel),
             source: RunReport.sourceLine(c, study: study))
@@ -75,7 +76,7 @@ enum BusinessCaseReport {
             adoptionCurve: (0...h).map { p.demand.adoption.cumulative(at: Double($0)) }, phases: phases,
             areasNotBuilt: bc.areas.count - built.count, phasesMap: phasesMap,
             phasesMapCaption:
-                "Phase k is built in year k − 1 of the plan. Hatched (“Not built”): no unserved or underserved locations, or beyond the capital budget.",
+                "Phase k is built in year k − 1 of the plan; the darker, the sooner. Hatched (“Not built”): no unserved or underserved locations, or beyond the capital budget.",
             parameters: study.businessCase.lines.map { line in
                 // The computed reference income, when the study leaves it to the data.
                 if line.key == "demand.reference_income", p.demand.referenceIncome == nil, let r = bc.referenceIncome {

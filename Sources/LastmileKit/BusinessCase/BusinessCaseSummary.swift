@@ -8,8 +8,9 @@ enum BusinessCaseSummary {
         let f = bc.parameters.finance
         let built = bc.areas.filter { $0.phase != nil }
         var out =
-            "Business case: \(built.count) areas built in \(bc.parameters.plan.phases) phase(s), "
-            + "\(f.horizonYears) years, discount rate \(NumberFormatting.percent(f.discountRate))\n"
+            "Business case: \(English.counted(built.count, "area")) built in "
+            + "\(English.counted(bc.parameters.plan.phases, "phase")), \(English.counted(f.horizonYears, "year")), "
+            + "discount rate \(NumberFormatting.percent(f.discountRate))\n"
         let header = [
             "scenario", "kind", "capex", "NPV", "IRR", "payback", "break-even take", "P10 NPV", "P90 NPV", "P(NPV<0)",
         ]

@@ -87,7 +87,8 @@ public enum RunHistoryFormatting {
             $0.2 += $1.underserved
             $0.3 += $1.served
         }
-        out += "Totals: \(d.areas.count) areas, \(t.0) locations, \(t.1) unserved, \(t.2) underserved, \(t.3) served\n"
+        out +=
+            "Totals: \(English.counted(d.areas.count, "area")), \(English.counted(t.0, "location")), \(t.1) unserved, \(t.2) underserved, \(t.3) served\n"
         return out
     }
 

@@ -51,12 +51,15 @@ struct AnchorStatus: Hashable, Sendable {
         let unplaced = anchors.filter { $0.area == nil }.count
         let byCoordinates = anchors.filter { $0.area != nil && $0.metresFromCoordinates != nil }.count
         return
-            "\(anchors.count) community anchor institution(s) (inputs.anchor_institutions): \(eligible) lack 1 Gbps symmetrical service and are eligible"
+            "\(English.counted(anchors.count, "community anchor institution")) (inputs.anchor_institutions): \(eligible) "
+            + (eligible == 1
+                ? "lacks 1 Gbps symmetrical service and is eligible"
+                : "lack 1 Gbps symmetrical service and are eligible")
             + (byCoordinates > 0
-                ? "; \(byCoordinates) placed by their coordinates at the nearest location of the locations file (within \(Int(NearestLocation.maximumMetres)) m)"
+                ? "; \(byCoordinates) placed by \(byCoordinates == 1 ? "its" : "their") coordinates at the nearest location of the locations file (within \(Int(NearestLocation.maximumMetres)) m)"
                 : "")
             + (unplaced > 0
-                ? "; \(unplaced) have no location id found in the availability files or the locations file (counted as without service)"
+                ? "; \(unplaced) \(unplaced == 1 ? "has" : "have") no location id found in the availability files or the locations file (counted as without service)"
                 : "")
     }
 

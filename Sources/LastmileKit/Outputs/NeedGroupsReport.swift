@@ -57,7 +57,7 @@ enum NeedGroupsReport {
         ]
         if study.speedTestsPath != nil {
             network.append(
-                "at least \(pct(t.measuredBelow25x3Share)) of its speed tests (with at least \(t.minimumTests) tests) are in tiles averaging below 25/3, i.e. the median test is below 25/3 (\(source("evidence.measured_below_25_3_share")))"
+                "at least \(pct(t.measuredBelow25x3Share)) of its speed tests (with at least \(English.counted(t.minimumTests, "test"))) are in tiles averaging below 25/3, i.e. the median test is below 25/3 (\(source("evidence.measured_below_25_3_share")))"
             )
         }
         var adoption: [String] = []
@@ -155,7 +155,7 @@ enum NeedGroupsReport {
             areaNoun: RunReport.noun(study.areaLevel),
             source: RunReport.sourceLine(c, study: study) + " Speed tests: " + SpeedTestTiles.attribution + ".")
         map.classLabels = ["Challenge candidate", "Tests agree with the files"]
-        map.noDataLabel = "Fewer than \(study.gapThresholds.minimumTests) tests"
+        map.noDataLabel = "Fewer than " + English.counted(study.gapThresholds.minimumTests, "test")
         RunReport.withContext(&map, c)
         return map
     }

@@ -72,7 +72,8 @@ enum RunReport {
             title: "Locations unserved or underserved",
             subtitle:
                 "Share of broadband-serviceable locations per \(study.areaLevel.displayName), \(study.profile.name) rule",
-            areas: areas, scheme: .quantile, classCount: 5, palette: .ylOrRd, valueFormat: .percent(decimals: 0),
+            areas: areas, scheme: .quantile, classCount: 5, palette: study.mapPalette,
+            valueFormat: .percent(decimals: 0),
             legendTitle: "Unserved + underserved", areaNoun: noun(study.areaLevel),
             source: sourceLine(c, study: study), labelCount: mapLabelCount)
         withContext(&map, c)
@@ -93,15 +94,7 @@ enum RunReport {
         return Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0 + 1) })
     }
 
-    static func noun(_ level: AreaLevel) -> AreaNoun {
-        switch level {
-        case .county: .counties
-        case .tract: .tracts
-        case .blockgroup: .blockGroups
-        case .block: AreaNoun(singular: "block", plural: "blocks")
-        case .state: AreaNoun(singular: "state", plural: "states")
-        }
-    }
+    static func noun(_ level: AreaLevel) -> AreaNoun { AreaNoun(level) }
 
     static func sourceLine(_ c: StudyRunner.Computed, study: Study) -> String {
         if study.synthetic { return "Source: SYNTHETIC demonstration data (datasets/demo). Not a real place." }

@@ -29,13 +29,14 @@ public enum QuickMap {
     /// The palette names `--palette` accepts.
     public static var paletteNames: [String] { Palette.all.map(\.name) }
 
-    /// The palette called `name` (case-insensitive).
+    /// The palette called `name` (case-insensitive; a leading "-" reverses it), reversed when `reverse`
+    /// (once: "-YlOrRd" with `reverse` is still reversed).
     /// - Throws: `LastmileError.usage` listing the names.
-    public static func palette(named name: String) throws -> Palette {
+    public static func palette(named name: String, reverse: Bool = false) throws -> Palette {
         guard let p = Palette.named(name) else {
-            throw LastmileError.usage("--palette expects one of \(paletteNames.joined(separator: ", ")), got '\(name)'")
+            throw LastmileError.usage("--palette expects \(Palette.namesInWords), got '\(name)'")
         }
-        return p
+        return reverse && !p.isReversed ? p.reversed : p
     }
 
     /// The scheme for `--scheme` (quantile, equal, jenks, manual) with `--breaks` for manual.
@@ -141,7 +142,9 @@ public enum QuickMap {
         let withData = mapAreas.filter { !$0.isWater }.compactMap(\.value).filter(\.isFinite)
         let draft = ChoroplethMap(
             title: request.title ?? "\(request.field) by area",
-            subtitle: "\(mapAreas.count) areas of \(layerName); \(request.scheme), \(request.classCount) classes",
+            subtitle:
+                "\(English.counted(mapAreas.count, "area")) of \(layerName); \(request.scheme), "
+                + English.counted(request.classCount, "class"),
             areas: mapAreas, scheme: request.scheme, classCount: request.classCount, palette: request.palette,
             valueFormat: .default,
             legendTitle: request.legendTitle ?? request.field, areaNoun: .areas, source: source,
@@ -153,8 +156,8 @@ public enum QuickMap {
         let classes = classification.classCount
         // Quantiles of tied values (many zeros) merge; the subtitle says how many classes there are.
         map.subtitle =
-            "\(mapAreas.count) areas of \(layerName); \(request.scheme), \(classes) "
-            + (classes == 1 ? "class" : "classes")
+            "\(English.counted(mapAreas.count, "area")) of \(layerName); \(request.scheme), "
+            + English.counted(classes, "class")
             + (classes < request.classCount && request.scheme == .quantile
                 ? " (\(request.classCount) asked; tied values merged)" : "")
         let measurer = PangoTextMeasurer()
@@ -232,8 +235,8 @@ public enum QuickMap {
     }
 
     /// Legend numbers: the fewest decimals (at least enough for 2 significant digits of the values'
-    /// spread, one for percentages, at most 6) with which the minimum and every class bound print differently, so that no
-    /// two legend rows read the same ("0.0 – 0.0").
+    /// spread, one for percentages, at most 6) with which the minimum and every class bound print
+    /// differently (`ValueFormat.distinguishing`), so that no two legend rows read the same ("0.0 – 0.0").
     static func legendFormat(for classification: Classification, values: [Double], percent: Bool) -> ValueFormat {
         let bounds = [classification.minimum].compactMap { $0 } + classification.breaks
         var least = 0
@@ -244,12 +247,8 @@ public enum QuickMap {
         }
         // Shares print with at least one decimal ("16.5%"), as the report's maps do.
         if percent { least = max(least, 1) }
-        func format(_ d: Int) -> ValueFormat { percent ? .percent(decimals: d) : .number(decimals: d, unit: nil) }
-        for d in least...max(least, 6) {
-            let printed = bounds.map(format(d).string)
-            if Set(printed).count == Set(bounds).count { return format(d) }
-        }
-        return format(max(least, 6))
+        let format: ValueFormat = percent ? .percent(decimals: least) : .number(decimals: least, unit: nil)
+        return format.distinguishing(bounds)
     }
 
     /// The field's values from the layer's attributes; placeholders (`JoinTable.noDataMarkers`) are no data.

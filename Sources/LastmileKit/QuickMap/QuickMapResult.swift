@@ -34,7 +34,8 @@ public struct QuickMapResult: Sendable {
         ]
         if let join {
             lines.append(
-                "join: \(join.rows) rows, \(join.matchedAreas) areas matched, \(join.unmatchedRows) rows matched no area"
+                "join: \(English.counted(join.rows, "row")), \(English.counted(join.matchedAreas, "area")) matched, "
+                    + "\(English.counted(join.unmatchedRows, "row")) matched no area"
             )
         }
         lines.append("classes: " + zip(breaks, classCounts).map { "≤ \(format($0)): \($1)" }.joined(separator: ", "))

@@ -56,7 +56,7 @@ enum HouseholdTrend {
         return Growth(
             rate: rate,
             description:
-                "ACS trend over \(matched) areas: \(before) → \(now) households in \(years) years (\((earlierPath as NSString).lastPathComponent) → \((currentPath as NSString).lastPathComponent))"
+                "ACS trend over \(English.counted(matched, "area")): \(before) → \(English.counted(now, "household")) in \(English.counted(years, "year")) (\((earlierPath as NSString).lastPathComponent) → \((currentPath as NSString).lastPathComponent))"
         )
     }
 

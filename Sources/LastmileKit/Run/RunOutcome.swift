@@ -24,7 +24,7 @@ extension RunOutcome {
         }
         return """
             Run \(runID): \(studyName)
-              \(results.count) areas, \(totals.locations) locations
+              \(English.counted(results.count, "area")), \(English.counted(totals.locations, "location"))
               unserved     \(totals.unserved) (\(pct(totals.unserved)))
               underserved  \(totals.underserved) (\(pct(totals.underserved)))
               served       \(totals.served) (\(pct(totals.served)))

@@ -69,11 +69,13 @@ extension StudyRunner {
             if cls != .served { notServed += 1 }
         }
         var notes = [
-            "\(notServed) location(s) already have an enforceable commitment to be served (inputs.funded_locations: \(programs.count) listed, \(present) of them in this study, \(present - notServed) already served): they are counted apart as funded and left out of the need"
+            "\(English.counted(notServed, "location")) already \(notServed == 1 ? "has" : "have") an enforceable commitment to be served (inputs.funded_locations: \(programs.count) listed, \(present) of them in this study, \(present - notServed) already served): \(notServed == 1 ? "it is" : "they are") counted apart as funded and left out of the need"
         ]
-        if present < programs.count {
+        let absent = programs.count - present
+        if absent > 0 {
+            let are = absent == 1 ? "is" : "are"
             notes.append(
-                "\(programs.count - present) funded location(s) are not in the availability files or the locations file and are not counted"
+                "\(English.counted(absent, "funded location")) \(are) not in the availability files or the locations file and \(are) not counted"
             )
         }
         return (programs, notes)
@@ -127,9 +129,9 @@ extension StudyRunner {
         for id in withoutRoads { miles[id] = nil }
         if !withoutRoads.isEmpty {
             diagnostics.append(
-                "\(withoutRoads.count) area(s) with passings have no road in \(roadsPath)"
+                "\(English.counted(withoutRoads.count, "area")) with passings \(withoutRoads.count == 1 ? "has" : "have") no road in \(roadsPath)"
                     + (lengths.classField.map { " (\($0) in \(lengths.classes.joined(separator: ", ")))" } ?? "")
-                    + "; their route miles are estimated from area and passings")
+                    + "; \(withoutRoads.count == 1 ? "its" : "their") route miles are estimated from area and passings")
         }
         return (miles, lengths.lines)
     }
@@ -155,14 +157,14 @@ extension StudyRunner {
             guard let rows = try CoveredPopulationsTable.read(path: path).rows(atLevel: level.geoidLength) else {
                 throw LastmileError.badInput(
                     SourceLocation(file: path),
-                    "the table holds counties and tracts; the study's areas are \(level.displayName)s (study.area_level = \(level.rawValue)), which it cannot be split into"
+                    "the table holds counties and tracts; the study's areas are \(level.pluralName) (study.area_level = \(level.rawValue)), which it cannot be split into"
                 )
             }
             for i in results.indices { results[i].coveredPopulations = rows[results[i].id] }
             let missing = results.filter { $0.coveredPopulations == nil }.count
             if missing > 0 {
                 notes.append(
-                    "\(missing) area(s) have no row in the covered-populations table \((path as NSString).lastPathComponent)"
+                    "\(English.counted(missing, "area")) \(missing == 1 ? "has" : "have") no row in the covered-populations table \((path as NSString).lastPathComponent)"
                 )
             }
         }
@@ -190,7 +192,7 @@ extension StudyRunner {
             guard level.geoidLength >= 5 else {
                 throw LastmileError.badInput(
                     SourceLocation(file: path),
-                    "Microsoft's usage is by county; the study's areas are \(level.displayName)s (study.area_level = \(level.rawValue))"
+                    "Microsoft's usage is by county; the study's areas are \(level.pluralName) (study.area_level = \(level.rawValue))"
                 )
             }
             if let crosswalk {
@@ -240,11 +242,15 @@ extension StudyRunner {
                 + (level.geoidLength > 11 ? "; each \(noun) takes its tract's" : "")
         ]
         if missing > 0 {
-            notes.append("\(missing) \(noun)(s) have no ZIP code with a usage figure in the crosswalk and usage file")
+            notes.append(
+                English.counted(missing, noun)
+                    + " \(missing == 1 ? "has" : "have") no ZIP code with a usage figure in the crosswalk and usage file"
+            )
         }
         if partial > 0 {
             notes.append(
-                "\(partial) \(noun)(s) have residential addresses in ZIP codes without a usage figure: their usage is the mean of the others"
+                English.counted(partial, noun)
+                    + " \(partial == 1 ? "has" : "have") residential addresses in ZIP codes without a usage figure: the usage is the mean of the others"
             )
         }
         return notes
@@ -259,7 +265,7 @@ struct SpeedTestsRead: Sendable {
     var kind: String? { SpeedTestTiles.kind(fromName: path) }
     /// The diagnostics line.
     var note: String {
-        "speed tests (inputs.speed_tests): \(join.tilesRead) tile(s) of \((path as NSString).lastPathComponent)"
+        "speed tests (inputs.speed_tests): \(English.counted(join.tilesRead, "tile")) of \((path as NSString).lastPathComponent)"
             + ([kind, quarter].compactMap { $0 }.isEmpty
                 ? "" : " (\([kind, quarter].compactMap { $0 }.joined(separator: ", ")))")
             + ", \(join.tilesOutside) outside every study area (left out); each tile counts in the area containing its centroid. "

@@ -141,7 +141,7 @@ public enum StudyRunner {
             say("reading the location universe")
             return try LocationsFile.read(path: path)
         }
-        say("classifying availability (\(study.availabilityPaths.count) file(s))")
+        say("classifying availability (\(English.counted(study.availabilityPaths.count, "file")))")
         // One read of the availability files gives the location and passings tables, the providers
         // and the per-location details.
         let read = try AreaClassification.classifyLocations(
@@ -160,7 +160,7 @@ public enum StudyRunner {
         if let statement = universe.statement(profile: study.profile) { diagnostics.append(statement) }
         if let path = universe.locationsFile, let notListed = universe.availabilityLocationsNotInFile, notListed > 0 {
             notes.append(
-                "\(notListed) location(s) of the availability files are not in the locations file \((path as NSString).lastPathComponent) and are left out of the counts (the universe is the locations file's)"
+                "\(English.counted(notListed, "location")) of the availability files \(notListed == 1 ? "is" : "are") not in the locations file \((path as NSString).lastPathComponent) and \(notListed == 1 ? "is" : "are") left out of the counts (the universe is the locations file's)"
             )
         }
         let funding = try fundedLocations(study, table: &classified.table, say: say)
@@ -177,12 +177,12 @@ public enum StudyRunner {
         }
         if classified.unknownTechnologyRows > 0 {
             diagnostics.append(
-                "\(classified.unknownTechnologyRows) availability row(s) carry a technology code the FCC does not define; they count as non-qualifying"
+                "\(English.counted(classified.unknownTechnologyRows, "availability row")) \(classified.unknownTechnologyRows == 1 ? "carries a technology code the FCC does not define; it counts" : "carry a technology code the FCC does not define; they count") as non-qualifying"
             )
         }
         if classified.table.rowsWithBadBlock > 0 {
             diagnostics.append(
-                "\(classified.table.rowsWithBadBlock) availability row(s) have a block GEOID that is not 15 digits and were skipped"
+                "\(English.counted(classified.table.rowsWithBadBlock, "availability row")) \(classified.table.rowsWithBadBlock == 1 ? "has a block GEOID that is not 15 digits and was" : "have a block GEOID that is not 15 digits and were") skipped"
             )
         }
 

@@ -82,6 +82,6 @@ public enum SpeedTable {
 
     /// The note for stderr: how many tiles were read and left out, and the source.
     public static func note(tiles: String, read: Int, outside: Int) -> String {
-        "\(read) tile(s) read, \(outside) outside every area (left out). " + source(tiles: tiles)
+        "\(English.counted(read, "tile")) read, \(outside) outside every area (left out). " + source(tiles: tiles)
     }
 }

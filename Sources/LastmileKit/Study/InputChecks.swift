@@ -21,7 +21,7 @@ enum InputChecks {
             let areaSample = areaIDs.sorted().prefix(3).map(\.rawValue).joined(separator: ", ")
             throw LastmileError.badInput(
                 SourceLocation(file: areasPath, column: study.areasIDField),
-                "none of the \(counts.count) \(study.areaLevel.displayName)(s) in the availability files (e.g. \(sample)) is an area in this file (e.g. \(areaSample)): are both from the same census vintage (2020 GEOIDs for BDC)?"
+                "none of the \(English.counted(counts.count, study.areaLevel.displayName)) in the availability files (e.g. \(sample)) is an area in this file (e.g. \(areaSample)): are both from the same census vintage (2020 GEOIDs for BDC)?"
             )
         }
         var strictErrors: [LastmileError] = []
@@ -29,7 +29,7 @@ enum InputChecks {
             strictErrors.append(
                 .badInput(
                     SourceLocation(file: availability, column: "technology"),
-                    "--strict: \(classified.unknownTechnologyRows) row(s) carry a technology code the FCC does not define"
+                    "--strict: \(English.counted(classified.unknownTechnologyRows, "row")) \(classified.unknownTechnologyRows == 1 ? "carries" : "carry") a technology code the FCC does not define"
                 ))
         }
         let unmatched = counts.keys.filter { !areaIDs.contains($0) }
@@ -37,7 +37,7 @@ enum InputChecks {
             strictErrors.append(
                 .badInput(
                     SourceLocation(file: areasPath, column: study.areasIDField),
-                    "--strict: \(unmatched.count) \(study.areaLevel.displayName)(s) with locations have no shape in the areas file (e.g. \(unmatched.sorted()[0]))"
+                    "--strict: \(English.counted(unmatched.count, study.areaLevel.displayName)) with locations \(unmatched.count == 1 ? "has" : "have") no shape in the areas file (e.g. \(unmatched.sorted()[0]))"
                 ))
         }
         let invalid = try VectorSource.invalidAreas(
@@ -45,7 +45,7 @@ enum InputChecks {
         if !invalid.isEmpty {
             let list = invalid.prefix(5).map { "'\($0.id)' (feature \($0.feature))" }.joined(separator: ", ")
             diagnostics.append(
-                "\(invalid.count) area(s) have an invalid polygon (e.g. a self-intersecting ring): \(list)\(invalid.count > 5 ? ", …" : ""); their land area and map shape may be wrong"
+                "\(English.counted(invalid.count, "area")) \(invalid.count == 1 ? "has" : "have") an invalid polygon (e.g. a self-intersecting ring): \(list)\(invalid.count > 5 ? ", …" : ""); \(invalid.count == 1 ? "its" : "their") land area and map shape may be wrong"
             )
             strictErrors.append(
                 .badInput(

@@ -3,6 +3,7 @@ import Foundation
 import GeoIO
 import GeoModel
 import Ingest
+import Maps
 
 /// A study as a planner wrote it: what to load, which rule to apply, how to report. Paths are
 /// resolved against the study file's folder.
@@ -39,6 +40,8 @@ public struct Study: Sendable {
     public var paper: PaperSize
     /// The equal-area CRS areas are projected to for areas and drawing.
     public var equalAreaCRS: String
+    /// The colours of the map of unserved and underserved shares (report.palette, report.palette_reverse).
+    public var mapPalette: Palette
 
     /// The flattened parameters the study was read from (kept in the run store and run.json).
     public var parameters: StudyParameters
@@ -192,6 +195,7 @@ public struct Study: Sendable {
         if let problem = CoordinateReferenceSystem.problem(with: equalAreaCRS) { throw bad("report.crs", problem) }
         businessCase = try BusinessCaseSettings(values: v, file: file)
         let reader = StudyValueReader(values: v, file: file)
+        mapPalette = try Study.mapPalette(reader)
         var gaps = GapThresholds()
         if let x = try reader.number("evidence.network_gap_share") { gaps.networkGapShare = x }
         if let x = try reader.number("evidence.measured_below_25_3_share") { gaps.measuredBelow25x3Share = x }
@@ -200,6 +204,22 @@ public struct Study: Sendable {
         if let x = try reader.number("evidence.no_computer_share") { gaps.noComputerShare = x }
         if let x = try reader.number("evidence.usage_share") { gaps.usageShare = x }
         gapThresholds = gaps
+    }
+
+    /// report.palette (YlOrRd unless set; "-YlOrRd" reversed), reversed as well when report.palette_reverse
+    /// is true (a palette written reversed and reverse = true is reversed once: both ask the same).
+    /// - Throws: `.badInput` naming the key and listing the palettes for a name that is none of them.
+    static func mapPalette(_ reader: StudyValueReader) throws -> Palette {
+        var palette = Palette.ylOrRd
+        if let name = try reader.text("report.palette") {
+            guard let named = Palette.named(name) else {
+                throw reader.bad(
+                    "report.palette", "report.palette must be \(Palette.namesInWords); found '\(name)'")
+            }
+            palette = named
+        }
+        if try reader.boolean("report.palette_reverse") == true, !palette.isReversed { palette = palette.reversed }
+        return palette
     }
 
     /// Loads a study file and applies overrides.

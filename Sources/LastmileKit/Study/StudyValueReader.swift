@@ -54,6 +54,14 @@ struct StudyValueReader {
         return i
     }
 
+    func boolean(_ key: String) throws -> Bool? {
+        guard let value = values[key] else { return nil }
+        guard case .boolean(let b) = value else {
+            throw bad(key, "\(key) must be true or false, found \(value.typeName) \(value)")
+        }
+        return b
+    }
+
     func text(_ key: String) throws -> String? {
         guard let value = values[key] else { return nil }
         guard case .string(let s) = value else {

@@ -32,4 +32,24 @@ public struct LegendEntry: Hashable, Sendable {
 
     /// Whether this is the hatched "No data" row.
     public var isNoData: Bool { classIndex == nil && !isWater && !isFlag }
+
+    /// The value range of each class as a legend prints it: "low – high", the value alone for a class
+    /// whose ends are one value (ties, e.g. the many zeros of a quantile), "≤ high" when the minimum
+    /// lies above the first manual break.
+    ///
+    /// The numbers take the fewest decimals (at least `format`'s own, at most
+    /// `ValueFormat.maximumLegendDecimals`) at which the minimum and the class breaks all print
+    /// differently, so that no two labels read the same and no range reads "0% – 0%". Breaks closer
+    /// than that precision print as Swift prints them, exactly.
+    public static func rangeLabels(for classification: Classification, format: ValueFormat) -> [String] {
+        let bounds = [classification.minimum].compactMap { $0 } + classification.breaks
+        let fitted = format.distinguishing(bounds)
+        let exact = Set(bounds.map(fitted.string)).count < Set(bounds).count
+        let text = exact ? fitted.exactString : fitted.string
+        return (0..<classification.classCount).map { j in
+            let high = text(classification.breaks[j])
+            guard let lowValue = classification.lowerBound(ofClass: j) else { return "≤ \(high)" }
+            return lowValue == classification.breaks[j] ? high : "\(text(lowValue)) – \(high)"
+        }
+    }
 }

@@ -2,7 +2,7 @@ import GeoModel
 import Graphics
 
 /// A sequential colour scheme for a choropleth: light for low values, dark for high (viridis: dark
-/// purple for low, yellow for high).
+/// purple for low, yellow for high), or the other way round when reversed ("-YlOrRd").
 ///
 /// The ColorBrewer schemes are by Cynthia A. Brewer, Geography, Pennsylvania State University,
 /// colorbrewer2.org (Apache License 2.0), copied as published for 3–7 classes. Viridis is by
@@ -14,11 +14,17 @@ public struct Palette: Hashable, Sendable, CustomStringConvertible {
     public let name: String
     /// Hex colours for 3, 4, 5, 6 and 7 classes.
     let schemes: [Int: [String]]
+    /// True when the colours run the other way: the published last colour for the lowest class.
+    public let isReversed: Bool
 
-    init(name: String, schemes: [Int: [String]]) {
+    init(name: String, schemes: [Int: [String]], isReversed: Bool = false) {
         self.name = name
         self.schemes = schemes
+        self.isReversed = isReversed
     }
+
+    /// The same colours in the other order (reversing twice gives the published order again).
+    public var reversed: Palette { Palette(name: name, schemes: schemes, isReversed: !isReversed) }
 
     /// The colours of every palette by name and class count, from `palettes.tsv` beside this file
     /// (embedded in the binary): one line a palette and class count, the hex colours lightest first.
@@ -43,12 +49,14 @@ public struct Palette: Hashable, Sendable, CustomStringConvertible {
         self.init(name: name, schemes: schemes)
     }
 
-    public var description: String { name }
+    /// The name as a study writes it: "YlOrRd", or "-YlOrRd" reversed.
+    public var description: String { (isReversed ? "-" : "") + name }
 
     /// The class counts this palette has colours for.
     public var classCounts: ClosedRange<Int> { 1...(schemes.keys.max() ?? 3) }
 
-    /// The colours for `count` classes, lightest (lowest) first.
+    /// The colours for `count` classes, for the lowest class first: lightest first as published, darkest
+    /// first when reversed.
     ///
     /// ColorBrewer publishes 3–7 classes; for 1 or 2 classes (quantile bins collapsed by ties) the
     /// middle, or the first and last, colours of the 3-class scheme are used.
@@ -63,12 +71,22 @@ public struct Palette: Hashable, Sendable, CustomStringConvertible {
             throw LastmileError.usage(
                 "palette \(name) has colours for 1 to \(classCounts.upperBound) classes, not \(count)")
         }
-        return hexes.map { Color(hex: $0)! }
+        return (isReversed ? hexes.reversed() : hexes).map { Color(hex: $0)! }
     }
 
-    /// A palette by its name (case-insensitive), as a study file names it.
+    /// A palette by its name (case-insensitive), as a study file names it; a leading "-" reverses it
+    /// ("-YlOrRd": dark red for the lowest values).
     public static func named(_ name: String) -> Palette? {
-        all.first { $0.name.lowercased() == name.lowercased() }
+        if name.hasPrefix("-") { return named(String(name.dropFirst())).flatMap { $0.isReversed ? nil : $0.reversed } }
+        return all.first { $0.name.lowercased() == name.lowercased() }
+    }
+
+    /// The names `named` takes, in words for an error message: "YlOrRd, Blues, … or viridis, each
+    /// reversed with a leading - (-YlOrRd)".
+    public static var namesInWords: String {
+        let names = all.map(\.name)
+        return names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
+            + ", each reversed with a leading - (-\(names[0]))"
     }
 
     /// Every built-in palette.

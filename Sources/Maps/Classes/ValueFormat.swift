@@ -20,6 +20,48 @@ public enum ValueFormat: Hashable, Sendable {
         }
     }
 
+    /// The decimals this format prints.
+    public var decimals: Int {
+        switch self {
+        case .percent(let d), .number(let d, _): d
+        }
+    }
+
+    /// This format with `decimals` places.
+    public func with(decimals: Int) -> ValueFormat {
+        switch self {
+        case .percent: .percent(decimals: decimals)
+        case .number(_, let unit): .number(decimals: decimals, unit: unit)
+        }
+    }
+
+    /// The most decimals a legend is given to tell its numbers apart (`distinguishing`).
+    public static let maximumLegendDecimals = 6
+
+    /// This format with the fewest decimals, from its own up to `maximumLegendDecimals` (or its own, if
+    /// more), at which no two different `values` print the same ("0%, 0%, 0%" becomes "0.1%, 0.2%,
+    /// 0.3%"); the most when even those do not tell them apart.
+    public func distinguishing(_ values: [Double]) -> ValueFormat {
+        let distinct = Set(values).count
+        let least = max(0, decimals)
+        let most = max(least, Self.maximumLegendDecimals)
+        for d in least...most where Set(values.map(with(decimals: d).string)).count == distinct {
+            return with(decimals: d)
+        }
+        return with(decimals: most)
+    }
+
+    /// The value as Swift prints a Double, shortest and exact (0.30000000000000004), in this format's
+    /// percent or unit: for values no legend precision tells apart.
+    func exactString(_ value: Double) -> String {
+        switch self {
+        case .percent: return "\(value * 100)%"
+        case .number(_, let unit):
+            if let unit, !unit.isEmpty { return "\(value) \(unit)" }
+            return "\(value)"
+        }
+    }
+
     /// `value` rounded half away from zero to `decimals` places, with "," every three integer
     /// digits when `grouping`. Negative zero prints as "0".
     static func fixed(_ value: Double, decimals: Int, grouping: Bool) -> String {

@@ -70,11 +70,9 @@ public struct ChoroplethMap: Hashable, Sendable {
     /// any area has no value.
     public func legendEntries(for classification: Classification, colors: [Color]) -> [LegendEntry] {
         var entries: [LegendEntry] = []
+        let ranges = LegendEntry.rangeLabels(for: classification, format: valueFormat)
         for j in 0..<classification.classCount {
-            let high = valueFormat.string(classification.breaks[j])
-            let low = classification.lowerBound(ofClass: j).map(valueFormat.string)
-            // A class holding one value (ties, e.g. the many zeros of a quantile) reads as that value.
-            var label = low.map { $0 == high ? high : "\($0) – \(high)" } ?? "≤ \(high)"
+            var label = ranges[j]
             if let classLabels, classLabels.count == classification.classCount { label = classLabels[j] }
             entries.append(
                 LegendEntry(

@@ -1,4 +1,5 @@
 import Foundation
+import Maps
 
 /// One key of a study file: its default, the values it takes, the source of the default and its section.
 /// `StudyKeys.all` lists every key; the study parser, `lastmile init` and the report's method page read it.
@@ -31,6 +32,8 @@ public struct StudyKey: Sendable {
         case multipliers
         /// FCC provider ids (digits, as a number, text or a list), or the path of a CSV of location ids.
         case providersOrFile
+        /// A map palette's name (`Palette.named`), reversed by a leading "-".
+        case palette
         /// Accepted and not read yet: any value.
         case unread
     }
@@ -143,6 +146,9 @@ public struct StudyKey: Sendable {
             }
             if case .list(let l) = value { return l.allSatisfy(provider) }
             return provider(value)
+        case .palette:
+            if case .string(let s) = value { return Palette.named(s) != nil }
+            return false
         case .unread:
             return true
         }

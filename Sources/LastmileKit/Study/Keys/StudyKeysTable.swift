@@ -29,7 +29,7 @@ enum StudyKeysTable {
     }
 
     /// "number 0.0 1.0 open", "integer 1 100", "choice a b", "texts", "texts or none", "codes R B X",
-    /// "shares 1 30", "counts 2", "boolean", "text", "multipliers", "providers or file", "unread".
+    /// "shares 1 30", "counts 2", "boolean", "text", "multipliers", "providers or file", "palette", "unread".
     static func domain(_ text: String) -> StudyKey.Domain? {
         let w = text.split(separator: " ").map(String.init)
         switch (w.first ?? "", w.count) {
@@ -57,6 +57,7 @@ enum StudyKeysTable {
         case "multipliers": return .multipliers
         case "providers or file": return .providersOrFile
         case "unread": return .unread
+        case "palette": return .palette
         default: return nil
         }
     }

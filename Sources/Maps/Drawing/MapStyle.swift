@@ -41,7 +41,10 @@ public struct MapStyle: Hashable, Sendable {
     public var noDataHatch = StrokeStyle(color: Color(hex: "#969696")!, width: 0.5)
     /// Flagged areas (`MapArea.isFlagged`): Greys-9 #252525 "\" diagonals, across the no-data hatch's
     /// direction, over the class fill, so the class still reads under the flag.
-    public var flagHatch = StrokeStyle(color: Color(hex: "#252525")!, width: 0.6)
+    public var flagHatch = StrokeStyle(color: Color(hex: "#252525")!, width: 0.35)
+    /// Distance between the flag's hatch lines, points: wider than the no-data hatch, so that a map whose
+    /// every area is flagged still reads by its colours.
+    public var flagHatchSpacing: Double = 6
     /// Water-only areas: ColorBrewer Blues-9 #deebf7, the palest blue, read as water without competing
     /// with the classes.
     public var waterFill = Color(hex: "#deebf7")!

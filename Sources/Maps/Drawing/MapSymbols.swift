@@ -30,7 +30,7 @@ enum MapSymbols {
         guard let box = area.bounds else { return }
         list.append(.save)
         list.append(.clip(area, rule))
-        list.stroke(MapSymbols.hatch(in: box, spacing: style.hatchSpacing, backslash: true), style.flagHatch)
+        list.stroke(MapSymbols.hatch(in: box, spacing: style.flagHatchSpacing, backslash: true), style.flagHatch)
         list.append(.restore)
     }
 

@@ -4,11 +4,10 @@ import Maps
 extension AtlasLayer {
     /// The layer a report map shows: the same classes, colours and legend rows as `map.draw` gives it,
     /// with areas in `order` (ids); an area the map lacks is "no data".
-    /// - Throws: what `ChoroplethMap.classify()` and `Palette.colors(count:)` throw.
+    /// - Throws: what `ChoroplethMap.classes()` throws.
     public init(key: String, map: ChoroplethMap, order: [AreaID]) throws {
-        let classification = try map.classify()
-        let colors = classification.classCount == 0 ? [] : try map.palette.colors(count: classification.classCount)
-        let entries = map.legendEntries(for: classification, colors: colors).filter { !$0.isFlag }
+        let (classification, _, legend) = try map.classes()
+        let entries = legend.filter { !$0.isFlag }
         let noDataRow = entries.firstIndex { $0.isNoData }
         let rowOfClass = Dictionary(
             uniqueKeysWithValues: entries.enumerated().compactMap { i, e in e.classIndex.map { ($0, i) } })

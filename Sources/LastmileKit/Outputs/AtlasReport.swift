@@ -98,10 +98,6 @@ enum AtlasReport {
                 shape: AtlasShape.coordinates(area.geographicGeometry, tolerance: tolerance), values: values)
         }
 
-        let day = DateFormatter()
-        day.locale = Locale(identifier: "en_US_POSIX")
-        day.timeZone = TimeZone(identifier: "UTC")
-        day.dateFormat = "MMMM d, yyyy"
         var sources = [RunReport.sourceLine(c, study: study)]
         if c.speedTests != nil { sources.append("Speed tests: " + SpeedTestTiles.attribution + ".") }
         if study.broadbandUsagePath != nil {
@@ -109,7 +105,7 @@ enum AtlasReport {
         }
         return AtlasContent(
             title: study.reportTitle,
-            subtitle: "\(study.profile.name) rule · run \(runID) · \(day.string(from: date))",
+            subtitle: "\(study.profile.name) rule · run \(runID) · \(RunReport.day(date))",
             sources: sources, areaSingular: noun.singular, areaPlural: noun.plural, fields: fields, areas: areas,
             layers: layers)
     }

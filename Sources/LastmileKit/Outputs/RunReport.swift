@@ -102,6 +102,15 @@ enum RunReport {
             "Sources: FCC Broadband Data Collection; U.S. Census Bureau TIGER/Line and ACS. Map: Lastmile \(LastmileVersion.current)."
     }
 
+    /// A report date as the cover prints it: "November 28, 2026" (UTC).
+    static func day(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "MMMM d, yyyy"
+        return f.string(from: date)
+    }
+
     /// The report's content from the run's results.
     static func content(
         _ c: StudyRunner.Computed, study: Study, runID: String, startedAt: Date, map: DisplayList?,
@@ -119,10 +128,6 @@ enum RunReport {
             row.noInternetUnreliable = r.demographics?.noInternetShareIsUnreliable ?? false
             return row
         }
-        let day = DateFormatter()
-        day.locale = Locale(identifier: "en_US_POSIX")
-        day.timeZone = TimeZone(identifier: "UTC")
-        day.dateFormat = "MMMM d, yyyy"
         let stamp = ISO8601DateFormatter().string(from: startedAt)
         var method = study.profile.explanation
         method.append(
@@ -150,7 +155,7 @@ enum RunReport {
         }
         return ReportContent(
             title: study.reportTitle, studyName: study.name, isSyntheticData: study.synthetic,
-            generatedDate: day.string(from: startedAt), timestamp: stamp,
+            generatedDate: day(startedAt), timestamp: stamp,
             dataVintages: c.inputs.filter { $0.role != "study" }.map {
                 DataVintage.coverLine(role: $0.role, path: $0.path, synthetic: study.synthetic)
             },

@@ -26,10 +26,8 @@ extension ChoroplethMap {
         guard size.width.isFinite, size.height.isFinite, size.width > 2 * st.margin, size.height > 2 * st.margin else {
             throw LastmileError.usage("map canvas \(size.width)×\(size.height) pt is smaller than its margins")
         }
-        let classification = try classify()
-        let colors = classification.classCount == 0 ? [] : try palette.colors(count: classification.classCount)
+        let (classification, colors, legend) = try classes()
         let areaClasses = areas.map { $0.classifiableValue.flatMap(classification.classIndex(of:)) }
-        let legend = legendEntries(for: classification, colors: colors)
 
         // Vertical blocks: title, subtitle | body (map + panel) | scale strip | source.
         let m = st.margin

@@ -66,6 +66,15 @@ public struct ChoroplethMap: Hashable, Sendable {
         try Classification(values: areas.compactMap(\.classifiableValue), scheme: scheme, classCount: classCount)
     }
 
+    /// The classes, their colours and the legend rows, as `draw` uses them (and any other rendering of
+    /// the same map: the atlas's layer, a QGIS style).
+    /// - Throws: what `classify()` and `Palette.colors(count:)` throw.
+    public func classes() throws -> (classification: Classification, colors: [Color], legend: [LegendEntry]) {
+        let classification = try classify()
+        let colors = classification.classCount == 0 ? [] : try palette.colors(count: classification.classCount)
+        return (classification, colors, legendEntries(for: classification, colors: colors))
+    }
+
     /// Legend rows for a classification: "low – high" per class with its count, then "No data" when
     /// any area has no value.
     public func legendEntries(for classification: Classification, colors: [Color]) -> [LegendEntry] {

@@ -16,15 +16,14 @@ public struct QGISStyle: Hashable, Sendable {
     }
 
     /// The style of `map`'s classes for the layer `layer`.
-    /// - Throws: what `ChoroplethMap.classify()` and `Palette.colors(count:)` throw.
+    /// - Throws: what `ChoroplethMap.classes()` throws.
     /// - Parameter aliases: field name and alias pairs, in the layer's field order: QGIS shows the alias
     ///   in place of the name (attribute table, identify results, forms).
     public init(map: ChoroplethMap, layer: String, attribute: Attribute, aliases: [(field: String, alias: String)] = [])
         throws
     {
-        let classification = try map.classify()
-        let colors = classification.classCount == 0 ? [] : try map.palette.colors(count: classification.classCount)
-        let entries = map.legendEntries(for: classification, colors: colors).filter { $0.classIndex != nil }
+        let (classification, _, legend) = try map.classes()
+        let entries = legend.filter { $0.classIndex != nil }
         var ranges = ""
         var categories = ""
         var symbols = ""

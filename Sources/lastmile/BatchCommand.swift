@@ -18,12 +18,6 @@ struct Batch: ParsableCommand {
     @Option(help: "A file listing study folders, one per line (relative to the file; # comments).")
     var manifest: String?
 
-    @Option(help: "Output root; each study lands in OUT/<folder name>/<run-id>/.")
-    var out: String = "reports"
-
-    @Option(help: "The run store (SQLite). Default: <out>/runs.sqlite.")
-    var store: String?
-
     @Option(help: "Studies run at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -31,18 +25,7 @@ struct Batch: ParsableCommand {
         help: "A study file for folders without study.toml: paths resolve in each folder; {folder} becomes its name.")
     var template: String?
 
-    @Option(
-        name: .customLong("set"),
-        help: ArgumentHelp("Override a study parameter in every study.", valueName: "KEY=VALUE"))
-    var set: [String] = []
-
-    @Option(help: "The summary printed at the end (default: text; --quiet prints it only when --format is given).")
-    var format: TextOrJSON?
-
-    @Flag(help: "Fail a study (exit 65 for it) on input warnings.")
-    var strict = false
-
-    @OptionGroup var edition: PublicEditionOptions
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var common: CommonOptions
 
@@ -51,7 +34,6 @@ struct Batch: ParsableCommand {
         guard !folders.isEmpty || manifest != nil else {
             throw ValidationError("give study folders or --manifest FILE")
         }
-        try edition.requirePublicForSuppressBelow()
     }
 
     func run() throws {
@@ -64,13 +46,12 @@ struct Batch: ParsableCommand {
                 enabled: !common.quiet && (common.progress ?? true), verbose: common.verbose)
             let summary = try BatchRunner.run(
                 BatchRunner.Options(
-                    folders: all, outputRoot: out, storePath: store, jobs: jobs, templatePath: template, strict: strict,
-                    overrides: set,
-                    publicThreshold: edition.threshold,
+                    folders: all, outputRoot: output.out, storePath: output.store, jobs: jobs, templatePath: template,
+                    strict: output.strict, overrides: output.set, publicThreshold: output.edition.threshold,
                     progress: { display.show($0) }))
             display.finish()
             // --quiet: no summary unless a format was asked for; a failed study is an error, on stderr.
-            switch format ?? (common.quiet ? nil : .text) {
+            switch output.printedFormat(quiet: common.quiet) {
             case .json?: Console.out(summary.json())
             case .text?: Console.out(summary.text())
             case nil: for r in summary.failed { Console.error("lastmile: error: \(r.folder): \(r.error ?? "failed")") }

@@ -37,7 +37,7 @@ struct Demo: ParsableCommand {
 
 /// Where outputs go, and study overrides.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output root; each run lands in DIR/<study>/<run-id>/.")
+    @Option(help: "Output root; each run lands in DIR/<study>/<run-id>/ (a batch's in DIR/<folder name>/<run-id>/).")
     var out: String = "reports"
 
     @Option(help: "The run store (SQLite). Default: <out>/runs.sqlite.")
@@ -45,13 +45,17 @@ struct OutputOptions: ParsableArguments {
 
     @Option(
         name: .customLong("set"),
-        help: ArgumentHelp("Override a study parameter by its dotted key.", valueName: "KEY=VALUE"))
+        help: ArgumentHelp(
+            "Override a study parameter by its dotted key (in every study of a batch).", valueName: "KEY=VALUE"))
     var set: [String] = []
 
     @Option(help: "What the command prints (default: text; --quiet prints it only when --format is given).")
     var format: TextOrJSON?
 
-    @Flag(help: "Fail (exit 65) on input warnings: unknown technology codes, invalid polygons, areas without a shape.")
+    @Flag(
+        help:
+            "Fail (exit 65; in a batch, that study) on input warnings: unknown technology codes, invalid polygons, areas without a shape."
+    )
     var strict = false
 
     @OptionGroup var edition: PublicEditionOptions

@@ -6,7 +6,7 @@ import GeoModel
 /// `.zip` holding exactly one CSV, opened with its header read.
 enum SingleCSV {
     /// Opens `path`, reads the header line and calls `body` with the reader (positioned after the
-    /// header), the name messages use and the header's field names.
+    /// header) and the header (its field names, and the file and table as messages name them).
     /// - Parameters:
     ///   - what: the table expected, for messages ("list of location ids").
     ///   - expectedHeader: what the header should hold, said when the file is empty.
@@ -14,7 +14,7 @@ enum SingleCSV {
     ///   empty file; whatever `body` throws.
     static func read<T>(
         path: String, what: String, expectedHeader: String,
-        _ body: (inout CSVRecordReader, _ file: String, _ names: [String]) throws -> T
+        _ body: (inout CSVRecordReader, CSVHeader) throws -> T
     ) throws -> T {
         let members = try VirtualPath.csvMembers(of: path)
         guard members.count == 1 else {
@@ -30,6 +30,46 @@ enum SingleCSV {
                 SourceLocation(file: file, line: 1), "the file is empty; expected \(expectedHeader)")
         }
         let names = (0..<reader.fieldCount).map { reader.string($0) }
-        return try body(&reader, file, names)
+        return try body(&reader, CSVHeader(names: names, file: file, table: "the " + what))
+    }
+}
+
+/// A small table's header line: its field names as written, found by name (case, surrounding spaces
+/// and a byte-order mark ignored), and the one error for a column it lacks.
+struct CSVHeader {
+    /// The field names as written (messages name a column so).
+    let names: [String]
+    /// The file, as messages name it.
+    let file: String
+    /// The table, as messages name it ("the ZIP crosswalk").
+    let table: String
+    private let normalized: [String]
+
+    init(names: [String], file: String, table: String) {
+        self.names = names
+        self.file = file
+        self.table = table
+        normalized = names.map(KnownSchema.normalize)
+    }
+
+    /// The first column named one of `accepted`, nil when there is none.
+    func index(_ accepted: String...) -> Int? { index(accepted) }
+
+    func index(_ accepted: [String]) -> Int? {
+        let wanted = accepted.map(KnownSchema.normalize)
+        return normalized.firstIndex { wanted.contains($0) }
+    }
+
+    /// The first column named one of `accepted`.
+    /// - Throws: `.badInput` at line 1 naming `accepted[0]`: "<table> lacks column <name> (<layout>)".
+    func require(_ accepted: String..., layout: String) throws -> Int { try require(accepted, layout: layout) }
+
+    func require(_ accepted: [String], layout: String) throws -> Int {
+        guard let i = index(accepted) else {
+            throw LastmileError.badInput(
+                SourceLocation(file: file, line: 1, column: accepted[0]),
+                "\(table) lacks column \(accepted[0]) (\(layout))")
+        }
+        return i
     }
 }

@@ -34,34 +34,22 @@ public struct BroadbandUsageTable: Sendable {
             path: path, what: "broadband usage table",
             expectedHeader:
                 "Microsoft's header (ST,COUNTY ID,COUNTY NAME,BROADBAND AVAILABILITY PER FCC,BROADBAND USAGE, or the ZIP-code file's ST,COUNTY NAME,COUNTY ID,POSTAL CODE,BROADBAND USAGE,…)"
-        ) { reader, file, names in
-            let normalized = names.map {
-                $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{FEFF}")))
-                    .uppercased()
-            }
-            let byZIP = normalized.contains("POSTAL CODE")
-            func column(_ name: String) throws -> Int {
-                guard let i = normalized.firstIndex(of: name) else {
-                    throw LastmileError.badInput(
-                        SourceLocation(file: file, line: 1, column: name),
-                        "the broadband usage table lacks column '\(name)' (Microsoft's \(byZIP ? "ZIP-code" : "county") file)"
-                    )
-                }
-                return i
-            }
-            let iUsage = try column("BROADBAND USAGE")
-            let iID = try column(byZIP ? "POSTAL CODE" : "COUNTY ID")
-            let iAvailability = byZIP ? nil : try column("BROADBAND AVAILABILITY PER FCC")
-            let iError = byZIP ? normalized.firstIndex(of: "ERROR RANGE (95%)(+/-)") : nil
+        ) { reader, header in
+            let byZIP = header.index("POSTAL CODE") != nil
+            let layout = "Microsoft's \(byZIP ? "ZIP-code" : "county") file"
+            let iUsage = try header.require("BROADBAND USAGE", layout: layout)
+            let iID = try header.require(byZIP ? "POSTAL CODE" : "COUNTY ID", layout: layout)
+            let iAvailability = byZIP ? nil : try header.require("BROADBAND AVAILABILITY PER FCC", layout: layout)
+            let iError = byZIP ? header.index("ERROR RANGE (95%)(+/-)") : nil
             var table = BroadbandUsageTable(counties: [:], zipCodes: [:])
-            while try reader.next(columnNames: names) {
+            while try reader.next(columnNames: header.names) {
                 let line = reader.recordLine
                 func share(_ i: Int) throws -> Double? {
                     let text = i < reader.fieldCount ? reader.string(i).trimmingCharacters(in: .whitespaces) : ""
                     if text.isEmpty || text == "-" { return nil }
                     guard let d = Double(text), d >= 0, d <= 1 else {
                         throw LastmileError.badInput(
-                            SourceLocation(file: file, line: line, column: names[i]),
+                            SourceLocation(file: header.file, line: line, column: header.names[i]),
                             "expected a share from 0 to 1 or -, found \"\(text.prefix(20))\"")
                     }
                     return d
@@ -69,7 +57,7 @@ public struct BroadbandUsageTable: Sendable {
                 let raw = reader.string(iID).trimmingCharacters(in: .whitespaces)
                 guard let n = Int(raw), n > 0, n < 100_000 else {
                     throw LastmileError.badInput(
-                        SourceLocation(file: file, line: line, column: names[iID]),
+                        SourceLocation(file: header.file, line: line, column: header.names[iID]),
                         "expected a \(byZIP ? "ZIP code" : "county FIPS code"), found \"\(raw.prefix(20))\"")
                 }
                 let id = String(format: "%05d", n)
@@ -83,7 +71,7 @@ public struct BroadbandUsageTable: Sendable {
                 let figures = ZIPUsage(usageShare: usage, errorRange95: try iError.flatMap(share))
                 if let earlier = table.zipCodes[id], earlier != figures {
                     throw LastmileError.badInput(
-                        SourceLocation(file: file, line: line, column: names[iID]),
+                        SourceLocation(file: header.file, line: line, column: header.names[iID]),
                         "ZIP code \(id) is listed earlier with other figures")
                 }
                 table.zipCodes[id] = figures

@@ -17,17 +17,13 @@ public struct CoveredPopulationsTable: Sendable {
         try SingleCSV.read(
             path: path, what: "covered-populations table",
             expectedHeader: "the Census covered-populations header (geo_id,geography_name,…,tot_cov_pop,…)"
-        ) { reader, file, names in
-            let normalized = names.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            func column(_ name: String) -> Int? { normalized.firstIndex(of: name.lowercased()) }
-            for name in required where column(name) == nil {
-                throw LastmileError.badInput(
-                    SourceLocation(file: file, line: 1, column: name),
-                    "the covered-populations table lacks column \(name) (Census Bureau layout: geo_id, county_tot_pop, tot_cov_pop, …)"
-                )
+        ) { reader, header in
+            func column(_ name: String) -> Int? { header.index(name) }
+            for name in required {
+                _ = try header.require(name, layout: "Census Bureau layout: geo_id, county_tot_pop, tot_cov_pop, …")
             }
             var rows: [AreaID: CoveredPopulations] = [:]
-            while try reader.next(columnNames: names) {
+            while try reader.next(columnNames: header.names) {
                 let line = reader.recordLine
                 func number(_ name: String) throws -> Double? {
                     guard let i = column(name), i < reader.fieldCount else { return nil }
@@ -35,7 +31,7 @@ public struct CoveredPopulationsTable: Sendable {
                     if text.isEmpty { return nil }
                     guard let d = Double(text), d.isFinite, d >= 0 else {
                         throw LastmileError.badInput(
-                            SourceLocation(file: file, line: line, column: names[i]),
+                            SourceLocation(file: header.file, line: line, column: header.names[i]),
                             "expected a number of 0 or more, found \"\(text.prefix(20))\"")
                     }
                     return d
@@ -46,14 +42,14 @@ public struct CoveredPopulationsTable: Sendable {
                 let raw = reader.string(column("geo_id")!).trimmingCharacters(in: .whitespaces)
                 guard raw.count == 11, raw.allSatisfy(\.isASCII), raw.allSatisfy(\.isNumber) else {
                     throw LastmileError.badInput(
-                        SourceLocation(file: file, line: line, column: "geo_id"),
+                        SourceLocation(file: header.file, line: line, column: "geo_id"),
                         "expected an 11-digit geo_id (a tract GEOID, or a county FIPS and 000000), found \"\(raw.prefix(20))\""
                     )
                 }
                 let id = AreaID(raw.hasSuffix("000000") ? String(raw.prefix(5)) : raw)
                 guard rows[id] == nil else {
                     throw LastmileError.badInput(
-                        SourceLocation(file: file, line: line, column: "geo_id"), "\(raw) is listed twice")
+                        SourceLocation(file: header.file, line: line, column: "geo_id"), "\(raw) is listed twice")
                 }
                 var groups: [CoveredPopulations.Group: Estimate] = [:]
                 for g in CoveredPopulations.Group.allCases { groups[g] = try estimate(g.rawValue) }

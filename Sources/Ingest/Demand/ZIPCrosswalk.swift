@@ -22,29 +22,21 @@ public struct ZIPCrosswalk: Sendable {
         try SingleCSV.read(
             path: path, what: "ZIP crosswalk",
             expectedHeader: "HUD's tract-to-ZIP crosswalk header (TRACT,ZIP,…,RES_RATIO,…)"
-        ) { reader, file, names in
-            let normalized = names.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
-            func column(_ name: String) throws -> Int {
-                guard let i = normalized.firstIndex(of: name) else {
-                    throw LastmileError.badInput(
-                        SourceLocation(file: file, line: 1, column: name),
-                        "the ZIP crosswalk lacks column '\(name)' (HUD's tract-to-ZIP file: TRACT, ZIP, RES_RATIO, …)")
-                }
-                return i
-            }
-            let iTract = try column("TRACT")
-            let iZIP = try column("ZIP")
-            let iRatio = try column("RES_RATIO")
+        ) { reader, header in
+            let layout = "HUD's tract-to-ZIP file: TRACT, ZIP, RES_RATIO, …"
+            let iTract = try header.require("TRACT", layout: layout)
+            let iZIP = try header.require("ZIP", layout: layout)
+            let iRatio = try header.require("RES_RATIO", layout: layout)
             var tracts: [AreaID: [(zip: String, share: Double)]] = [:]
             var firstLine: [AreaID: Int] = [:]
-            while try reader.next(columnNames: names) {
+            while try reader.next(columnNames: header.names) {
                 let line = reader.recordLine
                 func digits(_ i: Int, count: Int, padFrom shortest: Int, what: String) throws -> String {
                     let text = i < reader.fieldCount ? reader.string(i).trimmingCharacters(in: .whitespaces) : ""
                     guard text.count >= shortest, text.count <= count, text.allSatisfy({ $0.isASCII && $0.isNumber })
                     else {
                         throw LastmileError.badInput(
-                            SourceLocation(file: file, line: line, column: names[i]),
+                            SourceLocation(file: header.file, line: line, column: header.names[i]),
                             "expected \(what), found \"\(text.prefix(20))\"")
                     }
                     return String(repeating: "0", count: count - text.count) + text
@@ -54,7 +46,7 @@ public struct ZIPCrosswalk: Sendable {
                 let text = iRatio < reader.fieldCount ? reader.string(iRatio).trimmingCharacters(in: .whitespaces) : ""
                 guard let ratio = Double(text), ratio >= 0, ratio <= 1 else {
                     throw LastmileError.badInput(
-                        SourceLocation(file: file, line: line, column: names[iRatio]),
+                        SourceLocation(file: header.file, line: line, column: header.names[iRatio]),
                         "expected a ratio from 0 to 1, found \"\(text.prefix(20))\"")
                 }
                 tracts[tract, default: []].append((zip, ratio))
@@ -65,7 +57,7 @@ public struct ZIPCrosswalk: Sendable {
                 let sum = parts.reduce(0) { $0 + $1.share }
                 if sum > 0, abs(sum - 1) > sumTolerance {
                     throw LastmileError.badInput(
-                        SourceLocation(file: file, line: firstLine[tract]!, column: names[iRatio]),
+                        SourceLocation(file: header.file, line: firstLine[tract]!, column: header.names[iRatio]),
                         "the RES_RATIO of tract \(tract) add up to \(String(format: "%.4f", sum)), not 1: expected HUD's tract-to-ZIP file (TRACT_ZIP), where each tract's ratios add up to 1; HUD's ZIP-to-tract file (ZIP_TRACT) splits each ZIP code instead"
                     )
                 }

@@ -30,24 +30,15 @@ public struct AnchorInstitutionsFile: Sendable {
     public static func read(path: String) throws -> AnchorInstitutionsFile {
         try SingleCSV.read(
             path: path, what: "CAI list", expectedHeader: "a CAI header (type,entity_name,location_id,…)"
-        ) { reader, file, names in
-            let normalized = names.map(KnownSchema.normalize)
-            func column(_ accepted: [String]) -> Int? { normalized.firstIndex { accepted.contains($0) } }
-            guard let iType = column(["type", "cai_type"]) else {
-                throw LastmileError.badInput(
-                    SourceLocation(file: file, line: 1, column: "type"),
-                    "the CAI list lacks column type (S, L, G, H, F, P or C; NTIA BEAD challenge process layout)")
-            }
-            guard let iName = column(["entity_name", "name"]) else {
-                throw LastmileError.badInput(
-                    SourceLocation(file: file, line: 1, column: "entity_name"),
-                    "the CAI list lacks column entity_name (the institution's name)")
-            }
-            let iLocation = column(["location_id"])
-            let iLatitude = column(["latitude", "lat"])
-            let iLongitude = column(["longitude", "lon", "long"])
+        ) { reader, header in
+            let iType = try header.require(
+                "type", "cai_type", layout: "S, L, G, H, F, P or C; NTIA BEAD challenge process layout")
+            let iName = try header.require("entity_name", "name", layout: "the institution's name")
+            let iLocation = header.index("location_id")
+            let iLatitude = header.index(LocationsFile.latitudeNames)
+            let iLongitude = header.index(LocationsFile.longitudeNames)
             var out = AnchorInstitutionsFile(institutions: [])
-            while try reader.next(columnNames: names) {
+            while try reader.next(columnNames: header.names) {
                 let line = reader.recordLine
                 func cell(_ i: Int) -> String {
                     i < reader.fieldCount ? reader.string(i).trimmingCharacters(in: .whitespaces) : ""
@@ -55,14 +46,14 @@ public struct AnchorInstitutionsFile: Sendable {
                 let type = cell(iType).uppercased()
                 guard types[type] != nil else {
                     throw LastmileError.badInput(
-                        SourceLocation(file: file, line: line, column: names[iType]),
+                        SourceLocation(file: header.file, line: line, column: header.names[iType]),
                         "expected a CAI type S, L, G, H, F, P or C, found \"\(cell(iType).prefix(20))\"")
                 }
                 var location: Int64?
                 if let i = iLocation, !cell(i).isEmpty {
                     guard let id = Int64(cell(i)), id >= 0 else {
                         throw LastmileError.badInput(
-                            SourceLocation(file: file, line: line, column: names[i]),
+                            SourceLocation(file: header.file, line: line, column: header.names[i]),
                             "expected a non-negative integer location id or an empty cell, found \"\(cell(i).prefix(20))\""
                         )
                     }
@@ -72,7 +63,7 @@ public struct AnchorInstitutionsFile: Sendable {
                     guard let i, !cell(i).isEmpty else { return nil }
                     guard let d = Double(cell(i)), d.isFinite, abs(d) <= limit else {
                         throw LastmileError.badInput(
-                            SourceLocation(file: file, line: line, column: names[i]),
+                            SourceLocation(file: header.file, line: line, column: header.names[i]),
                             "expected degrees from -\(Int(limit)) to \(Int(limit)) or an empty cell, found \"\(cell(i).prefix(20))\""
                         )
                     }

@@ -17,22 +17,20 @@ public enum LocationIDList {
     public static func labelled(path: String, labelColumns: [String]) throws -> [Int64: String] {
         try SingleCSV.read(
             path: path, what: "list of location ids", expectedHeader: "a header with a location_id column"
-        ) { reader, file, names in
-            guard let column = names.firstIndex(where: { KnownSchema.normalize($0) == "location_id" }) else {
+        ) { reader, header in
+            guard let column = header.index("location_id") else {
                 throw LastmileError.badInput(
-                    SourceLocation(file: file, line: 1, column: "location_id"),
-                    "the list lacks column location_id (its first line has \(names.count) comma-separated field(s), none named location_id)"
+                    SourceLocation(file: header.file, line: 1, column: "location_id"),
+                    "the list lacks column location_id (its first line has \(header.names.count) comma-separated field(s), none named location_id)"
                 )
             }
-            let labelColumn = labelColumns.lazy.compactMap { label in
-                names.firstIndex { KnownSchema.normalize($0) == label }
-            }.first
+            let labelColumn = labelColumns.lazy.compactMap { header.index($0) }.first
             var ids: [Int64: String] = [:]
-            while try reader.next(columnNames: names) {
+            while try reader.next(columnNames: header.names) {
                 guard column < reader.fieldCount, let id = FieldParsing.int64(reader.bytes(column)), id >= 0 else {
                     let found = column < reader.fieldCount ? FieldParsing.quoted(reader.bytes(column)) : "no such field"
                     throw LastmileError.badInput(
-                        SourceLocation(file: file, line: reader.recordLine, column: names[column]),
+                        SourceLocation(file: header.file, line: reader.recordLine, column: header.names[column]),
                         "expected a non-negative integer location id, found \(found)")
                 }
                 let label = labelColumn.map { $0 < reader.fieldCount ? reader.string($0) : "" } ?? ""

@@ -39,31 +39,20 @@ public struct LocationsFile: Sendable {
         try SingleCSV.read(
             path: path, what: "locations file",
             expectedHeader: "a locations header (location_id,…,block_geoid,latitude,longitude)"
-        ) { reader, file, columnNames in
-            try read(&reader, file: file, columnNames: columnNames)
+        ) { reader, header in
+            try read(&reader, header: header)
         }
     }
 
-    private static func read(
-        _ reader: inout CSVRecordReader, file: String, columnNames: [String]
-    ) throws -> LocationsFile {
-        let names = columnNames.map(KnownSchema.normalize)
-        func index(_ accepted: [String]) -> Int? { names.firstIndex { accepted.contains($0) } }
-        guard let iLocation = index(locationNames) else {
-            throw LastmileError.badInput(
-                SourceLocation(file: file, line: 1, column: "location_id"),
-                "the locations file lacks column location_id (FCC Fabric layout: location_id, …, block_geoid, latitude, longitude)"
-            )
-        }
-        guard let iBlock = index(blockNames) else {
-            throw LastmileError.badInput(
-                SourceLocation(file: file, line: 1, column: "block_geoid"),
-                "the locations file lacks column block_geoid (the location's 2020 census block; also read as block_fips or geoid_bl)"
-            )
-        }
-        let iServiceable = index(serviceableNames)
-        let iLatitude = index(latitudeNames)
-        let iLongitude = index(longitudeNames)
+    private static func read(_ reader: inout CSVRecordReader, header: CSVHeader) throws -> LocationsFile {
+        let (file, columnNames) = (header.file, header.names)
+        let iLocation = try header.require(
+            locationNames, layout: "FCC Fabric layout: location_id, …, block_geoid, latitude, longitude")
+        let iBlock = try header.require(
+            blockNames, layout: "the location's 2020 census block; also read as block_fips or geoid_bl")
+        let iServiceable = header.index(serviceableNames)
+        let iLatitude = header.index(latitudeNames)
+        let iLongitude = header.index(longitudeNames)
         /// A coordinate in -limit…limit degrees; nil when empty.
         func degrees(_ i: Int, limit: Double, line: Int) throws -> Double? {
             let bytes = reader.bytes(i)

@@ -52,21 +52,35 @@ public struct BusinessCaseSettings: Sendable {
             try reader.path(key, noneMeansNothing: noneMeansNothing)
         }
         var p = BusinessCaseParameters()
+        /// Sets each parameter whose key the study gives.
+        func numbers(_ keys: KeyValuePairs<String, WritableKeyPath<BusinessCaseParameters, Double>>) throws {
+            for (key, parameter) in keys { if let x = try number(key) { p[keyPath: parameter] = x } }
+        }
+        func integers(_ keys: KeyValuePairs<String, WritableKeyPath<BusinessCaseParameters, Int>>) throws {
+            for (key, parameter) in keys { if let x = try integer(key) { p[keyPath: parameter] = x } }
+        }
+        func flag(_ key: String, _ parameter: WritableKeyPath<BusinessCaseParameters, Bool>) throws {
+            guard let value = v[key] else { return }
+            guard case .boolean(let b) = value else { throw bad(key, "\(key) must be true or false, found \(value)") }
+            p[keyPath: parameter] = b
+        }
         for i in NeedIndicator.allCases { if let x = try number("need.\(i.rawValue)") { p.need[i] = x } }
         // demand
-        if let x = try number("demand.take_rate") { p.demand.takeRate = x }
+        try numbers(["demand.take_rate": \.demand.takeRate])
         if let basis: BusinessCaseParameters.Demand.TakeRateBasis = try choice("demand.take_rate_basis") {
             p.demand.takeRateBasis = basis
         }
-        if let x = try number("demand.unserved_uplift") { p.demand.unservedUplift = x }
-        if let x = try number("demand.competitor_penalty") { p.demand.competitorPenalty = x }
-        if let x = try number("demand.price_elasticity") { p.demand.priceElasticity = x }
+        try numbers([
+            "demand.unserved_uplift": \.demand.unservedUplift,
+            "demand.competitor_penalty": \.demand.competitorPenalty,
+            "demand.price_elasticity": \.demand.priceElasticity,
+        ])
         if let x = try number("demand.reference_income") { p.demand.referenceIncome = x }
-        if let x = try number("demand.household_growth") { p.demand.householdGrowth = x }
+        try numbers(["demand.household_growth": \.demand.householdGrowth])
         earlierDemographicsPath = try path("demand.households_earlier")
         earlierDemographicsYears = try integer("demand.households_earlier_years")
         householdGrowthGiven = v["demand.household_growth"] != nil
-        if let x = try number("demand.reference_price") { p.demand.referencePrice = x }
+        try numbers(["demand.reference_price": \.demand.referencePrice])
         let adoptionKind = try text("demand.adoption")
         if let k = adoptionKind, k != "ramp", k != "bass" {
             throw bad("demand.adoption", "demand.adoption must be \(allowed("demand.adoption")), found '\(k)'")
@@ -111,7 +125,7 @@ public struct BusinessCaseSettings: Sendable {
         if adoptionKind == "bass" || (adoptionKind == nil && v["demand.observed_subscribers"] != nil) {
             p.demand.adoption = .bass(bass)
         }
-        if let x = try number("demand.churn") { p.demand.churn = x }
+        try numbers(["demand.churn": \.demand.churn])
         var residential: Set<BusinessResidentialCode> = [.residential, .both]
         if let value = v["demand.residential"] {
             let key = "demand.residential"
@@ -127,11 +141,13 @@ public struct BusinessCaseSettings: Sendable {
         }
         // cost
         if let method: BusinessCaseParameters.Cost.Method = try choice("cost.method") { p.cost.method = method }
-        if let x = try number("cost.construction_cost_index") { p.cost.constructionCostIndex = x }
-        if let x = try number("cost.underground_share") { p.cost.undergroundShare = x }
-        if let x = try number("cost.underground_per_foot") { p.cost.undergroundPerFoot = x }
-        if let x = try number("cost.aerial_per_foot") { p.cost.aerialPerFoot = x }
-        if let x = try number("cost.route_factor") { p.cost.routeFactor = x }
+        try numbers([
+            "cost.construction_cost_index": \.cost.constructionCostIndex,
+            "cost.underground_share": \.cost.undergroundShare,
+            "cost.underground_per_foot": \.cost.undergroundPerFoot,
+            "cost.aerial_per_foot": \.cost.aerialPerFoot,
+            "cost.route_factor": \.cost.routeFactor,
+        ])
         roadsPath = try path("inputs.roads", noneMeansNothing: true)
         roadsLayer = try text("inputs.roads_layer")
         if let value = v["cost.road_classes"] {
@@ -148,54 +164,53 @@ public struct BusinessCaseSettings: Sendable {
         } else {
             roadClasses = nil
         }
-        if let x = try number("cost.drop_and_ont") { p.cost.dropAndONT = x }
-        if let x = try number("cost.electronics_per_subscriber") { p.cost.electronicsPerSubscriber = x }
-        if let x = try number("cost.contingency") { p.cost.contingency = x }
-        if let x = try number("cost.hub_electronics_per_passing") { p.cost.hubElectronicsPerPassing = x }
-        if let x = try number("cost.make_ready_per_aerial_mile") { p.cost.makeReadyPerAerialMile = x }
-        if let x = try number("cost.middle_mile") { p.cost.middleMile = x }
-        if let x = try number("cost.middle_mile_miles") { p.cost.middleMileMiles = x }
-        if let x = try number("cost.middle_mile_per_mile") { p.cost.middleMilePerMile = x }
-        if let x = try integer("cost.electronics_refresh_years") { p.cost.electronicsRefreshYears = x }
-        if let x = try number("cost.electronics_refresh_share") { p.cost.electronicsRefreshShare = x }
-        if let x = try number("cost.customer_acquisition") { p.cost.customerAcquisitionPerSubscriber = x }
+        try numbers([
+            "cost.drop_and_ont": \.cost.dropAndONT,
+            "cost.electronics_per_subscriber": \.cost.electronicsPerSubscriber,
+            "cost.contingency": \.cost.contingency,
+            "cost.hub_electronics_per_passing": \.cost.hubElectronicsPerPassing,
+            "cost.make_ready_per_aerial_mile": \.cost.makeReadyPerAerialMile,
+            "cost.middle_mile": \.cost.middleMile,
+            "cost.middle_mile_miles": \.cost.middleMileMiles,
+            "cost.middle_mile_per_mile": \.cost.middleMilePerMile,
+        ])
+        try integers(["cost.electronics_refresh_years": \.cost.electronicsRefreshYears])
+        try numbers([
+            "cost.electronics_refresh_share": \.cost.electronicsRefreshShare,
+            "cost.customer_acquisition": \.cost.customerAcquisitionPerSubscriber,
+        ])
         // With a road layer the route model is the default.
         if v["cost.method"] == nil, roadsPath != nil { p.cost.method = .route }
         // finance
-        if let x = try number("finance.arpu") { p.finance.arpu = x }
-        if let x = try number("finance.price_change") { p.finance.priceChange = x }
-        if let x = try number("finance.opex_per_subscriber_month") { p.finance.opexPerSubscriberMonth = x }
-        if let x = try number("finance.opex_per_passing_year") { p.finance.opexPerPassingYear = x }
-        if let x = try number("finance.opex_fixed_year") { p.finance.opexFixedYear = x }
-        if let x = try number("finance.discount_rate") { p.finance.discountRate = x }
-        if let x = try integer("finance.horizon_years") { p.finance.horizonYears = x }
-        if let x = try number("finance.bond_share") { p.finance.bondShare = x }
-        if let x = try number("finance.bond_rate") { p.finance.bondRate = x }
-        if let x = try integer("finance.bond_term_years") { p.finance.bondTermYears = x }
-        if let x = try integer("finance.capitalized_interest_years") { p.finance.capitalizedInterestYears = x }
-        if let value = v["finance.debt_service_reserve"] {
-            guard case .boolean(let b) = value else {
-                throw bad(
-                    "finance.debt_service_reserve", "finance.debt_service_reserve must be true or false, found \(value)"
-                )
-            }
-            p.finance.debtServiceReserve = b
-        }
-        if let x = try number("finance.grant") { p.finance.grant = x }
-        if let x = try number("finance.grant_per_passing") { p.finance.grantPerPassing = x }
-        if let x = try number("finance.dscr_covenant") { p.finance.dscrCovenant = x }
+        try numbers([
+            "finance.arpu": \.finance.arpu,
+            "finance.price_change": \.finance.priceChange,
+            "finance.opex_per_subscriber_month": \.finance.opexPerSubscriberMonth,
+            "finance.opex_per_passing_year": \.finance.opexPerPassingYear,
+            "finance.opex_fixed_year": \.finance.opexFixedYear,
+            "finance.discount_rate": \.finance.discountRate,
+        ])
+        try integers(["finance.horizon_years": \.finance.horizonYears])
+        try numbers([
+            "finance.bond_share": \.finance.bondShare,
+            "finance.bond_rate": \.finance.bondRate,
+        ])
+        try integers([
+            "finance.bond_term_years": \.finance.bondTermYears,
+            "finance.capitalized_interest_years": \.finance.capitalizedInterestYears,
+        ])
+        try flag("finance.debt_service_reserve", \.finance.debtServiceReserve)
+        try numbers([
+            "finance.grant": \.finance.grant,
+            "finance.grant_per_passing": \.finance.grantPerPassing,
+            "finance.dscr_covenant": \.finance.dscrCovenant,
+        ])
         // plan
         if let x = try number("plan.capital_budget") { p.plan.capitalBudget = x }
-        if let x = try integer("plan.phases") { p.plan.phases = x }
+        try integers(["plan.phases": \.plan.phases])
         if let build: BusinessCaseParameters.Plan.Build = try choice("plan.build") { p.plan.build = build }
-        if let x = try number("plan.max_served_share") { p.plan.maxServedShare = x }
-        if let value = v["plan.include_served_areas"] {
-            guard case .boolean(let b) = value else {
-                throw bad(
-                    "plan.include_served_areas", "plan.include_served_areas must be true or false, found \(value)")
-            }
-            p.plan.includeServedAreas = b
-        }
+        try numbers(["plan.max_served_share": \.plan.maxServedShare])
+        try flag("plan.include_served_areas", \.plan.includeServedAreas)
         // risk
         for driver in RiskDriver.allCases {
             let key = "risk.\(driver.rawValue)_range"
@@ -215,9 +230,11 @@ public struct BusinessCaseSettings: Sendable {
             }
             p.risk.ranges[driver] = bounds[0]...bounds[1]
         }
-        if let x = try number("risk.take_arpu_correlation") { p.risk.takeARPUCorrelation = x }
-        if let x = try number("risk.cost_correlation") { p.risk.costCorrelation = x }
-        if let x = try integer("risk.draws") { p.risk.draws = x }
+        try numbers([
+            "risk.take_arpu_correlation": \.risk.takeARPUCorrelation,
+            "risk.cost_correlation": \.risk.costCorrelation,
+        ])
+        try integers(["risk.draws": \.risk.draws])
         if let x = try integer("risk.seed") { p.risk.seed = UInt64(x) }
 
         // scenarios: [scenarios.NAME] tables, ordered retail, wholesale, subsidy, then by name.

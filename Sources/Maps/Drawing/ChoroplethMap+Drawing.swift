@@ -45,12 +45,8 @@ extension ChoroplethMap {
         let sourceH = height(source, st.source, contentW)
         let sourceRect = PageRect(x: m, y: canvasH - m - sourceH, width: contentW, height: sourceH)
 
-        let scaleRowH = max(measurer.measure("0 km", style: st.scaleLabel, width: nil).height, 6)
-        let letterSize = measurer.measure("N", style: st.legendTitle, width: nil)
-        let arrowW = max(10, letterSize.width)
-        let arrowH = letterSize.height + 15
-        let stripH = max(2 * scaleRowH + 3, arrowH)
-        let stripTop = sourceRect.minY - (sourceH > 0 ? st.gap : 0) - stripH
+        let strip = ScaleStrip(style: st, measurer: measurer)
+        let stripTop = sourceRect.minY - (sourceH > 0 ? st.gap : 0) - strip.height
         let bodyBottom = stripTop - st.gap
         let bodyH = bodyBottom - bodyTop
         guard bodyH > 0 else {
@@ -59,89 +55,17 @@ extension ChoroplethMap {
             )
         }
 
-        // Legend panel width from its text, at most a share of the canvas.
-        let labelSizes = legend.map { measurer.measure($0.label, style: st.legendLabel, width: nil) }
-        let countSizes = legend.map { measurer.measure($0.countText, style: st.legendCount, width: nil) }
-        let legendTitleW =
-            legendTitle.isEmpty ? 0 : measurer.measure(legendTitle, style: st.legendTitle, width: nil).width
-        let countW = countSizes.map(\.width).max() ?? 0
-        let swatchGap = 6.0
-        let countGap = 8.0
-        // Measured widths are exact; a text box set at exactly its measured width can still wrap after
-        // Pango rounds to its units, so each column gets a point of slack.
-        let slack = 1.0
-        let rowsW =
-            st.swatchWidth + swatchGap + (labelSizes.map(\.width).max() ?? 0) + slack + countGap + countW + slack
-        let panelW = min(max(legendTitleW, rowsW, arrowW), st.maxPanelFraction * contentW)
-        let labelColW = max(1, panelW - st.swatchWidth - swatchGap - countGap - countW - slack)
-
-        // The map: the main areas' box, widened by the inset frames placed beside it, fitted into the
-        // space left of the panel; then map and panel centred together.
-        let insetOf = insetIndexByArea()
-        let mainWorld = areas.indices.reduce(BoundingBox.empty) {
-            insetOf[$1] == nil ? $0.union(areas[$1].geometry.boundingBox) : $0
-        }
-        var insetWorlds = [BoundingBox](repeating: .empty, count: insets.count)
-        for (i, k) in insetOf.enumerated() {
-            if let k { insetWorlds[k] = insetWorlds[k].union(areas[i].geometry.boundingBox) }
-        }
-        let framed = insets.indices.filter { !insetWorlds[$0].isEmpty }
-        let captionH = framed.isEmpty ? 0 : measurer.measure("Ag", style: st.insetCaption, width: nil).height
-        let region = PageRect(x: m, y: bodyTop, width: max(0, contentW - st.gap - panelW), height: bodyH)
-        var world = mainWorld
-        var insetBoxes: [Int: BoundingBox] = [:]
-        if !mainWorld.isEmpty, !framed.isEmpty {
-            let placement = InsetPlacement(
-                mainShapes: areas.indices.filter { insetOf[$0] == nil }.map { areas[$0].geometry })
-            let pad = 0.015 * max(mainWorld.width, mainWorld.height)
-            // The caption's height in metres depends on the final scale: estimate it from the fit of
-            // the main map, then once more from the fit with the frames.
-            var scale = MapProjection(fitting: mainWorld, into: region).scale
-            for _ in 0..<2 where scale > 0 {
-                let sizes = framed.map { k in
-                    (
-                        width: insetWorlds[k].width * insets[k].scale + 2 * pad,
-                        height: insetWorlds[k].height * insets[k].scale + 2 * pad + (captionH + 2) / scale
-                    )
-                }
-                let boxes = placement.place(sizes: sizes, corners: framed.map { insets[$0].corner }, gap: pad)
-                insetBoxes = Dictionary(uniqueKeysWithValues: zip(framed, boxes))
-                world = boxes.reduce(mainWorld) { $0.union($1) }
-                scale = MapProjection(fitting: world, into: region).scale
-            }
-        }
-        var projection: MapProjection?
-        var mapRect = region
-        var insetFrames: [Int: PageRect] = [:]
-        var insetProjections: [Int: MapProjection] = [:]
-        if !world.isEmpty {
-            let fitted = MapProjection(fitting: world, into: region)
-            let groupW = fitted.rect.width + st.gap + panelW
-            let x0 = m + (contentW - groupW) / 2
-            let p = MapProjection(
-                world: world, scale: fitted.scale,
-                centredIn: PageRect(x: x0, y: bodyTop, width: fitted.rect.width, height: bodyH))
-            projection = p
-            mapRect = p.rect
-            for (k, box) in insetBoxes {
-                let a = p.project(Point(x: box.minX, y: box.maxY))
-                let b = p.project(Point(x: box.maxX, y: box.minY))
-                let frame = PageRect(x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y)
-                insetFrames[k] = frame
-                let padPt = 0.015 * max(mainWorld.width, mainWorld.height) * p.scale
-                let content = PageRect(
-                    x: frame.minX + padPt, y: frame.minY + captionH + 2 + padPt,
-                    width: max(0, frame.width - 2 * padPt),
-                    height: max(0, frame.height - captionH - 2 - 2 * padPt))
-                insetProjections[k] = MapProjection(
-                    world: insetWorlds[k], scale: p.scale * insets[k].scale, centredIn: content)
-            }
-        }
-        /// The projection an area is drawn with: its inset's, else the main map's.
-        func areaProjection(_ i: Int) -> MapProjection? {
-            if let k = insetOf[i], let q = insetProjections[k] { return q }
-            return projection
-        }
+        // The legend panel's width from its text; the map fitted into the space left of it (the main
+        // areas' box widened by the inset frames placed beside it), then map and panel centred together.
+        let panel = LegendPanel(
+            entries: legend, title: legendTitle, style: st, contentWidth: contentW, minWidth: strip.arrowWidth,
+            measurer: measurer)
+        let region = PageRect(x: m, y: bodyTop, width: max(0, contentW - st.gap - panel.width), height: bodyH)
+        let frame = MapFrame(
+            self, region: region, panelW: panel.width, gap: st.gap, contentX: m, contentW: contentW,
+            captionH: measurer.measure("Ag", style: st.insetCaption, width: nil).height)
+        let projection = frame.projection
+        let mapRect = frame.mapRect
 
         var list = DisplayList(size: size)
         // PNG surfaces start transparent (STACK-NOTES): paint the canvas white first.
@@ -154,7 +78,7 @@ extension ChoroplethMap {
             var flaggedPath = Path()
             var boundaries = SharedBoundaries()
             for (i, area) in areas.enumerated() where !area.geometry.polygons.isEmpty {
-                guard let q = areaProjection(i) else { continue }
+                guard let q = frame.projection(ofArea: i) else { continue }
                 var rings = Path()
                 q.appendRings(of: area.geometry, to: &rings, tolerance: st.vertexTolerance)
                 if area.isWater {
@@ -177,7 +101,7 @@ extension ChoroplethMap {
                     spacing: st.hatchSpacing, into: &list)
             }
             if !flaggedPath.isEmpty { MapSymbols.flagHatch(flaggedPath, rule: .evenOdd, style: st, into: &list) }
-            if let p = projection, framed.isEmpty, !roads.isEmpty {
+            if let p = projection, frame.isSingleFrame, !roads.isEmpty {
                 // Roads inside the areas only: the clip is every ring of every area (they do not overlap).
                 var clip = Path()
                 for area in areas { p.appendRings(of: area.geometry, to: &clip, tolerance: st.vertexTolerance) }
@@ -197,31 +121,31 @@ extension ChoroplethMap {
                 list.append(.restore)
             }
             if !boundaries.path.isEmpty { list.stroke(boundaries.path, st.boundary) }
-            if drawsOutline, let p = projection, framed.isEmpty {
+            if drawsOutline, let p = projection, frame.isSingleFrame {
                 let outline = StudyOutline.path(of: areas.map(\.geometry), projection: p)
                 if !outline.isEmpty { list.stroke(outline, MapStyle.outline) }
             }
-            for k in framed {
-                guard let frame = insetFrames[k] else { continue }
-                list.stroke(.rectangle(frame), st.insetFrame)
+            for k in frame.framed {
+                guard let box = frame.insetFrames[k] else { continue }
+                list.stroke(.rectangle(box), st.insetFrame)
                 list.text(
-                    insets[k].caption, at: PagePoint(x: frame.minX + 2, y: frame.minY + 1), style: st.insetCaption)
+                    insets[k].caption, at: PagePoint(x: box.minX + 2, y: box.minY + 1), style: st.insetCaption)
             }
         }
 
         // Labels for the largest areas, placed greedily; main-map labels keep off the inset frames.
         var labels: [MapLabel] = []
         if labelCount > 0, projection != nil {
-            let frames = Array(insetFrames.values)
+            let frames = Array(frame.insetFrames.values)
             var candidates: [LabelPlacer.Candidate] = []
             for (i, area) in areas.enumerated() {
                 guard !area.isWater, let text = area.label, !text.isEmpty, !area.geometry.polygons.isEmpty,
-                    let q = areaProjection(i), let anchor = q.labelPoint(of: area.geometry)
+                    let q = frame.projection(ofArea: i), let anchor = q.labelPoint(of: area.geometry)
                 else { continue }
                 let b = area.geometry.boundingBox
                 let a0 = q.project(Point(x: b.minX, y: b.maxY))
                 let a1 = q.project(Point(x: b.maxX, y: b.minY))
-                let inset = insetOf[i].flatMap { insetFrames[$0] }
+                let inset = frame.insetOf[i].flatMap { frame.insetFrames[$0] }
                 candidates.append(
                     LabelPlacer.Candidate(
                         areaID: area.id, text: text, pageArea: area.geometry.area * q.scale * q.scale, anchor: anchor,
@@ -240,126 +164,16 @@ extension ChoroplethMap {
             }
         }
 
-        // Legend: title, then a row per entry (swatch, range, count), beside the map's top.
-        let titleH =
-            legendTitle.isEmpty ? 0 : measurer.measure(legendTitle, style: st.legendTitle, width: panelW).height
-        let labelHeights = legend.map { measurer.measure($0.label, style: st.legendLabel, width: labelColW).height }
-        let rowHeights = zip(labelHeights, countSizes).map { max(st.swatchHeight, $0, $1.height) }
-        let rowGap = 3.0
-        let legendH =
-            titleH + (titleH > 0 ? 4 : 0) + rowHeights.reduce(0, +) + rowGap * Double(max(0, legend.count - 1))
         let panelX = mapRect.maxX + st.gap
-        let legendY = max(bodyTop, min(mapRect.minY, bodyBottom - legendH))
-        let legendRect = PageRect(x: panelX, y: legendY, width: panelW, height: legendH)
-        if !legendTitle.isEmpty {
-            list.text(legendTitle, at: PagePoint(x: panelX, y: legendY), width: panelW, style: st.legendTitle)
-        }
-        var rowY = legendY + titleH + (titleH > 0 ? 4 : 0)
-        let swatchOutline = StrokeStyle(color: st.noDataHatch.color, width: 0.5)
-        for (i, entry) in legend.enumerated() {
-            let rowH = rowHeights[i]
-            let swatch = PageRect(
-                x: panelX, y: rowY + (rowH - st.swatchHeight) / 2,
-                width: st.swatchWidth, height: st.swatchHeight)
-            if entry.isFlag {
-                list.fill(.rectangle(swatch), entry.color)
-                MapSymbols.flagHatch(.rectangle(swatch), rule: .nonZero, style: st, into: &list)
-            } else if entry.isWater {
-                list.fill(.rectangle(swatch), entry.color)
-            } else if entry.isNoData {
-                MapSymbols.hatchedFill(
-                    .rectangle(swatch), rule: .nonZero, fill: entry.color, hatch: st.noDataHatch,
-                    spacing: st.hatchSpacing, into: &list)
-            } else {
-                list.fill(.rectangle(swatch), entry.color)
-            }
-            list.stroke(.rectangle(swatch), swatchOutline)
-            list.text(
-                entry.label, at: PagePoint(x: swatch.maxX + swatchGap, y: rowY + (rowH - labelHeights[i]) / 2),
-                width: labelColW, style: st.legendLabel)
-            // Counts are right-aligned at the panel's edge and never wrap.
-            list.text(
-                entry.countText,
-                at: PagePoint(
-                    x: panelX + panelW - countSizes[i].width,
-                    y: rowY + (rowH - countSizes[i].height) / 2),
-                width: nil, style: st.legendCount)
-            rowY += rowH + rowGap
-        }
-
+        let legendRect = panel.draw(
+            x: panelX, mapTop: mapRect.minY, top: bodyTop, bottom: bodyBottom, measurer: measurer, into: &list)
         // The locator map under the legend, when an outline is given and there is room for it.
-        var locatorRect: PageRect?
-        if let locator, !mainWorld.isEmpty {
-            let outlineBox = locator.outline.boundingBox
-            let captionHeight =
-                locator.caption.isEmpty
-                ? 0 : measurer.measure(locator.caption, style: st.insetCaption, width: panelW).height
-            let top = legendRect.maxY + st.gap
-            let available = bodyBottom - top
-            let boxH = min(available - captionHeight - 2, panelW * 0.8)
-            if boxH >= 30 {
-                let lp = MapProjection(
-                    fitting: outlineBox.union(mainWorld),
-                    into: PageRect(x: panelX, y: top, width: panelW, height: boxH))
-                var outline = Path()
-                lp.appendRings(of: locator.outline, to: &outline)
-                list.fill(outline, st.locatorFill, rule: .evenOdd)
-                list.stroke(outline, st.locatorOutline)
-                let a = lp.project(Point(x: mainWorld.minX, y: mainWorld.maxY))
-                let b = lp.project(Point(x: mainWorld.maxX, y: mainWorld.minY))
-                // At least 3 points across, so a small study area still shows.
-                let w = max(3, b.x - a.x)
-                let h = max(3, b.y - a.y)
-                list.stroke(
-                    .rectangle(PageRect(x: (a.x + b.x - w) / 2, y: (a.y + b.y - h) / 2, width: w, height: h)),
-                    st.locatorExtent)
-                if !locator.caption.isEmpty {
-                    var captionStyle = st.insetCaption
-                    captionStyle.alignment = .center
-                    list.text(
-                        locator.caption, at: PagePoint(x: panelX, y: lp.rect.maxY + 2), width: panelW,
-                        style: captionStyle)
-                }
-                locatorRect = PageRect(
-                    x: panelX, y: top, width: panelW,
-                    height: lp.rect.maxY - top + (captionHeight > 0 ? 2 + captionHeight : 0))
-            }
-        }
-
-        // Scale bars (km, then miles) and the north arrow, in the strip under the map.
-        var scaleBars: [ScaleBar] = []
-        if let projection, mapRect.width > 0 {
-            let maxBarW = st.scaleBarFraction * mapRect.width
-            scaleBars = [
-                ScaleBar(unit: .kilometres, metresPerPoint: projection.metresPerPoint, maxWidth: maxBarW),
-                ScaleBar(unit: .miles, metresPerPoint: projection.metresPerPoint, maxWidth: maxBarW),
-            ]
-            .filter { $0.width > 0 }
-        }
-        let labelWidths = scaleBars.map { measurer.measure($0.label, style: st.scaleLabel, width: nil).width }
-        let barsW = zip(scaleBars, labelWidths).map { $0.width + 4 + $1 }.max() ?? 0
-        let stripW = barsW + (barsW > 0 ? 16 : 0) + arrowW
-        let stripX = max(m, min(mapRect.minX, canvasW - m - stripW))
-        let stripRect = PageRect(x: stripX, y: stripTop, width: stripW, height: stripH)
-        for (i, bar) in scaleBars.enumerated() {
-            let rowTop = stripTop + Double(i) * (scaleRowH + 3)
-            let baseY = rowTop + scaleRowH * 0.75
-            let tickY = rowTop + scaleRowH * 0.25
-            var path = Path()
-            path.move(to: PagePoint(x: stripX, y: tickY))
-            path.line(to: PagePoint(x: stripX, y: baseY))
-            path.line(to: PagePoint(x: stripX + bar.width, y: baseY))
-            path.line(to: PagePoint(x: stripX + bar.width, y: tickY))
-            list.stroke(path, st.furniture)
-            list.text(bar.label, at: PagePoint(x: stripX + bar.width + 4, y: rowTop), style: st.scaleLabel)
-        }
-        let arrowRect = PageRect(
-            x: stripRect.maxX - arrowW, y: stripTop + (stripH - arrowH) / 2, width: arrowW, height: arrowH)
-        if projection != nil {
-            MapSymbols.northArrow(
-                in: arrowRect, letterHeight: letterSize.height, letterStyle: st.legendTitle,
-                color: st.furniture.color, into: &list)
-        }
+        let locatorRect = locator?.draw(
+            studyExtent: frame.mainWorld, x: panelX, top: legendRect.maxY + st.gap, bottom: bodyBottom,
+            width: panel.width, style: st, measurer: measurer, into: &list)
+        let (scaleBars, stripRect, arrowRect) = strip.draw(
+            projection: projection, mapRect: mapRect, top: stripTop, margin: m, canvasWidth: canvasW, style: st,
+            measurer: measurer, into: &list)
 
         if !title.isEmpty { list.text(title, at: PagePoint(x: m, y: m), width: contentW, style: st.title) }
         if !subtitle.isEmpty {
@@ -372,23 +186,11 @@ extension ChoroplethMap {
         let layout = MapLayout(
             canvas: size, title: titleRect, subtitle: subtitleRect, mapRegion: region, mapFrame: mapRect,
             legend: legendRect, scaleBar: stripRect, northArrow: arrowRect, source: sourceRect,
-            insets: framed.compactMap { insetFrames[$0] }, locator: locatorRect)
+            insets: frame.framed.compactMap { frame.insetFrames[$0] }, locator: locatorRect)
         return MapDrawing(
             displayList: list, classification: classification, colors: colors,
             areaClasses: areaClasses, projection: projection, legend: legend,
             scaleBars: scaleBars, layout: layout, labels: labels)
-    }
-}
-
-extension ChoroplethMap {
-    /// The inset each area belongs to (by id), nil for the main map; all nil when no area is left for
-    /// the main map (insets then make no sense and every area is drawn in the main frame).
-    func insetIndexByArea() -> [Int?] {
-        guard !insets.isEmpty else { return [Int?](repeating: nil, count: areas.count) }
-        var byID: [AreaID: Int] = [:]
-        for (k, inset) in insets.enumerated() { for id in inset.areaIDs where byID[id] == nil { byID[id] = k } }
-        let result = areas.map { byID[$0.id] }
-        return result.contains(where: { $0 == nil }) ? result : [Int?](repeating: nil, count: areas.count)
     }
 }
 

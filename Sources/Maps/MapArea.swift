@@ -10,6 +10,8 @@ public struct MapArea: Hashable, Sendable {
     public var value: Double?
     /// The name printed on the area when the map labels its largest areas; nil for none.
     public var label: String?
+    /// Printed instead of `label` where that does not fit inside the area (a rank keyed to a table).
+    public var shortLabel: String?
     /// A water-only area (TIGER `ALAND` = 0: coastal and lake tracts): drawn as water, not classified
     /// and not counted as "no data".
     public var isWater: Bool
@@ -19,8 +21,9 @@ public struct MapArea: Hashable, Sendable {
 
     public init(
         id: AreaID, geometry: MultiPolygon, value: Double?, label: String? = nil, isWater: Bool = false,
-        isFlagged: Bool = false
+        isFlagged: Bool = false, shortLabel: String? = nil
     ) {
+        self.shortLabel = shortLabel
         self.id = id
         self.geometry = geometry
         self.value = value

@@ -20,6 +20,7 @@ public struct ReportBuilder {
         pages += [cover(content, theme)]
         pages += summary(content, theme)
         if let map = content.map { pages += [mapPage(map, content, theme)] }
+        if let map = content.countsMap { pages += [countsMapPage(map, content, theme)] }
         pages += [chartPage(content, theme)]
         if let groups = content.needGroups { pages += needGroupPages(groups, content, theme) }
         if let challenges = content.challenges { pages += challengePages(challenges, content, theme) }
@@ -175,6 +176,13 @@ public struct ReportBuilder {
         var flow = PageFlow(theme: theme, measurer: measurer)
         flow.heading("Coverage map")
         flow.map(map, caption: c.mapCaption)
+        return flow.finish()[0]
+    }
+
+    private func countsMapPage(_ map: DisplayList, _ c: ReportContent, _ theme: ReportTheme) -> DisplayList {
+        var flow = PageFlow(theme: theme, measurer: measurer)
+        flow.heading("How many locations need service")
+        flow.map(map, caption: c.countsMapCaption ?? "")
         return flow.finish()[0]
     }
 

@@ -155,6 +155,10 @@ public struct ReportContent: Hashable, Sendable, Codable {
     /// The coverage map, already drawn; scaled to fit the map page.
     public var map: DisplayList?
     public var mapCaption: String
+    /// The counts map (graduated circles of how many locations need service), already drawn, and its
+    /// caption; printed after the coverage map.
+    public var countsMap: DisplayList?
+    public var countsMapCaption: String?
     /// The policy profile's name, e.g. "bead-2022".
     public var policyName: String
     /// The method in words, one string per paragraph.

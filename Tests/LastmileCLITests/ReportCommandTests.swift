@@ -72,7 +72,7 @@ import Testing
 
         // An abbreviated id, as `lastmile runs show` takes.
         let again = try CommandLineRun.lastmile(["report", "--run", String(run.id.prefix(12)), "--root", out.path])
-        #expect(again.stdout.contains("run \(run.id): 18 files in \(run.folder)"))
+        #expect(again.stdout.contains("run \(run.id): 20 files in \(run.folder)"))
         #expect(try Self.pdfText(run.folder + "/report.pdf") == originalText)
         // More than the text: the same bytes (same content, same pinned metadata dates).
         #expect(FileManager.default.contents(atPath: run.folder + "/report.pdf") == originalPDF)
@@ -106,7 +106,7 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).sorted() == ["charts", "maps"])
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: elsewhere + "/maps").sorted() == [
-                "need-groups.png", "phases.png", "unserved.png",
+                "need-groups.png", "phases.png", "unserved-count.png", "unserved.png",
             ])
         #expect(try Self.pngSize(elsewhere + "/maps/phases.png") == (540, 560))
     }

@@ -255,7 +255,10 @@ import Testing
 
 @Test func householdGrowthFromTwoACSTables() throws {
     let dir = try TemporaryDirectory()
-    for f in ["blockgroups.geojson", "acs_blockgroups.csv", "bdc_fixed_demo.csv", "roads.geojson", "locations.csv"] {
+    for f in [
+        "blockgroups.geojson", "acs_blockgroups.csv", "bdc_fixed_demo.csv", "roads.geojson", "locations.csv",
+        "water.geojson", "places.geojson",
+    ] {
         try FileManager.default.copyItem(atPath: TestPaths.repo("datasets/demo/\(f)"), toPath: dir.file(f))
     }
     // The demo study without its explicit household_growth (a growth the study sets wins over the trend).

@@ -35,7 +35,7 @@ import Testing
         let result = try ReportRerun.render(
             storePath: a.file("runs.sqlite"), id: "20261115", outputDirectory: again.path)
         #expect(result.runID == id.rawValue)
-        #expect(result.files.count == 18)  // 3 maps + 5 charts, each PNG and SVG, report.pdf and atlas.html
+        #expect(result.files.count == 20)  // 4 maps + 5 charts, each PNG and SVG, report.pdf and atlas.html
         for f in result.files {
             #expect(
                 FileManager.default.contents(atPath: again.path + "/" + f)

@@ -48,8 +48,8 @@ import Testing
             try FileManager.default.attributesOfItem(atPath: TestPaths.repo("datasets/demo/bdc_fixed_demo.csv"))[.size]
             as! Int
         #expect(inputs.stdout.contains("availability|\(bdcSize)|64\n"))
-        // study, availability, locations, areas, demographics, roads
-        #expect(inputs.stdout.split(separator: "\n").count == 6)
+        // study, availability, locations, areas, demographics, roads, water, places
+        #expect(inputs.stdout.split(separator: "\n").count == 8)
         let sha = try CommandLineRun.run("sha256sum", [TestPaths.repo("datasets/demo/bdc_fixed_demo.csv")])
         let storedSHA = try CommandLineRun.sqlite3(db, "select sha256 from inputs where role = 'availability'")
         #expect(storedSHA.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == String(sha.stdout.prefix(64)))
@@ -84,16 +84,16 @@ import Testing
                 with: Data(contentsOf: URL(fileURLWithPath: r.outputDirectory + "/run.json"))) as! [String: Any]
         let totals = json["totals"] as! [String: Any]
         #expect(totals["unserved"] as? Int == 2030)
-        #expect((json["inputs"] as! [[String: Any]]).count == 6)
+        #expect((json["inputs"] as! [[String: Any]]).count == 8)
         #expect(json["run_id"] as? String == r.runID)
 
         // Report: pages and text.
         let info = try CommandLineRun.run("pdfinfo", [r.reportPath])
         #expect(info.stdout.contains("Page size:       612 x 792 pts (letter)"))
-        // cover, summary, map, chart, need groups and their map, two table pages (54 rows), who serves the area,
+        // cover, summary, map, counts map, chart, need groups and their map, two table pages (54 rows), who serves the area,
         // two business-case pages, adoption and cash flow, risk, build phases, six method pages (the
         // business-case method and its parameter list), sources
-        #expect(info.stdout.contains("Pages:           22"))
+        #expect(info.stdout.contains("Pages:           23"))
         let text = try CommandLineRun.run("pdftotext", ["-layout", r.reportPath, "-"]).stdout
         #expect(text.contains("Where Demo County lacks good"))
         #expect(text.contains("SYNTHETIC DATA"))

@@ -23,6 +23,11 @@ enum Inspect {
         path.elements.reduce(0) { n, e in if case .move = e { return n + 1 } else { return n } }
     }
 
+    /// Number of Bézier curve elements in a path (a circle has 4).
+    static func curves(_ path: Path) -> Int {
+        path.elements.reduce(0) { n, e in if case .curve = e { return n + 1 } else { return n } }
+    }
+
     /// All points of a path.
     static func points(_ path: Path) -> [PagePoint] {
         path.elements.flatMap { e -> [PagePoint] in

@@ -55,7 +55,8 @@ struct PaletteTests {
         #expect(Palette.named("--YlOrRd") == nil)
         #expect(Palette.named("-jet") == nil)
         #expect(Palette.named("-") == nil)
-        #expect(Palette.namesInWords.contains("YlOrRd, Blues, Greens, Purples, YlGnBu or viridis"))
+        #expect(Palette.namesInWords.contains("YlOrRd, Blues, Greens, Purples, YlGnBu, viridis or RdBu"))
+        #expect(Palette.named("rdbu") == .rdBu)
     }
 
     /// A reversed palette's colours are the published ones in the other order, for every class count

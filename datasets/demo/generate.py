@@ -19,6 +19,8 @@ second `random.Random(ROADS_SEED)`, used last), so the same command writes byte-
     locations.csv         the location universe: location_id, latitude, longitude, block_geoid
     roads.geojson         a road centreline network (TIGER/Line-like MTFCC), from its own
                           random.Random(ROADS_SEED) so the files above do not depend on it
+    water.geojson         the bay and two ponds (TIGER/Line AREAWATER-like), and
+    places.geojson        named places (points), both from a third random.Random(CONTEXT_SEED)
 
 How the geography is built: a 112 x 88 grid of 250 m cells whose corner vertices are jittered
 (each vertex moved by up to 0.2 cell), so neighbouring cells share exact vertex coordinates. Sea
@@ -566,6 +568,103 @@ def write_roads(county, out_dir):
     print("roads by MTFCC: " + ", ".join(f"{k}: {v}" for k, v in sorted(by_class.items())))
 
 
+# ---------------------------------------------------------------- water and places (their own random stream)
+
+# Water and places draw from a third generator, used after the roads, so adding them changed no other file.
+CONTEXT_SEED = 20261130
+PLACE_NAMES = ["North Ridge", "Pine Corner", "East Cove", "West Branch", "Kettle Hill", "Birch Falls"]
+
+
+def write_feature_collection(out_dir, file_name, layer, features):
+    lines = ['{', '"type": "FeatureCollection",', f'"name": "{layer}",',
+             '"crs": { "type": "name", "properties": { "name": "urn:ogc:def:crs:OGC:1.3:CRS84" } },',
+             '"features": [', ",\n".join(json.dumps(f, separators=(",", ":")) for f in features), ']', '}', '']
+    write_text(os.path.join(out_dir, file_name), "\n".join(lines))
+
+
+def write_water(county, out_dir):
+    """water.geojson: SYNTHETIC TIGER/Line AREAWATER-like polygons (HYDROID, FULLNAME, MTFCC, ALAND, AWATER).
+
+    The bay: every sea cell south of the coastline as one polygon that follows the cells' jittered
+    vertices, so it meets the block groups edge for edge (MTFCC H2051, bay). Two ponds (H2030, lake or
+    pond): 16-sided rings of 250-450 m radius inside rural land, away from the town and the village.
+    """
+    rng = random.Random(CONTEXT_SEED)
+    coast = county.coast
+
+    def bay_ring(a, b):
+        """The sea cells of columns a..b-1 (each with sea), as one ring of grid vertices."""
+        ring = [(i, 0) for i in range(a, b + 1)]                    # along the bottom, west to east
+        ring += [(b, j) for j in range(1, coast[b - 1] + 1)]        # up the east side
+        for i in range(b - 1, a - 1, -1):                           # the coastline, east to west
+            ring.append((i + 1, coast[i]))
+            if i > a:
+                step = 1 if coast[i - 1] >= coast[i] else -1
+                ring += [(i, j) for j in range(coast[i], coast[i - 1], step)]
+        ring += [(a, j) for j in range(coast[a], 0, -1)]            # down the west side
+        ring = [v for n, v in enumerate(ring) if v != ring[n - 1]]
+        return [list(county.lonlat(v)) for v in ring]
+
+    # Columns without sea (the peninsula) split the bay into parts.
+    runs, start = [], None
+    for i in range(NX + 1):
+        if i < NX and coast[i] > 0:
+            start = i if start is None else start
+        elif start is not None:
+            runs.append((start, i))
+            start = None
+    parts = [bay_ring(a, b) for a, b in runs]
+    features = [{
+        "type": "Feature",
+        "properties": {"HYDROID": "990000000001", "FULLNAME": "Demo Bay (synthetic)", "MTFCC": "H2051",
+                       "ALAND": 0, "AWATER": int(round(sum(abs(ring_area_m2(r)) for r in parts)))},
+        "geometry": {"type": "MultiPolygon", "coordinates": [[r + [r[0]]] for r in parts]},
+    }]
+    ponds = 0
+    while ponds < 2:
+        i, j = rng.randrange(8, NX - 8), rng.randrange(20, NY - 8)
+        if (i, j) not in county.land or county.km_between((i, j), county.town) < 5 \
+                or county.km_between((i, j), county.village) < 3:
+            continue
+        cx, cy = county.center_m(i, j)
+        r = rng.uniform(250, 450)
+        pond = [list(to_lonlat(cx + r * math.cos(2 * math.pi * k / 16), cy + r * math.sin(2 * math.pi * k / 16)))
+                for k in range(16)]
+        ponds += 1
+        features.append({
+            "type": "Feature",
+            "properties": {"HYDROID": f"99000000000{ponds + 1}", "FULLNAME": f"{['Mud', 'Long'][ponds - 1]} Pond",
+                           "MTFCC": "H2030", "ALAND": 0, "AWATER": int(round(math.pi * r * r))},
+            "geometry": {"type": "Polygon", "coordinates": [pond + [pond[0]]]},
+        })
+    write_feature_collection(out_dir, "water.geojson", "areawater_synthetic", features)
+    print(f"water: the bay and {ponds} ponds")
+    return rng
+
+
+def write_places(county, out_dir, rng):
+    """places.geojson: SYNTHETIC named places as points (NAME, and a place class as TIGER's LSAD would):
+    the harbour town and the village where the generator centres them, and six hamlets on land at
+    least 4 km from the town, 2.5 km from the village and 3 km from each other."""
+    def point(c, name, kind):
+        x, y = county.point_in_cell(c[0], c[1], 0.5, 0.5)
+        return {"type": "Feature", "properties": {"NAME": name, "CLASS": kind},
+                "geometry": {"type": "Point", "coordinates": list(to_lonlat(x, y))}}
+    features = [point(county.town, "Harborton", "town"), point(county.village, "Millbrook", "village")]
+    chosen = [county.town, county.village]
+    for name in PLACE_NAMES:
+        for _ in range(1000):
+            c = (rng.randrange(4, NX - 4), rng.randrange(4, NY - 4))
+            if c in county.land and county.km_between(c, county.town) >= 4 \
+                    and county.km_between(c, county.village) >= 2.5 \
+                    and all(county.km_between(c, o) >= 3 for o in chosen):
+                chosen.append(c)
+                features.append(point(c, name, "hamlet"))
+                break
+    write_feature_collection(out_dir, "places.geojson", "places_synthetic", features)
+    print(f"places: {len(features)}")
+
+
 def main(out_dir):
     rng = random.Random(SEED)
     county = County(rng)
@@ -791,6 +890,8 @@ def main(out_dir):
           f" max {shares[-1][0]:.2f} ({shares[-1][1]})")
     print(f"locations per block group: min {min(s[2] for s in shares)}, max {max(s[2] for s in shares)}")
     write_roads(county, out_dir)
+    rng = write_water(county, out_dir)
+    write_places(county, out_dir, rng)
 
 
 if __name__ == "__main__":

@@ -229,8 +229,9 @@ public enum RoadNetwork {
         type == wkbLineString || type == wkbMultiLineString
     }
 
-    /// Restricts reading to the study's extent (padded by 1 km), transformed into the layer's CRS.
-    private static func setSpatialFilter(
+    /// Restricts reading to the study's extent (padded by 1 km), transformed into the layer's CRS (roads, and the
+    /// maps' context layers).
+    static func setSpatialFilter(
         _ layer: OGRLayerH, studyExtent: BoundingBox, equalArea: SpatialReference,
         layerCRS: SpatialReference
     ) throws {

@@ -50,4 +50,10 @@ public struct PageRect: Hashable, Sendable, Codable {
     public func intersects(_ o: PageRect) -> Bool {
         !(o.minX >= maxX || o.maxX <= minX || o.minY >= maxY || o.maxY <= minY)
     }
+    /// Whether `p` lies inside or on the edge.
+    public func contains(_ p: PagePoint) -> Bool { p.x >= minX && p.x <= maxX && p.y >= minY && p.y <= maxY }
+    /// Whether `r` lies wholly inside.
+    public func contains(_ r: PageRect) -> Bool {
+        r.minX >= minX && r.maxX <= maxX && r.minY >= minY && r.maxY <= maxY
+    }
 }

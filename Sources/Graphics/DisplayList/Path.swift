@@ -46,3 +46,27 @@ public struct Path: Hashable, Sendable {
         return Path(elements: [.move(first)] + points.dropFirst().map { .line($0) })
     }
 }
+
+extension Path {
+    /// A circle as four cubic Bézier arcs (control points at 0.5523 of the radius: the usual
+    /// approximation, within 0.03 % of the radius).
+    public static func circle(center c: PagePoint, radius r: Double) -> Path {
+        let k = 0.552_284_749_8 * r
+        var p = Path()
+        p.move(to: PagePoint(x: c.x + r, y: c.y))
+        p.curve(
+            to: PagePoint(x: c.x, y: c.y + r), control1: PagePoint(x: c.x + r, y: c.y + k),
+            control2: PagePoint(x: c.x + k, y: c.y + r))
+        p.curve(
+            to: PagePoint(x: c.x - r, y: c.y), control1: PagePoint(x: c.x - k, y: c.y + r),
+            control2: PagePoint(x: c.x - r, y: c.y + k))
+        p.curve(
+            to: PagePoint(x: c.x, y: c.y - r), control1: PagePoint(x: c.x - r, y: c.y - k),
+            control2: PagePoint(x: c.x - k, y: c.y - r))
+        p.curve(
+            to: PagePoint(x: c.x + r, y: c.y), control1: PagePoint(x: c.x + k, y: c.y - r),
+            control2: PagePoint(x: c.x + r, y: c.y - k))
+        p.close()
+        return p
+    }
+}

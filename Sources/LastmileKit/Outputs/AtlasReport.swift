@@ -52,11 +52,14 @@ enum AtlasReport {
             layers.append(try AtlasLayer(key: "speed", map: map, order: order))
         }
         if c.join.results.contains(where: { $0.adoptionGap != nil }) {
-            let map = sequential(
-                "Adoption gap", "Offered 100/20 minus subscribed", palette: .ylOrRd, format: .percent(decimals: 0)
+            // A difference: diverging classes round zero, red where more is offered than subscribed.
+            var map = sequential(
+                "Adoption gap", "Offered 100/20 minus subscribed", palette: Palette.rdBu.reversed,
+                format: .percent(decimals: 0)
             ) {
                 results[$0]?.adoptionGap
             }
+            map.scheme = .diverging(c.join.results.compactMap(\.adoptionGap))
             layers.append(try AtlasLayer(key: "adoption", map: map, order: order))
         }
         if plans.values.contains(where: { $0.phase != nil }) {

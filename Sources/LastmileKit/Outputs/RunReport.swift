@@ -14,7 +14,7 @@ enum RunReport {
     /// PNG resolution of maps/*.png and charts/*.png: 150 dpi gives a 1,125-pixel-wide map, sharp on
     /// screen and in slides (`report.dpi` overrides it).
     static let mapDPI = 150.0
-    /// Labels on the coverage map: the ranks of this many highest-need areas (fewer where a number
+    /// Labels on the coverage map: the names (or ranks) of this many highest-need areas (fewer where a label
     /// would overlap another or not fit inside its area), keyed to the ranked table.
     static let mapLabelCount = 10
 
@@ -60,13 +60,17 @@ enum RunReport {
     static func unservedChoropleth(_ c: StudyRunner.Computed, study: Study) -> ChoroplethMap {
         let shares = Dictionary(
             uniqueKeysWithValues: c.join.results.map { ($0.id, $0.counts.unservedOrUnderservedShare) })
-        // The highest-need areas carry their rank in the report's ranked table: a number fits inside
-        // a block group where a name like "Block Group 6, Tract 4" would spill into its neighbours.
+        // The highest-need areas are labelled so a reader finds them in the report's ranked table.
+        // They carry their name as the table prints it where it fits and names one area only, else their rank.
         let ranks = needRanks(c.join.results)
-        let areas = c.areas.map {
-            MapArea(
-                id: $0.id, geometry: $0.geometry, value: shares[$0.id] ?? nil,
-                label: ranks[$0.id].flatMap { $0 <= mapLabelCount ? String($0) : nil })
+        let names = Dictionary(c.join.results.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let nameCounts = Dictionary(names.values.map { ($0, 1) }, uniquingKeysWith: +)
+        let areas = c.areas.map { area in
+            let top = ranks[area.id].flatMap { $0 <= mapLabelCount ? $0 : nil }
+            let name = names[area.id].flatMap { nameCounts[$0] == 1 && !$0.isEmpty ? $0 : nil }
+            return MapArea(
+                id: area.id, geometry: area.geometry, value: shares[area.id] ?? nil,
+                label: top.map { name ?? String($0) }, shortLabel: top.map { String($0) })
         }
         var map = ChoroplethMap(
             title: "Locations unserved or underserved",
@@ -80,9 +84,28 @@ enum RunReport {
         return map
     }
 
-    /// Context every report map carries: the study's roads (inputs.roads) over the fills, and its outline.
+    /// The counts map: a circle per area sized by its unserved + underserved locations, over the plain
+    /// areas, with the same context as the share map.
+    static func countsChoropleth(_ c: StudyRunner.Computed, study: Study) -> ChoroplethMap {
+        let counts = Dictionary(
+            uniqueKeysWithValues: c.join.results.map { ($0.id, Double($0.counts.unserved + $0.counts.underserved)) })
+        var map = ChoroplethMap(
+            title: "Locations unserved or underserved, how many",
+            subtitle:
+                "Circles sized by the count of locations per \(study.areaLevel.displayName), \(study.profile.name) rule",
+            areas: c.areas.map { MapArea(id: $0.id, geometry: $0.geometry, value: nil) }, palette: study.mapPalette,
+            legendTitle: "", areaNoun: noun(study.areaLevel), source: sourceLine(c, study: study))
+        map.symbols = ProportionalSymbols(values: counts, legendTitle: "Unserved + underserved locations")
+        withContext(&map, c)
+        return map
+    }
+
+    /// Context every report map carries: the study's water and roads (inputs.water, inputs.roads) over
+    /// the fills, its outline, and the names of its places (inputs.places).
     static func withContext(_ map: inout ChoroplethMap, _ c: StudyRunner.Computed) {
         map.roads = c.roads.map { MapRoad(isMajor: $0.isMajor, parts: $0.parts) }
+        map.water = c.water
+        map.places = c.places.map { MapPlace(name: $0.name, point: $0.point, isArea: $0.isArea, area: $0.area) }
         map.drawsOutline = true
     }
 
@@ -165,7 +188,7 @@ enum RunReport {
                 funded: study.fundedLocationsPaths.isEmpty ? nil : c.totals.funded),
             areas: rows, areaNoun: study.areaLevel.displayName, map: map,
             mapCaption:
-                "Numbers mark the \(mapLabelCount) highest-need areas by their rank in the ranked table (where the number fits). Quantile classes of the share of locations that are unserved or underserved under \(study.profile.name)."
+                "Labels name the \(mapLabelCount) highest-need areas, or give their rank in the ranked table where the name does not fit or names several areas. Quantile classes of the share of locations that are unserved or underserved under \(study.profile.name)."
                 + (c.join.results.contains { $0.counts.locations == 0 }
                     ? " Hatched: no locations in the availability files." : ""),
             policyName: study.profile.name, methodParagraphs: method,

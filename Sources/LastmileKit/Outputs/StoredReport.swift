@@ -74,10 +74,11 @@ public struct StoredReport: Codable, Hashable, Sendable {
         }
     }
 
-    /// The maps by file name (without extension): "unserved", "need-groups" (with adoption indicators), "challenge-candidates" (with speed tests) and, with a business case, "phases".
+    /// The maps by file name (without extension): "unserved", "unserved-count", "need-groups" (with adoption indicators), "challenge-candidates" (with speed tests) and, with a business case, "phases".
     public var maps: [(name: String, displayList: DisplayList)] {
         var out: [(String, DisplayList)] = []
         if let m = content.map { out.append(("unserved", m)) }
+        if let m = content.countsMap { out.append(("unserved-count", m)) }
         if let m = content.needGroups?.map { out.append(("need-groups", m)) }
         if let m = content.challenges?.map { out.append(("challenge-candidates", m)) }
         if let m = content.businessCase?.phasesMap { out.append(("phases", m)) }

@@ -23,6 +23,8 @@ extension StudyRunner {
         if let c = study.coveredPopulationsPath { files.append(("covered_populations", c)) }
         if let u = study.broadbandUsagePath { files.append(("broadband_usage", u)) }
         if let z = study.zipCrosswalkPath { files.append(("zip_crosswalk", z)) }
+        if let w = study.waterPath { files.append(("water", w)) }
+        if let p = study.placesPath { files.append(("places", p)) }
         return files
     }
 

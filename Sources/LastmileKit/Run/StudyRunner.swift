@@ -117,6 +117,9 @@ public enum StudyRunner {
         var speedTests: SpeedTestsRead? = nil
         /// The study's road centrelines (inputs.roads), every class, for the maps' context.
         var roads: [RoadNetwork.RoadLine] = []
+        /// Area water (inputs.water) and named places (inputs.places) for the maps' context.
+        var water: [MultiPolygon] = []
+        var places: [ContextLayers.Place] = []
     }
 
     static func compute(_ study: Study, options: RunOptions) throws -> Computed {
@@ -251,6 +254,7 @@ public enum StudyRunner {
                 study: study, roadsPath: roadsPath, areas: areas, passings: passings,
                 diagnostics: &diagnostics)
         }
+        let (water, places) = try mapContext(study, areas: areas, say: say)
         let businessAreas = join.results.map {
             BusinessCaseArea(
                 $0, passings: passings[$0.id] ?? 0, routeMiles: routeMiles[$0.id],
@@ -284,7 +288,29 @@ public enum StudyRunner {
             locationPoints: locationsFile?.points ?? [:],
             universe: universe, providers: providers, details: details, fundedPrograms: funding.programs,
             anchors: anchors,
-            byArea: StudyAreas(plans: businessCase.areas, areas: areas), speedTests: speedTests, roads: roads)
+            byArea: StudyAreas(plans: businessCase.areas, areas: areas), speedTests: speedTests, roads: roads,
+            water: water, places: places)
+    }
+
+    /// The study's water and places within its extent, in its equal-area CRS (empty without them).
+    static func mapContext(
+        _ study: Study, areas: [Area], say: (String) -> Void
+    ) throws -> (water: [MultiPolygon], places: [ContextLayers.Place]) {
+        let extent = areas.reduce(BoundingBox.empty) { $0.union($1.geometry.boundingBox) }
+        var water: [MultiPolygon] = []
+        var places: [ContextLayers.Place] = []
+        if let path = study.waterPath {
+            say("reading water")
+            water = try ContextLayers.water(
+                path: path, layer: study.waterLayer, equalAreaCRS: study.equalAreaCRS, extent: extent)
+        }
+        if let path = study.placesPath {
+            say("reading places")
+            places = try ContextLayers.places(
+                path: path, layer: study.placesLayer, nameField: study.placesNameField,
+                equalAreaCRS: study.equalAreaCRS, extent: extent)
+        }
+        return (water, places)
     }
 
     /// A folder name for a study: lower-case letters, digits and dashes.

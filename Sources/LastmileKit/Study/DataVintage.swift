@@ -77,6 +77,10 @@ enum DataVintage {
                 + (month.map { ", " + name[$0].dropFirst(4) + " " + name[$0].prefix(4) } ?? "")
         case "zip_crosswalk":
             return "HUD USPS ZIP code crosswalk, tract to ZIP"
+        case "water":
+            return tigerVintage(name) ?? "area water, vintage not stated in the file name"
+        case "places":
+            return tigerVintage(name) ?? "place names, vintage not stated in the file name"
         case "speed_tests":
             let what = [SpeedTestTiles.kind(fromName: name), SpeedTestTiles.quarter(fromName: name)].compactMap { $0 }
             return "Ookla speed-test tiles"
@@ -99,6 +103,7 @@ enum DataVintage {
         case "availability": return "FCC public data (U.S. government work)"
         case "demographics": return "U.S. Census Bureau, public domain"
         case "areas": return "TIGER/Line shapes are public domain (U.S. Census Bureau)"
+        case "water", "places": return "as its publisher gives it (TIGER/Line: public domain, U.S. Census Bureau)"
         case "locations":
             return
                 "the FCC Fabric is licensed (CostQuest licence): location ids, blocks and coordinates are used; the coordinates go only to the full edition's results.gpkg, never to a public output"

@@ -32,6 +32,13 @@ public struct Study: Sendable {
     public var speedTestsPath: String?
     public var speedTestsLayer: String?
     public var demographicsPath: String?
+    /// Context drawn on the maps, never counted: area water (inputs.water) and named places
+    /// (inputs.places), each with its layer, and the places' name field.
+    public var waterPath: String?
+    public var waterLayer: String?
+    public var placesPath: String?
+    public var placesLayer: String?
+    public var placesNameField: String?
 
     public var profile: PolicyProfile
     /// The CSV of locations where unlicensed fixed wireless was demonstrated, when policy.ulfw_demonstrated names one.
@@ -144,6 +151,11 @@ public struct Study: Sendable {
         zipCrosswalkPath = try string("inputs.zip_crosswalk").flatMap { $0.isEmpty ? nil : resolve($0) }
         speedTestsLayer = try string("inputs.speed_tests_layer").flatMap { $0.isEmpty ? nil : $0 }
         demographicsPath = try string("inputs.demographics").flatMap { $0.isEmpty ? nil : resolve($0) }
+        waterPath = try string("inputs.water").flatMap { $0.isEmpty ? nil : resolve($0) }
+        waterLayer = try string("inputs.water_layer").flatMap { $0.isEmpty ? nil : $0 }
+        placesPath = try string("inputs.places").flatMap { $0.isEmpty ? nil : resolve($0) }
+        placesLayer = try string("inputs.places_layer").flatMap { $0.isEmpty ? nil : $0 }
+        placesNameField = try string("inputs.places_name").flatMap { $0.isEmpty ? nil : $0 }
 
         var profile = try PolicyProfile.named(string("policy.profile") ?? "bead-2022")
         if let codes = try strings("policy.business_residential") {

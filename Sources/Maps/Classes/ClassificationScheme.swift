@@ -19,6 +19,22 @@ public enum ClassificationScheme: Hashable, Sendable {
     case manual([Double])
 }
 
+extension ClassificationScheme {
+    /// Classes for a diverging palette: `classes` equal-width classes (odd, so one straddles `center`)
+    /// spanning center ± the largest distance of a value from it, as manual breaks, so that equal
+    /// differences above and below the centre get mirrored colours and a value at the centre the
+    /// palette's neutral middle (Brewer, *Designing Better Maps*, on diverging schemes).
+    public static func diverging(_ values: [Double], around center: Double = 0, classes: Int = 5)
+        -> ClassificationScheme
+    {
+        let k = max(3, classes | 1)
+        let reach = values.filter(\.isFinite).map { abs($0 - center) }.max() ?? 0
+        guard reach > 0 else { return .manual([center]) }
+        let width = 2 * reach / Double(k)
+        return .manual((1...k).map { center - reach + Double($0) * width })
+    }
+}
+
 extension ClassificationScheme: CustomStringConvertible {
     /// A name a report's method page can print ("quantile", "equal interval", "manual breaks").
     public var description: String {

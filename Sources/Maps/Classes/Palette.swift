@@ -90,7 +90,7 @@ public struct Palette: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Every built-in palette.
-    public static let all: [Palette] = [.ylOrRd, .blues, .greens, .purples, .ylGnBu, .viridis]
+    public static let all: [Palette] = [.ylOrRd, .blues, .greens, .purples, .ylGnBu, .viridis, .rdBu]
 
     // ColorBrewer 2.0, colorbrewer2.org, Cynthia A. Brewer (Pennsylvania State University).
 
@@ -112,6 +112,11 @@ public struct Palette: Hashable, Sendable, CustomStringConvertible {
     /// Viridis (matplotlib's perceptually uniform default colormap, CC0), sampled at i/(k-1):
     /// index min(255, ⌊256·i/(k-1)⌋) of the 256-entry table.
     public static let viridis = Palette(fromTable: "viridis")
+
+    /// ColorBrewer diverging RdBu (red – near-white – blue), in ColorBrewer's order: for a difference
+    /// that can fall either side of zero (classes from `ClassificationScheme.diverging`); reversed
+    /// ("-RdBu") when the high end is the bad one.
+    public static let rdBu = Palette(fromTable: "RdBu")
 
     /// Four categories for the need-groups map, in `NeedGroup` order: both gaps (ColorBrewer Reds' darkest
     /// red), network only (YlOrRd orange), adoption only (Purples), neither (Greys' light grey). Not a

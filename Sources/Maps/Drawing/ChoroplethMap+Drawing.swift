@@ -59,7 +59,7 @@ extension ChoroplethMap {
         // areas' box widened by the inset frames placed beside it), then map and panel centred together.
         let panel = LegendPanel(
             entries: legend, title: legendTitle, style: st, contentWidth: contentW, minWidth: strip.arrowWidth,
-            measurer: measurer)
+            symbols: symbols, measurer: measurer)
         let region = PageRect(x: m, y: bodyTop, width: max(0, contentW - st.gap - panel.width), height: bodyH)
         let frame = MapFrame(
             self, region: region, panelW: panel.width, gap: st.gap, contentX: m, contentW: contentW,
@@ -77,21 +77,25 @@ extension ChoroplethMap {
             var waterPath = Path()
             var flaggedPath = Path()
             var boundaries = SharedBoundaries()
+            var groundPath = Path()
             for (i, area) in areas.enumerated() where !area.geometry.polygons.isEmpty {
                 guard let q = frame.projection(ofArea: i) else { continue }
                 var rings = Path()
                 q.appendRings(of: area.geometry, to: &rings, tolerance: st.vertexTolerance)
                 if area.isWater {
                     waterPath.append(rings)
+                } else if symbols != nil {
+                    groundPath.append(rings)
                 } else if let c = areaClasses[i] {
                     classPaths[c].append(rings)
                 } else {
                     noDataPath.append(rings)
                 }
-                if area.isFlagged && !area.isWater { flaggedPath.append(rings) }
+                if area.isFlagged && !area.isWater && symbols == nil { flaggedPath.append(rings) }
                 boundaries.add(area.geometry, projection: q, tolerance: st.vertexTolerance)
             }
             if !waterPath.isEmpty { list.fill(waterPath, st.waterFill, rule: .evenOdd) }
+            if !groundPath.isEmpty { list.fill(groundPath, st.locatorFill, rule: .evenOdd) }
             for (j, path) in classPaths.enumerated() where !path.isEmpty {
                 list.fill(path, colors[j], rule: .evenOdd)
             }
@@ -101,6 +105,9 @@ extension ChoroplethMap {
                     spacing: st.hatchSpacing, into: &list)
             }
             if !flaggedPath.isEmpty { MapSymbols.flagHatch(flaggedPath, rule: .evenOdd, style: st, into: &list) }
+            if let p = projection, frame.isSingleFrame, !water.isEmpty {
+                drawWater(projection: p, clip: mapRect, into: &list)
+            }
             if let p = projection, frame.isSingleFrame, !roads.isEmpty {
                 // Roads inside the areas only: the clip is every ring of every area (they do not overlap).
                 var clip = Path()
@@ -125,6 +132,7 @@ extension ChoroplethMap {
                 let outline = StudyOutline.path(of: areas.map(\.geometry), projection: p)
                 if !outline.isEmpty { list.stroke(outline, MapStyle.outline) }
             }
+            if let symbols { drawSymbols(symbols, frame: frame, into: &list) }
             for k in frame.framed {
                 guard let box = frame.insetFrames[k] else { continue }
                 list.stroke(.rectangle(box), st.insetFrame)
@@ -148,7 +156,8 @@ extension ChoroplethMap {
                 let inset = frame.insetOf[i].flatMap { frame.insetFrames[$0] }
                 candidates.append(
                     LabelPlacer.Candidate(
-                        areaID: area.id, text: text, pageArea: area.geometry.area * q.scale * q.scale, anchor: anchor,
+                        areaID: area.id, text: text, shortText: area.shortLabel,
+                        pageArea: area.geometry.area * q.scale * q.scale, anchor: anchor,
                         areaBox: PageRect(x: a0.x, y: a0.y, width: a1.x - a0.x, height: a1.y - a0.y),
                         frame: inset ?? mapRect, avoid: inset == nil ? frames : [],
                         isInside: { area.geometry.contains(q.unproject($0)) }))
@@ -158,10 +167,19 @@ extension ChoroplethMap {
             for label in labels {
                 var style = st.areaLabel
                 if let i = indexByID[label.areaID] {
-                    style.color = MapStyle.labelColor(on: areaClasses[i].map { colors[$0] } ?? st.noDataFill)
+                    let ground = symbols != nil ? st.locatorFill : st.noDataFill
+                    style.color = MapStyle.labelColor(on: areaClasses[i].map { colors[$0] } ?? ground)
                 }
                 list.text(label.text, at: PagePoint(x: label.box.minX, y: label.box.minY), style: style)
             }
+        }
+
+        // Place names for orientation, clear of the area labels.
+        if let p = projection, frame.isSingleFrame, !places.isEmpty, placeLabelLimit > 0 {
+            let placed = PlaceLabels.place(
+                places, projection: p, frame: mapRect, avoid: labels.map(\.box), limit: placeLabelLimit,
+                style: MapStyle.placeLabel, measurer: measurer)
+            PlaceLabels.draw(placed, style: MapStyle.placeLabel, into: &list)
         }
 
         let panelX = mapRect.maxX + st.gap

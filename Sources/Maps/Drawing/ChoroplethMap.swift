@@ -37,6 +37,16 @@ public struct ChoroplethMap: Hashable, Sendable {
     public var roads: [MapRoad] = []
     /// Whether the study's outer edge is drawn as a dark line over the white area boundaries.
     public var drawsOutline = false
+    /// Area water (lakes, rivers, the sea off a coast) drawn in the water colour over the fills, clipped
+    /// to the map's frame (not on maps with insets).
+    public var water: [MultiPolygon] = []
+    /// Named places labelled for orientation (not on maps with insets), at most `placeLabelLimit`,
+    /// never over another label.
+    public var places: [MapPlace] = []
+    public var placeLabelLimit = 12
+    /// Graduated circles per area over a plain ground: set, the map shows quantities (how many), its
+    /// areas are not classed, and the legend shows the circles.
+    public var symbols: ProportionalSymbols?
 
     public init(
         title: String, subtitle: String = "", areas: [MapArea], scheme: ClassificationScheme = .quantile,
@@ -79,6 +89,7 @@ public struct ChoroplethMap: Hashable, Sendable {
     /// any area has no value.
     public func legendEntries(for classification: Classification, colors: [Color]) -> [LegendEntry] {
         var entries: [LegendEntry] = []
+        if symbols != nil { return entries }
         let ranges = LegendEntry.rangeLabels(for: classification, format: valueFormat)
         for j in 0..<classification.classCount {
             var label = ranges[j]

@@ -47,7 +47,23 @@ enum StudyOutline {
     }
 }
 
+extension ChoroplethMap {
+    /// Fills the area water over the classes, inside the map's frame only (water beyond the study, such
+    /// as the sea off its coast, shows where it lies within the frame).
+    func drawWater(projection p: MapProjection, clip: PageRect, into list: inout DisplayList) {
+        var path = Path()
+        for shape in water { p.appendRings(of: shape, to: &path, tolerance: style.vertexTolerance) }
+        guard !path.isEmpty else { return }
+        list.append(.save)
+        list.append(.clip(.rectangle(clip), .nonZero))
+        list.fill(path, style.waterFill, rule: .evenOdd)
+        list.append(.restore)
+    }
+}
+
 extension MapStyle {
+    /// Place names: 7.5 pt, Greys-9 #252525, over a white knockout.
+    static let placeLabel = TextStyle(size: 7.5, color: Color(hex: "#252525")!)
     /// Local roads: a hairline of Greys-9 #737373 at 70 % opacity over the fills, seen without hiding
     /// the class colour (the usual context layer of a thematic map).
     static let localRoad = StrokeStyle(color: Color(red: 0.451, green: 0.451, blue: 0.451, alpha: 0.7), width: 0.3)

@@ -17,6 +17,8 @@ struct LabelPlacer {
     struct Candidate {
         let areaID: AreaID
         let text: String
+        /// Tried when `text` does not fit (nil: the area goes unlabelled then).
+        var shortText: String? = nil
         /// Drawn size of the area, square points (sort key).
         let pageArea: Double
         /// Where the label is centred (the projected centroid of the area's largest part).
@@ -47,23 +49,35 @@ struct LabelPlacer {
         var placed: [MapLabel] = []
         for c in ordered where !c.text.isEmpty {
             if placed.count == limit { break }
-            let size = measurer.measure(c.text, style: style, width: nil)
-            let box = PageRect(
-                x: c.anchor.x - size.width / 2, y: c.anchor.y - size.height / 2,
-                width: size.width, height: size.height)
-            guard size.width <= c.areaBox.width, size.height <= c.areaBox.height,
-                box.minX >= c.frame.minX, box.maxX <= c.frame.maxX,
-                box.minY >= c.frame.minY, box.maxY <= c.frame.maxY
-            else { continue }
-            let padded = box.inset(by: -padding)
-            if placed.contains(where: { $0.box.inset(by: -padding).intersects(padded) }) { continue }
-            if c.avoid.contains(where: { $0.intersects(box) }) { continue }
-            let probes = [box.minX, box.center.x, box.maxX].flatMap { x in
-                [box.minY, box.center.y, box.maxY].map { PagePoint(x: x, y: $0) }
+            for text in [c.text] + (c.shortText.map { [$0] } ?? []) where !text.isEmpty {
+                if let box = fit(text, c, avoiding: placed, style: style, measurer: measurer) {
+                    placed.append(MapLabel(areaID: c.areaID, text: text, box: box))
+                    break
+                }
             }
-            guard probes.allSatisfy(c.isInside) else { continue }
-            placed.append(MapLabel(areaID: c.areaID, text: c.text, box: box))
         }
         return placed
+    }
+
+    /// Where `text` goes for `c`: centred on its anchor, inside its area and frame, clear of the labels
+    /// already placed and of the boxes to avoid; nil when it does not fit.
+    static func fit(
+        _ text: String, _ c: Candidate, avoiding placed: [MapLabel], style: TextStyle, measurer: some TextMeasurer
+    ) -> PageRect? {
+        let size = measurer.measure(text, style: style, width: nil)
+        let box = PageRect(
+            x: c.anchor.x - size.width / 2, y: c.anchor.y - size.height / 2,
+            width: size.width, height: size.height)
+        guard size.width <= c.areaBox.width, size.height <= c.areaBox.height,
+            box.minX >= c.frame.minX, box.maxX <= c.frame.maxX,
+            box.minY >= c.frame.minY, box.maxY <= c.frame.maxY
+        else { return nil }
+        let padded = box.inset(by: -padding)
+        if placed.contains(where: { $0.box.inset(by: -padding).intersects(padded) }) { return nil }
+        if c.avoid.contains(where: { $0.intersects(box) }) { return nil }
+        let probes = [box.minX, box.center.x, box.maxX].flatMap { x in
+            [box.minY, box.center.y, box.maxY].map { PagePoint(x: x, y: $0) }
+        }
+        return probes.allSatisfy(c.isInside) ? box : nil
     }
 }

@@ -19,11 +19,12 @@ let package = Package(
             name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         .target(name: "AtomicFiles"),
 
         .target(name: "GeoModel"),
-        .target(name: "GeoIO", dependencies: ["GeoModel", "CGDAL"]),
+        .target(name: "GeoIO", dependencies: ["GeoModel", "CGDAL", "CCrypto"]),
         .target(name: "Ingest", dependencies: ["GeoModel", "GeoIO"]),
         .target(name: "Analysis", dependencies: ["GeoModel"]),
         .target(name: "RunStore", dependencies: ["GeoModel", "CSQLite"]),

@@ -36,7 +36,10 @@ struct AreaTable {
         rowCount = rows.count
         func count(_ v: Int) -> String { NumberFormatting.grouped(v) }
         var cols: [Column] = [
-            Column(header: "Rank", alignment: .right, cells: rows.indices.map { count($0 + 1) }, flexible: false),
+            // A summary row (no id: "The other 3,898") has no rank.
+            Column(
+                header: "Rank", alignment: .right, cells: rows.enumerated().map { $1.id.isEmpty ? "" : count($0 + 1) },
+                flexible: false),
             Column(header: "\(areaNoun.capitalizedFirst) ID", alignment: .left, cells: rows.map(\.id), flexible: false),
             Column(header: "Name", alignment: .left, cells: rows.map(\.name), flexible: true),
             Column(header: "Locations", alignment: .right, cells: rows.map { count($0.locations) }, flexible: false),

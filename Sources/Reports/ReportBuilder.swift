@@ -223,9 +223,14 @@ public struct ReportBuilder {
             intro +=
                 " †: the estimate's coefficient of variation is above 30 % (its margin of error is large against it): use with great caution."
         }
+        let (rows, others) = c.rankedTableRows
+        if others > 0 {
+            intro +=
+                " The \(ReportContent.rankedTableLimit) highest-need \(c.areaNounPlural) of \(NumberFormatting.grouped(c.areas.count)) are listed; the last row sums the other \(NumberFormatting.grouped(others)). Every \(c.areaNoun) is in results.csv, results.gpkg and atlas.html."
+        }
         flow.paragraph(intro, style: theme.small, spacingAfter: 8)
         let table = AreaTable(
-            rows: c.rankedAreas, areaNoun: c.areaNoun, noInternetOf: c.noInternetUniverse, theme: theme,
+            rows: rows, areaNoun: c.areaNoun, noInternetOf: c.noInternetUniverse, theme: theme,
             measurer: measurer)
         table.render(into: &flow)
         return flow.finish()

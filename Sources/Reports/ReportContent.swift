@@ -1,3 +1,4 @@
+import Charts
 import GeoModel
 import Graphics
 
@@ -202,6 +203,26 @@ public struct ReportContent: Hashable, Sendable, Codable {
     public static func plural(_ noun: String) -> String { English.plural(noun) }
 
     /// Areas in table order: unserved+underserved share descending, then id ascending.
+    /// The most rows the report's ranked table prints (about three pages): a state's thousands of block
+    /// groups are in results.csv, results.gpkg and atlas.html; the table ranks the top ones and sums the rest.
+    public static let rankedTableLimit = 100
+
+    /// The ranked table as printed: the top `rankedTableLimit` areas, then, when there are more, one row
+    /// summing the others (counts and households added; shares, income and scores left blank).
+    public var rankedTableRows: (rows: [AreaRow], others: Int) {
+        let ranked = rankedAreas
+        guard ranked.count > Self.rankedTableLimit else { return (ranked, 0) }
+        let rest = ranked[Self.rankedTableLimit...]
+        let households = rest.compactMap(\.households)
+        var sum = AreaRow(
+            id: "", name: "The other \(NumberFormatting.grouped(rest.count))",
+            locations: rest.reduce(0) { $0 + $1.locations }, unserved: rest.reduce(0) { $0 + $1.unserved },
+            underserved: rest.reduce(0) { $0 + $1.underserved }, served: rest.reduce(0) { $0 + $1.served },
+            households: households.isEmpty ? nil : households.reduce(0, +))
+        sum.providersAt100x20 = nil
+        return (Array(ranked.prefix(Self.rankedTableLimit)) + [sum], rest.count)
+    }
+
     public var rankedAreas: [AreaRow] {
         areas.sorted { a, b in a.needShare != b.needShare ? a.needShare > b.needShare : a.id < b.id }
     }

@@ -33,7 +33,7 @@ import Testing
         // 55, 56, 63, 64, 65 bytes straddle the padding boundaries; feeding them in odd pieces must not matter.
         for length in [55, 56, 63, 64, 65, 119, 120, 1_000] {
             let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
-            var pieces = SHA256()
+            let pieces = SHA256()
             var start = 0
             var step = 1
             while start < length {

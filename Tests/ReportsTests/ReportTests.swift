@@ -53,7 +53,7 @@ import Testing
     #expect(!real.pages.contains { $0.texts.contains("SYNTHETIC DATA") })
 }
 
-@Test func tableOf120AreasRepeatsHeaderAndKeepsEveryRowOnce() throws {
+@Test func tableOf120AreasRepeatsHeaderListsTheTop100AndSumsTheRest() throws {
     let dir = try TemporaryDirectory()
     let path = dir.file("report.pdf")
     let areas = syntheticAreas(120)
@@ -85,8 +85,22 @@ import Testing
     #expect(tablePages.first == 5)
     #expect(tablePages == Array(5..<(5 + tablePages.count)))
     #expect(pageCount == 4 + tablePages.count + 2)
-    // Every area exactly once, in ranked order (share of unserved+underserved descending, then id).
-    #expect(idsInOrder == content.rankedAreas.map(\.id))
+    // The top 100 exactly once, in ranked order (share of unserved+underserved descending, then id),
+    // then one row summing the other 20, without a rank.
+    #expect(idsInOrder == content.rankedAreas.prefix(ReportContent.rankedTableLimit).map(\.id))
+    let rest = content.rankedAreas.dropFirst(ReportContent.rankedTableLimit)
+    #expect(rest.count == 20)
+    let all = try CommandLineRun.output("pdftotext", ["-layout", path, "-"])
+    let sumLine = try #require(all.split(separator: "\n").first { $0.contains("The other 20") })
+    let afterName = sumLine.components(separatedBy: "The other 20").last!
+    let numbers = afterName.split(separator: " ").compactMap { Int($0.replacingOccurrences(of: ",", with: "")) }
+    #expect(
+        Array(numbers.prefix(4)) == [
+            rest.reduce(0) { $0 + $1.locations }, rest.reduce(0) { $0 + $1.unserved },
+            rest.reduce(0) { $0 + $1.underserved }, rest.reduce(0) { $0 + $1.served },
+        ])
+    let words = all.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(words.contains("The 100 highest-need tracts of 120 are listed; the last row sums the other 20."))
 }
 
 @Test func rankingIsByNeedShareThenID() {

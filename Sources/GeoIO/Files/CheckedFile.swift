@@ -149,7 +149,7 @@ enum CheckedFile {
         let modified: timespec
         private(set) var offset: Int64 = 0
         private(set) var atEnd = false
-        private var hasher = SHA256()
+        private let hasher = SHA256()
         /// Bytes `0..<hashed` have gone through `hasher`; -1 when this handle gave up its digest.
         private var hashed: Int64 = 0
 

@@ -42,7 +42,7 @@ public struct FileDigest: Hashable, Sendable, Codable {
         defer { _ = close(fd) }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
-        var hasher = SHA256()
+        let hasher = SHA256()
         var total: Int64 = 0
         while true {
             // read returns the byte count, 0 at end of file, -1 with errno set on error.

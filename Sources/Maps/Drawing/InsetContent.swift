@@ -14,9 +14,10 @@ import GeoModel
 ///    (`MapInset.scale`) until its content takes at most `sparseShare` of the main map's box.
 struct InsetContent {
     /// 1.5 %: the small parts at the far end of a chain of islands are what stretch a frame. For Alaska
-    /// in the Census 2010 county file any share from 1.1 % to 2.0 % cuts the Aleutians at the same
-    /// place, between Umnak and the Islands of Four Mountains (0.4 % of Alaska's land, 25 islands west to
-    /// Attu across 180°), which narrows its frame from 3,660 to 2,525 km (EPSG:3338).
+    /// in the Census 2010 county file any share above 1.0 % and up to 2.0 % cuts the Aleutians at the
+    /// same place, between Umnak and the Islands of Four Mountains (the 31 islands west of it, to Attu
+    /// across 180°, are 0.45 % of Alaska's land), which narrows its box from 3,660 to 2,525 km
+    /// (EPSG:3338).
     static let outlyingLandShare = 0.015
     /// Parts are left out only when that shrinks the frame's box by a quarter or more (Alaska's by 31 %);
     /// a few rocks off Niʻihau (5 %) or off Puerto Rico (8 %) are drawn.
@@ -25,7 +26,8 @@ struct InsetContent {
     /// the least covered of the usual insets, cover 7.6 % of theirs (Alaska 31 %, Puerto Rico 44 %).
     static let sparseCover = 0.02
     /// 2.5 % of the main map's box: room to see where the specks lie and read the caption (Hawaii's main
-    /// islands take 1.7 % of the conterminous states' box at the main scale).
+    /// islands take 1.7 % of the conterminous states' box at the main scale, Alaska at 35 % 4.5 %; the
+    /// Northwestern Hawaiian Islands at their 15 % took 11 % of the main islands' box).
     static let sparseShare = 0.025
 
     /// The box of the parts drawn, in the inset's own world metres.

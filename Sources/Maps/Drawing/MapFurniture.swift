@@ -100,8 +100,8 @@ extension ChoroplethMap {
     /// 1,500 km. On an Albers conic such as EPSG:5070 (cone constant n = 0.603) the meridians fan out by
     /// n times the longitude they span: a map 1,500 km wide at 40° N spans 17.6° of longitude, so north
     /// at its edges leans 5.3° either way from the page's vertical, about as much as a reader can see;
-    /// beyond that one arrow misleads (the conterminous states span 4,600 km: ±17°). A single state
-    /// (Maine 330 × 520 km, Texas 1,250 km) stays under it and keeps its bars and arrow.
+    /// beyond that one arrow misleads (across the conterminous states, 4,600 km, about ±17°). A single state
+    /// (Maine 330 × 510 km, Texas 1,230 × 1,200 km) stays under it and keeps its bars and arrow.
     public static let largestSpanForOneScale = 1_500_000.0
 
     /// Whether one scale bar and one north arrow tell the truth about this map: no inset frames (each has

@@ -68,7 +68,8 @@ let package = Package(
         .testTarget(name: "MapsTests", dependencies: ["Maps", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "AtlasTests", dependencies: ["Atlas", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "LastmileKitTests", dependencies: ["LastmileKit", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "LastmileKitTests", dependencies: ["LastmileKit", "TestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "LastmileCLITests", dependencies: ["TestSupport"], exclude: ["Golden", "Scripts"]),
     ]
 )

@@ -18,10 +18,13 @@ public struct MapArea: Hashable, Sendable {
     /// Drawn with a second, dark hatch over its fill and counted in the map's flag legend row (e.g. an
     /// estimate too uncertain to rest a decision on); see `ChoroplethMap.flagLabel`.
     public var isFlagged: Bool
+    /// The larger unit the area belongs to (the state of a county or tract: the first two digits of its
+    /// GEOID), for maps that draw the lines between groups (`ChoroplethMap.drawsGroupBoundaries`).
+    public var group: String?
 
     public init(
         id: AreaID, geometry: MultiPolygon, value: Double?, label: String? = nil, isWater: Bool = false,
-        isFlagged: Bool = false, shortLabel: String? = nil
+        isFlagged: Bool = false, shortLabel: String? = nil, group: String? = nil
     ) {
         self.shortLabel = shortLabel
         self.id = id
@@ -30,6 +33,7 @@ public struct MapArea: Hashable, Sendable {
         self.label = label
         self.isWater = isWater
         self.isFlagged = isFlagged
+        self.group = group
     }
 
     /// The value when it can be classified.

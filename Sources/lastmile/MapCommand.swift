@@ -9,7 +9,9 @@ struct MapCommand: ParsableCommand {
         discussion: """
             The map is drawn once and written to every --out file (the format follows the extension: .png, .pdf, .svg), \
             with a legend (class ranges and counts, hatched "No data"), scale bars, a north arrow and a source line. \
-            Areas spanning the conterminous states and Alaska, Hawaii or Puerto Rico get the usual insets.
+            Areas spanning the conterminous states and Alaska, Hawaii or Puerto Rico get the usual insets, and areas \
+            of more than one state get state lines. A map with insets or wider than 1,500 km has no one scale: it \
+            gets a line naming its projection instead of scale bars and a north arrow.
 
             Example: lastmile map counties.json --id id --join usage.csv --join-key "COUNTY ID" \
             --field "BROADBAND USAGE" --percent --out usage.png --out usage.pdf
@@ -72,6 +74,11 @@ struct MapCommand: ParsableCommand {
     var noInsets = false
 
     @Flag(
+        name: .customLong("no-state-lines"),
+        help: "Do not draw state lines (drawn when the ids are Census GEOIDs of more than one state).")
+    var noStateLines = false
+
+    @Flag(
         name: .customLong("keep-water"),
         help: "Classify water-only areas (ALAND = 0) like any other instead of drawing them as water.")
     var keepWater = false
@@ -127,6 +134,7 @@ struct MapCommand: ParsableCommand {
             request.widthPixels = widthPx
             request.crs = crs
             request.usInsets = !noInsets
+            request.stateLines = !noStateLines
             request.waterAreas = !keepWater
             request.labelField = label
             request.labelCount = labelCount

@@ -174,7 +174,8 @@ import Testing
         let r = try CommandLineRun.lastmile([
             "map", TestPaths.realData("us-counties-fips/geojson-counties-fips.json"), "--id", "id",
             "--join", TestPaths.realData("microsoft-broadband-usage/broadband_data_2020October.csv"),
-            "--join-key", "COUNTY ID", "--field", "BROADBAND USAGE", "--width-px", "400", "--out", dir.file("us.png"),
+            "--join-key", "COUNTY ID", "--field", "BROADBAND USAGE", "--palette=-YlOrRd", "--width-px", "400",
+            "--out", dir.file("us.png"), "--out", dir.file("us.svg"),
         ])
         // Counted with python (json + csv modules): 3,221 features; 3,142 rows; keys zero-padded to 5 digits
         // match 3,141 features (02158, Kusilvak, is 02270 in the shapes); 91 features have no number:
@@ -182,6 +183,15 @@ import Testing
         #expect(r.stdout.contains("areas: 3221, with data: 3130, no data: 91"), "\(r.stdout)")
         #expect(r.stdout.contains("join: 3142 rows, 3141 areas matched, 1 row matched no area"), "\(r.stdout)")
         #expect(r.stdout.contains("insets: Alaska, Hawaii, Puerto Rico"))
+        // Cairo's SVG: the state lines (Greys-9 #525252 at 0.5 pt, round joins) once in the main map and
+        // once in each inset; no scale bar or north arrow stroke (black, 0.75 pt).
+        let svg = try String(contentsOfFile: dir.file("us.svg"), encoding: .utf8)
+        let stateLine =
+            "stroke-width:0.5;stroke-linecap:butt;stroke-linejoin:round;stroke:rgb(32.156863%,32.156863%,32.156863%)"
+        #expect(svg.components(separatedBy: stateLine).count - 1 == 4)
+        #expect(!svg.contains("stroke-width:0.75;stroke-linecap:butt;stroke-linejoin:miter;stroke:rgb(0%,0%,0%)"))
+        // YlOrRd reversed: its darkest red #bd0026 is the lowest class's fill.
+        #expect(svg.contains("fill:rgb(74.117647%,0%,14.901961%)"))
     }
 
     @Test func hawaiiTractsDrawWaterOnlyTractsAsWater() throws {

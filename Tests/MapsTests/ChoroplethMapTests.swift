@@ -246,7 +246,10 @@ struct ChoroplethMapTests {
             commands.compactMap { c -> Path? in
                 if case .stroke(let p, let st) = c, st == MapStyle.outline { p } else { nil }
             }.first)
-        #expect(Inspect.rings(outline) == 6)
+        // Six edges in three runs: the left square's bottom, then its top and left; the right square's
+        // bottom, right and top.
+        #expect(SharedBoundariesTests.segments(outline) == 6)
+        #expect(Inspect.rings(outline) == 3)
         // Each road style once, between a clip to both squares (2 rings) and a restore.
         let major = try #require(
             commands.firstIndex { if case .stroke(_, MapStyle.majorRoad) = $0 { true } else { false } })

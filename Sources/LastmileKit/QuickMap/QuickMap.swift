@@ -76,7 +76,51 @@ public enum QuickMap {
             throw LastmileError.usage("--width-px must be between 100 and 20000, got \(request.widthPixels)")
         }
         try ReportWriter.verifyFonts()
+        let (map, join) = try prepare(request)
+        let mapAreas = map.areas
+        let insets = map.insets
+        let withData = mapAreas.filter { !$0.isWater }.compactMap(\.value).filter(\.isFinite)
+        let measurer = PangoTextMeasurer()
+        let drawing = try draw(map, measurer: measurer)
 
+        let dpi = Double(request.widthPixels) * 72 / canvasWidth
+        let document = Document(
+            title: map.title, subject: map.subtitle, creationDate: creationDate(),
+            pages: [drawing.displayList])
+        // The outputs are independent renderings of one display list (each renderer has its own Cairo
+        // surface and Pango font map), so they are written in parallel: on two cores the PNG and the
+        // PDF of a dense layer take the time of the slower one instead of the sum.
+        let list = drawing.displayList
+        let creator = "Lastmile \(LastmileVersion.current)"
+        let failures = Mutex([GraphicsError?](repeating: nil, count: formats.count))
+        DispatchQueue.concurrentPerform(iterations: formats.count) { i in
+            let path = request.outputs[i]
+            do throws(GraphicsError) {
+                switch formats[i] {
+                case .png: try RasterRenderer.writePNG(list, to: path, dpi: dpi)
+                case .pdf: try PDFWriter.write(document, to: path, creator: creator)
+                case .svg: try SVGWriter.write(list, to: path)
+                }
+            } catch {
+                failures.withLock { $0[i] = error }
+            }
+        }
+        if let failure = failures.withLock({ $0.compactMap { $0 }.first }) { throw ReportWriter.lastmileError(failure) }
+        let size = drawing.displayList.size
+        let waterCount = mapAreas.count(where: \.isWater)
+        return QuickMapResult(
+            areaCount: mapAreas.count, noDataCount: mapAreas.count - withData.count - waterCount,
+            waterCount: waterCount, join: join,
+            breaks: drawing.classification.breaks, classCounts: drawing.classification.counts,
+            insets: insets.map(\.title), labels: drawing.labels.map(\.text), outputs: request.outputs,
+            canvas: size,
+            pixelSize: (Int((size.width * dpi / 72).rounded(.up)), Int((size.height * dpi / 72).rounded(.up))))
+    }
+
+    /// The map `render` draws, with the join's summary: the layer read and projected, the values
+    /// joined or read, the US insets arranged, the classes' legend format and the subtitle set.
+    /// - Throws: what `render` throws, but for the output checks.
+    static func prepare(_ request: QuickMapRequest) throws -> (map: ChoroplethMap, join: QuickMapResult.JoinSummary?) {
         let areas = try VectorSource.readAreas(
             path: request.source, layer: request.layer, idField: request.idField,
             nameField: request.labelField,
@@ -113,17 +157,21 @@ public enum QuickMap {
             MapArea(
                 id: area.id, geometry: area.geometry, value: values[area.id],
                 label: request.labelField == nil ? nil : area.name,
-                isWater: request.waterAreas && area.landAreaSquareMetres == 0)
+                isWater: request.waterAreas && area.landAreaSquareMetres == 0, group: stateCode(of: area.id))
         }
         var insets: [MapInset] = []
         var regional: AlbersEqualArea?
+        var mainRegion = USInsetLayout.Region.conterminous
         if request.usInsets {
             let arrangement = USInsetLayout.arrange(
                 zip(mapAreas, lonLat).map { (area: $0, lonLat: $1) },
                 reprojectMain: request.crs == nil)
             mapAreas = arrangement.areas
             insets = arrangement.insets
-            if arrangement.mainReprojected { regional = arrangement.mainRegion.projection }
+            if arrangement.mainReprojected {
+                regional = arrangement.mainRegion.projection
+                mainRegion = arrangement.mainRegion
+            }
         }
 
         var locator: LocatorMap?
@@ -160,41 +208,23 @@ public enum QuickMap {
             + English.counted(classes, "class")
             + (classes < request.classCount && request.scheme == .quantile
                 ? " (\(request.classCount) asked; tied values merged)" : "")
-        let measurer = PangoTextMeasurer()
-        let drawing = try draw(map, measurer: measurer)
+        // State lines when the areas carry the GEOIDs of more than one state.
+        map.drawsGroupBoundaries = request.stateLines && Set(map.areas.compactMap(\.group)).count > 1
+        // Without --crs the main frame is EPSG:5070 or the region's own Albers projection.
+        if request.crs == nil { map.projectionName = mainRegion.projectionName }
+        return (map, join)
+    }
 
-        let dpi = Double(request.widthPixels) * 72 / canvasWidth
-        let document = Document(
-            title: map.title, subject: map.subtitle, creationDate: creationDate(),
-            pages: [drawing.displayList])
-        // The outputs are independent renderings of one display list (each renderer has its own Cairo
-        // surface and Pango font map), so they are written in parallel: on two cores the PNG and the
-        // PDF of a dense layer take the time of the slower one instead of the sum.
-        let list = drawing.displayList
-        let creator = "Lastmile \(LastmileVersion.current)"
-        let failures = Mutex([GraphicsError?](repeating: nil, count: formats.count))
-        DispatchQueue.concurrentPerform(iterations: formats.count) { i in
-            let path = request.outputs[i]
-            do throws(GraphicsError) {
-                switch formats[i] {
-                case .png: try RasterRenderer.writePNG(list, to: path, dpi: dpi)
-                case .pdf: try PDFWriter.write(document, to: path, creator: creator)
-                case .svg: try SVGWriter.write(list, to: path)
-                }
-            } catch {
-                failures.withLock { $0[i] = error }
-            }
+    /// The state of a Census GEOID: the first two digits of a state (2 digits), county (5), tract (11),
+    /// block group (12) or block (15) id, also after a summary-level prefix ("0500000US23005"); nil for
+    /// any other id.
+    static func stateCode(of id: AreaID) -> String? {
+        var digits = Substring(id.rawValue)
+        if let us = digits.range(of: "US") { digits = digits[us.upperBound...] }
+        guard [2, 5, 11, 12, 15].contains(digits.count), digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            return nil
         }
-        if let failure = failures.withLock({ $0.compactMap { $0 }.first }) { throw ReportWriter.lastmileError(failure) }
-        let size = drawing.displayList.size
-        let waterCount = mapAreas.count(where: \.isWater)
-        return QuickMapResult(
-            areaCount: mapAreas.count, noDataCount: mapAreas.count - withData.count - waterCount,
-            waterCount: waterCount, join: join,
-            breaks: drawing.classification.breaks, classCounts: drawing.classification.counts,
-            insets: insets.map(\.title), labels: drawing.labels.map(\.text), outputs: request.outputs,
-            canvas: size,
-            pixelSize: (Int((size.width * dpi / 72).rounded(.up)), Int((size.height * dpi / 72).rounded(.up))))
+        return String(digits.prefix(2))
     }
 
     /// Draws the map on a canvas `canvasWidth` wide whose height fits the map: a first layout on a

@@ -35,6 +35,9 @@ public struct QuickMapRequest: Sendable {
     /// Draw Alaska, Hawaii (and its northwestern chain) and Puerto Rico in insets when the areas span
     /// more than one of them and the conterminous states.
     public var usInsets: Bool = true
+    /// Draw the lines between states (and the areas' outer edge) dark over the white area boundaries when
+    /// the areas' ids are Census GEOIDs of more than one state.
+    public var stateLines: Bool = true
     /// Areas without land (`ALAND` = 0: coastal and lake tracts) are drawn as water, not classified.
     public var waterAreas: Bool = true
     /// A layer column whose text labels the largest areas; nil for no labels.

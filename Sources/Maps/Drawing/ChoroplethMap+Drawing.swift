@@ -7,12 +7,14 @@ extension ChoroplethMap {
     /// Layout (deterministic): title and subtitle across the top; the map fitted to the areas'
     /// bounding box (uniform scale, y up) with the legend panel on its right, the pair centred; the
     /// scale bars (km above miles, about a fifth of the map's width) and the north arrow in a strip
-    /// under the map; the source line at the bottom. Nothing is drawn outside the canvas, and the
+    /// under the map, or for a map without one scale a line saying why (`ScaleStrip`); the source line
+    /// at the bottom. Nothing is drawn outside the canvas, and the
     /// legend and scale bars never cover the map.
     ///
     /// Fills: one `.fill(path, colour, .evenOdd)` per class that has areas, holding every ring of
     /// every polygon of that class; one hatched grey fill for the areas without data; then all
-    /// boundaries as one thin white stroke. Flagged areas get a dark "\" hatch, clipped to them, over
+    /// boundaries as one thin white stroke, and the dark outline or group lines over it
+    /// (`outlineStrokes`). Flagged areas get a dark "\" hatch, clipped to them, over
     /// their fill. Legend swatches use the non-zero rule, so the even-odd
     /// fills of the list are exactly the map's class and no-data fills.
     ///
@@ -27,7 +29,7 @@ extension ChoroplethMap {
             throw LastmileError.usage("map canvas \(size.width)×\(size.height) pt is smaller than its margins")
         }
         let (classification, colors, legend) = try classes()
-        let areaClasses = areas.map { $0.classifiableValue.flatMap(classification.classIndex(of:)) }
+        let areaClasses = self.areas.map { $0.classifiableValue.flatMap(classification.classIndex(of:)) }
 
         // Vertical blocks: title, subtitle | body (map + panel) | scale strip | source.
         let m = st.margin
@@ -45,7 +47,7 @@ extension ChoroplethMap {
         let sourceH = height(source, st.source, contentW)
         let sourceRect = PageRect(x: m, y: canvasH - m - sourceH, width: contentW, height: sourceH)
 
-        let strip = ScaleStrip(style: st, measurer: measurer)
+        let strip = ScaleStrip(for: self, contentWidth: contentW, style: st, measurer: measurer)
         let stripTop = sourceRect.minY - (sourceH > 0 ? st.gap : 0) - strip.height
         let bodyBottom = stripTop - st.gap
         let bodyH = bodyBottom - bodyTop
@@ -63,7 +65,8 @@ extension ChoroplethMap {
         let region = PageRect(x: m, y: bodyTop, width: max(0, contentW - st.gap - panel.width), height: bodyH)
         let frame = MapFrame(
             self, region: region, panelW: panel.width, gap: st.gap, contentX: m, contentW: contentW,
-            captionH: measurer.measure("Ag", style: st.insetCaption, width: nil).height)
+            captionStyle: st.insetCaption, measurer: measurer)
+        let areas = frame.areas
         let projection = frame.projection
         let mapRect = frame.mapRect
 
@@ -128,16 +131,14 @@ extension ChoroplethMap {
                 list.append(.restore)
             }
             if !boundaries.path.isEmpty { list.stroke(boundaries.path, st.boundary) }
-            if drawsOutline, let p = projection, frame.isSingleFrame {
-                let outline = StudyOutline.path(of: areas.map(\.geometry), projection: p)
-                if !outline.isEmpty { list.stroke(outline, MapStyle.outline) }
-            }
+            for outline in outlineStrokes(in: frame) { list.stroke(outline.path, outline.style) }
             if let symbols { drawSymbols(symbols, frame: frame, into: &list) }
             for k in frame.framed {
                 guard let box = frame.insetFrames[k] else { continue }
                 list.stroke(.rectangle(box), st.insetFrame)
                 list.text(
-                    insets[k].caption, at: PagePoint(x: box.minX + 2, y: box.minY + 1), style: st.insetCaption)
+                    frame.captions[k] ?? insets[k].caption, at: PagePoint(x: box.minX + 2, y: box.minY + 1),
+                    width: box.width - 4, style: st.insetCaption)
             }
         }
 
@@ -189,7 +190,7 @@ extension ChoroplethMap {
         let locatorRect = locator?.draw(
             studyExtent: frame.mainWorld, x: panelX, top: legendRect.maxY + st.gap, bottom: bodyBottom,
             width: panel.width, style: st, measurer: measurer, into: &list)
-        let (scaleBars, stripRect, arrowRect) = strip.draw(
+        let furniture = strip.draw(
             projection: projection, mapRect: mapRect, top: stripTop, margin: m, canvasWidth: canvasW, style: st,
             measurer: measurer, into: &list)
 
@@ -203,12 +204,13 @@ extension ChoroplethMap {
 
         let layout = MapLayout(
             canvas: size, title: titleRect, subtitle: subtitleRect, mapRegion: region, mapFrame: mapRect,
-            legend: legendRect, scaleBar: stripRect, northArrow: arrowRect, source: sourceRect,
+            legend: legendRect, scaleBar: furniture.strip, northArrow: furniture.arrow, scaleNote: furniture.note,
+            source: sourceRect,
             insets: frame.framed.compactMap { frame.insetFrames[$0] }, locator: locatorRect)
         return MapDrawing(
             displayList: list, classification: classification, colors: colors,
             areaClasses: areaClasses, projection: projection, legend: legend,
-            scaleBars: scaleBars, layout: layout, labels: labels)
+            scaleBars: furniture.bars, layout: layout, labels: labels)
     }
 }
 

@@ -47,6 +47,12 @@ public struct ChoroplethMap: Hashable, Sendable {
     /// Graduated circles per area over a plain ground: set, the map shows quantities (how many), its
     /// areas are not classed, and the legend shows the circles.
     public var symbols: ProportionalSymbols?
+    /// Whether the lines between areas of different `MapArea.group` (state lines on a map of counties)
+    /// and the areas' outer edge are drawn dark over the white area boundaries, in every frame.
+    public var drawsGroupBoundaries = false
+    /// The main frame's projection in words ("Albers equal-area conic (EPSG:5070)"), printed under maps
+    /// too large or with too many frames for one scale bar (`ScaleStrip`); nil when not known.
+    public var projectionName: String?
 
     public init(
         title: String, subtitle: String = "", areas: [MapArea], scheme: ClassificationScheme = .quantile,

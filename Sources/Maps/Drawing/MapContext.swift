@@ -9,41 +9,62 @@ public struct MapRoad: Hashable, Sendable {
     public init(isMajor: Bool, parts: [[Point]]) { self.isMajor = isMajor; self.parts = parts }
 }
 
-/// The study's outer edge: the edges of the areas that no neighbour shares (a coverage's shared edges
-/// match vertex for vertex, so an edge used once lies on the outline).
-enum StudyOutline {
-    /// The outline of `shapes` as separate segments projected with `projection`.
-    static func path(of shapes: [MultiPolygon], projection: MapProjection) -> Path {
-        struct Edge: Hashable {
-            let a: Point, b: Point
-            init(_ p: Point, _ q: Point) {
-                (a, b) = (p.x, p.y) < (q.x, q.y) ? (p, q) : (q, p)
-            }
-        }
-        var count: [Edge: Int] = [:]
-        var order: [Edge] = []
-        for shape in shapes {
-            for polygon in shape.polygons {
-                for ring in polygon.rings where ring.count >= 2 {
-                    for i in 0..<(ring.count - 1) where ring[i] != ring[i + 1] {
-                        let e = Edge(ring[i], ring[i + 1])
-                        if count[e] == nil { order.append(e) }
-                        count[e, default: 0] += 1
-                    }
-                    if ring.first != ring.last, let first = ring.first, let last = ring.last {
-                        let e = Edge(last, first)
-                        if count[e] == nil { order.append(e) }
-                        count[e, default: 0] += 1
-                    }
+/// The dark lines of a map: the edges that only one area uses (its outer edge; a coverage's shared edges
+/// match vertex for vertex, so an edge used once lies on the outline) and, with groups, the edges whose
+/// two sides lie in different groups (state lines between counties).
+enum AreaOutline {
+    /// The outline of `shapes` (with each shape's group; nil is a group of its own kind like any other)
+    /// as polylines projected with `projection`, vertices closer than `tolerance` points dropped.
+    static func path(
+        of shapes: [(shape: MultiPolygon, group: String?)], projection: MapProjection, tolerance: Double = 0
+    ) -> Path {
+        // Per edge: how many rings use it, and whether its users disagree on the group.
+        var sides: [SharedBoundaries.Edge: (count: Int, group: String?, mixed: Bool)] = [:]
+        for (shape, group) in shapes {
+            SharedBoundaries.forEachEdge(of: shape) { p, q in
+                let e = SharedBoundaries.Edge(p, q)
+                if let s = sides[e] {
+                    sides[e] = (s.count + 1, s.group, s.mixed || s.group != group)
+                } else {
+                    sides[e] = (1, group, false)
                 }
             }
         }
-        var path = Path()
-        for e in order where count[e] == 1 {
-            path.move(to: projection.project(e.a))
-            path.line(to: projection.project(e.b))
+        var lines = SharedBoundaries()
+        for (shape, _) in shapes {
+            lines.add(shape, projection: projection, tolerance: tolerance) { e in
+                guard let s = sides[e] else { return false }
+                return s.count == 1 || s.mixed
+            }
         }
-        return path
+        return lines.path
+    }
+}
+
+extension ChoroplethMap {
+    /// The dark lines drawn over the white area boundaries: the lines between groups and the outer edge
+    /// in every frame when `drawsGroupBoundaries`, else the study's outline when `drawsOutline` and the
+    /// map is one frame. Each frame's edges are matched within the frame (frames have their own projections).
+    func outlineStrokes(in frame: MapFrame) -> [(path: Path, style: StrokeStyle)] {
+        let tolerance = style.vertexTolerance
+        if drawsGroupBoundaries {
+            var byFrame: [Int?: [(shape: MultiPolygon, group: String?)]] = [:]
+            var order: [Int?] = []
+            for (i, area) in frame.areas.enumerated() where !area.geometry.polygons.isEmpty {
+                let k = frame.insetOf[i]
+                if byFrame[k] == nil { order.append(k) }
+                byFrame[k, default: []].append((area.geometry, area.group))
+            }
+            return order.compactMap { k in
+                let projection: MapProjection? = if let k { frame.insetProjections[k] } else { frame.projection }
+                guard let p = projection else { return nil }
+                let path = AreaOutline.path(of: byFrame[k]!, projection: p, tolerance: tolerance)
+                return path.isEmpty ? nil : (path, style.groupBoundary)
+            }
+        }
+        guard drawsOutline, let p = frame.projection, frame.isSingleFrame else { return [] }
+        let path = AreaOutline.path(of: frame.areas.map { ($0.geometry, nil) }, projection: p)
+        return path.isEmpty ? [] : [(path, MapStyle.outline)]
     }
 }
 

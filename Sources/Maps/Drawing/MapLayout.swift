@@ -11,9 +11,12 @@ public struct MapLayout: Hashable, Sendable {
     public let mapFrame: PageRect
     /// The legend block (title and rows).
     public let legend: PageRect
-    /// The scale bars and north arrow strip.
+    /// The scale bars and north arrow strip; zero-sized at the top left of the note when the map has no
+    /// one scale (`ChoroplethMap.hasOneScale`) and draws neither.
     public let scaleBar: PageRect
     public let northArrow: PageRect
+    /// The line under the map that says why it has no scale bar or north arrow; nil when it has them.
+    public let scaleNote: PageRect?
     public let source: PageRect
     /// The inset frames (Alaska, Hawaii, …), in the order of `ChoroplethMap.insets` that have areas.
     public let insets: [PageRect]

@@ -35,6 +35,10 @@ public struct MapStyle: Hashable, Sendable {
     /// Area boundaries: thin white lines separate neighbours of the same class without adding ink
     /// (the usual choropleth convention, e.g. ColorBrewer's map previews).
     public var boundary = StrokeStyle(color: .white, width: 0.4, join: .round)
+    /// Lines between groups of areas (state lines on a map of counties) and the areas' outer edge, when
+    /// drawn (`ChoroplethMap.drawsGroupBoundaries`): Greys-9 #525252 over the white boundaries, a little
+    /// wider, so that states read on a national map without hiding small counties' colours.
+    public var groupBoundary = StrokeStyle(color: Color(hex: "#525252")!, width: 0.5, join: .round)
     /// No-data fill: ColorBrewer Greys-9 #d9d9d9, hatched with Greys-9 #969696 diagonals, so that
     /// "no data" never reads as the lightest class, in colour or in greyscale print.
     public var noDataFill = Color(hex: "#d9d9d9")!

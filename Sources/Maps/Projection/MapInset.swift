@@ -26,9 +26,15 @@ public struct MapInset: Hashable, Sendable {
     }
 
     /// The caption printed in the frame: the title, plus the relative scale when it is not 1
-    /// ("Alaska (35% scale)"), so that nobody measures Alaska with the main scale bar.
-    public var caption: String {
-        guard abs(scale - 1) > 1e-9 else { return title }
-        return "\(title) (\(Int((scale * 100).rounded()))% scale)"
+    /// ("Alaska (35% scale)"), so that nobody measures Alaska with the main map's scale.
+    public var caption: String { caption(scale: scale) }
+
+    /// The caption for the frame drawn at `scale` of the main map's (which may be below `scale` when the
+    /// frame would be mostly empty, see `InsetContent`): the title, plus the scale in whole percent
+    /// (at least 1) unless it rounds to 100.
+    public func caption(scale s: Double) -> String {
+        let percent = Int((s * 100).rounded())
+        guard percent != 100 else { return title }
+        return "\(title) (\(max(1, percent))% scale)"
     }
 }

@@ -18,6 +18,16 @@ public enum USInsetLayout {
             }
         }
 
+        /// The region's projection in words, for the line under a map too large for one scale bar.
+        public var projectionName: String {
+            switch self {
+            case .conterminous: "Albers equal-area conic (EPSG:5070)"
+            case .alaska: "Alaska Albers equal-area conic (EPSG:3338)"
+            case .hawaii, .northwesternHawaii: "Hawaii Albers equal-area conic (ESRI:102007)"
+            case .puertoRico: "Albers equal-area conic for Puerto Rico"
+            }
+        }
+
         /// The caption of the region's inset.
         public var title: String {
             switch self {

@@ -32,9 +32,11 @@ public enum StudyRunner {
             let edition =
                 try PublicRelease.threshold(study: study, option: options.publicThreshold)
                 .map { PublicRelease.edition(computed, threshold: $0) } ?? .full
+            options.progress?("writing the report, maps and data files")
             let files = try RunOutputs.write(
                 computed, study: study, runID: runID.rawValue, startedAt: options.now,
                 edition: edition, into: tempDir)
+            options.progress?("recording the run in the store")
             // Everything the store keeps of the run, in one transaction, before the folder is published;
             // the run turns "done" only after both.
             try store.recordingTogether {

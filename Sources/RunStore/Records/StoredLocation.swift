@@ -43,6 +43,7 @@ extension RunStore {
     /// Location-level data stay in the local run store: they are never part of a public output
     /// (the FCC Fabric licence forbids republishing them).
     public func recordLocations(_ locations: [StoredLocation], for run: RunID) throws {
+        try database.execute("PRAGMA cache_size = -65536")
         try database.transaction {
             let insert = try database.prepare(
                 """

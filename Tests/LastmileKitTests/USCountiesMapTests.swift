@@ -37,15 +37,7 @@ import Testing
         list.commands.compactMap { if case .stroke(let p, let s) = $0, s == style { p } else { nil } }
     }
 
-    static func points(_ path: Path) -> [PagePoint] {
-        path.elements.flatMap { e -> [PagePoint] in
-            switch e {
-            case .move(let p), .line(let p): [p]
-            case .curve(let a, let b, let c): [a, b, c]
-            case .close: []
-            }
-        }
-    }
+    static func points(_ path: Path) -> [PagePoint] { path.points }
 
     static func inside(_ r: PageRect, _ q: PagePoint, slack: Double = 1e-6) -> Bool {
         q.x >= r.minX - slack && q.x <= r.maxX + slack && q.y >= r.minY - slack && q.y <= r.maxY + slack

@@ -29,15 +29,7 @@ enum Inspect {
     }
 
     /// All points of a path.
-    static func points(_ path: Path) -> [PagePoint] {
-        path.elements.flatMap { e -> [PagePoint] in
-            switch e {
-            case .move(let p), .line(let p): [p]
-            case .curve(let a, let b, let c): [a, b, c]
-            case .close: []
-            }
-        }
-    }
+    static func points(_ path: Path) -> [PagePoint] { path.points }
 
     /// The even-odd fills of a display list (the map's class and no-data fills), by colour.
     static func evenOddFills(_ list: DisplayList) -> [(Path, Color)] {

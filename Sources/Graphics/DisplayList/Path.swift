@@ -48,6 +48,18 @@ public struct Path: Hashable, Sendable {
 }
 
 extension Path {
+    /// Every point the path names, in order: move and line targets, and each curve's two control
+    /// points and its end.
+    public var points: [PagePoint] {
+        elements.flatMap { e -> [PagePoint] in
+            switch e {
+            case .move(let p), .line(let p): [p]
+            case .curve(let a, let b, let c): [a, b, c]
+            case .close: []
+            }
+        }
+    }
+
     /// A circle as four cubic Bézier arcs (control points at 0.5523 of the radius: the usual
     /// approximation, within 0.03 % of the radius).
     public static func circle(center c: PagePoint, radius r: Double) -> Path {

@@ -46,7 +46,10 @@ public struct LocationDetails: Sendable {
         /// The texts that H3 cells written in another form than the FCC's refer to (see `H3CellCode`).
         private var texts: [String] = [""]
 
-        public init(profile: PolicyProfile) {
+        /// `expectedLocations`: about how many locations this builder will hold, reserved at once (0: grow
+        /// as needed).
+        public init(profile: PolicyProfile, expectedLocations: Int = 0) {
+            if expectedLocations > 0 { entries.reserveCapacity(expectedLocations) }
             servedDown = profile.servedDownload.mbps
             servedUp = profile.servedUpload.mbps
         }

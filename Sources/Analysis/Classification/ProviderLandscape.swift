@@ -67,7 +67,10 @@ public struct ProviderLandscape: Sendable {
             var maxDown = 0.0, maxUp = 0.0
         }
 
-        public init(profile: PolicyProfile) {
+        /// `expectedOffers`: about how many (provider, location) pairs this builder will hold, reserved at
+        /// once so that the table does not grow step by step (0: grow as needed).
+        public init(profile: PolicyProfile, expectedOffers: Int = 0) {
+            if expectedOffers > 0 { offers.reserveCapacity(expectedOffers) }
             thresholds = (
                 profile.minimumDownload.mbps, profile.minimumUpload.mbps,
                 profile.servedDownload.mbps, profile.servedUpload.mbps

@@ -152,6 +152,9 @@ public struct AreaClassification: Sendable {
     /// One read of every file: the location table and, with `passingProfile`, the table of locations
     /// with a record its business/residential filter counts; with `landscape`, the builders of the
     /// provider landscape and the location details.
+    /// Bytes per row of a plain BDC availability CSV (the bench state file: 480 MB, 4.95 M rows).
+    static let bytesPerRow = 97
+
     static func classifyOnce(
         files: [String], profile: PolicyProfile, passingProfile: PolicyProfile? = nil,
         landscape: Bool = false, threads: Int, progress: (@Sendable (String) -> Void)?
@@ -169,10 +172,16 @@ public struct AreaClassification: Sendable {
         let rule = ServiceRule(profile)
         var report: (@Sendable (BDCReadProgress) -> Void)?
         if let progress { report = { p in progress(p.line) } }
+        // Each thread's landscape sized once for its share of the rows (plain CSV: about 97 bytes a row;
+        // a compressed file gives a smaller hint, and the tables grow from there).
+        let bytes = files.reduce(0) {
+            $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
+        }
+        let rowsPerThread = bytes / AreaClassification.bytesPerRow / threads
         let (fold, summary) = try BDCReader.fold(paths: files, threads: threads, progress: report) {
             AvailabilityFold(
                 rule: rule, locations: shared, passings: passingShared,
-                landscape: landscape ? LandscapeFold(profile: profile) : nil)
+                landscape: landscape ? LandscapeFold(profile: profile, expectedRows: rowsPerThread) : nil)
         }
         let table = LocationTable(
             profile: profile, shared: shared, rowsSeen: fold.locations.rowsSeen,

@@ -65,10 +65,16 @@ struct LandscapeFold: Sendable {
     /// reader takes it; filled as texts are first met.
     private var providerNumbers: [Int64] = []
 
-    init(profile: PolicyProfile) {
-        providers = ProviderLandscape.Builder(profile: profile)
-        details = LocationDetails.Builder(profile: profile)
+    /// `expectedRows`: about how many rows this thread will fold (0: unknown), to size its tables once.
+    init(profile: PolicyProfile, expectedRows: Int = 0) {
+        providers = ProviderLandscape.Builder(profile: profile, expectedOffers: expectedRows)
+        details = LocationDetails.Builder(
+            profile: profile, expectedLocations: expectedRows / LandscapeFold.rowsPerLocation)
     }
+
+    /// Rows per location in a state's BDC files, for sizing (the bench state: 4.95 M rows, 1.0 M
+    /// locations; Maine June 2022: 1.07 M rows, 0.59 M locations).
+    static let rowsPerLocation = 3
 
     mutating func use(texts: [String]) {
         providers.use(texts: texts)

@@ -23,6 +23,8 @@ struct Init: ParsableCommand {
                 "  demographics: \(found.demographics.map { d in found.demographicsLevel.map { "\(d) (by \($0.displayName))" } ?? d } ?? "none found")\n"
             )
             Console.out("  locations: \(found.locations ?? "none found")\n")
+            Console.out("  roads: \(found.roads ?? "none found")\n")
+            Console.out("  water: \(found.water ?? "none found")\n")
             let level = StudyTemplate.areaLevel(for: found)
             Console.out("  area_level: \(level.level.rawValue), because \(level.why)\n")
             for note in found.notes { Console.out("  skipped \(note)\n") }

@@ -43,6 +43,34 @@ import Testing
             stderr: .containing("/nonexistent/folder"))
     }
 
+    /// TIGER/Line-layout roads and area water are recognised by their fields, not their names, and the
+    /// study reads them (route miles; the maps' roads and water).
+    @Test func recognisesRoadsAndWater() throws {
+        let dir = try TemporaryDirectory()
+        let fm = FileManager.default
+        for (f, name) in [
+            ("blockgroups.geojson", "bg.geojson"), ("bdc_fixed_demo.csv", "bdc.csv"),
+            ("roads.geojson", "lines.geojson"),
+            ("water.geojson", "hydro.geojson"),
+        ] {
+            try fm.copyItem(atPath: TestPaths.repo("datasets/demo/\(f)"), toPath: dir.file(name))
+        }
+        let r = try CommandLineRun.lastmile(["init", dir.path])
+        #expect(r.stdout.contains("roads: lines.geojson"))
+        #expect(r.stdout.contains("water: hydro.geojson"))
+        let text = try String(contentsOfFile: dir.file("study.toml"), encoding: .utf8)
+        #expect(text.contains("roads = \"lines.geojson\""))
+        #expect(text.contains("water = \"hydro.geojson\""))
+        #expect(!text.contains("# roads "))  // given, so not listed again among the defaults
+        let out = try TemporaryDirectory()
+        try CommandLineRun.lastmile(["run", dir.file("study.toml"), "--out", out.path, "-q", "--set", "risk.draws=100"])
+        let files = try fm.subpathsOfDirectory(atPath: out.path)
+        let runJSON = try #require(files.first { $0.hasSuffix("/run.json") })
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out.file(runJSON))))
+        let roles = ((json as! [String: Any])["inputs"] as! [[String: Any]]).map { $0["role"] as! String }
+        #expect(roles.contains("roads") && roles.contains("water"))
+    }
+
     /// Real Maine files: county shapes and a tract ACS table give a county study whose ACS is summed
     /// up, named for the state the shapes lie in (not for the folder).
     @Test func picksTheLevelTheFilesSupport() throws {

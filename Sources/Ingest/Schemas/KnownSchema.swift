@@ -12,6 +12,10 @@ public enum KnownSchema: String, CaseIterable, Sendable, CustomStringConvertible
     case tigerLine
     /// A location list: the FCC Broadband Serviceable Location Fabric or local address points.
     case locations
+    /// Census TIGER/Line roads (all roads or primary and secondary roads): road centrelines by MTFCC.
+    case tigerRoads
+    /// Census TIGER/Line area hydrography (AREAWATER): lakes, rivers, bays.
+    case tigerAreaWater
 
     /// A planner-facing name.
     public var displayName: String {
@@ -22,6 +26,8 @@ public enum KnownSchema: String, CaseIterable, Sendable, CustomStringConvertible
         case .ooklaTiles: "Ookla speed-test tiles"
         case .tigerLine: "Census TIGER/Line"
         case .locations: "Location list (FCC Fabric layout)"
+        case .tigerRoads: "Census TIGER/Line roads"
+        case .tigerAreaWater: "Census TIGER/Line area water"
         }
     }
 
@@ -108,6 +114,14 @@ public enum KnownSchema: String, CaseIterable, Sendable, CustomStringConvertible
                 Requirement("AWATER", or: ["AWATER20", "AWATER10"]),
                 Requirement("NAMELSAD", or: ["NAMELSAD20", "NAMELSAD10"]),
             ]
+        case .tigerRoads:
+            // TIGER/Line Shapefiles technical documentation, "Roads" (tl_YYYY_SSCCC_roads): LINEARID,
+            // FULLNAME, RTTYP, MTFCC.
+            ["LINEARID", "FULLNAME", "RTTYP", "MTFCC"].map { Requirement($0) }
+        case .tigerAreaWater:
+            // TIGER/Line Shapefiles technical documentation, "Area Hydrography" (tl_YYYY_SSCCC_areawater):
+            // ANSICODE, HYDROID, FULLNAME, MTFCC, ALAND, AWATER, INTPTLAT, INTPTLON.
+            ["HYDROID", "FULLNAME", "MTFCC", "AWATER"].map { Requirement($0) }
         case .locations:
             // FCC BSL Fabric data specification (location_id, block_geoid, latitude, longitude, …); see `LocationsFile`.
             [

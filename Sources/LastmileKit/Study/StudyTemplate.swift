@@ -17,6 +17,9 @@ public enum StudyTemplate {
         public var demographicsLevel: AreaLevel?
         /// A location list (FCC Fabric layout) to use as the location universe.
         public var locations: String?
+        /// A TIGER/Line roads layer (route miles, and the maps' roads) and an area-water layer (the maps' water).
+        public var roads: String?
+        public var water: String?
         /// The state the area shapes lie in, when they all lie in one.
         public var state: String?
         /// Files looked at and not used, with the reason.
@@ -80,6 +83,18 @@ public enum StudyTemplate {
                     found.locations = relative
                 } else {
                     found.notes.append("\(relative): a second location list (not used)")
+                }
+            case KnownSchema.tigerRoads.displayName where layer.geometryType != nil:
+                if found.roads == nil {
+                    found.roads = relative
+                } else {
+                    found.notes.append("\(relative): a second roads layer (not used)")
+                }
+            case KnownSchema.tigerAreaWater.displayName where layer.geometryType != nil:
+                if found.water == nil {
+                    found.water = relative
+                } else {
+                    found.notes.append("\(relative): a second water layer (not used)")
                 }
             case KnownSchema.tigerLine.displayName where layer.geometryType != nil:
                 let idField =
@@ -172,11 +187,20 @@ public enum StudyTemplate {
                 "locations = \(quoted(l))   # the location universe (Fabric layout; licensed: never copied into outputs)"
             )
         }
+        if let r = found.roads {
+            lines.append(
+                "roads = \(quoted(r))   # road centrelines (TIGER/Line): measured route miles, and the maps' roads")
+        }
+        if let w = found.water {
+            lines.append("water = \(quoted(w))   # area water (TIGER/Line AREAWATER), drawn on the maps")
+        }
         var shown: Set<String> = [
             "study.name", "study.area_level", "inputs.areas", "inputs.areas_id",
             "inputs.availability", "inputs.demographics",
         ]
         if found.locations != nil { shown.insert("inputs.locations") }
+        if found.roads != nil { shown.insert("inputs.roads") }
+        if found.water != nil { shown.insert("inputs.water") }
         var section = ""
         for entry in StudyKeys.all.sorted(by: { $0.key < $1.key }) where !shown.contains(entry.key) {
             guard let table = entry.section?.rawValue else { continue }

@@ -5,6 +5,13 @@ import Graphics
 /// only need some consistent text size to lay blocks out and to check nothing leaves the canvas.
 struct FixedAdvanceMeasurer: TextMeasurer {
     func measure(_ text: String, style: TextStyle, width: Double?) -> PageSize {
+        // Lines broken by "\n" stack; the widest sets the width.
+        if text.contains("\n") {
+            let sizes = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                measure(String($0), style: style, width: width)
+            }
+            return PageSize(width: sizes.map(\.width).max() ?? 0, height: sizes.reduce(0) { $0 + $1.height })
+        }
         let advance = 0.6 * style.size
         let natural = Double(text.count) * advance
         guard let width, width > 0, natural > width else {

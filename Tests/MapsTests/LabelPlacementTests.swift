@@ -75,11 +75,24 @@ struct LabelPlacementTests {
     @Test func labelsWiderThanTheirAreaAreSkipped() throws {
         // On a 300 pt canvas the 10 km squares are about 25 pt wide, and "Area 12" at 7 pt with the
         // fixed measurer is 7 × 0.6 × 7 = 29.4 pt: none fits; "Big county" (42 pt) fits the 3× wider square.
-        let map = ChoroplethMap(title: "", areas: Self.areas(), legendTitle: "", source: "", labelCount: 30)
+        // One word each ("Area_12"), so that no label can be set on two lines instead.
+        let oneWord = Self.areas().map {
+            var a = $0
+            a.label = a.label?.replacingOccurrences(of: " ", with: "_")
+            return a
+        }
+        let map = ChoroplethMap(title: "", areas: oneWord, legendTitle: "", source: "", labelCount: 30)
         let drawing = try map.draw(size: PageSize(width: 300, height: 300), measurer: FixedAdvanceMeasurer())
         let scale = try #require(drawing.projection).scale
         #expect(10_000 * scale < 29.4)
-        #expect(drawing.labels.map(\.text) == ["Big county"])
+        #expect(drawing.labels.map(\.text) == ["Big_county"])
+        // With their spaces, the names fit on two lines ("Area\n12": 16.8 pt wide, two lines of 8.4 pt).
+        var twoWords = map
+        twoWords.areas = Self.areas()
+        let wrapped = try twoWords.draw(size: PageSize(width: 300, height: 300), measurer: FixedAdvanceMeasurer())
+        #expect(wrapped.labels.first?.text == "Big county")
+        #expect(wrapped.labels.dropFirst().allSatisfy { $0.text.hasPrefix("Area\n") })
+        #expect(wrapped.labels.count == 25)
     }
 
     @Test func noLabelsUnlessAsked() throws {

@@ -94,6 +94,25 @@ struct MapContextLayerTests {
         #expect(Set(labels.map(\.text)) == ["1", "Right"])
     }
 
+    @Test func aTwoWordNameTooWideForOneLineGoesOnTwoCentredLines() throws {
+        var m = twoSquares()
+        // At 7 pt the fixed measurer gives 4.2 pt a character: "Piscataquis County" is 75.6 pt wide, each
+        // half at most 46.2 pt; the squares draw about 50 pt wide on this canvas (checked below).
+        m.areas[0].label = "Piscataquis County"
+        m.areas[0].shortLabel = "1"
+        m.labelCount = 1
+        let drawing = try m.draw(size: PageSize(width: 300, height: 200), measurer: measurer)
+        let label = try #require(drawing.labels.first)
+        #expect(label.text == "Piscataquis\nCounty")
+        let text = drawing.displayList.commands.compactMap { c -> (Double?, TextStyle)? in
+            if case .text("Piscataquis\nCounty", _, let width, let style) = c { (width, style) } else { nil }
+        }
+        #expect(text.first?.1.alignment == .center)
+        #expect(text.first?.0 == label.box.width + 1)
+        #expect(LabelPlacer.wrapped("Block Group 1, Tract 4") == "Block Group\n1, Tract 4")
+        #expect(LabelPlacer.wrapped("Aroostook") == nil)
+    }
+
     @Test func circlesHaveAreasProportionalToTheirValuesAndTheLegendShowsThem() throws {
         var m = twoSquares()
         m.areas = m.areas.map { MapArea(id: $0.id, geometry: $0.geometry, value: nil) }

@@ -171,7 +171,12 @@ extension ChoroplethMap {
                     let ground = symbols != nil ? st.locatorFill : st.noDataFill
                     style.color = MapStyle.labelColor(on: areaClasses[i].map { colors[$0] } ?? ground)
                 }
-                list.text(label.text, at: PagePoint(x: label.box.minX, y: label.box.minY), style: style)
+                // A name on two lines is centred in its box (one point of slack against Pango's rounding).
+                let twoLines = label.text.contains("\n")
+                if twoLines { style.alignment = .center }
+                list.text(
+                    label.text, at: PagePoint(x: label.box.minX - (twoLines ? 0.5 : 0), y: label.box.minY),
+                    width: twoLines ? label.box.width + 1 : nil, style: style)
             }
         }
 

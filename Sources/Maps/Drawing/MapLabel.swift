@@ -49,7 +49,8 @@ struct LabelPlacer {
         var placed: [MapLabel] = []
         for c in ordered where !c.text.isEmpty {
             if placed.count == limit { break }
-            for text in [c.text] + (c.shortText.map { [$0] } ?? []) where !text.isEmpty {
+            for text in [c.text] + (wrapped(c.text).map { [$0] } ?? []) + (c.shortText.map { [$0] } ?? [])
+            where !text.isEmpty {
                 if let box = fit(text, c, avoiding: placed, style: style, measurer: measurer) {
                     placed.append(MapLabel(areaID: c.areaID, text: text, box: box))
                     break
@@ -57,6 +58,18 @@ struct LabelPlacer {
             }
         }
         return placed
+    }
+
+    /// `text` on two lines, broken at the space nearest its middle ("Piscataquis\nCounty"); nil for one word.
+    static func wrapped(_ text: String) -> String? {
+        let chars = Array(text)
+        let middle = Double(chars.count) / 2
+        guard
+            let i = chars.indices.filter({ chars[$0] == " " }).min(by: {
+                abs(Double($0) - middle) < abs(Double($1) - middle)
+            })
+        else { return nil }
+        return String(chars[..<i]) + "\n" + String(chars[(i + 1)...])
     }
 
     /// Where `text` goes for `c`: centred on its anchor, inside its area and frame, clear of the labels

@@ -20,11 +20,12 @@ import Testing
         for r in ranges where r.count == 4 {
             #expect(abs(Double(r[2])! - Double(r[3])!) < 1e-5, "break \(r[2]) ≠ python \(r[3])")
         }
-        // The labels are the report's legend, in order, on its map page.
-        let text = try CommandLineRun.output("pdftotext", [run.folder + "/report.pdf", "-"])
+        // The labels are the report's legend, in order, on its map page (layout mode: one legend row a
+        // line, top to bottom, whatever map labels stand beside it).
+        let text = try CommandLineRun.output("pdftotext", ["-layout", run.folder + "/report.pdf", "-"])
         var rest = Substring(text)
         for label in ranges.map({ $0[0] }) {
-            let found = try #require(rest.range(of: label + "\n"), "legend label \(label) not in the report")
+            let found = try #require(rest.range(of: label + " "), "legend label \(label) not in the report")
             rest = rest[found.upperBound...]
         }
         #expect(

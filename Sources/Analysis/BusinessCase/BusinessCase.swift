@@ -69,7 +69,7 @@ public struct BusinessCase: Hashable, Sendable {
             candidate: { plan in
                 include
                     || (plan.servedShare <= p.plan.maxServedShare
-                        && (byID[plan.id].map { $0.counts.unserved + $0.counts.underserved > 0 } ?? false))
+                        && (byID[plan.id].map { $0.counts.unservedOrUnderserved > 0 } ?? false))
             }, budget: p.plan.capitalBudget, phases: p.plan.phases)
 
         let h = p.finance.horizonYears

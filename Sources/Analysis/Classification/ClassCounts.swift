@@ -41,8 +41,10 @@ public struct ClassCounts: Hashable, Sendable, Codable {
     /// Share of locations that are unserved (nil for an area with no locations).
     public var unservedShare: Double? { share(unserved) }
     public var underservedShare: Double? { share(underserved) }
+    /// Locations unserved or underserved: the BEAD-eligible count.
+    public var unservedOrUnderserved: Int { unserved + underserved }
     /// Share unserved or underserved: the BEAD-eligible share.
-    public var unservedOrUnderservedShare: Double? { share(unserved + underserved) }
+    public var unservedOrUnderservedShare: Double? { share(unservedOrUnderserved) }
 
     private func share(_ n: Int) -> Double? { locations == 0 ? nil : Double(n) / Double(locations) }
 }

@@ -43,21 +43,21 @@ struct CSVHeader {
     let file: String
     /// The table, as messages name it ("the ZIP crosswalk").
     let table: String
-    private let normalized: [String]
+    /// The first column of each normalized name, found once: readers look columns up row by row.
+    private let positions: [String: Int]
 
     init(names: [String], file: String, table: String) {
         self.names = names
         self.file = file
         self.table = table
-        normalized = names.map(KnownSchema.normalize)
+        positions = Dictionary(names.enumerated().map { (KnownSchema.normalize($1), $0) }, uniquingKeysWith: min)
     }
 
     /// The first column named one of `accepted`, nil when there is none.
     func index(_ accepted: String...) -> Int? { index(accepted) }
 
     func index(_ accepted: [String]) -> Int? {
-        let wanted = accepted.map(KnownSchema.normalize)
-        return normalized.firstIndex { wanted.contains($0) }
+        accepted.compactMap { positions[KnownSchema.normalize($0)] }.min()
     }
 
     /// The first column named one of `accepted`.

@@ -99,7 +99,7 @@ enum BusinessCaseReport {
             ? 0
             : bc.areas.filter { a in
                 a.phase == nil && a.servedShare > p.plan.maxServedShare
-                    && (counts[a.id].map { $0.unserved + $0.underserved > 0 } ?? false)
+                    && (counts[a.id].map { $0.unservedOrUnderserved > 0 } ?? false)
             }.count
         return content
     }

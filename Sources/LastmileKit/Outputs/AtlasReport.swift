@@ -21,7 +21,8 @@ enum AtlasReport {
         let noun = RunReport.noun(study.areaLevel)
 
         var layers = [try AtlasLayer(key: "unserved", map: RunReport.unservedChoropleth(c, study: study), order: order)]
-        func sequential(
+        /// A quantile layer of one value per area (the adoption gap's sets its own diverging classes).
+        func layerMap(
             _ title: String, _ legend: String, palette: Palette, format: ValueFormat, _ value: (AreaID) -> Double?
         )
             -> ChoroplethMap
@@ -32,7 +33,7 @@ enum AtlasReport {
                 areaNoun: noun, source: "")
         }
         if plans.values.contains(where: { $0.need.score != nil }) {
-            let map = sequential(
+            let map = layerMap(
                 "Need score", "Need score (0–100)", palette: .purples, format: .number(decimals: 0, unit: nil)
             ) {
                 plans[$0]?.need.score
@@ -43,7 +44,7 @@ enum AtlasReport {
             layers.append(try AtlasLayer(key: "groups", map: groups, order: order))
         }
         if c.speedTests != nil {
-            let map = sequential(
+            let map = layerMap(
                 "Measured download", "Tests-weighted mean download", palette: .blues,
                 format: .number(decimals: 0, unit: "Mbps")
             ) {
@@ -53,7 +54,7 @@ enum AtlasReport {
         }
         if c.join.results.contains(where: { $0.adoptionGap != nil }) {
             // A difference: diverging classes round zero, red where more is offered than subscribed.
-            var map = sequential(
+            var map = layerMap(
                 "Adoption gap", "Offered 100/20 minus subscribed", palette: Palette.rdBu.reversed,
                 format: .percent(decimals: 0)
             ) {

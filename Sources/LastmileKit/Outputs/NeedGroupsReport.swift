@@ -19,7 +19,7 @@ enum NeedGroupsReport {
             let members = ordered.filter { $0.gaps?.group == g }
             return NeedGroupsContent.Group(
                 label: g.label, action: g.action, areas: members.map { $0.name.isEmpty ? $0.id.rawValue : $0.name },
-                needLocations: members.reduce(0) { $0 + $1.counts.unserved + $1.counts.underserved })
+                needLocations: members.reduce(0) { $0 + $1.counts.unservedOrUnderserved })
         }
         var missingCounts: [String: Int] = [:]
         for r in c.join.results { for m in r.gaps?.missing ?? [] { missingCounts[m, default: 0] += 1 } }

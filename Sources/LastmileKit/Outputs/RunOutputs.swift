@@ -54,8 +54,7 @@ enum RunOutputs {
             phasesMap: phases.displayList)
         content.countsMap = try RunReport.countsChoropleth(shown, study: study)
             .draw(size: RunReport.mapCanvas, measurer: measurer).displayList
-        content.countsMapCaption =
-            "Each circle's area is proportional to the \(study.areaLevel.displayName)'s unserved and underserved locations (\(study.profile.name)): the share map shows where service is worst, this one where most locations need it."
+        content.countsMapCaption = RunReport.countsMapCaption(study)
         content.needGroups = NeedGroupsReport.content(shown, study: study, map: groups?.displayList)
         if let tiles = c.speedTests {
             let challenge = ChallengeCandidates(shown.join.results, minimumTests: study.gapThresholds.minimumTests)

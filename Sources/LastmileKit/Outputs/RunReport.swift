@@ -88,7 +88,7 @@ enum RunReport {
     /// areas, with the same context as the share map.
     static func countsChoropleth(_ c: StudyRunner.Computed, study: Study) -> ChoroplethMap {
         let counts = Dictionary(
-            uniqueKeysWithValues: c.join.results.map { ($0.id, Double($0.counts.unserved + $0.counts.underserved)) })
+            uniqueKeysWithValues: c.join.results.map { ($0.id, Double($0.counts.unservedOrUnderserved)) })
         var map = ChoroplethMap(
             title: "Locations unserved or underserved, how many",
             subtitle:
@@ -98,6 +98,11 @@ enum RunReport {
         map.symbols = ProportionalSymbols(values: counts, legendTitle: "Unserved + underserved locations")
         withContext(&map, c)
         return map
+    }
+
+    /// What the counts map's page says under it.
+    static func countsMapCaption(_ study: Study) -> String {
+        "Each circle's area is proportional to the \(study.areaLevel.displayName)'s unserved and underserved locations (\(study.profile.name)): the share map shows where service is worst, this one where most locations need it."
     }
 
     /// Context every report map carries: the study's water and roads (inputs.water, inputs.roads) over

@@ -100,13 +100,12 @@ struct LegendPanel {
             var y = legendY + titleH + (titleH > 0 ? 4 : 0) + rowsH + (rowsH > 0 ? 8 : 0)
             list.text(symbols.legendTitle, at: PagePoint(x: panelX, y: y), width: width, style: st.legendTitle)
             y += symbolRows.titleHeight + 4
-            let fill = Color(red: symbols.color.red, green: symbols.color.green, blue: symbols.color.blue, alpha: 0.72)
             for (i, value) in symbols.legendValues.enumerated() {
                 let rowH = symbolRows.rows[i]
                 let r = max(symbols.radius(value), 0.8)
                 let circle = Path.circle(
                     center: PagePoint(x: panelX + symbols.maxRadius, y: y + rowH / 2), radius: r)
-                list.fill(circle, fill)
+                list.fill(circle, symbols.fill)
                 list.stroke(circle, StrokeStyle(color: st.noDataHatch.color, width: 0.5))
                 let labelH = measurer.measure(symbolLabels[i], style: st.legendLabel, width: nil).height
                 list.text(

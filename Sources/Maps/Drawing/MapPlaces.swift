@@ -50,20 +50,15 @@ enum PlaceLabels {
             guard frame.contains(at) else { continue }
             let size = measurer.measure(place.name, style: style, width: nil)
             let r = dotRadius + dotGap
-            let boxes: [PageRect] =
+            func box(_ x: Double, _ y: Double) -> PageRect {
+                PageRect(x: x, y: y, width: size.width, height: size.height)
+            }
+            let (left, middle, top) = (at.x - size.width / 2, at.y - size.height / 2, at.y - r - size.height)
+            // An area's name is centred; a point's goes right of its dot, else left, above or below.
+            let boxes =
                 place.isArea
-                ? [
-                    PageRect(
-                        x: at.x - size.width / 2, y: at.y - size.height / 2, width: size.width, height: size.height)
-                ]
-                : [
-                    PageRect(x: at.x + r, y: at.y - size.height / 2, width: size.width, height: size.height),
-                    PageRect(
-                        x: at.x - r - size.width, y: at.y - size.height / 2, width: size.width, height: size.height),
-                    PageRect(
-                        x: at.x - size.width / 2, y: at.y - r - size.height, width: size.width, height: size.height),
-                    PageRect(x: at.x - size.width / 2, y: at.y + r, width: size.width, height: size.height),
-                ]
+                ? [box(left, middle)]
+                : [box(at.x + r, middle), box(at.x - r - size.width, middle), box(left, top), box(left, at.y + r)]
             let dotBox = PageRect(x: at.x - dotRadius, y: at.y - dotRadius, width: 2 * dotRadius, height: 2 * dotRadius)
             guard place.isArea || !taken.contains(where: { $0.intersects(dotBox) }) else { continue }
             let fits = boxes.first { box in

@@ -8,7 +8,9 @@ import Graphics
 /// *Cartography: Thematic Map Design*, ch. 9).
 public struct ProportionalSymbols: Hashable, Sendable {
     /// The value per area (negative or non-finite values draw no circle).
-    public var values: [AreaID: Double]
+    public let values: [AreaID: Double]
+    /// The largest finite value, nil when there is none above zero.
+    public let maximum: Double?
     /// The legend's title for the circles, e.g. "Unserved + underserved locations".
     public var legendTitle: String
     public var color: Color
@@ -22,16 +24,15 @@ public struct ProportionalSymbols: Hashable, Sendable {
         valueFormat: ValueFormat = .number(decimals: 0, unit: nil)
     ) {
         self.values = values
+        maximum = values.values.filter { $0.isFinite && $0 > 0 }.max()
         self.legendTitle = legendTitle
         self.color = color
         self.maxRadius = maxRadius
         self.valueFormat = valueFormat
     }
 
-    /// The largest finite value, nil when there is none above zero.
-    public var maximum: Double? {
-        values.values.filter { $0.isFinite && $0 > 0 }.max()
-    }
+    /// The circles' fill: the colour at 72 % opacity, so that the roads and names under them show.
+    public var fill: Color { Color(red: color.red, green: color.green, blue: color.blue, alpha: 0.72) }
 
     /// The radius of `value`: maxRadius · √(value / maximum), 0 for none.
     public func radius(_ value: Double) -> Double {
@@ -64,13 +65,12 @@ extension ChoroplethMap {
             let b = symbols.values[areas[$1].id]!
             return a != b ? a > b : areas[$0].id < areas[$1].id
         }
-        let fill = Color(red: symbols.color.red, green: symbols.color.green, blue: symbols.color.blue, alpha: 0.72)
         for i in order {
             guard let q = frame.projection(ofArea: i), !areas[i].geometry.polygons.isEmpty else { continue }
             let r = symbols.radius(symbols.values[areas[i].id]!)
             guard r > 0 else { continue }
             let circle = Path.circle(center: q.project(areas[i].geometry.labelPoint), radius: max(r, 0.8))
-            list.fill(circle, fill)
+            list.fill(circle, symbols.fill)
             list.stroke(circle, StrokeStyle(color: .white, width: 0.6))
         }
     }

@@ -22,7 +22,7 @@ import Testing
     {
         let rule = ServiceRule(profile)
         var providers = ProviderLandscape.Builder(profile: profile)
-        var details = LocationDetails.Builder(profile: profile)
+        var details = LocationDetails.Builder()
         for file in files {
             try BDCReader.read(path: file) { r in
                 guard rule.counts(r.businessResidential) else { return }
@@ -34,7 +34,7 @@ import Testing
                 details.add(r, serviceClass: cls)
             }
         }
-        return (providers.finish(level: level), details.finish())
+        return providers.finish(level: level, details: &details)
     }
 
     /// Ties that only file order settles: one location's records with the same class and download (the

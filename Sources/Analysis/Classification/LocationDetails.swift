@@ -21,75 +21,158 @@ public struct LocationDetails: Sendable {
         public var gigabitSymmetric: Bool
     }
 
-    public var byLocation: [Int64: Detail]
+    /// One location's state as the builder keeps it: fixed size, no text (one slot of a `KeyedTable`).
+    struct Entry: Sendable {
+        var down = -1.0, up = -1.0
+        /// The H3 cell (`H3CellCode`; `Entry.writtenCell` when the text is in `cellTexts`).
+        var h3: UInt64 = H3CellCode.none
+        /// The block of the location's first record (15-digit GEOID as an integer).
+        var block: UInt64 = 0
+        /// Chunks of the record that gave the best class, and of the first record with an H3 cell.
+        var bestChunk: Int32 = 0, h3Chunk: Int32 = 0
+        var technology: Int16 = -1
+        var cls: UInt8 = 0
+        /// Business/residential codes seen (R 1, B 2, X 4) and 8 for a gigabit symmetrical record.
+        var flags: UInt8 = 0
+        var providersAt100x20: UInt16 = 0
 
-    public init(byLocation: [Int64: Detail]) { self.byLocation = byLocation }
+        /// The code of an H3 cell written in another form than the FCC's, its text kept apart.
+        static let writtenCell: UInt64 = 3 << 60
+        static let gigabit: UInt8 = 8
+    }
+
+    private let entries: KeyedTable<Entry>
+    /// H3 cells written in another form than the FCC's, by location.
+    private let cellTexts: [Int64: String]
+
+    init(entries: KeyedTable<Entry>, cellTexts: [Int64: String]) {
+        self.entries = entries
+        self.cellTexts = cellTexts
+    }
+
+    /// No location.
+    public static let none = LocationDetails(entries: KeyedTable(empty: Entry()), cellTexts: [:])
+
+    /// Number of locations with details.
+    public var count: Int { entries.count }
+
+    /// One location's details; nil when no record counted for it.
+    public subscript(location: Int64) -> Detail? {
+        guard location >= 0, let i = entries.existingSlot(UInt64(location)) else { return nil }
+        return detail(UInt64(location), entries[slot: i])
+    }
+
+    /// Every location's details by id (builds a dictionary: for tests and small tables).
+    public var byLocation: [Int64: Detail] {
+        var out: [Int64: Detail] = [:]
+        entries.forEach { key, e in out[Int64(key)] = detail(key, e) }
+        return out
+    }
+
+    private func detail(_ key: UInt64, _ e: Entry) -> Detail {
+        let codes = [(1, "R"), (2, "B"), (4, "X")].filter { e.flags & UInt8($0.0) != 0 }.map(\.1)
+        let cell = e.h3 == Entry.writtenCell ? cellTexts[Int64(key)] ?? "" : H3CellCode.written(e.h3, texts: [])
+        return Detail(
+            bestTechnology: Int(e.technology), bestDownload: e.down, bestUpload: e.up,
+            providersAt100x20: Int(e.providersAt100x20), businessResidential: codes.joined(separator: " "),
+            h3Cell: cell, gigabitSymmetric: e.flags & Entry.gigabit != 0)
+    }
 
     /// Collects availability records (those whose business/residential code the rule counts, as the
     /// location table does). Several builders, each over part of the records, can be merged: the details
     /// are those of one builder over all records in file order, provided each record comes with the
     /// number of its chunk (a number that grows in file order, each chunk read by one builder).
+    /// The providers at 100/20 are counted when the provider landscape finishes
+    /// (`ProviderLandscape.Builder.finish`), from its offers.
     public struct Builder: Sendable {
-        let servedDown: Double, servedUp: Double
-        struct Entry {
-            var cls: UInt8 = 0
-            var technology: Int32 = -1
-            var down = -1.0, up = -1.0
-            var providers: [Int64] = []
-            var codes: UInt8 = 0
-            var h3 = ""
-            var gigabit = false
-            /// Chunks of the record that gave the best class, and of the first record with an H3 cell.
-            var bestChunk = 0, h3Chunk = 0
-        }
-        private var entries: [Int64: Entry] = [:]
+        private(set) var entries: KeyedTable<Entry>
+        private(set) var cellTexts: [Int64: String] = [:]
         /// The texts that H3 cells written in another form than the FCC's refer to (see `H3CellCode`).
         private var texts: [String] = [""]
 
         /// `expectedLocations`: about how many locations this builder will hold, reserved at once (0: grow
         /// as needed).
-        public init(profile: PolicyProfile, expectedLocations: Int = 0) {
-            if expectedLocations > 0 { entries.reserveCapacity(expectedLocations) }
-            servedDown = profile.servedDownload.mbps
-            servedUp = profile.servedUpload.mbps
+        public init(expectedLocations: Int = 0) {
+            entries = KeyedTable(expected: expectedLocations, empty: Entry())
         }
 
         /// Folds one record in, with the class the rule gives it.
         public mutating func add(_ r: AvailabilityRecord, serviceClass: ServiceClass) {
-            let provider = Int64(r.providerID) ?? -1
-            let down = r.download?.mbps
-            let up = r.upload?.mbps
-            let cls = UInt8(serviceClass.rawValue)
-            // Mutated in place through the subscript: no copy of the entry's array or text per record.
-            Self.fold(
-                &entries[r.locationID, default: Entry()], r, cls: cls, down: down, up: up, provider: provider,
-                servedDown: servedDown, servedUp: servedUp)
+            guard r.locationID >= 0 else { return }
+            var code = H3CellCode.none
+            if !r.h3Cell.isEmpty {
+                code =
+                    r.h3Cell.utf8.withContiguousStorageIfAvailable { H3CellCode.hexValue(UnsafeRawBufferPointer($0)) }
+                    .flatMap { $0 }.map(H3CellCode.hex) ?? H3CellCode.text(Int32(texts.count))
+                if code >> 60 == 2 { texts.append(r.h3Cell) }
+            }
+            add(
+                location: r.locationID, block: LocationTable.blockNumber(r.blockGEOID) ?? 0,
+                technology: r.technology.code, download: r.download?.mbps, upload: r.upload?.mbps,
+                businessResidential: r.businessResidential, h3Cell: code, serviceClass: serviceClass, chunk: 0)
         }
 
         /// The texts that the H3 codes of the following records refer to (a table that only grows).
         public mutating func use(texts: [String]) { self.texts = texts }
 
-        /// Folds one record given by its parts (speeds in Mbps; `provider` the provider id as a number,
-        /// -1 when it is none; `h3Cell` an `H3CellCode` of `use(texts:)`'s texts), read in chunk `chunk`.
+        /// Folds one record given by its parts (speeds in Mbps; `block` the 15-digit GEOID as an integer;
+        /// `h3Cell` an `H3CellCode` of `use(texts:)`'s texts), read in chunk `chunk`.
+        @inline(__always)
         public mutating func add(
-            location: Int64, technology: Int, download: Double?, upload: Double?,
-            businessResidential: BusinessResidentialCode, provider: Int64, h3Cell: UInt64,
-            serviceClass: ServiceClass, chunk: Int
+            location: Int64, block: UInt64, technology: Int, download: Double?, upload: Double?,
+            businessResidential: BusinessResidentialCode, h3Cell: UInt64, serviceClass: ServiceClass, chunk: Int
         ) {
+            guard location >= 0 else { return }
             let cls = UInt8(serviceClass.rawValue)
-            Self.fold(
-                &entries[location, default: Entry()], technology: technology, code: businessResidential,
-                cls: cls, down: download, up: upload, provider: provider, servedDown: servedDown,
-                servedUp: servedUp, chunk: chunk, h3: h3Cell, texts: texts)
+            let i = entries.slot(UInt64(location))
+            let chunk = Int32(truncatingIfNeeded: chunk)
+            let fresh = entries[slot: i].technology < 0
+            // A record without a valid block (0) leaves the block to a later record.
+            if entries[slot: i].block == 0 { entries[slot: i].block = block }
+            if h3Cell != H3CellCode.none && entries[slot: i].h3 == H3CellCode.none {
+                if h3Cell >> 60 == 2 {
+                    cellTexts[location] = H3CellCode.written(h3Cell, texts: texts)
+                    entries[slot: i].h3 = Entry.writtenCell
+                } else {
+                    entries[slot: i].h3 = h3Cell
+                }
+                entries[slot: i].h3Chunk = chunk
+            }
+            let down = download ?? 0
+            let up = upload ?? 0
+            let e = entries[slot: i]
+            if fresh || cls > e.cls || (cls == e.cls && down > e.down) {
+                entries[slot: i].cls = cls
+                entries[slot: i].technology = Int16(truncatingIfNeeded: technology)
+                entries[slot: i].down = down
+                entries[slot: i].up = up
+                entries[slot: i].bestChunk = chunk
+            }
+            var flags = e.flags
+            // A served record (reliable technology, low latency) at gigabit symmetrical speeds.
+            if cls == UInt8(ServiceClass.served.rawValue) && down >= 1000 && up >= 1000 { flags |= Entry.gigabit }
+            switch businessResidential {
+            case .residential: flags |= 1
+            case .business: flags |= 2
+            case .both: flags |= 4
+            }
+            entries[slot: i].flags = flags
         }
+
+        /// Loads the slot of a location (see `KeyedTable.touch`).
+        @inline(__always)
+        public func touch(location: Int64) -> UInt64 { location >= 0 ? entries.touch(UInt64(location)) : 0 }
 
         /// Folds another builder's records in (the same profile).
         public mutating func merge(_ other: Builder) {
-            entries.reserveCapacity(max(entries.count, other.entries.count))
-            for (id, o) in other.entries {
-                guard var e = entries[id] else {
-                    entries[id] = o
-                    continue
+            entries.reserve(max(entries.count, other.entries.count))
+            other.entries.forEach { key, o in
+                let i = entries.slot(key)
+                var e = entries[slot: i]
+                guard e.technology >= 0 else {
+                    entries[slot: i] = o
+                    if o.h3 == Entry.writtenCell { cellTexts[Int64(key)] = other.cellTexts[Int64(key)] }
+                    return
                 }
                 // The best class; among equals the fastest download; among equals the earlier record.
                 let better =
@@ -98,66 +181,32 @@ public struct LocationDetails: Sendable {
                 if better {
                     (e.cls, e.technology, e.down, e.up, e.bestChunk) = (o.cls, o.technology, o.down, o.up, o.bestChunk)
                 }
-                for p in o.providers where !e.providers.contains(p) { e.providers.append(p) }
-                e.codes |= o.codes
-                e.gigabit = e.gigabit || o.gigabit
-                if !o.h3.isEmpty && (e.h3.isEmpty || o.h3Chunk < e.h3Chunk) { (e.h3, e.h3Chunk) = (o.h3, o.h3Chunk) }
-                entries[id] = e
+                e.flags |= o.flags
+                if o.h3 != H3CellCode.none && (e.h3 == H3CellCode.none || o.h3Chunk < e.h3Chunk) {
+                    (e.h3, e.h3Chunk) = (o.h3, o.h3Chunk)
+                    if o.h3 == Entry.writtenCell {
+                        cellTexts[Int64(key)] = other.cellTexts[Int64(key)]
+                    } else {
+                        cellTexts[Int64(key)] = nil
+                    }
+                }
+                entries[slot: i] = e
             }
         }
 
-        private static func fold(
-            _ e: inout Entry, _ r: AvailabilityRecord, cls: UInt8, down: Double?, up: Double?,
-            provider: Int64, servedDown: Double, servedUp: Double
-        ) {
-            fold(
-                &e, technology: r.technology.code, code: r.businessResidential, cls: cls, down: down, up: up,
-                provider: provider, servedDown: servedDown, servedUp: servedUp, chunk: 0, h3: H3CellCode.none,
-                texts: [])
-            if e.h3.isEmpty { e.h3 = r.h3Cell }
+        /// The block of a location (its first record's), nil when it has none here.
+        func block(of location: Int64) -> UInt64? {
+            guard location >= 0, let i = entries.existingSlot(UInt64(location)) else { return nil }
+            return entries[slot: i].block
         }
 
-        private static func fold(
-            _ e: inout Entry, technology: Int, code: BusinessResidentialCode, cls: UInt8,
-            down: Double?, up: Double?, provider: Int64, servedDown: Double, servedUp: Double,
-            chunk: Int, h3: UInt64, texts: [String]
-        ) {
-            if h3 != H3CellCode.none && e.h3.isEmpty {
-                // 15 digits fit in a small String: no allocation.
-                e.h3 = H3CellCode.written(h3, texts: texts)
-                e.h3Chunk = chunk
-            }
-            if e.technology < 0 || cls > e.cls || (cls == e.cls && (down ?? 0) > e.down) {
-                e.cls = cls
-                e.technology = Int32(technology)
-                e.down = down ?? 0
-                e.up = up ?? 0
-                e.bestChunk = chunk
-            }
-            if (down ?? 0) >= servedDown && (up ?? 0) >= servedUp && !e.providers.contains(provider) {
-                e.providers.append(provider)
-            }
-            // A served record (reliable technology, low latency) at gigabit symmetrical speeds.
-            if cls == UInt8(ServiceClass.served.rawValue) && (down ?? 0) >= 1000 && (up ?? 0) >= 1000 {
-                e.gigabit = true
-            }
-            switch code {
-            case .residential: e.codes |= 1
-            case .business: e.codes |= 2
-            case .both: e.codes |= 4
-            }
+        /// Counts one more provider advertising 100/20 Mbps at `location`.
+        mutating func countProviderAt100x20(_ location: Int64) {
+            guard location >= 0, let i = entries.existingSlot(UInt64(location)) else { return }
+            entries[slot: i].providersAt100x20 &+= 1
         }
 
-        public func finish() -> LocationDetails {
-            LocationDetails(
-                byLocation: entries.mapValues { e in
-                    let codes = [(1, "R"), (2, "B"), (4, "X")].filter { e.codes & UInt8($0.0) != 0 }.map(\.1).joined(
-                        separator: " ")
-                    return Detail(
-                        bestTechnology: Int(e.technology), bestDownload: e.down, bestUpload: e.up,
-                        providersAt100x20: e.providers.count, businessResidential: codes, h3Cell: e.h3,
-                        gigabitSymmetric: e.gigabit)
-                })
-        }
+        /// The details, with the providers at 100/20 Mbps as counted so far.
+        public func finish() -> LocationDetails { LocationDetails(entries: entries, cellTexts: cellTexts) }
     }
 }

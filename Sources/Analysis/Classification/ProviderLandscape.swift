@@ -40,10 +40,10 @@ public struct ProviderLandscape: Sendable {
         (byArea[area] ?? []).filter { $0.locationsServed > 0 }.count
     }
 
-    /// Collects availability records, then `finish(level:)` gives the landscape. Several builders, each
-    /// over part of the records, can be merged: the landscape does not depend on how the records were
-    /// split, provided a location's records all name one block (else the block of the first record
-    /// seen by each builder is kept).
+    /// Collects availability records, then `finish(level:details:)` gives the landscape. Several
+    /// builders, each over part of the records, can be merged: the landscape does not depend on how the
+    /// records were split. A provider's locations are counted in each location's block as the location
+    /// details give it (the block of its first record).
     public struct Builder: Sendable {
         let thresholds: (minimumDown: Double, minimumUp: Double, servedDown: Double, servedUp: Double)
         /// Provider ids in order of first appearance; their index keys everything else.
@@ -51,26 +51,29 @@ public struct ProviderLandscape: Sendable {
         private var providerIndex: [String: Int] = [:]
         private var brandRows: [[String: Int]] = []
         /// Per (provider index, location): what the provider's records at that location give.
-        private var offers: [Offer.Key: Offer] = [:]
+        private var offers: KeyedTable<Offer>
         /// For records given by text numbers: the texts, each text number's provider index (-1: not
         /// seen yet), and the current run of records of one provider (index) and brand (text number).
         private var texts: [String] = [""]
         private var providerOfText: [Int32] = []
         private var run = (provider: -1, brand: Int32(0), records: 0)
 
-        struct Offer {
-            /// Provider index << 40 | location id (FCC location ids are far below 2⁴⁰).
-            typealias Key = UInt64
-            var block: UInt64
-            var technologies: UInt32 = 0
-            var at25x3 = false, at100x20 = false, served = false
+        /// What one provider's records at one location give; its key in `offers` is the provider index
+        /// shifted left by 40 bits over the location id (FCC location ids are far below 2⁴⁰).
+        struct Offer: Sendable {
             var maxDown = 0.0, maxUp = 0.0
+            var technologies: UInt32 = 0
+            /// At 25/3 (1), at 100/20 (2), served under the rule (4).
+            var flags: UInt8 = 0
         }
+        static let locationBits: UInt64 = 40
+        /// Provider indices (below 2²⁰) and area indices share one key of the per-area tallies.
+        static let providerLimit = 1 << 20
 
         /// `expectedOffers`: about how many (provider, location) pairs this builder will hold, reserved at
         /// once so that the table does not grow step by step (0: grow as needed).
         public init(profile: PolicyProfile, expectedOffers: Int = 0) {
-            if expectedOffers > 0 { offers.reserveCapacity(expectedOffers) }
+            offers = KeyedTable(expected: expectedOffers, empty: Offer())
             thresholds = (
                 profile.minimumDownload.mbps, profile.minimumUpload.mbps,
                 profile.servedDownload.mbps, profile.servedUpload.mbps
@@ -81,9 +84,10 @@ public struct ProviderLandscape: Sendable {
         public mutating func use(texts: [String]) { self.texts = texts }
 
         /// Folds one record given by its parts: provider id and brand as numbers of texts of
-        /// `use(texts:)`, `block` the 15-digit GEOID as an integer, speeds in Mbps; see `add(_:serviceClass:)`.
+        /// `use(texts:)`, speeds in Mbps; see `add(_:serviceClass:)`.
+        @inline(__always)
         public mutating func add(
-            location: Int64, block: UInt64, technology: Int, download: Double?, upload: Double?,
+            location: Int64, technology: Int, download: Double?, upload: Double?,
             providerText: Int32, brandText: Int32, serviceClass cls: ServiceClass
         ) {
             guard location >= 0, location < 1 << 40 else { return }
@@ -96,16 +100,24 @@ public struct ProviderLandscape: Sendable {
                 index = self.index(of: texts[t])
                 providerOfText[t] = Int32(index)
             }
+            guard index < Self.providerLimit else { return }
             if run.provider == index && run.brand == brandText {
                 run.records += 1
             } else {
                 endRun()
                 run = (index, brandText, 1)
             }
-            let key = UInt64(index) << 40 | UInt64(location)
-            Self.fold(
-                &offers[key, default: Offer(block: block)], technology: technology, down: download ?? 0,
-                up: upload ?? 0, served: cls == .served, thresholds: thresholds)
+            fold(
+                index: index, location: location, technology: technology, down: download ?? 0, up: upload ?? 0,
+                served: cls == .served)
+        }
+
+        /// Loads the slot of a record's offer (see `KeyedTable.touch`); 0 for a provider not seen yet.
+        @inline(__always)
+        public func touch(location: Int64, providerText: Int32) -> UInt64 {
+            let t = Int(providerText)
+            guard t < providerOfText.count, providerOfText[t] >= 0, location >= 0 else { return 0 }
+            return offers.touch(UInt64(providerOfText[t]) << Self.locationBits | UInt64(location))
         }
 
         /// The index of a provider id, registering it when new.
@@ -134,20 +146,15 @@ public struct ProviderLandscape: Sendable {
             for (j, brands) in other.brandRows.enumerated() {
                 brandRows[indices[j]].merge(brands, uniquingKeysWith: +)
             }
-            offers.reserveCapacity(offers.count + other.offers.count)
-            for (key, o) in other.offers {
-                let mine = UInt64(indices[Int(key >> 40)]) << 40 | key & (1 << 40 - 1)
-                if var e = offers[mine] {
-                    e.technologies |= o.technologies
-                    e.maxDown = max(e.maxDown, o.maxDown)
-                    e.maxUp = max(e.maxUp, o.maxUp)
-                    e.at25x3 = e.at25x3 || o.at25x3
-                    e.at100x20 = e.at100x20 || o.at100x20
-                    e.served = e.served || o.served
-                    offers[mine] = e
-                } else {
-                    offers[mine] = o
-                }
+            offers.reserve(offers.count + other.offers.count)
+            other.offers.forEach { key, o in
+                let provider = indices[Int(key >> Self.locationBits)]
+                guard provider < Self.providerLimit else { return }
+                let i = offers.slot(UInt64(provider) << Self.locationBits | key & (1 << Self.locationBits - 1))
+                offers[slot: i].technologies |= o.technologies
+                offers[slot: i].maxDown = max(offers[slot: i].maxDown, o.maxDown)
+                offers[slot: i].maxUp = max(offers[slot: i].maxUp, o.maxUp)
+                offers[slot: i].flags |= o.flags
             }
         }
 
@@ -155,87 +162,125 @@ public struct ProviderLandscape: Sendable {
         /// business/residential code the rule does not count; a block that is not 15 digits is left out
         /// here, as in the location counts).
         public mutating func add(_ r: AvailabilityRecord, serviceClass cls: ServiceClass) {
-            guard r.locationID >= 0, r.locationID < 1 << 40,
-                let block = UInt64(r.blockGEOID), r.blockGEOID.utf8.count == 15
+            guard r.locationID >= 0, r.locationID < 1 << 40, UInt64(r.blockGEOID) != nil, r.blockGEOID.utf8.count == 15
             else { return }
             endRun()
             let index = self.index(of: r.providerID)
+            guard index < Self.providerLimit else { return }
             brandRows[index][r.brandName, default: 0] += 1
-            let down = r.download?.mbps ?? 0
-            let up = r.upload?.mbps ?? 0
-            let key = UInt64(index) << 40 | UInt64(r.locationID)
+            fold(
+                index: index, location: r.locationID, technology: r.technology.code, down: r.download?.mbps ?? 0,
+                up: r.upload?.mbps ?? 0, served: cls == .served)
+        }
+
+        @inline(__always)
+        private mutating func fold(index: Int, location: Int64, technology: Int, down: Double, up: Double, served: Bool)
+        {
             let t = thresholds
-            // Mutated in place through the subscript.
-            Self.fold(
-                &offers[key, default: Offer(block: block)], technology: r.technology.code, down: down, up: up,
-                served: cls == .served, thresholds: t)
+            let i = offers.slot(UInt64(index) << Self.locationBits | UInt64(location))
+            var flags: UInt8 = 0
+            if down >= t.minimumDown && up >= t.minimumUp { flags |= 1 }
+            if down >= t.servedDown && up >= t.servedUp { flags |= 2 }
+            if served { flags |= 4 }
+            offers[slot: i].flags |= flags
+            offers[slot: i].technologies |= Self.bit(technology)
+            if down > offers[slot: i].maxDown { offers[slot: i].maxDown = down }
+            if up > offers[slot: i].maxUp { offers[slot: i].maxUp = up }
         }
 
-        private static func fold(
-            _ offer: inout Offer, technology: Int, down: Double, up: Double, served: Bool,
-            thresholds t: (minimumDown: Double, minimumUp: Double, servedDown: Double, servedUp: Double)
-        ) {
-            offer.technologies |= bit(technology)
-            offer.maxDown = max(offer.maxDown, down)
-            offer.maxUp = max(offer.maxUp, up)
-            if down >= t.minimumDown && up >= t.minimumUp { offer.at25x3 = true }
-            if down >= t.servedDown && up >= t.servedUp { offer.at100x20 = true }
-            if served { offer.served = true }
-        }
-
-        /// The landscape over the study and per area at `level`. With `universe` (a locations file's
-        /// location ids and blocks) only its locations count, each in its block there.
-        public func finish(level: AreaLevel, universe: [Int64: UInt64]? = nil) -> ProviderLandscape {
+        /// The landscape over the study and per area at `level`, and the location details with the
+        /// providers advertising 100/20 Mbps counted at each location (distinct provider ids as numbers,
+        /// as the FCC writes them: `+7` is provider 7). With `universe` (a locations file's location ids
+        /// and blocks) only its locations count, each in its block there.
+        public func finish(
+            level: AreaLevel, details: inout LocationDetails.Builder, universe: [Int64: UInt64]? = nil
+        ) -> (providers: ProviderLandscape, details: LocationDetails) {
             var all = self
             all.endRun()
-            return all.landscape(level: level, universe: universe)
+            let providers = all.landscape(level: level, details: &details, universe: universe)
+            return (providers, details.finish())
         }
 
-        private func landscape(level: AreaLevel, universe: [Int64: UInt64]?) -> ProviderLandscape {
-            struct Tally {
-                var locations = 0, at25x3 = 0, at100x20 = 0, served = 0
-                var technologies: UInt32 = 0
-                var maxDown = 0.0, maxUp = 0.0
-                mutating func add(_ o: Offer) {
-                    locations += 1
-                    if o.at25x3 { at25x3 += 1 }
-                    if o.at100x20 { at100x20 += 1 }
-                    if o.served { served += 1 }
-                    technologies |= o.technologies
-                    maxDown = max(maxDown, o.maxDown)
-                    maxUp = max(maxUp, o.maxUp)
-                }
+        private struct Tally: Sendable {
+            var locations: Int32 = 0, at25x3: Int32 = 0, at100x20: Int32 = 0, served: Int32 = 0
+            var technologies: UInt32 = 0
+            var maxDown = 0.0, maxUp = 0.0
+            mutating func add(_ o: Offer) {
+                locations += 1
+                if o.flags & 1 != 0 { at25x3 += 1 }
+                if o.flags & 2 != 0 { at100x20 += 1 }
+                if o.flags & 4 != 0 { served += 1 }
+                technologies |= o.technologies
+                maxDown = max(maxDown, o.maxDown)
+                maxUp = max(maxUp, o.maxUp)
             }
+        }
+
+        private func landscape(
+            level: AreaLevel, details: inout LocationDetails.Builder, universe: [Int64: UInt64]?
+        ) -> ProviderLandscape {
             var study = [Tally](repeating: Tally(), count: providerIDs.count)
-            var areas: [UInt64: [Int: Tally]] = [:]
+            // Areas (GEOID prefixes) by index, and the tallies by area index and provider index.
+            var areaIndex = KeyedTable<Int32>(expected: 4096, empty: -1)
+            var prefixes: [UInt64] = []
+            var tallies = KeyedTable<Tally>(expected: 4096 * 8, empty: Tally())
             var divisor: UInt64 = 1
             for _ in 0..<(15 - level.geoidLength) { divisor *= 10 }
-            for (key, offer) in offers {
-                var block = offer.block
-                if let universe {
-                    guard let listed = universe[Int64(key & (1 << 40 - 1))] else { continue }
-                    block = listed
+            // Providers written as the same number (`7`, `+7`) count once at a location.
+            let numbers = providerIDs.map { Int64($0) ?? -1 }
+            var first: [Int64: Int] = [:]
+            let canonical = numbers.indices.map { i in
+                if let j = first[numbers[i]] { return j }
+                first[numbers[i]] = i
+                return i
+            }
+            let aliased = Set(canonical.indices.filter { canonical[$0] != $0 }.map { canonical[$0] })
+            var counted = Set<UInt64>()
+            offers.forEach { key, offer in
+                let location = Int64(key & (1 << Self.locationBits - 1))
+                let provider = Int(key >> Self.locationBits)
+                if offer.flags & 2 != 0 {
+                    let c = canonical[provider]
+                    if !aliased.contains(c)
+                        || counted.insert(UInt64(c) << Self.locationBits | UInt64(location)).inserted
+                    {
+                        details.countProviderAt100x20(location)
+                    }
                 }
-                let index = Int(key >> 40)
-                study[index].add(offer)
-                areas[block / divisor, default: [:]][index, default: Tally()].add(offer)
+                let block: UInt64
+                if let universe {
+                    guard let listed = universe[location] else { return }
+                    block = listed
+                } else {
+                    guard let b = details.block(of: location) else { return }
+                    block = b
+                }
+                study[provider].add(offer)
+                let a = areaIndex.slot(block / divisor)
+                if areaIndex[slot: a] < 0 {
+                    areaIndex[slot: a] = Int32(prefixes.count)
+                    prefixes.append(block / divisor)
+                }
+                let t = tallies.slot(UInt64(areaIndex[slot: a]) << 20 | UInt64(provider))
+                tallies[slot: t].add(offer)
             }
             func provider(_ index: Int, _ t: Tally) -> Provider {
                 let brands = brandRows[index].sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                     .map(\.key)
                 return Provider(
                     id: providerIDs[index], label: brands.first ?? providerIDs[index], brands: brands,
-                    technologies: Self.codes(t.technologies), locations: t.locations,
-                    locationsAt25x3: t.at25x3, locationsAt100x20: t.at100x20, locationsServed: t.served,
+                    technologies: Self.codes(t.technologies), locations: Int(t.locations),
+                    locationsAt25x3: Int(t.at25x3), locationsAt100x20: Int(t.at100x20), locationsServed: Int(t.served),
                     maxDownload: t.maxDown, maxUpload: t.maxUp)
             }
             func ranked(_ list: [Provider]) -> [Provider] {
                 list.sorted { $0.locations != $1.locations ? $0.locations > $1.locations : $0.id < $1.id }
             }
+            var perArea = [[Provider]](repeating: [], count: prefixes.count)
+            tallies.forEach { key, t in perArea[Int(key >> 20)].append(provider(Int(key & (1 << 20 - 1)), t)) }
             var byArea: [AreaID: [Provider]] = [:]
-            for (prefix, tallies) in areas {
-                byArea[AreaID(LocationTable.format(prefix, digits: level.geoidLength))] = ranked(
-                    tallies.map { provider($0.key, $0.value) })
+            for (a, prefix) in prefixes.enumerated() {
+                byArea[AreaID(LocationTable.format(prefix, digits: level.geoidLength))] = ranked(perArea[a])
             }
             return ProviderLandscape(
                 study: ranked(study.indices.filter { study[$0].locations > 0 }.map { provider($0, study[$0]) }),

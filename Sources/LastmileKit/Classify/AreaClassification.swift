@@ -141,10 +141,9 @@ public struct AreaClassification: Sendable {
             )
         }
         let passings = passingCodes == nil ? nil : read.passings ?? table
-        let landscape = landscapeLevel.flatMap { level in
-            read.landscape.map {
-                (providers: $0.providers.finish(level: level, universe: universe), details: $0.details.finish())
-            }
+        var landscape: (providers: ProviderLandscape, details: LocationDetails)?
+        if let level = landscapeLevel, let fold = read.landscape {
+            landscape = fold.finish(level: level, universe: universe)
         }
         return (table, read.unknownTechnologyRows, passings, read.rowsByTechnology, landscape)
     }

@@ -27,6 +27,18 @@ struct AvailabilityFold: AvailabilityAccumulator {
 
     mutating func add(_ rows: [AvailabilityRow], chunk: Int, texts: [String]) {
         landscape?.use(texts: texts)
+        var start = 0
+        while start < rows.count {
+            let end = min(start + LandscapeFold.window, rows.count)
+            landscape?.touch(rows[start..<end])
+            add(rows[start..<end], chunk: chunk, texts: texts)
+            start = end
+        }
+        locations.flush(chunk: chunk)
+        passings?.flush(chunk: chunk)
+    }
+
+    private mutating func add(_ rows: ArraySlice<AvailabilityRow>, chunk: Int, texts: [String]) {
         for r in rows {
             let counted = locations.counts(r.businessResidential) || passings?.counts(r.businessResidential) == true
             // One class per row for every table; rows no table counts are not classified.
@@ -46,8 +58,6 @@ struct AvailabilityFold: AvailabilityAccumulator {
                 landscape!.add(r, serviceClass: cls, rule: rule, chunk: chunk, texts: texts)
             }
         }
-        locations.flush(chunk: chunk)
-        passings?.flush(chunk: chunk)
     }
 
     mutating func merge(_ other: consuming AvailabilityFold) {
@@ -68,8 +78,7 @@ struct LandscapeFold: Sendable {
     /// `expectedRows`: about how many rows this thread will fold (0: unknown), to size its tables once.
     init(profile: PolicyProfile, expectedRows: Int = 0) {
         providers = ProviderLandscape.Builder(profile: profile, expectedOffers: expectedRows)
-        details = LocationDetails.Builder(
-            profile: profile, expectedLocations: expectedRows / LandscapeFold.rowsPerLocation)
+        details = LocationDetails.Builder(expectedLocations: expectedRows / LandscapeFold.rowsPerLocation)
     }
 
     /// Rows per location in a state's BDC files, for sizing (the bench state: 4.95 M rows, 1.0 M
@@ -79,6 +88,22 @@ struct LandscapeFold: Sendable {
     mutating func use(texts: [String]) {
         providers.use(texts: texts)
         details.use(texts: texts)
+    }
+
+    /// Rows whose table slots are loaded ahead of folding them: enough for their cache misses to
+    /// overlap, few enough that the lines stay in cache until the rows are folded.
+    static let window = 256
+    /// Written by `touch`, so that its loads are not optimised away.
+    private var touched: UInt64 = 0
+
+    /// Loads the slots the rows will fold into (`KeyedTable.touch`).
+    mutating func touch(_ rows: ArraySlice<AvailabilityRow>) {
+        var sink: UInt64 = 0
+        for r in rows {
+            sink &+= providers.touch(location: r.locationID, providerText: r.providerText)
+            sink &+= details.touch(location: r.locationID)
+        }
+        touched &+= sink
     }
 
     /// Folds one row the location table counts, with the class the rule gives it.
@@ -101,16 +126,24 @@ struct LandscapeFold: Sendable {
                 technology: r.technology, download: r.download, upload: r.upload,
                 lowLatency: r.lowLatency, provider: provider, location: r.locationID)
         providers.add(
-            location: r.locationID, block: r.block, technology: r.technology, download: r.download,
+            location: r.locationID, technology: r.technology, download: r.download,
             upload: r.upload, providerText: r.providerText, brandText: r.brandText, serviceClass: cls)
         details.add(
-            location: r.locationID, technology: r.technology, download: r.download, upload: r.upload,
-            businessResidential: r.businessResidential, provider: provider, h3Cell: r.h3Cell,
-            serviceClass: cls, chunk: chunk)
+            location: r.locationID, block: r.block, technology: r.technology, download: r.download,
+            upload: r.upload, businessResidential: r.businessResidential, h3Cell: r.h3Cell, serviceClass: cls,
+            chunk: chunk)
     }
 
     mutating func merge(_ other: LandscapeFold) {
         providers.merge(other.providers)
         details.merge(other.details)
+    }
+
+    /// The provider landscape per area at `level` and the location details (see
+    /// `ProviderLandscape.Builder.finish`).
+    consuming func finish(level: AreaLevel, universe: [Int64: UInt64]?) -> (
+        providers: ProviderLandscape, details: LocationDetails
+    ) {
+        providers.finish(level: level, details: &details, universe: universe)
     }
 }

@@ -40,7 +40,7 @@ struct AnchorStatus: Hashable, Sendable {
             return AnchorStatus(
                 type: i.type, name: i.name, locationID: at?.id,
                 area: geoid.map { String($0.prefix(level.geoidLength)) }, serviceClass: place.map { "\($0.cls)" },
-                gigabitSymmetric: at.flatMap { details.byLocation[$0.id]?.gigabitSymmetric } ?? false,
+                gigabitSymmetric: at.flatMap { details[$0.id]?.gigabitSymmetric } ?? false,
                 metresFromCoordinates: at?.metres)
         }
     }

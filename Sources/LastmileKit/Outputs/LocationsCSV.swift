@@ -73,7 +73,7 @@ enum LocationsCSV {
             let geoid = LocationTable.format(block, digits: 15)
             let program = fundedPrograms[id]
             return Row(
-                id: id, block: geoid, area: String(geoid.prefix(level.geoidLength)), details: details.byLocation[id],
+                id: id, block: geoid, area: String(geoid.prefix(level.geoidLength)), details: details[id],
                 serviceClass: cls, program: program, anchor: anchors.contains(id))
         }
     }

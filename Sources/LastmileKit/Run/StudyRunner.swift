@@ -109,7 +109,7 @@ public enum StudyRunner {
         /// Who offers service where (providers.csv, the report's provider page).
         var providers = ProviderLandscape(study: [], byArea: [:])
         /// Per-location details and funding programs (locations.csv).
-        var details = LocationDetails(byLocation: [:])
+        var details = LocationDetails.none
         var fundedPrograms: [Int64: String] = [:]
         /// The study's community anchor institutions and whether each lacks gigabit symmetrical service.
         var anchors: [AnchorStatus] = []

@@ -31,7 +31,8 @@ struct MapFurnitureTests {
         }
         let outlineBox = try #require(outlineFill.first?.bounds)
         let extent = try #require(red.first?.0.bounds)
-        #expect(abs(extent.width / outlineBox.width - 5_000.0 / 100_000.0) < 1e-9)
+        // Both boxes' sides are multiples of a step of the page coordinates: equal to a step.
+        #expect(abs(extent.width - outlineBox.width * 5_000.0 / 100_000.0) <= 1.5 / MapProjection.stepsPerPoint)
     }
 
     @Test func noLocatorWithoutAnOutline() throws {

@@ -33,18 +33,7 @@ enum LocationsCSV {
         /// The class as written: `unserved`, … and `unserved_funded`, `underserved_funded` for a funded
         /// location that is not served (counted apart from the need).
         var classText: String {
-            program != nil && serviceClass != .served ? "\(serviceClass)_funded" : "\(serviceClass)"
-        }
-
-        var csvCells: [String] {
-            let d = details
-            return [
-                String(id), block, area, d?.h3Cell ?? "", classText, d.map { String($0.bestTechnology) } ?? "",
-                d.map { ProviderTable.number($0.bestDownload) } ?? "",
-                d.map { ProviderTable.number($0.bestUpload) } ?? "",
-                d.map { String($0.providersAt100x20) } ?? "", program != nil ? "1" : "0", CSVCell.text(program ?? ""),
-                anchor ? "1" : "0", d?.businessResidential ?? "",
-            ]
+            program != nil && serviceClass != .served ? serviceClass.description + "_funded" : serviceClass.description
         }
 
         /// The GeoPackage values, in `columns` order (NULL where the CSV cell is empty).
@@ -78,11 +67,41 @@ enum LocationsCSV {
         }
     }
 
-    static func csv(_ rows: [Row]) -> String {
-        var out = header.joined(separator: ",") + "\n"
-        out.reserveCapacity(rows.count * 96)
-        for row in rows { out += row.csvCells.joined(separator: ",") + "\n" }
-        return out
+    /// The file: the header, then a row per location, written as bytes (a state has a million rows).
+    static func csv(_ rows: [Row]) -> Data {
+        var out = CSVBytes(capacity: rows.count * 96)
+        out.appendRecord(header)
+        for row in rows {
+            let d = row.details
+            out.append(row.id)
+            out.comma()
+            out.append(row.block)
+            out.comma()
+            out.append(row.area)
+            out.comma()
+            out.append(d?.h3Cell ?? "")
+            out.comma()
+            out.append(row.classText)
+            out.comma()
+            if let d {
+                out.append(Int64(d.bestTechnology))
+                out.comma()
+                out.append(number: d.bestDownload)
+                out.comma()
+                out.append(number: d.bestUpload)
+                out.comma()
+                out.append(Int64(d.providersAt100x20))
+            } else {
+                out.append(",,,")
+            }
+            out.comma()
+            out.append(row.program != nil ? "1," : "0,")
+            out.append(CSVCell.text(row.program ?? ""))
+            out.append(row.anchor ? ",1," : ",0,")
+            out.append(d?.businessResidential ?? "")
+            out.newline()
+        }
+        return out.data
     }
 }
 
@@ -95,8 +114,10 @@ public enum LocationClassification {
             files: files, profile: profile,
             landscapeLevel: .block, threads: threads)
         let details = classified.landscape!.details
-        let csv = LocationsCSV.csv(
-            LocationsCSV.rows(classified.table, details: details, fundedPrograms: [:], level: .block))
+        let csv = String(
+            decoding: LocationsCSV.csv(
+                LocationsCSV.rows(classified.table, details: details, fundedPrograms: [:], level: .block)),
+            as: UTF8.self)
         guard json else { return csv }
         let numeric: Set<String> = [
             "location_id", "best_technology", "best_download_mbps", "best_upload_mbps",

@@ -46,6 +46,46 @@ final class Statement {
         guard rc == SQLITE_OK else { throw database.error(rc, function: "sqlite3_bind (parameter \(index))", sql: sql) }
     }
 
+    /// Binds a whole number, or NULL for nil, to the 1-based parameter `index` (the bulk-insert path:
+    /// no `SQLValue` per cell).
+    func bind(integer value: Int64?, at index: Int32) throws {
+        // Return SQLITE_OK, or SQLITE_RANGE for a bad index.
+        let rc = value.map { sqlite3_bind_int64(handle, index, $0) } ?? sqlite3_bind_null(handle, index)
+        guard rc == SQLITE_OK else { throw database.error(rc, function: "sqlite3_bind (parameter \(index))", sql: sql) }
+    }
+
+    /// Binds a number, or NULL for nil, to the 1-based parameter `index`.
+    func bind(real value: Double?, at index: Int32) throws {
+        // Return SQLITE_OK, or SQLITE_RANGE for a bad index. NaN is stored as NULL by SQLite.
+        let rc = value.map { sqlite3_bind_double(handle, index, $0) } ?? sqlite3_bind_null(handle, index)
+        guard rc == SQLITE_OK else { throw database.error(rc, function: "sqlite3_bind (parameter \(index))", sql: sql) }
+    }
+
+    /// Binds UTF-8 text that stays where it is until the statement is next stepped and reset
+    /// (SQLITE_STATIC: SQLite does not copy it), or NULL for nil.
+    func bind(staticText text: UnsafeBufferPointer<UInt8>?, at index: Int32) throws {
+        let rc: Int32
+        if let text {
+            // A zero-length buffer may have no base address: the shim binds '' (not NULL) for it.
+            rc = text.withMemoryRebound(to: CChar.self) { c in
+                lastmile_sqlite3_bind_text_static(handle, index, c.baseAddress, Int32(c.count))
+            }
+        } else {
+            rc = sqlite3_bind_null(handle, index)
+        }
+        guard rc == SQLITE_OK else { throw database.error(rc, function: "sqlite3_bind (parameter \(index))", sql: sql) }
+    }
+
+    /// Runs the statement with the values bound since the last run, ignoring any rows, and makes it
+    /// ready for the next (the bulk-insert path: every parameter is bound again before each run).
+    func runBound() throws {
+        defer {
+            // Returns the error of the step, which `step` has already thrown.
+            sqlite3_reset(handle)
+        }
+        while try step() {}
+    }
+
     /// Makes the statement ready to run again with new bindings.
     func reset() {
         // Returns the error of the previous step, which `step` has already thrown; nothing new to report.

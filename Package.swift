@@ -55,13 +55,16 @@ let package = Package(
                 "LastmileKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
-            name: "lastmile-bench", dependencies: ["LastmileKit", "Ingest"], exclude: ["README.md", "interleave.sh"]),
+            name: "lastmile-bench", dependencies: ["LastmileKit", "Ingest", "GeoIO"],
+            exclude: ["README.md", "interleave.sh", "interleave-p2.sh"]),
 
         .target(name: "TestSupport", dependencies: ["GeoModel", "Graphics"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel", "TestSupport"]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
+        // AreaLocator against GDAL's own predicates (GEOS): the one test target that calls GDAL directly.
+        .testTarget(name: "SpatialJoinTests", dependencies: ["Analysis", "GeoIO", "CGDAL", "TestSupport"]),
         .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "TestSupport"]),
         .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "CPNG", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"], exclude: ["Golden"]),

@@ -10,8 +10,10 @@ import LastmileKit
 /// `lastmile-bench ingest DATA_DIR [--threads N]`: runs the peer benchmark's P1 pipeline on a data
 /// folder made by the peer kit's `gen_data.py` (see README.md beside this file), prints rows/s, seconds and peak memory, then the
 /// digest line (last, as the peer scripts print it: `bench.py` reads the last line).
+/// `lastmile-bench p2 DATA_DIR [--threads N]`: the P2 spatial join (P2Pipeline), its phases' seconds, then its digest.
 /// `lastmile-bench runs-diff [--locations N]`: times `runs diff` of two N-location runs (RunsDiffBenchmark).
-let usage = "usage: lastmile-bench ingest DATA_DIR [--threads N] | runs-diff [--locations N]"
+let usage =
+    "usage: lastmile-bench ingest DATA_DIR [--threads N] | p2 DATA_DIR [--threads N] | runs-diff [--locations N]"
 
 #if os(Linux)
     /// `RUSAGE_SELF` as Glibc imports it (an enum case on Linux, an `Int32` macro elsewhere).
@@ -45,7 +47,7 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 }
 let threads = countOption("--threads") ?? AreaClassification.defaultThreads
 let locations = countOption("--locations") ?? 1_000_000
-guard arguments == ["runs-diff"] || arguments.count == 2 && arguments[0] == "ingest" else {
+guard arguments == ["runs-diff"] || arguments.count == 2 && ["ingest", "p2"].contains(arguments[0]) else {
     FileHandle.standardError.write(Data("\(usage)\n".utf8))
     exit(64)
 }
@@ -59,6 +61,18 @@ do {
                 format: "lastmile-bench runs-diff: two runs of %d locations, diff in %.3f s (%d changed class, %d new, "
                     + "%d gone; storing both runs %.3f s), peak RSS %.1f MiB",
                 locations, d.diffSeconds, d.changed, d.new, d.vanished, d.storeSeconds, peakResidentMiB()))
+        exit(0)
+    }
+    if arguments[0] == "p2" {
+        let p2 = try P2Pipeline(dataDirectory: arguments[1], threads: threads).run()
+        print(
+            String(
+                format:
+                    "lastmile-bench p2: %d points in %.3f s, %d thread(s), peak RSS %.1f MiB (read polygons %.3f s, "
+                    + "index %.3f s, read points %.3f s, join %.3f s, digest %.3f s)",
+                p2.points, Date().timeIntervalSince(start), threads, peakResidentMiB(), p2.polygonSeconds,
+                p2.indexSeconds, p2.pointSeconds, p2.joinSeconds, p2.digestSeconds))
+        print(p2.digest)
         exit(0)
     }
     let outcome = try P1Pipeline(dataDirectory: arguments[1], threads: threads).run()

@@ -150,6 +150,32 @@ public enum VectorSource {
         return areas
     }
 
+    /// Reads the polygons of a layer with their ids, in the layer's own coordinates (no reprojection):
+    /// the lean read for a point-in-polygon join whose points are in the layer's CRS (block groups in
+    /// NAD83 and Fabric locations in NAD83 longitude/latitude, for instance).
+    /// - Parameters:
+    ///   - layer: the layer name; nil when the source has a single layer.
+    ///   - idField: the column holding the area id. Integer ids keep their digits.
+    /// - Throws: `.io` when the file is missing; `.badInput` naming file, feature and column for a missing
+    ///   id column, an empty or duplicate id, an empty or non-polygonal geometry. An empty layer gives no shapes.
+    public static func readShapes(path: String, layer: String? = nil, idField: String) throws -> [AreaShape] {
+        let dataset = try VectorDataset(path: path)
+        let ogrLayer = try dataset.layer(named: layer)
+        let fields = VectorDataset.fields(of: ogrLayer)
+        let idIndex = try index(of: idField, in: fields, file: path)
+        var shapes: [AreaShape] = []
+        try forEachFeature(of: ogrLayer, file: path, idIndex: idIndex, idField: idField, fields: fields) {
+            feature, ordinal, id in
+            let at = SourceLocation(file: path, feature: ordinal)
+            // OGR_F_GetGeometryRef borrows the feature's geometry (NULL when it has none).
+            guard let geometry = OGR_F_GetGeometryRef(feature) else {
+                throw LastmileError.badInput(at, "area '\(id)' has no geometry (expected Polygon or MultiPolygon)")
+            }
+            shapes.append(AreaShape(id: id, geometry: try convert(geometry, through: nil, at: at, id: id)))
+        }
+        return shapes
+    }
+
     // MARK: - Helpers
 
     /// The index of `name` among `fields` (exact match first, then a unique case-insensitive one).

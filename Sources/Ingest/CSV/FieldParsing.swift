@@ -87,6 +87,18 @@ enum FieldParsing {
         return .value(fractionDigits == 0 ? Double(mantissa) : Double(mantissa) / exactPowersOfTen[fractionDigits])
     }
 
+    /// A plain decimal with an optional leading minus (`-91.4191292`, a longitude), correctly rounded as
+    /// `decimal` gives it; nil for anything else.
+    @inline(__always)
+    static func signedDecimal(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        if bytes.count > 1, bytes[0] == UInt8(ascii: "-") {
+            guard case .value(let v) = decimal(UnsafeRawBufferPointer(rebasing: bytes[1...])) else { return nil }
+            return -v
+        }
+        guard case .value(let v) = decimal(bytes) else { return nil }
+        return v
+    }
+
     /// Numbers with more than 15 significant digits: rare, left to the standard library.
     private static func slowDecimal(_ bytes: UnsafeRawBufferPointer) -> Decimal {
         let text = String(decoding: bytes, as: UTF8.self)

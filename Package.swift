@@ -56,7 +56,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "lastmile-bench", dependencies: ["LastmileKit", "Ingest", "GeoIO"],
-            exclude: ["README.md", "interleave.sh", "interleave-p2.sh"]),
+            exclude: ["README.md"]),
 
         .target(name: "TestSupport", dependencies: ["GeoModel", "Graphics"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel", "TestSupport"]),

@@ -52,7 +52,7 @@ struct RunsDiffBenchmark {
                 RunStart(
                     id: RunID("20260101T00000\(n)Z-bench\(n)"), studyName: "bench", studyPath: "bench.toml",
                     toolVersion: LastmileVersion.current, studyText: "", outputDirectory: folder))
-            try store.recordLocations(rows.map(StoredLocation.init), for: id)
+            try store.recordingTogether(for: id) { try store.recordLocations(rows.map(StoredLocation.init), for: id) }
             try store.finishRun(id, status: .done)
             ids.append(id)
         }

@@ -11,9 +11,13 @@ import LastmileKit
 /// folder made by the peer kit's `gen_data.py` (see README.md beside this file), prints rows/s, seconds and peak memory, then the
 /// digest line (last, as the peer scripts print it: `bench.py` reads the last line).
 /// `lastmile-bench p2 DATA_DIR [--threads N]`: the P2 spatial join (P2Pipeline), its phases' seconds, then its digest.
+/// `lastmile-bench p3 DATA_DIR`: the P3 map (P3Pipeline), then its digest.
+/// `lastmile-bench compare KIT DATA_DIR [--rounds N]`: `lastmile run`, `classify` and P1–P3 against the peer
+/// kit's scripts in one interleaved sequence (PeerComparison).
 /// `lastmile-bench runs-diff [--locations N]`: times `runs diff` of two N-location runs (RunsDiffBenchmark).
 let usage =
-    "usage: lastmile-bench ingest DATA_DIR [--threads N] | p2 DATA_DIR [--threads N] | runs-diff [--locations N]"
+    "usage: lastmile-bench ingest DATA_DIR [--threads N] | p2 DATA_DIR [--threads N] | p3 DATA_DIR"
+    + " | compare KIT DATA_DIR [--rounds N] | runs-diff [--locations N]"
 
 #if os(Linux)
     /// `RUSAGE_SELF` as Glibc imports it (an enum case on Linux, an `Int32` macro elsewhere).
@@ -47,7 +51,11 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 }
 let threads = countOption("--threads") ?? AreaClassification.defaultThreads
 let locations = countOption("--locations") ?? 1_000_000
-guard arguments == ["runs-diff"] || arguments.count == 2 && ["ingest", "p2"].contains(arguments[0]) else {
+let rounds = countOption("--rounds") ?? 5
+guard
+    arguments == ["runs-diff"] || arguments.count == 2 && ["ingest", "p2", "p3"].contains(arguments[0])
+        || arguments.count == 3 && arguments[0] == "compare"
+else {
     FileHandle.standardError.write(Data("\(usage)\n".utf8))
     exit(64)
 }
@@ -73,6 +81,30 @@ do {
                 p2.points, Date().timeIntervalSince(start), threads, peakResidentMiB(), p2.polygonSeconds,
                 p2.indexSeconds, p2.pointSeconds, p2.joinSeconds, p2.digestSeconds))
         print(p2.digest)
+        exit(0)
+    }
+    if arguments[0] == "p3" {
+        let digest = try P3Pipeline(dataDirectory: arguments[1]).run()
+        print(
+            String(
+                format: "lastmile-bench p3: PNG 2400 px and PDF in %.3f s, peak RSS %.1f MiB",
+                Date().timeIntervalSince(start), peakResidentMiB()))
+        print(digest)
+        exit(0)
+    }
+    if arguments[0] == "compare" {
+        // lastmile and lastmile-bench are built side by side.
+        let here = (CommandLine.arguments[0] as NSString).deletingLastPathComponent
+        let bench =
+            here.isEmpty ? CommandLine.arguments[0] : (here as NSString).appendingPathComponent("lastmile-bench")
+        let lastmile = (here as NSString).appendingPathComponent("lastmile")
+        func absolute(_ p: String) -> String {
+            p.hasPrefix("/") ? p : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(p)
+        }
+        let comparison = PeerComparison(
+            kit: absolute(arguments[1]), data: absolute(arguments[2]), rounds: rounds, lastmile: absolute(lastmile),
+            bench: absolute(bench))
+        print(try comparison.run(), terminator: "")
         exit(0)
     }
     let outcome = try P1Pipeline(dataDirectory: arguments[1], threads: threads).run()

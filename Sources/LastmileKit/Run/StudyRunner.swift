@@ -39,7 +39,7 @@ public enum StudyRunner {
             options.progress?("recording the run in the store")
             // Everything the store keeps of the run, in one transaction, before the folder is published;
             // the run turns "done" only after both.
-            try store.recordingTogether {
+            try store.recordingTogether(for: runID) {
                 try store.recordInputs(computed.inputs, for: runID)
                 try store.recordParameters(study.parameters.values.mapValues(\.description), for: runID)
                 try store.recordLocations(computed.locationRows?.map(\.stored) ?? [], for: runID)

@@ -45,52 +45,79 @@ extension RunStore {
     public func recordLocations(_ locations: [StoredLocation], for run: RunID) throws {
         try database.execute("PRAGMA cache_size = -65536")
         try database.transaction {
-            let insert = try database.prepare(
-                """
-                INSERT INTO locations (run_id, location_id, area_id, class, block_geoid, h3_res8_id, best_technology,
-                                       best_download_mbps, best_upload_mbps, providers_at_100_20, funded,
-                                       funded_program, anchor, business_residential)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            // The row's texts side by side in one buffer, bound where they lie (no copy, no
-            // allocation per row): a state has a million rows.
-            var texts: [UInt8] = []
-            texts.reserveCapacity(256)
-            func put(_ text: String?) -> Range<Int>? {
-                guard var text else { return nil }
-                let start = texts.count
-                text.withUTF8 { texts.append(contentsOf: $0) }
-                return start..<texts.count
+            // Rows go in by statements of `rowsPerInsert` rows: SQLite sets up each statement's run
+            // (among it an ephemeral table for the CHECK … IN lists of the table) once per statement,
+            // which one row at a time cost five times the insert itself.
+            let full = try database.prepare(Self.insertLocations(rows: Self.rowsPerInsert))
+            var start = 0
+            while start < locations.count {
+                let end = min(start + Self.rowsPerInsert, locations.count)
+                let insert =
+                    end - start == Self.rowsPerInsert
+                    ? full : try database.prepare(Self.insertLocations(rows: end - start))
+                try bind(locations[start..<end], run: run, to: insert)
+                start = end
             }
-            for l in locations {
-                texts.removeAll(keepingCapacity: true)
-                let run = put(run.rawValue)
-                let area = put(l.location.areaID)
-                let block = put(l.blockGEOID)
-                let h3 = put(l.h3Cell)
-                let program = put(l.fundedProgram)
-                let codes = put(l.businessResidential)
-                try texts.withUnsafeBufferPointer { all in
-                    func text(_ r: Range<Int>?) -> UnsafeBufferPointer<UInt8>? {
-                        r.map { UnsafeBufferPointer(rebasing: all[$0]) }
-                    }
-                    try insert.bind(staticText: text(run), at: 1)
-                    try insert.bind(integer: l.location.locationID, at: 2)
-                    try insert.bind(staticText: text(area), at: 3)
-                    try insert.bind(integer: Int64(l.location.serviceClass.rawValue), at: 4)
-                    try insert.bind(staticText: text(block), at: 5)
-                    try insert.bind(staticText: text(h3), at: 6)
-                    try insert.bind(integer: l.bestTechnology.map(Int64.init), at: 7)
-                    try insert.bind(real: l.bestDownload, at: 8)
-                    try insert.bind(real: l.bestUpload, at: 9)
-                    try insert.bind(integer: l.providersAt100x20.map(Int64.init), at: 10)
-                    try insert.bind(integer: l.funded ? 1 : 0, at: 11)
-                    try insert.bind(staticText: text(program), at: 12)
-                    try insert.bind(integer: l.anchor ? 1 : 0, at: 13)
-                    try insert.bind(staticText: text(codes), at: 14)
-                    try insert.runBound()
-                }
+        }
+    }
+
+    static let rowsPerInsert = 64
+    static let locationColumns = 14
+
+    static func insertLocations(rows: Int) -> String {
+        let row = "(" + Array(repeating: "?", count: locationColumns).joined(separator: ", ") + ")"
+        return """
+            INSERT INTO locations (run_id, location_id, area_id, class, block_geoid, h3_res8_id, best_technology,
+                                   best_download_mbps, best_upload_mbps, providers_at_100_20, funded,
+                                   funded_program, anchor, business_residential)
+            VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
+            """
+    }
+
+    /// Binds the rows' values to `insert`'s parameters, row after row. Their texts are copied side by
+    /// side into one buffer and bound where they lie (no copy by SQLite, no allocation per cell).
+    private func bind(_ rows: ArraySlice<StoredLocation>, run: RunID, to insert: Statement) throws {
+        var texts: [UInt8] = []
+        texts.reserveCapacity(rows.count * 64)
+        func put(_ text: String?) -> Range<Int>? {
+            guard var text else { return nil }
+            let start = texts.count
+            text.withUTF8 { texts.append(contentsOf: $0) }
+            return start..<texts.count
+        }
+        typealias Texts = (
+            run: Range<Int>?, area: Range<Int>?, block: Range<Int>?, h3: Range<Int>?,
+            program: Range<Int>?, codes: Range<Int>?
+        )
+        let ranges: [Texts] = rows.map { l in
+            (
+                put(run.rawValue), put(l.location.areaID), put(l.blockGEOID), put(l.h3Cell), put(l.fundedProgram),
+                put(l.businessResidential)
+            )
+        }
+        try texts.withUnsafeBufferPointer { all in
+            func text(_ r: Range<Int>?) -> UnsafeBufferPointer<UInt8>? {
+                r.map { UnsafeBufferPointer(rebasing: all[$0]) }
             }
+            for (n, (l, t)) in zip(rows, ranges).enumerated() {
+                let p = Int32(n * Self.locationColumns)
+                try insert.bind(staticText: text(t.run), at: p + 1)
+                try insert.bind(integer: l.location.locationID, at: p + 2)
+                try insert.bind(staticText: text(t.area), at: p + 3)
+                try insert.bind(integer: Int64(l.location.serviceClass.rawValue), at: p + 4)
+                try insert.bind(staticText: text(t.block), at: p + 5)
+                try insert.bind(staticText: text(t.h3), at: p + 6)
+                try insert.bind(integer: l.bestTechnology.map(Int64.init), at: p + 7)
+                try insert.bind(real: l.bestDownload, at: p + 8)
+                try insert.bind(real: l.bestUpload, at: p + 9)
+                try insert.bind(integer: l.providersAt100x20.map(Int64.init), at: p + 10)
+                try insert.bind(integer: l.funded ? 1 : 0, at: p + 11)
+                try insert.bind(staticText: text(t.program), at: p + 12)
+                try insert.bind(integer: l.anchor ? 1 : 0, at: p + 13)
+                try insert.bind(staticText: text(t.codes), at: p + 14)
+            }
+            // Stepped while the texts are alive (SQLITE_STATIC).
+            try insert.runBound()
         }
     }
 

@@ -1,0 +1,68 @@
+import Foundation
+import LastmileKit
+
+/// The peer benchmark's P3 pipeline (the peer kit's README, "P3 render"): the block groups of
+/// `blockgroups.gpkg` coloured by their share of unserved locations from P1's output, five quantile
+/// classes of YlOrRd, drawn by `lastmile map`'s code to a PNG 2,400 px wide and a PDF; then the peers'
+/// digest line (bins, counts, file sizes).
+struct P3Pipeline {
+    let dataDirectory: String
+
+    func run() throws -> String {
+        let data = dataDirectory as NSString
+        let out = data.appendingPathComponent("out") as NSString
+        // The peers read DuckDB's P1 output; this pipeline's own when DuckDB's is not there.
+        let p1 = [out.appendingPathComponent("p1_duckdb.csv"), out.appendingPathComponent("p1_swift.csv")]
+            .first { FileManager.default.fileExists(atPath: $0) }
+        guard let p1 else {
+            throw LastmileError.usage("\(out) has no p1_duckdb.csv or p1_swift.csv: run P1 first")
+        }
+        // The share at full precision (unserved / locations, as the peers compute it), not P1's rounded column.
+        let shares = try sharesTable(p1: p1)
+        defer { try? FileManager.default.removeItem(atPath: shares) }
+        let png = out.appendingPathComponent("p3_swift.png")
+        let pdf = out.appendingPathComponent("p3_swift.pdf")
+        var request = QuickMapRequest(
+            source: data.appendingPathComponent("blockgroups.gpkg"), idField: "GEOID", field: "share",
+            outputs: [png, pdf])
+        request.layer = "blockgroups"
+        request.join = .init(path: shares, keyColumn: "GEOID")
+        request.widthPixels = 2_400
+        request.percent = true
+        request.title = "Share of broadband locations unserved (no reliable 25/3 Mbps)"
+        request.legendTitle = "Share unserved"
+        request.waterAreas = false
+        let result = try QuickMap.render(request)
+        let bins = result.breaks.map { String(format: "%.6f", $0) }.joined(separator: ",")
+        let counts = result.classCounts.map(String.init).joined(separator: ",")
+        let files = try [png, pdf].map { path in
+            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+            return "\((path as NSString).lastPathComponent)=\(size)B"
+        }
+        return "P3 bins=\(bins) counts=\(counts) \(files.joined(separator: " "))"
+    }
+
+    /// A temporary CSV of GEOID and unserved / locations from P1's output (empty where there are no
+    /// locations).
+    private func sharesTable(p1: String) throws -> String {
+        let text = try String(contentsOfFile: p1, encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false),
+            let iGEOID = header.firstIndex(of: "GEOID"), let iLocations = header.firstIndex(of: "locations"),
+            let iUnserved = header.firstIndex(of: "unserved")
+        else { throw LastmileError.usage("\(p1): expected a P1 header with GEOID, locations and unserved") }
+        lines.removeFirst()
+        var csv = "GEOID,share\n"
+        for line in lines {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard cells.count > max(iGEOID, iLocations, iUnserved) else { continue }
+            let share = Double(cells[iLocations]).flatMap { n in
+                Double(cells[iUnserved]).map { n > 0 ? "\($0 / n)" : "" }
+            }
+            csv += "\(cells[iGEOID]),\(share ?? "")\n"
+        }
+        let path = NSTemporaryDirectory() + "lastmile-p3-\(getpid()).csv"
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+}

@@ -3,6 +3,7 @@ import Foundation
 import GeoModel
 import Graphics
 import Reports
+import Synchronization
 
 /// Everything needed to draw a run's report, maps and charts again without recomputing:
 /// the report content (with the maps as resolution-independent display lists), the paper and
@@ -97,44 +98,65 @@ public struct StoredReport: Codable, Hashable, Sendable {
             throw LastmileError.usage("the PNG resolution must be 10 to 1200 dpi, not \(dpi)")
         }
         func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
-        var files: [String] = []
         try ReportWriter.verifyFonts()
         let measurer = PangoTextMeasurer()
-        let images = formats.contains(.png) || formats.contains(.svg)
         let drawings =
-            !images
+            !(formats.contains(.png) || formats.contains(.svg))
             ? []
             : maps.map { (folder: "maps", name: $0.name, list: $0.displayList) }
                 + ReportCharts.standalone(content, measurer: measurer).map {
                     (folder: "charts", name: $0.name, list: $0.displayList)
                 }
         do {
-            for d in drawings {
-                try FileManager.default.createDirectory(atPath: path(d.folder), withIntermediateDirectories: true)
-                if formats.contains(.png) {
-                    let name = "\(d.folder)/\(d.name).png"
-                    try RasterRenderer.writePNG(d.list, to: path(name), dpi: dpi)
-                    files.append(name)
-                }
-                if formats.contains(.svg) {
-                    let name = "\(d.folder)/\(d.name).svg"
-                    try SVGWriter.write(d.list, to: path(name))
-                    files.append(name)
-                }
+            for folder in Set(drawings.map(\.folder)) {
+                try FileManager.default.createDirectory(atPath: path(folder), withIntermediateDirectories: true)
             }
-        } catch let error as GraphicsError {
-            throw ReportWriter.lastmileError(error)
         } catch {
             throw LastmileError.io(
                 path: dir, "cannot create the maps/ or charts/ folder: \(LastmileError.reason(error))")
         }
-        if formats.contains(.pdf) {
-            try ReportWriter.writePDF(content, paper: paper, to: path("report.pdf"))
-            files.append("report.pdf")
+        // Every file is its own rendering (its own Cairo surface and Pango font map), so they are written
+        // on all cores, the PDF (the longest) first. They are listed images, report, atlas.
+        typealias Job = (file: String, write: @Sendable () throws -> Void)
+        var images: [Job] = []
+        for d in drawings {
+            let list = d.list
+            if formats.contains(.png) {
+                let name = "\(d.folder)/\(d.name).png"
+                let target = path(name)
+                images.append((name, { try RasterRenderer.writePNG(list, to: target, dpi: dpi) }))
+            }
+            if formats.contains(.svg) {
+                let name = "\(d.folder)/\(d.name).svg"
+                let target = path(name)
+                images.append((name, { try SVGWriter.write(list, to: target) }))
+            }
         }
+        var report: [Job] = []
+        if formats.contains(.pdf) {
+            let (content, paper, target) = (content, paper, path("report.pdf"))
+            report.append(("report.pdf", { try ReportWriter.writePDF(content, paper: paper, to: target) }))
+        }
+        var page: [Job] = []
         if formats.contains(.html), let atlas {
-            try OutputFile.write(try AtlasPage.html(atlas), to: path(AtlasReport.fileName))
-            files.append(AtlasReport.fileName)
+            let target = path(AtlasReport.fileName)
+            page.append((AtlasReport.fileName, { try OutputFile.write(try AtlasPage.html(atlas), to: target) }))
+        }
+        let files = (images + report + page).map(\.file)
+        let work = report + images + page
+        let failures = Mutex([(any Error)?](repeating: nil, count: work.count))
+        let next = Atomic(0)
+        DispatchQueue.concurrentPerform(iterations: min(work.count, ProcessInfo.processInfo.activeProcessorCount)) {
+            _ in
+            while true {
+                let k = next.add(1, ordering: .relaxed).oldValue
+                guard k < work.count else { return }
+                do { try work[k].write() } catch { failures.withLock { $0[k] = error } }
+            }
+        }
+        if let failure = failures.withLock({ $0.compactMap { $0 }.first }) {
+            if let error = failure as? GraphicsError { throw ReportWriter.lastmileError(error) }
+            throw failure
         }
         return files
     }

@@ -4,6 +4,7 @@ import GeoIO
 import GeoModel
 import Ingest
 import RunStore
+import Synchronization
 
 /// The pipeline façade: study → ingest → classify → join → outputs → run store.
 public enum StudyRunner {
@@ -32,28 +33,24 @@ public enum StudyRunner {
             let edition =
                 try PublicRelease.threshold(study: study, option: options.publicThreshold)
                 .map { PublicRelease.edition(computed, threshold: $0) } ?? .full
-            options.progress?("writing the report, maps and data files")
-            let files = try RunOutputs.write(
-                computed, study: study, runID: runID.rawValue, startedAt: options.now,
-                edition: edition, into: tempDir)
-            options.progress?("recording the run in the store")
-            // Everything the store keeps of the run, in one transaction, before the folder is published;
-            // the run turns "done" only after both.
-            try store.recordingTogether(for: runID) {
-                try store.recordInputs(computed.inputs, for: runID)
-                try store.recordParameters(study.parameters.values.mapValues(\.description), for: runID)
-                try store.recordLocations(computed.locationRows?.map(\.stored) ?? [], for: runID)
-                try store.recordAreaResults(
-                    computed.join.results.map {
-                        StoredAreaResult($0, plan: computed.byArea.plan($0.id))
-                    }, for: runID)
-                try store.recordScenarioResults(
-                    computed.businessCase.scenarios.map(StoredScenarioResult.init),
-                    for: runID)
-                try store.recordDiagnostics(
-                    computed.diagnostics.map { RunDiagnostic(severity: .warning, message: $0) },
-                    for: runID)
+            options.progress?("writing the report, maps and data files; recording the run in the store")
+            // The store records the run on a thread of its own while the outputs are written: neither
+            // reads what the other writes. Everything the store keeps of the run goes in one transaction
+            // before the folder is published; the run turns "done" only after both.
+            let recording = Recording(store: store, computed: computed, study: study, runID: runID)
+            let stored = DispatchGroup()
+            DispatchQueue.global().async(group: stored) { recording.record() }
+            let files: [String]
+            do {
+                files = try RunOutputs.write(
+                    computed, study: study, runID: runID.rawValue, startedAt: options.now,
+                    edition: edition, into: tempDir)
+            } catch {
+                stored.wait()
+                throw error
             }
+            stored.wait()
+            try recording.outcome.withLock { try $0?.get() }
             try OutputFile.publish(tempDir, as: finalDir)
             do {
                 try store.finishRun(runID, status: .done)
@@ -72,6 +69,42 @@ public enum StudyRunner {
             let error = LastmileError.fileSystem(error) ?? error
             try? store.finishRun(runID, status: .failed, error: "\(error)")
             throw error
+        }
+    }
+
+    /// The run store's record of one run, made on another thread than the outputs (the store's
+    /// connection is used by that thread alone until it is done).
+    private final class Recording: @unchecked Sendable {
+        let store: RunStore
+        let computed: Computed
+        let study: Study
+        let runID: RunID
+        /// nil until `record` has run; then its success or error.
+        let outcome = Mutex<Result<Void, any Error>?>(nil)
+
+        init(store: RunStore, computed: Computed, study: Study, runID: RunID) {
+            (self.store, self.computed, self.study, self.runID) = (store, computed, study, runID)
+        }
+
+        func record() {
+            let result = Result { () throws -> Void in
+                try store.recordingTogether(for: runID) {
+                    try store.recordInputs(computed.inputs, for: runID)
+                    try store.recordParameters(study.parameters.values.mapValues(\.description), for: runID)
+                    try store.recordLocations(computed.locationRows?.map(\.stored) ?? [], for: runID)
+                    try store.recordAreaResults(
+                        computed.join.results.map {
+                            StoredAreaResult($0, plan: computed.byArea.plan($0.id))
+                        }, for: runID)
+                    try store.recordScenarioResults(
+                        computed.businessCase.scenarios.map(StoredScenarioResult.init),
+                        for: runID)
+                    try store.recordDiagnostics(
+                        computed.diagnostics.map { RunDiagnostic(severity: .warning, message: $0) },
+                        for: runID)
+                }
+            }
+            outcome.withLock { $0 = result }
         }
     }
 

@@ -39,7 +39,8 @@ import Testing
 
     /// Ties that only file order settles: one location's records with the same class and download (the
     /// first one's technology and upload win), its H3 cell first given on a later record, brands of
-    /// equal counts, a provider id written "+7" and a quoted brand with a doubled quote.
+    /// equal counts, a provider id written "+7", a quoted brand with a doubled quote, and top speeds that
+    /// are not whole kbps or exceed 33,554 Mbps (kept apart at full precision).
     static let ties = """
         \(header)
         0000000001,7,Alpha,900000001,40,100,20,1,R,AR,050010001001000,
@@ -47,6 +48,8 @@ import Testing
         0000000001,8,"The ""Best"" Net",900000001,10,100,25,1,B,AR,050010001001000,882B1A59BBFFFFF
         0000000001,+7,Gamma,900000002,50,1000,1000,1,X,AR,050010001001001,8826
         0000000001,8,Delta,900000002,70,25,3,1,R,AR,050010001001001,882b1a59bbfffff
+        0000000001,9,Zeta,900000003,50,0.7685,50000,1,R,AR,050010001001001,
+        0000000001,9,Zeta,900000003,40,100,20,1,R,AR,050010001001001,
 
         """
 
@@ -87,7 +90,10 @@ import Testing
         #expect(first?.h3Cell == "882b1a59bbfffff")
         #expect(read.landscape?.details.byLocation[900_000_002]?.h3Cell == "8826")
         let ids = read.landscape?.providers.study.map(\.id).sorted()
-        #expect(ids == ["+7", "7", "8"])
+        #expect(ids == ["+7", "7", "8", "9"])
+        let zeta = read.landscape?.providers.study.first { $0.id == "9" }
+        #expect(zeta?.maxDownload == 100 && zeta?.maxUpload == 50_000 && zeta?.technologies == [40, 50])
+        #expect(zeta?.locationsAt100x20 == 1)
         #expect(read.landscape?.providers.study.first { $0.id == "8" }?.brands == ["Delta", "The \"Best\" Net"])
     }
 }

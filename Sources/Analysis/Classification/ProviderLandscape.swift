@@ -58,14 +58,45 @@ public struct ProviderLandscape: Sendable {
         private var providerOfText: [Int32] = []
         private var run = (provider: -1, brand: Int32(0), records: 0)
 
-        /// What one provider's records at one location give; its key in `offers` is the provider index
-        /// shifted left by 40 bits over the location id (FCC location ids are far below 2⁴⁰).
+        /// What one provider's records at one location give, in eight bytes; its key in `offers` is the
+        /// provider index shifted left by 40 bits over the location id (FCC location ids are far below 2⁴⁰).
         struct Offer: Sendable {
-            var maxDown = 0.0, maxUp = 0.0
-            var technologies: UInt32 = 0
-            /// At 25/3 (1), at 100/20 (2), served under the rule (4).
-            var flags: UInt8 = 0
+            /// Bits 0–9 the technologies (`bit`), 10–12 at 25/3, at 100/20, served under the rule; bit 13
+            /// set when the top speeds are kept apart (`Builder.exactSpeeds`); bits 14–38 and 39–63 the top
+            /// download and upload in kbps.
+            var bits: UInt64 = 0
+
+            static let apart: UInt64 = 1 << 13
+            static let downShift: UInt64 = 14, upShift: UInt64 = 39
+            static let speedMask: UInt64 = 1 << 25 - 1
+
+            var technologies: UInt32 { UInt32(truncatingIfNeeded: bits & 0x3FF) }
+            var flags: UInt8 { UInt8(truncatingIfNeeded: bits >> 10 & 7) }
+            var speedsApart: Bool { bits & Self.apart != 0 }
+            var packedDown: Double { Double(bits >> Self.downShift & Self.speedMask) / 1000 }
+            var packedUp: Double { Double(bits >> Self.upShift & Self.speedMask) / 1000 }
+
+            /// A speed in Mbps as whole kbps, when that is exact and fits (up to 33,554 Mbps; else the
+            /// speed is kept apart at full precision).
+            @inline(__always)
+            static func kbps(_ mbps: Double) -> UInt64? {
+                let k = (mbps * 1000).rounded()
+                guard k >= 0, k <= Double(speedMask), k / 1000 == mbps else { return nil }
+                return UInt64(k)
+            }
+
+            /// Raises the packed top speeds to `down` and `up` kbps.
+            @inline(__always)
+            mutating func raise(down: UInt64, up: UInt64) {
+                let d = max(bits >> Self.downShift & Self.speedMask, down)
+                let u = max(bits >> Self.upShift & Self.speedMask, up)
+                bits = bits & (1 << Self.downShift - 1) | d << Self.downShift | u << Self.upShift
+            }
         }
+        /// The top speeds of offers whose speeds do not pack into `Offer` (a fraction of a kbps, or
+        /// above 33,554 Mbps), by offer key.
+        private var exactSpeeds: [UInt64: (down: Double, up: Double)] = [:]
+
         static let locationBits: UInt64 = 40
         /// Provider indices (below 2²⁰) and area indices share one key of the per-area tallies.
         static let providerLimit = 1 << 20
@@ -150,12 +181,32 @@ public struct ProviderLandscape: Sendable {
             other.offers.forEach { key, o in
                 let provider = indices[Int(key >> Self.locationBits)]
                 guard provider < Self.providerLimit else { return }
-                let i = offers.slot(UInt64(provider) << Self.locationBits | key & (1 << Self.locationBits - 1))
-                offers[slot: i].technologies |= o.technologies
-                offers[slot: i].maxDown = max(offers[slot: i].maxDown, o.maxDown)
-                offers[slot: i].maxUp = max(offers[slot: i].maxUp, o.maxUp)
-                offers[slot: i].flags |= o.flags
+                let mine = UInt64(provider) << Self.locationBits | key & (1 << Self.locationBits - 1)
+                let i = offers.slot(mine)
+                var e = offers[slot: i]
+                e.bits |= o.bits & (Offer.apart - 1)
+                if !e.speedsApart && !o.speedsApart {
+                    e.raise(
+                        down: o.bits >> Offer.downShift & Offer.speedMask, up: o.bits >> Offer.upShift & Offer.speedMask
+                    )
+                } else {
+                    let theirs = other.topSpeeds(key, o)
+                    keepApart(&e, mine, down: theirs.down, up: theirs.up)
+                }
+                offers[slot: i] = e
             }
+        }
+
+        /// An offer's top download and upload in Mbps.
+        func topSpeeds(_ key: UInt64, _ o: Offer) -> (down: Double, up: Double) {
+            o.speedsApart ? exactSpeeds[key] ?? (0, 0) : (o.packedDown, o.packedUp)
+        }
+
+        /// Raises an offer's top speeds kept apart at full precision (moving them apart first).
+        private mutating func keepApart(_ o: inout Offer, _ key: UInt64, down: Double, up: Double) {
+            let now = topSpeeds(key, o)
+            exactSpeeds[key] = (max(now.down, down), max(now.up, up))
+            o.bits = o.bits & (Offer.apart - 1) | Offer.apart
         }
 
         /// Folds one record in, with the class the rule gives it (the caller leaves out records whose
@@ -178,14 +229,19 @@ public struct ProviderLandscape: Sendable {
         {
             let t = thresholds
             let i = offers.slot(UInt64(index) << Self.locationBits | UInt64(location))
-            var flags: UInt8 = 0
+            var flags: UInt64 = 0
             if down >= t.minimumDown && up >= t.minimumUp { flags |= 1 }
             if down >= t.servedDown && up >= t.servedUp { flags |= 2 }
             if served { flags |= 4 }
-            offers[slot: i].flags |= flags
-            offers[slot: i].technologies |= Self.bit(technology)
-            if down > offers[slot: i].maxDown { offers[slot: i].maxDown = down }
-            if up > offers[slot: i].maxUp { offers[slot: i].maxUp = up }
+            let key = UInt64(index) << Self.locationBits | UInt64(location)
+            var o = offers[slot: i]
+            o.bits |= UInt64(Self.bit(technology)) | UInt64(flags) << 10
+            if !o.speedsApart, let d = Offer.kbps(down), let u = Offer.kbps(up) {
+                o.raise(down: d, up: u)
+            } else {
+                keepApart(&o, key, down: down, up: up)
+            }
+            offers[slot: i] = o
         }
 
         /// The landscape over the study and per area at `level`, and the location details with the
@@ -205,14 +261,14 @@ public struct ProviderLandscape: Sendable {
             var locations: Int32 = 0, at25x3: Int32 = 0, at100x20: Int32 = 0, served: Int32 = 0
             var technologies: UInt32 = 0
             var maxDown = 0.0, maxUp = 0.0
-            mutating func add(_ o: Offer) {
+            mutating func add(_ o: Offer, speeds: (down: Double, up: Double)) {
                 locations += 1
                 if o.flags & 1 != 0 { at25x3 += 1 }
                 if o.flags & 2 != 0 { at100x20 += 1 }
                 if o.flags & 4 != 0 { served += 1 }
                 technologies |= o.technologies
-                maxDown = max(maxDown, o.maxDown)
-                maxUp = max(maxUp, o.maxUp)
+                maxDown = max(maxDown, speeds.down)
+                maxUp = max(maxUp, speeds.up)
             }
         }
 
@@ -255,14 +311,15 @@ public struct ProviderLandscape: Sendable {
                     guard let b = details.block(of: location) else { return }
                     block = b
                 }
-                study[provider].add(offer)
+                let speeds = topSpeeds(key, offer)
+                study[provider].add(offer, speeds: speeds)
                 let a = areaIndex.slot(block / divisor)
                 if areaIndex[slot: a] < 0 {
                     areaIndex[slot: a] = Int32(prefixes.count)
                     prefixes.append(block / divisor)
                 }
                 let t = tallies.slot(UInt64(areaIndex[slot: a]) << 20 | UInt64(provider))
-                tallies[slot: t].add(offer)
+                tallies[slot: t].add(offer, speeds: speeds)
             }
             func provider(_ index: Int, _ t: Tally) -> Provider {
                 let brands = brandRows[index].sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
@@ -287,10 +344,10 @@ public struct ProviderLandscape: Sendable {
                 byArea: byArea)
         }
 
-        /// Technology codes as bits (the FCC's codes mapped to 0…9).
+        /// Technology codes as bits (the FCC's codes mapped to bits 0…8, any other code to bit 9).
         static let knownCodes = [0, 10, 40, 50, 60, 61, 70, 71, 72]
         static func bit(_ code: Int) -> UInt32 {
-            knownCodes.firstIndex(of: code).map { 1 << UInt32($0) } ?? 1 << 31
+            knownCodes.firstIndex(of: code).map { 1 << UInt32($0) } ?? 1 << 9
         }
         static func codes(_ bits: UInt32) -> [Int] {
             knownCodes.indices.filter { bits & (1 << UInt32($0)) != 0 }.map { knownCodes[$0] }

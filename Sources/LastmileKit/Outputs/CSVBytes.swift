@@ -1,13 +1,9 @@
-import Foundation
-
 /// A CSV file built as bytes, for tables of a million rows: numbers are written digit by digit and
 /// texts copied as UTF-8, with no `String` per cell. Cells are the caller's to quote (`CSVCell.text`).
 struct CSVBytes {
     private(set) var bytes: [UInt8] = []
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
-
-    var data: Data { Data(bytes) }
 
     mutating func comma() { bytes.append(UInt8(ascii: ",")) }
     mutating func newline() { bytes.append(UInt8(ascii: "\n")) }

@@ -68,7 +68,7 @@ enum LocationsCSV {
     }
 
     /// The file: the header, then a row per location, written as bytes (a state has a million rows).
-    static func csv(_ rows: [Row]) -> Data {
+    static func csv(_ rows: [Row]) -> [UInt8] {
         var out = CSVBytes(capacity: rows.count * 96)
         out.appendRecord(header)
         for row in rows {
@@ -101,7 +101,7 @@ enum LocationsCSV {
             out.append(d?.businessResidential ?? "")
             out.newline()
         }
-        return out.data
+        return out.bytes
     }
 }
 

@@ -6,7 +6,7 @@ import GeoModel
 /// errors as `LastmileError.io` naming the final path: the one place LastmileKit converts them.
 enum OutputFile {
     /// Writes `data` to `path`, creating the folder when missing.
-    static func write(_ data: Data, to path: String) throws(LastmileError) {
+    static func write<Bytes: ContiguousBytes>(_ data: Bytes, to path: String) throws(LastmileError) {
         do { try AtomicOutput.write(data, to: path, creatingFolder: true) } catch {
             throw .io(path: path, "cannot write: \(error.reason)")
         }

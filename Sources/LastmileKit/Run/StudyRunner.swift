@@ -91,7 +91,8 @@ public enum StudyRunner {
                 try store.recordingTogether(for: runID) {
                     try store.recordInputs(computed.inputs, for: runID)
                     try store.recordParameters(study.parameters.values.mapValues(\.description), for: runID)
-                    try store.recordLocations(computed.locationRows?.map(\.stored) ?? [], for: runID)
+                    let rows = computed.locationRows ?? []
+                    try store.recordLocations(count: rows.count, for: runID) { rows[$0].stored }
                     try store.recordAreaResults(
                         computed.join.results.map {
                             StoredAreaResult($0, plan: computed.byArea.plan($0.id))

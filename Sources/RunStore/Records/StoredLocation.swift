@@ -43,6 +43,12 @@ extension RunStore {
     /// Location-level data stay in the local run store: they are never part of a public output
     /// (the FCC Fabric licence forbids republishing them).
     public func recordLocations(_ locations: [StoredLocation], for run: RunID) throws {
+        try recordLocations(count: locations.count, for: run) { locations[$0] }
+    }
+
+    /// Records `count` locations, the `i`th made by `location(i)` when it is written (a state's million
+    /// rows are never all held as `StoredLocation`s at once), in one transaction.
+    public func recordLocations(count: Int, for run: RunID, _ location: (Int) -> StoredLocation) throws {
         try database.execute("PRAGMA cache_size = -65536")
         try database.transaction {
             // Rows go in by statements of `rowsPerInsert` rows: SQLite sets up each statement's run
@@ -50,12 +56,12 @@ extension RunStore {
             // which one row at a time cost five times the insert itself.
             let full = try database.prepare(Self.insertLocations(rows: Self.rowsPerInsert))
             var start = 0
-            while start < locations.count {
-                let end = min(start + Self.rowsPerInsert, locations.count)
+            while start < count {
+                let end = min(start + Self.rowsPerInsert, count)
                 let insert =
                     end - start == Self.rowsPerInsert
                     ? full : try database.prepare(Self.insertLocations(rows: end - start))
-                try bind(locations[start..<end], run: run, to: insert)
+                try bind((start..<end).map(location), run: run, to: insert)
                 start = end
             }
         }
@@ -76,7 +82,7 @@ extension RunStore {
 
     /// Binds the rows' values to `insert`'s parameters, row after row. Their texts are copied side by
     /// side into one buffer and bound where they lie (no copy by SQLite, no allocation per cell).
-    private func bind(_ rows: ArraySlice<StoredLocation>, run: RunID, to insert: Statement) throws {
+    private func bind(_ rows: [StoredLocation], run: RunID, to insert: Statement) throws {
         var texts: [UInt8] = []
         texts.reserveCapacity(rows.count * 64)
         func put(_ text: String?) -> Range<Int>? {

@@ -163,6 +163,13 @@ public struct LocationDetails: Sendable {
         @inline(__always)
         public func touch(location: Int64) -> UInt64 { location >= 0 ? entries.touch(UInt64(location)) : 0 }
 
+        /// Written by `load`, so that its loads are not optimised away.
+        private var loaded: UInt64 = 0
+
+        /// Loads the slot of a location ahead of its use (`touch`, kept).
+        @inline(__always)
+        mutating func load(location: Int64) { loaded &+= touch(location: location) }
+
         /// Folds another builder's records in (the same profile).
         public mutating func merge(_ other: Builder) {
             entries.reserve(max(entries.count, other.entries.count))

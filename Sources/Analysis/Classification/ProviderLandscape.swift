@@ -292,7 +292,7 @@ public struct ProviderLandscape: Sendable {
             }
             let aliased = Set(canonical.indices.filter { canonical[$0] != $0 }.map { canonical[$0] })
             var counted = Set<UInt64>()
-            offers.forEach { key, offer in
+            func tally(_ key: UInt64, _ offer: Offer) {
                 let location = Int64(key & (1 << Self.locationBits - 1))
                 let provider = Int(key >> Self.locationBits)
                 if offer.flags & 2 != 0 {
@@ -321,6 +321,20 @@ public struct ProviderLandscape: Sendable {
                 let t = tallies.slot(UInt64(areaIndex[slot: a]) << 20 | UInt64(provider))
                 tallies[slot: t].add(offer, speeds: speeds)
             }
+            // Offers come in table order, their locations' details scattered: a window of them has its
+            // details' slots loaded first, so that the cache misses overlap.
+            var window: [(UInt64, Offer)] = []
+            window.reserveCapacity(256)
+            func flush() {
+                for (key, _) in window { details.load(location: Int64(key & (1 << Self.locationBits - 1))) }
+                for (key, offer) in window { tally(key, offer) }
+                window.removeAll(keepingCapacity: true)
+            }
+            offers.forEach { key, offer in
+                window.append((key, offer))
+                if window.count == 256 { flush() }
+            }
+            flush()
             func provider(_ index: Int, _ t: Tally) -> Provider {
                 let brands = brandRows[index].sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                     .map(\.key)

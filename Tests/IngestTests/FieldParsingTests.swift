@@ -1,25 +1,15 @@
+import TestSupport
 import Testing
 
 @testable import Ingest
 
 /// The byte-level helpers behind the BDC reader, checked against plain standard-library answers.
 @Suite struct FieldParsingTests {
-    /// A deterministic generator (SplitMix64) so failures reproduce.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// The word-at-a-time separator search equals a byte-by-byte search from every start offset,
     /// with bytes next to the separators' values (0x2B, 0x2D, 0x0B, 0x0C) and non-ASCII bytes mixed in.
     @Test func separatorSearchMatchesByteScan() {
-        var rng = SplitMix(state: 2026)
+        var rng = SplitMix64(seed: 2026)
         let alphabet: [UInt8] = [0x2C, 0x0A, 0x0D, 0x2B, 0x2D, 0x0B, 0x0C, 0x00, 0x80, 0xAC, 0xFF, 0x41, 0x30, 0x22]
         var mismatches = 0
         for _ in 0..<300 {
@@ -41,7 +31,7 @@ import Testing
 
     /// Byte parsing of decimals equals `Double(String)` (correct rounding) for random plain decimals.
     @Test func decimalMatchesStandardLibrary() {
-        var rng = SplitMix(state: 7)
+        var rng = SplitMix64(seed: 7)
         var mismatches: [String] = []
         for _ in 0..<5_000 {
             let intDigits = Int.random(in: 0...9, using: &rng)

@@ -135,24 +135,3 @@ final class OGRLayerOracle {
         return nil
     }
 }
-
-/// A small seeded generator (SplitMix64, Steele, Lea & Flood 2014), so every run draws the same points.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    mutating func index(below n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func point(in box: BoundingBox) -> Point {
-        Point(x: box.minX + unit() * box.width, y: box.minY + unit() * box.height)
-    }
-}

@@ -126,17 +126,7 @@ public enum VectorSource {
         try forEachFeature(of: ogrLayer, file: path, idIndex: idIndex, idField: idField, fields: fields) {
             feature, ordinal, id in
             let at = SourceLocation(file: path, feature: ordinal)
-            // OGR_F_GetGeometryRef borrows the feature's geometry (NULL when it has none).
-            guard let geometry = OGR_F_GetGeometryRef(feature) else {
-                throw LastmileError.badInput(at, "area '\(id)' has no geometry (expected Polygon or MultiPolygon)")
-            }
-            // OGR_G_IsEmpty returns TRUE (1) for a geometry without points.
-            if OGR_G_IsEmpty(geometry) != 0 {
-                throw LastmileError.badInput(
-                    at,
-                    "area '\(id)' has an empty geometry (no ring of 4 or more points; expected Polygon or MultiPolygon)"
-                )
-            }
+            let geometry = try areaGeometry(of: feature, at: at, id: id)
             let geographic = try convert(geometry, through: toGeographic, at: at, id: id)
             let projected = try convert(geometry, through: toEqualArea, at: at, id: id)
             var name = nameIndex.flatMap { text(of: feature, field: $0) } ?? ""
@@ -148,6 +138,22 @@ public enum VectorSource {
                     geographicGeometry: geographic))
         }
         return areas
+    }
+
+    /// An area feature's geometry (borrowed from the feature).
+    /// - Throws: `.badInput` at `at` when the feature has no geometry or an empty one.
+    private static func areaGeometry(of feature: OGRFeatureH, at: SourceLocation, id: AreaID) throws -> OGRGeometryH {
+        // OGR_F_GetGeometryRef borrows the feature's geometry (NULL when it has none).
+        guard let geometry = OGR_F_GetGeometryRef(feature) else {
+            throw LastmileError.badInput(at, "area '\(id)' has no geometry (expected Polygon or MultiPolygon)")
+        }
+        // OGR_G_IsEmpty returns TRUE (1) for a geometry without points.
+        if OGR_G_IsEmpty(geometry) != 0 {
+            throw LastmileError.badInput(
+                at, "area '\(id)' has an empty geometry (no ring of 4 or more points; expected Polygon or MultiPolygon)"
+            )
+        }
+        return geometry
     }
 
     /// Reads the polygons of a layer with their ids, in the layer's own coordinates (no reprojection):
@@ -167,10 +173,7 @@ public enum VectorSource {
         try forEachFeature(of: ogrLayer, file: path, idIndex: idIndex, idField: idField, fields: fields) {
             feature, ordinal, id in
             let at = SourceLocation(file: path, feature: ordinal)
-            // OGR_F_GetGeometryRef borrows the feature's geometry (NULL when it has none).
-            guard let geometry = OGR_F_GetGeometryRef(feature) else {
-                throw LastmileError.badInput(at, "area '\(id)' has no geometry (expected Polygon or MultiPolygon)")
-            }
+            let geometry = try areaGeometry(of: feature, at: at, id: id)
             shapes.append(AreaShape(id: id, geometry: try convert(geometry, through: nil, at: at, id: id)))
         }
         return shapes

@@ -85,14 +85,17 @@ struct KeyedTable<Value: Sendable>: Sendable {
 
     /// Makes room for `n` entries in all, so that adding them does not grow the table step by step.
     mutating func reserve(_ n: Int) {
-        while n * 4 > slots.count * 3 { grow() }
+        if n * 4 > slots.count * 3 { rehash(into: Self.capacity(for: n)) }
     }
 
     /// Moves every entry into an array half as large again.
-    private mutating func grow() {
+    private mutating func grow() { rehash(into: slots.count + slots.count / 2 + 16) }
+
+    /// Moves every entry into an array of `capacity` slots.
+    private mutating func rehash(into capacity: Int) {
         let old = slots
         slots = []
-        var bigger = [Slot](repeating: Slot(key: Self.freeKey, value: empty), count: old.count + old.count / 2 + 16)
+        var bigger = [Slot](repeating: Slot(key: Self.freeKey, value: empty), count: capacity)
         bigger.withUnsafeMutableBufferPointer { s in
             for slot in old where slot.key != Self.freeKey {
                 let (i, _) = Self.probe(UnsafeBufferPointer(s), slot.key)

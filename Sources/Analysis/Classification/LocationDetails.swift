@@ -69,12 +69,16 @@ public struct LocationDetails: Sendable {
         return out
     }
 
+    /// The business/residential codes of each combination of the R (1), B (2) and X (4) bits.
+    static let codes = (0..<8).map { bits in
+        [(1, "R"), (2, "B"), (4, "X")].filter { bits & $0.0 != 0 }.map(\.1).joined(separator: " ")
+    }
+
     private func detail(_ key: UInt64, _ e: Entry) -> Detail {
-        let codes = [(1, "R"), (2, "B"), (4, "X")].filter { e.flags & UInt8($0.0) != 0 }.map(\.1)
         let cell = e.h3 == Entry.writtenCell ? cellTexts[Int64(key)] ?? "" : H3CellCode.written(e.h3, texts: [])
         return Detail(
             bestTechnology: Int(e.technology), bestDownload: e.down, bestUpload: e.up,
-            providersAt100x20: Int(e.providersAt100x20), businessResidential: codes.joined(separator: " "),
+            providersAt100x20: Int(e.providersAt100x20), businessResidential: Self.codes[Int(e.flags & 7)],
             h3Cell: cell, gigabitSymmetric: e.flags & Entry.gigabit != 0)
     }
 

@@ -38,6 +38,21 @@ struct CSVBytes {
         }
     }
 
+    /// A whole number of `width` digits at least, with leading zeros (a GEOID kept as a number).
+    mutating func append(digits n: UInt64, width: Int) {
+        var v = n
+        var count = 0
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &buffer) { b in
+            repeat {
+                b[23 - count] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+                count += 1
+            } while (v > 0 || count < width) && count < 24
+            bytes.append(contentsOf: b[(24 - count)...])
+        }
+    }
+
     /// A number as `ProviderTable.number` writes it: whole numbers without a decimal point.
     mutating func append(number v: Double) {
         if v == v.rounded() && abs(v) < 1e15 { append(Int64(v)) } else { append(String(v)) }

@@ -21,14 +21,19 @@ enum LocationsCSV {
     /// One location's row.
     struct Row {
         var id: Int64
-        var block: String
-        var area: String
+        /// The 15-digit block GEOID as an integer, and the digits of the study's areas (its prefix).
+        var blockNumber: UInt64
+        var areaDigits: Int
         var details: LocationDetails.Detail?
         var serviceClass: ServiceClass
         /// For a location in a funded-locations list (an enforceable commitment): the list's program, ""
         /// when it names none.
         var program: String?
         var anchor: Bool
+
+        var block: String { LocationTable.format(blockNumber, digits: 15) }
+        var area: String { LocationTable.format(areaNumber, digits: areaDigits) }
+        var areaNumber: UInt64 { blockNumber / LocationsCSV.powersOfTen[15 - areaDigits] }
 
         /// The class as written: `unserved`, … and `unserved_funded`, `underserved_funded` for a funded
         /// location that is not served (counted apart from the need).
@@ -59,13 +64,14 @@ enum LocationsCSV {
         table.forEach { entries.append(($0, $1, $2)) }
         entries.sort { $0.0 < $1.0 }
         return entries.map { id, block, cls in
-            let geoid = LocationTable.format(block, digits: 15)
-            let program = fundedPrograms[id]
-            return Row(
-                id: id, block: geoid, area: String(geoid.prefix(level.geoidLength)), details: details[id],
-                serviceClass: cls, program: program, anchor: anchors.contains(id))
+            Row(
+                id: id, blockNumber: block, areaDigits: level.geoidLength, details: details[id], serviceClass: cls,
+                program: fundedPrograms.isEmpty ? nil : fundedPrograms[id],
+                anchor: !anchors.isEmpty && anchors.contains(id))
         }
     }
+
+    static let powersOfTen: [UInt64] = (0...15).map { (0..<$0).reduce(1) { r, _ in r * 10 } }
 
     /// The file: the header, then a row per location, written as bytes (a state has a million rows).
     static func csv(_ rows: [Row]) -> [UInt8] {
@@ -75,9 +81,9 @@ enum LocationsCSV {
             let d = row.details
             out.append(row.id)
             out.comma()
-            out.append(row.block)
+            out.append(digits: row.blockNumber, width: 15)
             out.comma()
-            out.append(row.area)
+            out.append(digits: row.areaNumber, width: row.areaDigits)
             out.comma()
             out.append(d?.h3Cell ?? "")
             out.comma()

@@ -1,6 +1,7 @@
 import Foundation
 
-/// `lastmile-bench compare KIT DATA_DIR [--rounds N]`: every task against its peers in one
+/// `lastmile-bench compare KIT DATA_DIR [--rounds N] [--only run,p1,p2,p3]`: every task (or those named)
+/// against its peers in one
 /// interleaved sequence — each round runs every command once, one after the other, so each sees the
 /// same machine — timed as whole processes by `/usr/bin/time` (wall, user + system CPU, peak RSS).
 /// Prints each command's digest (its last line of output; one per task must agree), then a table of
@@ -25,6 +26,8 @@ struct PeerComparison {
     let kit: String
     let data: String
     let rounds: Int
+    /// The tasks to run (`run`, `p1`, `p2`, `p3`); every one when empty.
+    let only: Set<String>
     /// The `lastmile` and `lastmile-bench` executables.
     let lastmile: String
     let bench: String
@@ -84,7 +87,7 @@ struct PeerComparison {
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         try writeStudy(into: scratch)
-        let commands = commands(scratch: scratch)
+        let commands = commands(scratch: scratch).filter { only.isEmpty || only.contains(Self.key(of: $0.task)) }
         var samples = [[Sample]](repeating: [], count: commands.count)
         var digests = [Set<String>](repeating: [], count: commands.count)
         for round in 1...rounds {
@@ -123,6 +126,11 @@ struct PeerComparison {
         let printed = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         let last = printed.split(separator: "\n").last.map(String.init) ?? ""
         return (Sample(wall: fields[0], cpu: fields[2] + fields[3], rssMiB: fields[1] / 1024), last)
+    }
+
+    /// The short name of a task for `--only`: `run`, `p1`, `p2`, `p3`.
+    static func key(of task: String) -> String {
+        task.hasPrefix("run") ? "run" : String(task.prefix(2)).lowercased()
     }
 
     static func median(_ xs: [Double]) -> Double {

@@ -12,12 +12,12 @@ import LastmileKit
 /// digest line (last, as the peer scripts print it: `bench.py` reads the last line).
 /// `lastmile-bench p2 DATA_DIR [--threads N]`: the P2 spatial join (P2Pipeline), its phases' seconds, then its digest.
 /// `lastmile-bench p3 DATA_DIR`: the P3 map (P3Pipeline), then its digest.
-/// `lastmile-bench compare KIT DATA_DIR [--rounds N]`: `lastmile run`, `classify` and P1–P3 against the peer
+/// `lastmile-bench compare KIT DATA_DIR [--rounds N] [--only run,p1,p2,p3]`: `lastmile run`, `classify` and P1–P3 against the peer
 /// kit's scripts in one interleaved sequence (PeerComparison).
 /// `lastmile-bench runs-diff [--locations N]`: times `runs diff` of two N-location runs (RunsDiffBenchmark).
 let usage =
     "usage: lastmile-bench ingest DATA_DIR [--threads N] | p2 DATA_DIR [--threads N] | p3 DATA_DIR"
-    + " | compare KIT DATA_DIR [--rounds N] | runs-diff [--locations N]"
+    + " | compare KIT DATA_DIR [--rounds N] [--only run,p1,p2,p3] | runs-diff [--locations N]"
 
 #if os(Linux)
     /// `RUSAGE_SELF` as Glibc imports it (an enum case on Linux, an `Int32` macro elsewhere).
@@ -52,6 +52,18 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 let threads = countOption("--threads") ?? AreaClassification.defaultThreads
 let locations = countOption("--locations") ?? 1_000_000
 let rounds = countOption("--rounds") ?? 5
+/// Removes `--only A,B` from the arguments and returns the names (empty when absent).
+@MainActor func namesOption(_ option: String) -> Set<String> {
+    guard let i = arguments.firstIndex(of: option), i + 1 < arguments.count else { return [] }
+    let names = Set(arguments[i + 1].split(separator: ",").map(String.init))
+    arguments.removeSubrange(i...i + 1)
+    return names
+}
+let only = namesOption("--only")
+guard only.isSubset(of: ["run", "p1", "p2", "p3"]) else {
+    FileHandle.standardError.write(Data("lastmile-bench: --only takes run, p1, p2, p3\n\(usage)\n".utf8))
+    exit(64)
+}
 guard
     arguments == ["runs-diff"] || arguments.count == 2 && ["ingest", "p2", "p3"].contains(arguments[0])
         || arguments.count == 3 && arguments[0] == "compare"
@@ -102,7 +114,8 @@ do {
             p.hasPrefix("/") ? p : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(p)
         }
         let comparison = PeerComparison(
-            kit: absolute(arguments[1]), data: absolute(arguments[2]), rounds: rounds, lastmile: absolute(lastmile),
+            kit: absolute(arguments[1]), data: absolute(arguments[2]), rounds: rounds, only: only,
+            lastmile: absolute(lastmile),
             bench: absolute(bench))
         print(try comparison.run(), terminator: "")
         exit(0)

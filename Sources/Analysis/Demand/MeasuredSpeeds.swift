@@ -65,6 +65,9 @@ public struct SpeedTestJoin: Sendable {
 
     /// Sums `tiles` (given through `forEachTile`, so a national quarter need not be held in memory) into
     /// the areas containing their centroids; `geometries` in the tiles' coordinates (lon/lat).
+    /// Tiles located at a time (a national quarter holds millions).
+    static let tilesPerBlock = 1 << 16
+
     public static func summarize(
         areas ids: [AreaID], geometries: [MultiPolygon],
         forEachTile: ((SpeedTestTile) throws -> Void) throws -> Void
@@ -73,14 +76,22 @@ public struct SpeedTestJoin: Sendable {
         var builders = [MeasuredSpeeds.Builder](repeating: .init(), count: ids.count)
         var read = 0
         var outside = 0
+        // Tiles are located a block at a time on all cores, then summed in file order (so the sums do
+        // not depend on the thread count).
+        var block: [SpeedTestTile] = []
+        block.reserveCapacity(Self.tilesPerBlock)
+        func sum() {
+            for (tile, i) in zip(block, locator.areas(containing: block.map(\.centroid))) {
+                if let i { builders[i].add(tile) } else { outside += 1 }
+            }
+            block.removeAll(keepingCapacity: true)
+        }
         try forEachTile { tile in
             read += 1
-            guard let i = locator.area(containing: tile.centroid) else {
-                outside += 1
-                return
-            }
-            builders[i].add(tile)
+            block.append(tile)
+            if block.count == Self.tilesPerBlock { sum() }
         }
+        sum()
         var byArea: [AreaID: MeasuredSpeeds] = [:]
         for (id, b) in zip(ids, builders) { byArea[id] = b.finish() }
         return SpeedTestJoin(byArea: byArea, tilesRead: read, tilesOutside: outside)

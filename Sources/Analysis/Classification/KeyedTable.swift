@@ -53,9 +53,15 @@ struct KeyedTable<Value: Sendable>: Sendable {
 
     /// Loads the cache line where `key` would be found and returns what it holds there (for a sink):
     /// touching a batch's keys first lets their cache misses overlap before the batch is folded.
+    /// A slot wider than a cache line's remainder spans two lines, so both of its ends are loaded.
     @inline(__always)
     func touch(_ key: UInt64) -> UInt64 {
-        slots.withUnsafeBufferPointer { $0[Self.home(key, $0.count)].key }
+        slots.withUnsafeBufferPointer { s in
+            let i = Self.home(key, s.count)
+            let end = UnsafeRawPointer(s.baseAddress! + i).load(
+                fromByteOffset: MemoryLayout<Slot>.size - MemoryLayout<UInt8>.size, as: UInt8.self)
+            return s[i].key &+ UInt64(end)
+        }
     }
 
     /// The slot holding `key`, or the free slot where it would go.

@@ -33,6 +33,10 @@ struct P3Pipeline {
         request.legendTitle = "Share unserved"
         request.waterAreas = false
         let result = try QuickMap.render(request)
+        // Where the time went inside QuickMap.render (the process's start-up and exit come on top).
+        print(
+            "lastmile-bench p3 phases: "
+                + result.phases.map { "\($0.name) " + String(format: "%.3f s", $0.seconds) }.joined(separator: ", "))
         let bins = result.breaks.map { String(format: "%.6f", $0) }.joined(separator: ",")
         let counts = result.classCounts.map(String.init).joined(separator: ",")
         let files = try [png, pdf].map { path in

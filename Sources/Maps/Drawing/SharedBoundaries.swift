@@ -85,7 +85,7 @@ struct SharedBoundaries {
     }
 }
 
-/// A set of edges by open addressing (linear probing, at most half full): the shared-boundary pass
+/// A set of edges by open addressing (linear probing, at most three quarters full): the shared-boundary pass
 /// looks up every edge of every ring once, 150,000 edges for 3,998 block groups, where `Set<Edge>`
 /// spent most of its time in `Hasher` (SipHash over 32 bytes) and in resizing.
 struct EdgeSet {
@@ -96,7 +96,7 @@ struct EdgeSet {
 
     /// Inserts `e`; true when it was not in the set.
     mutating func insert(_ e: SharedBoundaries.Edge) -> Bool {
-        if 2 * (count + 1) > slots.count { grow() }
+        if 4 * (count + 1) > 3 * slots.count { grow() }
         let mask = slots.count - 1
         var i = index(of: e)
         while used[i] {

@@ -31,7 +31,7 @@ public struct JoinTable: Sendable {
             throw LastmileError.badInput(
                 SourceLocation(file: path, line: 1), "the join table is empty (expected a header row)")
         }
-        let header = rows.removeFirst().fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let header = rows.removeFirst().fields.map { $0.trimmedOfWhitespace }
         func column(_ name: String) throws -> Int {
             if let i = header.firstIndex(of: name) { return i }
             let folded = header.indices.filter { header[$0].lowercased() == name.lowercased() }
@@ -46,7 +46,7 @@ public struct JoinTable: Sendable {
         var firstLine: [String: Int] = [:]
         for row in rows {
             let key =
-                row.fields.indices.contains(keyIndex) ? row.fields[keyIndex].trimmingCharacters(in: .whitespaces) : ""
+                row.fields.indices.contains(keyIndex) ? row.fields[keyIndex].trimmedOfWhitespace : ""
             if key.isEmpty {
                 throw LastmileError.badInput(
                     SourceLocation(file: path, line: row.line, column: header[keyIndex]), "the key is empty")
@@ -59,7 +59,7 @@ public struct JoinTable: Sendable {
             firstLine[key] = row.line
             let raw =
                 row.fields.indices.contains(valueIndex)
-                ? row.fields[valueIndex].trimmingCharacters(in: .whitespaces) : ""
+                ? row.fields[valueIndex].trimmedOfWhitespace : ""
             if JoinTable.noDataMarkers.contains(raw.lowercased()) {
                 values[key] = .some(nil)
             } else if let v = Double(raw), v.isFinite {
@@ -153,5 +153,17 @@ public struct JoinTable: Sendable {
         }
         endRecord()
         return out
+    }
+}
+
+extension String {
+    /// The string without leading and trailing `CharacterSet.whitespaces` (tab and the Unicode space
+    /// separators); itself when it starts and ends with an ASCII byte other than a space or tab, without
+    /// Foundation's NSString bridging (most keys and values of a join table).
+    var trimmedOfWhitespace: String {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        func plain(_ b: UInt8) -> Bool { b < 0x80 && b != 0x20 && b != 0x09 }
+        return plain(first) && plain(last) ? self : trimmingCharacters(in: .whitespaces)
     }
 }

@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// System libraries come from Debian (see Makefile `deps`): pkg-config names gdal, pangocairo, libpng, sqlite3.
+// System libraries come from Debian (see Makefile `deps`): pkg-config names gdal, pangocairo, libpng, zlib (zlib1g-dev,
+// which libpng-dev depends on), sqlite3, libcrypto.
 let package = Package(
     name: "Lastmile",
     platforms: [.macOS(.v15)],
@@ -20,6 +21,7 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         .target(name: "AtomicFiles"),
 
@@ -28,7 +30,7 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["GeoModel", "GeoIO"]),
         .target(name: "Analysis", dependencies: ["GeoModel"]),
         .target(name: "RunStore", dependencies: ["GeoModel", "CSQLite"]),
-        .target(name: "Graphics", dependencies: ["CCairo", "CPNG", "AtomicFiles"]),
+        .target(name: "Graphics", dependencies: ["CCairo", "CPNG", "CZlib", "AtomicFiles"]),
         .target(name: "Charts", dependencies: ["Graphics"]),
         .target(
             name: "Maps", dependencies: ["Graphics", "GeoModel"], resources: [.embedInCode("Classes/palettes.tsv")]),

@@ -33,6 +33,10 @@ struct P3Pipeline {
         request.legendTitle = "Share unserved"
         request.waterAreas = false
         let result = try QuickMap.render(request)
+        // Where the time went inside QuickMap.render (the process's start-up and exit come on top).
+        print(
+            "lastmile-bench p3 phases: "
+                + result.phases.map { "\($0.name) " + String(format: "%.3f s", $0.seconds) }.joined(separator: ", "))
         let bins = result.breaks.map { String(format: "%.6f", $0) }.joined(separator: ",")
         let counts = result.classCounts.map(String.init).joined(separator: ",")
         let files = try [png, pdf].map { path in
@@ -43,23 +47,28 @@ struct P3Pipeline {
     }
 
     /// A temporary CSV of GEOID and unserved / locations from P1's output (empty where there are no
-    /// locations).
+    /// locations). P1's file is plain ASCII CSV without quotes: cut at bytes, not Characters.
     private func sharesTable(p1: String) throws -> String {
-        let text = try String(contentsOfFile: p1, encoding: .utf8)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-        guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false),
-            let iGEOID = header.firstIndex(of: "GEOID"), let iLocations = header.firstIndex(of: "locations"),
+        let data = try Data(contentsOf: URL(fileURLWithPath: p1))
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
+        func cells(_ line: Data) -> [String] {
+            line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map {
+                String(decoding: $0, as: UTF8.self)
+            }
+        }
+        guard let first = lines.first else { throw LastmileError.usage("\(p1): the file is empty") }
+        let header = cells(first)
+        guard let iGEOID = header.firstIndex(of: "GEOID"), let iLocations = header.firstIndex(of: "locations"),
             let iUnserved = header.firstIndex(of: "unserved")
         else { throw LastmileError.usage("\(p1): expected a P1 header with GEOID, locations and unserved") }
-        lines.removeFirst()
         var csv = "GEOID,share\n"
-        for line in lines {
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard cells.count > max(iGEOID, iLocations, iUnserved) else { continue }
-            let share = Double(cells[iLocations]).flatMap { n in
-                Double(cells[iUnserved]).map { n > 0 ? "\($0 / n)" : "" }
+        for line in lines.dropFirst() {
+            let row = cells(line)
+            guard row.count > max(iGEOID, iLocations, iUnserved) else { continue }
+            let share = Double(row[iLocations]).flatMap { n in
+                Double(row[iUnserved]).map { n > 0 ? "\($0 / n)" : "" }
             }
-            csv += "\(cells[iGEOID]),\(share ?? "")\n"
+            csv += "\(row[iGEOID]),\(share ?? "")\n"
         }
         let path = NSTemporaryDirectory() + "lastmile-p3-\(getpid()).csv"
         try Data(csv.utf8).write(to: URL(fileURLWithPath: path))

@@ -6,6 +6,10 @@ final class CairoReplayer {
     private let context: CairoContext
     private let text = PangoTextSetter()
     private var saveDepth = 0
+    /// The rows drawn, in page coordinates (top and bottom of a `BandedRaster` band): sub-paths of
+    /// fills and strokes wholly above or below them (by more than a stroke can reach) are not given to
+    /// cairo, which would only clip them away. Nil: everything is drawn.
+    var band: (minY: Double, maxY: Double)?
 
     /// - Parameter context: the cairo context to draw on, with any scale already applied.
     init(context: CairoContext) {
@@ -19,12 +23,13 @@ final class CairoReplayer {
         for command in list.commands {
             switch command {
             case .fill(let path, let color, let rule):
-                setPath(path)
+                setPath(path, reach: 1)
                 cairo_set_fill_rule(cr, rule == .evenOdd ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING)
                 setColor(color)
                 cairo_fill(cr)
             case .stroke(let path, let style):
-                setPath(path)
+                // A stroke reaches at most half its width times cairo's miter limit (10) from its path.
+                setPath(path, reach: 1 + style.width * 5)
                 cairo_set_line_width(cr, style.width)
                 style.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
                 let cap: cairo_line_cap_t =
@@ -59,7 +64,7 @@ final class CairoReplayer {
                     saveDepth -= 1
                 }
             case .clip(let path, let rule):
-                setPath(path)
+                setPath(path, reach: 1)
                 cairo_set_fill_rule(cr, rule == .evenOdd ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING)
                 cairo_clip(cr)
             case .bookmark(let title, let level):
@@ -76,11 +81,50 @@ final class CairoReplayer {
         cairo_set_source_rgba(context.handle, c.red, c.green, c.blue, c.alpha)
     }
 
-    /// Builds `path` as cairo's current path (one path however many rings: fills stay fast).
-    private func setPath(_ path: Path) {
+    /// Builds `path` as cairo's current path (one path however many rings: fills stay fast). With a
+    /// `band`, each run of elements from one move to the next is left out when all its points lie more
+    /// than `reach` points above or below the band: no scanline of the band crosses what it draws, so
+    /// the band's pixels are the same (a dash pattern restarts at each move in cairo).
+    private func setPath(_ path: Path, reach: Double) {
         let cr = context.handle
         cairo_new_path(cr)
-        for element in path.elements {
+        guard let band else {
+            add(path.elements[...])
+            return
+        }
+        let top = band.minY - reach
+        let bottom = band.maxY + reach
+        let elements = path.elements
+        var start = 0
+        var minY = Double.infinity
+        var maxY = -Double.infinity
+        func flush(_ end: Int) {
+            if start < end, maxY >= top, minY <= bottom { add(elements[start..<end]) }
+            start = end
+            minY = .infinity
+            maxY = -.infinity
+        }
+        for (i, element) in elements.enumerated() {
+            switch element {
+            case .move(let p):
+                flush(i)
+                minY = p.y
+                maxY = p.y
+            case .line(let p):
+                minY = min(minY, p.y)
+                maxY = max(maxY, p.y)
+            case .curve(let a, let b, let c):
+                minY = min(minY, a.y, b.y, c.y)
+                maxY = max(maxY, a.y, b.y, c.y)
+            case .close: break
+            }
+        }
+        flush(elements.count)
+    }
+
+    private func add(_ elements: ArraySlice<Path.Element>) {
+        let cr = context.handle
+        for element in elements {
             switch element {
             case .move(let p): cairo_move_to(cr, p.x, p.y)
             case .line(let p): cairo_line_to(cr, p.x, p.y)

@@ -25,6 +25,8 @@ public struct Path: Hashable, Sendable {
         for p in points.dropFirst() { line(to: p) }
         close()
     }
+    /// Makes room for `n` elements in all (a map's class fill, built ring by ring).
+    public mutating func reserveCapacity(_ n: Int) { elements.reserveCapacity(n) }
     /// Appends every element of another path.
     public mutating func append(_ other: Path) { elements.append(contentsOf: other.elements) }
 

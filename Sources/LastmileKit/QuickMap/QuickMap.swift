@@ -75,29 +75,55 @@ public enum QuickMap {
         guard request.widthPixels >= 100, request.widthPixels <= 20_000 else {
             throw LastmileError.usage("--width-px must be between 100 and 20000, got \(request.widthPixels)")
         }
+        let clock = ContinuousClock()
+        var mark = clock.now
+        var phases: [(name: String, seconds: Double)] = []
+        func lap(_ name: String) {
+            let now = clock.now
+            let d = (now - mark).components
+            phases.append((name, Double(d.seconds) + Double(d.attoseconds) * 1e-18))
+            mark = now
+        }
         try ReportWriter.verifyFonts()
         let (map, join) = try prepare(request)
+        lap("read and classify")
         let mapAreas = map.areas
         let insets = map.insets
         let withData = mapAreas.filter { !$0.isWater }.compactMap(\.value).filter(\.isFinite)
         let measurer = PangoTextMeasurer()
         let drawing = try draw(map, measurer: measurer)
+        lap("layout")
 
         let dpi = Double(request.widthPixels) * 72 / canvasWidth
         let document = Document(
             title: map.title, subject: map.subtitle, creationDate: creationDate(),
             pages: [drawing.displayList])
         // The outputs are independent renderings of one display list (each renderer has its own Cairo
-        // surface and Pango font map), so they are written in parallel: on two cores the PNG and the
-        // PDF of a dense layer take the time of the slower one instead of the sum.
+        // surface and Pango font map), so they are written in parallel, in two rounds on all cores:
+        // first each PNG's pixels in horizontal bands (BandedRaster, one band per core), then the PNG
+        // files' compression, the PDFs and the SVGs, one per thread. On two cores the P3 map's PNG
+        // (2,400 px) and PDF take 0.2 s instead of the PNG's 0.3 s on one thread beside the PDF.
         let list = drawing.displayList
         let creator = "Lastmile \(LastmileVersion.current)"
         let failures = Mutex([GraphicsError?](repeating: nil, count: formats.count))
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var rasters: [Int: BandedRaster] = [:]
+        for (i, format) in formats.enumerated() where format == .png {
+            do throws(GraphicsError) {
+                rasters[i] = try BandedRaster(list, scale: dpi / 72, bands: cores, path: request.outputs[i])
+            } catch {
+                failures.withLock { $0[i] = error }
+            }
+        }
+        let pngs = rasters
+        let bands = pngs.values.flatMap { raster in (0..<raster.bandCount).map { (raster, $0) } }
+        DispatchQueue.concurrentPerform(iterations: bands.count) { j in bands[j].0.drawBand(bands[j].1) }
+        lap("PNG pixels")
         DispatchQueue.concurrentPerform(iterations: formats.count) { i in
             let path = request.outputs[i]
             do throws(GraphicsError) {
                 switch formats[i] {
-                case .png: try RasterRenderer.writePNG(list, to: path, dpi: dpi)
+                case .png: try pngs[i]?.writePNG(to: path)
                 case .pdf: try PDFWriter.write(document, to: path, creator: creator)
                 case .svg: try SVGWriter.write(list, to: path)
                 }
@@ -105,6 +131,7 @@ public enum QuickMap {
                 failures.withLock { $0[i] = error }
             }
         }
+        lap("files")
         if let failure = failures.withLock({ $0.compactMap { $0 }.first }) { throw ReportWriter.lastmileError(failure) }
         let size = drawing.displayList.size
         let waterCount = mapAreas.count(where: \.isWater)
@@ -113,6 +140,7 @@ public enum QuickMap {
             waterCount: waterCount, join: join,
             breaks: drawing.classification.breaks, classCounts: drawing.classification.counts,
             insets: insets.map(\.title), labels: drawing.labels.map(\.text), outputs: request.outputs,
+            phases: phases,
             canvas: size,
             pixelSize: (Int((size.width * dpi / 72).rounded(.up)), Int((size.height * dpi / 72).rounded(.up))))
     }
@@ -219,12 +247,18 @@ public enum QuickMap {
     /// block group (12) or block (15) id, also after a summary-level prefix ("0500000US23005"); nil for
     /// any other id.
     static func stateCode(of id: AreaID) -> String? {
-        var digits = Substring(id.rawValue)
-        if let us = digits.range(of: "US") { digits = digits[us.upperBound...] }
-        guard [2, 5, 11, 12, 15].contains(digits.count), digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+        var digits = Substring(id.rawValue).utf8[...]
+        // After the first "US" (a summary-level prefix).
+        if let u = digits.indices.first(where: {
+            digits[$0] == UInt8(ascii: "U") && digits.index(after: $0) < digits.endIndex
+                && digits[digits.index(after: $0)] == UInt8(ascii: "S")
+        }) {
+            digits = digits[digits.index(u, offsetBy: 2)...]
+        }
+        guard [2, 5, 11, 12, 15].contains(digits.count), digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
             return nil
         }
-        return String(digits.prefix(2))
+        return String(decoding: digits.prefix(2), as: UTF8.self)
     }
 
     /// Draws the map on a canvas `canvasWidth` wide whose height fits the map: a first layout on a
@@ -330,8 +364,14 @@ public enum QuickMap {
     /// PDF dates: `SOURCE_DATE_EPOCH` when set (reproducible builds convention), else now; ISO 8601 UTC.
     static func creationDate() -> String {
         let env = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: env.map { Date(timeIntervalSince1970: $0) } ?? Date())
+        // gmtime_r rather than ISO8601DateFormatter, which loads ICU's calendar data (a few ms).
+        var seconds = time_t((env ?? Date().timeIntervalSince1970).rounded(.down))
+        var t = tm()
+        // gmtime_r returns NULL only for a year that does not fit an int.
+        guard gmtime_r(&seconds, &t) != nil else { return "1970-01-01T00:00:00Z" }
+        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        let year = String(t.tm_year + 1900)
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-\(two(t.tm_mon + 1))-\(two(t.tm_mday))T"
+            + "\(two(t.tm_hour)):\(two(t.tm_min)):\(two(t.tm_sec))Z"
     }
 }

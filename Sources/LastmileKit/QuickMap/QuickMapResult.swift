@@ -22,6 +22,9 @@ public struct QuickMapResult: Sendable {
     public let insets: [String]
     public let labels: [String]
     public let outputs: [String]
+    /// Seconds of each phase of `render`, in order: read and classify, layout, PNG pixels (all PNG
+    /// outputs' bands), files (PNG compression, PDF and SVG, in parallel).
+    public let phases: [(name: String, seconds: Double)]
     /// The canvas in points (PDF/SVG page size) and the PNG's pixel size.
     public let canvas: PageSize
     public let pixelSize: (width: Int, height: Int)

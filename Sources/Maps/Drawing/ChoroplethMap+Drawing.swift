@@ -81,6 +81,18 @@ extension ChoroplethMap {
             var flaggedPath = Path()
             var boundaries = SharedBoundaries()
             var groundPath = Path()
+            // Room for every vertex of each class's rings (thinning only drops some): the paths of a
+            // dense layer grow once instead of doubling and copying.
+            if symbols == nil {
+                var sizes = [Int](repeating: 0, count: classification.classCount)
+                for (i, area) in areas.enumerated() where !area.isWater {
+                    guard let c = areaClasses[i] else { continue }
+                    for polygon in area.geometry.polygons {
+                        for ring in polygon.rings { sizes[c] += ring.count + 1 }
+                    }
+                }
+                for (c, n) in sizes.enumerated() { classPaths[c].reserveCapacity(n) }
+            }
             for (i, area) in areas.enumerated() where !area.geometry.polygons.isEmpty {
                 guard let q = frame.projection(ofArea: i) else { continue }
                 var rings = Path()

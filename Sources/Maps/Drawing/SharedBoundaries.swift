@@ -11,6 +11,7 @@ struct SharedBoundaries {
     /// An edge between two vertices by their exact coordinates, the same key in either direction.
     struct Edge: Hashable {
         let a0: UInt64, a1: UInt64, b0: UInt64, b1: UInt64
+        init(a0: UInt64, a1: UInt64, b0: UInt64, b1: UInt64) { (self.a0, self.a1, self.b0, self.b1) = (a0, a1, b0, b1) }
         init(_ p: Point, _ q: Point) {
             let pk = (p.x.bitPattern, p.y.bitPattern)
             let qk = (q.x.bitPattern, q.y.bitPattern)
@@ -22,7 +23,7 @@ struct SharedBoundaries {
         }
     }
 
-    private var seen = Set<Edge>()
+    private var seen = EdgeSet()
     private(set) var path = Path()
 
     /// Calls `body` with each edge of each ring of `shape` in ring order, as `add` walks them.
@@ -56,7 +57,7 @@ struct SharedBoundaries {
             for ring in polygon.rings {
                 Self.forEachEdge(ofRing: ring) { p, q in
                     let e = Edge(p, q)
-                    if keep?(e) ?? true, seen.insert(e).inserted {
+                    if keep?(e) ?? true, seen.insert(e) {
                         if line.isEmpty { line.append(p) }
                         line.append(q)
                     } else {
@@ -80,6 +81,56 @@ struct SharedBoundaries {
             if i != line.count - 1, dx * dx + dy * dy < t2 { continue }
             path.line(to: q)
             last = q
+        }
+    }
+}
+
+/// A set of edges by open addressing (linear probing, at most three quarters full): the shared-boundary pass
+/// looks up every edge of every ring once, 150,000 edges for 3,998 block groups, where `Set<Edge>`
+/// spent most of its time in `Hasher` (SipHash over 32 bytes) and in resizing.
+struct EdgeSet {
+    private var slots: [SharedBoundaries.Edge] = []
+    private var used: [Bool] = []
+    private var count = 0
+    private var shift = 64
+
+    /// Inserts `e`; true when it was not in the set.
+    mutating func insert(_ e: SharedBoundaries.Edge) -> Bool {
+        if 4 * (count + 1) > 3 * slots.count { grow() }
+        let mask = slots.count - 1
+        var i = index(of: e)
+        while used[i] {
+            if slots[i] == e { return false }
+            i = (i + 1) & mask
+        }
+        used[i] = true
+        slots[i] = e
+        count += 1
+        return true
+    }
+
+    /// The first slot to probe: the top bits of a multiplicative mix of the four words.
+    private func index(of e: SharedBoundaries.Edge) -> Int {
+        var h = e.a0 &* 0x9E37_79B9_7F4A_7C15
+        h = (h ^ e.a1 ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9
+        h = (h ^ e.b0 ^ (h >> 32)) &* 0x94D0_49BB_1331_11EB
+        h = (h ^ e.b1 ^ (h >> 29)) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: (h ^ (h >> 31)) >> UInt64(shift))
+    }
+
+    private mutating func grow() {
+        let capacity = max(1024, slots.count * 2)
+        let oldSlots = slots
+        let oldUsed = used
+        slots = [SharedBoundaries.Edge](repeating: SharedBoundaries.Edge(a0: 0, a1: 0, b0: 0, b1: 0), count: capacity)
+        used = [Bool](repeating: false, count: capacity)
+        shift = 64 - capacity.trailingZeroBitCount
+        let mask = capacity - 1
+        for (e, u) in zip(oldSlots, oldUsed) where u {
+            var i = index(of: e)
+            while used[i] { i = (i + 1) & mask }
+            used[i] = true
+            slots[i] = e
         }
     }
 }

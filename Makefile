@@ -1,7 +1,7 @@
 # Lastmile: `make demo` and `make test` work on a fresh Debian 12 machine (they install what is missing).
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libgdal-dev gdal-bin libcairo2-dev libpango1.0-dev libsqlite3-dev sqlite3 fonts-dejavu-core poppler-utils libpng-dev libssl-dev libjs-leaflet
+APT_PACKAGES := libgdal-dev gdal-bin libcairo2-dev libpango1.0-dev libsqlite3-dev sqlite3 fonts-dejavu-core poppler-utils libpng-dev zlib1g-dev libssl-dev libjs-leaflet
 # What the tests need besides: a real browser for the atlas (headless Chromium).
 TEST_APT_PACKAGES := chromium
 RELEASE_BIN := .build/release/lastmile

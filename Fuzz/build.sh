@@ -11,9 +11,9 @@ BIN=$(swift build --build-path "$BP" --show-bin-path "${FLAGS[@]}")
 mapfile -t OBJS < <(find "$BIN" -name '*.o' -path '*.build/*' | grep -E "/(AtomicFiles|GeoModel|GeoIO|Ingest|Analysis|RunStore|Graphics|Charts|Maps|Reports|Atlas|LastmileKit|TOMLKit|CTOML)\.build/")
 INCLUDES=(-I "$BIN/Modules" -I Sources/CGDAL -I Sources/CCairo -I Sources/CPNG -I Sources/CSQLite -I Sources/CCrypto
           -Xcc "-fmodule-map-file=$BIN/CTOML.build/module.modulemap")
-for f in $(pkg-config --cflags-only-I gdal pangocairo libpng sqlite3 libcrypto); do INCLUDES+=(-Xcc "$f"); done
+for f in $(pkg-config --cflags-only-I gdal pangocairo libpng zlib sqlite3 libcrypto); do INCLUDES+=(-Xcc "$f"); done
 LIBS=(-lstdc++)
-for f in $(pkg-config --libs gdal pangocairo libpng sqlite3 libcrypto); do LIBS+=("$f"); done
+for f in $(pkg-config --libs gdal pangocairo libpng zlib sqlite3 libcrypto); do LIBS+=("$f"); done
 build() {
     local name=$1; shift
     swiftc -sanitize=fuzzer,address -parse-as-library -g -module-name "Fuzz_$name" "$@" Fuzz/FuzzInput.swift \

@@ -31,6 +31,9 @@ struct P3Pipeline {
         request.percent = true
         request.title = "Share of broadband locations unserved (no reliable 25/3 Mbps)"
         request.legendTitle = "Share unserved"
+        // A fixed source line (the default names the temporary shares file), so the files' sizes in the
+        // digest are the same run after run.
+        request.sourceLine = "Source: the peer benchmark kit's synthetic data (P1 output)."
         request.waterAreas = false
         let result = try QuickMap.render(request)
         // Where the time went inside QuickMap.render (the process's start-up and exit come on top).

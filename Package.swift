@@ -60,7 +60,7 @@ let package = Package(
             name: "lastmile-bench", dependencies: ["LastmileKit", "Ingest", "GeoIO"],
             exclude: ["README.md"]),
 
-        .target(name: "TestSupport", dependencies: ["GeoModel", "Graphics"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["GeoModel", "Analysis", "Graphics"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel", "TestSupport"]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], exclude: ["Fixtures"]),

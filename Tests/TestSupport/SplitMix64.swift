@@ -1,21 +1,11 @@
+import Analysis
 import GeoModel
 
-/// A small seeded generator (SplitMix64, Steele, Lea & Flood 2014), so every test run draws the same
-/// values and a failure reproduces.
-public struct SplitMix64: RandomNumberGenerator {
-    public var state: UInt64
-    public init(seed: UInt64) { state = seed }
+/// The tests' seeded generator: the business case's SplitMix64 (`RandomSource`), so every test run
+/// draws the same values and a failure reproduces.
+public typealias SplitMix64 = RandomSource
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+extension RandomSource {
     public mutating func index(below n: Int) -> Int { Int(next() % UInt64(n)) }
     public mutating func point(in box: BoundingBox) -> Point {
         Point(x: box.minX + unit() * box.width, y: box.minY + unit() * box.height)

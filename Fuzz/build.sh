@@ -9,7 +9,7 @@ FLAGS=(-Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address 
 swift build --build-path "$BP" --target LastmileKit "${FLAGS[@]}" >&2
 BIN=$(swift build --build-path "$BP" --show-bin-path "${FLAGS[@]}")
 mapfile -t OBJS < <(find "$BIN" -name '*.o' -path '*.build/*' | grep -E "/(AtomicFiles|GeoModel|GeoIO|Ingest|Analysis|RunStore|Graphics|Charts|Maps|Reports|Atlas|LastmileKit|TOMLKit|CTOML)\.build/")
-INCLUDES=(-I "$BIN/Modules" -I Sources/CGDAL -I Sources/CCairo -I Sources/CPNG -I Sources/CSQLite -I Sources/CCrypto
+INCLUDES=(-I "$BIN/Modules" -I Sources/CGDAL -I Sources/CCairo -I Sources/CPNG -I Sources/CSQLite -I Sources/CCrypto -I Sources/CZlib
           -Xcc "-fmodule-map-file=$BIN/CTOML.build/module.modulemap")
 for f in $(pkg-config --cflags-only-I gdal pangocairo libpng zlib sqlite3 libcrypto); do INCLUDES+=(-Xcc "$f"); done
 LIBS=(-lstdc++)

@@ -171,7 +171,8 @@ public struct LocationTable: Sendable {
         return digits == 15 ? n : nil
     }
 
-    static func power10(_ e: Int) -> UInt64 { (0..<e).reduce(1) { r, _ in r * 10 } }
+    /// 10 to the power `e` (a GEOID prefix is the block number divided by it).
+    public static func power10(_ e: Int) -> UInt64 { (0..<e).reduce(1) { r, _ in r * 10 } }
 
     /// A GEOID kept as an integer, as text with its leading zeros (`digits` long).
     public static func format(_ n: UInt64, digits: Int) -> String {

@@ -280,8 +280,7 @@ public struct ProviderLandscape: Sendable {
             var areaIndex = KeyedTable<Int32>(expected: 4096, empty: -1)
             var prefixes: [UInt64] = []
             var tallies = KeyedTable<Tally>(expected: 4096 * 8, empty: Tally())
-            var divisor: UInt64 = 1
-            for _ in 0..<(15 - level.geoidLength) { divisor *= 10 }
+            let divisor = LocationTable.power10(15 - level.geoidLength)
             // Providers written as the same number (`7`, `+7`) count once at a location.
             let numbers = providerIDs.map { Int64($0) ?? -1 }
             var first: [Int64: Int] = [:]

@@ -33,7 +33,7 @@ enum LocationsCSV {
 
         var block: String { LocationTable.format(blockNumber, digits: 15) }
         var area: String { LocationTable.format(areaNumber, digits: areaDigits) }
-        var areaNumber: UInt64 { blockNumber / LocationsCSV.powersOfTen[15 - areaDigits] }
+        var areaNumber: UInt64 { blockNumber / LocationTable.power10(15 - areaDigits) }
 
         /// The class as written: `unserved`, … and `unserved_funded`, `underserved_funded` for a funded
         /// location that is not served (counted apart from the need).
@@ -70,8 +70,6 @@ enum LocationsCSV {
                 anchor: !anchors.isEmpty && anchors.contains(id))
         }
     }
-
-    static let powersOfTen: [UInt64] = (0...15).map { (0..<$0).reduce(1) { r, _ in r * 10 } }
 
     /// The file: the header, then a row per location, written as bytes (a state has a million rows).
     static func csv(_ rows: [Row]) -> [UInt8] {

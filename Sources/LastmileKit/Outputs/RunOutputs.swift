@@ -5,7 +5,6 @@ import GeoModel
 import Graphics
 import Maps
 import Reports
-import Synchronization
 
 /// Writes a run's files into its (temporary) folder, in the edition asked for.
 enum RunOutputs {
@@ -18,49 +17,17 @@ enum RunOutputs {
         // The report draws what the edition may show: the public one leaves withheld areas out.
         let shown = edition.suppression.map { PublicRelease.view(c, study: study, suppression: $0) } ?? c
         // The data files are written on another thread while the report and maps are drawn.
-        let data = DataFiles(c, shown: shown, study: study, runID: runID, edition: edition, dir: dir)
-        let written = DispatchGroup()
-        DispatchQueue.global().async(group: written) { data.write() }
-        let report: [String]
-        do {
-            report = try writeReport(c, shown: shown, study: study, runID: runID, startedAt: startedAt, dir: dir)
-        } catch {
-            written.wait()
-            throw error
-        }
-        written.wait()
-        let files = try data.outcome.withLock { try $0!.get() } + report
+        let (report, data) = try Concurrently.both(
+            { try writeReport(c, shown: shown, study: study, runID: runID, startedAt: startedAt, dir: dir) },
+            { try writeDataFiles(c, shown: shown, study: study, runID: runID, edition: edition, dir: dir) })
+        let files = data + report
         try writeRunJSON(
             shown, study: study, runID: runID, startedAt: startedAt, files: files + ["run.json"],
             areas: c.join.results.count, public: edition.suppression, to: path("run.json"))
         return files + ["run.json"]
     }
 
-    /// results.csv, results.gpkg, providers.csv, anchors.csv and locations.csv, written by `write` on a
-    /// thread of their own (they read the computed run, and nothing else writes them).
-    private final class DataFiles: @unchecked Sendable {
-        let c: StudyRunner.Computed, shown: StudyRunner.Computed
-        let study: Study, runID: String, edition: OutputEdition, dir: String
-        /// nil until `write` has run; then the files written, or its error.
-        let outcome = Mutex<Result<[String], any Error>?>(nil)
-
-        init(
-            _ c: StudyRunner.Computed, shown: StudyRunner.Computed, study: Study, runID: String,
-            edition: OutputEdition, dir: String
-        ) {
-            (self.c, self.shown, self.study, self.runID, self.edition, self.dir) = (
-                c, shown, study, runID, edition, dir
-            )
-        }
-
-        func write() {
-            let result = Result {
-                try RunOutputs.writeDataFiles(c, shown: shown, study: study, runID: runID, edition: edition, dir: dir)
-            }
-            outcome.withLock { $0 = result }
-        }
-    }
-
+    /// results.csv, results.gpkg, providers.csv, anchors.csv and locations.csv.
     static func writeDataFiles(
         _ c: StudyRunner.Computed, shown: StudyRunner.Computed, study: Study, runID: String,
         edition: OutputEdition, dir: String

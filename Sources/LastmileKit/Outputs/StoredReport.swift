@@ -117,7 +117,7 @@ public struct StoredReport: Codable, Hashable, Sendable {
         }
         // Every file is its own rendering (its own Cairo surface and Pango font map), so they are written
         // on all cores, the PDF (the longest) first. They are listed images, report, atlas.
-        typealias Job = (file: String, write: @Sendable () throws -> Void)
+        typealias Job = (file: String, write: () throws -> Void)
         var images: [Job] = []
         for d in drawings {
             let list = d.list
@@ -143,20 +143,8 @@ public struct StoredReport: Codable, Hashable, Sendable {
             page.append((AtlasReport.fileName, { try OutputFile.write(try AtlasPage.html(atlas), to: target) }))
         }
         let files = (images + report + page).map(\.file)
-        let work = report + images + page
-        let failures = Mutex([(any Error)?](repeating: nil, count: work.count))
-        let next = Atomic(0)
-        DispatchQueue.concurrentPerform(iterations: min(work.count, ProcessInfo.processInfo.activeProcessorCount)) {
-            _ in
-            while true {
-                let k = next.add(1, ordering: .relaxed).oldValue
-                guard k < work.count else { return }
-                do { try work[k].write() } catch { failures.withLock { $0[k] = error } }
-            }
-        }
-        if let failure = failures.withLock({ $0.compactMap { $0 }.first }) {
-            if let error = failure as? GraphicsError { throw ReportWriter.lastmileError(error) }
-            throw failure
+        do { try Concurrently.run((report + images + page).map(\.write)) } catch let error as GraphicsError {
+            throw ReportWriter.lastmileError(error)
         }
         return files
     }

@@ -4,7 +4,6 @@ import GeoIO
 import GeoModel
 import Ingest
 import RunStore
-import Synchronization
 
 /// The pipeline façade: study → ingest → classify → join → outputs → run store.
 public enum StudyRunner {
@@ -37,20 +36,12 @@ public enum StudyRunner {
             // The store records the run on a thread of its own while the outputs are written: neither
             // reads what the other writes. Everything the store keeps of the run goes in one transaction
             // before the folder is published; the run turns "done" only after both.
-            let recording = Recording(store: store, computed: computed, study: study, runID: runID)
-            let stored = DispatchGroup()
-            DispatchQueue.global().async(group: stored) { recording.record() }
-            let files: [String]
-            do {
-                files = try RunOutputs.write(
-                    computed, study: study, runID: runID.rawValue, startedAt: options.now,
-                    edition: edition, into: tempDir)
-            } catch {
-                stored.wait()
-                throw error
-            }
-            stored.wait()
-            try recording.outcome.withLock { try $0?.get() }
+            let (files, _) = try Concurrently.both(
+                {
+                    try RunOutputs.write(
+                        computed, study: study, runID: runID.rawValue, startedAt: options.now,
+                        edition: edition, into: tempDir)
+                }, { try record(computed, study: study, runID: runID, in: store) })
             try OutputFile.publish(tempDir, as: finalDir)
             do {
                 try store.finishRun(runID, status: .done)
@@ -72,40 +63,24 @@ public enum StudyRunner {
         }
     }
 
-    /// The run store's record of one run, made on another thread than the outputs (the store's
-    /// connection is used by that thread alone until it is done).
-    private final class Recording: @unchecked Sendable {
-        let store: RunStore
-        let computed: Computed
-        let study: Study
-        let runID: RunID
-        /// nil until `record` has run; then its success or error.
-        let outcome = Mutex<Result<Void, any Error>?>(nil)
-
-        init(store: RunStore, computed: Computed, study: Study, runID: RunID) {
-            (self.store, self.computed, self.study, self.runID) = (store, computed, study, runID)
-        }
-
-        func record() {
-            let result = Result { () throws -> Void in
-                try store.recordingTogether(for: runID) {
-                    try store.recordInputs(computed.inputs, for: runID)
-                    try store.recordParameters(study.parameters.values.mapValues(\.description), for: runID)
-                    let rows = computed.locationRows ?? []
-                    try store.recordLocations(count: rows.count, for: runID) { rows[$0].stored }
-                    try store.recordAreaResults(
-                        computed.join.results.map {
-                            StoredAreaResult($0, plan: computed.byArea.plan($0.id))
-                        }, for: runID)
-                    try store.recordScenarioResults(
-                        computed.businessCase.scenarios.map(StoredScenarioResult.init),
-                        for: runID)
-                    try store.recordDiagnostics(
-                        computed.diagnostics.map { RunDiagnostic(severity: .warning, message: $0) },
-                        for: runID)
-                }
-            }
-            outcome.withLock { $0 = result }
+    /// Everything the run store keeps of a run, in one transaction (on another thread than the outputs:
+    /// the store's connection is used by that thread alone until it is done).
+    static func record(_ computed: Computed, study: Study, runID: RunID, in store: RunStore) throws {
+        try store.recordingTogether(for: runID) {
+            try store.recordInputs(computed.inputs, for: runID)
+            try store.recordParameters(study.parameters.values.mapValues(\.description), for: runID)
+            let rows = computed.locationRows ?? []
+            try store.recordLocations(count: rows.count, for: runID) { rows[$0].stored }
+            try store.recordAreaResults(
+                computed.join.results.map {
+                    StoredAreaResult($0, plan: computed.byArea.plan($0.id))
+                }, for: runID)
+            try store.recordScenarioResults(
+                computed.businessCase.scenarios.map(StoredScenarioResult.init),
+                for: runID)
+            try store.recordDiagnostics(
+                computed.diagnostics.map { RunDiagnostic(severity: .warning, message: $0) },
+                for: runID)
         }
     }
 

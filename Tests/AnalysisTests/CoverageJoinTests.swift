@@ -20,7 +20,7 @@ import Testing
             AreaID("230230001001"): DemographicProfile(geoid: AreaID("230230001001"), households: 40),
             AreaID("230230001002"): DemographicProfile(geoid: AreaID("230230001002"), households: 10),
         ]
-        let j = CoverageJoin(counts: counts, areas: areas, demographics: demo, level: .blockgroup)
+        let j = CoverageJoin(counts: counts, areas: areas, demographics: demo, kind: .census(.blockgroup))
         #expect(j.results.map(\.id.rawValue) == ["230230001001", "230239703021", "230239703022"])
         #expect(j.results[2].counts.locations == 0)
         #expect(j.results[0].households == 40)
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func repeatedNamesGainTheirTract() {
-        let j = CoverageJoin(counts: counts, areas: areas, demographics: nil, level: .blockgroup)
+        let j = CoverageJoin(counts: counts, areas: areas, demographics: nil, kind: .census(.blockgroup))
         #expect(j.results.map(\.name) == ["Block Group 1, Tract 1", "Block Group 1, Tract 9703.02", "Block Group 2"])
         #expect(CoverageJoin.tractName("23023970302") == "9703.02")
         #expect(CoverageJoin.tractName("23023000100") == "1")
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func withoutAreasEveryCountedAreaIsReported() {
-        let j = CoverageJoin(counts: counts, areas: nil, demographics: nil, level: .blockgroup)
+        let j = CoverageJoin(counts: counts, areas: nil, demographics: nil, kind: .census(.blockgroup))
         #expect(j.results.count == 3)
         #expect(j.diagnostics.isEmpty)
     }

@@ -34,7 +34,7 @@ import Testing
                 details.add(r, serviceClass: cls)
             }
         }
-        return providers.finish(level: level, details: &details)
+        return providers.finish(grouping: AreaGrouping(census: level), details: &details)
     }
 
     /// Ties that only file order settles: one location's records with the same class and download (the
@@ -63,7 +63,7 @@ import Testing
             let expected = try Self.reference(files, profile: .bead2022, level: level)
             let read = try AreaClassification.classifyLocations(
                 files: files, profile: .bead2022,
-                passingCodes: [.residential], landscapeLevel: level,
+                passingCodes: [.residential], landscapeGrouping: AreaGrouping(census: level),
                 threads: threads)
             #expect(read.landscape?.providers.study == expected.providers.study)
             #expect(read.landscape?.providers.byArea == expected.providers.byArea)
@@ -83,7 +83,7 @@ import Testing
         let dir = try TemporaryDirectory()
         let ties = try dir.write("ties.csv", Self.ties)
         let read = try AreaClassification.classifyLocations(
-            files: [ties], profile: .bead2022, landscapeLevel: .county,
+            files: [ties], profile: .bead2022, landscapeGrouping: AreaGrouping(census: .county),
             threads: 1)
         let first = read.landscape?.details.byLocation[900_000_001]
         #expect(first?.bestTechnology == 40 && first?.bestUpload == 20)

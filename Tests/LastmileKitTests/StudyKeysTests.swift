@@ -115,7 +115,7 @@ import Testing
         let explicit = try Self.study(all)
         #expect(explicit.businessCase.parameters == implicit.businessCase.parameters)
         #expect(explicit.businessCase.residentialCodes == implicit.businessCase.residentialCodes)
-        #expect(explicit.areaLevel == implicit.areaLevel && explicit.synthetic == implicit.synthetic)
+        #expect(explicit.areaKind == implicit.areaKind && explicit.synthetic == implicit.synthetic)
         #expect(explicit.areasIDField == implicit.areasIDField && explicit.profile == implicit.profile)
         #expect(explicit.paper == implicit.paper && explicit.equalAreaCRS == implicit.equalAreaCRS)
         #expect(explicit.mapPalette == implicit.mapPalette)

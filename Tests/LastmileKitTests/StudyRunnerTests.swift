@@ -156,7 +156,7 @@ import Testing
         #expect(p.values["study.area_level"] == .string("county"))
         #expect(p.values["policy.business_residential"] == .list([.string("R"), .string("X")]))
         let s = try Study(parameters: p)
-        #expect(s.areaLevel == .county)
+        #expect(s.areaKind == .census(.county))
         #expect(s.profile.name == "bead-2025")
         #expect(s.profile.businessResidential == [.residential, .both])
         #expect(s.availabilityPaths == ["/nowhere/a.csv"])

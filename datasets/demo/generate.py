@@ -642,6 +642,41 @@ def write_water(county, out_dir):
     return rng
 
 
+def write_wards(out_dir):
+    """wards.geojson: SYNTHETIC custom study areas, the four wards of Harborton (the town), for a study
+    with study.area_level = "custom". Not census geography: ids of their own (WARD), no ALAND. They cover
+    the town and its edges, not the county (locations outside every ward are left out of such a study);
+    the dividing line north-south is slanted, so wards cut block groups; ward 3 has a hole (a park),
+    ward 4 a detached second part (an outlying parcel). Drawn from fixed coordinates: no random draw.
+    """
+    west, east, south, north, middle = -69.90, -69.77, 43.80, 43.88, 43.829
+
+    def divider(lat):
+        """The slanted line between the western and eastern wards, at a latitude."""
+        return round(-69.845 + (lat - south) / (north - south) * 0.015, 6)
+
+    def ring(points):
+        return [[x, y] for x, y in points] + [[points[0][0], points[0][1]]]
+
+    mid = divider(middle)
+    wards = [
+        ("1", [ring([(west, middle), (mid, middle), (divider(north), north), (west, north)])]),
+        ("2", [ring([(mid, middle), (east, middle), (east, north), (divider(north), north)])]),
+        ("3", [ring([(west, south), (divider(south), south), (mid, middle), (west, middle)]),
+               ring([(-69.87, 43.812), (-69.87, 43.822), (-69.855, 43.822), (-69.855, 43.812)])]),
+        ("4", None),
+    ]
+    ward4 = [[ring([(divider(south), south), (east, south), (east, middle), (mid, middle)])],
+             [ring([(-69.95, 43.93), (-69.93, 43.93), (-69.93, 43.945), (-69.95, 43.945)])]]
+    features = []
+    for ward, rings in wards:
+        geometry = ({"type": "MultiPolygon", "coordinates": ward4} if rings is None
+                    else {"type": "Polygon", "coordinates": rings})
+        features.append({"type": "Feature", "properties": {"WARD": ward, "NAME": f"Harborton Ward {ward}"},
+                         "geometry": geometry})
+    write_feature_collection(out_dir, "wards.geojson", "wards_synthetic", features)
+
+
 def write_places(county, out_dir, rng):
     """places.geojson: SYNTHETIC named places as points (NAME, and a place class as TIGER's LSAD would):
     the harbour town and the village where the generator centres them, and six hamlets on land at
@@ -892,6 +927,7 @@ def main(out_dir):
     write_roads(county, out_dir)
     rng = write_water(county, out_dir)
     write_places(county, out_dir, rng)
+    write_wards(out_dir)
 
 
 if __name__ == "__main__":

@@ -22,10 +22,10 @@ public struct CoverageJoin: Sendable {
     ///   - areas: the study's areas by id, or nil when the study has no areas file (then every area
     ///     with locations is reported, named by its id).
     ///   - demographics: ACS rows by GEOID, or nil when the study has none.
-    ///   - level: the study's area level, for messages.
+    ///   - kind: what the study's areas are, for messages.
     public init(
         counts: [AreaID: ClassCounts], areas: [AreaID: AreaInfo]?,
-        demographics: [AreaID: DemographicProfile]?, level: AreaLevel
+        demographics: [AreaID: DemographicProfile]?, kind: AreaKind
     ) {
         var diagnostics: [String] = []
         let ids: [AreaID]
@@ -35,7 +35,7 @@ public struct CoverageJoin: Sendable {
             if !unmatched.isEmpty {
                 let locations = unmatched.reduce(0) { $0 + counts[$1]!.locations }
                 diagnostics.append(
-                    "\(English.counted(unmatched.count, level.displayName)) with \(English.counted(locations, "location")) in the availability files \(unmatched.count == 1 ? "has" : "have") no shape in the areas file and \(unmatched.count == 1 ? "is" : "are") not mapped: "
+                    "\(English.counted(unmatched.count, kind.displayName)) with \(English.counted(locations, "location")) in the availability files \(unmatched.count == 1 ? "has" : "have") no shape in the areas file and \(unmatched.count == 1 ? "is" : "are") not mapped: "
                         + CoverageJoin.list(unmatched))
             }
             let empty = ids.filter { counts[$0] == nil }
@@ -55,10 +55,11 @@ public struct CoverageJoin: Sendable {
                         + CoverageJoin.list(missing))
             }
             let idSet = Set(ids)
-            let extra = demographics.keys.filter { !idSet.contains($0) && $0.level == level }.sorted()
+            let extra = demographics.keys.filter { !idSet.contains($0) && kind.level != nil && $0.level == kind.level }
+                .sorted()
             if !extra.isEmpty {
                 diagnostics.append(
-                    "\(English.counted(extra.count, level.displayName)) in the demographics file \(extra.count == 1 ? "is not a study area" : "are not study areas") (another vintage or outside the study?): "
+                    "\(English.counted(extra.count, kind.displayName)) in the demographics file \(extra.count == 1 ? "is not a study area" : "are not study areas") (another vintage or outside the study?): "
                         + CoverageJoin.list(extra))
             }
         }

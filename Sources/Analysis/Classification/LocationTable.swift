@@ -146,16 +146,19 @@ public struct LocationTable: Sendable {
     }
 
     /// Counts per area at a census level, by GEOID prefix of each location's block.
-    public func counts(by level: AreaLevel) -> [AreaID: ClassCounts] {
+    public func counts(by level: AreaLevel) -> [AreaID: ClassCounts] { counts(by: AreaGrouping(census: level)) }
+
+    /// Counts per area of `grouping` (a location in no area is left out).
+    public func counts(by grouping: AreaGrouping) -> [AreaID: ClassCounts] {
         var byKey: [UInt64: ClassCounts] = [:]
-        let divisor = LocationTable.power10(15 - level.geoidLength)
         let funded = fundedLocations
         forEach { id, block, cls in
-            byKey[block / divisor, default: ClassCounts()].add(cls, funded: !funded.isEmpty && funded.contains(id))
+            guard let key = grouping.key(location: id, block: block) else { return }
+            byKey[key, default: ClassCounts()].add(cls, funded: !funded.isEmpty && funded.contains(id))
         }
         var out: [AreaID: ClassCounts] = [:]
         out.reserveCapacity(byKey.count)
-        for (k, v) in byKey { out[AreaID(LocationTable.format(k, digits: level.geoidLength))] = v }
+        for (k, v) in byKey { out[grouping.id(k)] = v }
         return out
     }
 

@@ -30,7 +30,7 @@ public struct ProviderLandscape: Sendable {
 
     /// Providers over the whole study, most locations first (ties by id).
     public var study: [Provider]
-    /// Providers per area (GEOID prefix at the study's level), most locations first.
+    /// Providers per study area (`AreaGrouping`), most locations first.
     public var byArea: [AreaID: [Provider]]
 
     public init(study: [Provider], byArea: [AreaID: [Provider]]) { self.study = study; self.byArea = byArea }
@@ -40,7 +40,7 @@ public struct ProviderLandscape: Sendable {
         (byArea[area] ?? []).filter { $0.locationsServed > 0 }.count
     }
 
-    /// Collects availability records, then `finish(level:details:)` gives the landscape. Several
+    /// Collects availability records, then `finish(grouping:details:)` gives the landscape. Several
     /// builders, each over part of the records, can be merged: the landscape does not depend on how the
     /// records were split. A provider's locations are counted in each location's block as the location
     /// details give it (the block of its first record).
@@ -244,16 +244,16 @@ public struct ProviderLandscape: Sendable {
             offers[slot: i] = o
         }
 
-        /// The landscape over the study and per area at `level`, and the location details with the
+        /// The landscape over the study and per area of `grouping`, and the location details with the
         /// providers advertising 100/20 Mbps counted at each location (distinct provider ids as numbers,
         /// as the FCC writes them: `+7` is provider 7). With `universe` (a locations file's location ids
         /// and blocks) only its locations count, each in its block there.
         public func finish(
-            level: AreaLevel, details: inout LocationDetails.Builder, universe: [Int64: UInt64]? = nil
+            grouping: AreaGrouping, details: inout LocationDetails.Builder, universe: [Int64: UInt64]? = nil
         ) -> (providers: ProviderLandscape, details: LocationDetails) {
             var all = self
             all.endRun()
-            let providers = all.landscape(level: level, details: &details, universe: universe)
+            let providers = all.landscape(grouping: grouping, details: &details, universe: universe)
             return (providers, details.finish())
         }
 
@@ -273,14 +273,13 @@ public struct ProviderLandscape: Sendable {
         }
 
         private func landscape(
-            level: AreaLevel, details: inout LocationDetails.Builder, universe: [Int64: UInt64]?
+            grouping: AreaGrouping, details: inout LocationDetails.Builder, universe: [Int64: UInt64]?
         ) -> ProviderLandscape {
             var study = [Tally](repeating: Tally(), count: providerIDs.count)
-            // Areas (GEOID prefixes) by index, and the tallies by area index and provider index.
+            // Areas (their grouping keys) by index, and the tallies by area index and provider index.
             var areaIndex = KeyedTable<Int32>(expected: 4096, empty: -1)
-            var prefixes: [UInt64] = []
+            var areaKeys: [UInt64] = []
             var tallies = KeyedTable<Tally>(expected: 4096 * 8, empty: Tally())
-            let divisor = LocationTable.power10(15 - level.geoidLength)
             // Providers written as the same number (`7`, `+7`) count once at a location.
             let numbers = providerIDs.map { Int64($0) ?? -1 }
             var first: [Int64: Int] = [:]
@@ -312,10 +311,11 @@ public struct ProviderLandscape: Sendable {
                 }
                 let speeds = topSpeeds(key, offer)
                 study[provider].add(offer, speeds: speeds)
-                let a = areaIndex.slot(block / divisor)
+                guard let areaKey = grouping.key(location: location, block: block) else { return }
+                let a = areaIndex.slot(areaKey)
                 if areaIndex[slot: a] < 0 {
-                    areaIndex[slot: a] = Int32(prefixes.count)
-                    prefixes.append(block / divisor)
+                    areaIndex[slot: a] = Int32(areaKeys.count)
+                    areaKeys.append(areaKey)
                 }
                 let t = tallies.slot(UInt64(areaIndex[slot: a]) << 20 | UInt64(provider))
                 tallies[slot: t].add(offer, speeds: speeds)
@@ -346,12 +346,10 @@ public struct ProviderLandscape: Sendable {
             func ranked(_ list: [Provider]) -> [Provider] {
                 list.sorted { $0.locations != $1.locations ? $0.locations > $1.locations : $0.id < $1.id }
             }
-            var perArea = [[Provider]](repeating: [], count: prefixes.count)
+            var perArea = [[Provider]](repeating: [], count: areaKeys.count)
             tallies.forEach { key, t in perArea[Int(key >> 20)].append(provider(Int(key & (1 << 20 - 1)), t)) }
             var byArea: [AreaID: [Provider]] = [:]
-            for (a, prefix) in prefixes.enumerated() {
-                byArea[AreaID(LocationTable.format(prefix, digits: level.geoidLength))] = ranked(perArea[a])
-            }
+            for (a, areaKey) in areaKeys.enumerated() { byArea[grouping.id(areaKey)] = ranked(perArea[a]) }
             return ProviderLandscape(
                 study: ranked(study.indices.filter { study[$0].locations > 0 }.map { provider($0, study[$0]) }),
                 byArea: byArea)

@@ -45,7 +45,7 @@ public enum DemographicRollup {
     }
 
     /// One area's profile from its parts.
-    static func sum(_ parts: [DemographicProfile], as id: AreaID) -> DemographicProfile {
+    public static func sum(_ parts: [DemographicProfile], as id: AreaID) -> DemographicProfile {
         func total(_ value: (DemographicProfile) -> Int?) -> Int? {
             var sum = 0
             for p in parts {

@@ -77,8 +77,23 @@ public struct CoveredPopulationsTable: Sendable {
         if !exact.isEmpty { return exact }
         let finer = rows.filter { $0.key.rawValue.count > digits }
         guard !finer.isEmpty else { return nil }
+        return Self.summed(finer) { AreaID(String($0.rawValue.prefix(digits))) }
+    }
+
+    /// The GEOID length of the table's finest rows (11 when it has tracts, 5 for counties alone).
+    public var finestDigits: Int { rows.keys.map(\.rawValue.count).max() ?? 0 }
+
+    /// The rows whose GEOIDs have `digits` digits summed into the areas `area` gives each of them (a row
+    /// it gives none is left out), as `rows(atLevel:)` sums.
+    public func rows(withDigits digits: Int, into area: (AreaID) -> AreaID?) -> [AreaID: CoveredPopulations] {
+        Self.summed(rows.filter { $0.key.rawValue.count == digits }, into: area)
+    }
+
+    static func summed(_ rows: [AreaID: CoveredPopulations], into area: (AreaID) -> AreaID?)
+        -> [AreaID: CoveredPopulations]
+    {
         var parts: [AreaID: [CoveredPopulations]] = [:]
-        for (id, row) in finer { parts[AreaID(String(id.rawValue.prefix(digits))), default: []].append(row) }
+        for (id, row) in rows { if let a = area(id) { parts[a, default: []].append(row) } }
         return parts.mapValues { rows in
             let population = rows.reduce(0) { $0 + $1.population }
             var groups: [CoveredPopulations.Group: Estimate] = [:]

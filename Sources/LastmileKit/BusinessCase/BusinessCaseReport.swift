@@ -25,7 +25,7 @@ enum BusinessCaseReport {
                 "Areas in priority order (need score, then cost per unserved location), split into \(n) yearly phases",
             areas: areas, scheme: .manual((1...n).map(Double.init)), classCount: n, palette: .blues.reversed,
             valueFormat: .number(decimals: 0, unit: nil), legendTitle: "Build phase",
-            areaNoun: RunReport.noun(study.areaLevel),
+            areaNoun: RunReport.noun(study.areaKind),
             source: RunReport.sourceLine(c, study: study))
         // Phases are categories, not ranges: phase k is built in year k − 1.
         map.classLabels = (1...n).map { "Phase \($0) (year \($0 - 1))" }

@@ -109,14 +109,14 @@ public struct AreaClassification: Sendable {
     /// The per-location table after reading every file (memory: one entry per location, whatever
     /// the number of rows), parsed on `threads` threads. With `passingCodes`, also the table of
     /// locations that have a record with one of those business/residential codes (passings: the
-    /// business case's denominator). With `landscapeLevel`, also who offers service where (per area at
-    /// that level) and each location's details, from the same read; with `universe` (a locations file),
+    /// business case's denominator). With `landscapeGrouping`, also who offers service where (per area
+    /// of that grouping) and each location's details, from the same read; with `universe` (a locations file),
     /// the providers are counted over its locations only.
     /// - Throws: `.badInput` when the files hold a header but no rows (a truncated or filtered download).
     static func classifyLocations(
         files: [String], profile: PolicyProfile,
         passingCodes: Set<BusinessResidentialCode>? = nil,
-        landscapeLevel: AreaLevel? = nil, universe: [Int64: UInt64]? = nil,
+        landscapeGrouping: AreaGrouping? = nil, universe: [Int64: UInt64]? = nil,
         threads: Int = AreaClassification.defaultThreads,
         progress: (@Sendable (String) -> Void)? = nil
     ) throws
@@ -132,7 +132,7 @@ public struct AreaClassification: Sendable {
         }
         let read = try classifyOnce(
             files: files, profile: profile, passingProfile: passingProfile,
-            landscape: landscapeLevel != nil, threads: threads, progress: progress)
+            landscape: landscapeGrouping != nil, threads: threads, progress: progress)
         let table = read.table
         if table.rowsSeen == 0 {
             throw LastmileError.badInput(
@@ -142,8 +142,8 @@ public struct AreaClassification: Sendable {
         }
         let passings = passingCodes == nil ? nil : read.passings ?? table
         var landscape: (providers: ProviderLandscape, details: LocationDetails)?
-        if let level = landscapeLevel, let fold = read.landscape {
-            landscape = fold.finish(level: level, universe: universe)
+        if let grouping = landscapeGrouping, let fold = read.landscape {
+            landscape = fold.finish(grouping: grouping, universe: universe)
         }
         return (table, read.unknownTechnologyRows, passings, read.rowsByTechnology, landscape)
     }

@@ -139,11 +139,11 @@ struct LandscapeFold: Sendable {
         details.merge(other.details)
     }
 
-    /// The provider landscape per area at `level` and the location details (see
+    /// The provider landscape per area of `grouping` and the location details (see
     /// `ProviderLandscape.Builder.finish`).
-    consuming func finish(level: AreaLevel, universe: [Int64: UInt64]?) -> (
+    consuming func finish(grouping: AreaGrouping, universe: [Int64: UInt64]?) -> (
         providers: ProviderLandscape, details: LocationDetails
     ) {
-        providers.finish(level: level, details: &details, universe: universe)
+        providers.finish(grouping: grouping, details: &details, universe: universe)
     }
 }

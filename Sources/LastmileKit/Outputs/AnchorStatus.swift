@@ -23,7 +23,7 @@ struct AnchorStatus: Hashable, Sendable {
     /// file within `NearestLocation.maximumMetres` of its coordinates (`points`, the file's).
     static func evaluate(
         _ file: AnchorInstitutionsFile, table: LocationTable, details: LocationDetails,
-        points: [Int64: Point] = [:], level: AreaLevel
+        points: [Int64: Point] = [:], areas: AreaGrouping
     ) throws -> [AnchorStatus] {
         let byCoordinates = file.institutions.contains { $0.locationID == nil && $0.point != nil } && !points.isEmpty
         let finder = byCoordinates ? NearestLocation(points: points) : nil
@@ -32,14 +32,15 @@ struct AnchorStatus: Hashable, Sendable {
             return i.point.flatMap { finder?.nearest(to: $0) }.map { ($0.id, $0.metres) }
         }
         let wanted = Set(placed.compactMap { $0?.id })
-        var where_: [Int64: (block: UInt64, cls: ServiceClass)] = [:]
-        table.forEach { id, block, cls in if wanted.contains(id) { where_[id] = (block, cls) } }
+        var where_: [Int64: (area: AreaID?, cls: ServiceClass)] = [:]
+        table.forEach { id, block, cls in
+            if wanted.contains(id) { where_[id] = (areas.key(location: id, block: block).map(areas.id), cls) }
+        }
         return zip(file.institutions, placed).map { i, at in
             let place = at.flatMap { where_[$0.id] }
-            let geoid = place.map { LocationTable.format($0.block, digits: 15) }
             return AnchorStatus(
                 type: i.type, name: i.name, locationID: at?.id,
-                area: geoid.map { String($0.prefix(level.geoidLength)) }, serviceClass: place.map { "\($0.cls)" },
+                area: place?.area?.rawValue, serviceClass: place.map { "\($0.cls)" },
                 gigabitSymmetric: at.flatMap { details[$0.id]?.gigabitSymmetric } ?? false,
                 metresFromCoordinates: at?.metres)
         }

@@ -18,7 +18,7 @@ enum AtlasReport {
         let ranks = RunReport.needRanks(c.join.results)
         let shown = c.areas.filter { results[$0.id] != nil }
         let order = shown.map(\.id)
-        let noun = RunReport.noun(study.areaLevel)
+        let noun = RunReport.noun(study.areaKind)
 
         var layers = [try AtlasLayer(key: "unserved", map: RunReport.unservedChoropleth(c, study: study), order: order)]
         /// A quantile layer of one value per area (the adoption gap's sets its own diverging classes).

@@ -21,9 +21,10 @@ enum LocationsCSV {
     /// One location's row.
     struct Row {
         var id: Int64
-        /// The 15-digit block GEOID as an integer, and the digits of the study's areas (its prefix).
+        /// The 15-digit block GEOID as an integer; the key of the location's study area in `areas`.
         var blockNumber: UInt64
-        var areaDigits: Int
+        var areaKey: UInt64
+        var areas: AreaGrouping
         var details: LocationDetails.Detail?
         var serviceClass: ServiceClass
         /// For a location in a funded-locations list (an enforceable commitment): the list's program, ""
@@ -32,8 +33,7 @@ enum LocationsCSV {
         var anchor: Bool
 
         var block: String { LocationTable.format(blockNumber, digits: 15) }
-        var area: String { LocationTable.format(areaNumber, digits: areaDigits) }
-        var areaNumber: UInt64 { blockNumber / LocationTable.power10(15 - areaDigits) }
+        var area: String { areas.id(areaKey).rawValue }
 
         /// The class as written: `unserved`, … and `unserved_funded`, `underserved_funded` for a funded
         /// location that is not served (counted apart from the need).
@@ -54,18 +54,21 @@ enum LocationsCSV {
         }
     }
 
-    /// The rows of `table` in location-id order, areas at `level`.
+    /// The rows of `table` in location-id order, each in its area of `areas` (a location in none is
+    /// left out).
     static func rows(
         _ table: LocationTable, details: LocationDetails, fundedPrograms: [Int64: String],
-        anchors: Set<Int64> = [], level: AreaLevel
+        anchors: Set<Int64> = [], areas: AreaGrouping
     ) -> [Row] {
-        var entries: [(Int64, UInt64, ServiceClass)] = []
+        var entries: [(Int64, UInt64, UInt64, ServiceClass)] = []
         entries.reserveCapacity(table.count)
-        table.forEach { entries.append(($0, $1, $2)) }
+        table.forEach { id, block, cls in
+            if let key = areas.key(location: id, block: block) { entries.append((id, block, key, cls)) }
+        }
         entries.sort { $0.0 < $1.0 }
-        return entries.map { id, block, cls in
+        return entries.map { id, block, key, cls in
             Row(
-                id: id, blockNumber: block, areaDigits: level.geoidLength, details: details[id], serviceClass: cls,
+                id: id, blockNumber: block, areaKey: key, areas: areas, details: details[id], serviceClass: cls,
                 program: fundedPrograms.isEmpty ? nil : fundedPrograms[id],
                 anchor: !anchors.isEmpty && anchors.contains(id))
         }
@@ -81,7 +84,11 @@ enum LocationsCSV {
             out.comma()
             out.append(digits: row.blockNumber, width: 15)
             out.comma()
-            out.append(digits: row.areaNumber, width: row.areaDigits)
+            if row.areas.keyDigits > 0 {
+                out.append(digits: row.areaKey, width: row.areas.keyDigits)
+            } else {
+                out.append(CSVCell.text(row.area))
+            }
             out.comma()
             out.append(d?.h3Cell ?? "")
             out.comma()
@@ -116,11 +123,12 @@ public enum LocationClassification {
     public static func text(files: [String], profile: PolicyProfile, threads: Int, json: Bool) throws -> String {
         let classified = try AreaClassification.classifyLocations(
             files: files, profile: profile,
-            landscapeLevel: .block, threads: threads)
+            landscapeGrouping: AreaGrouping(census: .block), threads: threads)
         let details = classified.landscape!.details
         let csv = String(
             decoding: LocationsCSV.csv(
-                LocationsCSV.rows(classified.table, details: details, fundedPrograms: [:], level: .block)),
+                LocationsCSV.rows(
+                    classified.table, details: details, fundedPrograms: [:], areas: AreaGrouping(census: .block))),
             as: UTF8.self)
         guard json else { return csv }
         let numeric: Set<String> = [

@@ -23,7 +23,7 @@ enum NeedGroupsReport {
         }
         var missingCounts: [String: Int] = [:]
         for r in c.join.results { for m in r.gaps?.missing ?? [] { missingCounts[m, default: 0] += 1 } }
-        let noun = RunReport.noun(study.areaLevel)
+        let noun = RunReport.noun(study.areaKind)
         let missing = missingCounts.sorted { $0.key < $1.key }.map {
             "\(NumberFormatting.grouped($0.value)) \($0.value == 1 ? noun.singular : noun.plural): \($0.key)"
         }
@@ -31,7 +31,7 @@ enum NeedGroupsReport {
         return NeedGroupsContent(
             groups: groups, networkThresholds: network, adoptionThresholds: adoption, missing: missing, map: map,
             mapCaption:
-                "Each \(study.areaLevel.displayName) by its group; the reasons per \(study.areaLevel.displayName) are in results.csv (need_group, network_gap_reasons, adoption_gap_reasons)."
+                "Each \(study.areaKind.displayName) by its group; the reasons per \(study.areaKind.displayName) are in results.csv (need_group, network_gap_reasons, adoption_gap_reasons)."
         )
     }
 
@@ -100,10 +100,10 @@ enum NeedGroupsReport {
         let n = NeedGroup.allCases.count
         var map = ChoroplethMap(
             title: "Where networks and where demand must be built",
-            subtitle: "Network gap, adoption gap, both or neither per \(study.areaLevel.displayName)",
+            subtitle: "Network gap, adoption gap, both or neither per \(study.areaKind.displayName)",
             areas: areas, scheme: .manual((1...n).map(Double.init)), classCount: n, palette: .needGroups,
             valueFormat: .number(decimals: 0, unit: nil), legendTitle: "Group",
-            areaNoun: RunReport.noun(study.areaLevel),
+            areaNoun: RunReport.noun(study.areaKind),
             source: RunReport.sourceLine(c, study: study)
                 + (c.speedTests == nil ? "" : " Speed tests: " + SpeedTestTiles.attribution + "."))
         map.classLabels = NeedGroup.allCases.map(\.label)
@@ -152,7 +152,7 @@ enum NeedGroupsReport {
             subtitle: "At least half served at 100/20 on paper, at least half the speed tests below it",
             areas: areas, scheme: .manual([1, 2]), classCount: 2, palette: .challenge,
             valueFormat: .number(decimals: 0, unit: nil), legendTitle: "Speed tests",
-            areaNoun: RunReport.noun(study.areaLevel),
+            areaNoun: RunReport.noun(study.areaKind),
             source: RunReport.sourceLine(c, study: study) + " Speed tests: " + SpeedTestTiles.attribution + ".")
         map.classLabels = ["Challenge candidate", "Tests agree with the files"]
         map.noDataLabel = "Fewer than " + English.counted(study.gapThresholds.minimumTests, "test")

@@ -57,7 +57,7 @@ enum PublicRelease {
         view.businessCase.areas = c.businessCase.areas.filter { !suppression.hasSuppression($0.id) }
         view.byArea = StudyAreas(plans: view.businessCase.areas, areas: c.areas)
         view.diagnostics.append(
-            "Public edition: per-area counts from 1 to \(threshold - 1) locations are suppressed (small-cell rule, with complementary suppression so they cannot be recomputed from totals); \(English.counted(withheld, study.areaLevel.displayName)) with a suppressed count \(withheld == 1 ? "is" : "are") left out of the area table and hatched on the map, and \(withheld == 1 ? "its" : "their") counts are empty in results.csv and results.gpkg. locations.csv keeps the location-level BDC data (public FCC data: location id, block, class, technology, speeds); no Fabric field (address, coordinates, unit count: licensed) is in any output."
+            "Public edition: per-area counts from 1 to \(threshold - 1) locations are suppressed (small-cell rule, with complementary suppression so they cannot be recomputed from totals); \(English.counted(withheld, study.areaKind.displayName)) with a suppressed count \(withheld == 1 ? "is" : "are") left out of the area table and hatched on the map, and \(withheld == 1 ? "its" : "their") counts are empty in results.csv and results.gpkg. locations.csv keeps the location-level BDC data (public FCC data: location id, block, class, technology, speeds); no Fabric field (address, coordinates, unit count: licensed) is in any output."
         )
         return view
     }

@@ -119,7 +119,7 @@ enum RunOutputs {
             "study": [
                 "name": study.name,
                 "path": study.parameters.sourcePath,
-                "area_level": study.areaLevel.rawValue,
+                "area_level": study.areaKind.rawValue,
                 "synthetic": study.synthetic,
             ] as [String: Any],
             "policy": [

@@ -75,10 +75,10 @@ enum RunReport {
         var map = ChoroplethMap(
             title: "Locations unserved or underserved",
             subtitle:
-                "Share of broadband-serviceable locations per \(study.areaLevel.displayName), \(study.profile.name) rule",
+                "Share of broadband-serviceable locations per \(study.areaKind.displayName), \(study.profile.name) rule",
             areas: areas, scheme: .quantile, classCount: 5, palette: study.mapPalette,
             valueFormat: .percent(decimals: 0),
-            legendTitle: "Unserved + underserved", areaNoun: noun(study.areaLevel),
+            legendTitle: "Unserved + underserved", areaNoun: noun(study.areaKind),
             source: sourceLine(c, study: study), labelCount: mapLabelCount)
         withContext(&map, c)
         return map
@@ -92,9 +92,9 @@ enum RunReport {
         var map = ChoroplethMap(
             title: "Locations unserved or underserved, how many",
             subtitle:
-                "Circles sized by the count of locations per \(study.areaLevel.displayName), \(study.profile.name) rule",
+                "Circles sized by the count of locations per \(study.areaKind.displayName), \(study.profile.name) rule",
             areas: c.areas.map { MapArea(id: $0.id, geometry: $0.geometry, value: nil) }, palette: study.mapPalette,
-            legendTitle: "", areaNoun: noun(study.areaLevel), source: sourceLine(c, study: study))
+            legendTitle: "", areaNoun: noun(study.areaKind), source: sourceLine(c, study: study))
         map.symbols = ProportionalSymbols(values: counts, legendTitle: "Unserved + underserved locations")
         withContext(&map, c)
         return map
@@ -102,7 +102,7 @@ enum RunReport {
 
     /// What the counts map's page says under it.
     static func countsMapCaption(_ study: Study) -> String {
-        "Each circle's area is proportional to the \(study.areaLevel.displayName)'s unserved and underserved locations (\(study.profile.name)): the share map shows where service is worst, this one where most locations need it."
+        "Each circle's area is proportional to the \(study.areaKind.displayName)'s unserved and underserved locations (\(study.profile.name)): the share map shows where service is worst, this one where most locations need it."
     }
 
     /// Context every report map carries: the study's water and roads (inputs.water, inputs.roads) over
@@ -122,7 +122,7 @@ enum RunReport {
         return Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0 + 1) })
     }
 
-    static func noun(_ level: AreaLevel) -> AreaNoun { AreaNoun(level) }
+    static func noun(_ kind: AreaKind) -> AreaNoun { AreaNoun(kind.displayName) }
 
     static func sourceLine(_ c: StudyRunner.Computed, study: Study) -> String {
         if study.synthetic { return "Source: SYNTHETIC demonstration data (datasets/demo). Not a real place." }
@@ -158,9 +158,16 @@ enum RunReport {
         }
         let stamp = ISO8601DateFormatter().string(from: startedAt)
         var method = study.profile.explanation
-        method.append(
-            "Locations are counted once each and grouped by the first \(study.areaLevel.geoidLength) digits of their 2020 census block GEOID (\(study.areaLevel.displayName)). Shares are of all locations in the area."
-        )
+        switch study.areaKind {
+        case .census(let level):
+            method.append(
+                "Locations are counted once each and grouped by the first \(level.geoidLength) digits of their 2020 census block GEOID (\(level.displayName)). Shares are of all locations in the area."
+            )
+        case .custom:
+            method.append(
+                "The areas are the study's own shapes (\((study.areasPath.map { ($0 as NSString).lastPathComponent }) ?? "inputs.areas")): each location of the locations file is counted once, in the shape that contains its coordinates (a point-in-polygon join; a point on an edge two shapes share counts in the first of them in the file); locations outside every shape are left out. Shares are of all locations in the area."
+            )
+        }
         let universe = c.join.results.lazy.compactMap { $0.demographics?.subscriptionUniverse }.first
         if study.demographicsPath != nil {
             if universe == .personsInHouseholds {
@@ -175,7 +182,7 @@ enum RunReport {
         }
         if !NeedGroupsReport.hasAdoptionEvidence(study) {
             method.append(
-                "The study gives no adoption indicator (an ACS subscription table or Microsoft's usage), so its \(noun(study.areaLevel).plural) are not placed in need groups (network gap, adoption gap, both, neither): the report cannot say where demand, not a network, is missing."
+                "The study gives no adoption indicator (an ACS subscription table or Microsoft's usage), so its \(noun(study.areaKind).plural) are not placed in need groups (network gap, adoption gap, both, neither): the report cannot say where demand, not a network, is missing."
             )
         }
         if !c.diagnostics.isEmpty {
@@ -191,7 +198,7 @@ enum RunReport {
                 locations: c.totals.locations, unserved: c.totals.unserved,
                 underserved: c.totals.underserved, served: c.totals.served,
                 funded: study.fundedLocationsPaths.isEmpty ? nil : c.totals.funded),
-            areas: rows, areaNoun: study.areaLevel.displayName, map: map,
+            areas: rows, areaNoun: study.areaKind.displayName, map: map,
             mapCaption:
                 "Labels name the \(mapLabelCount) highest-need areas, or give their rank in the ranked table where the name does not fit or names several areas. Quantile classes of the share of locations that are unserved or underserved under \(study.profile.name)."
                 + (c.join.results.contains { $0.counts.locations == 0 }

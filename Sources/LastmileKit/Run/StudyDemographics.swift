@@ -35,3 +35,35 @@ enum StudyDemographics {
         return (profiles, notes)
     }
 }
+
+extension StudyDemographics {
+    /// The profiles of `table` in custom areas: each unit of the table's finest level counts whole in
+    /// the area holding most of its locations (`CustomAreaCrosswalk`), summed as a roll-up sums.
+    /// - Throws: `.badInput` naming the file when the table has no census rows.
+    static func profiles(
+        of table: ACSTable, path: String, crosswalk: (AreaLevel) -> CustomAreaCrosswalk
+    ) throws -> (profiles: [AreaID: DemographicProfile], notes: [String]) {
+        guard let finest = Set(table.profiles.keys.compactMap(\.level)).max() else {
+            throw LastmileError.badInput(
+                SourceLocation(file: path, column: "GEO_ID"), "the demographics table holds no census GEOID")
+        }
+        let map = crosswalk(finest)
+        var parts: [AreaID: [DemographicProfile]] = [:]
+        for (id, profile) in table.profiles where id.level == finest {
+            if let area = map.areaOfUnit[id] { parts[area, default: []].append(profile) }
+        }
+        let profiles = parts.reduce(into: [AreaID: DemographicProfile]()) { out, part in
+            out[part.key] = DemographicRollup.sum(part.value.sorted { $0.geoid < $1.geoid }, as: part.key)
+        }
+        let used = parts.values.reduce(0) { $0 + $1.count }
+        var notes = [
+            "The demographics table (\((path as NSString).lastPathComponent)) is by \(finest.displayName): each of the \(English.counted(used, finest.displayName)) with locations in the study's areas counts whole in the area holding most of its locations (\(map.straddlingUnits) straddle two or more areas), summed as counts with margins of error combined as the root of the sum of squares and shares recomputed from the sums (ACS handbook, \"Calculating Measures of Error for Derived Estimates\")."
+        ]
+        if table.profiles.values.contains(where: { $0.medianHouseholdIncome != nil }) {
+            notes.append(
+                "Median household income cannot be summed from \(finest.displayName) medians and is left empty in the study's areas."
+            )
+        }
+        return (profiles, notes)
+    }
+}

@@ -84,17 +84,18 @@ extension StudyRunner {
     }
 
     /// The study's location universe. With a locations file (inputs.locations) the classified tables
-    /// are replaced by tables over its locations (a listed location without availability rows is
-    /// unserved; availability locations it does not list are left out, with a diagnostic).
+    /// are replaced by tables over its locations, `blocks` (those in the study's custom areas, or all of
+    /// them): a listed location without availability rows is unserved; availability locations it does
+    /// not list are left out, with a diagnostic.
     static func locationUniverse(
-        _ study: Study, file: LocationsFile?,
+        _ study: Study, file: LocationsFile?, blocks: [Int64: UInt64]?,
         classified:
             inout (
                 table: LocationTable, unknownTechnologyRows: Int,
                 passings: LocationTable?, rowsByTechnology: [Int: Int]
             ),
     ) -> LocationUniverse {
-        guard let path = study.locationsPath, let file else {
+        guard let path = study.locationsPath, let file, let blocks else {
             return LocationUniverse(rowsByTechnology: classified.rowsByTechnology)
         }
         // Passings: listed locations with a residential record, and listed locations with no record at
@@ -105,10 +106,10 @@ extension StudyRunner {
             var isPassing = Set<Int64>(minimumCapacity: passings.count)
             passings.forEach { id, _, _ in isPassing.insert(id) }
             return passings.over(
-                universe: file.blocks.filter { isPassing.contains($0.key) || !inAvailability.contains($0.key) }
+                universe: blocks.filter { isPassing.contains($0.key) || !inAvailability.contains($0.key) }
             ).table
         }
-        let (table, notListed) = classified.table.over(universe: file.blocks)
+        let (table, notListed) = classified.table.over(universe: blocks)
         classified.table = table
         return LocationUniverse(
             rowsByTechnology: classified.rowsByTechnology, locationsFile: path,
@@ -149,17 +150,35 @@ extension StudyRunner {
 
 /// The Census covered populations and Microsoft's broadband usage of each area, from the study's tables.
 extension StudyRunner {
-    /// Sets each result's covered populations and broadband usage; returns the notes to report.
+    /// Sets each result's covered populations and broadband usage; returns the notes to report. Custom
+    /// areas reach the tables' census units through `crosswalk` (`CustomAreaCrosswalk`).
     /// - Throws: `.badInput` naming the file when its areas are coarser than the study's.
-    static func joinAdoption(_ study: Study, results: inout [AreaResult], say: (String) -> Void) throws -> [String] {
+    static func joinAdoption(
+        _ study: Study, results: inout [AreaResult], crosswalk: (AreaLevel) -> CustomAreaCrosswalk?,
+        say: (String) -> Void
+    ) throws -> [String] {
         var notes: [String] = []
-        let level = study.areaLevel
         if let path = study.coveredPopulationsPath {
             say("reading covered populations")
-            guard let rows = try CoveredPopulationsTable.read(path: path).rows(atLevel: level.geoidLength) else {
-                throw LastmileError.badInput(
-                    SourceLocation(file: path),
-                    "the table holds counties and tracts; the study's areas are \(level.pluralName) (study.area_level = \(level.rawValue)), which it cannot be split into"
+            let table = try CoveredPopulationsTable.read(path: path)
+            let rows: [AreaID: CoveredPopulations]
+            switch study.areaKind {
+            case .census(let level):
+                guard let atLevel = table.rows(atLevel: level.geoidLength) else {
+                    throw LastmileError.badInput(
+                        SourceLocation(file: path),
+                        "the table holds counties and tracts; the study's areas are \(level.pluralName) (study.area_level = \(level.rawValue)), which it cannot be split into"
+                    )
+                }
+                rows = atLevel
+            case .custom:
+                let digits = table.finestDigits
+                guard let level = AreaLevel(geoidLength: digits), let map = crosswalk(level) else {
+                    throw LastmileError.badInput(SourceLocation(file: path), "the table holds no county or tract rows")
+                }
+                rows = table.rows(withDigits: digits) { map.areaOfUnit[$0] }
+                notes.append(
+                    "covered populations (inputs.covered_populations) are by \(level.displayName): each counts whole in the area holding most of its locations (\(map.straddlingUnits) straddle two or more areas)"
                 )
             }
             for i in results.indices { results[i].coveredPopulations = rows[results[i].id] }
@@ -172,7 +191,8 @@ extension StudyRunner {
         }
         if let path = study.broadbandUsagePath {
             say("reading broadband usage")
-            notes += try joinBroadbandUsage(path, crosswalk: study.zipCrosswalkPath, level: level, into: &results)
+            notes += try joinBroadbandUsage(
+                path, crosswalk: study.zipCrosswalkPath, kind: study.areaKind, units: crosswalk, into: &results)
         } else if let crosswalk = study.zipCrosswalkPath {
             throw LastmileError.badInput(
                 SourceLocation(file: crosswalk),
@@ -182,16 +202,24 @@ extension StudyRunner {
         return notes
     }
 
-    /// Microsoft's usage at the study's level: the county file's figure for each county (finer areas
+    /// Microsoft's usage in the study's areas: the county file's figure for each county (finer areas
     /// take their county's); or, from the ZIP-code file and HUD's tract-to-ZIP crosswalk, each tract's
     /// ZIP figures weighted by the share of the tract's residential addresses in each ZIP (block groups
-    /// take their tract's). Returns the diagnostics.
+    /// take their tract's). A custom area takes the figure of the county or tract holding most of its
+    /// locations (`units`). Returns the diagnostics.
     static func joinBroadbandUsage(
-        _ path: String, crosswalk: String?, level: AreaLevel, into results: inout [AreaResult]
+        _ path: String, crosswalk: String?, kind: AreaKind, units: (AreaLevel) -> CustomAreaCrosswalk?,
+        into results: inout [AreaResult]
     ) throws -> [String] {
         let table = try BroadbandUsageTable.read(path: path)
+        let noun = kind.displayName
+        /// The id of the unit at `level` that an area takes its figure from.
+        func unit(_ level: AreaLevel) -> (AreaID) -> AreaID? {
+            if let map = units(level) { return { map.unitOfArea[$0] } }
+            return { AreaID(String($0.rawValue.prefix(level.geoidLength))) }
+        }
         guard table.isByZIPCode else {
-            guard level.geoidLength >= 5 else {
+            if let level = kind.level, level.geoidLength < 5 {
                 throw LastmileError.badInput(
                     SourceLocation(file: path),
                     "Microsoft's usage is by county; the study's areas are \(level.pluralName) (study.area_level = \(level.rawValue))"
@@ -203,16 +231,21 @@ extension StudyRunner {
                     "a ZIP crosswalk (inputs.zip_crosswalk) applies to Microsoft's ZIP-code file; inputs.broadband_usage is its county file"
                 )
             }
+            let county = unit(.county)
             for i in results.indices {
-                results[i].broadbandUsage = table.counties[AreaID(String(results[i].id.rawValue.prefix(5)))]
+                results[i].broadbandUsage = county(results[i].id).flatMap { table.counties[$0] }
             }
-            return level.geoidLength > 5
-                ? [
-                    "broadband usage (inputs.broadband_usage) is by county: each \(level.displayName) takes its county's figure"
+            switch kind {
+            case .census(let level) where level.geoidLength > 5:
+                return ["broadband usage (inputs.broadband_usage) is by county: each \(noun) takes its county's figure"]
+            case .custom:
+                return [
+                    "broadband usage (inputs.broadband_usage) is by county: each area takes the figure of the county holding most of its locations"
                 ]
-                : []
+            default: return []
+            }
         }
-        guard level.geoidLength >= 11 else {
+        if let level = kind.level, level.geoidLength < 11 {
             throw LastmileError.badInput(
                 SourceLocation(file: path),
                 "Microsoft's ZIP-code usage reaches \(level.displayName)s only through tracts; the study's areas are \(level.displayName)s (study.area_level = \(level.rawValue)): give Microsoft's county file"
@@ -224,12 +257,14 @@ extension StudyRunner {
                 "Microsoft's ZIP-code usage needs HUD's tract-to-ZIP crosswalk to reach tracts: set inputs.zip_crosswalk (HUD USPS ZIP code crosswalk, TRACT_ZIP, as CSV)"
             )
         }
+        let tractOf = unit(.tract)
         let weights = try ZIPCrosswalk.read(path: crosswalk)
         var missing = 0
         var partial = 0
         for i in results.indices {
-            let tract = AreaID(String(results[i].id.rawValue.prefix(11)))
-            guard let (usage, coverage) = weights.tractValue(tract, from: { table.zipCodes[$0]?.usageShare }) else {
+            guard let tract = tractOf(results[i].id),
+                let (usage, coverage) = weights.tractValue(tract, from: { table.zipCodes[$0]?.usageShare })
+            else {
                 results[i].broadbandUsage = nil
                 missing += 1
                 continue
@@ -238,10 +273,14 @@ extension StudyRunner {
             results[i].broadbandUsage = BroadbandUsage(
                 availabilityShareFCC: nil, usageShare: usage, level: "ZIP codes by residential address share")
         }
-        let noun = level.displayName
+        let finer: String
+        switch kind {
+        case .census(let level): finer = level.geoidLength > 11 ? "; each \(noun) takes its tract's" : ""
+        case .custom: finer = "; each area takes the figure of the tract holding most of its locations"
+        }
         var notes = [
             "broadband usage (inputs.broadband_usage) is by ZIP code: each tract takes its ZIP codes' figures weighted by the share of its residential addresses in each (HUD crosswalk, inputs.zip_crosswalk)"
-                + (level.geoidLength > 11 ? "; each \(noun) takes its tract's" : "")
+                + finer
         ]
         if missing > 0 {
             notes.append(

@@ -155,13 +155,25 @@ public enum StudyRunner {
             say("reading the location universe")
             return try LocationsFile.read(path: path)
         }
+        // Custom areas come before the availability files: the universe is the locations they contain.
+        var areas: [Area]?
+        let custom: CustomAreas?
+        if study.areaKind == .custom, let file = locationsFile, let path = study.locationsPath {
+            say("placing the locations in the areas")
+            areas = try readAreas(study, path: areasPath)
+            custom = try CustomAreas(areas: areas!, file: file, path: path, areasPath: areasPath)
+        } else {
+            custom = nil
+        }
+        let grouping = custom?.grouping ?? AreaGrouping(census: study.areaKind.level ?? .block)
+        let universeBlocks = custom?.blocks ?? locationsFile?.blocks
         say("classifying availability (\(English.counted(study.availabilityPaths.count, "file")))")
         // One read of the availability files gives the location and passings tables, the providers
         // and the per-location details.
         let read = try AreaClassification.classifyLocations(
             files: study.availabilityPaths, profile: study.profile,
             passingCodes: study.businessCase.residentialCodes,
-            landscapeLevel: study.areaLevel, universe: locationsFile?.blocks)
+            landscapeGrouping: grouping, universe: universeBlocks)
         var classified = (
             table: read.table, unknownTechnologyRows: read.unknownTechnologyRows, passings: read.passings,
             rowsByTechnology: read.rowsByTechnology
@@ -170,23 +182,26 @@ public enum StudyRunner {
         // What the run did that a reader should know but that is no input fault (a roll-up, funded
         // locations, anchors): reported with the diagnostics, never a --strict failure.
         var notes: [String] = []
-        let universe = locationUniverse(study, file: locationsFile, classified: &classified)
+        if let custom { notes.append(custom.note) }
+        let universe = locationUniverse(study, file: locationsFile, blocks: universeBlocks, classified: &classified)
         if let statement = universe.statement(profile: study.profile) { diagnostics.append(statement) }
         if let path = universe.locationsFile, let notListed = universe.availabilityLocationsNotInFile, notListed > 0 {
             notes.append(
-                "\(English.counted(notListed, "location")) of the availability files \(notListed == 1 ? "is" : "are") not in the locations file \((path as NSString).lastPathComponent) and \(notListed == 1 ? "is" : "are") left out of the counts (the universe is the locations file's)"
+                "\(English.counted(notListed, "location")) of the availability files \(notListed == 1 ? "is" : "are") not in the locations file \((path as NSString).lastPathComponent)"
+                    + (custom != nil ? " or \(notListed == 1 ? "lies" : "lie") outside every area" : "")
+                    + " and \(notListed == 1 ? "is" : "are") left out of the counts (the universe is the locations file's)"
             )
         }
         let funding = try fundedLocations(study, table: &classified.table, say: say)
         notes += funding.notes
-        let counts = classified.table.counts(by: study.areaLevel)
+        let counts = classified.table.counts(by: grouping)
         let (providers, details) = read.landscape!
         var anchors: [AnchorStatus] = []
         if let path = study.anchorInstitutionsPath {
             say("checking anchor institutions")
             anchors = try AnchorStatus.evaluate(
                 AnchorInstitutionsFile.read(path: path), table: classified.table,
-                details: details, points: locationsFile?.points ?? [:], level: study.areaLevel)
+                details: details, points: locationsFile?.points ?? [:], areas: grouping)
             notes.append(AnchorStatus.summary(anchors))
         }
         if classified.unknownTechnologyRows > 0 {
@@ -200,19 +215,13 @@ public enum StudyRunner {
             )
         }
 
-        say("reading areas")
-        let areas = try VectorSource.readAreas(
-            path: areasPath, layer: study.areasLayer, idField: study.areasIDField,
-            equalAreaCRS: study.equalAreaCRS)
-        let wrongLevel = areas.filter { $0.id.level != study.areaLevel }
-        if !wrongLevel.isEmpty {
-            throw LastmileError.badInput(
-                SourceLocation(file: areasPath, column: study.areasIDField),
-                "expected \(study.areaLevel.displayName) GEOIDs of \(study.areaLevel.geoidLength) digits (study.area_level = \(study.areaLevel.rawValue)), found '\(wrongLevel[0].id)'"
-            )
+        if areas == nil {
+            say("reading areas")
+            areas = try readAreas(study, path: areasPath)
         }
+        let studyAreas = areas!
         let areaInfo = Dictionary(
-            uniqueKeysWithValues: areas.map {
+            uniqueKeysWithValues: studyAreas.map {
                 (
                     $0.id,
                     CoverageJoin.AreaInfo(
@@ -231,18 +240,20 @@ public enum StudyRunner {
                 diagnostics.append("\(path): \(what)")
                 demographics = [:]
             } else {
-                let atLevel = try StudyDemographics.profiles(of: table, path: path, level: study.areaLevel)
+                let atLevel =
+                    try custom.map { try StudyDemographics.profiles(of: table, path: path, crosswalk: $0.crosswalk) }
+                    ?? StudyDemographics.profiles(of: table, path: path, level: study.areaKind.level!)
                 demographics = atLevel.profiles
                 notes += atLevel.notes
             }
         }
-        var join = CoverageJoin(counts: counts, areas: areaInfo, demographics: demographics, level: study.areaLevel)
+        var join = CoverageJoin(counts: counts, areas: areaInfo, demographics: demographics, kind: study.areaKind)
         diagnostics += join.diagnostics
-        notes += try joinAdoption(study, results: &join.results, say: say)
+        notes += try joinAdoption(study, results: &join.results, crosswalk: { custom?.crosswalk($0) }, say: say)
         var speedTests: SpeedTestsRead?
         if let path = study.speedTestsPath {
             say("joining speed-test tiles to the areas")
-            let read = try measuredSpeeds(path: path, layer: study.speedTestsLayer, areas: areas)
+            let read = try measuredSpeeds(path: path, layer: study.speedTestsLayer, areas: studyAreas)
             for i in join.results.indices { join.results[i].measuredSpeeds = read.join.byArea[join.results[i].id] }
             notes.append(read.note)
             speedTests = read
@@ -256,16 +267,16 @@ public enum StudyRunner {
             diagnostics: &diagnostics)
 
         say("evaluating the business case (\(study.businessCase.parameters.risk.draws) Monte Carlo draws per scenario)")
-        let passings = classified.passings?.counts(by: study.areaLevel).mapValues(\.locations) ?? [:]
+        let passings = classified.passings?.counts(by: grouping).mapValues(\.locations) ?? [:]
         var routeMiles: [AreaID: Double] = [:]
         var roads: [RoadNetwork.RoadLine] = []
         if let roadsPath = study.businessCase.roadsPath {
             say("measuring road centrelines per area")
             (routeMiles, roads) = try measuredRouteMiles(
-                study: study, roadsPath: roadsPath, areas: areas, passings: passings,
+                study: study, roadsPath: roadsPath, areas: studyAreas, passings: passings,
                 diagnostics: &diagnostics)
         }
-        let (water, places) = try mapContext(study, areas: areas, say: say)
+        let (water, places) = try mapContext(study, areas: studyAreas, say: say)
         let businessAreas = join.results.map {
             BusinessCaseArea(
                 $0, passings: passings[$0.id] ?? 0, routeMiles: routeMiles[$0.id],
@@ -290,17 +301,38 @@ public enum StudyRunner {
         say("fingerprinting inputs")
         let inputs = try fingerprints(study, files: inputPaths)
         return Computed(
-            inputs: inputs, totals: classified.table.totals, join: join, areas: areas,
+            inputs: inputs, totals: classified.table.totals, join: join, areas: studyAreas,
             diagnostics: diagnostics, rowsRead: classified.table.rowsSeen, businessCase: businessCase,
             householdTrend: trend,
             locationRows: LocationsCSV.rows(
                 classified.table, details: details, fundedPrograms: funding.programs,
-                anchors: Set(anchors.compactMap(\.locationID)), level: study.areaLevel),
+                anchors: Set(anchors.compactMap(\.locationID)), areas: grouping),
             locationPoints: locationsFile?.points ?? [:],
             universe: universe, providers: providers, details: details, fundedPrograms: funding.programs,
             anchors: anchors,
-            byArea: StudyAreas(plans: businessCase.areas, areas: areas), speedTests: speedTests, roads: roads,
+            byArea: StudyAreas(plans: businessCase.areas, areas: studyAreas), speedTests: speedTests, roads: roads,
             water: water, places: places)
+    }
+
+    /// The study's area shapes (inputs.areas) in its equal-area CRS. Census areas must carry GEOIDs of the
+    /// study's level; a custom shape without a land area (ALAND) takes its area in the equal-area CRS.
+    static func readAreas(_ study: Study, path: String) throws -> [Area] {
+        var areas = try VectorSource.readAreas(
+            path: path, layer: study.areasLayer, idField: study.areasIDField, equalAreaCRS: study.equalAreaCRS)
+        switch study.areaKind {
+        case .census(let level):
+            if let wrong = areas.first(where: { $0.id.level != level }) {
+                throw LastmileError.badInput(
+                    SourceLocation(file: path, column: study.areasIDField),
+                    "expected \(level.displayName) GEOIDs of \(level.geoidLength) digits (study.area_level = \(level.rawValue)), found '\(wrong.id)'"
+                )
+            }
+        case .custom:
+            for i in areas.indices where areas[i].landAreaSquareMetres == nil {
+                areas[i].landAreaSquareMetres = areas[i].geometry.area
+            }
+        }
+        return areas
     }
 
     /// The study's water and places within its extent, in its equal-area CRS (empty without them).

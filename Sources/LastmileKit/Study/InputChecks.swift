@@ -21,7 +21,7 @@ enum InputChecks {
             let areaSample = areaIDs.sorted().prefix(3).map(\.rawValue).joined(separator: ", ")
             throw LastmileError.badInput(
                 SourceLocation(file: areasPath, column: study.areasIDField),
-                "none of the \(English.counted(counts.count, study.areaLevel.displayName)) in the availability files (e.g. \(sample)) is an area in this file (e.g. \(areaSample)): are both from the same census vintage (2020 GEOIDs for BDC)?"
+                "none of the \(English.counted(counts.count, study.areaKind.displayName)) in the availability files (e.g. \(sample)) is an area in this file (e.g. \(areaSample)): are both from the same census vintage (2020 GEOIDs for BDC)?"
             )
         }
         var strictErrors: [LastmileError] = []
@@ -37,7 +37,7 @@ enum InputChecks {
             strictErrors.append(
                 .badInput(
                     SourceLocation(file: areasPath, column: study.areasIDField),
-                    "--strict: \(English.counted(unmatched.count, study.areaLevel.displayName)) with locations \(unmatched.count == 1 ? "has" : "have") no shape in the areas file (e.g. \(unmatched.sorted()[0]))"
+                    "--strict: \(English.counted(unmatched.count, study.areaKind.displayName)) with locations \(unmatched.count == 1 ? "has" : "have") no shape in the areas file (e.g. \(unmatched.sorted()[0]))"
                 ))
         }
         let invalid = try VectorSource.invalidAreas(

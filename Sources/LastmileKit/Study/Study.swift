@@ -9,7 +9,8 @@ import Maps
 /// resolved against the study file's folder.
 public struct Study: Sendable {
     public var name: String
-    public var areaLevel: AreaLevel
+    /// Census areas at a level, or custom shapes that hold the locations file's locations (`study.area_level`).
+    public var areaKind: AreaKind
     /// True when the inputs are synthetic (the demo): the report says so on its cover.
     public var synthetic: Bool
 
@@ -114,12 +115,12 @@ public struct Study: Sendable {
         }
         self.name = name
         let level = try string("study.area_level") ?? "tract"
-        guard let areaLevel = AreaLevel(rawValue: level) else {
+        guard let areaKind = AreaKind(rawValue: level) else {
             throw bad(
-                "study.area_level",
-                "expected one of \(AreaLevel.allCases.map(\.rawValue).joined(separator: ", ")), found '\(level)'")
+                "study.area_level", "expected one of \(AreaKind.allRawValues.joined(separator: ", ")), found '\(level)'"
+            )
         }
-        self.areaLevel = areaLevel
+        self.areaKind = areaKind
         if let s = v["study.synthetic"] {
             guard case .boolean(let b) = s else { throw bad("study.synthetic", "expected true or false") }
             synthetic = b
@@ -143,6 +144,12 @@ public struct Study: Sendable {
             return matches
         }
         locationsPath = try string("inputs.locations").flatMap { $0.isEmpty ? nil : resolve($0) }
+        if areaKind == .custom, locationsPath == nil {
+            throw bad(
+                "study.area_level",
+                "custom areas hold the locations whose coordinates they contain: set inputs.locations (a CSV in the FCC Fabric layout with latitude and longitude)"
+            )
+        }
         fundedLocationsPaths = try (strings("inputs.funded_locations") ?? []).filter { !$0.isEmpty }.map(resolve)
         anchorInstitutionsPath = try string("inputs.anchor_institutions").flatMap { $0.isEmpty ? nil : resolve($0) }
         speedTestsPath = try string("inputs.speed_tests").flatMap { $0.isEmpty ? nil : resolve($0) }

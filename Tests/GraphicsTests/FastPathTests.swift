@@ -59,6 +59,59 @@ import Testing
         #expect(PDFVectorPrefix.prefixLength(of: sparse) == 0)
     }
 
+    /// A report page: a heading, then the dense map placed in a frame below it, then a caption.
+    static func reportPage(headingY: Double = 10) -> DisplayList {
+        var page = DisplayList(size: PageSize(width: 400, height: 400))
+        page.append(.bookmark("Coverage map", level: 0))
+        page.text("Coverage map", at: PagePoint(x: 20, y: headingY), style: TextStyle(size: 14))
+        page.place(densePage(), fittingIn: PageRect(x: 20, y: 50, width: 360, height: 300))
+        page.text("Caption", at: PagePoint(x: 20, y: 360), style: TextStyle(size: 9))
+        return page
+    }
+
+    @Test func aClippedMapUnderItsHeadingIsTheVectorRun() throws {
+        let ink: (String, PagePoint, Double?, TextStyle) -> PageRect? = { s, origin, _, style in
+            PageRect(x: origin.x, y: origin.y, width: Double(s.count) * style.size, height: style.size * 1.5)
+        }
+        let page = Self.reportPage()
+        let run = try #require(PDFVectorPrefix.denseRun(of: page, inkBounds: ink))
+        // Bookmark, heading, save, clip; then the map's six fills and strokes (its title is cairo's).
+        #expect(run.range == 4..<10)
+        #expect(run.clips.count == 1)
+        #expect(PDFVectorPrefix.prefixLength(of: page) == 0)
+        // A heading reaching into the map's frame, or text of unknown ink, keeps the page cairo's.
+        #expect(PDFVectorPrefix.denseRun(of: Self.reportPage(headingY: 65), inkBounds: ink) == nil)
+        #expect(PDFVectorPrefix.denseRun(of: page, inkBounds: { _, _, _, _ in nil }) == nil)
+        // Unclipped after painted text: not taken either.
+        var bare = DisplayList(size: PageSize(width: 300, height: 230))
+        bare.text("Title", at: PagePoint(x: 0, y: 0), style: TextStyle(size: 9))
+        for c in Self.densePage().commands { bare.append(c.translated(dx: 0, dy: 30)) }
+        #expect(PDFVectorPrefix.denseRun(of: bare, inkBounds: ink) == nil)
+    }
+
+    @Test func aReportPageWithItsMapStreamDrawsAsCairoAloneDoes() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("page.pdf")
+        try PDFWriter.write(
+            Document(title: "page", creationDate: "2026-11-28T00:00:00Z", pages: [Self.reportPage()]), to: path)
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        #expect(String(decoding: bytes, as: UTF8.self).contains("/Contents [ "))
+        let text = try CommandLineRun.output("pdftotext", ["-raw", path, "-"])
+        #expect(text.components(separatedBy: "\n").prefix(3) == ["Coverage map", "Share unserved", "Caption"])
+        // Poppler draws it pixel for pixel as the page written by cairo alone.
+        let alone = dir.file("alone.pdf")
+        #expect(
+            try PDFWriter.write(
+                Document(title: "page", creationDate: "2026-11-28T00:00:00Z", pages: [Self.reportPage()]), to: alone,
+                creator: "Lastmile", ownPrefixes: false))
+        for (pdf, png) in [(path, "own"), (alone, "alone")] {
+            _ = try CommandLineRun.output("pdftoppm", ["-png", "-r", "144", "-singlefile", pdf, dir.file(png)])
+        }
+        let own = try RasterImage(pngFile: dir.file("own.png"))
+        #expect(own.width == 800 && own.height == 800)
+        #expect(own == (try RasterImage(pngFile: dir.file("alone.png"))))
+    }
+
     @Test func coordinatesAreRoundedAsCairoRoundsThem() {
         func text(_ v: Double) -> String {
             var b = PDFOperatorBuffer()

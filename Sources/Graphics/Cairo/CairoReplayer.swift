@@ -77,6 +77,20 @@ final class CairoReplayer {
         }
     }
 
+    /// The page area a `.text` command's ink covers (Pango's ink rectangle, laid out as `draw` lays it
+    /// out), a point wider on every side.
+    func inkBounds(_ string: String, origin: PagePoint, width: Double?, style: TextStyle) -> PageRect {
+        let layout = text.makeLayout(string, style: style, width: width)
+        var ink = PangoRectangle()
+        var logical = PangoRectangle()
+        withExtendedLifetime(layout) { pango_layout_get_extents(layout.handle, &ink, &logical) }
+        let scale = Double(PANGO_SCALE)
+        return PageRect(
+            x: origin.x + Double(ink.x) / scale, y: origin.y + Double(ink.y) / scale,
+            width: Double(ink.width) / scale, height: Double(ink.height) / scale
+        ).inset(by: -1)
+    }
+
     private func setColor(_ c: Color) {
         cairo_set_source_rgba(context.handle, c.red, c.green, c.blue, c.alpha)
     }

@@ -1,7 +1,8 @@
 import CZlib
 
-/// The leading opaque fills and strokes of a page (a map's background, class fills and boundaries),
-/// written as a PDF content stream by Lastmile itself instead of through cairo-pdf.
+/// A page's dense run of opaque fills and strokes (a map's background, class fills and boundaries, at the
+/// page's start or inside a report page's map frame), written as a PDF content stream by Lastmile itself
+/// instead of through cairo-pdf, and drawn before the rest of the page.
 ///
 /// cairo 1.16 deflates every content stream at zlib's default level (6), which it does not let a caller
 /// change, and formats each coordinate with `snprintf`: for the 3,998 block groups of the peer
@@ -11,8 +12,7 @@ import CZlib
 /// followed by cairo's. Coordinates are rounded as cairo rounds them (to its 24.8 fixed point, printed
 /// with three decimals), so both streams give the same drawing.
 struct PDFVectorPrefix {
-    /// Pages whose leading vector commands hold fewer path elements than this are left to cairo alone
-    /// (report pages start with text; the gain is in dense maps).
+    /// Runs of fewer path elements than this are left to cairo (the gain is in dense maps).
     static let minimumElements = 4_096
 
     /// zlib level of the stream: 1, the fastest. For the P3 map's 2.84 MB of operators: 1.07 MB against
@@ -23,31 +23,107 @@ struct PDFVectorPrefix {
     /// the first other command (text, clip, save, bookmark) or translucent colour. Zero when they hold
     /// fewer than `minimumElements` path elements.
     static func prefixLength(of page: DisplayList) -> Int {
-        var count = 0
-        var elements = 0
-        for command in page.commands {
-            switch command {
-            case .fill(let path, let color, _) where color.alpha >= 1:
-                elements += path.elements.count
-            case .stroke(let path, let style) where style.color.alpha >= 1 && style.width > 0:
-                elements += path.elements.count
-            default:
-                return elements >= minimumElements ? count : 0
-            }
-            count += 1
+        guard let run = denseRun(of: page, inkBounds: { _, _, _, _ in nil }), run.range.lowerBound == 0 else {
+            return 0
         }
-        return elements >= minimumElements ? count : 0
+        return run.range.count
+    }
+
+    /// The commands this writer draws on a page and the clips they are drawn in.
+    struct Run: Equatable {
+        /// Consecutive fills and strokes of opaque colours, `minimumElements` path elements or more.
+        var range: Range<Int>
+        /// The clip paths in force at the run (outermost first), drawn by the stream itself.
+        var clips: [Path]
+        var clipRules: [FillRule]
+    }
+
+    /// The first run of consecutive opaque fills and strokes holding `minimumElements` path elements or
+    /// more: on a map page of the report, the map's background, class fills and boundaries, inside the
+    /// clip of its frame, after the page's heading. The stream is drawn before the rest of the page, so a
+    /// run is taken only where that cannot be seen: either nothing is painted before it, or the run is
+    /// clipped and nothing painted before it (fills, strokes, text by `inkBounds`) reaches into its
+    /// clip's bounds. Nil when no run qualifies.
+    /// - Parameter inkBounds: the bounds of a text command's ink on the page (nil when unknown: the page
+    ///   is then left to cairo if the text comes before a run).
+    static func denseRun(
+        of page: DisplayList, inkBounds: (String, PagePoint, Double?, TextStyle) -> PageRect?
+    ) -> Run? {
+        let commands = page.commands
+        // Clips in force (with the save depth they were set at) and the painted area before the run.
+        var clips: [(path: Path, rule: FillRule, depth: Int)] = []
+        var depth = 0
+        var painted: [PageRect?] = []
+        var start = 0
+        var elements = 0
+        func accept(_ command: DrawCommand) -> Int? {
+            switch command {
+            case .fill(let path, let color, _) where color.alpha >= 1: path.elements.count
+            case .stroke(let path, let style) where style.color.alpha >= 1 && style.width > 0: path.elements.count
+            default: nil
+            }
+        }
+        func bounds(_ command: DrawCommand) -> PageRect?? {
+            switch command {
+            case .fill(let path, _, _): .some(path.bounds)
+            case .stroke(let path, let style):
+                // Half the width times the miter limit (10) reaches past any join or cap.
+                .some(path.bounds.map { $0.inset(by: -style.width * 5) })
+            case .text(let s, let origin, let width, let style): .some(inkBounds(s, origin, width, style))
+            case .save, .restore, .clip, .bookmark: .none
+            }
+        }
+        var k = 0
+        while k <= commands.count {
+            let n = k < commands.count ? accept(commands[k]) : nil
+            if let n {
+                if elements == 0 { start = k }
+                elements += n
+                k += 1
+                continue
+            }
+            if elements >= minimumElements { break }
+            // The run so far is too small: it stays cairo's, painted before any later run.
+            for c in commands[start..<k] where elements > 0 { painted.append(bounds(c) ?? nil) }
+            elements = 0
+            guard k < commands.count else { return nil }
+            switch commands[k] {
+            case .save: depth += 1
+            case .restore:
+                depth = max(0, depth - 1)
+                clips.removeAll { $0.depth > depth }
+            case .clip(let path, let rule): clips.append((path, rule, depth))
+            case let c: if let b = bounds(c) { painted.append(b) }
+            }
+            k += 1
+        }
+        guard elements >= minimumElements else { return nil }
+        if !painted.isEmpty {
+            // Any clip's bounds hold the run's drawing; a point of margin for anti-aliased edges.
+            guard let region = clips.last?.path.bounds?.inset(by: -1) else { return nil }
+            for p in painted {
+                guard let p, !p.intersects(region) else { return nil }
+            }
+        }
+        return Run(range: start..<k, clips: clips.map(\.path), clipRules: clips.map(\.rule))
     }
 
     /// The content stream of `commands` (each a fill or stroke accepted by `prefixLength`) on a page
     /// `height` points high, in cairo's page coordinates (y down, flipped by the stream's matrix), as
     /// a complete graphics-state group (`q … Q`), deflated (zlib format, for `/FlateDecode`).
-    static func deflatedStream(_ commands: ArraySlice<DrawCommand>, pageHeight height: Double) -> [UInt8] {
+    /// `clips` (with their fill rules) are set first, as cairo's `clip` would.
+    static func deflatedStream(
+        _ commands: ArraySlice<DrawCommand>, clips: [Path] = [], clipRules: [FillRule] = [], pageHeight height: Double
+    ) -> [UInt8] {
         var out = PDFOperatorBuffer()
         out.bytes.reserveCapacity(1 << 20)
         out.ascii("q 1 0 0 -1 0 ")
         out.number(height, decimals: 6)
         out.ascii(" cm\n")
+        for (path, rule) in zip(clips, clipRules) {
+            out.path(path)
+            out.ascii(rule == .evenOdd ? "W* n\n" : "W n\n")
+        }
         for command in commands {
             switch command {
             case .fill(let path, let color, let rule):

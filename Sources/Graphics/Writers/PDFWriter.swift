@@ -14,9 +14,10 @@ public enum PDFWriter {
     /// `document.creationDate` for reproducible output) and an outline from `.bookmark` commands.
     /// The file is written under a temporary name in the same directory and renamed when complete.
     ///
-    /// A page that starts with many opaque fills and strokes (a dense map: `PDFVectorPrefix`) gets those
-    /// as a content stream of Lastmile's own, deflated at level 1, in front of cairo's stream for the
-    /// rest of the page (`PDFIncrementalUpdate`); should cairo's file not be laid out as expected, the
+    /// A page with a run of many opaque fills and strokes (a dense map: `PDFVectorPrefix`), at its start or
+    /// clipped clear of everything drawn before it (a report page's map under its heading), gets those as
+    /// a content stream of Lastmile's own, deflated at level 1, in front of cairo's stream for the rest of
+    /// the page (`PDFIncrementalUpdate`); should cairo's file not be laid out as expected, the
     /// document is written again by cairo alone.
     ///
     /// - Throws: `GraphicsError.io` naming `path` and Cairo's message when the file cannot be
@@ -30,7 +31,7 @@ public enum PDFWriter {
 
     /// Writes the file; with `ownPrefixes`, pages' vector prefixes are written by `PDFVectorPrefix`.
     /// Returns false (and leaves nothing behind) when cairo's file could not take those streams.
-    private static func write(_ document: Document, to path: String, creator: String, ownPrefixes: Bool)
+    static func write(_ document: Document, to path: String, creator: String, ownPrefixes: Bool)
         throws(GraphicsError) -> Bool
     {
         let first = document.pages[0]
@@ -60,13 +61,18 @@ public enum PDFWriter {
             for (index, page) in document.pages.enumerated() {
                 // Sets the size of the current (not yet drawn) page; no return value.
                 cairo_pdf_surface_set_size(surface.handle, page.size.width, page.size.height)
-                let own = ownPrefixes ? PDFVectorPrefix.prefixLength(of: page) : 0
+                let own =
+                    ownPrefixes
+                    ? PDFVectorPrefix.denseRun(of: page) { replayer.inkBounds($0, origin: $1, width: $2, style: $3) }
+                    : nil
                 var rest = page
-                if own > 0 {
+                if let own {
                     streams[index] = PDFVectorPrefix.deflatedStream(
-                        page.commands.prefix(own), pageHeight: page.size.height)
+                        page.commands[own.range], clips: own.clips, clipRules: own.clipRules,
+                        pageHeight: page.size.height)
                     rest = DisplayList(size: page.size)
-                    for command in page.commands.dropFirst(own) { rest.append(command) }
+                    for command in page.commands[..<own.range.lowerBound] { rest.append(command) }
+                    for command in page.commands[own.range.upperBound...] { rest.append(command) }
                 }
                 replayer.draw(rest) { title, level in
                     let depth = max(0, min(level, parents.count))

@@ -93,9 +93,11 @@ enum RunOutputs {
         let atlas = try AtlasReport.content(shown, study: study, runID: runID, date: reportDate)
         let stored = StoredReport(
             paper: RunReport.paper(study.paper), dpi: try RunReport.dpi(study), content: content, atlas: atlas)
-        files += try stored.render(into: dir, formats: Set(ReportFormat.allCases))
-        // What `lastmile report --run ID` re-renders from.
-        try OutputFile.write(try stored.encoded(), to: path(StoredReport.fileName))
+        // What `lastmile report --run ID` re-renders from, encoded and written beside the PDF.
+        let json = path(StoredReport.fileName)
+        files += try stored.render(
+            into: dir, formats: Set(ReportFormat.allCases),
+            alongside: [{ try OutputFile.write(try stored.encoded(), to: json) }])
         files.append(StoredReport.fileName)
         return files
     }

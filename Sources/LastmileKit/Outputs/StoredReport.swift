@@ -90,9 +90,14 @@ public struct StoredReport: Codable, Hashable, Sendable {
     /// atlas.html (`.html`, when the stored report has an atlas).
     /// Each file is written under a temporary name and renamed, so only the rendered files are
     /// replaced and never left half-written.
-    /// - Parameter dpi: PNG resolution; nil uses the stored `dpi`.
+    /// - Parameters:
+    ///   - dpi: PNG resolution; nil uses the stored `dpi`.
+    ///   - alongside: more work run on the same cores, after the PDF is started and before the images
+    ///     (a run's report-content.json); its files are not among those returned.
     /// - Returns: the files written, relative to `dir`, in writing order.
-    public func render(into dir: String, formats: Set<ReportFormat>, dpi: Double? = nil) throws -> [String] {
+    public func render(
+        into dir: String, formats: Set<ReportFormat>, dpi: Double? = nil, alongside: [() throws -> Void] = []
+    ) throws -> [String] {
         let dpi = dpi ?? self.dpi
         guard dpi >= 10, dpi <= 1200 else {
             throw LastmileError.usage("the PNG resolution must be 10 to 1200 dpi, not \(dpi)")
@@ -143,7 +148,9 @@ public struct StoredReport: Codable, Hashable, Sendable {
             page.append((AtlasReport.fileName, { try OutputFile.write(try AtlasPage.html(atlas), to: target) }))
         }
         let files = (images + report + page).map(\.file)
-        do { try Concurrently.run((report + images + page).map(\.write)) } catch let error as GraphicsError {
+        do { try Concurrently.run(report.map(\.write) + alongside + (images + page).map(\.write)) } catch let error
+            as GraphicsError
+        {
             throw ReportWriter.lastmileError(error)
         }
         return files

@@ -6,6 +6,12 @@ enum GDALRuntime {
     private static let registered: Bool = {
         // GDALAllRegister has no return value; it is idempotent but not thread-safe, hence the static let.
         GDALAllRegister()
+        // GDAL 3.6 builds a GeoPackage layer's R-tree on a background thread once the layer is large; with
+        // a second layer in the file (results.gpkg: areas and a million locations) that thread's temporary
+        // database stays locked and closing fails ("DETACH DATABASE temp_rtree_… is locked"; GDAL pull
+        // requests 6959 and 9685). The R-tree is then built when the layer is finished, on the writer's
+        // thread. CPLSetConfigOption returns nothing.
+        CPLSetConfigOption("OGR_GPKG_ALLOW_THREADED_RTREE", "NO")
         return true
     }()
 

@@ -154,3 +154,14 @@ import Testing
         #expect(image.pixel(x: 4, y: 100).hex == "#ffffff")
     }
 }
+
+extension PDFVectorPrefix {
+    /// How many leading commands of `page` the writer draws itself (a run at the page's start), zero when
+    /// none qualifies.
+    static func prefixLength(of page: DisplayList) -> Int {
+        guard let run = denseRun(of: page, inkBounds: { _, _, _, _ in nil }), run.range.lowerBound == 0 else {
+            return 0
+        }
+        return run.range.count
+    }
+}

@@ -49,18 +49,4 @@ public final class AreaGrouping: Sendable {
 
     /// The GEOID digits of census areas' keys, 0 for custom areas (their ids are text).
     public var keyDigits: Int { digits }
-
-    /// Locations placed in a custom area (0 for census areas, where every location has one).
-    public var locatedCount: Int { areaOfLocation.count }
-
-    /// Whether the location lies in a custom area (always true for census areas).
-    public func contains(location: Int64) -> Bool { digits != 0 || areaOfLocation[location] != nil }
-
-    /// The areas' keys by location, for the locations of `blocks` (location id → block) that lie in an area.
-    public func keys(of blocks: [Int64: UInt64]) -> [Int64: UInt64] {
-        var out: [Int64: UInt64] = [:]
-        out.reserveCapacity(blocks.count)
-        for (id, block) in blocks { if let k = key(location: id, block: block) { out[id] = k } }
-        return out
-    }
 }

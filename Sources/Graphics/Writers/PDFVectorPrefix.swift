@@ -19,16 +19,6 @@ struct PDFVectorPrefix {
     /// cairo's 0.90 MB at level 6 (18 % more), in a fifth of the time.
     static let compressionLevel: Int32 = 1
 
-    /// How many leading commands of `page` this writer draws: fills and strokes of opaque colours, up to
-    /// the first other command (text, clip, save, bookmark) or translucent colour. Zero when they hold
-    /// fewer than `minimumElements` path elements.
-    static func prefixLength(of page: DisplayList) -> Int {
-        guard let run = denseRun(of: page, inkBounds: { _, _, _, _ in nil }), run.range.lowerBound == 0 else {
-            return 0
-        }
-        return run.range.count
-    }
-
     /// The commands this writer draws on a page and the clips they are drawn in.
     struct Run: Equatable {
         /// Consecutive fills and strokes of opaque colours, `minimumElements` path elements or more.
@@ -84,7 +74,7 @@ struct PDFVectorPrefix {
             }
             if elements >= minimumElements { break }
             // The run so far is too small: it stays cairo's, painted before any later run.
-            for c in commands[start..<k] where elements > 0 { painted.append(bounds(c) ?? nil) }
+            if elements > 0 { painted += commands[start..<k].map { bounds($0) ?? nil } }
             elements = 0
             guard k < commands.count else { return nil }
             switch commands[k] {
@@ -108,7 +98,7 @@ struct PDFVectorPrefix {
         return Run(range: start..<k, clips: clips.map(\.path), clipRules: clips.map(\.rule))
     }
 
-    /// The content stream of `commands` (each a fill or stroke accepted by `prefixLength`) on a page
+    /// The content stream of `commands` (each a fill or stroke of a `denseRun`) on a page
     /// `height` points high, in cairo's page coordinates (y down, flipped by the stream's matrix), as
     /// a complete graphics-state group (`q … Q`), deflated (zlib format, for `/FlateDecode`).
     /// `clips` (with their fill rules) are set first, as cairo's `clip` would.
